@@ -1,0 +1,81 @@
+"""``microdrama``: one entry point for the GUI and the headless subcommands.
+
+Each subcommand lives in ``app/cli/cmd_<name>.py`` with a ``register(subparsers)``
+function that adds its parser and sets ``func``. The GUI is started through a
+launcher passed in by ``widgets.launch`` so that ``app`` never imports widgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from app import __version__
+from app.errors import UserError
+
+# Order is the order shown in --help.
+SUBCOMMANDS = (
+    "demo",
+    "info",
+    "export",
+    "generate",
+    "import_script",
+    "export_otio",
+    "export_subtitles",
+    "match",
+    "devices",
+)
+
+GuiLauncher = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="microdrama",
+        description="Microdrama Studio: make AI-generated vertical drama series. "
+        "With no command, opens the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"Microdrama Studio {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    open_parser = sub.add_parser("open", help="open a project in the editor")
+    open_parser.add_argument("path", help="a .mdrama project folder")
+    open_parser.add_argument("--screenshot", metavar="FILE.png",
+                             help="render the main window offscreen at 1600x1000 to FILE.png and exit")
+    open_parser.add_argument("--language", help="UI language, e.g. en or zh_CN (default: system)")
+    open_parser.add_argument("--size", default="1600x1000", help="window size for --screenshot (WxH)")
+    for name in SUBCOMMANDS:
+        module_name = f"app.cli.cmd_{name}"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command in (None, "open"):
+            if gui is None:
+                print("error: the editor is started with the 'microdrama' command.", file=sys.stderr)
+                return 2
+            if args.command is None:
+                args.path = None
+                args.screenshot = None
+                args.language = None
+                args.size = "1600x1000"
+            return gui(args)
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,186 @@
+"""The open project: the model tree plus an undo stack and change signals.
+
+Data flows one way: a widget pushes a command, the command changes the model
+through this document, the document emits a signal, widgets re-render. Objects
+are addressed by id, so commands stay valid when widgets are rebuilt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.model import MediaAsset, Series
+
+
+class ProjectDocument(QObject):
+    """Owns a ``Series``; the only place that mutates it.
+
+    Signals carry ids and field names, never objects, so a listener re-reads the
+    model (which is always current) instead of trusting a stale payload.
+    """
+
+    objectChanged = Signal(str, list)  # object id, names of changed fields
+    listChanged = Signal(str, str)  # owner id, name of the list field that changed
+    mediaChanged = Signal(str)  # asset id added or updated
+    jobsChanged = Signal()
+    reset = Signal()  # the whole series was replaced (open, recover)
+
+    def __init__(self, series: Series | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._series = series or Series()
+        self._index: dict[str, Any] = {}
+        self._owner: dict[str, tuple[Any, str]] = {}
+        self._reindex()
+
+    # ----------------------------------------------------------------- access
+    @property
+    def series(self) -> Series:
+        return self._series
+
+    def replace_series(self, series: Series) -> None:
+        """Swap in another series (open/recover); clears undo history."""
+        self._series = series
+        self.undo_stack.clear()
+        self._reindex()
+        self.reset.emit()
+
+    def find(self, obj_id: str | None) -> Any | None:
+        if obj_id is None:
+            return None
+        return self._index.get(obj_id)
+
+    def owner_of(self, obj_id: str) -> tuple[Any, str] | None:
+        """The object holding ``obj_id`` in one of its list fields, and that field's name."""
+        return self._owner.get(obj_id)
+
+    def media(self, asset_id: str | None) -> MediaAsset | None:
+        return self._series.media.get(asset_id) if asset_id else None
+
+    # ------------------------------------------------------------ undoable API
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def edit(self, obj: Any, text: str, merge_key: str | None = None, **values: Any) -> None:
+        """Change fields of ``obj`` as one undo step; equal ``merge_key``s merge (drags)."""
+        from app.commands import SetFieldsCommand
+
+        self.push(SetFieldsCommand(self, obj.id, values, text, merge_key))
+
+    def insert(self, owner: Any, field: str, index: int, item: Any, text: str) -> None:
+        from app.commands import InsertItemCommand
+
+        self.push(InsertItemCommand(self, owner.id, field, index, item, text))
+
+    def append(self, owner: Any, field: str, item: Any, text: str) -> None:
+        self.insert(owner, field, len(getattr(owner, field)), item, text)
+
+    def remove(self, item: Any, text: str) -> None:
+        from app.commands import RemoveItemCommand
+
+        self.push(RemoveItemCommand(self, item.id, text))
+
+    def move(self, item: Any, index: int, text: str, owner: Any | None = None, field: str | None = None) -> None:
+        """Move ``item`` to ``index`` in its list, or into ``owner.field`` when given."""
+        from app.commands import MoveItemCommand
+
+        self.push(MoveItemCommand(self, item.id, index, text, owner.id if owner else None, field))
+
+    @contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """Group several commands into one undo step."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
+    # --------------------------------------------- raw mutation (commands only)
+    def _root(self, obj_id: str) -> Any:
+        if obj_id == self._series.id:
+            return self._series
+        obj = self._index.get(obj_id)
+        if obj is None:
+            raise KeyError(f"no object with id {obj_id}")
+        return obj
+
+    def set_fields_raw(self, obj_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        obj = self._root(obj_id)
+        old = {}
+        for name, value in values.items():
+            if not hasattr(obj, name):
+                raise AttributeError(f"{type(obj).__name__} has no field {name!r}")
+            old[name] = getattr(obj, name)
+            setattr(obj, name, value)
+        self.objectChanged.emit(obj_id, list(values))
+        return old
+
+    def insert_raw(self, owner_id: str, field: str, index: int, item: Any) -> None:
+        owner = self._root(owner_id)
+        items = getattr(owner, field)
+        items.insert(max(0, min(index, len(items))), item)
+        self._index_tree(item, owner, field)
+        self.listChanged.emit(owner_id, field)
+
+    def remove_raw(self, item_id: str) -> tuple[str, str, int, Any]:
+        owner, field = self._owner[item_id]
+        items = getattr(owner, field)
+        index = next(i for i, it in enumerate(items) if getattr(it, "id", None) == item_id)
+        item = items.pop(index)
+        self._unindex_tree(item)
+        self.listChanged.emit(owner.id, field)
+        return owner.id, field, index, item
+
+    def add_media_raw(self, asset: MediaAsset) -> None:
+        """Register an imported asset. Not undoable: files in media/ are facts, not edits."""
+        self._series.media[asset.id] = asset
+        self.mediaChanged.emit(asset.id)
+
+    # ------------------------------------------------------------------ index
+    def _reindex(self) -> None:
+        self._index.clear()
+        self._owner.clear()
+        self._index_children(self._series)
+
+    def _index_tree(self, obj: Any, owner: Any, field: str) -> None:
+        obj_id = getattr(obj, "id", None)
+        if obj_id is not None:
+            self._index[obj_id] = obj
+            self._owner[obj_id] = (owner, field)
+        self._index_children(obj)
+
+    def _index_children(self, obj: Any) -> None:
+        if not dataclasses.is_dataclass(obj):
+            return
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, list):
+                for item in value:
+                    if dataclasses.is_dataclass(item):
+                        self._index_tree(item, obj, f.name)
+            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                # nested single objects (timeline, bible, settings) are indexed but have no list owner
+                nested_id = getattr(value, "id", None)
+                if nested_id is not None:
+                    self._index[nested_id] = value
+                self._index_children(value)
+
+    def _unindex_tree(self, obj: Any) -> None:
+        obj_id = getattr(obj, "id", None)
+        if obj_id is not None:
+            self._index.pop(obj_id, None)
+            self._owner.pop(obj_id, None)
+        if dataclasses.is_dataclass(obj):
+            for f in dataclasses.fields(obj):
+                value = getattr(obj, f.name)
+                if isinstance(value, list):
+                    for item in value:
+                        self._unindex_tree(item)
+                elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                    self._unindex_tree(value)

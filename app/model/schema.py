@@ -1,0 +1,65 @@
+"""``project.json`` encoding: schema version, migrations, and clear errors.
+
+The file is UTF-8 JSON with sorted keys and indentation, so it diffs well and a
+person can read it. Each saved file names its schema version; older versions
+are migrated step by step on load, newer ones are refused (an older app must
+not silently drop what a newer one wrote).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from app.model.serial import SchemaError, from_data, to_data
+from app.model.series import Series
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "microdrama-studio/project"
+
+# version N -> function that turns a version-N document into version N+1
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class ProjectFormatError(Exception):
+    """project.json cannot be read; the message says why and what to do."""
+
+
+def encode(series: Series) -> bytes:
+    doc = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION, "series": to_data(series)}
+    return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def decode(raw: bytes, source: str = "project.json") -> Series:
+    """Parse project.json bytes; every failure is a ProjectFormatError naming ``source``."""
+    if not raw.strip():
+        raise ProjectFormatError(f"{source} is empty (the save was probably interrupted). "
+                                 "Restore the backup project.json.bak or the autosave.")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ProjectFormatError(f"{source} is not UTF-8 text ({exc.reason}).") from exc
+    except json.JSONDecodeError as exc:
+        raise ProjectFormatError(
+            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+            "It may be truncated; restore project.json.bak or the autosave."
+        ) from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        raise ProjectFormatError(f"{source} is not a Microdrama Studio project file.")
+    version = doc.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise ProjectFormatError(f"{source} has no valid schema_version.")
+    if version > SCHEMA_VERSION:
+        raise ProjectFormatError(
+            f"{source} was written by a newer Microdrama Studio (schema {version}, this app reads up to "
+            f"{SCHEMA_VERSION}). Update the app to open it; the file was left untouched."
+        )
+    while version < SCHEMA_VERSION:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+        doc["schema_version"] = version
+    try:
+        return from_data(Series, doc.get("series"), "series")
+    except SchemaError as exc:
+        raise ProjectFormatError(f"{source} does not match the project schema: {exc}") from exc

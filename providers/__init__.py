@@ -1,0 +1,1 @@
+"""AI provider clients behind small per-capability protocols. Never imports widgets."""

@@ -216,7 +216,7 @@ class TimelinePainter:
         warns = v.warnings_by_clip.get(clip.id, [])
         offline = any(w.kind == MEDIA_OFFLINE for w in warns)
         if offline:
-            self.hatch(p, rect, QColor(60, 16, 18, 200), theme.OFFLINE)
+            self.hatch(p, rect, QColor("#5a1c22"), theme.OFFLINE)
         elif track.kind.is_visual and asset is not None and body.height() > 8 and not ghost:
             self.thumbnails(p, clip, asset, body)
         elif track.kind.is_audio and body.height() > 6 and not ghost:

@@ -367,7 +367,7 @@ class TimelineView(QWidget):
                 else:
                     mode = "trim"
             self._set_selection({clip.id})
-            self._mode, self._drag_payload = mode, (clip.id, edge)
+            self._mode, self._drag_payload = mode, (clip.id, edge, clip.start if edge == "in" else clip.end)
             return
         if clip is not None:
             if mods & Qt.KeyboardModifier.ControlModifier:
@@ -548,8 +548,8 @@ class TimelineView(QWidget):
                 yield clip, tracks[i].id, clip.start + delta
 
     def _update_trim(self, pos: QPoint, mods) -> None:
-        clip_id, edge = self._drag_payload
-        frame = self._snapped(self.frame_at_x(pos.x()), mods, {clip_id})
+        clip_id, edge, edge0 = self._drag_payload
+        frame = self._snapped(edge0 + round((pos.x() - self._press.x()) / self.geo.ppf), mods, {clip_id})
         ed = self.editor()
         if self._mode == "trim":
             ed.trim(clip_id, edge, frame, self._drag_key)
@@ -605,7 +605,9 @@ class TimelineView(QWidget):
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         K = Qt.Key
-        if e.matches(QKeySequence.StandardKey.Copy):
+        if key in (K.Key_Delete, K.Key_Backspace):  # before Cut: Shift+Del is also a Cut key
+            self.delete_selection(ripple=shift)
+        elif e.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif e.matches(QKeySequence.StandardKey.Cut):
             self.copy_selection()
@@ -616,8 +618,6 @@ class TimelineView(QWidget):
             self._set_selection({c.id for t in self.episode.timeline.tracks for c in t.clips})
         elif key == K.Key_S and not ctrl:
             self.split_at_playhead()
-        elif key in (K.Key_Delete, K.Key_Backspace):
-            self.delete_selection(ripple=shift)
         elif key == K.Key_N and not ctrl:
             self.toggle_marker()
         elif key in (K.Key_Plus, K.Key_Equal):

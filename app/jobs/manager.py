@@ -406,12 +406,14 @@ class JobManager(QObject):
         job.progress = fraction
         if text:
             job.detail = text
-        job.failures = 0
         self.jobChanged.emit(job_id)
 
     def _on_event(self, job_id: str, run: int, name: str, payload: Any) -> None:
         job = self._current(job_id, run)
         if job is None:
+            return
+        if name == "step":  # a step went through: the consecutive-failure count starts again
+            job.failures = 0
             return
         job.on_event(self, name, payload)
         self._sync_record(job, write=job.persistent and name in ("submitted", "downloading"))

@@ -121,5 +121,12 @@ class _ConsolePrompter:
         print(f"error: {message}", file=sys.stderr)
         return False
 
+    def ask_open_backup(self, message: str) -> bool:
+        print(f"error: {message}", file=sys.stderr)
+        return False
+
+    def warning(self, title: str, message: str) -> None:
+        print(f"warning: {title}: {message}", file=sys.stderr)
+
     def __getattr__(self, name: str):  # noqa: ANN204 - the remaining questions
         return getattr(self._fallback, name)

@@ -180,17 +180,13 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="111" />
-        <source>Recovering keeps the project's last save as a backup.</source>
-        <translation>恢复时会把项目上次保存的版本留作备份。</translation>
+        <location filename="../../widgets/shell/project_controller.py" line="107" />
+        <source>Opening the last saved version keeps the autosave, so it is offered again next time.</source>
+        <translation>如果打开上次保存的版本，自动保存会保留下来，下次打开时还会再次询问。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="113" />
-        <source>Autosaved at %1.</source>
-        <translation>自动保存于 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/shell/project_controller.py" line="130" />
+        <location filename="../../widgets/shell/project_controller.py" line="126" />
+        <location filename="../../widgets/shell/project_controller.py" line="129" />
         <location filename="../../widgets/shell/project_controller.py" line="133" />
         <source>Could not open the project</source>
         <translation>无法打开项目</translation>
@@ -206,56 +202,77 @@
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="157" />
-        <location filename="../../widgets/shell/project_controller.py" line="160" />
+        <location filename="../../widgets/shell/project_controller.py" line="147" />
+        <source>Project opened read-only</source>
+        <translation>项目以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/project_controller.py" line="152" />
+        <source>… and %1 more</source>
+        <translation>……以及另外 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/project_controller.py" line="154" />
+        <source>Some media files are missing</source>
+        <translation>部分素材文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/project_controller.py" line="155" />
+        <source>%1 files used by this project are missing or point outside its folder. Their clips and cards show as offline until the files are put back or regenerated:</source>
+        <translation>本项目用到的 %1 个文件缺失，或指向项目文件夹之外。在放回文件或重新生成之前，相关片段和卡片会显示为离线：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/project_controller.py" line="174" />
+        <location filename="../../widgets/shell/project_controller.py" line="177" />
         <source>Could not create the series</source>
         <translation>无法创建短剧</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="161" />
+        <location filename="../../widgets/shell/project_controller.py" line="178" />
         <source>%1: %2. Choose another location.</source>
         <translation>%1：%2。请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="187" />
+        <location filename="../../widgets/shell/project_controller.py" line="204" />
         <source>Creating the demo series…</source>
         <translation>正在生成示例短剧…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="197" />
+        <location filename="../../widgets/shell/project_controller.py" line="214" />
         <source>Could not create the demo</source>
         <translation>无法生成示例</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="211" />
-        <location filename="../../widgets/shell/project_controller.py" line="229" />
-        <location filename="../../widgets/shell/project_controller.py" line="248" />
-        <location filename="../../widgets/shell/project_controller.py" line="260" />
+        <location filename="../../widgets/shell/project_controller.py" line="228" />
+        <location filename="../../widgets/shell/project_controller.py" line="250" />
+        <location filename="../../widgets/shell/project_controller.py" line="267" />
+        <location filename="../../widgets/shell/project_controller.py" line="276" />
         <source>Could not save the project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="213" />
+        <location filename="../../widgets/shell/project_controller.py" line="230" />
+        <location filename="../../widgets/shell/project_controller.py" line="271" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="221" />
+        <location filename="../../widgets/shell/project_controller.py" line="242" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="230" />
+        <location filename="../../widgets/shell/project_controller.py" line="251" />
         <source>%1 already exists. Choose a name that is not taken.</source>
         <translation>%1 已存在，请换一个未被占用的名称。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="236" />
+        <location filename="../../widgets/shell/project_controller.py" line="256" />
         <source>Copying the project to %1…</source>
         <translation>正在将项目复制到 %1…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/project_controller.py" line="261" />
+        <location filename="../../widgets/shell/project_controller.py" line="277" />
         <source>Copying to %1 failed: %2. The original project is unchanged.</source>
         <translation>复制到 %1 失败：%2。原项目没有任何改动。</translation>
     </message>
@@ -692,72 +709,82 @@
 <context>
     <name>Prompts</name>
     <message>
+        <location filename="../../widgets/shell/prompts.py" line="71" />
+        <source>The project file is damaged</source>
+        <translation>项目文件已损坏</translation>
+    </message>
+    <message>
         <location filename="../../widgets/shell/prompts.py" line="72" />
+        <source>Open Backup</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/prompts.py" line="87" />
         <source>Unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="73" />
+        <location filename="../../widgets/shell/prompts.py" line="88" />
         <source>Save the changes to "%1" before closing it?</source>
         <translation>关闭前要保存对“%1”的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="74" />
+        <location filename="../../widgets/shell/prompts.py" line="89" />
         <source>If you don't save, the changes since the last save are lost.</source>
         <translation>如果不保存，上次保存之后的更改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="76" />
+        <location filename="../../widgets/shell/prompts.py" line="91" />
         <source>Don't Save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="88" />
+        <location filename="../../widgets/shell/prompts.py" line="103" />
         <source>Recover unsaved work?</source>
         <translation>要恢复未保存的工作吗？</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="89" />
+        <location filename="../../widgets/shell/prompts.py" line="104" />
         <source>"%1" was not closed properly. An autosave with changes that were never saved was found.</source>
         <translation>“%1”上次没有正常关闭。找到了一份包含未保存更改的自动保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="92" />
+        <location filename="../../widgets/shell/prompts.py" line="107" />
         <source>Recover Autosave</source>
         <translation>恢复自动保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="93" />
+        <location filename="../../widgets/shell/prompts.py" line="108" />
         <source>Open Last Saved</source>
         <translation>打开上次保存的版本</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="105" />
+        <location filename="../../widgets/shell/prompts.py" line="120" />
         <source>Project in use</source>
         <translation>项目正在使用中</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="108" />
+        <location filename="../../widgets/shell/prompts.py" line="123" />
         <source>Close it in the other window first, then open it again.</source>
         <translation>请先在另一个窗口中关闭它，然后再打开。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="113" />
-        <source>The program that held it is no longer running, so the lock is left over from a crash. Open the project anyway?</source>
-        <translation>占用它的程序已不在运行，这个锁是崩溃后遗留下来的。仍然要打开项目吗？</translation>
+        <location filename="../../widgets/shell/prompts.py" line="128" />
+        <source>If the editor that holds it is no longer running (for example its computer crashed), you can take the project over. If it is still running, two editors saving the same project overwrite each other's work.</source>
+        <translation>如果占用它的编辑器已不在运行（例如那台电脑崩溃了），你可以接管这个项目。如果它仍在运行，两个编辑器保存同一个项目会互相覆盖对方的工作。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="115" />
+        <location filename="../../widgets/shell/prompts.py" line="132" />
         <source>Open Anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="126" />
+        <location filename="../../widgets/shell/prompts.py" line="143" />
         <source>Open Project (a .mdrama folder)</source>
         <translation>打开项目（.mdrama 文件夹）</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/prompts.py" line="131" />
+        <location filename="../../widgets/shell/prompts.py" line="148" />
         <source>Microdrama projects (*.mdrama)</source>
         <translation>Microdrama 项目 (*.mdrama)</translation>
     </message>

@@ -25,6 +25,7 @@ class ScriptedPrompter:
         self.save_choice = SaveChoice.DISCARD
         self.recovery_choice = RecoveryChoice.RECOVER
         self.open_locked = False
+        self.open_backup = False
         self.confirm_answer = True
         self.text_answer: str | None = None
         self.project_choice: Path | None = None
@@ -48,6 +49,13 @@ class ScriptedPrompter:
     def ask_open_locked(self, message: str, stale: bool) -> bool:
         self.calls.append(("ask_open_locked", (message, stale)))
         return self.open_locked
+
+    def ask_open_backup(self, message: str) -> bool:
+        self.calls.append(("ask_open_backup", (message,)))
+        return self.open_backup
+
+    def warning(self, title: str, message: str) -> None:
+        self.calls.append(("warning", (title, message)))
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:
         self.calls.append(("ask_text", (title, label, text)))

@@ -11,12 +11,40 @@ from collections.abc import Iterator
 
 import pytest
 
+from .fal import FalServer
+from .kling import KlingServer
+from .minimax import MiniMaxServer
 from .openai import OpenAIServer
+from .replicate import ReplicateServer
 
-__all__ = ["openai_server"]
+__all__ = ["fal_server", "kling_server", "minimax_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
 def openai_server() -> Iterator[OpenAIServer]:
     with OpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def kling_server() -> Iterator[KlingServer]:
+    with KlingServer() as server:
+        yield server
+
+
+@pytest.fixture
+def minimax_server() -> Iterator[MiniMaxServer]:
+    with MiniMaxServer() as server:
+        yield server
+
+
+@pytest.fixture
+def replicate_server() -> Iterator[ReplicateServer]:
+    with ReplicateServer() as server:
+        yield server
+
+
+@pytest.fixture
+def fal_server() -> Iterator[FalServer]:
+    with FalServer() as server:
         yield server

@@ -86,10 +86,9 @@ class GenerationJob(Job):
 
     # --------------------------------------------------------------- worker
     def run(self, ctx: JobContext) -> list[MediaAsset]:
+        from app.jobs.provider_config import make_provider
         from providers.base import CANCELLED, FAILED, SUCCEEDED
         from providers.errors import TASK_FAILED, ProviderError
-
-        from app.jobs.provider_config import make_provider
 
         bundle = self.bundle  # type: ignore[attr-defined]
         staging = bundle.folder("cache") / "jobs" / self.id

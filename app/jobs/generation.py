@@ -105,6 +105,7 @@ class GenerationJob(Job):
             while True:
                 self.token.raise_if_cancelled()
                 status = provider.poll(handle, self.token)
+                ctx.step_done()
                 if status.state == SUCCEEDED:
                     break
                 if status.state == FAILED:

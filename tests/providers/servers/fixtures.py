@@ -11,13 +11,15 @@ from collections.abc import Iterator
 
 import pytest
 
+from .comfyui import ComfyUIServer
 from .fal import FalServer
 from .kling import KlingServer
 from .minimax import MiniMaxServer
+from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["fal_server", "kling_server", "minimax_server", "openai_server", "replicate_server"]
+__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -47,4 +49,16 @@ def replicate_server() -> Iterator[ReplicateServer]:
 @pytest.fixture
 def fal_server() -> Iterator[FalServer]:
     with FalServer() as server:
+        yield server
+
+
+@pytest.fixture
+def comfyui_server() -> Iterator[ComfyUIServer]:
+    with ComfyUIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def music_server() -> Iterator[MusicServer]:
+    with MusicServer() as server:
         yield server

@@ -67,9 +67,9 @@ class ProjectFileError(BundleError):
         text = problem
         if backup is not None and backup.usable:
             when = _dt.datetime.fromtimestamp(backup.modified).strftime("%Y-%m-%d %H:%M")
-            text += (f" A good backup from {when} exists ({BACKUP_FILE}): open the backup "
-                     "(in the editor: Open Backup; on the command line: --use-backup). "
-                     f"The damaged {path.name} is kept.")
+            text += (f" A good backup from {when} exists ({BACKUP_FILE}): open it instead (the editor "
+                     "offers this; `microdrama info --use-backup` reads it; or copy it over "
+                     f"{PROJECT_FILE}). The damaged {path.name} is kept.")
         elif backup is not None and backup.exists:
             text += f" The backup {BACKUP_FILE} is damaged too; recover the autosave if one is offered."
         super().__init__(text)

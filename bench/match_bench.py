@@ -30,8 +30,8 @@ TRANSFORMS = {
     "logo_corner": (["-vf", "drawbox=x=iw*0.05:y=ih*0.04:w=iw*0.3:h=ih*0.08:color=white@0.9:t=fill"], None),
     "caption_bar": (["-vf", "drawbox=x=0:y=ih*0.7:w=iw:h=ih*0.1:color=black@0.8:t=fill"], None),
     "mirror_crop_speed": (["-vf", "hflip,crop=iw*0.9:ih*0.9,setpts=PTS/1.05"], None),
-    "excerpt_5s": ([], (20.0, 5.0)),
-    "excerpt_3s": ([], (41.0, 3.0)),
+    "excerpt_5s": ([], (0.33, 5.0)),  # (start as a fraction of the episode, seconds)
+    "excerpt_3s": ([], (0.7, 3.0)),
 }
 
 
@@ -64,7 +64,8 @@ def main() -> int:
     hits = total = 0
     for episode, video in zip(episodes, exports, strict=True):
         for name, (args, cut) in TRANSFORMS.items():
-            suspect = transform(video, root / f"{video.stem}-{name}.mp4", args, cut)
+            where = (cut[0] * seconds, cut[1]) if cut else None
+            suspect = transform(video, root / f"{video.stem}-{name}.mp4", args, where)
             _, matches = find_matches(suspect, references)
             ok = bool(matches) and matches[0].episode_id == episode.id
             hits += ok

@@ -33,7 +33,6 @@ from app.session import Session
 from widgets.provenance.actions import InterchangeActions
 
 ASSET_ROLE = Qt.ItemDataRole.UserRole + 1
-SOURCE_NAMES = {"generated": "AI-generated", "imported": "Imported", "recorded": "Recorded", "rendered": "Rendered"}
 
 
 class ProvenancePanel(QWidget):
@@ -104,11 +103,13 @@ class ProvenancePanel(QWidget):
             return
         self.ledger = build_ledger(self.session.series, episode)
         currency = self.session.series.settings.currency
+        source_names = {"generated": self.tr("AI-generated"), "imported": self.tr("Imported"),
+                        "recorded": self.tr("Recorded"), "rendered": self.tr("Rendered")}
         for entry in self.ledger.entries:
             p = entry.asset.provenance
             tool = " · ".join(x for x in (p.provider, p.model) if x)
             cost = format_money(p.cost, currency) if p.source == "generated" else ""
-            item = QTreeWidgetItem([entry.asset.original_name, self.tr(SOURCE_NAMES.get(p.source, p.source)),
+            item = QTreeWidgetItem([entry.asset.original_name, source_names.get(p.source, p.source),
                                     tool or (p.author if p.source != "generated" else ""), cost,
                                     "; ".join(entry.uses)])
             item.setData(0, ASSET_ROLE, entry.asset.id)

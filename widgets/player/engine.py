@@ -67,6 +67,7 @@ class PlaybackEngine:
         self.shown = 0
         self.underflows = 0
         self.audio_error = ""
+        self.history: deque[tuple[int, float]] = deque(maxlen=20000)  # (frame shown, clock then)
         self._lock = threading.Condition()
         self._frames: deque[tuple[int, np.ndarray]] = deque()
         self._audio: deque[np.ndarray] = deque()
@@ -142,8 +143,12 @@ class PlaybackEngine:
         with self._lock:
             if self._audio_clock:
                 # the sample reaching the speaker now; never run more than two blocks past the last callback
-                pos = self._anchor_sample + min(now - self._anchor_time, 2 * BLOCK / RATE) * RATE
-                frame = max(self._last_clock, pos / self.spf) if now >= self._anchor_time else self._last_clock
+                # (negative while the anchored sample is still in the output buffer)
+                if math.isinf(self._anchor_time):
+                    frame = self._last_clock
+                else:
+                    pos = self._anchor_sample + min(now - self._anchor_time, 2 * BLOCK / RATE) * RATE
+                    frame = max(self._last_clock, pos / self.spf)
             else:
                 frame = self._start_frame + (now - self._anchor_time) * self.fps * self.rate
             self._last_clock = frame
@@ -260,6 +265,7 @@ class PlaybackEngine:
             self.dropped += max(0, frame - self._last_shown - 1)
         self._last_shown = frame
         self.shown += 1
+        self.history.append((frame, clock))
         return Shown(frame, image, clock)
 
     def finished(self) -> bool:

@@ -20,7 +20,8 @@ _MARGIN = 1 << 40
 def make_bools_immortal() -> None:
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    for value in (True, False):
+    # None suffers the same way (seen passing None through Signal(object) across threads)
+    for value in (True, False, None):
         # ob_refcnt is the first field of every CPython object
         ctypes.c_ssize_t.from_address(id(value)).value += _MARGIN
 

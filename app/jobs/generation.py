@@ -86,10 +86,9 @@ class GenerationJob(Job):
 
     # --------------------------------------------------------------- worker
     def run(self, ctx: JobContext) -> list[MediaAsset]:
+        from app.jobs.provider_config import make_provider
         from providers.base import CANCELLED, FAILED, SUCCEEDED
         from providers.errors import TASK_FAILED, ProviderError
-
-        from app.jobs.provider_config import make_provider
 
         bundle = self.bundle  # type: ignore[attr-defined]
         staging = bundle.folder("cache") / "jobs" / self.id
@@ -106,6 +105,7 @@ class GenerationJob(Job):
             while True:
                 self.token.raise_if_cancelled()
                 status = provider.poll(handle, self.token)
+                ctx.step_done()
                 if status.state == SUCCEEDED:
                     break
                 if status.state == FAILED:

@@ -61,6 +61,10 @@ class JobContext:
         self._last = now
         self._emit_progress(fraction, text)
 
+    def step_done(self) -> None:
+        """A step went through (e.g. a poll answered): earlier failures no longer count toward giving up."""
+        self._emit_event("step", None)
+
     def event(self, name: str, payload: Any = None) -> None:
         """Send ``name`` to the job's ``on_event`` on the GUI thread (e.g. "submitted")."""
         self._emit_event(name, payload)

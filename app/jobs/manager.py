@@ -305,9 +305,26 @@ class JobManager(QObject):
                     "started it: check your account on the vendor's site before retrying.")
                 record.updated_at = now_iso()
                 changed = True
+                self._adopt_failed(record)
+            elif record.state == "failed" and record.kind == GenerationJob.kind:
+                self._adopt_failed(record)
         if changed:
             self._write_through()
             self.session.document.jobsChanged.emit()
+
+    def _adopt_failed(self, record: JobRecord) -> None:
+        """Show a failed job of an earlier session, so it can be retried or cleared."""
+        from app.jobs.generation import GenerationJob
+
+        try:
+            job = GenerationJob.from_record(record)
+        except Exception as exc:
+            log.warning("cannot show failed job %s: %s", record.id, exc)
+            return
+        job.bundle = self.session.bundle
+        job.state, job.error = JobState.FAILED, record.error
+        self._jobs[job.id] = job
+        self.jobAdded.emit(job.id)
 
     def _sync_record(self, job: Job, write: bool = False) -> None:
         record: JobRecord | None = getattr(job, "record", None)
@@ -406,12 +423,14 @@ class JobManager(QObject):
         job.progress = fraction
         if text:
             job.detail = text
-        job.failures = 0
         self.jobChanged.emit(job_id)
 
     def _on_event(self, job_id: str, run: int, name: str, payload: Any) -> None:
         job = self._current(job_id, run)
         if job is None:
+            return
+        if name == "step":  # a step went through: the consecutive-failure count starts again
+            job.failures = 0
             return
         job.on_event(self, name, payload)
         self._sync_record(job, write=job.persistent and name in ("submitted", "downloading"))

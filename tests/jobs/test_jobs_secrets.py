@@ -5,44 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from app import secrets
 from app.settings_store import SettingsStore, settings_dir, settings_store
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend held in memory (the OS keyring is kept out of tests)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        from keyring.errors import PasswordDeleteError
-
-        if (service, username) not in self.store:
-            raise PasswordDeleteError("not found")
-        del self.store[(service, username)]
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_env_names_follow_the_documented_pattern() -> None:

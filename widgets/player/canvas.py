@@ -36,7 +36,7 @@ class FrameCanvas(QWidget):
         self.show_platform = True
         self.zoom_100 = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 240)
+        self.setMinimumSize(90, 160)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_image(self, image: QImage | None) -> None:

@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from app.session import Session
 from app.timeline.structure import TrackEditor
@@ -26,7 +26,8 @@ SHUTTLE_RATES = (1, 2, 4, 8)
 
 _STYLE = """
 #PreviewPanel { background: #0d0e10; }
-#PreviewBar { background: #1b1c20; border-top: 1px solid #2c2e33; }
+#PreviewBar { background: #1b1c20; border: none; border-top: 1px solid #2c2e33; spacing: 1px; padding: 2px 4px; }
+#PreviewBar::separator { background: #33363c; width: 1px; margin: 4px 6px; }
 #PreviewBar QToolButton { color: #d0d3da; background: transparent; border: 1px solid transparent;
     border-radius: 4px; padding: 2px 7px; font-size: 13px; min-width: 22px; }
 #PreviewBar QToolButton:hover { background: #2d3036; border-color: #3a3d44; }
@@ -102,7 +103,7 @@ class PreviewPanel(QWidget):
         QTimer.singleShot(0, lambda: self.request_frame(self.session.playhead))
 
     # ---------------------------------------------------------------- UI
-    def _button(self, row: QHBoxLayout, text: str, tip: str, slot, checkable: bool = False) -> QToolButton:
+    def _button(self, row: QToolBar, text: str, tip: str, slot, checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
         b.setText(text)
         b.setToolTip(tip)
@@ -113,11 +114,12 @@ class PreviewPanel(QWidget):
         return b
 
     def _build_bar(self) -> QWidget:
-        bar = QWidget(self)
+        # a QToolBar folds into an overflow menu when the dock is narrow
+        bar = QToolBar(self)
         bar.setObjectName("PreviewBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(1)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        row = bar
         self.timecode = QLabel("00:00:00:00", bar)
         self.timecode.setObjectName("Timecode")
         row.addWidget(self.timecode)
@@ -126,17 +128,19 @@ class PreviewPanel(QWidget):
         self.play_button = self._button(row, "▶", self.tr("Play / pause (Space)"), self.toggle_play)
         self._button(row, "|▶", self.tr("Next frame (Right)"), lambda: self.step(1))
         self._button(row, "⏭", self.tr("Go to end (End)"), self.seek_end)
-        row.addSpacing(8)
+        row.addSeparator()
         self._button(row, "I", self.tr("Mark in (I)"), self.mark_in)
         self._button(row, "O", self.tr("Mark out (O)"), self.mark_out)
         self.loop_button = self._button(row, "⟲", self.tr("Loop the in/out range"), self.set_loop, True)
-        row.addStretch(1)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(spacer)
         self.frame_label = QLabel(bar)
         row.addWidget(self.frame_label)
-        row.addSpacing(8)
         self.dropped_label = QLabel(bar)
+        self.dropped_label.setContentsMargins(10, 0, 6, 0)
         row.addWidget(self.dropped_label)
-        row.addSpacing(8)
+        row.addSeparator()
         self.safe_button = self._button(row, self.tr("Safe"), self.tr("Title-safe guides"), self._toggle_safe, True)
         self.safe_button.setChecked(True)
         self.ui_button = self._button(row, self.tr("App UI"), self.tr("Where Douyin/TikTok cover the picture"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen, QPolygonF
 
 from app.model import Clip, MediaKind, Track, TrackKind
@@ -72,7 +72,7 @@ class TimelinePainter:
             p.setPen(theme.HEADER_DIM)
             p.setFont(self.label)
             p.drawText(QRect(0, 0, w, h), Qt.AlignmentFlag.AlignCenter,
-                       v.tr("No episode open. Open a project and pick an episode."))
+                       QCoreApplication.translate("TimelineView", "No episode open. Open a project and pick an episode."))
             return
         first = int(g.frame_at(g.header_w)) - 1
         last = int(g.frame_at(w)) + 1
@@ -231,7 +231,7 @@ class TimelinePainter:
         if label_h and rect.width() > 24:
             p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), label_h), QColor(0, 0, 0, 70))
             p.setFont(self.label)
-            name = clip.name or (clip.text[:40] if clip.text else v.tr("Clip"))
+            name = clip.name or (clip.text[:40] if clip.text else QCoreApplication.translate("TimelineView", "Clip"))
             dur = format_duration(clip.duration, v.fps)
             avail = int(rect.width()) - 10 - (14 if warns else 0)
             dur_w = self.fm_label.horizontalAdvance(dur) + 8
@@ -249,7 +249,7 @@ class TimelinePainter:
         if offline and rect.width() > 70 and body.height() > 12:
             p.setPen(QColor("#ffd7d8"))
             p.setFont(self.bold)
-            p.drawText(body, Qt.AlignmentFlag.AlignCenter, v.tr("MEDIA OFFLINE"))
+            p.drawText(body, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("TimelineView", "MEDIA OFFLINE"))
         p.restore()
         if warns:
             self.warning_badge(p, rect, warns)

@@ -32,7 +32,7 @@ class FrameCanvas(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.message = ""
-        self.show_title_safe = True
+        self.show_title_safe = False
         self.show_platform = True
         self.zoom_100 = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from app.timeline.structure import TrackEditor
 from app.timeline.timecode import format_timecode
 from widgets.player.canvas import PREVIEW_SIZE, FrameCanvas, to_qimage
 from widgets.player.engine import PlaybackEngine, output_device_index
+from widgets.player.icons import transport_icon
 from widgets.player.transport import transport
 
 log = logging.getLogger(__name__)
@@ -75,8 +76,7 @@ class PreviewPanel(QWidget):
         self._shuttle = 0
         self._own_playhead = False
         self._request = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = QThreadPool.globalInstance()  # shared, so "busy" is visible app-wide
         self._signals = _RenderSignals(self)
         self._signals.done.connect(self._on_rendered)
         self._timer = QTimer(self)
@@ -105,7 +105,11 @@ class PreviewPanel(QWidget):
     # ---------------------------------------------------------------- UI
     def _button(self, row: QToolBar, text: str, tip: str, slot, checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
-        b.setText(text)
+        if text.startswith("icon:"):
+            b.setIcon(transport_icon(text[5:]))
+            b.setIconSize(QSize(18, 18))
+        else:
+            b.setText(text)
         b.setToolTip(tip)
         b.setCheckable(checkable)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -123,15 +127,15 @@ class PreviewPanel(QWidget):
         self.timecode = QLabel("00:00:00:00", bar)
         self.timecode.setObjectName("Timecode")
         row.addWidget(self.timecode)
-        self._button(row, "⏮", self.tr("Go to start (Home)"), lambda: self.seek(0))
-        self._button(row, "◀|", self.tr("Previous frame (Left)"), lambda: self.step(-1))
-        self.play_button = self._button(row, "▶", self.tr("Play / pause (Space)"), self.toggle_play)
-        self._button(row, "|▶", self.tr("Next frame (Right)"), lambda: self.step(1))
-        self._button(row, "⏭", self.tr("Go to end (End)"), self.seek_end)
+        self._button(row, "icon:start", self.tr("Go to start (Home)"), lambda: self.seek(0))
+        self._button(row, "icon:prev", self.tr("Previous frame (Left)"), lambda: self.step(-1))
+        self.play_button = self._button(row, "icon:play", self.tr("Play / pause (Space)"), self.toggle_play)
+        self._button(row, "icon:next", self.tr("Next frame (Right)"), lambda: self.step(1))
+        self._button(row, "icon:end", self.tr("Go to end (End)"), self.seek_end)
         row.addSeparator()
         self._button(row, "I", self.tr("Mark in (I)"), self.mark_in)
         self._button(row, "O", self.tr("Mark out (O)"), self.mark_out)
-        self.loop_button = self._button(row, "⟲", self.tr("Loop the in/out range"), self.set_loop, True)
+        self.loop_button = self._button(row, "icon:loop", self.tr("Loop the in/out range"), self.set_loop, True)
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(spacer)
@@ -142,7 +146,7 @@ class PreviewPanel(QWidget):
         row.addWidget(self.dropped_label)
         row.addSeparator()
         self.safe_button = self._button(row, self.tr("Safe"), self.tr("Title-safe guides"), self._toggle_safe, True)
-        self.safe_button.setChecked(True)
+        self.safe_button.setChecked(False)
         self.ui_button = self._button(row, self.tr("App UI"), self.tr("Where Douyin/TikTok cover the picture"),
                                       self._toggle_platform, True)
         self.ui_button.setChecked(True)
@@ -203,7 +207,7 @@ class PreviewPanel(QWidget):
 
     def request_frame(self, frame: int) -> None:
         self._request += 1
-        self._pool.start(_RenderJob(self, self._request, frame))
+        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before thumbnails
 
     def _on_rendered(self, request: int, frame: int, image) -> None:
         if request != self._request or self.playing:
@@ -273,7 +277,7 @@ class PreviewPanel(QWidget):
                                           device=device)
         self._engine.start(frame, end, rate)
         self._shuttle = rate
-        self.play_button.setText("⏸")
+        self.play_button.setIcon(transport_icon("pause"))
         transport(self.session).set_playing(True)
         self._timer.start()
 
@@ -283,7 +287,7 @@ class PreviewPanel(QWidget):
             self._engine.stop()
         self._shuttle = 0
         if hasattr(self, "play_button"):
-            self.play_button.setText("▶")
+            self.play_button.setIcon(transport_icon("play"))
         transport(self.session).set_playing(False)
 
     def toggle_play(self) -> None:

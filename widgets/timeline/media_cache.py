@@ -68,8 +68,7 @@ class ClipMediaCache(QObject):
         self._peaks: dict[str, np.ndarray | None] = {}
         self._pending: set[tuple] = set()
         self._max_thumbs = max_thumbs
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # leave the other core to playback and the GUI
+        self._pool = QThreadPool.globalInstance()  # shared: app-wide "busy" and core count
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_done)
         self._fetcher = None

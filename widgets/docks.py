@@ -28,5 +28,5 @@ DOCKS: tuple[DockSpec, ...] = (
     DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.timeline.panel:TimelinePanel"),
     DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.player.panel:PreviewPanel"),
     DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.shell.empty_panels:BoothEmptyPanel"),
-    DockSpec("JobsDock", QT_TRANSLATE_NOOP("Docks", "Jobs"), "widgets.shell.empty_panels:JobsEmptyPanel"),
+    DockSpec("JobsDock", QT_TRANSLATE_NOOP("Docks", "Jobs"), "widgets.jobs.panel:JobsPanel"),
 )

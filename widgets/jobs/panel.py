@@ -131,8 +131,8 @@ class JobsPanel(QWidget):
         self.tree.setItemDelegateForColumn(COL_PROGRESS, _ProgressDelegate(self.tree))
         head = self.tree.header()
         head.setStretchLastSection(True)
-        for col, width in ((COL_JOB, 170), (COL_PROVIDER, 100), (COL_TARGET, 110), (COL_PROGRESS, 130),
-                           (COL_COST, 70)):
+        for col, width in ((COL_JOB, 150), (COL_PROVIDER, 90), (COL_TARGET, 100), (COL_PROGRESS, 110),
+                           (COL_COST, 60)):
             head.resizeSection(col, width)
         head.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         self._groups: dict[str, QTreeWidgetItem] = {}

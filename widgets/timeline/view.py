@@ -33,6 +33,7 @@ from widgets.timeline import theme
 from widgets.timeline.geometry import Geometry
 from widgets.timeline.media_cache import ClipMediaCache
 from widgets.timeline.painter import TimelinePainter, TrackIndex, header_button_rects
+from widgets.timeline.waveform_tiles import WaveformTiles
 
 SHOT_MIME = "application/x-microdrama-shot"
 ASSET_MIME = "application/x-microdrama-asset"
@@ -54,6 +55,8 @@ class TimelineView(QWidget):
         self.snapping = True
         self.tool = "select"  # select | ripple | roll
         self.media_cache = ClipMediaCache(self)
+        self.wave_tiles = WaveformTiles()
+        self.duration = 0  # cached episode length (frames), refreshed with the model
         self.media_cache.updated.connect(self.update)
         self.painter = TimelinePainter(self)
         self._index: dict[str, TrackIndex] = {}
@@ -156,6 +159,7 @@ class TimelineView(QWidget):
         self._dirty = False
         self._index.clear()
         ep = self.episode
+        self.duration = ep.timeline.duration if ep else 0
         if ep is None:
             self.warnings_by_clip, self.warnings_by_kind = {}, {}
             self.geo.rows = []
@@ -189,6 +193,7 @@ class TimelineView(QWidget):
         self.selection.clear()
         self._exists.clear()
         self.media_cache.clear()
+        self.wave_tiles.clear()
         self._dirty = True
         self._refresh()
         if self.width() > self.geo.header_w + 50:
@@ -198,8 +203,8 @@ class TimelineView(QWidget):
 
     # ------------------------------------------------------------ zoom/scroll
     def content_frames(self) -> int:
-        ep = self.episode
-        return (ep.timeline.duration if ep else 0) + 10 * self.fps
+        self._refresh()
+        return self.duration + 10 * self.fps
 
     def visible_width(self) -> int:
         return max(1, self.width() - self.geo.header_w)

@@ -29,4 +29,5 @@ DOCKS: tuple[DockSpec, ...] = (
     DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.player.panel:PreviewPanel"),
     DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.shell.empty_panels:BoothEmptyPanel"),
     DockSpec("JobsDock", QT_TRANSLATE_NOOP("Docks", "Jobs"), "widgets.jobs.panel:JobsPanel"),
+    DockSpec("ProvenanceDock", QT_TRANSLATE_NOOP("Docks", "Provenance"), "widgets.provenance.panel:ProvenancePanel"),
 )

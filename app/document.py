@@ -18,6 +18,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.model import MediaAsset, Series
 
 
+def _holds_model_objects(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(dataclasses.is_dataclass(v) for v in value)
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
 class ProjectDocument(QObject):
     """Owns a ``Series``; the only place that mutates it.
 
@@ -118,6 +124,10 @@ class ProjectDocument(QObject):
                 raise AttributeError(f"{type(obj).__name__} has no field {name!r}")
             old[name] = getattr(obj, name)
             setattr(obj, name, value)
+            if _holds_model_objects(old[name]) or _holds_model_objects(value):
+                # a whole subtree was swapped (e.g. an imported timeline): keep the id index true
+                self._unindex_value(old[name])
+                self._index_value(value, obj, name)
         self.objectChanged.emit(obj_id, list(values))
         return old
 
@@ -170,6 +180,24 @@ class ProjectDocument(QObject):
                 if nested_id is not None:
                     self._index[nested_id] = value
                 self._index_children(value)
+
+    def _index_value(self, value: Any, owner: Any, field: str) -> None:
+        if isinstance(value, list):
+            for item in value:
+                if dataclasses.is_dataclass(item):
+                    self._index_tree(item, owner, field)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            nested_id = getattr(value, "id", None)
+            if nested_id is not None:
+                self._index[nested_id] = value
+            self._index_children(value)
+
+    def _unindex_value(self, value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                self._unindex_tree(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            self._unindex_tree(value)
 
     def _unindex_tree(self, obj: Any) -> None:
         obj_id = getattr(obj, "id", None)

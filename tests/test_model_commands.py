@@ -65,3 +65,20 @@ def test_save_format_is_stable_and_round_trips() -> None:
     raw = encode(doc.series)
     assert "她转身离开" in raw.decode("utf-8")  # human-readable, not \u-escaped
     assert encode(decode(raw)) == raw
+
+
+def test_replacing_a_subtree_keeps_ids_findable_and_undoes() -> None:
+    from app.model import Timeline, Track
+
+    doc, episode = _doc()
+    old_track = episode.timeline.tracks[0]
+    new_clip = Clip(duration=10)
+    new_timeline = Timeline(tracks=[Track(clips=[new_clip])])
+    doc.edit(episode, "Import timeline", timeline=new_timeline)
+    assert doc.find(new_clip.id) == new_clip  # values are copied into the model, ids kept
+    assert doc.find(old_track.id) is None
+    doc.remove(doc.find(new_clip.id), "Delete clip")  # owner lookup works inside the swapped-in subtree
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.find(old_track.id) == old_track and doc.find(new_clip.id) is None
+    assert doc.find(old_track.id) in episode.timeline.tracks

@@ -1,0 +1,34 @@
+"""Shared pieces of the headless subcommands: opening a project, choosing an episode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.bundle import ProjectBundle
+from app.errors import UserError
+from app.model import Episode, Series
+
+
+def load_project(path: str | Path) -> tuple[ProjectBundle, Series]:
+    """Read a bundle for a headless command (no lock: reading never changes the project)."""
+    bundle = ProjectBundle(Path(path))
+    return bundle, bundle.load()
+
+
+def pick_episode(series: Series, number: int | None) -> Episode:
+    if not series.episodes:
+        raise UserError("The project has no episodes yet; add one in the editor or with import-script.")
+    if number is None:
+        if len(series.episodes) == 1:
+            return series.episodes[0]
+        numbers = ", ".join(str(e.number) for e in series.episodes)
+        raise UserError(f"Choose an episode with --episode N (this series has {numbers}).")
+    episode = series.episode(number)
+    if episode is None:
+        numbers = ", ".join(str(e.number) for e in series.episodes)
+        raise UserError(f"There is no episode {number}; this series has {numbers}.")
+    return episode
+
+
+def default_output(bundle: ProjectBundle, episode: Episode, suffix: str) -> Path:
+    return bundle.folder("renders") / f"{bundle.name}-E{episode.number:02d}{suffix}"

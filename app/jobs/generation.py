@@ -181,16 +181,20 @@ class GenerationJob(Job):
     def land(self, manager: JobManager, result: list[MediaAsset]) -> Any:
         doc = manager.session.document
         fps = manager.series.settings.fps
-        for asset in result:
-            doc.add_media_raw(asset)
-            apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps))
         self.cost = round(sum(a.provenance.cost for a in result), 6)
+        for i, asset in enumerate(result):
+            known = manager.series.media.get(asset.id)
+            if known is not None:  # the same bytes are already in the project: keep their first record
+                result[i] = asset = known
+            else:
+                doc.add_media_raw(asset)
+            apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps))
         if self.record is not None:
             self.record.result_assets = [a.id for a in result]
 
         def apply(disk: Series) -> None:  # the same arrival, computed against the file on disk
             for asset in result:
-                disk.media[asset.id] = asset
+                disk.media.setdefault(asset.id, asset)
                 apply_to_series(disk, attach_changes(disk, self.target, asset, fps))
 
         return apply

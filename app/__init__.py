@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from app import bool_refcount  # noqa: F401  (must run before any Qt signal is emitted)
+
 try:
     __version__ = version("microdrama-studio")
 except PackageNotFoundError:  # running from a source tree that was never installed

@@ -4,6 +4,8 @@ Layout::
 
     project.json       the series (schema-versioned JSON)
     project.json.bak   the previous good save
+    project.autosave.json  the minute-by-minute autosave (only while there are unsaved edits)
+    .lock              who has the project open (app.project_lock)
     media/ab/<sha256>.<ext>   imported and generated files, stored once by content
     takes/             voice recordings
     cache/             thumbnails, waveforms, proxies: always safe to delete
@@ -16,18 +18,22 @@ never to leave it.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
+import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
 from app.fsutil import atomic_write_bytes, fsync_dir, sha256_file
 from app.model import MediaAsset, MediaKind, Provenance, Series
-from app.model.schema import ProjectFormatError, decode, encode
+from app.model.schema import FORMAT_NAME, SCHEMA_VERSION, ProjectFormatError, decode, encode
 
 BUNDLE_SUFFIX = ".mdrama"
 PROJECT_FILE = "project.json"
 BACKUP_FILE = "project.json.bak"
+AUTOSAVE_FILE = "project.autosave.json"
 SUBFOLDERS = ("media", "takes", "cache", "renders")
 
 VIDEO_EXTS = {".mp4", ".mov", ".mkv", ".webm", ".m4v", ".avi"}
@@ -37,6 +43,48 @@ AUDIO_EXTS = {".wav", ".flac", ".mp3", ".aac", ".m4a", ".ogg", ".opus"}
 
 class BundleError(UserError):
     """A problem with the bundle a user can act on; the message says what to do."""
+
+
+@dataclass
+class BackupState:
+    exists: bool
+    usable: bool
+    modified: float = 0.0  # POSIX time of project.json.bak
+    problem: str = ""
+
+
+class ProjectFileError(BundleError):
+    """project.json is damaged, missing or from a newer app.
+
+    ``backup`` tells whether project.json.bak loads; if it does, the GUI offers
+    "Open backup" (``Session.open(path, use_backup=True)``), the CLI suggests
+    ``--use-backup``. The damaged file is never modified by opening.
+    """
+
+    def __init__(self, path: Path, problem: str, backup: BackupState | None) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.backup = backup
+        text = problem
+        if backup is not None and backup.usable:
+            when = _dt.datetime.fromtimestamp(backup.modified).strftime("%Y-%m-%d %H:%M")
+            text += (f" A good backup from {when} exists ({BACKUP_FILE}): open the backup "
+                     "(in the editor: Open Backup; on the command line: --use-backup). "
+                     f"The damaged {path.name} is kept.")
+        elif backup is not None and backup.exists:
+            text += f" The backup {BACKUP_FILE} is damaged too; recover the autosave if one is offered."
+        super().__init__(text)
+
+
+@dataclass
+class MediaProblem:
+    """An asset or take whose file cannot be used; ``reason`` is "missing" or "outside"."""
+
+    kind: str  # "asset" or "take"
+    obj_id: str
+    path: str
+    reason: str
+    name: str = ""
 
 
 def now_iso() -> str:
@@ -112,33 +160,127 @@ class ProjectBundle:
         return path
 
     # -------------------------------------------------------------- load/save
-    def load(self) -> Series:
+    @property
+    def autosave_file(self) -> Path:
+        return self.root / AUTOSAVE_FILE
+
+    def load(self, use_backup: bool = False) -> Series:
+        """Read project.json (or project.json.bak with ``use_backup``).
+
+        Raises ``ProjectFileError`` when the file is damaged, saying whether the
+        backup is usable, and plain ``BundleError`` when there is no project.
+        """
         if not self.root.is_dir():
             raise BundleError(f"{self.root} is not a project folder (it does not exist).")
+        path = self.backup_file if use_backup else self.project_file
         try:
-            raw = self.project_file.read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError as exc:
+            if use_backup:
+                raise BundleError(f"{self.root} has no backup ({BACKUP_FILE}) to open.") from exc
+            if self.backup_file.is_file():
+                raise ProjectFileError(path, f"{path} is missing.", self._backup_state()) from exc
             raise BundleError(f"{self.root} has no {PROJECT_FILE}; it is not a Microdrama Studio project.") from exc
         except OSError as exc:
-            raise BundleError(f"Cannot read {self.project_file}: {exc.strerror}.") from exc
+            raise BundleError(f"Cannot read {path}: {exc.strerror}. Check the folder's permissions.") from exc
         try:
-            return decode(raw, str(self.project_file))
+            return decode(raw, str(path))
         except ProjectFormatError as exc:
-            raise BundleError(str(exc)) from exc
+            raise ProjectFileError(path, str(exc), None if use_backup else self._backup_state()) from exc
+
+    def _backup_state(self) -> BackupState:
+        """Whether project.json.bak loads, and when it was written."""
+        try:
+            raw = self.backup_file.read_bytes()
+            mtime = self.backup_file.stat().st_mtime
+        except OSError:
+            return BackupState(exists=False, usable=False)
+        try:
+            decode(raw, str(self.backup_file))
+        except ProjectFormatError as exc:
+            return BackupState(exists=True, usable=False, modified=mtime, problem=str(exc))
+        return BackupState(exists=True, usable=True, modified=mtime)
+
+    def project_file_is_good(self) -> bool:
+        """True when project.json parses as a project (cheap: JSON and header only)."""
+        try:
+            doc = json.loads(self.project_file.read_bytes().decode("utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(doc, dict) and doc.get("format") == FORMAT_NAME \
+            and isinstance(doc.get("schema_version"), int) and 1 <= doc["schema_version"] <= SCHEMA_VERSION \
+            and isinstance(doc.get("series"), dict)
 
     def save(self, series: Series) -> None:
-        """Atomically replace project.json; the previous good file becomes project.json.bak."""
+        """Atomically replace project.json; the previous good file becomes project.json.bak.
+
+        Order matters for crash safety: the old project.json is hard-linked to
+        the backup name (no bytes copied, so this works on a full disk) before
+        the new file is renamed over project.json. At every instant the disk
+        holds a complete old or new project.json. A damaged project.json is
+        never rotated over a good backup; it is moved aside as
+        ``project.json.damaged-<time>`` so nothing is thrown away.
+        """
         data = encode(series)
+        target = self.project_file
         try:
-            if self.project_file.exists():
-                # hard-link-free copy keeps the old bytes even if the new write fails later
-                atomic_write_bytes(self.backup_file, self.project_file.read_bytes())
-            atomic_write_bytes(self.project_file, data)
+            if target.exists():
+                if self.project_file_is_good():
+                    self._rotate_backup()
+                else:
+                    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                    os.replace(target, self.root / f"{PROJECT_FILE}.damaged-{stamp}")
+            atomic_write_bytes(target, data)
         except OSError as exc:
-            raise BundleError(
-                f"Could not save {self.project_file}: {exc.strerror or exc}. "
-                "The previous version on disk is intact; free some space or choose another folder."
-            ) from exc
+            raise BundleError(save_failure_message(target, exc)) from exc
+
+    def _rotate_backup(self) -> None:
+        tmp = self.root / f".{BACKUP_FILE}.{os.getpid()}.tmp"
+        tmp.unlink(missing_ok=True)
+        try:
+            os.link(self.project_file, tmp)
+        except OSError:
+            # file systems without hard links: copy the bytes (durably) instead
+            atomic_write_bytes(self.backup_file, self.project_file.read_bytes())
+            return
+        os.replace(tmp, self.backup_file)
+        fsync_dir(self.root)
+
+    def clean_stale_temp_files(self) -> None:
+        """Remove temp files an interrupted save left behind (only call while holding the lock)."""
+        for tmp in self.root.glob(".*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+    # ------------------------------------------------------------- checking
+    def media_problems(self, series: Series) -> list[MediaProblem]:
+        """Assets and takes whose files are missing or whose paths would leave the bundle.
+
+        A path leaving the bundle (``../``, absolute, or a symlink pointing out)
+        is never resolved anywhere: ``resolve`` refuses it, so such an asset is
+        treated as missing and nothing outside the project is ever read.
+        """
+        problems: list[MediaProblem] = []
+
+        def check(kind: str, obj_id: str, rel: str, name: str) -> None:
+            try:
+                ok = self.resolve(rel).is_file()
+            except BundleError:
+                problems.append(MediaProblem(kind, obj_id, rel, "outside", name))
+                return
+            if not ok:
+                problems.append(MediaProblem(kind, obj_id, rel, "missing", name))
+
+        for asset in series.media.values():
+            check("asset", asset.id, asset.path, asset.original_name)
+        for episode in series.episodes:
+            for _shot, line in episode.dialogue_lines():
+                for take in line.takes:
+                    if take.path and not take.deleted:
+                        check("take", take.id, take.path, take.name)
+        return problems
 
     # ------------------------------------------------------------------ media
     def import_file(self, source: Path, provenance: Provenance | None = None,
@@ -178,12 +320,54 @@ class ProjectBundle:
         )
 
     def missing_media(self, series: Series) -> list[MediaAsset]:
-        missing = []
-        for asset in series.media.values():
+        """Assets that cannot be used: file missing or path leaving the bundle."""
+        bad = {p.obj_id for p in self.media_problems(series) if p.kind == "asset"}
+        return [a for a in series.media.values() if a.id in bad]
+
+
+def save_failure_message(path: Path, exc: OSError) -> str:
+    """What went wrong writing ``path`` and what the user can do, by errno."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        advice = "The disk is full (or the file size limit was reached): free some space and save again"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        advice = ("The folder is read-only: make it writable, or use File > Save As to save "
+                  "a copy somewhere else")
+    else:
+        advice = "Check the disk and save again, or save a copy somewhere else"
+    return (f"Could not save {path}: {reason}. Your work is still open and unsaved; the last saved "
+            f"version on disk is intact. {advice}.")
+
+
+def copy_bundle(source: ProjectBundle, target_root: Path, series: Series) -> ProjectBundle:
+    """Create a new bundle at ``target_root`` holding ``series`` and the files it uses.
+
+    Media and takes are copied (cache and renders are not: they can be rebuilt).
+    Refuses a target that already holds a project. On failure the partial
+    target is left for inspection and the source is untouched.
+    """
+    target_root = Path(target_root)
+    if target_root.suffix != BUNDLE_SUFFIX:
+        target_root = target_root.with_name(target_root.name + BUNDLE_SUFFIX)
+    if (target_root / PROJECT_FILE).exists():
+        raise BundleError(f"{target_root} already holds a project; choose another name.")
+    try:
+        target_root.mkdir(parents=True, exist_ok=True)
+        for sub in SUBFOLDERS:
+            (target_root / sub).mkdir(exist_ok=True)
+        target = ProjectBundle(target_root)
+        rels = [a.path for a in series.media.values()]
+        rels += [t.path for e in series.episodes for _s, line in e.dialogue_lines() for t in line.takes if t.path]
+        for rel in rels:
             try:
-                ok = self.resolve(asset.path).is_file()
+                src = source.resolve(rel)
+                dst = target.resolve(rel)
             except BundleError:
-                ok = False
-            if not ok:
-                missing.append(asset)
-        return missing
+                continue  # paths leaving the bundle are never followed
+            if src.is_file() and not dst.exists():
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dst)
+    except OSError as exc:
+        raise BundleError(save_failure_message(target_root, exc)) from exc
+    target.save(series)
+    return target

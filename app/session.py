@@ -8,16 +8,43 @@ the CLI and tests drive the same object the GUI does.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.bundle import ProjectBundle
+from app.autosave import DEFAULT_INTERVAL_MS, Autosaver
+from app.bundle import BundleError, MediaProblem, ProjectBundle, ProjectFileError, copy_bundle
 from app.document import ProjectDocument
-from app.model import Episode, Series
+from app.model import Episode, MediaAsset, Series
+from app.project_lock import ProjectLock, ProjectLockedError
+from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
+
+__all__ = ["BundleError", "ProjectFileError", "ProjectLockedError", "RecoveryInfo", "Session"]
+
+log = logging.getLogger(__name__)
 
 
 class Session(QObject):
+    """The open project. Opening, saving, recovery and locking go through here.
+
+    Opening a project (what the GUI does)::
+
+        info = Session.recovery_available(path)          # autosave newer than the save?
+        try:
+            session.open(path, recover=user_said_yes)    # the recovered project is unsaved (dirty)
+        except ProjectLockedError as exc:                # exc.owner: pid, hostname, user, time
+            ... ask "Open anyway?" -> session.open(path, steal_lock=True)
+        except ProjectFileError as exc:                  # damaged/future project.json
+            if exc.backup and exc.backup.usable:         # offer the backup
+                session.open(path, use_backup=True)
+        session.media_problems / session.missing_media   # files missing or outside the bundle
+        session.read_only                                # lock could not be written: saves will fail
+
+    Declining recovery keeps the autosave (offered again next time) until the
+    project is saved; ``Session.discard_recovery(path)`` deletes it for good.
+    """
+
     projectOpened = Signal()
     projectClosed = Signal()
     currentEpisodeChanged = Signal(str)  # episode id ("" when none)
@@ -25,10 +52,15 @@ class Session(QObject):
     playheadChanged = Signal(int)  # frame on the current episode's timeline
     saved = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, autosave_interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
         super().__init__(parent)
         self.bundle: ProjectBundle | None = None
         self.document = ProjectDocument(Series(), self)
+        self.autosaver = Autosaver(self, autosave_interval_ms)
+        self.media_problems: list[MediaProblem] = []
+        self.read_only = ""  # why the project cannot be saved ("" when it can)
+        self.opened_from = ""  # "project", "backup" or "autosave"
+        self._lock: ProjectLock | None = None
         self._episode_id = ""
         self._shot_id = ""
         self._playhead = 0
@@ -38,15 +70,71 @@ class Session(QObject):
     def is_open(self) -> bool:
         return self.bundle is not None
 
-    def open(self, path: Path) -> None:
-        """Open a bundle; raises BundleError (a UserError) with a clear message."""
+    @property
+    def is_modified(self) -> bool:
+        """Unsaved edits exist (the undo stack's cleanChanged signal tracks this)."""
+        return self.bundle is not None and not self.document.undo_stack.isClean()
+
+    @staticmethod
+    def recovery_available(path: Path) -> RecoveryInfo | None:
+        """An autosave of ``path`` newer than its last save (offer it before ``open``)."""
+        return find_recovery(Path(path))
+
+    @staticmethod
+    def discard_recovery(path: Path) -> None:
+        """Delete the autosave of a project that is not open."""
+        discard_recovery(Path(path))
+
+    def open(self, path: Path, *, recover: bool = False, steal_lock: bool = False,
+             use_backup: bool = False) -> None:
+        """Open a bundle. On any error the previously open project stays open.
+
+        ``recover`` loads the autosave instead of project.json, ``use_backup``
+        loads project.json.bak; either way the project opens as unsaved and the
+        next save writes project.json. Raises ``ProjectLockedError`` when another
+        editor has it open (``steal_lock`` takes the lock over),
+        ``ProjectFileError`` when project.json is damaged (see ``exc.backup``),
+        ``BundleError`` for other problems. Missing media do not stop opening.
+        """
         bundle = ProjectBundle(Path(path))
-        series = bundle.load()
-        self.close()
+        if not bundle.root.is_dir():
+            raise BundleError(f"{bundle.root} is not a project folder (it does not exist).")
+        same = self.bundle is not None and self.bundle.root.resolve() == bundle.root.resolve()
+        lock = self._lock if same and self._lock is not None else ProjectLock(bundle.root)
+        read_only = ""
+        try:
+            lock.acquire(steal=steal_lock)
+        except OSError as exc:
+            read_only = (f"{bundle.root} is read-only ({exc.strerror}): you can look at the project but "
+                         "not save it there. Use Save As to keep changes elsewhere.")
+        try:
+            series = load_autosave(bundle) if recover else bundle.load(use_backup=use_backup)
+        except BaseException:
+            if lock is not self._lock:
+                lock.release()
+            raise
+        if lock is not self._lock:
+            self.close()
+        else:
+            self.autosaver.stop(discard=False)
         self.bundle = bundle
+        self._lock = lock if lock.held else None
+        self.read_only = read_only
+        self.opened_from = "autosave" if recover else "backup" if use_backup else "project"
+        if lock.held:
+            bundle.clean_stale_temp_files()
+        self.media_problems = bundle.media_problems(series)
+        for problem in self.media_problems:
+            log.warning("%s %s: %s (%s)", problem.kind, problem.obj_id, problem.path, problem.reason)
+        self._shot_id = ""
         self.document.replace_series(series)
-        self.document.undo_stack.setClean()
+        if recover or use_backup:
+            self.document.undo_stack.resetClean()  # not what project.json holds: must be saved
+        else:
+            self.document.undo_stack.setClean()
+        self.autosaver.start(bundle.autosave_file, enabled=not read_only)
         first = series.episodes[0].id if series.episodes else ""
+        self._episode_id = ""
         self.set_current_episode(first)
         self.projectOpened.emit()
 
@@ -55,20 +143,71 @@ class Session(QObject):
         self.open(bundle.root)
 
     def save(self) -> None:
+        """Write project.json atomically (old one -> .bak) and drop the autosave.
+
+        Raises BundleError with the reason and advice (disk full, read-only...);
+        the open project stays unsaved and the files on disk are untouched.
+        """
         if self.bundle is None:
             return
         self.bundle.save(self.document.series)
+        self.autosaver.discard()
+        self.document.undo_stack.setClean()
+        self.opened_from = "project"
+        self.saved.emit()
+
+    def save_as(self, path: Path) -> None:
+        """Save a copy of the open project (with its media and takes) as a new bundle and switch to it.
+
+        The way out of a read-only folder. The new bundle is complete on disk
+        before the session switches; the old bundle is left as it was.
+        """
+        if self.bundle is None:
+            return
+        target = copy_bundle(self.bundle, Path(path), self.document.series)
+        lock = ProjectLock(target.root)
+        lock.acquire()
+        self.autosaver.stop(discard=True)
+        if self._lock is not None:
+            self._lock.release()
+        self.bundle, self._lock = target, lock
+        self.read_only = ""
+        self.opened_from = "project"
+        self.media_problems = target.media_problems(self.series)
+        self.autosaver.start(target.autosave_file)
         self.document.undo_stack.setClean()
         self.saved.emit()
 
     def close(self) -> None:
+        """Close the project: stop autosave, remove this session's autosave, release the lock.
+
+        The caller (the GUI) asks about unsaved changes first.
+        """
         if self.bundle is None:
             return
+        self.autosaver.stop(discard=True)
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
         self.bundle = None
+        self.media_problems = []
+        self.read_only = ""
+        self.opened_from = ""
         self._episode_id = ""
         self._shot_id = ""
         self.document.replace_series(Series())
         self.projectClosed.emit()
+
+    @property
+    def missing_media(self) -> list[MediaAsset]:
+        """Assets whose files are missing or whose paths leave the bundle (never read)."""
+        bad = {p.obj_id for p in self.media_problems if p.kind == "asset"}
+        return [a for a in self.series.media.values() if a.id in bad]
+
+    def recheck_media(self) -> list[MediaProblem]:
+        """Re-scan for missing files (e.g. after the user restored them)."""
+        self.media_problems = self.bundle.media_problems(self.series) if self.bundle else []
+        return self.media_problems
 
     # ------------------------------------------------------------- selection
     @property

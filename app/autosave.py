@@ -1,0 +1,196 @@
+"""Autosave: every minute, unsaved edits go to ``project.autosave.json``.
+
+The autosave never touches project.json (editors that autosaved in place are
+known for corrupting the user's file). The series is encoded on the GUI thread
+(a consistent snapshot: the model is only mutated there) and the bytes are
+written on a worker thread, so a slow disk never freezes the editor. The file
+exists only while there are unsaved edits: a save, a close, or undoing back to
+the saved state removes it. After a crash, ``app.recovery`` finds it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from app.fsutil import atomic_write_bytes
+from app.model.schema import encode
+
+if TYPE_CHECKING:
+    from app.session import Session
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_MS = 60_000
+
+
+class AutosaveStore:
+    """Thread-safe writer of one bundle's autosave file.
+
+    ``discard`` bumps an epoch under the same lock the writer holds, so a write
+    that was queued before a save can never resurrect the file afterwards.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.lock = threading.Lock()
+        self._epoch = 0
+
+    @property
+    def epoch(self) -> int:
+        return self._epoch
+
+    def write(self, data: bytes, epoch: int) -> bool:
+        """Write ``data`` atomically unless discarded since ``epoch``; True if written."""
+        with self.lock:
+            if epoch != self._epoch:
+                return False
+            atomic_write_bytes(self.path, data)
+            return True
+
+    def discard(self) -> None:
+        with self.lock:
+            self._epoch += 1
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("could not remove the autosave %s: %s", self.path, exc)
+
+
+class _WriteSignals(QObject):
+    done = Signal(str, int, str)  # path, 1 if written, error message ("" when fine)
+
+
+class _WriteTask(QRunnable):
+    def __init__(self, store: AutosaveStore, data: bytes, epoch: int, signals: _WriteSignals) -> None:
+        super().__init__()
+        self.store, self.data, self.epoch, self.signals = store, data, epoch, signals
+
+    def run(self) -> None:
+        try:
+            written = self.store.write(self.data, self.epoch)
+        except OSError as exc:
+            self.signals.done.emit(str(self.store.path), 0, exc.strerror or str(exc))
+            return
+        except Exception as exc:  # a worker must never die silently
+            log.exception("autosave failed")
+            self.signals.done.emit(str(self.store.path), 0, str(exc))
+            return
+        self.signals.done.emit(str(self.store.path), int(written), "")
+
+
+class Autosaver(QObject):
+    """Runs the autosave timer of a Session. Created by the Session itself.
+
+    ``autosaved(path)`` is emitted on the GUI thread after a write landed;
+    ``autosaveFailed(message)`` when it could not be written (e.g. disk full),
+    so the status bar can warn without interrupting the user.
+    """
+
+    autosaved = Signal(str)
+    autosaveFailed = Signal(str)
+
+    def __init__(self, session: Session, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
+        super().__init__(session)
+        self._session = session
+        self._store: AutosaveStore | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # writes land in order
+        self._signals = _WriteSignals(self)
+        self._signals.done.connect(self._on_done)
+        self._revision = 0
+        self._saved_revision = -1  # revision last handed to a writer
+        self._wrote = False  # this session queued an autosave of the open project
+        self.last_autosave: _dt.datetime | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(1, int(interval_ms)))
+        self._timer.timeout.connect(self.autosave_now)
+        doc = session.document
+        for signal in (doc.objectChanged, doc.listChanged, doc.mediaChanged, doc.jobsChanged,
+                       doc.undo_stack.indexChanged):
+            signal.connect(self._bump)
+        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    # --------------------------------------------------------------- control
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval(self, interval_ms: int) -> None:
+        """Change the period; 0 turns autosave off."""
+        if interval_ms <= 0:
+            self._timer.stop()
+            return
+        self._timer.setInterval(int(interval_ms))
+        if self._store is not None:
+            self._timer.start()
+
+    def start(self, autosave_file: Path, enabled: bool = True) -> None:
+        """Begin autosaving a newly opened project (called by Session.open)."""
+        self._store = AutosaveStore(autosave_file)
+        self._saved_revision = -1
+        self._wrote = False
+        self.last_autosave = None
+        if enabled and self._timer.interval() > 0:
+            self._timer.start()
+
+    def stop(self, discard: bool) -> None:
+        """Stop for a closing project; ``discard`` removes the autosave file this session wrote.
+
+        An autosave from an earlier crash that the user declined to recover and
+        this session never replaced is left alone: it is offered again next time.
+        """
+        self._timer.stop()
+        if self._store is not None and discard and self._wrote:
+            self._store.discard()
+        self.wait_idle()
+        self._store = None
+
+    def discard(self) -> None:
+        """Remove the autosave (after a successful save)."""
+        if self._store is not None:
+            self._store.discard()
+            self._saved_revision = self._revision
+            self._wrote = False
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        """Block until queued writes finished (used at close and in tests)."""
+        return self._pool.waitForDone(timeout_ms)
+
+    @property
+    def pending(self) -> bool:
+        """True while there are edits the autosave file does not hold yet."""
+        return self._store is not None and not self._session.document.undo_stack.isClean() \
+            and self._revision != self._saved_revision
+
+    # --------------------------------------------------------------- running
+    def autosave_now(self) -> bool:
+        """Snapshot the series now and write it in the background; False when nothing to do."""
+        if not self.pending or self._store is None:
+            return False
+        data = encode(self._session.document.series)  # snapshot on the GUI thread
+        self._saved_revision = self._revision
+        self._wrote = True
+        self._pool.start(_WriteTask(self._store, data, self._store.epoch, self._signals))
+        return True
+
+    def _bump(self, *args: object) -> None:
+        self._revision += 1
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean and self._wrote:  # back at the saved state: our autosave would only confuse recovery
+            self.discard()
+
+    def _on_done(self, path: str, written: int, error: str) -> None:
+        if error:
+            self._saved_revision = -1  # try again next tick
+            log.warning("autosave to %s failed: %s", path, error)
+            self.autosaveFailed.emit(f"Autosave to {path} failed: {error}. Save your work to keep it safe.")
+        elif written:
+            self.last_autosave = _dt.datetime.now()
+            self.autosaved.emit(path)

@@ -1,0 +1,243 @@
+"""Batch generation for an episode (the engine of ``microdrama generate``).
+
+Order matters: tasks paid for in an earlier run are collected first, then
+stills, then clips (which start from the chosen stills), then the music bed.
+Shots that are locked, or already have a job in flight, are left alone.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from app.cli.progress import ProgressBar
+from app.errors import UserError
+from app.jobs.generation import GenerationJob
+from app.jobs.job import FunctionJob, Job, JobState
+from app.jobs.manager import job_manager
+from app.jobs.prompts import clip_request, music_request, shot_label, still_request
+from app.model import Episode, Shot
+from app.session import Session
+
+
+@dataclass
+class Plan:
+    stills: bool = True
+    clips: bool = True
+    music: bool = False
+    shots: set[int] | None = None  # positions in the episode, 1-based; None = all
+    regenerate: bool = False
+    image_provider: str | None = None
+    video_provider: str | None = None
+    music_provider: str | None = None
+    text_provider: str | None = None
+
+
+def choose_provider(capability: str, explicit: str | None, fallback: str | None = None) -> str:
+    """The provider for ``capability``: the one named, the user's default, or ``fallback``."""
+    from app.jobs.provider_config import missing_required, provider_info
+    from app.settings_store import settings_store
+    from providers import registry
+
+    name = explicit or settings_store().get("defaults", capability) or fallback
+    offered = [p.name for p in registry.for_capability(capability)]
+    if not name:
+        raise UserError(f"No {capability} provider chosen: pass --{capability}-provider NAME "
+                        f"(one of {', '.join(offered)}) or set a default in Edit → Providers….")
+    info = provider_info(name)
+    if capability not in info.capabilities:
+        raise UserError(f"{info.label} cannot make {capability}; choose one of {', '.join(offered)}.")
+    missing = missing_required(name)
+    if missing:
+        from app.secrets import env_name
+
+        key = next(f.key for f in info.fields if f.label == missing[0])
+        raise UserError(f"{info.label} is not set up ({', '.join(missing)} missing): enter it in "
+                        f"Edit → Providers… or set {env_name(name, key)}.")
+    return name
+
+
+class BatchGenerator:
+    def __init__(self, session: Session, episode: Episode, plan: Plan, out: TextIO) -> None:
+        self.session, self.episode, self.plan, self.out = session, episode, plan, out
+        self.manager = job_manager(session)
+        self._interrupted = False
+        self._bar: ProgressBar | None = None
+        self._batch: list[Job] = []
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> list[str]:
+        """Run the plan; returns the failures in plain words (empty: everything landed)."""
+        providers = {}
+        if self.plan.stills:
+            providers["image"] = choose_provider("image", self.plan.image_provider)
+        if self.plan.clips:
+            providers["video"] = choose_provider("video", self.plan.video_provider, fallback="motion")
+        if self.plan.music:
+            providers["music"] = choose_provider("music", self.plan.music_provider)
+        if self.plan.text_provider:
+            choose_provider("text", self.plan.text_provider)
+        previous = signal.signal(signal.SIGINT, self._on_sigint)
+        try:
+            self.manager.resume_persisted()
+            resumed = [j for j in self.manager.jobs() if not j.state.finished]
+            if resumed:
+                self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
+            if self.plan.stills:
+                if self.plan.text_provider:
+                    self._phase("Writing prompts", self._prompt_jobs())
+                self._phase("Stills", self._still_jobs(providers["image"]))
+            if self.plan.clips:
+                self._phase("Clips", self._clip_jobs(providers["video"]))
+            if self.plan.music:
+                self._phase("Music", self._music_jobs(providers["music"]))
+        except _Interrupted:
+            waiting = [j for j in self.manager.jobs() if not j.state.finished and getattr(j, "handle", None)]
+            self.manager.shutdown()
+            return [f"interrupted; {len(waiting)} task(s) keep running at the vendor and are collected "
+                    "when you run the same command again"]
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        if self.session.is_modified:
+            self.session.save()
+        failures = [f"{j.title}: {j.error}" for j in self.manager.jobs() if j.state is JobState.FAILED]
+        if self.manager.paused_reason:
+            failures.append(self.manager.paused_reason)
+        return failures
+
+    def _on_sigint(self, signum: int, frame: object) -> None:
+        self._interrupted = True
+
+    def _phase(self, label: str, jobs: list[Job]) -> None:
+        if not jobs:
+            return
+        self._batch = jobs
+        self._bar = ProgressBar(label, self.out)
+        for job in jobs:
+            if job.id not in {j.id for j in self.manager.jobs()}:
+                self.manager.add(job)
+        self._wait(lambda: all(j.state.finished for j in jobs) or bool(self.manager.paused_reason))
+        done = sum(j.state is JobState.SUCCEEDED for j in jobs)
+        self._bar.finish(f"{done} of {len(jobs)} done")
+
+    def _wait(self, finished: Callable[[], bool]) -> None:
+        loop = QEventLoop()
+        ticker = QTimer()
+        ticker.setInterval(100)
+
+        def tick() -> None:
+            self._update_bar()
+            if finished() or self._interrupted:
+                loop.quit()
+
+        ticker.timeout.connect(tick)
+        ticker.start()
+        if not finished():
+            loop.exec()
+        ticker.stop()
+        if self._interrupted:
+            raise _Interrupted
+
+    def _update_bar(self) -> None:
+        if self._bar is None or not self._batch:
+            return
+        total = 0.0
+        for job in self._batch:
+            total += 1.0 if job.state.finished else float(job.progress or 0.0) * 0.95
+        active = next((j for j in self._batch if j.state.active), None)
+        detail = f"{active.title}: {active.detail}" if active is not None and active.detail else ""
+        self._bar.update(total / len(self._batch), detail[:60])
+
+    # ----------------------------------------------------------- selection
+    def _selected_shots(self) -> list[Shot]:
+        shots = list(self.episode.shots())
+        chosen = [s for i, s in enumerate(shots, 1) if self.plan.shots is None or i in self.plan.shots]
+        for shot in chosen:
+            if shot.locked:
+                print(f"{shot_label(shot)}: locked, left as it is", file=self.out)
+        return [s for s in chosen if not s.locked]
+
+    def _busy(self, shot: Shot, slot: str) -> bool:
+        return any(not j.state.finished and j.target.get("shot_id") == shot.id and j.target.get("slot") == slot
+                   for j in self.manager.jobs())
+
+    def _target(self, shot: Shot, slot: str) -> dict:
+        target = {"episode_id": self.episode.id, "shot_id": shot.id, "slot": slot}
+        if self.plan.regenerate:
+            target["choose"] = True
+        return target
+
+    def _still_jobs(self, provider: str) -> list[Job]:
+        bundle, series = self.session.bundle, self.session.series
+        jobs: list[Job] = []
+        for shot in self._selected_shots():
+            if self._busy(shot, "still") or (shot.chosen_still and not self.plan.regenerate):
+                continue
+            request = still_request(bundle, series, shot, provider)
+            jobs.append(GenerationJob(provider, request, title=f"Still {shot_label(shot)}",
+                                      target=self._target(shot, "still")))
+        return jobs
+
+    def _clip_jobs(self, provider: str) -> list[Job]:
+        bundle, series = self.session.bundle, self.session.series
+        jobs: list[Job] = []
+        for shot in self._selected_shots():
+            if self._busy(shot, "clip") or (shot.chosen_clip and not self.plan.regenerate):
+                continue
+            if not shot.chosen_still:
+                print(f"{shot_label(shot)}: no chosen still, so no clip", file=self.out)
+                continue
+            request = clip_request(bundle, series, shot, provider)
+            jobs.append(GenerationJob(provider, request, title=f"Clip {shot_label(shot)}",
+                                      target=self._target(shot, "clip")))
+        return jobs
+
+    def _music_jobs(self, provider: str) -> list[Job]:
+        from app.model import TrackKind
+
+        track = self.episode.timeline.first_track(TrackKind.MUSIC)
+        busy = any(not j.state.finished and j.target.get("slot") == "music"
+                   and j.target.get("episode_id") == self.episode.id for j in self.manager.jobs())
+        if busy or (track is not None and track.clips and not self.plan.regenerate):
+            return []
+        request = music_request(self.session.series, self.episode, provider)
+        return [GenerationJob(provider, request, title=f"Music E{self.episode.number:02d}",
+                              target={"episode_id": self.episode.id, "slot": "music"})]
+
+    def _prompt_jobs(self) -> list[Job]:
+        provider = self.plan.text_provider
+        series, doc = self.session.series, self.session.document
+        jobs: list[Job] = []
+        for shot in self._selected_shots():
+            if shot.image_prompt.strip() or shot.chosen_still and not self.plan.regenerate:
+                continue
+
+            def write(ctx, shot=shot) -> str:
+                from providers.base import ChatMessage, TextRequest
+
+                from app.jobs.provider_config import make_provider
+
+                client = make_provider(provider)
+                system = ("You write one image-generation prompt for a single shot of a vertical (9:16) drama. "
+                          "Describe subject, setting, framing, lighting and mood in one paragraph, no lists.")
+                user = (f"Series style: {series.bible.visual_style}\nShot size: {shot.shot_size}\n"
+                        f"Camera: {shot.camera_angle} {shot.camera_movement}\nAction: {shot.action}")
+                result = client.chat(TextRequest(messages=[ChatMessage("system", system),
+                                                           ChatMessage("user", user)]), ctx.token)
+                return result.text.strip()
+
+            def done(text: str, shot=shot) -> None:
+                if text:
+                    doc.edit(shot, "Write image prompt", image_prompt=text)
+
+            jobs.append(FunctionJob(f"Prompt {shot_label(shot)}", write, on_done=done, resource=provider,
+                                    retries=3, kind="prompt"))
+        return jobs
+
+
+class _Interrupted(Exception):
+    pass

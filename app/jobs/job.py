@@ -1,0 +1,159 @@
+"""What the queue runs: a ``Job`` does its slow part on a worker thread (``run``) and
+its model changes on the GUI thread (``land``).
+
+The split is the whole threading contract: ``run`` may touch files and the
+network but never the document; ``land`` may touch the document but must be
+quick. Progress and the "remote task created" moment are reported through the
+``JobContext`` (which turns them into queued Qt signals).
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.jobs.backoff import RetryPolicy
+from app.jobs.cancel import CancelToken
+from app.model.ids import new_id
+
+if TYPE_CHECKING:
+    from app.jobs.manager import JobManager
+    from app.model import Series
+
+
+class JobState(enum.StrEnum):
+    QUEUED = "queued"
+    WAITING = "waiting"  # waiting to retry after a retryable failure
+    RUNNING = "running"
+    REMOTE = "remote"  # submitted to a vendor, being polled
+    DOWNLOADING = "downloading"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED)
+
+    @property
+    def active(self) -> bool:
+        return self in (JobState.RUNNING, JobState.REMOTE, JobState.DOWNLOADING)
+
+
+class JobContext:
+    """The worker-side view of the queue: report progress, announce a remote task."""
+
+    def __init__(self, job: Job, emit_progress: Callable[[float | None, str], None],
+                 emit_event: Callable[[str, Any], None]) -> None:
+        self.job = job
+        self.token = job.token
+        self._emit_progress = emit_progress
+        self._emit_event = emit_event
+        self._last = 0.0
+
+    def progress(self, fraction: float | None, text: str = "") -> None:
+        """Report 0..1 (None: unknown). Rate-limited to ~20 updates a second."""
+        now = time.monotonic()
+        if fraction is not None and 0 < fraction < 1 and now - self._last < 0.05:
+            return
+        self._last = now
+        self._emit_progress(fraction, text)
+
+    def step_done(self) -> None:
+        """A step went through (e.g. a poll answered): earlier failures no longer count toward giving up."""
+        self._emit_event("step", None)
+
+    def event(self, name: str, payload: Any = None) -> None:
+        """Send ``name`` to the job's ``on_event`` on the GUI thread (e.g. "submitted")."""
+        self._emit_event(name, payload)
+
+
+class Job:
+    """Base class. Subclasses override ``run`` (worker thread) and usually ``land`` (GUI thread).
+
+    ``resource`` names the concurrency pool the job counts against (a provider's
+    registry name, or "local" for CPU work); ``target`` says where the result goes
+    ({"episode_id", "shot_id", "slot"}) and which episode's budget pays for it.
+    """
+
+    kind = "task"
+    persistent = False  # True: mirrored in Series.jobs and saved as it changes
+
+    def __init__(self, title: str, *, resource: str = "local", target: dict[str, Any] | None = None,
+                 estimated_cost: float = 0.0, policy: RetryPolicy | None = None,
+                 job_id: str | None = None) -> None:
+        self.id = job_id or new_id()
+        self.title = title
+        self.resource = resource
+        self.target: dict[str, Any] = dict(target or {})
+        self.estimated_cost = float(estimated_cost)
+        self.cost = 0.0
+        self.policy = policy or RetryPolicy()
+        self.token = CancelToken()
+        self.state = JobState.QUEUED
+        self.detail = ""  # the current step in plain words ("Polling Kling", "Retrying in 8 s")
+        self.progress: float | None = 0.0
+        self.error = ""
+        self.attempts = 0  # tries started
+        self.failures = 0  # consecutive failures (reset by progress)
+        self.not_before = 0.0  # monotonic time before which a waiting job must not start
+        self.budget_approved = False
+        self.run_number = 0
+        self.created = time.time()
+        self.finished_at = 0.0
+        self.result: Any = None
+        self.bundle: Any = None  # the project bundle, set by the manager for persistent jobs
+        self.record: Any = None  # the JobRecord mirrored in Series.jobs (persistent jobs)
+        self.poll_interval: float | None = None  # seconds; None = the provider's own pace
+
+    # ------------------------------------------------------------ overridables
+    @property
+    def episode_id(self) -> str:
+        return str(self.target.get("episode_id") or "")
+
+    def record_fields(self) -> dict[str, Any]:
+        """Fields of the persisted JobRecord this job owns (persistent jobs)."""
+        return {"kind": self.kind, "provider": self.resource, "target": dict(self.target)}
+
+    def run(self, ctx: JobContext) -> Any:  # worker thread
+        raise NotImplementedError
+
+    def on_event(self, manager: JobManager, name: str, payload: Any) -> None:  # GUI thread
+        """A ``ctx.event`` from ``run`` arrived."""
+
+    def land(self, manager: JobManager, result: Any) -> Callable[[Series], None] | None:  # GUI thread
+        """Apply a successful result to the open project (quick). Persistent jobs return the
+        same change as a function of a Series, which the manager applies to project.json."""
+        return None
+
+    def reset_for_retry(self) -> None:
+        """Prepare a manual retry after failure or cancel (e.g. forget a failed vendor task)."""
+
+    def cancel_remote(self) -> None:  # worker thread
+        """Cancel the vendor's task for a job that is not running (e.g. waiting to retry)."""
+
+
+class FunctionJob(Job):
+    """Local work given as a function ``fn(ctx) -> result``; ``on_done(result)`` runs on the GUI thread.
+
+    Imports, thumbnails, proxies and exports plug in this way, so they share the
+    queue's progress, cancel and error reporting.
+    """
+
+    def __init__(self, title: str, fn: Callable[[JobContext], Any], *,
+                 on_done: Callable[[Any], None] | None = None, kind: str = "task",
+                 resource: str = "local", retries: int = 1, policy: RetryPolicy | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(title, resource=resource, policy=policy or RetryPolicy(max_attempts=retries), **kwargs)
+        self.kind = kind
+        self._fn = fn
+        self._on_done = on_done
+
+    def run(self, ctx: JobContext) -> Any:
+        return self._fn(ctx)
+
+    def land(self, manager: JobManager, result: Any) -> None:
+        if self._on_done is not None:
+            self._on_done(result)

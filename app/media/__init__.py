@@ -1,0 +1,1 @@
+"""Media engine: probing, frame-exact decoding, audio I/O, proxies, composition and export."""

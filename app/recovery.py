@@ -1,0 +1,95 @@
+"""Crash recovery: is there an autosave worth offering, and loading it.
+
+An autosave is offered when it is newer than project.json, or when
+project.json is missing or damaged. It is an ordinary project file (same
+format as project.json), so a user could even rename it by hand. Recovery
+tolerates missing media: the recovered series opens and the missing files are
+listed like for any project.
+
+Policy when the user declines: the autosave is kept, and offered again on the
+next open, until the project is saved (a save removes it) or this session's
+own autosave replaces it. ``discard_recovery`` deletes it explicitly (the
+"Discard" button).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.bundle import AUTOSAVE_FILE, BundleError, ProjectBundle
+from app.model import Series
+from app.model.schema import ProjectFormatError, decode
+
+
+@dataclass
+class RecoveryInfo:
+    """What the recovery prompt shows: which file, from when, against which save."""
+
+    root: Path
+    autosave_path: Path
+    autosave_time: _dt.datetime  # local time the autosave was written
+    project_time: _dt.datetime | None  # local time of project.json, None if missing
+    project_readable: bool  # False when project.json is missing or damaged
+    title: str  # series title inside the autosave
+    size_bytes: int
+
+    def describe(self) -> str:
+        when = self.autosave_time.strftime("%Y-%m-%d %H:%M:%S")
+        if self.project_time is None or not self.project_readable:
+            return f"An autosave of “{self.title or self.root.name}” from {when} can be recovered " \
+                   "(the saved project file is missing or damaged)."
+        saved = self.project_time.strftime("%Y-%m-%d %H:%M:%S")
+        return f"An autosave of “{self.title or self.root.name}” from {when} is newer than the last save " \
+               f"({saved}); the editor probably closed unexpectedly."
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+def find_recovery(root: Path) -> RecoveryInfo | None:
+    """A RecoveryInfo when ``root`` holds a loadable autosave newer than its project.json."""
+    bundle = ProjectBundle(Path(root))
+    auto_time = _mtime(bundle.autosave_file)
+    if auto_time is None:
+        return None
+    project_time = _mtime(bundle.project_file)
+    readable = project_time is not None and bundle.project_file_is_good()
+    if readable and project_time is not None and project_time >= auto_time:
+        return None  # saved after the last autosave: nothing to recover
+    try:
+        raw = bundle.autosave_file.read_bytes()
+        series = decode(raw, str(bundle.autosave_file))
+    except (OSError, ProjectFormatError):
+        return None  # an unreadable autosave cannot be offered; it is kept for inspection
+    return RecoveryInfo(
+        root=bundle.root, autosave_path=bundle.autosave_file,
+        autosave_time=_dt.datetime.fromtimestamp(auto_time),
+        project_time=_dt.datetime.fromtimestamp(project_time) if project_time is not None else None,
+        project_readable=readable, title=series.title, size_bytes=len(raw),
+    )
+
+
+def load_autosave(bundle: ProjectBundle) -> Series:
+    """The series in the bundle's autosave; BundleError with advice if it cannot be read."""
+    path = bundle.autosave_file
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise BundleError(f"There is no autosave ({AUTOSAVE_FILE}) in {bundle.root} to recover.") from exc
+    except OSError as exc:
+        raise BundleError(f"Cannot read the autosave {path}: {exc.strerror}.") from exc
+    try:
+        return decode(raw, str(path))
+    except ProjectFormatError as exc:
+        raise BundleError(f"The autosave cannot be recovered: {exc} Open the project without recovery.") from exc
+
+
+def discard_recovery(root: Path) -> None:
+    """Delete the autosave of a project that is not open (the user declined for good)."""
+    (Path(root) / AUTOSAVE_FILE).unlink(missing_ok=True)

@@ -1,0 +1,357 @@
+"""The list of providers: what each can do, which settings it needs, what it costs, how to build it.
+
+The UI builds its settings pages and provider choices from this table; the job queue
+builds clients with :func:`create` and prices jobs with :mod:`providers.pricing`.
+Secrets (fields with ``secret=True``) are resolved by the caller (OS keyring or a
+``MICRODRAMA_<PROVIDER>_<FIELD>`` environment variable) and passed in ``settings``;
+nothing here reads or stores them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from providers.base import IMAGE, MUSIC, SPEECH, TEXT, VIDEO
+
+
+@dataclass(frozen=True)
+class SettingField:
+    """One setting. ``kind``: text, url, secret, choice, int, float, bool, path (a folder)."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    default: Any = ""
+    secret: bool = False
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    capability: str = ""  # the capability it configures, "" = the whole provider
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named set of values the settings page can apply in one click (e.g. a region's base URL)."""
+
+    name: str
+    label: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class PriceRule:
+    """A default price: ``price`` per ``unit`` for ``capability`` on models matching ``model`` (fnmatch).
+
+    Units: "image", "second" (of output video/audio), "clip", "1k_tokens", "1k_chars", "track".
+    The defaults are the vendors' list prices as known when written; users edit them.
+    """
+
+    capability: str
+    model: str
+    unit: str
+    price: float
+    currency: str = "USD"
+
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    name: str
+    label: str
+    capabilities: tuple[str, ...]
+    factory: str  # "module:Class"
+    fields: tuple[SettingField, ...] = ()
+    presets: tuple[Preset, ...] = ()
+    pricing: tuple[PriceRule, ...] = ()
+    priority: int = 100  # lower = offered first
+    offline: bool = False  # works with no network and no key
+    user_service: bool = False  # a service the user runs or rents themselves, not a vendor we speak for
+    description: str = ""
+    docs_url: str = ""
+
+    def defaults(self) -> dict[str, Any]:
+        return {f.key: f.default for f in self.fields}
+
+    def secret_fields(self) -> list[SettingField]:
+        return [f for f in self.fields if f.secret]
+
+    def field(self, key: str) -> SettingField:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def model_field(self, capability: str) -> str:
+        """The settings key holding the model for ``capability`` ("" if none)."""
+        for f in self.fields:
+            if f.capability == capability and f.key.endswith("model"):
+                return f.key
+        return ""
+
+    def provider_class(self) -> type:
+        module, _, cls = self.factory.partition(":")
+        return getattr(importlib.import_module(module), cls)
+
+    def create(self, settings: Mapping[str, Any] | None = None, *, staging_dir: Path | None = None) -> Any:
+        """Build the client with the defaults overlaid by ``settings`` (secrets already resolved)."""
+        merged = self.defaults()
+        merged.update({k: v for k, v in (settings or {}).items() if v is not None})
+        return self.provider_class()(merged, name=self.name, staging_dir=staging_dir)
+
+
+# --- field helpers ----------------------------------------------------------------------------
+
+def _url(default: str, help: str = "") -> SettingField:
+    return SettingField("base_url", "Base URL", "url", default, required=True, help=help)
+
+
+def _key(key: str = "api_key", label: str = "API key", required: bool = True) -> SettingField:
+    return SettingField(key, label, "secret", "", secret=True, required=required)
+
+
+def _model(capability: str, default: str, label: str = "", choices: tuple[str, ...] = (), key: str = "") -> SettingField:
+    return SettingField(key or f"{capability}_model", label or f"{capability.capitalize()} model", "text", default,
+                        choices=choices, capability=capability)
+
+
+def _compat(name: str, label: str, base: str, chat_model: str, *, key_required: bool, priority: int,
+            capabilities: tuple[str, ...] = (TEXT,), presets: tuple[Preset, ...] = (),
+            pricing: tuple[PriceRule, ...] = (), extra: tuple[SettingField, ...] = (), description: str = "",
+            docs_url: str = "", offline: bool = False) -> ProviderInfo:
+    return ProviderInfo(
+        name=name, label=label, capabilities=capabilities, factory="providers.openai_compat:OpenAICompatProvider",
+        fields=(_url(base), _key(required=key_required), _model(TEXT, chat_model, "Chat model"), *extra,
+                SettingField("timeout", "Timeout (s)", "float", 120.0)),
+        presets=presets, pricing=pricing, priority=priority, description=description, docs_url=docs_url,
+        offline=offline,
+    )
+
+
+KLING_MODELS = ("kling-v1", "kling-v1-5", "kling-v1-6", "kling-v2-master", "kling-v2-1", "kling-v2-1-master",
+                "kling-v2-5-turbo")
+
+PROVIDERS: tuple[ProviderInfo, ...] = (
+    _compat(
+        "openai", "OpenAI", "https://api.openai.com/v1", "gpt-4o-mini", key_required=True, priority=10,
+        capabilities=(TEXT, IMAGE, SPEECH),
+        extra=(
+            _model(IMAGE, "gpt-image-1", "Image model", ("gpt-image-1", "dall-e-3", "dall-e-2")),
+            _model(SPEECH, "gpt-4o-mini-tts", "Speech model", ("gpt-4o-mini-tts", "tts-1", "tts-1-hd")),
+            SettingField("voice", "Voice", "choice", "alloy",
+                         choices=("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx", "sage",
+                                  "shimmer", "verse"), capability=SPEECH),
+        ),
+        pricing=(
+            PriceRule(TEXT, "gpt-4o-mini*", "1k_tokens", 0.0006),
+            PriceRule(TEXT, "gpt-4o*", "1k_tokens", 0.01),
+            PriceRule(TEXT, "*", "1k_tokens", 0.01),
+            PriceRule(IMAGE, "gpt-image-1*", "image", 0.063),
+            PriceRule(IMAGE, "dall-e-3", "image", 0.08),
+            PriceRule(IMAGE, "*", "image", 0.04),
+            PriceRule(SPEECH, "tts-1-hd", "1k_chars", 0.03),
+            PriceRule(SPEECH, "*", "1k_chars", 0.015),
+        ),
+        description="OpenAI's API: chat, image generation and text to speech.",
+        docs_url="https://platform.openai.com/docs/api-reference",
+    ),
+    _compat(
+        "qwen", "Alibaba Qwen (DashScope)", "https://dashscope.aliyuncs.com/compatible-mode/v1", "qwen-plus",
+        key_required=True, priority=20,
+        presets=(Preset("cn", "Mainland China", {"base_url": "https://dashscope.aliyuncs.com/compatible-mode/v1"}),
+                 Preset("intl", "International (Singapore)",
+                        {"base_url": "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"})),
+        pricing=(PriceRule(TEXT, "qwen-max*", "1k_tokens", 0.0024), PriceRule(TEXT, "*", "1k_tokens", 0.0008)),
+        description="Qwen chat models through DashScope's OpenAI-compatible mode.",
+        docs_url="https://help.aliyun.com/zh/model-studio/compatibility-of-openai-with-dashscope",
+    ),
+    _compat(
+        "deepseek", "DeepSeek", "https://api.deepseek.com", "deepseek-chat", key_required=True, priority=25,
+        pricing=(PriceRule(TEXT, "deepseek-reasoner", "1k_tokens", 0.0022),
+                 PriceRule(TEXT, "*", "1k_tokens", 0.0011)),
+        description="DeepSeek chat models (OpenAI-compatible API).",
+        docs_url="https://api-docs.deepseek.com/",
+    ),
+    _compat("ollama", "Ollama (local)", "http://localhost:11434/v1", "llama3.2", key_required=False, priority=40,
+            description="A local Ollama server; free, private, no key.", offline=True,
+            docs_url="https://github.com/ollama/ollama/blob/main/docs/openai.md"),
+    _compat("lmstudio", "LM Studio (local)", "http://localhost:1234/v1", "", key_required=False, priority=41,
+            description="LM Studio's local server; uses the model loaded there when the model is empty.",
+            offline=True, docs_url="https://lmstudio.ai/docs/app/api/endpoints/openai"),
+    _compat("llamacpp", "llama.cpp server (local)", "http://127.0.0.1:8080/v1", "", key_required=False,
+            priority=42, description="llama.cpp's llama-server; serves the model it was started with.",
+            offline=True,
+            docs_url="https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md"),
+    ProviderInfo(
+        name="kling", label="Kling AI", capabilities=(VIDEO, IMAGE), factory="providers.kling:KlingProvider",
+        fields=(
+            _url("https://api-singapore.klingai.com"),
+            _key("access_key", "Access key"),
+            _key("secret_key", "Secret key"),
+            _model(VIDEO, "kling-v1-6", "Video model", KLING_MODELS),
+            SettingField("mode", "Video mode", "choice", "std", choices=("std", "pro"), capability=VIDEO,
+                         help="pro costs more; end frames (image_tail) need pro on most models"),
+            _model(IMAGE, "kling-v2", "Image model", ("kling-v1", "kling-v1-5", "kling-v2")),
+            SettingField("image_resolution", "Image resolution", "choice", "1k", choices=("1k", "2k"),
+                         capability=IMAGE),
+        ),
+        presets=(Preset("global", "Global (Singapore)", {"base_url": "https://api-singapore.klingai.com"}),
+                 Preset("cn", "Mainland China (Beijing)", {"base_url": "https://api-beijing.klingai.com"})),
+        pricing=(
+            PriceRule(VIDEO, "kling-v2-master", "second", 0.28),
+            PriceRule(VIDEO, "kling-v2-1-master", "second", 0.28),
+            PriceRule(VIDEO, "kling-v2-5-turbo", "second", 0.07),
+            PriceRule(VIDEO, "*", "second", 0.056),
+            PriceRule(IMAGE, "*", "image", 0.014),
+        ),
+        priority=10,
+        description="Kling's official API: text-to-video, image-to-video with end frame, images.",
+        docs_url="https://app.klingai.com/global/dev/document-api",
+    ),
+    ProviderInfo(
+        name="comfyui", label="ComfyUI", capabilities=(IMAGE, VIDEO), factory="providers.comfyui:ComfyUIProvider",
+        fields=(
+            _url("http://127.0.0.1:8188", "A ComfyUI server you run (local or remote)."),
+            _key("api_key", "Auth token (if behind a proxy)", required=False),
+            SettingField("image_workflow", "Text-to-image workflow", "path", "text_to_image",
+                         capability=IMAGE, help="A shipped template name or a path to a workflow JSON (API format)"),
+            SettingField("video_workflow", "Image-to-video workflow", "path", "image_to_video",
+                         capability=VIDEO, help="A shipped template name or a path to a workflow JSON (API format)"),
+            _model(IMAGE, "sd_xl_base_1.0.safetensors", "Checkpoint", key="image_model"),
+            _model(VIDEO, "wan2.1_i2v_480p_14B_fp16.safetensors", "Video model", key="video_model"),
+            SettingField("steps", "Steps", "int", 25),
+        ),
+        pricing=(PriceRule(IMAGE, "*", "image", 0.0), PriceRule(VIDEO, "*", "second", 0.0)),
+        priority=30, user_service=True,
+        description="Your own ComfyUI server running workflow templates with placeholders.",
+        docs_url="https://docs.comfy.org/development/comfyui-server/comms_routes",
+    ),
+    ProviderInfo(
+        name="replicate", label="Replicate", capabilities=(IMAGE, VIDEO, MUSIC),
+        factory="providers.replicate:ReplicateProvider",
+        fields=(
+            _url("https://api.replicate.com/v1"),
+            _key("api_key", "API token"),
+            _model(IMAGE, "black-forest-labs/flux-schnell", "Image model"),
+            _model(VIDEO, "kwaivgi/kling-v2.1", "Video model"),
+            _model(MUSIC, "meta/musicgen", "Music model"),
+            SettingField("wait", "Wait for result (s, 0-60)", "int", 0,
+                         help="Prefer: wait — hold the submit request open up to this long"),
+        ),
+        pricing=(PriceRule(IMAGE, "black-forest-labs/flux-schnell", "image", 0.003),
+                 PriceRule(IMAGE, "*", "image", 0.04),
+                 PriceRule(VIDEO, "*", "second", 0.05),
+                 PriceRule(MUSIC, "*", "track", 0.05)),
+        priority=50,
+        description="Hosted models on Replicate (predictions API).",
+        docs_url="https://replicate.com/docs/reference/http",
+    ),
+    ProviderInfo(
+        name="fal", label="fal.ai", capabilities=(IMAGE, VIDEO), factory="providers.fal:FalProvider",
+        fields=(
+            _url("https://queue.fal.run"),
+            _key("api_key", "API key"),
+            _model(IMAGE, "fal-ai/flux/schnell", "Image model"),
+            _model(VIDEO, "fal-ai/kling-video/v2.1/standard/image-to-video", "Image-to-video model"),
+            SettingField("text_video_model", "Text-to-video model", "text",
+                         "fal-ai/kling-video/v2.1/master/text-to-video", capability=VIDEO),
+        ),
+        pricing=(PriceRule(IMAGE, "fal-ai/flux/schnell", "image", 0.003),
+                 PriceRule(IMAGE, "*", "image", 0.025),
+                 PriceRule(VIDEO, "*master*", "second", 0.28),
+                 PriceRule(VIDEO, "*", "second", 0.056)),
+        priority=51,
+        description="Hosted models on fal.ai (queue API).",
+        docs_url="https://docs.fal.ai/model-apis/model-endpoints/queue",
+    ),
+    ProviderInfo(
+        name="minimax", label="MiniMax Hailuo", capabilities=(VIDEO,), factory="providers.minimax:MiniMaxProvider",
+        fields=(
+            _url("https://api.minimax.io"),
+            _key("api_key", "API key"),
+            _model(VIDEO, "MiniMax-Hailuo-02", "Video model",
+                   ("MiniMax-Hailuo-02", "T2V-01-Director", "I2V-01-Director", "I2V-01", "T2V-01")),
+            SettingField("resolution", "Resolution", "choice", "768P", choices=("512P", "768P", "1080P"),
+                         capability=VIDEO),
+        ),
+        presets=(Preset("global", "Global", {"base_url": "https://api.minimax.io"}),
+                 Preset("cn", "Mainland China", {"base_url": "https://api.minimaxi.com"})),
+        pricing=(PriceRule(VIDEO, "*", "second", 0.045),),
+        priority=20,
+        description="MiniMax's Hailuo video models: text-to-video and first-frame image-to-video.",
+        docs_url="https://platform.minimax.io/docs/api-reference/video-generation-intro",
+    ),
+    ProviderInfo(
+        name="music_endpoint", label="My music service (Suno-style endpoint)", capabilities=(MUSIC,),
+        factory="providers.music_endpoint:MusicEndpointProvider",
+        fields=(
+            _url("http://127.0.0.1:8000/music",
+                 "The URL of a music service you run or rent yourself. It must follow the contract in "
+                 "providers/music_endpoint.py. Not a Suno product."),
+            _key("api_key", "Bearer token (optional)", required=False),
+            _model(MUSIC, "", "Model (optional)"),
+        ),
+        pricing=(PriceRule(MUSIC, "*", "track", 0.0),),
+        priority=60, user_service=True,
+        description="Your own music generation service behind a small documented JSON contract.",
+    ),
+    ProviderInfo(
+        name="motion", label="Still to clip (offline pan/zoom)", capabilities=(VIDEO,),
+        factory="providers.motion:MotionProvider",
+        fields=(
+            SettingField("motion", "Default motion", "choice", "zoom_in",
+                         choices=("zoom_in", "zoom_out", "pan_left", "pan_right", "pan_up", "pan_down", "ken_burns")),
+            SettingField("strength", "Strength", "float", 0.12, help="How far it zooms or pans (0.02-0.5)"),
+            SettingField("width", "Width", "int", 1080),
+            SettingField("height", "Height", "int", 1920),
+        ),
+        pricing=(PriceRule(VIDEO, "*", "second", 0.0),),
+        priority=90, offline=True,
+        description="Turns a still into an H.264 clip with a smooth pan or zoom. No network, no key.",
+    ),
+    ProviderInfo(
+        name="import", label="Import made elsewhere (Midjourney, Kling web, Suno web)",
+        capabilities=(IMAGE, VIDEO, MUSIC), factory="providers.import_match:ImportProvider",
+        fields=(SettingField("watch_folder", "Watched folder", "path", "",
+                             help="Files whose names contain a shot code (E01S02-03, E01_003) attach to that shot"),),
+        pricing=(),
+        priority=95, offline=True,
+        description="Files you made by hand in tools without an API, matched to shots by a shot code in the name.",
+    ),
+)
+
+_BY_NAME = {p.name: p for p in PROVIDERS}
+
+
+def providers() -> list[ProviderInfo]:
+    """Every provider, highest priority first."""
+    return sorted(PROVIDERS, key=lambda p: (p.priority, p.name))
+
+
+def get(name: str) -> ProviderInfo:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        known = ", ".join(sorted(_BY_NAME))
+        raise KeyError(f"unknown provider {name!r} (known: {known})") from None
+
+
+def names() -> list[str]:
+    return [p.name for p in providers()]
+
+
+def for_capability(capability: str, *, include_import: bool = False) -> list[ProviderInfo]:
+    """Providers offering ``capability`` by priority (the import provider only on request: it has no submit)."""
+    return [p for p in providers() if capability in p.capabilities and (include_import or p.name != "import")]
+
+
+def create(name: str, settings: Mapping[str, Any] | None = None, *, staging_dir: Path | None = None) -> Any:
+    """Build the client for ``name`` with ``settings`` (secrets already resolved by the caller)."""
+    return get(name).create(settings, staging_dir=staging_dir)
+
+
+def env_var(provider: str, key: str) -> str:
+    """The environment variable that overrides a setting: ``MICRODRAMA_<PROVIDER>_<FIELD>``."""
+    return f"MICRODRAMA_{provider.upper()}_{key.upper()}"

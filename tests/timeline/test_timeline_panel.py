@@ -1,0 +1,174 @@
+"""The timeline panel driven like a user: mouse drags, trims, keys; undo returns the model to the start."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from app.model import TrackKind
+from app.model.schema import encode
+from app.session import Session
+from tests.timeline.builders import picture_doc
+from widgets.timeline.panel import TimelinePanel
+
+
+@pytest.fixture
+def panel(qtbot, project_dir):
+    doc, ep = picture_doc(lengths=(60, 90, 45), source_seconds=10.0)
+    session = Session()
+    session.create(project_dir, doc.series)
+    panel = TimelinePanel(session)
+    panel.resize(1200, 420)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.view
+    view.set_zoom(4.0)  # 4 px per frame
+    view.set_scroll_x(0)
+    view.snapping = False
+    return panel
+
+
+def ep_of(panel):
+    return panel.session.current_episode
+
+
+def clip_point(view, clip_id: str, where: float = 0.5) -> QPoint:
+    clip = view.doc.find(clip_id)
+    track = next(t for t in ep_of(view).timeline.tracks if clip in t.clips)
+    row = view.geo.row_of(track.id)
+    x = view.geo.x_of(clip.start + clip.duration * where)
+    return QPoint(int(x), row.top + row.height // 2)
+
+
+def drag(qtbot, view, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier, steps: int = 6) -> None:
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, modifier, start)
+    for i in range(1, steps + 1):
+        p = start + (end - start) * (i / steps)
+        qtbot.mouseMove(view, QPoint(int(p.x()), int(p.y())))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, modifier, end)
+
+
+def test_drag_trim_split_ripple_delete_then_undo_everything(panel, qtbot) -> None:
+    view = panel.view
+    session = panel.session
+    ids = lambda: [c.id for c in ep_of(panel).timeline.first_track(TrackKind.PICTURE).clips_sorted()]  # noqa: E731
+    c2 = session.document.find("c2")
+    start_json = encode(session.series)
+    stack = session.document.undo_stack
+
+    # 1. drag the last clip 40 frames (160 px) to the right: one undo step
+    p = clip_point(view, "c2")
+    drag(qtbot, view, p, p + QPoint(160, 0))
+    assert (c2.start, c2.end) == (190, 235)
+    assert stack.count() == 1
+
+    # 2. trim its out edge 20 frames shorter by dragging the edge: live, merged into one step
+    right_edge = QPoint(int(view.geo.x_of(c2.end)) - 2, clip_point(view, "c2").y())
+    drag(qtbot, view, right_edge, right_edge - QPoint(80, 0), steps=10)
+    assert c2.end == 215
+    assert stack.count() == 2
+
+    # 3. split the middle clip with S at the playhead
+    session.set_playhead(100)
+    view.setFocus()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=clip_point(view, "c1", 0.2))
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert len(ids()) == 4
+    c1 = session.document.find("c1")
+    assert (c1.start, c1.end) == (60, 100)
+    assert stack.count() == 3
+
+    # 4. select c0 and ripple delete it (Shift+Delete): everything closes up by 60 frames
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=clip_point(view, "c0"))
+    assert view.selection == {"c0"}
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    assert session.document.find("c0") is None
+    assert c1.start == 0 and c2.start == 130
+    assert stack.count() == 4
+
+    # undo all four steps: the project JSON is byte-identical to the start
+    for _ in range(4):
+        stack.undo()
+    assert encode(session.series) == start_json
+
+
+def test_move_snaps_to_the_playhead_within_pixel_tolerance(panel, qtbot) -> None:
+    view = panel.view
+    view.snapping = True
+    session = panel.session
+    session.set_playhead(201)
+    c2 = session.document.find("c2")  # 150..195
+    p = clip_point(view, "c2")
+    drag(qtbot, view, p, p + QPoint(4 * 50, 0))  # would start at 200: 1 frame = 4 px from the playhead (tolerance 8 px)
+    assert c2.start == 201
+    p = clip_point(view, "c2")
+    drag(qtbot, view, p, p + QPoint(4 * 30, 0))  # 231: nothing within 8 px
+    assert c2.start == 231
+
+
+def test_rubber_band_select_and_delete_and_markers(panel, qtbot) -> None:
+    view = panel.view
+    session = panel.session
+    row = view.geo.row_of(ep_of(panel).timeline.first_track(TrackKind.PICTURE).id)
+    # rubber band from empty space above the picture track across c0 and c1
+    drag(qtbot, view, QPoint(int(view.geo.x_of(10)), row.top - 10), QPoint(int(view.geo.x_of(100)), row.top + 10))
+    assert view.selection == {"c0", "c1"}
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert session.document.find("c0") is None and session.document.find("c1") is None
+    assert session.document.find("c2").start == 150  # plain delete leaves the gap
+
+    session.set_playhead(42)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    markers = ep_of(panel).timeline.markers
+    assert [m.frame for m in markers] == [42]
+    qtbot.keyClick(view, Qt.Key.Key_N)  # N again on the same frame removes it
+    assert markers == []
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    # double-click the marker flag in the ruler and rename it
+    flag = QPoint(int(view.geo.x_of(42)), view.geo.ruler_h - 8)
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=flag)
+    editor = view._editor
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Reveal")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert markers[0].name == "Reveal"
+
+
+def test_track_header_buttons_resize_and_copy_paste(panel, qtbot) -> None:
+    view = panel.view
+    session = panel.session
+    pic = ep_of(panel).timeline.first_track(TrackKind.PICTURE)
+    from widgets.timeline.painter import header_button_rects
+
+    row = view.geo.row_of(pic.id)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=header_button_rects(row, view.geo.header_w)["locked"].center())
+    assert pic.locked
+    session.document.undo_stack.undo()
+    assert not pic.locked
+    h0 = pic.height
+    edge = QPoint(40, row.bottom - 2)
+    drag(qtbot, view, edge, edge + QPoint(0, 30))
+    assert pic.height == h0 + 30
+    assert session.document.undo_stack.count() == 1  # the undone lock is gone; the resize is one step
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=clip_point(view, "c0"))
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    session.set_playhead(300)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    pasted = [c for c in pic.clips if c.start == 300]
+    assert len(pasted) == 1 and pasted[0].duration == 60 and pasted[0].id != "c0"
+
+
+def test_offline_media_is_drawn_red_on_the_clip(panel, qtbot) -> None:
+    view = panel.view
+    # the builder's assets name files that are not in the bundle: every clip is offline
+    assert {w.kind for ws in view.warnings_by_clip.values() for w in ws} == {"media_offline"}
+    img = view.grab().toImage()
+    x, y = clip_point(view, "c1").x(), clip_point(view, "c1").y()
+    patch = [img.pixelColor(x + dx, y + 8 + dy) for dx in range(-30, 30, 3) for dy in range(0, 8, 2)]
+    red = sum(c.red() for c in patch) / len(patch)
+    blue = sum(c.blue() for c in patch) / len(patch)
+    assert red > blue + 40  # red hatching and "MEDIA OFFLINE"
+    empty = img.pixelColor(int(view.geo.x_of(400)), y)
+    assert empty.lightness() < 50

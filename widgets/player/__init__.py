@@ -1,0 +1,1 @@
+"""The preview player dock: composed episode with sound, audio as the master clock."""

@@ -1,0 +1,1 @@
+"""Application settings dialogs (providers, keys, prices)."""

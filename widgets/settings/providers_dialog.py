@@ -1,0 +1,366 @@
+"""Edit → Providers…: every provider's settings, keys, prices and a "Test connection" button.
+
+Pages are built from ``providers.registry`` (fields, presets, prices), so a new
+provider needs no dialog code. Secret fields are masked and go to the OS
+keyring; a field set by an environment variable is shown as such and left
+alone. "Test connection" runs on a worker thread with the values on screen, so
+a key can be checked before it is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import secrets
+from app.jobs.cancel import CancelToken
+from app.jobs.costs import price_rules, set_price_rules
+from app.jobs.failures import classify
+from app.settings_store import settings_store
+
+CAPABILITY_NAMES = {"text": "Text", "image": "Images", "video": "Video", "music": "Music", "speech": "Speech"}
+
+
+class _Relay(QObject):
+    finished = Signal(bool, str)
+
+
+class _ConnectionTest(QRunnable):
+    def __init__(self, info: Any, values: dict[str, Any], relay: _Relay) -> None:
+        super().__init__()
+        self.info, self.values, self.relay = info, values, relay
+        self.secrets = [str(values.get(f.key) or "") for f in info.fields if f.secret]
+
+    def run(self) -> None:  # worker thread
+        try:
+            client = self.info.create(self.values)
+            check = getattr(client, "check_connection", None)
+            if check is None:
+                self.relay.finished.emit(True, QCoreApplication.translate(
+                    "ProviderPage", "Nothing to test: this provider works offline."))
+                return
+            self.relay.finished.emit(True, secrets.redact(str(check(CancelToken()) or "OK"), self.secrets))
+        except Exception as exc:  # every failure is shown, in the vendor's words
+            self.relay.finished.emit(False, secrets.redact(classify(exc).message, self.secrets))
+
+
+class ProviderPage(QWidget):
+    """The settings of one provider."""
+
+    def __init__(self, info: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.editors: dict[str, QWidget] = {}
+        self._secret_changed: set[str] = set()
+        stored = settings_store().provider_settings(info.name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        title = QLabel(info.label)
+        title.setObjectName("ProviderTitle")
+        title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout.addWidget(title)
+        tags = " · ".join(self.tr(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
+        about = QLabel(f"{tags}\n{info.description}".strip())
+        about.setWordWrap(True)
+        about.setStyleSheet("color: #8c9099;")
+        layout.addWidget(about)
+        if getattr(info, "user_service", False):
+            note = QLabel(self.tr("This is a service you run or rent yourself; Microdrama Studio only "
+                                  "talks to the address you enter."))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #f0b34a;")
+            layout.addWidget(note)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        if info.presets:
+            self.preset = QComboBox()
+            self.preset.addItem(self.tr("Choose a preset…"), None)
+            for preset in info.presets:
+                self.preset.addItem(preset.label, preset.name)
+            self.preset.activated.connect(self._apply_preset)
+            form.addRow(self.tr("Preset"), self.preset)
+        for f in info.fields:
+            editor = self._editor_for(f, stored.get(f.key, f.default))
+            self.editors[f.key] = editor
+            label = self.tr(f.label) + (" *" if f.required else "")
+            form.addRow(label, editor)
+            if f.help:
+                editor.setToolTip(f.help)
+        self.limit = QSpinBox()
+        self.limit.setRange(1, 32)
+        from app.jobs.manager import DEFAULT_REMOTE_LIMIT
+        from app.jobs.provider_config import default_concurrency
+
+        self.limit.setValue(settings_store().concurrency_limits().get(info.name)
+                            or default_concurrency(info.name) or DEFAULT_REMOTE_LIMIT)
+        form.addRow(self.tr("Parallel jobs"), self.limit)
+        defaults_row = QHBoxLayout()
+        self.default_for: dict[str, QCheckBox] = {}
+        for cap in info.capabilities:
+            box = QCheckBox(self.tr(CAPABILITY_NAMES.get(cap, cap)))
+            box.setChecked(settings_store().get("defaults", cap) == info.name)
+            self.default_for[cap] = box
+            defaults_row.addWidget(box)
+        defaults_row.addStretch(1)
+        form.addRow(self.tr("Default for"), defaults_row)
+        layout.addLayout(form)
+
+        self.prices = QTableWidget(0, 4)
+        self.prices.setHorizontalHeaderLabels([self.tr("Capability"), self.tr("Model"), self.tr("Unit"),
+                                               self.tr("Price")])
+        self.prices.verticalHeader().hide()
+        self.prices.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._rules = price_rules(info.name)
+        for rule in self._rules:
+            row = self.prices.rowCount()
+            self.prices.insertRow(row)
+            for col, text in enumerate((rule.capability, rule.model, rule.unit)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.prices.setItem(row, col, item)
+            self.prices.setItem(row, 3, QTableWidgetItem(f"{rule.price:g}"))
+        self.prices.setMaximumHeight(34 + 26 * max(1, len(self._rules)))
+        if self._rules:
+            layout.addWidget(QLabel(self.tr("Prices (used for estimates and budgets; {currency} per unit)")
+                                    .format(currency=self._rules[0].currency)))
+            layout.addWidget(self.prices)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._show_test_result)
+        self.test_button.clicked.connect(self.test_connection)
+
+    # ----------------------------------------------------------------- editors
+    def _editor_for(self, f: Any, value: Any) -> QWidget:
+        if f.secret:
+            edit = QLineEdit()
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            env = secrets.env_override(self.info.name, f.key)
+            if env is not None:
+                edit.setEnabled(False)
+                edit.setPlaceholderText(self.tr("Set by {name}").format(name=secrets.env_name(self.info.name, f.key)))
+            else:
+                try:
+                    edit.setText(secrets.get_secret(self.info.name, f.key))
+                except secrets.SecretStoreError as exc:
+                    edit.setPlaceholderText(str(exc))
+                edit.setPlaceholderText(edit.placeholderText()
+                                        or self.tr("Not set (kept in the system keyring once saved)"))
+                edit.textEdited.connect(lambda _text, key=f.key: self._secret_changed.add(key))
+            return edit
+        if f.kind == "choice":
+            combo = QComboBox()
+            combo.setEditable(False)
+            combo.addItems(list(f.choices))
+            combo.setCurrentText(str(value))
+            return combo
+        if f.kind == "int":
+            spin = QSpinBox()
+            spin.setRange(0, 1_000_000)
+            spin.setValue(int(value or 0))
+            return spin
+        if f.kind == "float":
+            dspin = QDoubleSpinBox()
+            dspin.setRange(0, 1_000_000)
+            dspin.setDecimals(3)
+            dspin.setValue(float(value or 0))
+            return dspin
+        if f.kind == "bool":
+            box = QCheckBox()
+            box.setChecked(bool(value))
+            return box
+        if f.choices:
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItems(list(f.choices))
+            combo.setCurrentText(str(value))
+            return combo
+        edit = QLineEdit(str(value or ""))
+        if f.kind == "url":
+            edit.setPlaceholderText("https://…")
+        env = secrets.env_override(self.info.name, f.key)
+        if env is not None:
+            edit.setText(env)
+            edit.setEnabled(False)
+            edit.setToolTip(self.tr("Set by {name}").format(name=secrets.env_name(self.info.name, f.key)))
+        return edit
+
+    def values(self) -> dict[str, Any]:
+        """The values on screen (secrets resolved from the keyring/environment when not typed)."""
+        out: dict[str, Any] = {}
+        for f in self.info.fields:
+            editor = self.editors[f.key]
+            if isinstance(editor, QLineEdit):
+                text = editor.text().strip()
+                if f.secret and not editor.isEnabled():
+                    text = secrets.env_override(self.info.name, f.key) or ""
+                out[f.key] = text
+            elif isinstance(editor, QComboBox):
+                out[f.key] = editor.currentText()
+            elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+                out[f.key] = editor.value()
+            elif isinstance(editor, QCheckBox):
+                out[f.key] = editor.isChecked()
+        return out
+
+    def _apply_preset(self, index: int) -> None:
+        name = self.preset.itemData(index)
+        preset = next((p for p in self.info.presets if p.name == name), None)
+        if preset is None:
+            return
+        for key, value in preset.values.items():
+            editor = self.editors.get(key)
+            if isinstance(editor, QLineEdit) and editor.isEnabled():
+                editor.setText(str(value))
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentText(str(value))
+
+    # ------------------------------------------------------------------ saving
+    def save(self) -> None:
+        values = self.values()
+        secret_keys = {f.key for f in self.info.fields if f.secret}
+        store = settings_store()
+        store.set_provider_settings(self.info.name, {k: v for k, v in values.items()
+                                                     if secrets.env_override(self.info.name, k) is None},
+                                    secret_fields=secret_keys)
+        for key in self._secret_changed:
+            secrets.set_secret(self.info.name, key, values.get(key, ""))
+        self._secret_changed.clear()
+        store.set_concurrency_limit(self.info.name, self.limit.value())
+        for cap, box in self.default_for.items():
+            current = store.get("defaults", cap)
+            if box.isChecked():
+                store.set("defaults", cap, self.info.name)
+            elif current == self.info.name:
+                store.set("defaults", cap, None)
+        if self._rules:
+            from dataclasses import replace
+
+            rules = []
+            for row, rule in enumerate(self._rules):
+                try:
+                    price = float(self.prices.item(row, 3).text())
+                except (TypeError, ValueError, AttributeError):
+                    price = rule.price
+                rules.append(replace(rule, price=max(0.0, price)))
+            if rules != self._rules:
+                set_price_rules(self.info.name, rules)
+                self._rules = rules
+
+    # ------------------------------------------------------------ connection
+    def test_connection(self) -> None:
+        self.test_button.setEnabled(False)
+        self.test_result.setStyleSheet("color: #8c9099;")
+        self.test_result.setText(self.tr("Testing…"))
+        QThreadPool.globalInstance().start(_ConnectionTest(self.info, self.values(), self._relay))
+
+    def _show_test_result(self, ok: bool, message: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet(f"color: {'#4cc38a' if ok else '#f0605a'};")
+        self.test_result.setText(("✓ " if ok else "✗ ") + message)
+
+
+class ProvidersDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, select: str = "") -> None:
+        super().__init__(parent)
+        from providers import registry
+
+        self.setObjectName("ProvidersDialog")
+        self.setWindowTitle(self.tr("Providers"))
+        self.resize(880, 640)
+        self.list = QListWidget()
+        self.list.setObjectName("ProvidersList")
+        self.list.setMinimumWidth(240)
+        self.list.setMaximumWidth(300)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setStyleSheet("#ProvidersList::item { padding: 6px 8px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, ProviderPage] = {}
+        self._infos = registry.providers()
+        for info in self._infos:
+            caps = " · ".join(self.tr(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
+            item = QListWidgetItem(f"{info.label}\n{caps}")
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
+            item.setToolTip(info.description)
+            self.list.addItem(item)
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.stack.addWidget(holder)
+        self.list.currentRowChanged.connect(self._show)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #f0605a;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        names = [i.name for i in self._infos]
+        self.list.setCurrentRow(names.index(select) if select in names else 0)
+
+    def page(self, name: str) -> ProviderPage:
+        index = [i.name for i in self._infos].index(name)
+        self.list.setCurrentRow(index)
+        return self.pages[name]
+
+    def _show(self, row: int) -> None:
+        if row < 0:
+            return
+        info = self._infos[row]
+        if info.name not in self.pages:
+            page = ProviderPage(info)
+            self.pages[info.name] = page
+            self.stack.widget(row).setWidget(page)
+        self.stack.setCurrentIndex(row)
+
+    def accept(self) -> None:
+        try:
+            for page in self.pages.values():
+                page.save()
+        except secrets.SecretStoreError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()

@@ -1,0 +1,1 @@
+"""The timeline dock: a custom-painted multi-track editor over ``app.timeline``."""

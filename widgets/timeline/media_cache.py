@@ -1,0 +1,143 @@
+"""Thumbnails and waveform peaks for clips, computed off the GUI thread.
+
+The painter asks for what it needs on every repaint; a miss schedules a
+background job (at most one per key) and returns None, so the clip draws a
+placeholder until ``updated`` fires. Work goes through the media engine
+(``FrameFetcher.frame_at`` for pictures, ``load_audio`` for sound) and results
+are kept in bounded in-memory LRUs keyed by file and position.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+log = logging.getLogger(__name__)
+
+THUMB_H = 64  # pixel height thumbnails are made at (drawn scaled to the track)
+PEAKS_PER_SECOND = 200
+
+
+class _Signals(QObject):
+    done = Signal(object, object)  # key, result (QImage | ndarray | None)
+
+
+class _Job(QRunnable):
+    def __init__(self, key: tuple, fn, signals: _Signals) -> None:
+        super().__init__()
+        self.key, self.fn, self.signals = key, fn, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # a broken file: log it, keep the placeholder
+            log.info("timeline media: %s failed: %s", self.key, exc)
+            result = None
+        self.signals.done.emit(self.key, result)
+
+
+def compute_peaks(samples: np.ndarray, rate: int, per_second: int = PEAKS_PER_SECOND) -> np.ndarray:
+    """Max absolute amplitude per bin over all channels: float32 (bins,) in 0..1."""
+    if samples.size == 0:
+        return np.zeros(0, np.float32)
+    mono = np.abs(samples).max(axis=1) if samples.ndim == 2 else np.abs(samples)
+    hop = max(1, rate // per_second)
+    n = len(mono) // hop * hop
+    bins = mono[:n].reshape(-1, hop).max(axis=1) if n else np.zeros(0, np.float32)
+    if len(mono) > n:
+        bins = np.append(bins, mono[n:].max())
+    return np.clip(bins, 0, 1).astype(np.float32)
+
+
+class ClipMediaCache(QObject):
+    """Per-session cache of thumbnails (QImage) and waveform peaks (ndarray)."""
+
+    updated = Signal()
+
+    def __init__(self, parent: QObject | None = None, max_thumbs: int = 1500) -> None:
+        super().__init__(parent)
+        self._thumbs: OrderedDict[tuple, QImage | None] = OrderedDict()
+        self._peaks: dict[str, np.ndarray | None] = {}
+        self._pending: set[tuple] = set()
+        self._max_thumbs = max_thumbs
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # leave the other core to playback and the GUI
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._on_done)
+        self._fetcher = None
+        self._fetcher_root: Path | None = None
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        self._thumbs.clear()
+        self._peaks.clear()
+
+    # ---------------------------------------------------------------- fetcher
+    def _frame_fetcher(self, root: Path):
+        with self._lock:
+            if self._fetcher is None or self._fetcher_root != root:
+                from app.media.decode import FrameFetcher
+
+                self._fetcher = FrameFetcher(root, cache_bytes=64 * 1024 * 1024, max_files=8)
+                self._fetcher_root = root
+            return self._fetcher
+
+    # -------------------------------------------------------------- requests
+    def thumbnail(self, root: Path, path: Path, seconds: float, is_still: bool, aspect: float) -> QImage | None:
+        """A thumbnail of ``path`` at ``seconds`` (quantised to 1/4 s), or None while it is made."""
+        t = Fraction(0) if is_still else Fraction(round(seconds * 4), 4)
+        key = ("t", str(path), t)
+        if key in self._thumbs:
+            self._thumbs.move_to_end(key)
+            return self._thumbs[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            width = max(8, int(THUMB_H * aspect))
+
+            def make() -> QImage:
+                rgb = self._frame_fetcher(root).frame_at(path, t, size=(width, THUMB_H), use_proxy=True)
+                rgb = np.ascontiguousarray(rgb)
+                h, w, _ = rgb.shape
+                return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+            self._pool.start(_Job(key, make, self._signals))
+        return None
+
+    def peaks(self, path: Path) -> np.ndarray | None:
+        """Waveform peaks of an audio file (PEAKS_PER_SECOND bins), or None while computed."""
+        skey = str(path)
+        if skey in self._peaks:
+            return self._peaks[skey]
+        key = ("p", skey)
+        if key not in self._pending:
+            self._pending.add(key)
+
+            def make() -> np.ndarray:
+                from app.media.audio_io import load_audio
+
+                return compute_peaks(load_audio(path, rate=48000, channels=2), 48000)
+
+            self._pool.start(_Job(key, make, self._signals))
+        return None
+
+    def _on_done(self, key: tuple, result) -> None:
+        self._pending.discard(key)
+        if key[0] == "t":
+            self._thumbs[key] = result
+            while len(self._thumbs) > self._max_thumbs:
+                self._thumbs.popitem(last=False)
+        else:
+            self._peaks[key[1]] = result
+        self.updated.emit()
+
+    def wait_idle(self, msecs: int = 10000) -> bool:
+        """Block until queued jobs finish (tests, benchmarks)."""
+        return self._pool.waitForDone(msecs)

@@ -1,0 +1,218 @@
+"""The Timeline dock: toolbar, the painted timeline view and its scrollbars."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollBar,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import TrackKind
+from app.session import Session
+from app.timeline.assemble import assemble_from_storyboard
+from widgets.timeline.view import TimelineView
+
+_STYLE = """
+#TimelineBar { background: #202226; border-bottom: 1px solid #2c2e33; }
+#TimelineBar QToolButton { color: #c9ccd3; background: transparent; border: 1px solid transparent;
+    border-radius: 4px; padding: 3px 8px; font-size: 12px; }
+#TimelineBar QToolButton:hover { background: #2d3036; border-color: #3a3d44; }
+#TimelineBar QToolButton:checked { background: #34506e; border-color: #4a79a8; color: #ffffff; }
+#TimelineBar QLabel { color: #8b8f99; font-size: 11px; }
+#TimelinePanel QScrollBar:horizontal { height: 12px; background: #17181b; }
+#TimelinePanel QScrollBar:vertical { width: 12px; background: #17181b; }
+#TimelinePanel QScrollBar::handle { background: #3a3d44; border-radius: 4px; min-width: 30px; min-height: 20px; }
+#TimelinePanel QScrollBar::handle:hover { background: #4b4f58; }
+#TimelinePanel QScrollBar::add-line, #TimelinePanel QScrollBar::sub-line { width: 0; height: 0; }
+"""
+
+
+class TimelinePanel(QWidget):
+    """Dock panel: edits the current episode's timeline."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("TimelinePanel")
+        self.setStyleSheet(_STYLE)
+        self.view = TimelineView(session, self)
+        self._build_actions()
+        bar = self._build_bar()
+
+        self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
+        self.vbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.hbar.valueChanged.connect(lambda v: self.view.set_scroll_x(float(v)))
+        self.vbar.valueChanged.connect(self.view.set_scroll_y)
+        self.view.viewChanged.connect(self._sync_scrollbars)
+        self.view.selectionChanged.connect(self._update_status)
+        session.document.objectChanged.connect(self._update_status)
+        session.document.listChanged.connect(self._update_status)
+        session.currentEpisodeChanged.connect(self._update_status)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(self.view, 0, 0)
+        grid.addWidget(self.vbar, 0, 1)
+        grid.addWidget(self.hbar, 1, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addLayout(grid, 1)
+        self._sync_scrollbars()
+        self._update_status()
+
+    # -------------------------------------------------------------- actions
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.setCheckable(checkable)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        v = self.view
+        self.act_split = self._action(self.tr("Split at Playhead"), v.split_at_playhead)
+        self.act_split.setToolTip(self.tr("Split clips at the playhead (S)"))
+        self.act_delete = self._action(self.tr("Delete Clips"), lambda: v.delete_selection(False))
+        self.act_ripple = self._action(self.tr("Ripple Delete"), lambda: v.delete_selection(True))
+        self.act_marker = self._action(self.tr("Add/Remove Marker"), v.toggle_marker)
+        self.act_zoom_in = self._action(self.tr("Zoom In"), lambda: v.zoom_by(1.5))
+        self.act_zoom_out = self._action(self.tr("Zoom Out"), lambda: v.zoom_by(1 / 1.5))
+        self.act_fit = self._action(self.tr("Zoom to Fit"), v.zoom_to_fit)
+        self.act_snap = self._action(self.tr("Snapping"), self._toggle_snap, checkable=True)
+        self.act_snap.setChecked(True)
+        self.act_assemble = self._action(self.tr("Assemble from Storyboard"), self.assemble)
+        self.act_assemble.setToolTip(self.tr("Build or refresh the picture, dialogue and subtitle tracks from "
+                                             "the storyboard; manual clips are kept"))
+        # Shortcut hints in menus only: the view handles the keys itself so they work with focus
+        for act, keys in ((self.act_split, "S"), (self.act_delete, "Del"), (self.act_ripple, "Shift+Del"),
+                          (self.act_marker, "N"), (self.act_zoom_in, "+"), (self.act_zoom_out, "-"),
+                          (self.act_fit, "\\")):
+            act.setText(act.text() + "\t" + keys)
+        self.tools = QActionGroup(self)
+        self.tool_actions = {}
+        for name, label, key in (("select", self.tr("Select"), "V"), ("ripple", self.tr("Ripple"), "B"),
+                                 ("roll", self.tr("Roll"), "R")):
+            act = self._action(label, lambda _=False, n=name: self._set_tool(n), key, checkable=True)
+            act.setToolTip(f"{label} ({key})")
+            self.tools.addAction(act)
+            self.tool_actions[name] = act
+        self.tool_actions["select"].setChecked(True)
+
+    def _build_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("TimelineBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 3, 6, 3)
+        row.setSpacing(2)
+
+        def button(act: QAction) -> QToolButton:
+            b = QToolButton(bar)
+            b.setDefaultAction(act)
+            b.setText(act.text().split("\t")[0])
+            row.addWidget(b)
+            return b
+
+        for act in self.tool_actions.values():
+            button(act)
+        row.addSpacing(10)
+        button(self.act_snap)
+        button(self.act_split)
+        button(self.act_marker).setText(self.tr("Marker"))
+        row.addSpacing(10)
+        add = QToolButton(bar)
+        add.setText(self.tr("Add Track"))
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(add)
+        for kind in TrackKind:
+            menu.addAction(self.view.kind_label(kind), lambda k=kind: self.add_track(k))
+        add.setMenu(menu)
+        row.addWidget(add)
+        button(self.act_assemble)
+        row.addStretch(1)
+        self.status = QLabel(bar)
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.status)
+        row.addSpacing(8)
+        button(self.act_zoom_out).setText("−")
+        button(self.act_fit).setText(self.tr("Fit"))
+        button(self.act_zoom_in).setText("+")
+        return bar
+
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return {
+            "Edit": [self.act_split, self.act_delete, self.act_ripple, self.act_marker],
+            "View": [self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_snap],
+            "Episode": [self.act_assemble],
+        }
+
+    # -------------------------------------------------------------- slots
+    def _toggle_snap(self, on: bool) -> None:
+        self.view.snapping = on
+
+    def _set_tool(self, name: str) -> None:
+        self.view.tool = name
+        self.tool_actions[name].setChecked(True)
+
+    def add_track(self, kind: TrackKind) -> None:
+        if self.session.current_episode is not None:
+            self.view.track_editor().add_track(kind)
+
+    def assemble(self) -> None:
+        episode = self.session.current_episode
+        if episode is None:
+            return
+        report = assemble_from_storyboard(self.session.document, episode)
+        if report.relocated:
+            self.view.show_toast(self.tr("Assembled. Manual clips moved to free tracks: %1").replace(
+                "%1", ", ".join(report.relocated[:4])))
+        elif report.changed:
+            self.view.show_toast(self.tr("Timeline assembled from the storyboard."))
+        else:
+            self.view.show_toast(self.tr("The timeline already matches the storyboard."))
+        self.view.zoom_to_fit()
+
+    def _sync_scrollbars(self) -> None:
+        v = self.view
+        for bar, maximum, page, value in (
+            (self.hbar, int(v.max_scroll_x()), v.visible_width(), int(v.geo.scroll_x)),
+            (self.vbar, max(0, v.content_height() - (v.height() - v.geo.ruler_h)), v.height(), v.geo.scroll_y),
+        ):
+            bar.blockSignals(True)
+            bar.setRange(0, maximum)
+            bar.setPageStep(max(1, page))
+            bar.setSingleStep(max(1, page // 20))
+            bar.setValue(value)
+            bar.blockSignals(False)
+        self.vbar.setVisible(self.vbar.maximum() > 0)
+
+    def _update_status(self, *_args) -> None:
+        ep = self.session.current_episode
+        if ep is None:
+            self.status.setText("")
+            return
+        n = len(self.view.selection)
+        warns = sum(len(w) for w in self.view.warnings_by_kind.values())
+        from app.timeline.timecode import format_timecode
+
+        parts = [self.tr("Duration %1").replace("%1", format_timecode(ep.timeline.duration, self.view.fps))]
+        if n:
+            parts.append(self.tr("%n selected", "", n))
+        if warns:
+            parts.append(self.tr("%n warning(s)", "", warns))
+        self.status.setText("   ·   ".join(parts))
+

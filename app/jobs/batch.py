@@ -217,9 +217,8 @@ class BatchGenerator:
                 continue
 
             def write(ctx, shot=shot) -> str:
-                from providers.base import ChatMessage, TextRequest
-
                 from app.jobs.provider_config import make_provider
+                from providers.base import ChatMessage, TextRequest
 
                 client = make_provider(provider)
                 system = ("You write one image-generation prompt for a single shot of a vertical (9:16) drama. "

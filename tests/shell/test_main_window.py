@@ -1,0 +1,226 @@
+"""The main window as a user meets it: docks, menus, shortcuts, undo, episodes, closing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
+
+from app.bundle import ProjectBundle
+from widgets.docks import DOCKS
+from widgets.shell import episodes
+from widgets.shell.empty_panels import ShellEmptyPanel
+from widgets.shell.prompts import SaveChoice
+
+
+def test_first_run_shows_welcome_then_all_docks_once_a_project_opens(window_factory, project):
+    window = window_factory()
+    window.show()
+    assert window.welcome.isVisible()
+    assert all(not d.isVisible() for d in window.docks.docks.values())
+    assert not window.actions["action_save"].isEnabled()
+
+    assert window.controller.open_path(project)
+    assert not window.central.isVisible()
+    names = {d.objectName() for d in window.findChildren(QDockWidget)}
+    assert names == {spec.object_name for spec in DOCKS}
+    for spec in DOCKS:
+        dock = window.docks.docks[spec.object_name]
+        assert dock.widget() is not None
+        assert dock.windowTitle() == spec.title
+    visible = [n for n, d in window.docks.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]
+    assert {"StoryboardDock", "TimelineDock", "PreviewDock", "ScriptDock", "JobsDock"} <= set(visible)
+    assert window.windowTitle().startswith("Love in the Rain")
+
+
+def test_menus_exist_with_standard_shortcuts(window_factory):
+    window = window_factory()
+    titles = [m.title().replace("&", "") for m in window.menus.menus.values()]
+    assert titles == ["File", "Edit", "View", "Episode", "Generate", "Help"]
+
+    def keys(name: str) -> list[str]:
+        action = window.findChild(QAction, name)
+        return [k.toString() for k in action.shortcuts()]
+
+    assert "Ctrl+N" in keys("action_new_series")
+    assert "Ctrl+O" in keys("action_open")
+    assert "Ctrl+S" in keys("action_save")
+    assert "Ctrl+Z" in keys("action_undo")
+    assert "Ctrl+Shift+Z" in keys("action_redo")
+    file_actions = [a.objectName() for a in window.menus.menus["File"].actions()]
+    for name in ("action_new_series", "action_open", "action_open_demo", "action_save", "action_save_as",
+                 "action_close_project", "action_quit"):
+        assert name in file_actions
+    assert window.menus.recent_menu.menuAction() in window.menus.menus["File"].actions()
+    view_actions = window.menus.menus["View"].actions()
+    for spec in DOCKS:
+        assert window.docks.docks[spec.object_name].toggleViewAction() in view_actions
+
+
+def test_ctrl_s_saves_and_the_title_loses_its_modified_marker(window_factory, project, qtbot):
+    window = window_factory()
+    assert window.controller.open_path(project)
+    episodes.rename_episode(window.session, window.session.current_episode, "The Contract")
+    assert window.isWindowModified()
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # offscreen windows activate only once exposed
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isWindowModified())
+    assert ProjectBundle(project).load().episodes[0].title == "The Contract"
+
+    episodes.rename_episode(window.session, window.session.current_episode, "Undone by Ctrl+Z")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.current_episode.title == "The Contract"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.current_episode.title == "Undone by Ctrl+Z"
+
+
+def test_undo_and_redo_actions_follow_the_undo_stack(window_factory, project):
+    window = window_factory()
+    window.controller.open_path(project)
+    undo, redo = window.actions["action_undo"], window.actions["action_redo"]
+    assert not undo.isEnabled() and not redo.isEnabled()
+
+    episodes.rename_episode(window.session, window.session.current_episode, "Rainy Night")
+    assert undo.isEnabled()
+    assert undo.text() == "&Undo Rename Episode 1"
+    assert window.isWindowModified()
+
+    undo.trigger()
+    assert window.session.current_episode.title == "Part 1"
+    assert not undo.isEnabled()
+    assert redo.isEnabled() and redo.text() == "&Redo Rename Episode 1"
+    assert not window.isWindowModified()
+
+    redo.trigger()
+    assert window.session.current_episode.title == "Rainy Night"
+
+
+def test_episodes_are_added_renamed_and_deleted_as_undo_steps(window_factory, project, prompter):
+    window = window_factory()
+    window.controller.open_path(project)
+    session = window.session
+    window.actions["action_add_episode"].trigger()
+    assert [e.number for e in session.series.episodes] == [1, 2, 3]
+    assert session.current_episode.number == 3
+    assert window.episode_switcher.count() == 3
+    assert window.episode_switcher.currentText() == "Ep 3"
+
+    prompter.text_answer = "Finale"
+    window.actions["action_rename_episode"].trigger()
+    assert session.current_episode.title == "Finale"
+    assert window.episode_switcher.currentText() == "Ep 3 · Finale"
+
+    session.set_current_episode(session.series.episodes[1].id)
+    window.actions["action_delete_episode"].trigger()
+    assert prompter.asked("confirm")
+    assert [(e.number, e.title) for e in session.series.episodes] == [(1, "Part 1"), (2, "Finale")]
+    assert session.current_episode.title == "Finale"  # the neighbour took over
+
+    window.actions["action_undo"].trigger()  # one step restores the episode and the numbering
+    assert [(e.number, e.title) for e in session.series.episodes] == [(1, "Part 1"), (2, "Part 2"), (3, "Finale")]
+
+    session.set_current_episode(session.series.episodes[0].id)
+    window.actions["action_next_episode"].trigger()
+    assert session.current_episode.number == 2
+    window.actions["action_previous_episode"].trigger()
+    window.actions["action_previous_episode"].trigger()  # wraps around
+    assert session.current_episode.number == 3
+
+
+def test_closing_with_unsaved_changes_asks_first(window_factory, project, prompter, qtbot):
+    window = window_factory()
+    window.show()
+    window.controller.open_path(project)
+    episodes.rename_episode(window.session, window.session.current_episode, "Unsaved title")
+
+    prompter.save_choice = SaveChoice.CANCEL
+    assert not window.close()
+    assert window.session.is_open
+    assert prompter.asked("ask_save_changes") == [("Love",)]
+
+    prompter.save_choice = SaveChoice.SAVE
+    assert window.close()
+    assert ProjectBundle(project).load().episodes[0].title == "Unsaved title"
+
+
+def test_discarding_changes_leaves_the_saved_project_alone(window_factory, project, prompter):
+    window = window_factory()
+    window.controller.open_path(project)
+    episodes.rename_episode(window.session, window.session.current_episode, "Never saved")
+    prompter.save_choice = SaveChoice.DISCARD
+    assert window.controller.close_project()
+    assert not window.session.is_open
+    assert ProjectBundle(project).load().episodes[0].title == "Part 1"
+
+
+def test_empty_states_say_what_is_missing_and_offer_the_next_step(window_factory, tmp_path, qtbot):
+    from tests.shell.conftest import make_project
+
+    path = make_project(tmp_path / "Empty.mdrama", episodes=0)
+    window = window_factory()
+    window.show()
+    window.controller.open_path(path)
+    panel = window.docks.panels["StoryboardDock"]
+    assert isinstance(panel, ShellEmptyPanel)
+    qtbot.waitUntil(lambda: panel.empty.title() == "This series has no episodes")
+    buttons = panel.empty.buttons()
+    assert [b.text() for b in buttons] == ["Add Episode"]
+    buttons[0].click()
+    assert len(window.session.series.episodes) == 1
+    qtbot.waitUntil(lambda: panel.empty.title() == "No shots in Episode 1 yet")
+
+    window.controller.close_project()
+    window.docks.docks["StoryboardDock"].show()
+    qtbot.waitUntil(lambda: panel.empty.title() == "No project open")
+    assert [b.text() for b in panel.empty.buttons()][:2] == ["New Series…", "Open…"]
+
+
+def test_new_series_dialog_builds_the_bundle_it_promises(window_factory, tmp_path, qtbot):
+    from widgets.shell.new_series import NewSeriesDialog
+
+    dialog = NewSeriesDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    assert not dialog.create_button.isEnabled()  # no title yet
+    dialog.title_edit.setText("霸道总裁: Part/One")
+    dialog.episode_edit.setText("契约")
+    assert dialog.create_button.isEnabled()
+    path = dialog.bundle_path()
+    assert path == tmp_path / "霸道总裁 Part One.mdrama"
+
+    window = window_factory()
+    assert window.controller.create(path, dialog.series())
+    assert window.session.series.episodes[0].title == "契约"
+    assert (path / "project.json").is_file()
+    dialog.title_edit.setText("霸道总裁: Part/One")
+    dialog._validate()
+    assert not dialog.create_button.isEnabled()  # now taken
+
+
+def test_save_as_copies_the_bundle_with_media_and_continues_in_the_copy(window_factory, project, prompter,
+                                                                        qtbot, tmp_path: Path):
+    still = tmp_path / "still.png"
+    still.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    bundle = ProjectBundle(project)
+    asset = bundle.import_file(still)
+    window = window_factory()
+    window.controller.open_path(project)
+    window.session.document.add_media_raw(asset)
+    episodes.rename_episode(window.session, window.session.current_episode, "Edited before Save As")
+
+    prompter.new_location = tmp_path / "Copies" / "Love copy"
+    (tmp_path / "Copies").mkdir()
+    results: list[bool] = []
+    window.controller.save_as(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    assert results == [True]
+    copy = tmp_path / "Copies" / "Love copy.mdrama"
+    assert window.session.bundle.root == copy
+    assert (copy / asset.path).read_bytes() == still.read_bytes()
+    assert ProjectBundle(copy).load().episodes[0].title == "Edited before Save As"
+    assert ProjectBundle(project).load().episodes[0].title == "Part 1"  # original untouched
+    assert not window.isWindowModified()

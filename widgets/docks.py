@@ -1,0 +1,32 @@
+"""The editor's dock panels, one line each: object name, title, "module:Class".
+
+A panel class takes ``(session, parent=None)`` and may offer
+``menu_actions() -> dict[str, list[QAction]]`` (keys "File", "Edit", "View",
+"Episode", "Generate", "Help") that the main window merges into its menus.
+When a feature lands its panel, it changes its own line here. The object name
+is what the saved dock layout refers to: never rename it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    object_name: str
+    title: str  # English source; shown through QCoreApplication.translate("Docks", title)
+    target: str  # "package.module:ClassName"
+
+
+DOCKS: tuple[DockSpec, ...] = (
+    DockSpec("ScriptDock", QT_TRANSLATE_NOOP("Docks", "Script"), "widgets.shell.empty_panels:ScriptEmptyPanel"),
+    DockSpec("StoryboardDock", QT_TRANSLATE_NOOP("Docks", "Storyboard"),
+             "widgets.shell.empty_panels:StoryboardEmptyPanel"),
+    DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.shell.empty_panels:TimelineEmptyPanel"),
+    DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.shell.empty_panels:PreviewEmptyPanel"),
+    DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.shell.empty_panels:BoothEmptyPanel"),
+    DockSpec("JobsDock", QT_TRANSLATE_NOOP("Docks", "Jobs"), "widgets.shell.empty_panels:JobsEmptyPanel"),
+)

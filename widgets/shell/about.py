@@ -1,0 +1,91 @@
+"""Help menu dialogs: About (version, licence) and the keyboard shortcut list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from widgets.shell.empty_state import plain_text
+from widgets.shell.icons import app_icon
+
+translate = QCoreApplication.translate
+LICENCE = "GPL-3.0-or-later"
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AboutDialog")
+        self.setWindowTitle(translate("About", "About Microdrama Studio"))
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(QSize(72, 72), self.devicePixelRatioF()))
+        name = QLabel("Microdrama Studio", objectName="WelcomeTitle")
+        version = QLabel(translate("About", "Version %1").replace("%1", __version__))
+        version.setObjectName("AboutVersion")
+        text = QLabel(translate(
+            "About", "Make AI-generated vertical drama series on one desktop: script, storyboard, timeline, "
+                     "voice booth, preview and export.<br><br>Licensed under the GNU General Public License, "
+                     "version 3 or later (%1). It comes with no warranty.").replace("%1", LICENCE))
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        col = QVBoxLayout()
+        col.addWidget(name)
+        col.addWidget(version)
+        col.addSpacing(8)
+        col.addWidget(text)
+        row = QHBoxLayout()
+        row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(12)
+        row.addLayout(col, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.setFixedWidth(460)
+
+
+class ShortcutsDialog(QDialog):
+    """Every action with a shortcut, grouped by menu: the window's and the panels' alike."""
+
+    def __init__(self, menus: list[tuple[str, list[QAction]]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShortcutsDialog")
+        self.setWindowTitle(translate("About", "Keyboard Shortcuts"))
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([translate("About", "Command"), translate("About", "Shortcut")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        for menu_title, actions in menus:
+            rows = [(plain_text(a.text()), ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                                    for k in a.shortcuts()))
+                    for a in actions if a.shortcuts()]
+            if not rows:
+                continue
+            header = QTreeWidgetItem([plain_text(menu_title), ""])
+            font = header.font(0)
+            font.setBold(True)
+            header.setFont(0, font)
+            header.setFirstColumnSpanned(True)
+            self.tree.addTopLevelItem(header)
+            for text, keys in rows:
+                self.tree.addTopLevelItem(QTreeWidgetItem([text, keys]))
+        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0) + 24, 260))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(480, 520)

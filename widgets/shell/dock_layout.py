@@ -1,0 +1,174 @@
+"""Creating the dock panels, their default arrangement, and remembering the layout.
+
+Panels are created from ``widgets/docks.py``. A panel that fails to import or
+construct does not take the editor down: its dock explains the failure and the
+error is logged with its traceback.
+
+The layout is saved with QMainWindow.saveState under a version number; bump
+``STATE_VERSION`` when the default arrangement changes so old layouts are
+dropped instead of restored into a shape that no longer fits.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterator
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
+
+from app.session import Session
+from widgets.docks import DOCKS, DockSpec
+from widgets.shell.empty_state import EmptyState
+from widgets.shell.settings import app_settings
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+STATE_VERSION = 1
+STATE_KEY = "window/state"
+GEOMETRY_KEY = "window/geometry"
+VERSION_KEY = "window/state_version"
+
+
+def load_panel_class(target: str) -> type[QWidget]:
+    module_name, _, class_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+class DockLayout:
+    """Owns the dock widgets of a main window."""
+
+    def __init__(self, window: QMainWindow, session: Session) -> None:
+        self.window = window
+        self.session = session
+        self.docks: dict[str, QDockWidget] = {}
+        self.panels: dict[str, QWidget] = {}
+        self._workspace_state: QByteArray | None = None
+        window.setDockNestingEnabled(True)
+        window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        for spec in DOCKS:
+            self._create(spec)
+        self.arrange_default()
+
+    # ------------------------------------------------------------- creation
+    def _create(self, spec: DockSpec) -> None:
+        dock = QDockWidget(self.window)
+        dock.setObjectName(spec.object_name)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        try:
+            panel = load_panel_class(spec.target)(self.session, dock)
+        except Exception as exc:  # a broken panel must not stop the editor from starting
+            log.exception("could not create the %s panel (%s)", spec.object_name, spec.target)
+            panel = EmptyState(dock)
+            panel.set_content("warning", translate("DockLayout", "This panel could not be loaded"),
+                              f"{type(exc).__name__}: {exc}")
+        dock.setWidget(panel)
+        self.docks[spec.object_name] = dock
+        self.panels[spec.object_name] = panel
+        self.retranslate_dock(spec)
+
+    def retranslate(self) -> None:
+        for spec in DOCKS:
+            self.retranslate_dock(spec)
+
+    def retranslate_dock(self, spec: DockSpec) -> None:
+        dock = self.docks[spec.object_name]
+        dock.setWindowTitle(translate("Docks", spec.title))
+        dock.toggleViewAction().setObjectName(f"action_toggle_{spec.object_name}")
+
+    def toggle_actions(self) -> list[QAction]:
+        return [self.docks[s.object_name].toggleViewAction() for s in DOCKS]
+
+    def panel_menu_actions(self) -> Iterator[tuple[str, list[QAction]]]:
+        """(menu name, actions) offered by panels through ``menu_actions()``."""
+        for spec in DOCKS:
+            provider = getattr(self.panels[spec.object_name], "menu_actions", None)
+            if provider is None:
+                continue
+            try:
+                offered = provider() or {}
+            except Exception:
+                log.exception("menu_actions() of %s failed", spec.object_name)
+                continue
+            yield from offered.items()
+
+    # --------------------------------------------------------------- layout
+    def arrange_default(self) -> None:
+        """Script | Storyboard | Preview over a full-width Timeline; Voice Booth behind Script,
+        Jobs under Preview. Sized for a 9:16 preview next to a wide storyboard."""
+        w = self.window
+        d = self.docks
+        area = Qt.DockWidgetArea
+        for dock in d.values():
+            w.removeDockWidget(dock)
+            dock.setFloating(False)
+        w.addDockWidget(area.LeftDockWidgetArea, d["ScriptDock"])
+        w.splitDockWidget(d["ScriptDock"], d["StoryboardDock"], Qt.Orientation.Horizontal)
+        w.splitDockWidget(d["StoryboardDock"], d["PreviewDock"], Qt.Orientation.Horizontal)
+        w.splitDockWidget(d["PreviewDock"], d["JobsDock"], Qt.Orientation.Vertical)
+        w.addDockWidget(area.BottomDockWidgetArea, d["TimelineDock"])
+        w.tabifyDockWidget(d["ScriptDock"], d["VoiceBoothDock"])
+        for dock in d.values():
+            dock.show()
+        d["ScriptDock"].raise_()
+        self.fit_sizes()
+
+    def fit_sizes(self) -> None:
+        """Proportions for the default layout at the window's current size."""
+        w = self.window
+        d = self.docks
+        width = max(w.width(), 1200)
+        height = max(w.height(), 700)
+        side = int(width * 0.24)
+        preview = int(width * 0.25)
+        w.resizeDocks([d["ScriptDock"], d["StoryboardDock"], d["PreviewDock"]],
+                      [side, width - side - preview, preview], Qt.Orientation.Horizontal)
+        w.resizeDocks([d["TimelineDock"]], [int(height * 0.34)], Qt.Orientation.Vertical)
+        w.resizeDocks([d["PreviewDock"], d["JobsDock"]], [int(height * 0.46), int(height * 0.14)],
+                      Qt.Orientation.Vertical)
+
+    # ------------------------------------------------------------ workspace
+    @property
+    def workspace_visible(self) -> bool:
+        return self._workspace_state is None
+
+    def hide_workspace(self) -> None:
+        """Hide every dock (the welcome view takes the window), remembering the layout."""
+        if self._workspace_state is None:
+            self._workspace_state = self.window.saveState(STATE_VERSION)
+            for dock in self.docks.values():
+                dock.hide()
+
+    def show_workspace(self) -> None:
+        if self._workspace_state is not None:
+            state, self._workspace_state = self._workspace_state, None
+            if not self.window.restoreState(state, STATE_VERSION):
+                self.arrange_default()
+
+    def current_state(self) -> QByteArray:
+        return self._workspace_state if self._workspace_state is not None else self.window.saveState(STATE_VERSION)
+
+    # ---------------------------------------------------------- persistence
+    def save(self) -> None:
+        settings = app_settings()
+        settings.setValue(GEOMETRY_KEY, self.window.saveGeometry())
+        settings.setValue(STATE_KEY, self.current_state())
+        settings.setValue(VERSION_KEY, STATE_VERSION)
+
+    def restore(self) -> bool:
+        """Restore the last session's layout; False (default layout kept) when none or outdated."""
+        settings = app_settings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.window.restoreGeometry(QByteArray(geometry))
+        state = settings.value(STATE_KEY)
+        if int(settings.value(VERSION_KEY, 0) or 0) != STATE_VERSION or not isinstance(state, QByteArray | bytes):
+            return False
+        return self.window.restoreState(QByteArray(state), STATE_VERSION)

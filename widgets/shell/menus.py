@@ -1,0 +1,169 @@
+"""The menu bar: the window's actions in their menus, plus what the panels offer.
+
+Panels' ``menu_actions()`` are appended to the matching menu in a section of
+their own. Dynamic submenus (Open Recent, switch episode, language) are filled
+when they are about to show, so they are always current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from app.session import Session
+from widgets.shell import i18n
+from widgets.shell.actions import ShellActions
+from widgets.shell.dock_layout import DockLayout
+from widgets.shell.episodes import episode_title
+from widgets.shell.icons import icon
+from widgets.shell.recent import RecentProjects
+
+translate = QCoreApplication.translate
+MENU_KEYS = ("File", "Edit", "View", "Episode", "Generate", "Help")
+
+
+class ShellMenus:
+    def __init__(self, window: QMainWindow, actions: ShellActions, docks: DockLayout, session: Session,
+                 recent: RecentProjects, open_recent: Callable[[Path], None],
+                 set_language: Callable[[str], None]) -> None:
+        self.window = window
+        self.actions = actions
+        self.session = session
+        self.recent = recent
+        self._open_recent = open_recent
+        self._set_language = set_language
+        self.docks = docks
+        bar = window.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        for key in MENU_KEYS:
+            menu = bar.addMenu("")
+            menu.setObjectName(f"menu_{key.lower()}")
+            self.menus[key] = menu
+        a = actions
+        m = self.menus
+
+        self.recent_menu = QMenu(window, objectName="menu_open_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m["File"].addActions([a["action_new_series"], a["action_open"], a["action_open_demo"]])
+        m["File"].addMenu(self.recent_menu)
+        m["File"].addSeparator()
+        m["File"].addActions([a["action_save"], a["action_save_as"]])
+        self._panel_anchor_file = m["File"].addSeparator()
+        m["File"].addActions([a["action_close_project"], a["action_quit"]])
+
+        m["Edit"].addActions([a["action_undo"], a["action_redo"]])
+        self._panel_anchor_edit = m["Edit"].addSeparator()
+        m["Edit"].addAction(a["action_preferences"])
+
+        self.panels_menu_anchor = m["View"].addSeparator()
+        m["View"].addActions(docks.toggle_actions())
+        m["View"].addSeparator()
+        m["View"].addAction(a["action_reset_layout"])
+        self.language_menu = QMenu(window, objectName="menu_language")
+        self.language_menu.setIcon(icon("language"))
+        self.language_menu.aboutToShow.connect(self._fill_languages)
+        m["View"].addMenu(self.language_menu)
+
+        self.switch_menu = QMenu(window, objectName="menu_switch_episode")
+        self.switch_menu.aboutToShow.connect(self._fill_episodes)
+        m["Episode"].addActions([a["action_add_episode"], a["action_rename_episode"], a["action_delete_episode"]])
+        m["Episode"].addSeparator()
+        m["Episode"].addMenu(self.switch_menu)
+        m["Episode"].addActions([a["action_previous_episode"], a["action_next_episode"]])
+
+        self.show_jobs = QAction(icon("jobs"), "", window, objectName="action_show_jobs")
+        self.show_jobs.triggered.connect(lambda: (docks.docks["JobsDock"].show(), docks.docks["JobsDock"].raise_()))
+        m["Generate"].addAction(self.show_jobs)
+
+        m["Help"].addActions([a["action_shortcuts"]])
+        m["Help"].addSeparator()
+        m["Help"].addAction(a["action_about"])
+
+        self._merge_panel_actions()
+        self.retranslate()
+
+    def _merge_panel_actions(self) -> None:
+        anchors = {"File": self._panel_anchor_file, "Edit": self._panel_anchor_edit}
+        for key, actions in self.docks.panel_menu_actions():
+            menu = self.menus.get(key)
+            if menu is None or not actions:
+                continue
+            anchor = anchors.get(key)
+            if key == "Generate":  # panel generators above "Show Jobs"
+                menu.insertActions(self.show_jobs, list(actions))
+                menu.insertSeparator(self.show_jobs)
+            elif anchor is not None:  # a section of their own before the anchor separator
+                menu.insertSeparator(anchor)
+                menu.insertActions(anchor, list(actions))
+            else:
+                menu.addSeparator()
+                menu.addActions(list(actions))
+
+    def retranslate(self) -> None:
+        titles = {
+            "File": translate("Menus", "&File"), "Edit": translate("Menus", "&Edit"),
+            "View": translate("Menus", "&View"), "Episode": translate("Menus", "E&pisode"),
+            "Generate": translate("Menus", "&Generate"), "Help": translate("Menus", "&Help"),
+        }
+        for key, title in titles.items():
+            self.menus[key].setTitle(title)
+        self.recent_menu.setTitle(translate("Menus", "Open &Recent"))
+        self.language_menu.setTitle(translate("Menus", "&Language"))
+        self.switch_menu.setTitle(translate("Menus", "&Switch to Episode"))
+        self.show_jobs.setText(translate("Menus", "Show &Jobs"))
+
+    def menu_actions(self) -> list[tuple[str, list[QAction]]]:
+        """(menu title, actions) for the shortcut list."""
+        return [(self.menus[k].title(), [a for a in self.menus[k].actions() if not a.isSeparator()])
+                for k in MENU_KEYS]
+
+    # ----------------------------------------------------- dynamic submenus
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for i, path in enumerate(paths):
+            label = f"&{i + 1} {path.name.removesuffix('.mdrama')}" if i < 9 else path.name
+            action = menu.addAction(label)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        if not paths:
+            empty = menu.addAction(translate("Menus", "No Recent Projects"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = self.actions["action_clear_recent"]
+        clear.setEnabled(bool(paths))
+        menu.addAction(clear)
+
+    def _fill_languages(self) -> None:
+        menu = self.language_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        saved = i18n.saved_language()
+        choices = [("", translate("Menus", "Same as the System")), *i18n.LANGUAGES]
+        for code, name in choices:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == saved)
+            action.setObjectName(f"action_language_{code or 'system'}")
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+
+    def _fill_episodes(self) -> None:
+        menu = self.switch_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        current = self.session.current_episode
+        for episode in self.session.series.episodes:
+            action = menu.addAction(episode_title(episode))
+            action.setCheckable(True)
+            action.setChecked(current is not None and episode.id == current.id)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, e=episode.id: self.session.set_current_episode(e))
+        if not self.session.series.episodes:
+            menu.addAction(translate("Menus", "No Episodes")).setEnabled(False)

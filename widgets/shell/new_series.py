@@ -1,0 +1,97 @@
+"""The "New Series" dialog: series title, first episode, and where the bundle goes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bundle import BUNDLE_SUFFIX, PROJECT_FILE
+from app.model import Episode, Series
+
+translate = QCoreApplication.translate
+
+
+def folder_name(title: str) -> str:
+    """A file-system-safe folder name for a series title (keeps CJK, drops path characters)."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', " ", title).strip().strip(".")
+    return re.sub(r"\s+", " ", name) or "Untitled"
+
+
+class NewSeriesDialog(QDialog):
+    def __init__(self, location: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NewSeriesDialog")
+        self.setWindowTitle(translate("NewSeries", "New Series"))
+        self.setMinimumWidth(520)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(translate("NewSeries", "e.g. The CEO's Secret Twin"))
+        self.episode_edit = QLineEdit()
+        self.episode_edit.setPlaceholderText(translate("NewSeries", "e.g. The Contract"))
+        self.location_edit = QLineEdit(str(location))
+        browse = QPushButton(translate("NewSeries", "Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.location_edit, 1)
+        row.addWidget(browse)
+        self.path_label = QLabel(objectName="EmptyStateText")
+        self.path_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        form.addRow(translate("NewSeries", "Series title:"), self.title_edit)
+        form.addRow(translate("NewSeries", "First episode:"), self.episode_edit)
+        form.addRow(translate("NewSeries", "Location:"), row)
+        form.addRow("", self.path_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton(translate("NewSeries", "Create"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        for edit in (self.title_edit, self.location_edit):
+            edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def bundle_path(self) -> Path:
+        return Path(self.location_edit.text().strip()).expanduser() / (
+            folder_name(self.title_edit.text()) + BUNDLE_SUFFIX)
+
+    def series(self) -> Series:
+        episode = Episode(number=1, title=self.episode_edit.text().strip())
+        return Series(title=self.title_edit.text().strip(), episodes=[episode])
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("NewSeries", "Choose a Folder"),
+                                                  self.location_edit.text())
+        if folder:
+            self.location_edit.setText(folder)
+
+    def _validate(self) -> None:
+        problem = ""
+        if not self.title_edit.text().strip():
+            problem = translate("NewSeries", "Give the series a title.")
+        elif not self.location_edit.text().strip():
+            problem = translate("NewSeries", "Choose where the project folder goes.")
+        elif (self.bundle_path() / PROJECT_FILE).exists():
+            problem = translate("NewSeries", "A project with this name already exists there.")
+        self.create_button.setEnabled(not problem)
+        self.path_label.setText(problem or translate("NewSeries", "The project will be created as %1")
+                                .replace("%1", str(self.bundle_path())))

@@ -1,0 +1,65 @@
+"""Status-bar read-outs: current episode, its duration as timecode, the delivery format."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from app.session import Session
+from widgets.shell.episodes import episode_title
+
+translate = QCoreApplication.translate
+
+
+def timecode(frames: int, fps: int) -> str:
+    """HH:MM:SS:FF for a frame count (non-drop-frame; project rates are integers)."""
+    fps = max(1, fps)
+    seconds, ff = divmod(max(0, frames), fps)
+    minutes, ss = divmod(seconds, 60)
+    hh, mm = divmod(minutes, 60)
+    return f"{hh:02d}:{mm:02d}:{ss:02d}:{ff:02d}"
+
+
+class StatusInfo(QObject):
+    def __init__(self, session: Session, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.session = session
+        self.episode = QLabel(objectName="StatusEpisode")
+        self.duration = QLabel(objectName="StatusDuration")
+        self.format = QLabel(objectName="StatusFormat")
+        for label in (self.episode, self.duration, self.format):
+            bar.addPermanentWidget(label)
+        self._pending = False
+        doc = session.document
+        for signal in (session.projectOpened, session.projectClosed, doc.reset):
+            signal.connect(self.schedule)
+        session.currentEpisodeChanged.connect(self.schedule)
+        doc.objectChanged.connect(self.schedule)
+        doc.listChanged.connect(self.schedule)
+        bar.installEventFilter(self)
+        self.refresh()
+
+    def schedule(self, *_args: object) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        self._pending = False
+        session = self.session
+        episode = session.current_episode
+        settings = session.series.settings
+        visible = session.is_open
+        for label in (self.episode, self.duration, self.format):
+            label.setVisible(visible)
+        if not visible:
+            return
+        self.episode.setText(episode_title(episode) if episode else translate("Status", "No episode"))
+        frames = episode.timeline.duration if episode else 0
+        self.duration.setText(translate("Status", "Duration %1").replace("%1", timecode(frames, settings.fps)))
+        self.format.setText(f"{settings.width}×{settings.height} · {settings.fps} fps")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.schedule()
+        return False

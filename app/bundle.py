@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno
-import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from pathlib import Path
 from app.errors import UserError
 from app.fsutil import atomic_write_bytes, fsync_dir, sha256_file
 from app.model import MediaAsset, MediaKind, Provenance, Series
-from app.model.schema import FORMAT_NAME, SCHEMA_VERSION, ProjectFormatError, decode, encode
+from app.model.schema import ProjectFormatError, decode, encode
 
 BUNDLE_SUFFIX = ".mdrama"
 PROJECT_FILE = "project.json"
@@ -68,9 +67,9 @@ class ProjectFileError(BundleError):
         text = problem
         if backup is not None and backup.usable:
             when = _dt.datetime.fromtimestamp(backup.modified).strftime("%Y-%m-%d %H:%M")
-            text += (f" A good backup from {when} exists ({BACKUP_FILE}): open the backup "
-                     "(in the editor: Open Backup; on the command line: --use-backup). "
-                     f"The damaged {path.name} is kept.")
+            text += (f" A good backup from {when} exists ({BACKUP_FILE}): open it instead (the editor "
+                     "offers this; `microdrama info --use-backup` reads it; or copy it over "
+                     f"{PROJECT_FILE}). The damaged {path.name} is kept.")
         elif backup is not None and backup.exists:
             text += f" The backup {BACKUP_FILE} is damaged too; recover the autosave if one is offered."
         super().__init__(text)
@@ -107,6 +106,7 @@ class ProjectBundle:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root).absolute()
+        self._known_good: tuple[int, int, int] | None = None  # stat of the project.json we read or wrote
 
     # --------------------------------------------------------------- creation
     @classmethod
@@ -184,9 +184,22 @@ class ProjectBundle:
         except OSError as exc:
             raise BundleError(f"Cannot read {path}: {exc.strerror}. Check the folder's permissions.") from exc
         try:
-            return decode(raw, str(path))
+            series = decode(raw, str(path))
         except ProjectFormatError as exc:
             raise ProjectFileError(path, str(exc), None if use_backup else self._backup_state()) from exc
+        if not use_backup:
+            self._remember_good()
+        return series
+
+    def _stat_key(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.project_file.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _remember_good(self) -> None:
+        self._known_good = self._stat_key()
 
     def _backup_state(self) -> BackupState:
         """Whether project.json.bak loads, and when it was written."""
@@ -202,14 +215,21 @@ class ProjectBundle:
         return BackupState(exists=True, usable=True, modified=mtime)
 
     def project_file_is_good(self) -> bool:
-        """True when project.json parses as a project (cheap: JSON and header only)."""
-        try:
-            doc = json.loads(self.project_file.read_bytes().decode("utf-8"))
-        except (OSError, ValueError):
+        """True when project.json loads as a project.
+
+        Free when the file is the one this bundle last read or wrote (same
+        inode, size and mtime); otherwise it is fully decoded.
+        """
+        key = self._stat_key()
+        if key is None:
             return False
-        return isinstance(doc, dict) and doc.get("format") == FORMAT_NAME \
-            and isinstance(doc.get("schema_version"), int) and 1 <= doc["schema_version"] <= SCHEMA_VERSION \
-            and isinstance(doc.get("series"), dict)
+        if key == self._known_good:
+            return True
+        try:
+            decode(self.project_file.read_bytes(), str(self.project_file))
+        except (OSError, ProjectFormatError):
+            return False
+        return True
 
     def save(self, series: Series) -> None:
         """Atomically replace project.json; the previous good file becomes project.json.bak.
@@ -233,6 +253,7 @@ class ProjectBundle:
             atomic_write_bytes(target, data)
         except OSError as exc:
             raise BundleError(save_failure_message(target, exc)) from exc
+        self._remember_good()
 
     def _rotate_backup(self) -> None:
         tmp = self.root / f".{BACKUP_FILE}.{os.getpid()}.tmp"

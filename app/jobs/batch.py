@@ -15,11 +15,10 @@ from typing import TextIO
 from PySide6.QtCore import QEventLoop, QTimer
 
 from app.cli.progress import ProgressBar
-from app.errors import UserError
-from app.jobs.generation import GenerationJob
+from app.jobs.actions import choose_provider, missing_jobs
 from app.jobs.job import FunctionJob, Job, JobState
 from app.jobs.manager import job_manager
-from app.jobs.prompts import clip_request, music_request, shot_label, still_request
+from app.jobs.prompts import shot_label
 from app.model import Episode, Shot
 from app.session import Session
 
@@ -35,30 +34,6 @@ class Plan:
     video_provider: str | None = None
     music_provider: str | None = None
     text_provider: str | None = None
-
-
-def choose_provider(capability: str, explicit: str | None, fallback: str | None = None) -> str:
-    """The provider for ``capability``: the one named, the user's default, or ``fallback``."""
-    from app.jobs.provider_config import missing_required, provider_info
-    from app.settings_store import settings_store
-    from providers import registry
-
-    name = explicit or settings_store().get("defaults", capability) or fallback
-    offered = [p.name for p in registry.for_capability(capability)]
-    if not name:
-        raise UserError(f"No {capability} provider chosen: pass --{capability}-provider NAME "
-                        f"(one of {', '.join(offered)}) or set a default in Edit → Providers….")
-    info = provider_info(name)
-    if capability not in info.capabilities:
-        raise UserError(f"{info.label} cannot make {capability}; choose one of {', '.join(offered)}.")
-    missing = missing_required(name)
-    if missing:
-        from app.secrets import env_name
-
-        key = next(f.key for f in info.fields if f.label == missing[0])
-        raise UserError(f"{info.label} is not set up ({', '.join(missing)} missing): enter it in "
-                        f"Edit → Providers… or set {env_name(name, key)}.")
-    return name
 
 
 class BatchGenerator:
@@ -90,11 +65,11 @@ class BatchGenerator:
             if self.plan.stills:
                 if self.plan.text_provider:
                     self._phase("Writing prompts", self._prompt_jobs())
-                self._phase("Stills", self._still_jobs(providers["image"]))
+                self._phase("Stills", self._jobs("still", providers["image"]))
             if self.plan.clips:
-                self._phase("Clips", self._clip_jobs(providers["video"]))
+                self._phase("Clips", self._jobs("clip", providers["video"]))
             if self.plan.music:
-                self._phase("Music", self._music_jobs(providers["music"]))
+                self._phase("Music", self._jobs("music", providers["music"]))
         except _Interrupted:
             waiting = [j for j in self.manager.jobs() if not j.state.finished and getattr(j, "handle", None)]
             self.manager.shutdown()
@@ -155,58 +130,16 @@ class BatchGenerator:
     # ----------------------------------------------------------- selection
     def _selected_shots(self) -> list[Shot]:
         shots = list(self.episode.shots())
-        chosen = [s for i, s in enumerate(shots, 1) if self.plan.shots is None or i in self.plan.shots]
-        for shot in chosen:
-            if shot.locked:
-                print(f"{shot_label(shot)}: locked, left as it is", file=self.out)
-        return [s for s in chosen if not s.locked]
+        return [s for i, s in enumerate(shots, 1)
+                if (self.plan.shots is None or i in self.plan.shots) and not s.locked]
 
-    def _busy(self, shot: Shot, slot: str) -> bool:
-        return any(not j.state.finished and j.target.get("shot_id") == shot.id and j.target.get("slot") == slot
-                   for j in self.manager.jobs())
-
-    def _target(self, shot: Shot, slot: str) -> dict:
-        target = {"episode_id": self.episode.id, "shot_id": shot.id, "slot": slot}
-        if self.plan.regenerate:
-            target["choose"] = True
-        return target
-
-    def _still_jobs(self, provider: str) -> list[Job]:
-        bundle, series = self.session.bundle, self.session.series
-        jobs: list[Job] = []
-        for shot in self._selected_shots():
-            if self._busy(shot, "still") or (shot.chosen_still and not self.plan.regenerate):
-                continue
-            request = still_request(bundle, series, shot, provider)
-            jobs.append(GenerationJob(provider, request, title=f"Still {shot_label(shot)}",
-                                      target=self._target(shot, "still")))
-        return jobs
-
-    def _clip_jobs(self, provider: str) -> list[Job]:
-        bundle, series = self.session.bundle, self.session.series
-        jobs: list[Job] = []
-        for shot in self._selected_shots():
-            if self._busy(shot, "clip") or (shot.chosen_clip and not self.plan.regenerate):
-                continue
-            if not shot.chosen_still:
-                print(f"{shot_label(shot)}: no chosen still, so no clip", file=self.out)
-                continue
-            request = clip_request(bundle, series, shot, provider)
-            jobs.append(GenerationJob(provider, request, title=f"Clip {shot_label(shot)}",
-                                      target=self._target(shot, "clip")))
-        return jobs
-
-    def _music_jobs(self, provider: str) -> list[Job]:
-        from app.model import TrackKind
-
-        track = self.episode.timeline.first_track(TrackKind.MUSIC)
-        busy = any(not j.state.finished and j.target.get("slot") == "music"
-                   and j.target.get("episode_id") == self.episode.id for j in self.manager.jobs())
-        if busy or (track is not None and track.clips and not self.plan.regenerate):
-            return []
-        request = music_request(self.session.series, self.episode, provider)
-        return [GenerationJob(provider, request, title=f"Music E{self.episode.number:02d}",
-                              target={"episode_id": self.episode.id, "slot": "music"})]
+    def _jobs(self, slot: str, provider: str) -> list[Job]:
+        notes: list[str] = []
+        jobs = missing_jobs(self.session, self.episode, slot, provider, positions=self.plan.shots,
+                            regenerate=self.plan.regenerate, notes=notes)
+        for note in notes:
+            print(note, file=self.out)
+        return list(jobs)
 
     def _prompt_jobs(self) -> list[Job]:
         provider = self.plan.text_provider
@@ -217,9 +150,8 @@ class BatchGenerator:
                 continue
 
             def write(ctx, shot=shot) -> str:
-                from providers.base import ChatMessage, TextRequest
-
                 from app.jobs.provider_config import make_provider
+                from providers.base import ChatMessage, TextRequest
 
                 client = make_provider(provider)
                 system = ("You write one image-generation prompt for a single shot of a vertical (9:16) drama. "

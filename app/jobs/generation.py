@@ -30,10 +30,6 @@ log = logging.getLogger(__name__)
 DEFAULT_POLL_INTERVAL = 5.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Jobs", text)
-
-
 class GenerationJob(Job):
     kind = "generate"
     persistent = True
@@ -98,7 +94,7 @@ class GenerationJob(Job):
         handle = self.handle
         try:
             if handle is None:
-                ctx.progress(None, _tr("Submitting to {provider}…").format(provider=label))
+                ctx.progress(None, QCoreApplication.translate("Jobs", "Submitting to {provider}…").format(provider=label))
                 handle = provider.submit(self.request, self.token)
                 ctx.event("submitted", handle)
             status = None
@@ -109,30 +105,30 @@ class GenerationJob(Job):
                 if status.state == SUCCEEDED:
                     break
                 if status.state == FAILED:
-                    message = status.error or status.vendor_message or _tr("the task failed")
+                    message = status.error or status.vendor_message or QCoreApplication.translate("Jobs", "the task failed")
                     raise ProviderError(f"{label}: {message}", retryable=False, kind=TASK_FAILED,
                                         provider=self.resource)
                 if status.state == CANCELLED:
-                    raise ProviderError(_tr("{provider}: the task was cancelled on the vendor's side.").format(
+                    raise ProviderError(QCoreApplication.translate("Jobs", "{provider}: the task was cancelled on the vendor's side.").format(
                         provider=label), retryable=False, kind=TASK_FAILED, provider=self.resource)
-                text = _tr("Waiting for {provider}").format(provider=label)
+                text = QCoreApplication.translate("Jobs", "Waiting for {provider}").format(provider=label)
                 if status.queue_position:
-                    text += _tr(" (position {n} in queue)").format(n=status.queue_position)
+                    text += QCoreApplication.translate("Jobs", " (position {n} in queue)").format(n=status.queue_position)
                 ctx.progress(status.progress, text)
                 interval = self.poll_interval or provider.poll_interval(handle)  # type: ignore[attr-defined]
                 self.token.sleep(interval)
             outputs = list(status.outputs) or handle.output_refs()
             if not outputs:
-                raise ProviderError(_tr("{provider} finished but returned no file.").format(provider=label),
+                raise ProviderError(QCoreApplication.translate("Jobs", "{provider} finished but returned no file.").format(provider=label),
                                     retryable=False, kind=TASK_FAILED, provider=self.resource)
             ctx.event("downloading")
             assets = []
             for i, output in enumerate(outputs):
                 def report(fraction: float | None, text: str, i: int = i) -> None:
                     if fraction is not None:
-                        ctx.progress((i + fraction) / len(outputs), _tr("Downloading"))
+                        ctx.progress((i + fraction) / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
 
-                ctx.progress(i / len(outputs), _tr("Downloading"))
+                ctx.progress(i / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
                 path = provider.download(output, staging, self.token, report)
                 assets.append(store_result(bundle, path, self._provenance(handle), output.media_type))
             shutil.rmtree(staging, ignore_errors=True)
@@ -185,16 +181,20 @@ class GenerationJob(Job):
     def land(self, manager: JobManager, result: list[MediaAsset]) -> Any:
         doc = manager.session.document
         fps = manager.series.settings.fps
-        for asset in result:
-            doc.add_media_raw(asset)
-            apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps))
         self.cost = round(sum(a.provenance.cost for a in result), 6)
+        for i, asset in enumerate(result):
+            known = manager.series.media.get(asset.id)
+            if known is not None:  # the same bytes are already in the project: keep their first record
+                result[i] = asset = known
+            else:
+                doc.add_media_raw(asset)
+            apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps))
         if self.record is not None:
             self.record.result_assets = [a.id for a in result]
 
         def apply(disk: Series) -> None:  # the same arrival, computed against the file on disk
             for asset in result:
-                disk.media[asset.id] = asset
+                disk.media.setdefault(asset.id, asset)
                 apply_to_series(disk, attach_changes(disk, self.target, asset, fps))
 
         return apply

@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
     from app.document import ProjectDocument
 
 log = logging.getLogger(__name__)
+
+# ProjectBundle.import_file stages identical content under one ".part" name; two
+# workers storing the same bytes at once (it happens: a vendor returning a cached
+# image) must not race on it.
+_import_lock = threading.Lock()
 
 MEDIA_TYPES = {"image": MediaKind.IMAGE, "video": MediaKind.VIDEO, "audio": MediaKind.AUDIO}
 
@@ -106,7 +112,8 @@ def store_result(bundle: ProjectBundle, path: Path, provenance: Provenance, hint
         pass
     except Exception as exc:  # a probe failure must not lose a paid result that decoded above
         log.warning("full probe of %s failed: %s", path, exc)
-    asset = bundle.import_file(path, provenance=provenance, kind=kind)
+    with _import_lock:
+        asset = bundle.import_file(path, provenance=provenance, kind=kind)
     asset.probe = probe
     return asset
 

@@ -62,7 +62,12 @@ class _Decoder:
         if self.stream is None:
             self.container.close()
             raise MediaError(f"{path.name} has no video stream.")
-        self.stream.thread_type = "AUTO"
+        if len(index.keyframe_idx) == index.frames:
+            # all-intra (proxies, ProRes): every access is one decode; frame threading
+            # would hold each frame back until more packets arrive
+            self.stream.codec_context.thread_count = 1
+        else:
+            self.stream.thread_type = "AUTO"
         self._frames = None  # the running decode generator
         self._pushback: av.VideoFrame | None = None
         self.pos = -1  # index of the last frame handed out
@@ -156,8 +161,9 @@ class _Decoder:
 class _FileEntry:
     """Index and pooled decoders of one file."""
 
-    def __init__(self, index: VideoIndex) -> None:
+    def __init__(self, index: VideoIndex, size: tuple[int, int]) -> None:
         self.index = index
+        self.size = size  # coded W, H
         self.idle: list[_Decoder] = []
         self.busy = 0
 
@@ -196,9 +202,14 @@ class FrameFetcher:
         path = Path(path)
         return self._entry(path, self._identity(path)).index
 
-    def has_proxy(self, path: Path) -> bool:
-        p = proxy_path(self.cache_dir, Path(path))
-        return p.is_file()
+    def proxy_for(self, path: Path) -> Path | None:
+        """The complete proxy of ``path`` if one exists (same frame count as the source)."""
+        path = Path(path)
+        try:
+            src = self._entry(path, self._identity(path))
+            return self._usable_proxy(path, src.index, (1, 1))[0]
+        except (MediaError, TypeError):
+            return None
 
     def close(self) -> None:
         with self._lock:
@@ -260,9 +271,9 @@ class FrameFetcher:
             if entry is not None:
                 self._files.move_to_end(ident)
                 return entry
-        index = self._build_index(path)
+        index, size = self._build_index(path)
         with self._lock:
-            entry = self._files.setdefault(ident, _FileEntry(index))
+            entry = self._files.setdefault(ident, _FileEntry(index, size))
             self._files.move_to_end(ident)
             self._trim_locked()
             return entry
@@ -277,18 +288,19 @@ class FrameFetcher:
                 d.close()
 
     @staticmethod
-    def _build_index(path: Path) -> VideoIndex:
+    def _build_index(path: Path) -> tuple[VideoIndex, tuple[int, int]]:
         try:
             with av.open(str(path), metadata_errors="ignore") as c:
                 stream = _video_stream(c)
                 if stream is None:
                     raise MediaError(f"{path.name} has no video stream to show.")
                 index = build_index(c, stream)
+                size = (stream.codec_context.width, stream.codec_context.height)
         except av.error.FFmpegError as exc:
             raise MediaError(f"{path.name} cannot be read as video ({exc}); it may be damaged.") from exc
         if index.frames == 0:
             raise MediaError(f"{path.name} contains no video frames.")
-        return index
+        return index, size
 
     def _usable_proxy(self, path: Path, src_index: VideoIndex, size: tuple[int, int]):
         try:
@@ -305,11 +317,7 @@ class FrameFetcher:
             return None
         if pentry.index.frames != src_index.frames:
             return None  # stale or partial proxy: ignore it
-        dims = self.cache.get(("dims", *pident))
-        if dims is None:
-            with av.open(str(ppath)) as c:
-                cc = c.streams.video[0].codec_context
-                dims = self.cache.put(("dims", *pident), np.array([cc.width, cc.height]))
+        dims = pentry.size  # proxies are stored upright
         if size[0] > dims[0] * PROXY_UPSCALE_LIMIT or size[1] > dims[1] * PROXY_UPSCALE_LIMIT:
             return None
         return ppath, pident, pentry

@@ -21,7 +21,7 @@ BITS = GRID_COLS * GRID_ROWS
 
 
 def _cells(w: int, h: int) -> list[tuple[int, int, int, int]]:
-    cell = int(w * 0.8) // GRID_COLS
+    cell = min(int(w * 0.8) // GRID_COLS, int(h * 0.8) // GRID_ROWS)
     x0 = (w - cell * GRID_COLS) // 2
     y0 = (h - cell * GRID_ROWS) // 2
     return [(x0 + c * cell, y0 + r * cell, cell, cell) for r in range(GRID_ROWS) for c in range(GRID_COLS)]
@@ -70,7 +70,8 @@ def write_counter_clip(
     writes a display matrix; ``audio_hz`` adds a stereo sine track of the same length.
     """
     path = Path(path)
-    w, h = size
+    w, h = size  # as stored; a rotated clip is drawn upright for display
+    cw_turns = ((-rotation_ccw) % 360) // 90
     tex = None
     if texture:
         rng = np.random.default_rng(7)
@@ -96,9 +97,14 @@ def write_counter_clip(
         for i in range(frames):
             shifted = None
             if tex is not None:
-                sh = (i * 6) % 8 * 0 + (i * 3)
-                shifted = tex[sh % 8:sh % 8 + h, (i * 2) % 8:(i * 2) % 8 + w]
-            frame = av.VideoFrame.from_ndarray(draw_code(code_base + i, w, h, shifted), format="rgb24")
+                shifted = tex[(i * 3) % 8:(i * 3) % 8 + h, (i * 2) % 8:(i * 2) % 8 + w]
+            if cw_turns % 2:  # draw upright as displayed, store turned back
+                img = np.rot90(draw_code(code_base + i, h, w), k=cw_turns)
+            else:
+                img = draw_code(code_base + i, w, h, shifted)
+                if cw_turns:
+                    img = img[::-1, ::-1]
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(img), format="rgb24")
             frame.pts = pts[i] if pts is not None else i
             if time_base is not None:
                 frame.time_base = time_base

@@ -44,6 +44,21 @@ def test_jobs_panel_lists_jobs_by_state_and_cancels(session, qtbot) -> None:
     assert _group_counts(panel) == {"running": 0, "queued": 0, "failed": 1, "finished": 0}
     actions = panel.menu_actions()
     assert [a.text() for a in actions["Edit"]] == ["Providers…"]
+    assert "Missing Stills for This Episode" in [a.text() for a in actions["Generate"]]
+
+
+def test_generate_menu_queues_what_is_missing(session, qtbot, openai_server, monkeypatch) -> None:
+    monkeypatch.setenv("MICRODRAMA_OPENAI_BASE_URL", f"{openai_server.url}/v1")
+    monkeypatch.setenv("MICRODRAMA_OPENAI_API_KEY", API_KEY)
+    settings_store().set("defaults", "image", "openai")
+    panel = JobsPanel(session)
+    qtbot.addWidget(panel)
+    assert panel.generate_missing("still") == 3
+    manager = job_manager(session)
+    assert manager.wait(timeout=20)
+    assert all(s.chosen_still for s in session.current_episode.shots())
+    assert panel.generate_missing("still") == 0  # nothing missing any more
+    assert _group_counts(panel)["finished"] == 3
 
 
 def test_budget_header_and_paused_banner(session, qtbot) -> None:

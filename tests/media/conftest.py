@@ -31,7 +31,8 @@ def media_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hd_clip(media_dir: Path) -> Path:
     """1080x1920, 30 fps H.264 (GOP 24, B-frames), 60 frames, stereo AAC sine at 440 Hz."""
-    return write_counter_clip(media_dir / "hd.mp4", 60, (1080, 1920), 30, gop=24, bframes=2, audio_hz=440)
+    return write_counter_clip(media_dir / "hd.mp4", 60, (1080, 1920), 30, gop=24, bframes=2, audio_hz=440,
+                              options={"preset": "ultrafast"})
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -96,12 +98,14 @@ class JobsPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.retry_button = QPushButton(self.tr("Retry"))
         self.clear_button = QPushButton(self.tr("Clear finished"))
-        for button in (self.cancel_button, self.retry_button, self.clear_button):
+        self.budget_button = QPushButton(self.tr("Budget…"))
+        for button in (self.budget_button, self.cancel_button, self.retry_button, self.clear_button):
             button.setProperty("flat", True)
         header = QHBoxLayout()
         header.setContentsMargins(8, 6, 8, 2)
         header.addWidget(self.budget_label)
         header.addWidget(self.budget_bar)
+        header.addWidget(self.budget_button)
         header.addStretch(1)
         header.addWidget(self.cancel_button)
         header.addWidget(self.retry_button)
@@ -131,8 +135,8 @@ class JobsPanel(QWidget):
         self.tree.setItemDelegateForColumn(COL_PROGRESS, _ProgressDelegate(self.tree))
         head = self.tree.header()
         head.setStretchLastSection(True)
-        for col, width in ((COL_JOB, 170), (COL_PROVIDER, 100), (COL_TARGET, 110), (COL_PROGRESS, 130),
-                           (COL_COST, 70)):
+        for col, width in ((COL_JOB, 150), (COL_PROVIDER, 90), (COL_TARGET, 100), (COL_PROGRESS, 110),
+                           (COL_COST, 60)):
             head.resizeSection(col, width)
         head.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         self._groups: dict[str, QTreeWidgetItem] = {}
@@ -163,6 +167,7 @@ class JobsPanel(QWidget):
         self.cancel_button.clicked.connect(self._cancel_selected)
         self.retry_button.clicked.connect(self._retry_selected)
         self.clear_button.clicked.connect(self.manager.clear_finished)
+        self.budget_button.clicked.connect(self.edit_budget)
         self.resume_button.clicked.connect(self.manager.resume)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.manager.jobAdded.connect(self._refresh_job)
@@ -182,13 +187,67 @@ class JobsPanel(QWidget):
 
     # --------------------------------------------------------------- actions
     def menu_actions(self) -> dict[str, list[QAction]]:
-        action = QAction(self.tr("Providers…"), self)
-        action.setObjectName("action_providers")
-        action.setMenuRole(QAction.MenuRole.NoRole)
-        action.triggered.connect(self.open_providers_dialog)
-        clear = QAction(self.tr("Clear Finished Jobs"), self)
-        clear.triggered.connect(self.manager.clear_finished)
-        return {"Edit": [action], "Generate": [clear]}
+        def make(text: str, name: str, slot) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setMenuRole(QAction.MenuRole.NoRole)
+            action.triggered.connect(slot)
+            return action
+
+        return {
+            "Edit": [make(self.tr("Providers…"), "action_providers", self.open_providers_dialog)],
+            "Episode": [make(self.tr("Set Budget…"), "action_episode_budget", self.edit_budget)],
+            "Generate": [
+                make(self.tr("Missing Stills for This Episode"), "action_generate_stills",
+                     lambda: self.generate_missing("still")),
+                make(self.tr("Missing Clips for This Episode"), "action_generate_clips",
+                     lambda: self.generate_missing("clip")),
+                make(self.tr("Music Bed for This Episode"), "action_generate_music",
+                     lambda: self.generate_missing("music")),
+                make(self.tr("Clear Finished Jobs"), "action_clear_jobs", self.manager.clear_finished),
+            ],
+        }
+
+    def generate_missing(self, slot: str) -> int:
+        """Queue what the current episode lacks in ``slot``; returns how many jobs were queued."""
+        from app.errors import UserError
+        from app.jobs.actions import choose_provider, missing_jobs
+
+        episode = self.session.current_episode
+        if episode is None or not self.session.is_open:
+            return 0
+        capability = {"still": "image", "clip": "video", "music": "music"}[slot]
+        try:
+            provider = choose_provider(capability, None, fallback="motion" if slot == "clip" else None)
+            notes: list[str] = []
+            jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
+        except UserError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot generate"), str(exc),
+                              QMessageBox.StandardButton.Close, self)
+            setup = box.addButton(self.tr("Providers…"), QMessageBox.ButtonRole.ActionRole)
+            box.exec()
+            if box.clickedButton() is setup:
+                self.open_providers_dialog()
+            return 0
+        for job in jobs:
+            self.manager.add(job)
+        if not jobs:
+            self.detail.setText(self.tr("Nothing is missing.") + ("\n" + "\n".join(notes) if notes else ""))
+            self.detail.show()
+        return len(jobs)
+
+    def edit_budget(self) -> None:
+        episode = self.session.current_episode
+        if episode is None:
+            return
+        currency = self.session.series.settings.currency
+        value, ok = QInputDialog.getDouble(
+            self, self.tr("Episode budget"),
+            self.tr("Budget for episode {n} in {currency} (0 = no budget):").format(n=episode.number,
+                                                                                 currency=currency),
+            episode.budget or 0.0, 0.0, 1_000_000.0, 2)
+        if ok:
+            self.session.document.edit(episode, self.tr("Set episode budget"), budget=value or None)
 
     def open_providers_dialog(self) -> None:
         from widgets.settings.providers_dialog import ProvidersDialog

@@ -41,8 +41,15 @@ from app.jobs.cancel import CancelToken
 from app.jobs.costs import price_rules, set_price_rules
 from app.jobs.failures import classify
 from app.settings_store import settings_store
+from widgets.settings.field_labels import CAPABILITY_NAMES
 
-CAPABILITY_NAMES = {"text": "Text", "image": "Images", "video": "Video", "music": "Music", "speech": "Speech"}
+
+def _field_label(label: str) -> str:
+    return QCoreApplication.translate("ProviderFields", label)
+
+
+def _capabilities(info: Any) -> str:
+    return " · ".join(_field_label(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
 
 
 class _Relay(QObject):
@@ -83,8 +90,7 @@ class ProviderPage(QWidget):
         title.setObjectName("ProviderTitle")
         title.setStyleSheet("font-size: 15px; font-weight: 600;")
         layout.addWidget(title)
-        tags = " · ".join(self.tr(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
-        about = QLabel(f"{tags}\n{info.description}".strip())
+        about = QLabel(f"{_capabilities(info)}\n{info.description}".strip())
         about.setWordWrap(True)
         about.setStyleSheet("color: #8c9099;")
         layout.addWidget(about)
@@ -107,7 +113,7 @@ class ProviderPage(QWidget):
         for f in info.fields:
             editor = self._editor_for(f, stored.get(f.key, f.default))
             self.editors[f.key] = editor
-            label = self.tr(f.label) + (" *" if f.required else "")
+            label = _field_label(f.label) + (" *" if f.required else "")
             form.addRow(label, editor)
             if f.help:
                 editor.setToolTip(f.help)
@@ -122,7 +128,7 @@ class ProviderPage(QWidget):
         defaults_row = QHBoxLayout()
         self.default_for: dict[str, QCheckBox] = {}
         for cap in info.capabilities:
-            box = QCheckBox(self.tr(CAPABILITY_NAMES.get(cap, cap)))
+            box = QCheckBox(_field_label(CAPABILITY_NAMES.get(cap, cap)))
             box.setChecked(settings_store().get("defaults", cap) == info.name)
             self.default_for[cap] = box
             defaults_row.addWidget(box)
@@ -312,8 +318,7 @@ class ProvidersDialog(QDialog):
         self.pages: dict[str, ProviderPage] = {}
         self._infos = registry.providers()
         for info in self._infos:
-            caps = " · ".join(self.tr(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
-            item = QListWidgetItem(f"{info.label}\n{caps}")
+            item = QListWidgetItem(f"{info.label}\n{_capabilities(info)}")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
             item.setToolTip(info.description)
             self.list.addItem(item)

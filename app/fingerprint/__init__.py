@@ -1,0 +1,1 @@
+"""Perceptual fingerprints of exported episodes, and matching suspect videos against them."""

@@ -1,0 +1,107 @@
+"""Queueing generations for shots and episodes: what the storyboard, the Generate menu and
+``microdrama generate`` all call, so the GUI and the CLI decide "what is missing" alike."""
+
+from __future__ import annotations
+
+from app.errors import UserError
+from app.jobs.generation import GenerationJob
+from app.jobs.manager import job_manager
+from app.jobs.prompts import clip_request, music_request, shot_label, still_request
+from app.model import Episode, Shot, TrackKind
+from app.session import Session
+
+SLOTS = ("still", "clip")
+
+
+def shot_job(session: Session, episode: Episode, shot: Shot, slot: str, provider: str, *,
+             choose: bool = False) -> GenerationJob:
+    """A job making a new still or clip version of ``shot`` (``choose``: make it the chosen one)."""
+    bundle, series = session.bundle, session.series
+    if slot == "still":
+        request, title = still_request(bundle, series, shot, provider), f"Still {shot_label(shot)}"
+    elif slot == "clip":
+        request, title = clip_request(bundle, series, shot, provider), f"Clip {shot_label(shot)}"
+    else:
+        raise ValueError(f"unknown slot {slot!r}")
+    target = {"episode_id": episode.id, "shot_id": shot.id, "slot": slot}
+    if choose:
+        target["choose"] = True
+    return GenerationJob(provider, request, title=title, target=target)
+
+
+def music_job(session: Session, episode: Episode, provider: str) -> GenerationJob:
+    request = music_request(session.series, episode, provider)
+    return GenerationJob(provider, request, title=f"Music E{episode.number:02d}",
+                         target={"episode_id": episode.id, "slot": "music"})
+
+
+def in_flight(session: Session, slot: str, shot_id: str = "", episode_id: str = "") -> bool:
+    """A job for this target is queued or running (resumed remote tasks included)."""
+    for job in job_manager(session).jobs():
+        if job.state.finished or job.target.get("slot") != slot:
+            continue
+        if shot_id and job.target.get("shot_id") == shot_id:
+            return True
+        if not shot_id and episode_id and job.target.get("episode_id") == episode_id:
+            return True
+    return False
+
+
+def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *,
+                 positions: set[int] | None = None, regenerate: bool = False,
+                 notes: list[str] | None = None) -> list[GenerationJob]:
+    """Jobs for what ``episode`` lacks in ``slot`` ("still", "clip" or "music").
+
+    ``positions`` limits shots by their 1-based position in the episode;
+    ``regenerate`` makes new (chosen) versions even where one exists. Locked shots
+    and shots with a job already in flight are skipped; ``notes`` collects why.
+    """
+    notes = notes if notes is not None else []
+    if slot == "music":
+        track = episode.timeline.first_track(TrackKind.MUSIC)
+        if in_flight(session, "music", episode_id=episode.id):
+            return []
+        if track is not None and track.clips and not regenerate:
+            return []
+        return [music_job(session, episode, provider)]
+    jobs = []
+    for position, shot in enumerate(episode.shots(), 1):
+        if positions is not None and position not in positions:
+            continue
+        if shot.locked:
+            notes.append(f"{shot_label(shot)}: locked, left as it is")
+            continue
+        if in_flight(session, slot, shot_id=shot.id):
+            continue
+        chosen = shot.chosen_still if slot == "still" else shot.chosen_clip
+        if chosen and not regenerate:
+            continue
+        if slot == "clip" and not shot.chosen_still:
+            notes.append(f"{shot_label(shot)}: no chosen still, so no clip")
+            continue
+        jobs.append(shot_job(session, episode, shot, slot, provider, choose=regenerate))
+    return jobs
+
+
+def choose_provider(capability: str, explicit: str | None, fallback: str | None = None) -> str:
+    """The provider for ``capability``: the one named, the user's default, or ``fallback``."""
+    from app.jobs.provider_config import missing_required, provider_info
+    from app.settings_store import settings_store
+    from providers import registry
+
+    name = explicit or settings_store().get("defaults", capability) or fallback
+    offered = [p.name for p in registry.for_capability(capability)]
+    if not name:
+        raise UserError(f"No {capability} provider chosen: pass --{capability}-provider NAME "
+                        f"(one of {', '.join(offered)}) or set a default in Edit → Providers….")
+    info = provider_info(name)
+    if capability not in info.capabilities:
+        raise UserError(f"{info.label} cannot make {capability}; choose one of {', '.join(offered)}.")
+    missing = missing_required(name)
+    if missing:
+        from app.secrets import env_name
+
+        key = next(f.key for f in info.fields if f.label == missing[0])
+        raise UserError(f"{info.label} is not set up ({', '.join(missing)} missing): enter it in "
+                        f"Edit → Providers… or set {env_name(name, key)}.")
+    return name

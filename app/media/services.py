@@ -1,0 +1,225 @@
+"""The media engine of the open project: one FrameFetcher plus the managers of derived files.
+
+``media_services(session)`` returns the ``MediaServices`` of the session's open
+bundle, created on first use and replaced when another project is opened (the
+old one's background work is cancelled and its decoders closed). Every media
+asset that appears in the document (imported, generated, recorded) gets its
+thumbnails, waveform and preview proxy made in the background; views listen to
+``derivedReady(asset_id, what)`` and read them through the accessors here.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from app.errors import UserError
+from app.media import thumbnails as thumbs
+from app.media import waveform as wave
+from app.media.background import BackgroundRunner
+from app.media.cachepaths import proxy_path, thumbs_dir, waveform_path
+from app.media.decode import FrameFetcher
+from app.media.proxy import make_proxy
+from app.model import MediaAsset, MediaKind
+
+log = logging.getLogger(__name__)
+
+
+class MediaServices(QObject):
+    derivedReady = Signal(str, str)  # asset id, "thumbnails" | "waveform" | "proxy"
+    derivedFailed = Signal(str, str, str)  # asset id, what, message
+    progress = Signal(str, str, float)  # asset id, what, fraction
+
+    def __init__(self, session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        bundle = session.bundle
+        if bundle is None:
+            raise UserError("No project is open.")
+        self.bundle = bundle
+        self.root = bundle.root
+        self.fetcher = FrameFetcher(self.root)
+        self.cache_dir = self.fetcher.cache_dir
+        self.runner = BackgroundRunner(max_threads=1, parent=self)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.progress.connect(self._on_progress)
+        self._peaks: dict[str, np.ndarray] = {}
+        session.document.mediaChanged.connect(self._on_media_changed)
+        self._closed = False
+
+    # ------------------------------------------------------------- accessors
+    def path_of(self, asset: MediaAsset) -> Path:
+        return self.bundle.resolve(asset.path)
+
+    def frame(self, asset: MediaAsset, t: Fraction, size: tuple[int, int] | None = None,
+              preview: bool = True) -> np.ndarray:
+        return self.fetcher.frame_at(self.path_of(asset), t, size, use_proxy=preview)
+
+    def thumbnail(self, asset: MediaAsset, time: float | Fraction = 0) -> np.ndarray | None:
+        """RGB thumbnail (160 px high) nearest before ``time`` seconds, or None while it is being made."""
+        path = self.thumbnail_path(asset, time)
+        return thumbs.load_thumbnail(path) if path is not None else None
+
+    def thumbnail_path(self, asset: MediaAsset, time: float | Fraction = 0) -> Path | None:
+        try:
+            source = self.path_of(asset)
+            folder = thumbs_dir(self.cache_dir, source)
+        except (OSError, UserError):
+            return None
+        if not thumbs.thumbnails_ready(folder):
+            self.schedule(asset, ("thumbnails",))
+        fps = float(asset.probe.get("fps") or 30)
+        return thumbs.nearest(folder, int(Fraction(time) * Fraction(fps).limit_denominator(1001)))
+
+    def waveform_peaks(self, asset: MediaAsset, samples_per_peak: int) -> np.ndarray | None:
+        """(n, 2) float32 [min, max] per ``samples_per_peak`` samples at 48 kHz; None while being made.
+
+        Zooms finer than 64 samples per peak decode the audio on the calling thread (cached).
+        """
+        base = self._base_peaks(asset)
+        if base is None:
+            return None
+        spp = max(1, int(samples_per_peak))
+        if spp >= wave.BASE_SPP:
+            return wave.reduce_peaks(base, spp)
+        from app.media.audio_io import load_audio
+        return wave.compute_peaks(load_audio(self.path_of(asset), wave.RATE, 2), spp)
+
+    def _base_peaks(self, asset: MediaAsset) -> np.ndarray | None:
+        hit = self._peaks.get(asset.id)
+        if hit is not None:
+            return hit
+        try:
+            path = waveform_path(self.cache_dir, self.path_of(asset))
+        except (OSError, UserError):
+            return None
+        base = wave.load_base(path)
+        if base is None:
+            self.schedule(asset, ("waveform",))
+            return None
+        self._peaks[asset.id] = base
+        return base
+
+    def has_proxy(self, asset: MediaAsset) -> bool:
+        try:
+            return self.fetcher.proxy_for(self.path_of(asset)) is not None
+        except (OSError, UserError):
+            return False
+
+    # ------------------------------------------------------------ scheduling
+    def wanted(self, asset: MediaAsset) -> tuple[str, ...]:
+        probe = asset.probe or {}
+        if asset.kind is MediaKind.VIDEO:
+            return ("thumbnails", "proxy", "waveform") if probe.get("has_audio") else ("thumbnails", "proxy")
+        if asset.kind is MediaKind.IMAGE:
+            return ("thumbnails",)
+        return ("waveform",)
+
+    def schedule(self, asset: MediaAsset, what: tuple[str, ...] | None = None) -> list[str]:
+        """Queue the missing derived files of ``asset``; returns the task keys queued."""
+        if self._closed:
+            return []
+        try:
+            source = self.path_of(asset)
+        except UserError:
+            return []
+        if not source.is_file():
+            return []
+        queued = []
+        for kind in what or self.wanted(asset):
+            fn = self._task(kind, asset, source)
+            if fn is not None and self.runner.submit(f"{kind}:{asset.id}", fn):
+                queued.append(f"{kind}:{asset.id}")
+        return queued
+
+    def _task(self, kind: str, asset: MediaAsset, source: Path):
+        cache, fetcher, probe = self.cache_dir, self.fetcher, dict(asset.probe or {})
+        if kind == "proxy":
+            dest = proxy_path(cache, source)
+            if fetcher.proxy_for(source) is not None:
+                return None
+            return lambda token, progress: make_proxy(source, dest, token, progress)
+        if kind == "thumbnails":
+            dest = thumbs_dir(cache, source)
+            if thumbs.thumbnails_ready(dest):
+                return None
+            if not probe.get("width"):
+                from app.media.probe import probe_file
+                probe = probe_file(source)
+            return lambda token, progress: thumbs.make_thumbnails(fetcher, source, dest, probe, token, progress)
+        if kind == "waveform":
+            dest = waveform_path(cache, source)
+            if dest.exists():
+                return None
+            return lambda token, progress: wave.make_waveform(source, dest, token, progress)
+        raise ValueError(kind)
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until background work ends (tests, shutdown)."""
+        return self.runner.wait(timeout_ms)
+
+    def shutdown(self) -> None:
+        """Cancel background work, wait for it briefly, close decoders."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.session.document.mediaChanged.disconnect(self._on_media_changed)
+        except (RuntimeError, TypeError):
+            pass
+        self.runner.cancel_all()
+        self.runner.wait(5000)
+        self.fetcher.close()
+
+    # ---------------------------------------------------------------- slots
+    def _on_media_changed(self, asset_id: str) -> None:
+        asset = self.session.document.media(asset_id)
+        if asset is not None:
+            self.schedule(asset)
+
+    def _on_finished(self, key: str, _result) -> None:
+        what, asset_id = key.split(":", 1)
+        if what == "waveform":
+            self._peaks.pop(asset_id, None)
+        self.derivedReady.emit(asset_id, what)
+
+    def _on_failed(self, key: str, message: str) -> None:
+        what, asset_id = key.split(":", 1)
+        log.warning("making %s of %s failed: %s", what, asset_id, message)
+        self.derivedFailed.emit(asset_id, what, message)
+
+    def _on_progress(self, key: str, fraction: float) -> None:
+        what, asset_id = key.split(":", 1)
+        self.progress.emit(asset_id, what, fraction)
+
+
+_services: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def media_services(session) -> MediaServices:
+    """The media services of ``session``'s open project (raises UserError when none is open)."""
+    current = _services.get(session)
+    if current is not None and session.bundle is not None and current.root == session.bundle.root \
+            and not current._closed:
+        return current
+    if current is not None:
+        current.shutdown()
+        del _services[session]
+    services = MediaServices(session)
+    _services[session] = services
+    if not getattr(session, "_media_services_hooked", False):
+        session.projectClosed.connect(lambda: _reset(session))
+        session._media_services_hooked = True
+    return services
+
+
+def _reset(session) -> None:
+    current = _services.pop(session, None)
+    if current is not None:
+        current.shutdown()

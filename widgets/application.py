@@ -90,7 +90,7 @@ def run_editor(args: argparse.Namespace) -> int:
 
         def done(ok: bool) -> None:
             result["ok"] = ok
-            window.session.close()
+            window.close()  # releases the lock and lets the panels' background work finish
             app.quit()
 
         capture_when_settled(window, Path(screenshot), done)

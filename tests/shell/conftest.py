@@ -105,10 +105,36 @@ def project(tmp_path: Path) -> Path:
 def window_factory(qtbot, prompter):
     from widgets.main_window import MainWindow
 
+    made: list[MainWindow] = []
+
     def make(prompt: ScriptedPrompter | None = None) -> MainWindow:
         window = MainWindow(prompter=prompt or prompter)
         qtbot.addWidget(window)
         window.resize(1600, 1000)
+        made.append(window)
         return window
 
-    return make
+    yield make
+    for window in made:
+        window.close()
+    drain_background_work()
+
+
+def drain_background_work(timeout_s: float = 30.0) -> None:
+    """Let panels' background renders finish and report while their widgets still exist.
+
+    Panels queue work on the shared thread pool in reaction to events (a project
+    closing asks the preview for a blank frame), so drain until the pool stays idle.
+    """
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + timeout_s
+    idle = 0
+    while idle < 3 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        pool.waitForDone(100)
+        QCoreApplication.processEvents()
+        idle = idle + 1 if pool.activeThreadCount() == 0 else 0

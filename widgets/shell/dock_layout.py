@@ -33,6 +33,10 @@ GEOMETRY_KEY = "window/geometry"
 VERSION_KEY = "window/state_version"
 
 
+# The docks arrange_default() places by name; any other dock joins the Jobs tab group.
+PLACED = ("ScriptDock", "StoryboardDock", "PreviewDock", "JobsDock", "TimelineDock", "VoiceBoothDock")
+
+
 def load_panel_class(target: str) -> type[QWidget]:
     module_name, _, class_name = target.partition(":")
     return getattr(importlib.import_module(module_name), class_name)

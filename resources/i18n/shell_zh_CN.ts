@@ -280,7 +280,7 @@
 <context>
     <name>DockLayout</name>
     <message>
-        <location filename="../../widgets/shell/dock_layout.py" line="70" />
+        <location filename="../../widgets/shell/dock_layout.py" line="74" />
         <source>This panel could not be loaded</source>
         <translation>此面板无法加载</translation>
     </message>
@@ -316,6 +316,11 @@
         <location filename="../../widgets/docks.py" line="31" />
         <source>Jobs</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/docks.py" line="32" />
+        <source>Provenance</source>
+        <translation>来源记录</translation>
     </message>
 </context>
 <context>
@@ -502,37 +507,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="178" />
+        <location filename="../../widgets/main_window.py" line="181" />
         <source>Rename Episode</source>
         <translation>重命名分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="179" />
+        <location filename="../../widgets/main_window.py" line="182" />
         <source>Title of episode %1:</source>
         <translation>第 %1 集的标题：</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189" />
+        <location filename="../../widgets/main_window.py" line="192" />
         <source>Delete Episode</source>
         <translation>删除分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190" />
+        <location filename="../../widgets/main_window.py" line="193" />
         <source>Delete "%1" with its script, shots and timeline? You can undo this with Edit ▸ Undo.</source>
         <translation>要删除“%1”及其剧本、镜头和时间线吗？可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="192" />
+        <location filename="../../widgets/main_window.py" line="195" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="213" />
+        <location filename="../../widgets/main_window.py" line="216" />
         <source>Episode</source>
         <translation>分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="214" />
+        <location filename="../../widgets/main_window.py" line="217" />
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -540,67 +545,67 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="108" />
+        <location filename="../../widgets/shell/menus.py" line="109" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="108" />
+        <location filename="../../widgets/shell/menus.py" line="109" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="109" />
+        <location filename="../../widgets/shell/menus.py" line="110" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="109" />
+        <location filename="../../widgets/shell/menus.py" line="110" />
         <source>E&amp;pisode</source>
         <translation>分集(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="110" />
+        <location filename="../../widgets/shell/menus.py" line="111" />
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="110" />
+        <location filename="../../widgets/shell/menus.py" line="111" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="114" />
+        <location filename="../../widgets/shell/menus.py" line="115" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="115" />
+        <location filename="../../widgets/shell/menus.py" line="116" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="116" />
+        <location filename="../../widgets/shell/menus.py" line="117" />
         <source>&amp;Switch to Episode</source>
         <translation>切换分集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="117" />
+        <location filename="../../widgets/shell/menus.py" line="118" />
         <source>Show &amp;Jobs</source>
         <translation>显示任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="136" />
+        <location filename="../../widgets/shell/menus.py" line="137" />
         <source>No Recent Projects</source>
         <translation>没有最近项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="148" />
+        <location filename="../../widgets/shell/menus.py" line="149" />
         <source>Same as the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="169" />
+        <location filename="../../widgets/shell/menus.py" line="170" />
         <source>No Episodes</source>
         <translation>没有分集</translation>
     </message>
@@ -805,22 +810,22 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../widgets/shell/welcome.py" line="97" />
+        <location filename="../../widgets/shell/welcome.py" line="113" />
         <source>Write, board, voice and cut vertical drama series with AI, from the first idea to the exported episode.</source>
         <translation>借助 AI 完成竖屏短剧的编剧、分镜、配音与剪辑，从最初的灵感到导出成片。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/welcome.py" line="99" />
+        <location filename="../../widgets/shell/welcome.py" line="115" />
         <source>START</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/welcome.py" line="100" />
+        <location filename="../../widgets/shell/welcome.py" line="116" />
         <source>RECENT PROJECTS</source>
         <translation>最近项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/welcome.py" line="101" />
+        <location filename="../../widgets/shell/welcome.py" line="117" />
         <source>Projects you open appear here.</source>
         <translation>打开过的项目会显示在这里。</translation>
     </message>

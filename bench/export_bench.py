@@ -223,7 +223,7 @@ def ffmpeg_cmd(media: dict, out: Path) -> list[str]:
     parts.append("".join(f"[d{k}]" for k in range(len(VOICE_STARTS)))
                  + f"amix=inputs={len(VOICE_STARTS)}:normalize=0,asplit[dlg1][dlg2]")
     parts.append(f"[{music_in}:a]aformat=channel_layouts=stereo[bed]")
-    parts.append(f"[bed][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
+    parts.append("[bed][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
     parts.append("[duck][dlg2]amix=inputs=2:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[aout]")
     cmd += ["-filter_complex", ";".join(parts), "-map", "[vout]", "-map", "[aout]",
             "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", str(FPS),

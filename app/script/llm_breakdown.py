@@ -110,7 +110,6 @@ def scenes_from_json(data: dict[str, Any], series: Series, episode_number: int, 
 def model_breakdown(provider_name: str) -> Callable[[Series, Episode, str], list[Scene]]:
     def run(series: Series, episode: Episode, text: str) -> list[Scene]:
         from providers.base import ChatMessage, TextRequest
-
         from providers.errors import ProviderError
 
         client = text_client(provider_name)

@@ -86,8 +86,11 @@ def test_count_in_beeps_then_picture_the_take_is_aligned_after_the_beeps(qtbot, 
     loud = np.nonzero(np.abs(audio) > 0.1)[0]
     where = (take.picture_offset_samples, loud[:1], loud[-1:])
     assert len(loud) and loud[-1] < take.picture_offset_samples + 0.01 * rate, where
-    # the first beep is two beat intervals before the picture
-    assert abs((take.picture_offset_samples - loud[0]) / rate - 2.0) < 0.15, where
+    # the picture starts one beat after the last beep is heard (a busy machine may delay the output a little;
+    # the picture follows what was really played)
+    last_beep = loud[loud > loud[0] + 0.5 * rate][0]
+    assert 0.97 < (take.picture_offset_samples - last_beep) / rate < 1.3, where
+    assert (take.picture_offset_samples - loud[0]) / rate > 1.97, where
 
 
 def test_missing_take_file_is_shown_missing_and_cannot_be_played(qtbot, panel, session):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -36,12 +37,24 @@ from app.audio import takes as take_ops
 from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController, booth_controller
 from app.model import DialogueLine, Shot
 from app.session import Session
+from widgets.booth.flow import FlowLayout
 from widgets.booth.meter_widget import LevelMeterWidget
 from widgets.booth.picture import PicturePreview
 from widgets.booth.takes_list import TakesList
 from widgets.booth.teleprompter import Teleprompter
 
 ALL = "__all__"
+NARROW = 760  # below this width the panes stack vertically (the booth shares a side dock)
+
+
+def hbox(parent: QWidget, *widgets: QWidget) -> QWidget:
+    box = QWidget(parent)
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(4)
+    for w in widgets:
+        lay.addWidget(w)
+    return box
 
 
 class BoothPanel(QWidget):
@@ -64,15 +77,14 @@ class BoothPanel(QWidget):
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(8)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        bar = FlowLayout(spacing=8)
         self.input_label = QLabel(self)
         self.input_combo = QComboBox(self)
         self.output_label = QLabel(self)
         self.output_combo = QComboBox(self)
         for combo in (self.input_combo, self.output_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(12)
             combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.refresh_button = QToolButton(self)
         self.monitor_box = QCheckBox(self)
@@ -82,12 +94,9 @@ class BoothPanel(QWidget):
         self.picture_box = QCheckBox(self)
         for w in (self.refresh_button, self.monitor_box, self.count_spin, self.picture_box):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for w in (self.input_label, self.input_combo, self.output_label, self.output_combo, self.refresh_button):
-            bar.addWidget(w)
-        bar.addSpacing(10)
-        for w in (self.monitor_box, self.count_label, self.count_spin, self.picture_box):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        for group in ((self.input_label, self.input_combo), (self.output_label, self.output_combo, self.refresh_button),
+                      (self.monitor_box,), (self.count_label, self.count_spin), (self.picture_box,)):
+            bar.addWidget(hbox(self, *group))
         outer.addLayout(bar)
 
         self.notice = QLabel(self)
@@ -97,9 +106,15 @@ class BoothPanel(QWidget):
         self.notice.hide()
         outer.addWidget(self.notice)
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        # the booth often shares a narrow side dock: its panes scroll rather than force the window wider
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setMinimumSize(200, 160)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
-        outer.addWidget(split, 1)
+        self.scroll.setWidget(split)
+        outer.addWidget(self.scroll, 1)
 
         left = QWidget(split)
         lv = QVBoxLayout(left)
@@ -127,10 +142,10 @@ class BoothPanel(QWidget):
         self.prev_button = QPushButton(center)
         self.record_button = QPushButton(center)
         self.record_button.setMinimumHeight(38)
-        self.record_button.setMinimumWidth(190)
+        self.record_button.setMinimumWidth(140)
         self.next_button = QPushButton(center)
         self.status = QLabel(center)
-        self.status.setMinimumWidth(120)
+        self.status.setMinimumWidth(0)
         f = self.status.font()
         f.setPointSizeF(f.pointSizeF() + 2)
         f.setBold(True)
@@ -169,8 +184,9 @@ class BoothPanel(QWidget):
 
         for w, stretch in ((left, 2), (center, 5), (right, 3)):
             split.setStretchFactor(split.indexOf(w), stretch)
-        left.setMinimumWidth(160)
-        right.setMinimumWidth(220)
+        left.setMinimumWidth(120)
+        right.setMinimumWidth(150)
+        self.split = split
         center.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.record_action = QAction(self)
@@ -482,6 +498,16 @@ class BoothPanel(QWidget):
         self.notice.show()
         QTimer.singleShot(12000, lambda t=text: self.notice.setVisible(self.notice.text() != t and
                                                                        self.notice.isVisible()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        narrow = self.scroll.viewport().width() < NARROW
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            if narrow:  # stacked: lines, prompter, picture + takes, each with room to be used
+                panes = [self.split.widget(i) for i in range(self.split.count())]
+                self.split.setSizes([max(p.minimumSizeHint().height(), h) for p, h in zip(panes, (180, 380, 560), strict=False)])
 
     # --------------------------------------------------------------- lifetime
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name

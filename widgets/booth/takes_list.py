@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTreeWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.audio import takes as take_ops
 from app.model import DialogueLine, TakeCleanup
 from app.session import Session
+from widgets.booth.flow import FlowLayout
 
 COL_STAR, COL_NAME, COL_LENGTH, COL_NOTE, COL_STATUS = range(5)
 HIGHPASS_HZ = 80.0
@@ -53,8 +53,7 @@ class TakesList(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
         layout.addWidget(self.tree, 1)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
+        buttons = FlowLayout(spacing=4)
         self.play_button = QPushButton(self)
         self.star_button = QPushButton(self)
         self.rename_button = QPushButton(self)
@@ -63,7 +62,6 @@ class TakesList(QWidget):
         for b in (self.play_button, self.star_button, self.rename_button, self.note_button, self.delete_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(b)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.play_button.clicked.connect(self._play)
         self.star_button.clicked.connect(self._star_current)
@@ -71,8 +69,7 @@ class TakesList(QWidget):
         self.note_button.clicked.connect(lambda: self._edit_current(COL_NOTE))
         self.delete_button.clicked.connect(self._delete)
 
-        cleanup = QHBoxLayout()
-        cleanup.setSpacing(10)
+        cleanup = FlowLayout(spacing=10)
         self.trim_box = QCheckBox(self)
         self.highpass_box = QCheckBox(self)
         self.normalize_box = QCheckBox(self)
@@ -80,7 +77,6 @@ class TakesList(QWidget):
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             box.toggled.connect(self._cleanup_changed)
             cleanup.addWidget(box)
-        cleanup.addStretch(1)
         layout.addLayout(cleanup)
         self.retranslate()
 

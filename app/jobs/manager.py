@@ -33,6 +33,7 @@ from app.jobs.failures import classify
 from app.jobs.job import Job, JobContext, JobState
 from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
+from app.secrets import install_log_redaction
 from app.session import Session
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class JobManager(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        install_log_redaction()  # provider keys never reach a log handler
         if session.is_open:
             QTimer.singleShot(0, self.resume_persisted)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -167,7 +168,15 @@ class GenerationJob(Job):
         fields = provenance_fields(self.request, handle, cost=cost)
         prov = Provenance(**{k: v for k, v in fields.items() if k in Provenance.__dataclass_fields__})
         prov.job_id = self.id
+        prov.reference_inputs = [self._portable(ref) for ref in prov.reference_inputs]
         return prov
+
+    def _portable(self, ref: str) -> str:
+        """A reference inside the bundle as a bundle-relative path (bundles move between machines)."""
+        try:
+            return self.bundle.relative(Path(ref))
+        except (ValueError, OSError):
+            return ref
 
     # -------------------------------------------------------------- GUI side
     def on_event(self, manager: JobManager, name: str, payload: Any) -> None:

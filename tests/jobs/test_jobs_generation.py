@@ -162,3 +162,23 @@ def test_url_answers_are_downloaded_and_checked(session, openai_env) -> None:
     assert bad.state is JobState.FAILED and bad.error
     assert session.series.media == before and shot2.chosen_still is None
     assert json.dumps([r.error for r in _disk(session).jobs])  # recorded
+
+
+def test_character_reference_images_are_sent_and_recorded_portably(session, openai_env, tmp_path) -> None:
+    from app.model import MediaKind
+    from tests.providers.servers.media import png_bytes
+
+    ref = tmp_path / "lin_mei.png"
+    ref.write_bytes(png_bytes(120, 200))
+    asset = session.bundle.import_file(ref, kind=MediaKind.IMAGE)
+    session.document.add_media_raw(asset)
+    session.series.characters[0].reference_images = [asset.id]
+    manager = job_manager(session)
+    shot = next(session.current_episode.shots())
+    job = manager.add(_still_job(session, shot))
+    assert manager.wait(timeout=20)
+    assert job.state is JobState.SUCCEEDED, job.error
+    edits = openai_env.received("POST /v1/images/edits")
+    assert len(edits) == 1 and png_bytes(120, 200) in edits[0].body  # the reference picture itself went out
+    prov = session.series.media[shot.chosen_still].provenance
+    assert prov.reference_inputs == [asset.path]  # bundle-relative, not this machine's absolute path

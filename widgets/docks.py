@@ -25,8 +25,9 @@ DOCKS: tuple[DockSpec, ...] = (
     DockSpec("ScriptDock", QT_TRANSLATE_NOOP("Docks", "Script"), "widgets.shell.empty_panels:ScriptEmptyPanel"),
     DockSpec("StoryboardDock", QT_TRANSLATE_NOOP("Docks", "Storyboard"),
              "widgets.shell.empty_panels:StoryboardEmptyPanel"),
-    DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.shell.empty_panels:TimelineEmptyPanel"),
-    DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.shell.empty_panels:PreviewEmptyPanel"),
+    DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.timeline.panel:TimelinePanel"),
+    DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.player.panel:PreviewPanel"),
     DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.shell.empty_panels:BoothEmptyPanel"),
     DockSpec("JobsDock", QT_TRANSLATE_NOOP("Docks", "Jobs"), "widgets.jobs.panel:JobsPanel"),
+    DockSpec("ProvenanceDock", QT_TRANSLATE_NOOP("Docks", "Provenance"), "widgets.provenance.panel:ProvenancePanel"),
 )

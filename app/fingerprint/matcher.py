@@ -121,6 +121,11 @@ def match_against(suspect: SuspectPrint, reference: Fingerprint, max_matches: in
             if len(samples) < MIN_INLIERS:
                 break
             s_times = suspect.times[s_idx[samples]]
+            r_times = reference.times[r_idx[[best_for_sample[a][1] for a in samples]]]
+            if np.ptp(s_times) > 1.0:  # refine the coarse line by least squares on its inliers
+                fit_speed, fit_offset = np.polyfit(s_times, r_times, 1)
+                if SPEEDS[0] <= fit_speed <= SPEEDS[-1]:
+                    speed, offset = float(fit_speed), float(fit_offset)
             start, end = float(s_times.min()), float(s_times.max()) + 1.0 / SAMPLE_FPS
             span = (suspect.times >= start) & (suspect.times < end) & use
             coverage = len(samples) / max(1, int(span.sum()))

@@ -28,7 +28,7 @@ class Fingerprint:
     episode_id: str
     episode_number: int
     title: str
-    source_file: str
+    source_file: str  # the export's absolute path when it was fingerprinted (it may be gone since)
     source_sha256: str
     created_at: str
     times: np.ndarray  # (n,) float64 seconds of each sample
@@ -57,7 +57,7 @@ def record_export(bundle: ProjectBundle, episode: Episode, video: Path, title: s
                   cancelled: Callable[[], bool] | None = None) -> Fingerprint:
     """Fingerprint a finished export of ``episode`` and store it (one file per episode, replaced)."""
     times, hashes, informative = fingerprint_video(video, cancelled)
-    fp = Fingerprint(episode.id, episode.number, title or episode.title, Path(video).name, sha256_file(video),
+    fp = Fingerprint(episode.id, episode.number, title or episode.title, str(Path(video).absolute()), sha256_file(video),
                      now_iso(), times, hashes, informative)
     save(bundle, fp)
     return fp

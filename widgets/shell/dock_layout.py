@@ -115,9 +115,12 @@ class DockLayout:
         w.splitDockWidget(d["PreviewDock"], d["JobsDock"], Qt.Orientation.Vertical)
         w.addDockWidget(area.BottomDockWidgetArea, d["TimelineDock"])
         w.tabifyDockWidget(d["ScriptDock"], d["VoiceBoothDock"])
+        if "ProvenanceDock" in d:
+            w.tabifyDockWidget(d["JobsDock"], d["ProvenanceDock"])
         for dock in d.values():
             dock.show()
         d["ScriptDock"].raise_()
+        d["JobsDock"].raise_()
         self.fit_sizes()
 
     def fit_sizes(self) -> None:

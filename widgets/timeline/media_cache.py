@@ -16,7 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
@@ -65,11 +65,11 @@ class ClipMediaCache(QObject):
     def __init__(self, parent: QObject | None = None, max_thumbs: int = 1500) -> None:
         super().__init__(parent)
         self._thumbs: OrderedDict[tuple, QImage | None] = OrderedDict()
+        self._scaled: OrderedDict[tuple, QImage] = OrderedDict()
         self._peaks: dict[str, np.ndarray | None] = {}
         self._pending: set[tuple] = set()
         self._max_thumbs = max_thumbs
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # leave the other core to playback and the GUI
+        self._pool = QThreadPool.globalInstance()  # shared: app-wide "busy" and core count
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_done)
         self._fetcher = None
@@ -78,6 +78,7 @@ class ClipMediaCache(QObject):
 
     def clear(self) -> None:
         self._thumbs.clear()
+        self._scaled.clear()
         self._peaks.clear()
 
     # ---------------------------------------------------------------- fetcher
@@ -91,16 +92,28 @@ class ClipMediaCache(QObject):
             return self._fetcher
 
     # -------------------------------------------------------------- requests
-    def thumbnail(self, root: Path, path: Path, seconds: float, is_still: bool, aspect: float) -> QImage | None:
-        """A thumbnail of ``path`` at ``seconds`` (quantised to 1/4 s), or None while it is made."""
-        t = Fraction(0) if is_still else Fraction(round(seconds * 4), 4)
-        key = ("t", str(path), t)
+    def thumbnail(self, root: Path, path: Path, seconds: float, is_still: bool, aspect: float,
+                  height: int = THUMB_H) -> QImage | None:
+        """A thumbnail of ``path`` at ``seconds`` (quantised to 1/4 s) scaled to ``height``, or None while made."""
+        quarter = 0 if is_still else round(seconds * 4)
+        key = ("t", str(path), quarter)
+        scaled_key = (key, height)
+        hit = self._scaled.get(scaled_key)  # hits skip LRU reordering: repaints must be cheap
+        if hit is not None:
+            return hit
         if key in self._thumbs:
-            self._thumbs.move_to_end(key)
-            return self._thumbs[key]
+            img = self._thumbs[key]
+            if img is None or img.isNull():
+                return img
+            scaled = img.scaledToHeight(max(1, height), Qt.TransformationMode.SmoothTransformation)
+            self._scaled[scaled_key] = scaled
+            while len(self._scaled) > self._max_thumbs:
+                self._scaled.popitem(last=False)
+            return scaled
         if key not in self._pending:
             self._pending.add(key)
             width = max(8, int(THUMB_H * aspect))
+            t = Fraction(quarter, 4)
 
             def make() -> QImage:
                 rgb = self._frame_fetcher(root).frame_at(path, t, size=(width, THUMB_H), use_proxy=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen, QPolygonF
 
 from app.model import Clip, MediaKind, Track, TrackKind
@@ -72,7 +72,7 @@ class TimelinePainter:
             p.setPen(theme.HEADER_DIM)
             p.setFont(self.label)
             p.drawText(QRect(0, 0, w, h), Qt.AlignmentFlag.AlignCenter,
-                       v.tr("No episode open. Open a project and pick an episode."))
+                       QCoreApplication.translate("TimelineView", "No episode open. Open a project and pick an episode."))
             return
         first = int(g.frame_at(g.header_w)) - 1
         last = int(g.frame_at(w)) + 1
@@ -159,8 +159,9 @@ class TimelinePainter:
                 p.setFont(self.small)
                 p.setPen(theme.HEADER_DIM)
                 p.drawText(QPointF(12, row.top + 32), v.kind_label(t.kind))
+            rects = header_button_rects(row, g.header_w)
             for flag, letter in HEADER_BUTTONS:
-                r = header_button_rects(row, g.header_w)[flag]
+                r = rects[flag]
                 on = getattr(t, flag)
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(theme.BUTTON_ON[flag] if on else QColor("#34373d"))
@@ -231,7 +232,7 @@ class TimelinePainter:
         if label_h and rect.width() > 24:
             p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), label_h), QColor(0, 0, 0, 70))
             p.setFont(self.label)
-            name = clip.name or (clip.text[:40] if clip.text else v.tr("Clip"))
+            name = clip.name or (clip.text[:40] if clip.text else QCoreApplication.translate("TimelineView", "Clip"))
             dur = format_duration(clip.duration, v.fps)
             avail = int(rect.width()) - 10 - (14 if warns else 0)
             dur_w = self.fm_label.horizontalAdvance(dur) + 8
@@ -249,7 +250,7 @@ class TimelinePainter:
         if offline and rect.width() > 70 and body.height() > 12:
             p.setPen(QColor("#ffd7d8"))
             p.setFont(self.bold)
-            p.drawText(body, Qt.AlignmentFlag.AlignCenter, v.tr("MEDIA OFFLINE"))
+            p.drawText(body, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("TimelineView", "MEDIA OFFLINE"))
         p.restore()
         if warns:
             self.warning_badge(p, rect, warns)
@@ -275,17 +276,16 @@ class TimelinePainter:
         x = body.left() + ((left - body.left()) // tw) * tw
         limit = min(body.right(), float(v.width()))
         p.setOpacity(0.92)
+        fps, ppf, cache, h = v.fps, v.geo.ppf, v.media_cache, int(body.height())
         while x < limit:
-            frame = clip.source_in + (x - body.left()) / v.geo.ppf
-            img = v.media_cache.thumbnail(root, path, frame / v.fps, still, aspect)
+            frame = clip.source_in + (x - body.left()) / ppf
+            img = cache.thumbnail(root, path, frame / fps, still, aspect, h)
             target = QRectF(x, body.top(), tw, body.height())
             if img is not None and not img.isNull():
-                p.drawImage(target, img)
+                p.drawImage(QPointF(x, body.top()), img)
             else:
                 p.fillRect(target.adjusted(1, 1, -1, -1), QColor(255, 255, 255, 14))
             x += tw
-            if still and x > body.left() + tw * 8:  # a still repeats: a few copies are plenty
-                pass
         p.setOpacity(1.0)
 
     def waveform(self, p: QPainter, clip: Clip, body: QRectF, base: QColor) -> None:
@@ -293,34 +293,29 @@ class TimelinePainter:
         path = v.audio_path(clip)
         peaks = v.media_cache.peaks(path) if path is not None else None
         mid = body.center().y()
-        half = body.height() / 2 - 2
-        p.setPen(QPen(base.lighter(150), 1))
         if peaks is None or len(peaks) == 0:
+            p.setPen(QPen(base.lighter(150), 1))
             p.drawLine(QPointF(body.left(), mid), QPointF(body.right(), mid))
             return
         from widgets.timeline.media_cache import PEAKS_PER_SECOND
+        from widgets.timeline.waveform_tiles import TILE_W
 
-        x0 = max(body.left(), float(v.geo.header_w))
-        x1 = min(body.right(), float(v.width()))
         bins_per_px = PEAKS_PER_SECOND / v.fps / v.geo.ppf
         offset = clip.source_in * PEAKS_PER_SECOND / v.fps - clip.audio_offset_samples * PEAKS_PER_SECOND / 48000
         gain = 10 ** (clip.gain_db / 20)
-        poly_top: list[QPointF] = []
-        poly_bot: list[QPointF] = []
-        x = x0
-        n = len(peaks)
-        while x <= x1:
-            a = int(offset + (x - body.left()) * bins_per_px)
-            b = max(a + 1, int(offset + (x + 1 - body.left()) * bins_per_px))
-            amp = float(peaks[max(0, a):min(n, b)].max()) * gain if 0 <= a < n else 0.0
-            amp = min(1.0, amp) * half
-            poly_top.append(QPointF(x, mid - amp))
-            poly_bot.append(QPointF(x, mid + amp))
-            x += 1
-        poly = QPolygonF(poly_top + poly_bot[::-1])
-        p.setBrush(base.lighter(160))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawPolygon(poly)
+        left = round(body.left())
+        vis0 = max(0, int(max(body.left(), float(v.geo.header_w)) - left))
+        vis1 = int(min(body.right(), float(v.width())) - left) + 1
+        height = max(1, int(body.height()) - 2)
+        colour = base.lighter(165)
+        for t in range(vis0 // TILE_W, vis1 // TILE_W + 1):
+            x = t * TILE_W
+            width = min(TILE_W, int(body.width()) - x)
+            if width <= 0:
+                break
+            img = v.wave_tiles.tile((str(path),), peaks, offset + x * bins_per_px, bins_per_px, width, height,
+                                    gain, colour)
+            p.drawImage(QPointF(left + x, body.top() + 1), img)
 
     def fades(self, p: QPainter, clip: Clip, rect: QRectF) -> None:
         g = self.v.geo
@@ -362,7 +357,7 @@ class TimelinePainter:
         if tl.in_point is None and tl.out_point is None:
             return
         a = g.x_of(tl.in_point or 0)
-        b = g.x_of(tl.out_point if tl.out_point is not None else tl.duration)
+        b = g.x_of(tl.out_point if tl.out_point is not None else v.duration)
         p.fillRect(QRectF(a, g.ruler_h, b - a, h), theme.IN_OUT)
 
     def markers(self, p: QPainter) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QScrollBar,
     QSizePolicy,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +22,8 @@ from app.timeline.assemble import assemble_from_storyboard
 from widgets.timeline.view import TimelineView
 
 _STYLE = """
-#TimelineBar { background: #202226; border-bottom: 1px solid #2c2e33; }
+#TimelineBar { background: #202226; border: none; border-bottom: 1px solid #2c2e33; spacing: 2px; padding: 2px 4px; }
+#TimelineBar::separator { background: #33363c; width: 1px; margin: 4px 6px; }
 #TimelineBar QToolButton { color: #c9ccd3; background: transparent; border: 1px solid transparent;
     border-radius: 4px; padding: 3px 8px; font-size: 12px; }
 #TimelineBar QToolButton:hover { background: #2d3036; border-color: #3a3d44; }
@@ -114,26 +115,30 @@ class TimelinePanel(QWidget):
         self.tool_actions["select"].setChecked(True)
 
     def _build_bar(self) -> QWidget:
-        bar = QWidget(self)
+        # a QToolBar, not a row of buttons: in a narrow dock it folds into an overflow menu
+        bar = QToolBar(self)
         bar.setObjectName("TimelineBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(2)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setIconSize(QSize(14, 14))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
-        def button(act: QAction) -> QToolButton:
-            b = QToolButton(bar)
-            b.setDefaultAction(act)
-            b.setText(act.text().split("\t")[0])
-            row.addWidget(b)
-            return b
+        def button(act: QAction, text: str | None = None) -> QAction:
+            bar.addAction(act)
+            widget = bar.widgetForAction(act)
+            if text is not None and isinstance(widget, QToolButton):
+                widget.setText(text)
+            elif isinstance(widget, QToolButton):
+                widget.setText(act.text().split("\t")[0])
+            return act
 
         for act in self.tool_actions.values():
             button(act)
-        row.addSpacing(10)
+        bar.addSeparator()
         button(self.act_snap)
         button(self.act_split)
-        button(self.act_marker).setText(self.tr("Marker"))
-        row.addSpacing(10)
+        button(self.act_marker, self.tr("Marker"))
+        bar.addSeparator()
         add = QToolButton(bar)
         add.setText(self.tr("Add Track"))
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -141,16 +146,16 @@ class TimelinePanel(QWidget):
         for kind in TrackKind:
             menu.addAction(self.view.kind_label(kind), lambda k=kind: self.add_track(k))
         add.setMenu(menu)
-        row.addWidget(add)
+        bar.addWidget(add)
         button(self.act_assemble)
-        row.addStretch(1)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         self.status = QLabel(bar)
-        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        row.addWidget(self.status)
-        row.addSpacing(8)
-        button(self.act_zoom_out).setText("−")
-        button(self.act_fit).setText(self.tr("Fit"))
-        button(self.act_zoom_in).setText("+")
+        bar.addWidget(self.status)
+        button(self.act_zoom_out, "−")
+        button(self.act_fit, self.tr("Fit"))
+        button(self.act_zoom_in, "+")
         return bar
 
     def menu_actions(self) -> dict[str, list[QAction]]:

@@ -26,12 +26,14 @@ from app.timeline.edits import EditRefused, TimelineEditor
 from app.timeline.snapping import snap_frames, snap_targets
 from app.timeline.sources import clip_for_asset, clip_for_shot, default_track_kind
 from app.timeline.structure import TrackEditor
-from app.timeline.warnings import ClipWarning, timeline_warnings
+from app.timeline.timecode import format_duration
+from app.timeline.warnings import MEDIA_OFFLINE, PICTURE_GAP, TAKE_TOO_LONG, ClipWarning, timeline_warnings
 from widgets.player.transport import transport
 from widgets.timeline import theme
 from widgets.timeline.geometry import Geometry
 from widgets.timeline.media_cache import ClipMediaCache
 from widgets.timeline.painter import TimelinePainter, TrackIndex, header_button_rects
+from widgets.timeline.waveform_tiles import WaveformTiles
 
 SHOT_MIME = "application/x-microdrama-shot"
 ASSET_MIME = "application/x-microdrama-asset"
@@ -53,6 +55,8 @@ class TimelineView(QWidget):
         self.snapping = True
         self.tool = "select"  # select | ripple | roll
         self.media_cache = ClipMediaCache(self)
+        self.wave_tiles = WaveformTiles()
+        self.duration = 0  # cached episode length (frames), refreshed with the model
         self.media_cache.updated.connect(self.update)
         self.painter = TimelinePainter(self)
         self._index: dict[str, TrackIndex] = {}
@@ -84,7 +88,7 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(160)
+        self.setMinimumSize(200, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
         self.doc.objectChanged.connect(self._model_changed)
@@ -155,6 +159,7 @@ class TimelineView(QWidget):
         self._dirty = False
         self._index.clear()
         ep = self.episode
+        self.duration = ep.timeline.duration if ep else 0
         if ep is None:
             self.warnings_by_clip, self.warnings_by_kind = {}, {}
             self.geo.rows = []
@@ -188,6 +193,7 @@ class TimelineView(QWidget):
         self.selection.clear()
         self._exists.clear()
         self.media_cache.clear()
+        self.wave_tiles.clear()
         self._dirty = True
         self._refresh()
         if self.width() > self.geo.header_w + 50:
@@ -197,8 +203,8 @@ class TimelineView(QWidget):
 
     # ------------------------------------------------------------ zoom/scroll
     def content_frames(self) -> int:
-        ep = self.episode
-        return (ep.timeline.duration if ep else 0) + 10 * self.fps
+        self._refresh()
+        return self.duration + 10 * self.fps
 
     def visible_width(self) -> int:
         return max(1, self.width() - self.geo.header_w)
@@ -490,7 +496,18 @@ class TimelineView(QWidget):
         clip, _ = self.clip_hit(pos)
         warns = self.warnings_by_clip.get(clip.id) if clip else None
         if warns:
-            QToolTip.showText(self.mapToGlobal(pos), "\n".join(self.tr(w.message) for w in warns), self)
+            QToolTip.showText(self.mapToGlobal(pos), "\n".join(self.warning_text(w) for w in warns), self)
+
+    def warning_text(self, w: ClipWarning) -> str:
+        """The translated message of a warning."""
+        span = format_duration(w.end - w.start, self.fps)
+        if w.kind == MEDIA_OFFLINE:
+            return self.tr("Media offline: the file is missing from the project. Import it again or relink it.")
+        if w.kind == PICTURE_GAP:
+            return self.tr("Gap of %1 in the picture (black frames).").replace("%1", span)
+        if w.kind == TAKE_TOO_LONG:
+            return self.tr("Take runs %1 past the end of its shot: trim it or lengthen the shot.").replace("%1", span)
+        return w.message
 
     def _snapped(self, frame: int, mods, exclude: set[str] | None = None) -> int:
         self.snap_frame = None

@@ -1,0 +1,352 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>InterchangeActions</name>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="37" />
+        <source>Export Timeline as OpenTimelineIO…</source>
+        <translation>将时间线导出为 OpenTimelineIO…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="38" />
+        <source>Import Timeline from OpenTimelineIO…</source>
+        <translation>从 OpenTimelineIO 导入时间线…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="39" />
+        <source>Export Subtitles…</source>
+        <translation>导出字幕…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="40" />
+        <source>Export Credits and Provenance…</source>
+        <translation>导出制作名单与来源记录…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="44" />
+        <source>Check a Suspect Video…</source>
+        <translation>检查疑似盗用视频…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="51" />
+        <source>No episode</source>
+        <translation>没有剧集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="52" />
+        <source>Open a project and choose an episode first.</source>
+        <translation>请先打开项目并选择一集。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="68" />
+        <source>Export OpenTimelineIO</source>
+        <translation>导出 OpenTimelineIO</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="69" />
+        <location filename="../../widgets/provenance/actions.py" line="79" />
+        <source>OpenTimelineIO (*.otio)</source>
+        <translation>OpenTimelineIO (*.otio)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="78" />
+        <source>Import OpenTimelineIO</source>
+        <translation>导入 OpenTimelineIO</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="85" />
+        <source>Some media was not found</source>
+        <translation>部分素材未找到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="86" />
+        <source>The timeline was imported; these clips are offline:</source>
+        <translation>时间线已导入；以下片段的素材离线：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="95" />
+        <source>Export Subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="96" />
+        <source>SubRip (*.srt);;WebVTT (*.vtt);;Advanced SubStation (*.ass)</source>
+        <translation>SubRip (*.srt);;WebVTT (*.vtt);;Advanced SubStation (*.ass)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="107" />
+        <source>Export Credits and Provenance</source>
+        <translation>导出制作名单与来源记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="108" />
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenancePanel</name>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="49" />
+        <source>Asset</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="49" />
+        <location filename="../../widgets/provenance/panel.py" line="138" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="49" />
+        <source>Provider · model</source>
+        <translation>服务商 · 模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="50" />
+        <location filename="../../widgets/provenance/panel.py" line="141" />
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="50" />
+        <source>Used as</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="59" />
+        <source>Export Credits…</source>
+        <translation>导出制作名单…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="61" />
+        <source>Check Suspect Video…</source>
+        <translation>检查疑似盗用…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="101" />
+        <source>Open a project to see where each picture and sound came from.</source>
+        <translation>打开项目即可查看每个画面和声音的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="106" />
+        <source>AI-generated</source>
+        <translation>AI 生成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="106" />
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="107" />
+        <source>Recorded</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="107" />
+        <source>Rendered</source>
+        <translation>渲染</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="121" />
+        <source>Episode %1: %2 assets, %3 AI-generated by %4 tools, %5 spent.</source>
+        <translation>第 %1 集：%2 个素材，其中 %3 个由 %4 个 AI 工具生成，花费 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="138" />
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="138" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="139" />
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="139" />
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="140" />
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="140" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="140" />
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="141" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="142" />
+        <source>Original file</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="142" />
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/panel.py" line="143" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TheftCheckDialog</name>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="57" />
+        <source>Check a Suspect Video</source>
+        <translation>检查疑似盗用视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="66" />
+        <source>A video you found online (MP4, MOV, WebM…)</source>
+        <translation>你在网上发现的视频（MP4、MOV、WebM…）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="67" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="69" />
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="72" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="88" />
+        <source>Episode</source>
+        <translation>剧集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="88" />
+        <source>In the suspect</source>
+        <translation>疑似视频中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="88" />
+        <source>In our episode</source>
+        <translation>我们的剧集中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="89" />
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="89" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="98" />
+        <source>Our episode</source>
+        <translation>我们的剧集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="99" />
+        <source>Suspect</source>
+        <translation>疑似视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="120" />
+        <source>No exported episode has a fingerprint yet. Every export is fingerprinted: export an episode, then check suspects here.</source>
+        <translation>还没有已导出剧集的指纹。每次导出都会生成指纹：请先导出一集，再在这里检查疑似视频。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="124" />
+        <source>%n exported episode(s) can be checked.</source>
+        <translation><numerusform>可检查 %n 个已导出的剧集。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="127" />
+        <source>Suspect video</source>
+        <translation>疑似视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="128" />
+        <source>Videos (*.mp4 *.mov *.m4v *.webm *.mkv *.avi);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mov *.m4v *.webm *.mkv *.avi);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="136" />
+        <source>Choose a video file to check.</source>
+        <translation>请选择要检查的视频文件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="148" />
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="168" />
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="174" />
+        <source>No match: this video does not copy any of our exported episodes.</source>
+        <translation>未匹配：该视频没有复制我们已导出的任何剧集。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="176" />
+        <source>This video copies our work: %n match(es).</source>
+        <translation><numerusform>该视频复制了我们的作品：%n 处匹配。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="180" />
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="182" />
+        <source>speed ×%1</source>
+        <translation>速度 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="201" />
+        <source>Our episode at %1</source>
+        <translation>我们的剧集 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="202" />
+        <source>Suspect at %1</source>
+        <translation>疑似视频 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="203" />
+        <source> (mirrored)</source>
+        <translation>（镜像）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="216" />
+        <source>The export file is no longer
+on this computer.</source>
+        <translation>导出文件已不在
+这台电脑上。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,98 @@
+"""The picture area of the player: a 9:16 frame, safe-area overlays, fit or 100% zoom."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PREVIEW_SIZE = (540, 960)
+
+# Where Douyin/TikTok draw their own UI over a 9:16 video (fractions of width/height),
+# measured from the apps' portrait layouts: keep faces and titles out of these.
+PLATFORM_ZONES = (
+    ("top bar", (0.0, 0.0, 1.0, 0.085)),
+    ("buttons", (0.845, 0.40, 0.155, 0.44)),
+    ("caption", (0.0, 0.775, 0.82, 0.145)),
+    ("nav bar", (0.0, 0.93, 1.0, 0.07)),
+)
+TITLE_SAFE = 0.10  # margin on each side (SMPTE title safe)
+ACTION_SAFE = 0.05
+
+
+def to_qimage(rgb: np.ndarray) -> QImage:
+    rgb = np.ascontiguousarray(rgb)
+    h, w, _ = rgb.shape
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class FrameCanvas(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.message = ""
+        self.show_title_safe = False
+        self.show_platform = True
+        self.zoom_100 = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(90, 160)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def set_image(self, image: QImage | None) -> None:
+        self.image = image
+        self.update()
+
+    def frame_rect(self) -> QRectF:
+        """Where the 9:16 picture is drawn in widget coordinates."""
+        fw, fh = PREVIEW_SIZE
+        if self.zoom_100:
+            scale = 1.0 / max(1.0, self.devicePixelRatioF())
+        else:
+            scale = min((self.width() - 16) / fw, (self.height() - 16) / fh)
+        w, h = fw * scale, fh * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#0d0e10"))
+        r = self.frame_rect()
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        if self.image is not None:
+            p.drawImage(r, self.image)
+        else:
+            p.fillRect(r, QColor("#000000"))
+        if self.message:
+            p.setPen(QColor("#9a9ea8"))
+            f = QFont(self.font())
+            f.setPixelSize(13)
+            p.setFont(f)
+            p.drawText(r.adjusted(16, 16, -16, -16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       self.message)
+        if self.show_platform:
+            self._platform(p, r)
+        if self.show_title_safe:
+            pen = QPen(QColor(255, 255, 255, 70), 1, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for m in (ACTION_SAFE, TITLE_SAFE):
+                p.drawRect(r.adjusted(r.width() * m, r.height() * m, -r.width() * m, -r.height() * m))
+        p.setPen(QPen(QColor("#2c2e33"), 1))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(r.adjusted(-0.5, -0.5, 0.5, 0.5))
+        p.end()
+
+    def _platform(self, p: QPainter, r: QRectF) -> None:
+        f = QFont(self.font())
+        f.setPixelSize(max(8, int(r.height() / 70)))
+        p.setFont(f)
+        names = {"top bar": self.tr("App top bar"), "buttons": self.tr("Like / comment / share"),
+                 "caption": self.tr("Caption & music"), "nav bar": self.tr("Navigation bar")}
+        for label, (x, y, w, h) in PLATFORM_ZONES:
+            zone = QRectF(r.left() + x * r.width(), r.top() + y * r.height(), w * r.width(), h * r.height())
+            p.fillRect(zone, QColor(255, 80, 120, 26))
+            p.setPen(QPen(QColor(255, 120, 150, 110), 1, Qt.PenStyle.DotLine))
+            p.drawRect(zone)
+            p.setPen(QColor(255, 160, 180, 150))
+            p.drawText(zone.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                       names[label])

@@ -1,0 +1,399 @@
+"""The Preview dock: plays the composed episode with sound; steps frame by frame.
+
+Stopped, every playhead change (timeline scrub, arrow keys) renders that one
+frame on a worker, newest request wins, so scrubbing stays live. Playing, the
+``PlaybackEngine`` runs the show (audio is the clock) and this panel only polls
+it from a precise GUI timer and moves the session's playhead.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget
+
+from app.session import Session
+from app.timeline.structure import TrackEditor
+from app.timeline.timecode import format_timecode
+from widgets.player.canvas import PREVIEW_SIZE, FrameCanvas, to_qimage
+from widgets.player.engine import PlaybackEngine, output_device_index
+from widgets.player.icons import transport_icon
+from widgets.player.transport import transport
+
+log = logging.getLogger(__name__)
+SHUTTLE_RATES = (1, 2, 4, 8)
+
+_STYLE = """
+#PreviewPanel { background: #0d0e10; }
+#PreviewBar { background: #1b1c20; border: none; border-top: 1px solid #2c2e33; spacing: 1px; padding: 2px 4px; }
+#PreviewBar::separator { background: #33363c; width: 1px; margin: 4px 6px; }
+#PreviewBar QToolButton { color: #d0d3da; background: transparent; border: 1px solid transparent;
+    border-radius: 4px; padding: 2px 7px; font-size: 13px; min-width: 22px; }
+#PreviewBar QToolButton:hover { background: #2d3036; border-color: #3a3d44; }
+#PreviewBar QToolButton:checked { background: #34506e; border-color: #4a79a8; color: #fff; }
+#PreviewBar QLabel#Timecode { color: #ff7a7a; font: bold 15px "DejaVu Sans Mono"; padding: 0 8px; }
+#PreviewBar QLabel { color: #8b8f99; font-size: 11px; }
+"""
+
+
+class _RenderSignals(QObject):
+    done = Signal(int, int, object)  # request id, frame, QImage | None
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, panel: PreviewPanel, request: int, frame: int) -> None:
+        super().__init__()
+        self.panel, self.request, self.frame = panel, request, frame
+
+    def run(self) -> None:
+        image = None
+        try:
+            if self.request == self.panel._request:  # a newer request superseded this one
+                image = to_qimage(self.panel.render_frame(self.frame))
+        except Exception as exc:
+            log.info("preview render of frame %s failed: %s", self.frame, exc)
+        self.panel._signals.done.emit(self.request, self.frame, image)
+
+
+class PreviewPanel(QWidget):
+    """Dock panel: the composed episode at preview resolution, with transport."""
+
+    frameShown = Signal(int)  # a frame's picture is on screen
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("PreviewPanel")
+        self.setStyleSheet(_STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas = FrameCanvas(self)
+        self.shown_frame = -1
+        self.loop = False
+        self._sources = None
+        self._engine: PlaybackEngine | None = None
+        self._shuttle = 0
+        self._own_playhead = False
+        self._request = 0
+        self._pool = QThreadPool.globalInstance()  # shared, so "busy" is visible app-wide
+        self._signals = _RenderSignals(self)
+        self._signals.done.connect(self._on_rendered)
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(4)
+        self._timer.timeout.connect(self._tick)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self._build_bar())
+
+        session.playheadChanged.connect(self._playhead_changed)
+        session.currentEpisodeChanged.connect(self._episode_changed)
+        session.projectOpened.connect(self._reset_sources)
+        session.projectClosed.connect(self._reset_sources)
+        session.document.objectChanged.connect(self._model_changed)
+        session.document.listChanged.connect(self._model_changed)
+        t = transport(session)
+        t.toggleRequested.connect(self.toggle_play)
+        t.shuttleRequested.connect(self.shuttle)
+        self._update_labels()
+        QTimer.singleShot(0, lambda: self.request_frame(self.session.playhead))
+
+    # ---------------------------------------------------------------- UI
+    def _button(self, row: QToolBar, text: str, tip: str, slot, checkable: bool = False) -> QToolButton:
+        b = QToolButton(self)
+        if text.startswith("icon:"):
+            b.setIcon(transport_icon(text[5:]))
+            b.setIconSize(QSize(18, 18))
+        else:
+            b.setText(text)
+        b.setToolTip(tip)
+        b.setCheckable(checkable)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.clicked.connect(slot)
+        row.addWidget(b)
+        return b
+
+    def _build_bar(self) -> QWidget:
+        # a QToolBar folds into an overflow menu when the dock is narrow
+        bar = QToolBar(self)
+        bar.setObjectName("PreviewBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        row = bar
+        self.timecode = QLabel("00:00:00:00", bar)
+        self.timecode.setObjectName("Timecode")
+        row.addWidget(self.timecode)
+        self._button(row, "icon:start", self.tr("Go to start (Home)"), lambda: self.seek(0))
+        self._button(row, "icon:prev", self.tr("Previous frame (Left)"), lambda: self.step(-1))
+        self.play_button = self._button(row, "icon:play", self.tr("Play / pause (Space)"), self.toggle_play)
+        self._button(row, "icon:next", self.tr("Next frame (Right)"), lambda: self.step(1))
+        self._button(row, "icon:end", self.tr("Go to end (End)"), self.seek_end)
+        row.addSeparator()
+        self._button(row, "I", self.tr("Mark in (I)"), self.mark_in)
+        self._button(row, "O", self.tr("Mark out (O)"), self.mark_out)
+        self.loop_button = self._button(row, "icon:loop", self.tr("Loop the in/out range"), self.set_loop, True)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(spacer)
+        self.frame_label = QLabel(bar)
+        row.addWidget(self.frame_label)
+        self.dropped_label = QLabel(bar)
+        self.dropped_label.setContentsMargins(10, 0, 6, 0)
+        row.addWidget(self.dropped_label)
+        row.addSeparator()
+        self.safe_button = self._button(row, self.tr("Safe"), self.tr("Title-safe guides"), self._toggle_safe, True)
+        self.safe_button.setChecked(False)
+        self.ui_button = self._button(row, self.tr("App UI"), self.tr("Where Douyin/TikTok cover the picture"),
+                                      self._toggle_platform, True)
+        self.ui_button.setChecked(True)
+        self.zoom_button = self._button(row, self.tr("Fit"), self.tr("Zoom: fit / 100%"), self._toggle_zoom, True)
+        return bar
+
+    def _toggle_safe(self, on: bool) -> None:
+        self.canvas.show_title_safe = on
+        self.canvas.update()
+
+    def _toggle_platform(self, on: bool) -> None:
+        self.canvas.show_platform = on
+        self.canvas.update()
+
+    def _toggle_zoom(self, on: bool) -> None:
+        self.canvas.zoom_100 = on
+        self.zoom_button.setText("100%" if on else self.tr("Fit"))
+        self.canvas.update()
+
+    def _update_labels(self) -> None:
+        ep = self.session.current_episode
+        fps = self.session.series.settings.fps
+        frame = self.session.playhead
+        total = ep.timeline.duration if ep else 0
+        self.timecode.setText(format_timecode(frame, fps))
+        self.frame_label.setText(self.tr("Frame %1 / %2").replace("%1", str(frame)).replace("%2", str(total)))
+        dropped = self._engine.dropped if self._engine else 0
+        self.dropped_label.setText(self.tr("Dropped %1").replace("%1", str(dropped)))
+        self.dropped_label.setStyleSheet("color: #e5484d;" if dropped else "")
+
+    # ----------------------------------------------------------- rendering
+    def sources(self):
+        if self._sources is None and self.session.bundle is not None:
+            from widgets.player.sources import make_sources
+
+            self._sources = make_sources(self.session)
+        return self._sources
+
+    def render_frame(self, frame: int):
+        """The composed picture of ``frame`` at preview size (RGB array); worker threads call this."""
+        import numpy as np
+
+        ep = self.session.current_episode
+        src = self.sources()
+        if ep is None or src is None:
+            w, h = PREVIEW_SIZE
+            return np.zeros((h, w, 3), np.uint8)
+        return src[0].render(ep, frame, PREVIEW_SIZE)
+
+    def render_audio(self, start: int, count: int):
+        import numpy as np
+
+        ep = self.session.current_episode
+        src = self.sources()
+        if ep is None or src is None:
+            return np.zeros((count, 2), np.float32)
+        return src[1].render(ep, start, count)
+
+    def request_frame(self, frame: int) -> None:
+        self._request += 1
+        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before thumbnails
+
+    def _on_rendered(self, request: int, frame: int, image) -> None:
+        if request != self._request or self.playing:
+            return
+        self._show(frame, image)
+
+    def _show(self, frame: int, image) -> None:
+        if image is not None:
+            self.canvas.message = ""
+            self.canvas.set_image(image)
+        elif self.session.bundle is None:
+            self.canvas.message = self.tr("Open a project to preview it.")
+            self.canvas.set_image(None)
+        self.shown_frame = frame
+        self.frameShown.emit(frame)
+
+    def _reset_sources(self) -> None:
+        self.stop()
+        self._sources = None
+        self.request_frame(self.session.playhead)
+
+    def _episode_changed(self, *_args) -> None:
+        self.stop()
+        self.request_frame(self.session.playhead)
+        self._update_labels()
+
+    def _model_changed(self, *_args) -> None:
+        if not self.playing:  # an edit changes what this frame looks like
+            self.request_frame(self.session.playhead)
+            self._update_labels()
+
+    def _playhead_changed(self, frame: int) -> None:
+        self._update_labels()
+        if self._own_playhead:
+            return
+        if self.playing:  # a scrub while playing: continue from there
+            self.play(from_frame=frame, rate=self._engine.rate if self._engine else 1)
+            return
+        self.request_frame(frame)
+
+    # ------------------------------------------------------------ transport
+    @property
+    def playing(self) -> bool:
+        return self._engine is not None and self._engine.playing
+
+    def _range(self) -> tuple[int, int]:
+        ep = self.session.current_episode
+        tl = ep.timeline
+        if self.loop and tl.in_point is not None:
+            return tl.in_point, tl.out_point if tl.out_point is not None else tl.duration
+        return 0, tl.duration
+
+    def play(self, from_frame: int | None = None, rate: int = 1) -> None:
+        ep = self.session.current_episode
+        if ep is None or ep.timeline.duration == 0 or self.session.bundle is None:
+            return
+        start, end = self._range()
+        frame = self.session.playhead if from_frame is None else from_frame
+        if rate > 0 and not start <= frame < end - 1:
+            frame = start
+        if self._engine is None:
+            try:
+                device = output_device_index()
+            except Exception:
+                device = None
+            self._engine = PlaybackEngine(self.render_frame, self.render_audio, self.session.series.settings.fps,
+                                          device=device)
+        self._engine.start(frame, end, rate)
+        self._shuttle = rate
+        self.play_button.setIcon(transport_icon("pause"))
+        transport(self.session).set_playing(True)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._engine is not None:
+            self._engine.stop()
+        self._shuttle = 0
+        if hasattr(self, "play_button"):
+            self.play_button.setIcon(transport_icon("play"))
+        transport(self.session).set_playing(False)
+
+    def toggle_play(self) -> None:
+        if self.playing:
+            self.stop()
+            self.request_frame(self.session.playhead)
+        else:
+            self.play()
+
+    def shuttle(self, direction: int) -> None:
+        """J/K/L: K stops; repeated L (or J) doubles the speed up to 8x."""
+        if direction == 0:
+            self.stop()
+            self.request_frame(self.session.playhead)
+            return
+        cur = self._shuttle if self.playing else 0
+        if cur * direction > 0:
+            i = SHUTTLE_RATES.index(abs(cur)) if abs(cur) in SHUTTLE_RATES else 0
+            rate = SHUTTLE_RATES[min(i + 1, len(SHUTTLE_RATES) - 1)] * direction
+        else:
+            rate = direction
+        self.play(rate=rate)
+
+    def _tick(self) -> None:
+        engine = self._engine
+        if engine is None or not engine.playing:
+            return
+        shown = engine.poll()
+        if shown is not None:
+            self._own_playhead = True
+            try:
+                self.session.set_playhead(shown.frame)
+            finally:
+                self._own_playhead = False
+            self._show(shown.frame, to_qimage(shown.image))
+        if engine.finished():
+            start, end = self._range()
+            if self.loop and engine.rate > 0:
+                self.play(from_frame=start)
+            else:
+                self.stop()
+                self._own_playhead = True
+                self.session.set_playhead(max(0, min(end - 1, self.session.playhead)) if engine.rate > 0 else 0)
+                self._own_playhead = False
+
+    def step(self, frames: int) -> None:
+        self.stop()
+        self.session.set_playhead(self.session.playhead + frames)
+
+    def seek(self, frame: int) -> None:
+        self.stop()
+        self.session.set_playhead(frame)
+
+    def seek_end(self) -> None:
+        ep = self.session.current_episode
+        self.seek(max(0, (ep.timeline.duration if ep else 0) - 1))
+
+    def mark_in(self) -> None:
+        ep = self.session.current_episode
+        if ep is not None:
+            tl = ep.timeline
+            out = tl.out_point if tl.out_point is not None and tl.out_point > self.session.playhead else None
+            TrackEditor(self.session.document, ep).set_range(self.session.playhead, out)
+
+    def mark_out(self) -> None:
+        ep = self.session.current_episode
+        if ep is not None:
+            tl = ep.timeline
+            start = tl.in_point if tl.in_point is not None and tl.in_point <= self.session.playhead else None
+            TrackEditor(self.session.document, ep).set_range(start, self.session.playhead + 1)
+
+    def set_loop(self, on: bool) -> None:
+        self.loop = on
+        self.loop_button.setChecked(on)
+
+    @property
+    def dropped(self) -> int:
+        return self._engine.dropped if self._engine else 0
+
+    # ------------------------------------------------------------ keyboard
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        K = Qt.Key
+        key = e.key()
+        shift = bool(e.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        fps = self.session.series.settings.fps
+        if key == K.Key_Space:
+            self.toggle_play()
+        elif key in (K.Key_J, K.Key_K, K.Key_L):
+            self.shuttle({K.Key_J: -1, K.Key_K: 0, K.Key_L: 1}[key])
+        elif key == K.Key_Left:
+            self.step(-(fps if shift else 1))
+        elif key == K.Key_Right:
+            self.step(fps if shift else 1)
+        elif key == K.Key_Home:
+            self.seek(0)
+        elif key == K.Key_End:
+            self.seek_end()
+        elif key == K.Key_I:
+            self.mark_in()
+        elif key == K.Key_O:
+            self.mark_out()
+        else:
+            return super().keyPressEvent(e)
+        e.accept()
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self.stop()
+        self._pool.waitForDone(2000)
+        super().closeEvent(e)

@@ -1,0 +1,1 @@
+"""Provenance dock, interchange actions and the theft check dialog."""

@@ -1,0 +1,226 @@
+""""Check a suspect video": which of our episodes does it copy, where, and how closely.
+
+The check runs as a queue job (decode + match on a worker, cancellable); each
+match lists both time ranges and a score, and selecting one shows our frame and
+the suspect's frame side by side, so a creator can see the evidence.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.fingerprint.matcher import Match, find_matches
+from app.fingerprint.store import load_all
+from app.jobs.job import FunctionJob, JobContext, JobState
+from app.jobs.manager import job_manager
+from app.media.decode import FrameFetcher
+from app.session import Session
+
+FRAME_SIZE = (216, 384)
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(max(0.0, seconds), 60)
+    return f"{int(minutes):02d}:{secs:04.1f}"
+
+
+def _pixmap(rgb: np.ndarray) -> QPixmap:
+    rgb = np.ascontiguousarray(rgb)
+    image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888)
+    return QPixmap.fromImage(image.copy())
+
+
+class TheftCheckDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Check a Suspect Video"))
+        self.resize(940, 520)
+        self.matches: list[Match] = []
+        self.references = {fp.episode_id: fp for fp in load_all(session.bundle)} if session.bundle else {}
+        self.job: FunctionJob | None = None
+        self.frame_job: FunctionJob | None = None
+        self.fetcher = FrameFetcher(session.bundle.root) if session.bundle else None
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setPlaceholderText(self.tr("A video you found online (MP4, MOV, WebM…)"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        self.check_button = QPushButton(self.tr("Check"), self)
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Stop"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.stop)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(self.check_button)
+        row.addWidget(self.cancel_button)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.results = QTreeWidget(self)
+        self.results.setRootIsDecorated(False)
+        self.results.setHeaderLabels([self.tr("Episode"), self.tr("In the suspect"), self.tr("In our episode"),
+                                      self.tr("Score"), self.tr("Notes")])
+        header = self.results.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.results.setMinimumWidth(430)
+        self.results.currentItemChanged.connect(self._show_pair)
+
+        self.ours = QLabel(self)
+        self.theirs = QLabel(self)
+        self.ours_caption = QLabel(self.tr("Our episode"), self)
+        self.theirs_caption = QLabel(self.tr("Suspect"), self)
+        frames = QGridLayout()
+        for column, (caption, label) in enumerate(((self.ours_caption, self.ours),
+                                                   (self.theirs_caption, self.theirs))):
+            label.setFixedSize(*FRAME_SIZE)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("background:#0d0e12;border:1px solid #2c2f3a;")
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            frames.addWidget(caption, 0, column)
+            frames.addWidget(label, 1, column)
+
+        frames.setRowStretch(2, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.results, 1)
+        bottom.addLayout(frames)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(bottom, 1)
+        if not self.references:
+            self.status.setText(self.tr("No exported episode has a fingerprint yet. Every export is "
+                                        "fingerprinted: export an episode, then check suspects here."))
+            self.check_button.setEnabled(False)
+        else:
+            self.status.setText(self.tr("%n exported episode(s) can be checked.", "", len(self.references)))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Suspect video"), str(Path.home()),
+                                              self.tr("Videos (*.mp4 *.mov *.m4v *.webm *.mkv *.avi);;All files (*)"))
+        if path:
+            self.path_edit.setText(path)
+
+    # ------------------------------------------------------------------ check
+    def start(self) -> FunctionJob | None:
+        suspect = Path(self.path_edit.text().strip())
+        if not suspect.is_file():
+            self.status.setText(self.tr("Choose a video file to check."))
+            return None
+        references = list(self.references.values())
+
+        def work(ctx: JobContext) -> list[Match]:
+            ctx.progress(None, "Decoding and comparing")
+            return find_matches(suspect, references, cancelled=lambda: ctx.token.cancelled)[1]
+
+        self.results.clear()
+        self.progress.show()
+        self.check_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Checking %1…").replace("%1", suspect.name))
+        self.job = FunctionJob(f"Theft check of {suspect.name}", work, on_done=self._show_matches, kind="check")
+        manager = job_manager(self.session)
+        manager.jobChanged.connect(self._job_changed)
+        manager.add(self.job)
+        return self.job
+
+    def stop(self) -> None:
+        if self.job is not None:
+            job_manager(self.session).cancel(self.job.id)
+
+    def _job_changed(self, job_id: str) -> None:
+        if self.job is None or job_id != self.job.id or not self.job.state.finished:
+            return
+        self.progress.hide()
+        self.check_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if self.job.state is JobState.FAILED:
+            self.status.setText(self.job.error)
+        elif self.job.state is JobState.CANCELLED:
+            self.status.setText(self.tr("Stopped."))
+
+    def _show_matches(self, matches: list[Match]) -> None:
+        self.matches = matches
+        self.results.clear()
+        if not matches:
+            self.status.setText(self.tr("No match: this video does not copy any of our exported episodes."))
+            return
+        self.status.setText(self.tr("This video copies our work: %n match(es).", "", len(matches)))
+        for index, m in enumerate(matches):
+            notes = []
+            if m.mirrored:
+                notes.append(self.tr("mirrored"))
+            if abs(m.speed - 1.0) >= 0.02:
+                notes.append(self.tr("speed ×%1").replace("%1", f"{m.speed:.2f}"))
+            item = QTreeWidgetItem([
+                f"E{m.episode_number:02d} {m.title}",
+                f"{_clock(m.suspect_start)} – {_clock(m.suspect_end)}",
+                f"{_clock(m.reference_start)} – {_clock(m.reference_end)}",
+                f"{m.score * 100:.0f}%", ", ".join(notes)])
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            self.results.addTopLevelItem(item)
+        self.results.setCurrentItem(self.results.topLevelItem(0))
+
+    # ------------------------------------------------------- side-by-side view
+    def _show_pair(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if current is None or self.fetcher is None:
+            return
+        match = self.matches[current.data(0, Qt.ItemDataRole.UserRole)]
+        suspect_t, ours_t = match.pairs[len(match.pairs) // 2]
+        reference = self.references.get(match.episode_id)
+        ours_path = Path(reference.source_file) if reference else None
+        suspect_path = Path(self.path_edit.text().strip())
+        self.ours_caption.setText(self.tr("Our episode at %1").replace("%1", _clock(ours_t)))
+        self.theirs_caption.setText(self.tr("Suspect at %1").replace("%1", _clock(suspect_t)) +
+                                    (self.tr(" (mirrored)") if match.mirrored else ""))
+        fetcher = self.fetcher
+
+        def work(ctx: JobContext) -> tuple[np.ndarray | None, np.ndarray]:
+            ours = None
+            if ours_path is not None and ours_path.is_file():
+                ours = fetcher.frame_at(ours_path, Fraction(ours_t).limit_denominator(1000), FRAME_SIZE)
+            theirs = fetcher.frame_at(suspect_path, Fraction(suspect_t).limit_denominator(1000), FRAME_SIZE)
+            return ours, theirs
+
+        def show(frames: tuple[np.ndarray | None, np.ndarray]) -> None:
+            ours, theirs = frames
+            if ours is None:
+                self.ours.setText(self.tr("The export file is no longer\non this computer."))
+            else:
+                self.ours.setPixmap(_pixmap(ours))
+            self.theirs.setPixmap(_pixmap(theirs))
+
+        self.frame_job = job_manager(self.session).add(FunctionJob("Theft check frames", work, on_done=show,
+                                                                    kind="check"))
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        self.stop()
+        super().done(result)

@@ -147,8 +147,17 @@ class OpenAICompatProvider(ProviderClient):
     def stream_chat(self, request: TextRequest, cancel: CancelToken | None = None) -> ChatStream:
         """Start a streamed chat completion; iterate the returned stream for text deltas."""
         body = self._chat_body(request, stream=True)
-        response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
-                                     headers={"Accept": "text/event-stream"})
+        try:
+            response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
+                                         headers={"Accept": "text/event-stream"})
+        except ProviderError as exc:
+            # Some local servers (LM Studio) refuse {"type": "json_object"}; the prompt still asks for
+            # JSON and the caller validates it, so ask once more without the format constraint.
+            if not (exc.http_status == 400 and "response_format" in body and "response_format" in exc.message):
+                raise
+            body.pop("response_format")
+            response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
+                                         headers={"Accept": "text/event-stream"})
         result = TextResult(model=body["model"])
         unregister = cancel.on_cancel(lambda: abort(response)) if cancel is not None else (lambda: None)
 

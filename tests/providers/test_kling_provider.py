@@ -71,13 +71,15 @@ def test_jwt_claims_are_verified_server_side(kling_server, tmp_path):
 
 def test_token_is_renewed_before_it_expires(kling_server, tmp_path):
     provider = client(kling_server, tmp_path)
-    provider.token_ttl = provider.renew_margin + 1.2
     handle = provider.submit(VideoRequest(prompt="x"))
     provider.poll(handle)
-    assert len(set(kling_server.raw_tokens)) == 1  # reused while fresh
-    time.sleep(1.3)
+    assert len(set(kling_server.raw_tokens)) == 1  # reused while fresh (29 minutes left)
+    # Less life left than the renewal margin: the next call must mint a new token first.
+    provider.renew_margin = provider.token_ttl + 60
+    provider.token_ttl = 1700.0
     provider.poll(handle)
     assert len(set(kling_server.raw_tokens)) == 2  # renewed, and the server accepted it
+    assert kling_server.tokens[-1]["exp"] < kling_server.tokens[0]["exp"]
 
 
 def test_wrong_secret_is_an_auth_error_without_secrets_in_it(kling_server, tmp_path):

@@ -82,13 +82,14 @@ def test_deltas_arrive_as_they_are_sent(openai_server, tmp_path, chunked):
     import time
 
     openai_server.chunked = chunked
+    openai_server.keepalive = False
     openai_server.reply_pieces = ["first", "second", "third"]
     openai_server.chunk_delay = 0.4
     stream = client(openai_server, tmp_path).stream_chat(ask())
     start = time.monotonic()
     first = next(iter(stream))
     assert first == "first"
-    assert time.monotonic() - start < 1.5  # the whole answer takes > 2.4 s
+    assert time.monotonic() - start < 1.8  # first piece after ~0.4 s; the whole answer takes > 2.8 s
     stream.close()
 
 
@@ -261,3 +262,29 @@ def test_staged_result_downloaded_into_its_own_folder_stays_put(openai_server, t
     first = provider.download(out, tmp_path / "staging")
     again = provider.download(out, tmp_path / "staging")
     assert first == again and first.is_file()
+
+
+def test_json_mode_falls_back_when_a_local_server_refuses_response_format(openai_server, tmp_path):
+    openai_server.fail_next("POST /v1/chat/completions", openai_error(
+        400, "'response_format.type' must be 'json_schema'", "invalid_request_error"))
+    result = client(openai_server, tmp_path, "lmstudio").chat(
+        TextRequest(messages=[ChatMessage("user", "give JSON")], json_mode=True))
+    first, second = (r.json() for r in openai_server.received("POST /v1/chat/completions"))
+    assert first["response_format"] == {"type": "json_object"} and "response_format" not in second
+    assert result.text == "Hello, world!"
+
+
+def test_expired_result_link_is_a_final_download_error(openai_server, tmp_path):
+    from providers.base import OutputRef
+    provider = client(openai_server, tmp_path)
+    with pytest.raises(ProviderError) as err:
+        provider.download(OutputRef(url=openai_server.url + "/files/gone.png", media_type="image"), tmp_path / "o")
+    assert not err.value.retryable and err.value.kind == "not_found" and "expired" in str(err.value)
+
+
+def test_json_body_instead_of_media_is_refused(openai_server, tmp_path):
+    from providers.base import OutputRef
+    url = openai_server.add_file("err.png", b'{"error": "signature expired"}', "application/json")
+    with pytest.raises(ProviderError) as err:
+        client(openai_server, tmp_path).download(OutputRef(url=url, media_type="image"), tmp_path / "o")
+    assert not err.value.retryable and "signature expired" in str(err.value)

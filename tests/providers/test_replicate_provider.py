@@ -112,3 +112,18 @@ def test_a_tampered_handle_never_sends_the_token_elsewhere(replicate_server, tmp
 
 def test_check_connection(replicate_server, tmp_path):
     assert "tester" in client(replicate_server, tmp_path).check_connection()
+
+
+def test_large_input_images_go_through_the_files_api(replicate_server, tmp_path):
+    import cv2
+    import numpy as np
+
+    big = tmp_path / "big.png"
+    cv2.imwrite(str(big), np.random.default_rng(0).integers(0, 255, (600, 400, 3), dtype=np.uint8))
+    assert big.stat().st_size > 256 * 1024
+    provider = client(replicate_server, tmp_path)
+    provider.submit(VideoRequest(prompt="turn", first_frame=str(big)))
+    (fid, data), = replicate_server.files_uploaded.items()
+    assert data == big.read_bytes()
+    sent = replicate_server.received("POST /v1/models/kwaivgi/kling-v2.1/predictions")[0].json()
+    assert sent["input"]["start_image"] == f"{replicate_server.url}/v1/files/{fid}"

@@ -199,7 +199,7 @@ def ffmpeg_cmd(media: dict, out: Path) -> list[str]:
     for i, path in enumerate(slots(media)):
         if path == media["still"]:
             cmd += ["-loop", "1", "-framerate", str(FPS), "-t", str(CLIP_S), "-i", str(path)]
-            parts.append(f"[{i}:v]scale=1350:1800:force_original_aspect_ratio=increase,crop=1350:2400,"
+            parts.append(f"[{i}:v]scale=1350:2400:force_original_aspect_ratio=increase,crop=1350:2400,"
                          f"zoompan=z='1+0.25*on/{CLIP_S * FPS}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)'"
                          f":d=1:s={W}x{H}:fps={FPS},setsar=1[v{i}]")
         else:
@@ -219,11 +219,12 @@ def ffmpeg_cmd(media: dict, out: Path) -> list[str]:
                  f"borderw=4:bordercolor=black:enable='lt(t,3)'[vout]")
     for k, start in enumerate(VOICE_STARTS):
         ms = round(start * 1000)
-        parts.append(f"[{music_in + 1 + k}:a]aresample=48000,adelay={ms}|{ms}[d{k}]")
+        parts.append(f"[{music_in + 1 + k}:a]aresample=48000,aformat=channel_layouts=stereo,adelay={ms}|{ms}[d{k}]")
     parts.append("".join(f"[d{k}]" for k in range(len(VOICE_STARTS)))
                  + f"amix=inputs={len(VOICE_STARTS)}:normalize=0,asplit[dlg1][dlg2]")
-    parts.append(f"[{music_in}:a][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
-    parts.append("[duck][dlg2]amix=inputs=2:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,aresample=48000[aout]")
+    parts.append(f"[{music_in}:a]aformat=channel_layouts=stereo[bed]")
+    parts.append("[bed][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
+    parts.append("[duck][dlg2]amix=inputs=2:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[aout]")
     cmd += ["-filter_complex", ";".join(parts), "-map", "[vout]", "-map", "[aout]",
             "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", str(FPS),
             "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-movflags", "+faststart", "-t", "60", str(out)]

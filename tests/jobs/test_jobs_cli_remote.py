@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.Popen:
-    full = dict(os.environ)
+    full = dict(os.environ, PYTHONFAULTHANDLER="1")  # a crash prints every thread's stack
     full.update(env)
     return subprocess.Popen([sys.executable, "-m", "widgets.launch", "generate", *args], cwd=REPO, env=full,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -56,7 +56,7 @@ def test_a_killed_run_resumes_without_paying_twice(project, kling_server) -> Non
     again = _cli(str(project), "--episode", "1", "--stills", "--image-provider", "kling",
                  env=_kling_env(kling_server))
     out, err = again.communicate(timeout=120)
-    assert again.returncode == 0, err
+    assert again.returncode == 0, (again.returncode, err)
     assert "earlier task" in err
     # each shot was paid for exactly once: earlier tasks collected, only the rest submitted
     assert len(kling_server.received("POST /v1/images/generations")) == 3

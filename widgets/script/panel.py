@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -119,14 +120,26 @@ class ScriptPanel(QWidget):
         split.addWidget(self.outline)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(4, 4, 4, 4)
+        inner.addLayout(bar)
+        inner.addWidget(split, 1)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.stats)
-        layout.addLayout(footer)
+        inner.addLayout(footer)
+        # no project or no episode: the shell's empty state offers the next step
+        from widgets.shell.empty_panels import ScriptEmptyPanel
+
+        self.empty_panel = ScriptEmptyPanel(session, self)
+        self.empty = self.empty_panel.empty
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_panel)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
 
         doc = session.document
         session.projectOpened.connect(self._load_episode)
@@ -180,6 +193,7 @@ class ScriptPanel(QWidget):
         self._typing_serial += 1
         self._set_editor_text(episode.script if episode else "")
         self.editor.setReadOnly(episode is None)
+        self.stack.setCurrentIndex(1 if episode is not None else 0)
         self._refresh_outline()
 
     def _set_editor_text(self, text: str) -> None:

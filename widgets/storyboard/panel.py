@@ -14,13 +14,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QSplitter,
-    QToolButton,
+    QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -85,34 +85,48 @@ class StoryboardPanel(QWidget):
         self.summary = QLabel(self)
         self._build_actions()
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        # a tool bar folds what does not fit into its » menu, so the dock can be narrow
+        bar = QToolBar(self)
         bar.addWidget(self.scene_filter)
         bar.addWidget(self.character_filter)
-        for action in (self.act_list_mode,):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Image")))
+        bar.addAction(self.act_list_mode)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Image") + " "))
         bar.addWidget(self.image_provider)
-        bar.addWidget(QLabel(self.tr("Video")))
+        bar.addWidget(QLabel(" " + self.tr("Video") + " "))
         bar.addWidget(self.video_provider)
+        bar.addSeparator()
         for action in (self.act_missing_stills, self.act_missing_clips, self.act_send):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            bar.addWidget(button)
+            bar.addAction(action)
+        for combo in (self.scene_filter, self.character_filter, self.image_provider, self.video_provider):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.board)
         split.addWidget(self.inspector)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(True)
+        self.board.setMinimumWidth(CARD_SIZE.width() + 24)
+        self.inspector.setMinimumWidth(0)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(4, 4, 4, 4)
+        inner.addWidget(bar)
+        inner.addWidget(split, 1)
+        inner.addWidget(self.summary)
+        # no project, no episode or no shots: the shell's empty state says what to do next
+        from widgets.shell.empty_panels import StoryboardEmptyPanel
+
+        self.empty_panel = StoryboardEmptyPanel(session, self)
+        self.empty = self.empty_panel.empty
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_panel)
+        self.stack.addWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
 
         self._pending = False
         doc = session.document
@@ -237,6 +251,7 @@ class StoryboardPanel(QWidget):
         shots = list(episode.shots()) if episode else []
         with_still = sum(bool(s.chosen_still) for s in shots)
         with_clip = sum(bool(s.chosen_clip) for s in shots)
+        self.stack.setCurrentIndex(1 if shots else 0)
         self.summary.setText(self.tr("%1 shots · %2 with a still · %3 with a clip").replace("%1", str(len(shots)))
                              .replace("%2", str(with_still)).replace("%3", str(with_clip)))
         self.inspector.show_shot(current if any(s.id == current for s in shots) else "")

@@ -408,7 +408,8 @@ def provenance_fields(request: GenerationRequest, handle: TaskHandle, *, cost: f
         "model": handle.model or request.model,
         "prompt": prompt,
         "negative_prompt": request.negative_prompt,
-        "seed": request.seed,
+        # Providers that pick a random seed record it in the handle: the asset must be reproducible.
+        "seed": request.seed if request.seed is not None else handle.endpoint.get("seed"),
         "parameters": params,
         "reference_inputs": list(request.reference_inputs),
         "task_id": handle.task_id,

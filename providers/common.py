@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import requests
 
@@ -61,6 +62,16 @@ class ProviderClient:
             names = ", ".join(k.replace("_", " ") for k in missing)
             raise ProviderError(f"{self.name}: {names} not set. Open Settings > Providers > {self.name} and enter it.",
                                 retryable=False, kind=E.CONFIG, provider=self.name)
+
+    def trusted_url(self, url: str, fallback: str) -> str:
+        """``url`` if it is on the configured API host, else ``fallback``.
+
+        Task handles come back from project files; credentials must only ever travel to
+        the host the user configured, never to a URL a file could have been edited to name.
+        """
+        if url and urlparse(self.http.url(url)).netloc == urlparse(self.http.base_url).netloc:
+            return url
+        return fallback
 
     def model_for(self, request: GenerationRequest | TextRequest) -> str:
         return request.model or str(self.settings.get(f"{request.capability}_model") or "")

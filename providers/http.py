@@ -72,6 +72,8 @@ class HttpClient:
     def url(self, path: str) -> str:
         if path.startswith(("http://", "https://")):
             return path
+        if not path:
+            return self.base_url
         return f"{self.base_url}/{path.lstrip('/')}"
 
     def error(self, message: str, *, retryable: bool, kind: str, **kw: Any) -> ProviderError:

@@ -71,6 +71,7 @@ class ProviderInfo:
     user_service: bool = False  # a service the user runs or rents themselves, not a vendor we speak for
     description: str = ""
     docs_url: str = ""
+    max_concurrency: int = 2  # jobs at once against this provider (vendors refuse more: Kling 1303)
 
     def defaults(self) -> dict[str, Any]:
         return {f.key: f.default for f in self.fields}
@@ -99,7 +100,9 @@ class ProviderInfo:
         """Build the client with the defaults overlaid by ``settings`` (secrets already resolved)."""
         merged = self.defaults()
         merged.update({k: v for k, v in (settings or {}).items() if v is not None})
-        return self.provider_class()(merged, name=self.name, staging_dir=staging_dir)
+        client = self.provider_class()(merged, name=self.name, staging_dir=staging_dir)
+        client.label = self.label
+        return client
 
 
 # --- field helpers ----------------------------------------------------------------------------
@@ -126,7 +129,7 @@ def _compat(name: str, label: str, base: str, chat_model: str, *, key_required: 
         fields=(_url(base), _key(required=key_required), _model(TEXT, chat_model, "Chat model"), *extra,
                 SettingField("timeout", "Timeout (s)", "float", 120.0)),
         presets=presets, pricing=pricing, priority=priority, description=description, docs_url=docs_url,
-        offline=offline,
+        offline=offline, max_concurrency=1 if offline else 4,  # a local server runs one answer at a time
     )
 
 
@@ -224,7 +227,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             SettingField("steps", "Steps", "int", 25),
         ),
         pricing=(PriceRule(IMAGE, "*", "image", 0.0), PriceRule(VIDEO, "*", "second", 0.0)),
-        priority=30, user_service=True,
+        priority=30, user_service=True, max_concurrency=1,
         description="Your own ComfyUI server running workflow templates with placeholders.",
         docs_url="https://docs.comfy.org/development/comfyui-server/comms_routes",
     ),
@@ -244,7 +247,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
                  PriceRule(IMAGE, "*", "image", 0.04),
                  PriceRule(VIDEO, "*", "second", 0.05),
                  PriceRule(MUSIC, "*", "track", 0.05)),
-        priority=50,
+        priority=50, max_concurrency=4,
         description="Hosted models on Replicate (predictions API).",
         docs_url="https://replicate.com/docs/reference/http",
     ),
@@ -262,7 +265,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
                  PriceRule(IMAGE, "*", "image", 0.025),
                  PriceRule(VIDEO, "*master*", "second", 0.28),
                  PriceRule(VIDEO, "*", "second", 0.056)),
-        priority=51,
+        priority=51, max_concurrency=4,
         description="Hosted models on fal.ai (queue API).",
         docs_url="https://docs.fal.ai/model-apis/model-endpoints/queue",
     ),
@@ -294,7 +297,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             _model(MUSIC, "", "Model (optional)"),
         ),
         pricing=(PriceRule(MUSIC, "*", "track", 0.0),),
-        priority=60, user_service=True,
+        priority=60, user_service=True, max_concurrency=1,
         description="Your own music generation service behind a small documented JSON contract.",
     ),
     ProviderInfo(
@@ -308,7 +311,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             SettingField("height", "Height", "int", 1920),
         ),
         pricing=(PriceRule(VIDEO, "*", "second", 0.0),),
-        priority=90, offline=True,
+        priority=90, offline=True, max_concurrency=1,
         description="Turns a still into an H.264 clip with a smooth pan or zoom. No network, no key.",
     ),
     ProviderInfo(
@@ -317,7 +320,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         fields=(SettingField("watch_folder", "Watched folder", "path", "",
                              help="Files whose names contain a shot code (E01S02-03, E01_003) attach to that shot"),),
         pricing=(),
-        priority=95, offline=True,
+        priority=95, offline=True, max_concurrency=4,
         description="Files you made by hand in tools without an API, matched to shots by a shot code in the name.",
     ),
 )

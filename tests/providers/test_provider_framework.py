@@ -15,12 +15,14 @@ from providers.base import (
     CAPABILITIES,
     CancelToken,
     ChatMessage,
+    GenerationProvider,
     ImageRequest,
     MusicRequest,
     OutputRef,
     SpeechRequest,
     TaskHandle,
     TaskStatus,
+    TextProvider,
     TextRequest,
     VideoRequest,
     provenance_fields,
@@ -123,6 +125,19 @@ def test_registry_lists_every_provider_with_capabilities_and_secret_fields():
     assert registry.env_var("kling", "access_key") == "MICRODRAMA_KLING_ACCESS_KEY"
     with pytest.raises(KeyError):
         registry.get("midjourney")
+
+
+def test_every_registered_factory_builds_a_client(tmp_path):
+    for info in registry.providers():
+        client = info.create({}, staging_dir=tmp_path)
+        assert client.name == info.name and client.label == info.label
+        assert callable(getattr(client, "check_connection", None))
+        if info.name != "import":
+            for cap in info.capabilities:
+                if cap == "text":
+                    assert isinstance(client, TextProvider)
+                else:
+                    assert isinstance(client, GenerationProvider)
 
 
 def test_pricing_estimates_from_the_table_and_honours_edits():

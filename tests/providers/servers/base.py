@@ -91,6 +91,7 @@ class VendorServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else each answer waits ~40 ms for a delayed ACK
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet tests
                 pass

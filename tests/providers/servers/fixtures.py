@@ -11,12 +11,54 @@ from collections.abc import Iterator
 
 import pytest
 
+from .comfyui import ComfyUIServer
+from .fal import FalServer
+from .kling import KlingServer
+from .minimax import MiniMaxServer
+from .music import MusicServer
 from .openai import OpenAIServer
+from .replicate import ReplicateServer
 
-__all__ = ["openai_server"]
+__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
 def openai_server() -> Iterator[OpenAIServer]:
     with OpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def kling_server() -> Iterator[KlingServer]:
+    with KlingServer() as server:
+        yield server
+
+
+@pytest.fixture
+def minimax_server() -> Iterator[MiniMaxServer]:
+    with MiniMaxServer() as server:
+        yield server
+
+
+@pytest.fixture
+def replicate_server() -> Iterator[ReplicateServer]:
+    with ReplicateServer() as server:
+        yield server
+
+
+@pytest.fixture
+def fal_server() -> Iterator[FalServer]:
+    with FalServer() as server:
+        yield server
+
+
+@pytest.fixture
+def comfyui_server() -> Iterator[ComfyUIServer]:
+    with ComfyUIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def music_server() -> Iterator[MusicServer]:
+    with MusicServer() as server:
         yield server

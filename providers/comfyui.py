@@ -1,0 +1,277 @@
+"""ComfyUI (a server the user runs, local or remote) driven by workflow templates.
+
+A template is a workflow in ComfyUI's API format whose values may be placeholders:
+``{{prompt}} {{negative_prompt}} {{seed}} {{width}} {{height}} {{n}} {{image}}
+{{last_image}} {{model}} {{steps}} {{frames}} {{fps}} {{filename_prefix}}``. A string that
+is exactly one placeholder becomes the typed value (``"{{seed}}"`` -> 1234); placeholders
+inside longer strings are interpolated. Shipped templates live in resources/workflows/.
+
+Wire format (ComfyUI server routes, also under ``/api``):
+- ``POST /upload/image`` multipart (``image``, ``overwrite``, ``type``, ``subfolder``) ->
+  ``{"name", "subfolder", "type"}``;
+- ``POST /prompt`` ``{"prompt": workflow, "client_id"}`` -> ``{"prompt_id", "number",
+  "node_errors"}``; a 400 carries ``{"error": {"type", "message", "details"},
+  "node_errors": {node_id: {"errors": [...], "class_type"}}}``;
+- ``GET /history/{prompt_id}`` -> ``{}`` until done, then ``{prompt_id: {"outputs": {node:
+  {"images"|"gifs"|"videos"|"audio": [{"filename", "subfolder", "type"}]}}, "status":
+  {"status_str", "completed", "messages"}}}``; ``GET /queue`` -> ``{"queue_running",
+  "queue_pending"}`` (entries ``[number, prompt_id, ...]``);
+- ``GET /view?filename=&subfolder=&type=`` -> file bytes; ``POST /interrupt``; ``POST /queue
+  {"delete": [ids]}``; ``GET /system_stats``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlparse
+
+import requests
+
+from providers import errors as E
+from providers.base import (
+    FAILED,
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    VIDEO,
+    CancelToken,
+    GenerationRequest,
+    ImageRequest,
+    OutputRef,
+    TaskHandle,
+    TaskStatus,
+    VideoRequest,
+)
+from providers.common import ProviderClient
+from providers.download import media_kind_of_extension
+from providers.errors import ProviderError
+
+WORKFLOW_DIR = Path(__file__).resolve().parent.parent / "resources" / "workflows"
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_OUTPUT_KEYS = ("images", "gifs", "videos", "video", "audio")
+_ASPECTS = {"9:16": (9, 16), "16:9": (16, 9), "1:1": (1, 1), "3:4": (3, 4), "4:3": (4, 3)}
+
+
+def load_template(name_or_path: str) -> dict[str, Any]:
+    """A shipped template by name (``text_to_image``) or a workflow JSON file by path."""
+    path = Path(name_or_path).expanduser()
+    if not path.suffix:
+        path = WORKFLOW_DIR / f"{name_or_path}.json"
+    workflow = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(workflow, dict):
+        raise ValueError(f"{path.name} is not a workflow object")
+    workflow = {k: v for k, v in workflow.items() if not k.startswith("_")}
+    if "nodes" in workflow and "links" in workflow:
+        raise ValueError(f"{path.name} is in the UI format; export it with 'Save (API Format)'")
+    return workflow
+
+
+def placeholders(workflow: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(workflow, dict):
+        for v in workflow.values():
+            found |= placeholders(v)
+    elif isinstance(workflow, list):
+        for v in workflow:
+            found |= placeholders(v)
+    elif isinstance(workflow, str):
+        found.update(_PLACEHOLDER.findall(workflow))
+    return found
+
+
+def fill(workflow: Any, values: dict[str, Any]) -> Any:
+    """A copy of ``workflow`` with placeholders replaced; unknown placeholders raise KeyError."""
+    if isinstance(workflow, dict):
+        return {k: fill(v, values) for k, v in workflow.items()}
+    if isinstance(workflow, list):
+        return [fill(v, values) for v in workflow]
+    if isinstance(workflow, str):
+        whole = _PLACEHOLDER.fullmatch(workflow)
+        if whole:
+            return values[whole.group(1)]
+        return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), workflow)
+    return workflow
+
+
+def frame_size(request: ImageRequest | VideoRequest, long_side: int) -> tuple[int, int]:
+    """Width and height (multiples of 16) for the request's size or aspect ratio."""
+    if request.width and request.height:
+        return request.width // 16 * 16, request.height // 16 * 16
+    a, b = _ASPECTS.get(request.aspect_ratio, (9, 16))
+    if a >= b:
+        w, h = long_side, long_side * b / a
+    else:
+        w, h = long_side * a / b, long_side
+    return int(w) // 16 * 16, int(h) // 16 * 16
+
+
+class ComfyUIProvider(ProviderClient):
+    default_poll_interval = 1.0
+
+    def map_error(self, response: requests.Response, body: Any) -> ProviderError | None:
+        if isinstance(body, dict) and ("node_errors" in body or isinstance(body.get("error"), dict)):
+            err = body.get("error") or {}
+            parts = [str(err.get("message") or "the workflow was refused")]
+            if err.get("details"):
+                parts.append(str(err["details"]))
+            for node_id, node in (body.get("node_errors") or {}).items():
+                for e in node.get("errors", []):
+                    parts.append(f"node {node_id} ({node.get('class_type', '?')}): {e.get('message', '')}"
+                                 f"{': ' + str(e['details']) if e.get('details') else ''}")
+            return E.for_status(response.status_code, "; ".join(parts), provider=self.name,
+                                vendor_code=err.get("type"), secrets=self.secret_values())
+        return None
+
+    def download_headers(self, output: OutputRef) -> dict[str, str]:
+        if urlparse(output.url).netloc == urlparse(self.http.base_url).netloc:
+            return self.auth_headers()
+        return {}
+
+    # --- submit -------------------------------------------------------------------------------------
+    def upload(self, path: str, cancel: CancelToken | None = None) -> str:
+        """Upload an input image; returns the name LoadImage expects (``subfolder/name``)."""
+        p = Path(path)
+        mime = "image/png" if p.suffix.lower() == ".png" else "image/jpeg"
+        with open(p, "rb") as fh:
+            data = self.http.json("POST", "/upload/image", cancel=cancel,
+                                  files={"image": (p.name, fh, mime)},
+                                  data={"overwrite": "true", "type": "input", "subfolder": "microdrama"})
+        if not isinstance(data, dict) or not data.get("name"):
+            raise self.error(f"the upload answer has no name: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
+        return f"{data['subfolder']}/{data['name']}" if data.get("subfolder") else str(data["name"])
+
+    def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
+        if not isinstance(request, ImageRequest | VideoRequest):
+            raise self.error(f"{request.capability} generation is not set up for ComfyUI", kind=E.CONFIG)
+        key = "image_workflow" if isinstance(request, ImageRequest) else "video_workflow"
+        template_name = str(request.parameters.get("workflow") or self.settings.get(key) or "")
+        try:
+            template = load_template(template_name)
+        except (OSError, ValueError) as exc:
+            raise self.error(f"cannot load the workflow {template_name!r}: {exc}", kind=E.CONFIG) from None
+        wanted = placeholders(template)
+        seed = request.seed if request.seed is not None else random.randrange(2**32)
+        values: dict[str, Any] = {
+            "prompt": request.prompt, "negative_prompt": request.negative_prompt, "seed": seed,
+            "model": self.model_for(request), "steps": int(self.settings.get("steps") or 25),
+            "filename_prefix": f"microdrama/{uuid.uuid4().hex[:12]}",
+        }
+        references: list[str] = []
+        if isinstance(request, ImageRequest):
+            values["width"], values["height"] = frame_size(request, 1344)
+            values["n"] = max(1, request.n)
+            references = request.reference_images[:1]
+            if references and "image" not in wanted:
+                raise self.error("this image workflow has no {{image}} input for a reference image",
+                                 kind=E.BAD_REQUEST)
+            if references:
+                values["image"] = self.upload(references[0], cancel)
+        else:
+            values["width"], values["height"] = frame_size(request, 832)
+            values["fps"] = int(request.parameters.get("fps") or 16)
+            # Wan-style models want 4k+1 frames.
+            frames = max(5, round(request.duration * values["fps"]))
+            values["frames"] = frames - (frames - 1) % 4
+            if "image" in wanted:
+                if not request.first_frame:
+                    raise self.error("this workflow makes video from a first frame: give one", kind=E.BAD_REQUEST)
+                values["image"] = self.upload(request.first_frame, cancel)
+            if request.last_frame:
+                if "last_image" not in wanted:
+                    raise self.error("this video workflow has no {{last_image}} input for an end frame",
+                                     kind=E.BAD_REQUEST)
+                values["last_image"] = self.upload(request.last_frame, cancel)
+        missing = wanted - values.keys()
+        if missing:
+            raise self.error(f"the workflow needs values nobody gives: {', '.join(sorted(missing))}", kind=E.CONFIG)
+        workflow = fill(template, values)
+        client_id = uuid.uuid4().hex
+        data = self.http.json("POST", "/prompt", json={"prompt": workflow, "client_id": client_id}, cancel=cancel)
+        if not isinstance(data, dict) or not data.get("prompt_id"):
+            raise self.error(f"the answer has no prompt_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
+        if data.get("node_errors"):
+            raise self.error(f"the workflow has errors: {json.dumps(data['node_errors'])[:300]}", kind=E.BAD_REQUEST)
+        return TaskHandle(provider=self.name, capability=request.capability, task_id=str(data["prompt_id"]),
+                          model=values["model"],
+                          endpoint={"client_id": client_id, "number": data.get("number"), "seed": seed,
+                                    "workflow": template_name, "width": values["width"], "height": values["height"]})
+
+    # --- poll ----------------------------------------------------------------------------------------
+    def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
+        history = self.http.json("GET", f"/history/{handle.task_id}", cancel=cancel)
+        entry = history.get(handle.task_id) if isinstance(history, dict) else None
+        if not entry:
+            queue = self.http.json("GET", "/queue", cancel=cancel)
+            running = [q[1] for q in (queue.get("queue_running") or []) if len(q) > 1]
+            pending = [q[1] for q in (queue.get("queue_pending") or []) if len(q) > 1]
+            if handle.task_id in running:
+                return TaskStatus(state=RUNNING, vendor_status="running")
+            if handle.task_id in pending:
+                ahead = sorted(q[0] for q in queue.get("queue_pending") or [] if len(q) > 1)
+                number = next((q[0] for q in queue["queue_pending"] if len(q) > 1 and q[1] == handle.task_id), 0)
+                return TaskStatus(state=QUEUED, vendor_status="pending", queue_position=ahead.index(number))
+            # Finished between the two calls? Ask once more before giving up.
+            history = self.http.json("GET", f"/history/{handle.task_id}", cancel=cancel)
+            entry = history.get(handle.task_id) if isinstance(history, dict) else None
+            if not entry:
+                return TaskStatus(state=FAILED, vendor_status="unknown",
+                                  error="ComfyUI no longer knows this job (the server was restarted or its "
+                                        "history cleared); generate it again")
+        status_info = entry.get("status") or {}
+        status_str = str(status_info.get("status_str") or "")
+        if status_str == "error":
+            message = _execution_error(status_info.get("messages") or [])
+            return TaskStatus(state=FAILED, vendor_status="error", vendor_message=message,
+                              error=f"ComfyUI stopped with an error: {message or 'see the server log'}")
+        if status_info and not status_info.get("completed", True):
+            return TaskStatus(state=RUNNING, vendor_status=status_str or "running")
+        outputs = self._outputs(entry.get("outputs") or {}, handle)
+        if not outputs:
+            return TaskStatus(state=FAILED, vendor_status=status_str or "success",
+                              error="the workflow finished without saving any file (does it end in a Save node?)")
+        return TaskStatus(state=SUCCEEDED, vendor_status=status_str or "success", progress=1.0, outputs=outputs)
+
+    def _outputs(self, node_outputs: dict[str, Any], handle: TaskHandle) -> list[OutputRef]:
+        refs: list[OutputRef] = []
+        want = "video" if handle.capability == VIDEO else "image"
+        for node_id in sorted(node_outputs, key=str):
+            for key in _OUTPUT_KEYS:
+                for item in node_outputs[node_id].get(key) or []:
+                    if not isinstance(item, dict) or not item.get("filename") or item.get("type") == "temp":
+                        continue
+                    kind = media_kind_of_extension(Path(item["filename"]).suffix) or want
+                    if handle.capability == VIDEO and kind == "image":
+                        continue  # stills saved along the way (e.g. a preview frame)
+                    query = urlencode({"filename": item["filename"], "subfolder": item.get("subfolder", ""),
+                                       "type": item.get("type", "output")})
+                    refs.append(OutputRef(url=f"{self.http.base_url}/view?{query}", media_type=kind,
+                                          filename=Path(item["filename"]).name, index=len(refs),
+                                          extra={"node": node_id, "subfolder": item.get("subfolder", "")}))
+        return refs
+
+    def cancel(self, handle: TaskHandle) -> None:
+        self.http.request("POST", "/queue", json={"delete": [handle.task_id]})
+        queue = self.http.json("GET", "/queue")
+        if any(len(q) > 1 and q[1] == handle.task_id for q in queue.get("queue_running") or []):
+            self.http.request("POST", "/interrupt", json={"prompt_id": handle.task_id})
+
+    def check_connection(self, cancel: CancelToken | None = None) -> str:
+        data = self.http.json("GET", "/system_stats", cancel=cancel)
+        system = data.get("system", {}) if isinstance(data, dict) else {}
+        devices = data.get("devices", []) if isinstance(data, dict) else []
+        version = system.get("comfyui_version", "")
+        device = devices[0].get("name", "") if devices else ""
+        return f"Connected to ComfyUI {version}".strip() + (f" on {device}" if device else "")
+
+
+def _execution_error(messages: list[Any]) -> str:
+    for message in messages:
+        if isinstance(message, list | tuple) and len(message) == 2 and message[0] == "execution_error":
+            info = message[1] or {}
+            return f"{info.get('node_type', '')}: {info.get('exception_message', '')}".strip(": ")
+    return ""

@@ -1,0 +1,83 @@
+"""A fal.ai queue server: Key auth, submit with a subpath, status/result/cancel without it."""
+
+from __future__ import annotations
+
+import uuid
+
+from .base import Reply, Request, VendorServer, json_reply
+from .media import mp4_bytes, png_bytes
+
+API_KEY = "fal-test-key-id:0123456789abcdef"
+
+
+class FalServer(VendorServer):
+    label = "fal"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests_by_id: dict[str, dict] = {}
+        self.polls_to_finish = 3
+        self.next_outcome = "ok"  # ok | error | validation
+
+    def handle(self, req: Request) -> Reply:
+        if req.headers.get("Authorization") != f"Key {API_KEY}":
+            return json_reply({"detail": "Invalid Key Authorization header format or missing credentials"}, 401)
+        parts = req.path.strip("/").split("/")
+        if "requests" in parts:
+            i = parts.index("requests")
+            app, rid, rest = "/".join(parts[:i]), parts[i + 1], parts[i + 2:]
+            with self.lock:
+                r = self.requests_by_id.get(rid)
+                if r is None or r["app"] != app:  # status URLs must drop the subpath
+                    return json_reply({"detail": "Request not found"}, 404)
+                if req.method == "GET" and rest == ["status"]:
+                    return self.status(rid, r)
+                if req.method == "GET" and rest == []:
+                    return self.result(rid, r)
+                if req.method == "PUT" and rest == ["cancel"]:
+                    if r["status"] == "COMPLETED":
+                        return json_reply({"status": "ALREADY_COMPLETED"}, 400)
+                    r["status"] = "CANCELLATION_REQUESTED"
+                    return json_reply({"status": "CANCELLATION_REQUESTED"}, 202)
+        if req.method == "POST" and len(parts) >= 2:
+            app = "/".join(parts[:2])
+            rid = str(uuid.uuid4())
+            base = f"{self.url}/{app}/requests/{rid}"
+            with self.lock:
+                self.requests_by_id[rid] = {"app": app, "model": "/".join(parts), "input": req.json(), "polls": 0,
+                                            "status": "IN_QUEUE", "outcome": self.next_outcome}
+            return json_reply({"request_id": rid, "response_url": base, "status_url": f"{base}/status",
+                               "cancel_url": f"{base}/cancel", "queue_position": 2})
+        return super().handle(req)
+
+    def status(self, rid: str, r: dict) -> Reply:
+        r["polls"] += 1
+        if r["status"] == "CANCELLATION_REQUESTED":
+            return json_reply({"status": "COMPLETED", "error": "Request was cancelled", "logs": []})
+        if r["polls"] >= self.polls_to_finish:
+            r["status"] = "COMPLETED"
+            body = {"status": "COMPLETED", "response_url": f"{self.url}/{r['app']}/requests/{rid}",
+                    "logs": [{"message": "done", "level": "INFO", "timestamp": "2026-01-01T00:00:00"}]}
+            if r["outcome"] == "error":
+                body["error"] = "Internal error while generating"
+            return json_reply(body)
+        if r["polls"] == 1:
+            return json_reply({"status": "IN_QUEUE", "queue_position": 1,
+                               "response_url": f"{self.url}/{r['app']}/requests/{rid}"}, 202)
+        r["status"] = "IN_PROGRESS"
+        return json_reply({"status": "IN_PROGRESS", "logs": [{"message": "step 10/25", "level": "INFO"}],
+                           "response_url": f"{self.url}/{r['app']}/requests/{rid}"}, 202)
+
+    def result(self, rid: str, r: dict) -> Reply:
+        if r["status"] != "COMPLETED":
+            return json_reply({"detail": "Request is still in progress"}, 400)
+        if r["outcome"] == "validation":
+            return json_reply({"detail": [{"loc": ["body", "image_url"], "msg": "Image could not be loaded",
+                                           "type": "image_load_error"}]}, 422)
+        if "video" in r["model"]:
+            url = self.add_file(f"{rid}.mp4", mp4_bytes(), "video/mp4")
+            return json_reply({"video": {"url": url, "content_type": "video/mp4", "file_name": "output.mp4"}})
+        n = int(r["input"].get("num_images", 1))
+        return json_reply({"images": [{"url": self.add_file(f"{rid}-{i}.png", png_bytes(), "image/png"),
+                                       "width": 96, "height": 160, "content_type": "image/png"} for i in range(n)],
+                           "seed": 42, "has_nsfw_concepts": [False] * n, "prompt": r["input"].get("prompt", "")})

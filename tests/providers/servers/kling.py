@@ -1,0 +1,132 @@
+"""A Kling API server: verifies the JWT with PyJWT, runs tasks submitted -> processing -> succeed|failed."""
+
+from __future__ import annotations
+
+import base64
+import time
+import uuid
+from dataclasses import dataclass, field
+
+import jwt
+
+from .base import Reply, Request, VendorServer, json_reply
+from .media import mp4_bytes, png_bytes
+
+ACCESS_KEY = "AK-test-kling-access-0001"
+SECRET_KEY = "SK-test-kling-secret-0123456789abcdef"
+
+
+def kling_error(status: int, code: int, message: str, **kw) -> Reply:
+    return json_reply({"code": code, "message": message, "request_id": uuid.uuid4().hex}, status, **kw)
+
+
+@dataclass
+class Task:
+    task_id: str
+    kind: str  # text2video | image2video | generations
+    body: dict
+    polls: int = 0
+    outcome: str = "succeed"
+    created_at: int = field(default_factory=lambda: int(time.time() * 1000))
+
+
+class KlingServer(VendorServer):
+    label = "kling"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: dict[str, Task] = {}
+        self.tokens: list[dict] = []  # decoded JWT payloads, in order
+        self.raw_tokens: list[str] = []
+        self.polls_to_finish = 2
+        self.next_outcome = "succeed"
+        self.failure_message = "Failure to pass the risk control system"
+        self.result_content_type = "video/mp4"
+        self.result_bytes: bytes | None = None
+        self.result_declared_length: int | None = None
+
+    def _auth(self, req: Request) -> Reply | None:
+        header = req.headers.get("Authorization", "")
+        if not header.startswith("Bearer "):
+            return kling_error(401, 1001, "Authorization is empty")
+        token = header[len("Bearer "):]
+        try:
+            head = jwt.get_unverified_header(token)
+            claims = jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"require": ["iss", "exp", "nbf"]})
+        except jwt.ExpiredSignatureError:
+            return kling_error(401, 1004, "Authorization is expired")
+        except jwt.ImmatureSignatureError:
+            return kling_error(401, 1003, "Authorization is not yet valid")
+        except jwt.InvalidTokenError:
+            return kling_error(401, 1002, "Authorization is invalid")
+        if head.get("typ") != "JWT" or head.get("alg") != "HS256" or claims["iss"] != ACCESS_KEY:
+            return kling_error(401, 1002, "Authorization is invalid")
+        self.tokens.append(claims)
+        self.raw_tokens.append(token)
+        return None
+
+    def handle(self, req: Request) -> Reply:
+        denied = self._auth(req)
+        if denied is not None:
+            return denied
+        parts = req.path.strip("/").split("/")
+        if req.method == "POST" and parts in (["v1", "videos", "text2video"], ["v1", "videos", "image2video"],
+                                              ["v1", "images", "generations"]):
+            return self.create(parts[2], req.json())
+        if req.method == "GET" and len(parts) == 4 and parts[:2] in (["v1", "videos"], ["v1", "images"]):
+            return self.query(parts[2], parts[3])
+        if req.method == "GET" and parts == ["v1", "videos", "text2video"]:
+            return self.envelope([])
+        return kling_error(404, 1202, f"no route {req.route}")
+
+    @staticmethod
+    def envelope(data) -> Reply:
+        return json_reply({"code": 0, "message": "SUCCEED", "request_id": uuid.uuid4().hex, "data": data})
+
+    def create(self, kind: str, body: dict) -> Reply:
+        if not body.get("model_name") or not isinstance(body.get("prompt", ""), str):
+            return kling_error(400, 1201, "model_name is required")
+        if kind != "generations" and body.get("duration") not in ("5", "10"):
+            return kling_error(400, 1201, "duration must be the string 5 or 10")
+        if kind == "image2video":
+            image = body.get("image", "")
+            if image.startswith("data:"):
+                return kling_error(400, 1201, "image must be raw base64 without a data: prefix")
+            if not image.startswith("http"):
+                base64.b64decode(image, validate=True)
+            if "aspect_ratio" in body:
+                return kling_error(400, 1201, "aspect_ratio is not a field of image2video")
+        task = Task(f"T{uuid.uuid4().hex[:16]}", kind, body, outcome=self.next_outcome)
+        with self.lock:
+            self.tasks[task.task_id] = task
+        return self.envelope({"task_id": task.task_id, "task_status": "submitted",
+                              "task_info": {"external_task_id": body.get("external_task_id", "")},
+                              "created_at": task.created_at, "updated_at": task.created_at})
+
+    def query(self, kind: str, task_id: str) -> Reply:
+        with self.lock:
+            task = self.tasks.get(task_id)
+            if task is None or task.kind != kind:
+                return kling_error(404, 1203, "task not found")
+            task.polls += 1
+            polls = task.polls
+        data = {"task_id": task_id, "task_status": "submitted", "task_status_msg": "",
+                "created_at": task.created_at, "updated_at": int(time.time() * 1000)}
+        if polls >= self.polls_to_finish:
+            if task.outcome == "failed":
+                data.update(task_status="failed", task_status_msg=self.failure_message)
+            else:
+                data["task_status"] = "succeed"
+                if kind == "generations":
+                    n = int(task.body.get("n", 1))
+                    data["task_result"] = {"images": [
+                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", png_bytes(), "image/png")}
+                        for i in range(n)]}
+                else:
+                    url = self.add_file(f"{task_id}.mp4", self.result_bytes or mp4_bytes(), self.result_content_type,
+                                        declared_length=self.result_declared_length)
+                    data["task_result"] = {"videos": [{"id": uuid.uuid4().hex, "url": url,
+                                                       "duration": task.body.get("duration", "5")}]}
+        elif polls > 1 or self.polls_to_finish > 2:
+            data["task_status"] = "processing"
+        return self.envelope(data)

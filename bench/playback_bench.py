@@ -73,12 +73,15 @@ def build(tmp: Path, minutes: float) -> Session:
         a.probe = probe_file(session.bundle.resolve(a.path))
         session.document.add_media_raw(a)
         assets.append(a)
-    try:  # the media engine makes preview proxies on import; do the same here when it can
+    try:  # the media engine makes preview proxies on import; do the same here, up front
+        from app.media.cachepaths import cache_dir_for, proxy_path
         from app.media.proxy import make_proxy
 
-        print("making proxies ...", flush=True)
+        print("making preview proxies ...", flush=True)
+        cache = cache_dir_for(session.bundle.root)
         for a in assets[:10]:
-            make_proxy(session.bundle.resolve(a.path), session.bundle.root / "cache")
+            source = session.bundle.resolve(a.path)
+            make_proxy(source, proxy_path(cache, source), threads=2)
     except ImportError:
         print("(no proxy maker in the media engine: playing the 1080x1920 sources)")
     tl = session.current_episode.timeline

@@ -284,6 +284,7 @@ class TimelinePainter:
         limit = min(body.right(), float(v.width()))
         p.setOpacity(0.92)
         fps, ppf, cache, h = v.fps, v.geo.ppf, v.media_cache, int(body.height())
+        src_fps = float(probe.get("fps") or fps)
         # source times on a power-of-two grid of quarter seconds, at least one thumbnail wide:
         # zooming moves the tiles but keeps asking for the same frames (cache hits)
         quantum = fps / 4
@@ -291,7 +292,7 @@ class TimelinePainter:
             quantum *= 2
         while x < limit:
             frame = round((clip.source_in + (x - body.left()) / ppf) / quantum) * quantum
-            img = cache.thumbnail(root, path, frame / fps, still, aspect, h)
+            img = cache.thumbnail(root, path, frame / fps, still, aspect, h, src_fps)
             target = QRectF(x, body.top(), tw, body.height())
             if img is not None and not img.isNull():
                 p.drawImage(QPointF(x, body.top()), img)

@@ -55,7 +55,7 @@ class TimelineView(QWidget):
         self.target_track_id: str | None = None
         self.snapping = True
         self.tool = "select"  # select | ripple | roll
-        self.media_cache = ClipMediaCache(self)
+        self.media_cache = ClipMediaCache(self, session=session)
         self.wave_tiles = WaveformTiles()
         self.duration = 0  # cached episode length (frames), refreshed with the model
         self._warnings_timer = QTimer(self, singleShot=True, interval=120)

@@ -284,3 +284,6 @@ def create_demo(path: Path, progress: Progress | None = None) -> ProjectBundle:
     step("saved")
     log.info("demo written to %s", bundle.root)
     return bundle
+
+
+write_demo = create_demo  # the name the editor's "Open demo" calls

@@ -115,8 +115,15 @@ class ProjectLockedError(UserError):
     def __init__(self, root: Path, owner: LockOwner) -> None:
         self.root = Path(root)
         self.owner = owner
+        # True when the owner could not be checked (another computer): the user may take the lock
+        # over with ``steal_lock=True``. A live process on this computer is never taken over.
+        self.can_take_over = not owner.is_this_host
+        self.stale = self.can_take_over  # the name the editor's prompt uses
         if owner.is_this_process:
             text = f"{root} is already open in this Microdrama Studio window. Switch to that window instead."
+        elif owner.is_this_host:
+            text = (f"{root} is in use by {owner.describe()}. Close it there first, or switch to "
+                    "that window.")
         else:
             text = (f"{root} is in use by {owner.describe()}. Close it there first. If that editor "
                     "is no longer running (for example the other computer crashed), open the "

@@ -35,6 +35,11 @@ class RecoveryInfo:
     title: str  # series title inside the autosave
     size_bytes: int
 
+    @property
+    def autosaved_at(self) -> str:
+        """The autosave's local time as text, for prompts."""
+        return self.autosave_time.strftime("%Y-%m-%d %H:%M:%S")
+
     def describe(self) -> str:
         when = self.autosave_time.strftime("%Y-%m-%d %H:%M:%S")
         if self.project_time is None or not self.project_readable:

@@ -146,6 +146,8 @@ def accept_local(output: OutputRef, dest_dir: Path, *, provider: str, move: bool
         raise ProviderError(f"{provider}: the result is not usable media: {exc}", retryable=False,
                             kind=E.DOWNLOAD, provider=provider) from None
     dest_dir.mkdir(parents=True, exist_ok=True)
+    if src.resolve().parent == dest_dir.resolve():
+        return src  # already where the caller wants it (staging dir == destination): keep it, retries work
     target = _unique(dest_dir, safe_filename(output.filename or src.name))
     if move:
         shutil.move(str(src), target)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json as jsonlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from urllib.parse import urlparse
 
 import requests
 import urllib3
@@ -106,7 +107,9 @@ class HttpClient:
             raise self.error(f"the server did not answer in time ({type(exc).__name__}); "
                              "it may be busy, will retry", retryable=True, kind=E.TIMEOUT) from None
         except requests.ConnectionError as exc:
-            raise self.error(f"cannot reach {self.base_url or url}: {_short(exc)}",
+            host = urlparse(url).hostname or ""
+            hint = " Is the server running?" if host in ("localhost", "127.0.0.1", "::1") else ""
+            raise self.error(f"cannot reach {self.base_url or url}: {_short(exc)}.{hint}",
                              retryable=True, kind=E.CONNECTION) from None
         except requests.RequestException as exc:
             raise self.error(f"request failed: {_short(exc)}", retryable=True, kind=E.CONNECTION) from None

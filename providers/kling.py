@@ -72,6 +72,7 @@ ERROR_CODES: dict[int, tuple[str, str]] = {
 }
 
 _STATES = {"submitted": QUEUED, "processing": RUNNING, "succeed": SUCCEEDED, "failed": FAILED}
+_TASK_PATHS = ("/v1/videos/text2video", "/v1/videos/image2video", "/v1/images/generations")
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_PROMPT = 2500
 
@@ -246,8 +247,9 @@ class KlingProvider(ProviderClient):
         return body
 
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
-        path = handle.endpoint.get("path") or (
-            "/v1/images/generations" if handle.capability == IMAGE else "/v1/videos/text2video")
+        path = handle.endpoint.get("path", "")
+        if path not in _TASK_PATHS:  # only ever Kling's own routes: the handle comes from a project file
+            path = "/v1/images/generations" if handle.capability == IMAGE else "/v1/videos/text2video"
         data = self._call("GET", f"{path}/{handle.task_id}", cancel)
         vendor = str(data.get("task_status") or "")
         state = _STATES.get(vendor)

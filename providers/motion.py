@@ -70,6 +70,13 @@ def render_motion(still: np.ndarray, out_path: Path, *, width: int, height: int,
                   motion: str, strength: float, cancel: CancelToken | None = None,
                   progress: ProgressFn | None = None) -> None:
     """Write an H.264 MP4 of ``frames`` frames moving over ``still`` (RGB uint8)."""
+    # Shrink a large still once, to the most the moves will ever need, so every frame's warp
+    # samples near 1:1 (sharp, no aliasing, and far less work per frame).
+    need = max(width / still.shape[1], height / still.shape[0]) * (1.0 + strength)
+    if need < 1.0:
+        still = cv2.resize(still, (max(2, round(still.shape[1] * need)), max(2, round(still.shape[0] * need))),
+                           interpolation=cv2.INTER_AREA)
+    source = still
     src_h, src_w = still.shape[:2]
     cover = max(width / src_w, height / src_h)  # scale at which the still just covers the frame
     with av.open(str(out_path), "w", format="mp4") as container:
@@ -90,9 +97,11 @@ def render_motion(still: np.ndarray, out_path: Path, *, width: int, height: int,
             # Map: out = scale * (src - src_center) + (cx, cy)
             matrix = np.array([[scale, 0.0, cx - scale * src_w / 2],
                                [0.0, scale, cy - scale * src_h / 2]], dtype=np.float64)
-            frame = cv2.warpAffine(still, matrix, (width, height), flags=cv2.INTER_AREA if scale < 1 else
-                                   cv2.INTER_CUBIC, borderMode=cv2.BORDER_REFLECT)
-            for packet in stream.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")):
+            # Bilinear is visually identical here (scale stays near 1 after the pre-shrink) and ~3x faster.
+            frame = cv2.warpAffine(source, matrix, (width, height), flags=cv2.INTER_LINEAR,
+                                   borderMode=cv2.BORDER_REFLECT)
+            yuv = cv2.cvtColor(frame, cv2.COLOR_RGB2YUV_I420)  # cheaper than swscale from rgb24
+            for packet in stream.encode(av.VideoFrame.from_ndarray(yuv, format="yuv420p")):
                 container.mux(packet)
             if progress is not None:
                 progress((i + 1) / frames, "rendering")

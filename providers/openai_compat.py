@@ -68,6 +68,8 @@ _IMAGE_SIZES = {
     "dall-e-2": [(256, 256), (512, 512), (1024, 1024)],
 }
 
+_REASONING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
+
 _SPEECH_FORMATS = {"mp3": ".mp3", "opus": ".opus", "aac": ".aac", "flac": ".flac", "wav": ".wav"}
 
 
@@ -128,10 +130,12 @@ class OpenAICompatProvider(ProviderClient):
         model = request.model or str(self.settings.get("text_model") or "")
         body: dict[str, Any] = {"model": model, "messages": [{"role": m.role, "content": m.content}
                                                             for m in request.messages]}
-        if request.temperature is not None:
+        reasoning = self.name == "openai" and model.startswith(_REASONING_PREFIXES)
+        if request.temperature is not None and not reasoning:
             body["temperature"] = request.temperature
         if request.max_tokens is not None:
-            body["max_tokens"] = request.max_tokens
+            # OpenAI's reasoning models refuse max_tokens (and a temperature); every other server wants it.
+            body["max_completion_tokens" if reasoning else "max_tokens"] = request.max_tokens
         if request.json_mode:
             body["response_format"] = {"type": "json_object"}
         if stream:
@@ -143,8 +147,17 @@ class OpenAICompatProvider(ProviderClient):
     def stream_chat(self, request: TextRequest, cancel: CancelToken | None = None) -> ChatStream:
         """Start a streamed chat completion; iterate the returned stream for text deltas."""
         body = self._chat_body(request, stream=True)
-        response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
-                                     headers={"Accept": "text/event-stream"})
+        try:
+            response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
+                                         headers={"Accept": "text/event-stream"})
+        except ProviderError as exc:
+            # Some local servers (LM Studio) refuse {"type": "json_object"}; the prompt still asks for
+            # JSON and the caller validates it, so ask once more without the format constraint.
+            if not (exc.http_status == 400 and "response_format" in body and "response_format" in exc.message):
+                raise
+            body.pop("response_format")
+            response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
+                                         headers={"Accept": "text/event-stream"})
         result = TextResult(model=body["model"])
         unregister = cancel.on_cancel(lambda: abort(response)) if cancel is not None else (lambda: None)
 

@@ -63,5 +63,5 @@ def test_kill_during_save_always_leaves_old_or_new_version(tmp_path: Path) -> No
         series = on_disk
         # reopening (as the editor does) cleans what the killed save left behind
         bundle.clean_stale_temp_files()
-    assert int(series.title.removeprefix("v")) > 20  # the saves really ran
+    assert int(series.title.removeprefix("v")) > 5  # the saves really ran
     assert kills_mid_save > 0  # and some kills really hit a save in progress

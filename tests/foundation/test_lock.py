@@ -63,6 +63,7 @@ def test_second_instance_is_told_who_holds_the_project(bundle: ProjectBundle, se
 
     assert int(pid_line) == os.getpid()
     assert f"process {os.getpid()}" in message and "is in use by" in message
+    assert "Close it there first" in message
 
 
 def test_stale_lock_of_a_dead_process_is_taken_over(bundle: ProjectBundle, session) -> None:
@@ -109,7 +110,7 @@ def test_lock_from_another_host_needs_explicit_takeover(bundle: ProjectBundle, s
         session.open(bundle.root)
     assert "edit-bay-2" in str(info.value) and "mei" in str(info.value)
     assert "open the project anyway" in str(info.value)
-    assert info.value.owner.hostname == "edit-bay-2"
+    assert info.value.owner.hostname == "edit-bay-2" and info.value.can_take_over
     session.open(bundle.root, steal_lock=True)
     assert json.loads((bundle.root / LOCK_FILE).read_text())["hostname"] == socket.gethostname()
 

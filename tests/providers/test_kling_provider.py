@@ -200,3 +200,10 @@ def test_too_small_first_frame_is_refused_before_paying(kling_server, tmp_path):
 
 def test_check_connection(kling_server, tmp_path):
     assert "accepted" in client(kling_server, tmp_path).check_connection()
+
+
+def test_a_tampered_handle_never_sends_the_token_elsewhere(kling_server, tmp_path):
+    provider = client(kling_server, tmp_path)
+    handle = provider.submit(VideoRequest(prompt="x"))
+    handle.endpoint["path"] = "http://127.0.0.1:9/steal"
+    assert provider.poll(handle).state in ("queued", "running")  # polled Kling's own route instead

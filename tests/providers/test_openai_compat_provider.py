@@ -151,6 +151,7 @@ def test_connection_refused_is_retryable(tmp_path):
     with pytest.raises(ProviderError) as err:
         provider.chat(ask())
     assert err.value.retryable and err.value.kind == "connection"
+    assert "Is the server running?" in str(err.value)
 
 
 def test_malformed_stream_chunk_is_an_error(openai_server, tmp_path):
@@ -240,3 +241,49 @@ def test_speech_answer_that_is_json_is_rejected(openai_server, tmp_path):
 
 def test_check_connection_lists_models(openai_server, tmp_path):
     assert "2 model(s)" in client(openai_server, tmp_path).check_connection()
+
+
+def test_reasoning_models_get_max_completion_tokens(openai_server, tmp_path):
+    provider = client(openai_server, tmp_path)
+    provider.chat(TextRequest(messages=[ChatMessage("user", "x")], model="o3-mini", max_tokens=50, temperature=0.3))
+    provider.chat(TextRequest(messages=[ChatMessage("user", "x")], max_tokens=50, temperature=0.3))
+    reasoning, normal = (r.json() for r in openai_server.received("POST /v1/chat/completions"))
+    assert reasoning["max_completion_tokens"] == 50 and "max_tokens" not in reasoning
+    assert "temperature" not in reasoning
+    assert normal["max_tokens"] == 50 and normal["temperature"] == 0.3
+
+
+def test_staged_result_downloaded_into_its_own_folder_stays_put(openai_server, tmp_path):
+    """The job queue stages and downloads in one folder; a retried download must still find the file."""
+    provider = client(openai_server, tmp_path)
+    handle = provider.submit(SpeechRequest(text="hi"))
+    out = handle.output_refs()[0]
+    first = provider.download(out, tmp_path / "staging")
+    again = provider.download(out, tmp_path / "staging")
+    assert first == again and first.is_file()
+
+
+def test_json_mode_falls_back_when_a_local_server_refuses_response_format(openai_server, tmp_path):
+    openai_server.fail_next("POST /v1/chat/completions", openai_error(
+        400, "'response_format.type' must be 'json_schema'", "invalid_request_error"))
+    result = client(openai_server, tmp_path, "lmstudio").chat(
+        TextRequest(messages=[ChatMessage("user", "give JSON")], json_mode=True))
+    first, second = (r.json() for r in openai_server.received("POST /v1/chat/completions"))
+    assert first["response_format"] == {"type": "json_object"} and "response_format" not in second
+    assert result.text == "Hello, world!"
+
+
+def test_expired_result_link_is_a_final_download_error(openai_server, tmp_path):
+    from providers.base import OutputRef
+    provider = client(openai_server, tmp_path)
+    with pytest.raises(ProviderError) as err:
+        provider.download(OutputRef(url=openai_server.url + "/files/gone.png", media_type="image"), tmp_path / "o")
+    assert not err.value.retryable and err.value.kind == "not_found" and "expired" in str(err.value)
+
+
+def test_json_body_instead_of_media_is_refused(openai_server, tmp_path):
+    from providers.base import OutputRef
+    url = openai_server.add_file("err.png", b'{"error": "signature expired"}', "application/json")
+    with pytest.raises(ProviderError) as err:
+        client(openai_server, tmp_path).download(OutputRef(url=url, media_type="image"), tmp_path / "o")
+    assert not err.value.retryable and "signature expired" in str(err.value)

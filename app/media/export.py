@@ -1,0 +1,325 @@
+"""Episode export to MP4 (H.264 + AAC, yuv420p, faststart), safe against cancel and full disks.
+
+Pipeline: one thread composes frames (decode at output size, compose, convert
+to yuv420p) into a small bounded queue; the exporting thread encodes them with
+libx264 (its own worker threads) and interleaves the pre-rendered, loudness-
+normalised audio. Both cores stay busy and memory stays flat.
+
+Safety: everything is written to a hidden temporary file in the target folder
+and renamed over the target only after the muxer closed it cleanly and it was
+fsynced. Cancel (checked every frame, and every 0.1 s while waiting) and any
+failure — a full disk included — delete the temporary file: the target folder
+holds either the complete new file or nothing new.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import queue
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+from app.bundle import ProjectBundle
+from app.errors import UserError
+from app.fsutil import atomic_write_bytes, fsync_dir
+from app.interchange.subtitles import cues_for, to_srt
+from app.media.ailabel import ai_label_layers, aigc_metadata
+from app.media.compositor import Compositor, FrameProvider, MissingMediaError, missing_media
+from app.media.framesource import SequentialFrameSource
+from app.media.loudness import LoudnessReport
+from app.media.mixer import Mixer
+from app.media.overlays import LabelLayer
+from app.media.presets import ExportPreset, get_preset
+from app.model import Episode, Series
+
+log = logging.getLogger(__name__)
+ProgressFn = Callable[[float, float | None], None]  # fraction done, ETA seconds (None = unknown yet)
+AAC_FRAME = 1024
+_QUEUE_DEPTH = 6
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export; nothing was written."""
+
+
+@dataclass
+class ExportOptions:
+    preset: ExportPreset = field(default_factory=get_preset)
+    labels: list[LabelLayer] | None = None  # None: the AI label from the project settings
+    label_at_end: bool = False
+    metadata: dict[str, str] | None = None  # None: the AIGC implicit label from the project settings
+    write_srt: bool = True
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    srt_path: Path | None
+    frames: int
+    fps: int
+    seconds: float
+    elapsed: float
+    loudness: LoudnessReport | None
+
+
+def output_frame_count(timeline_frames: int, timeline_fps: int, out_fps: int) -> int:
+    return (timeline_frames * out_fps + timeline_fps - 1) // timeline_fps
+
+
+def _disk_error(exc: BaseException) -> bool:
+    code = getattr(exc, "errno", None)
+    return code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+class Exporter:
+    """Exports one episode. ``run()`` blocks; call it off the GUI thread. ``cancel()`` from anywhere."""
+
+    def __init__(self, series: Series, bundle: ProjectBundle, episode: Episode, out_path: Path,
+                 options: ExportOptions | None = None, *, progress: ProgressFn | None = None,
+                 frame_source: FrameProvider | None = None) -> None:
+        self.series = series
+        self.bundle = bundle
+        self.episode = episode
+        self.out_path = Path(out_path)
+        self.options = options or ExportOptions()
+        self.progress = progress
+        self._cancel = threading.Event()
+        self._stop = threading.Event()  # tells the compose thread to quit (cancel, or the encoder failed)
+        self._source = frame_source
+        self._error: BaseException | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # ---------------------------------------------------------------- checks
+    def preflight(self) -> None:
+        """Refuse early, with every problem listed, before any file is created."""
+        if self.episode.timeline.duration <= 0:
+            raise UserError(f"Episode {self.episode.number} has nothing on its timeline to export.")
+        missing = missing_media(self.series, self.bundle, self.episode)
+        if missing:
+            raise MissingMediaError(missing)
+        folder = self.out_path.parent
+        if not folder.is_dir():
+            raise UserError(f"The folder {folder} does not exist; choose an existing folder for the export.")
+        if not os.access(folder, os.W_OK):
+            raise UserError(f"Cannot write to {folder}; choose a folder you can write to.")
+
+    # ------------------------------------------------------------------- run
+    def run(self) -> ExportResult:
+        started = time.monotonic()
+        self.preflight()
+        preset = self.options.preset
+        settings = self.series.settings
+        fps_in = settings.fps
+        fps = preset.fps or fps_in
+        total = output_frame_count(self.episode.timeline.duration, fps_in, fps)
+        labels = self.options.labels
+        if labels is None:
+            labels = ai_label_layers(settings, self.episode.timeline.duration,
+                                     repeat_at_end=self.options.label_at_end)
+        metadata = self.options.metadata
+        if metadata is None:
+            metadata = aigc_metadata(self.series, self.episode)
+
+        self._report(0.0, None)
+        mixer = Mixer(self.series, self.bundle)
+        audio, report = mixer.render_export(self.episode, preset.loudness_lufs, preset.true_peak_dbtp)
+        audio_total = total * settings.sample_rate // fps
+        if audio.shape[0] < audio_total:
+            audio = np.concatenate([audio, np.zeros((audio_total - audio.shape[0], 2), np.float32)])
+        audio = np.ascontiguousarray(audio[:audio_total].T)  # planar (2, n) for AAC
+        self._check_cancel()
+
+        source = self._source or SequentialFrameSource(self.bundle.root)
+        compositor = Compositor(self.series, self.bundle, source, safe_area=preset.safe_area, labels=labels)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.out_path.stem}.", suffix=".exporting.mp4",
+                                        dir=self.out_path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        ok = False
+        try:
+            self._encode(tmp, compositor, audio, total, fps, fps_in, metadata, started)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.out_path)
+            fsync_dir(self.out_path.parent)
+            ok = True
+        except (ExportCancelled, UserError):
+            raise
+        except OSError as exc:
+            if _disk_error(exc):
+                raise UserError(f"The disk is full (or the file is too large) while writing {self.out_path.name}; "
+                                "nothing was saved. Free some space or export to another drive.") from exc
+            raise UserError(f"Export failed while writing {self.out_path.name}: {exc}. Nothing was saved.") from exc
+        except av.error.FFmpegError as exc:
+            raise UserError(f"Export failed: {exc}. Nothing was saved.") from exc
+        finally:
+            if not ok:
+                tmp.unlink(missing_ok=True)
+            if self._source is None:
+                source.close()
+        srt_path = self._write_srt()
+        self._report(1.0, 0.0)
+        return ExportResult(self.out_path, srt_path, total, fps, total / fps, time.monotonic() - started, report)
+
+    def _write_srt(self) -> Path | None:
+        if not self.options.write_srt:
+            return None
+        cues = cues_for(self.episode, self.series.settings.fps)
+        if not cues:
+            return None
+        path = self.out_path.with_suffix(".srt")
+        try:
+            atomic_write_bytes(path, to_srt(cues).encode("utf-8"))
+        except OSError as exc:
+            raise UserError(f"The video was saved, but the subtitle file {path.name} could not be written: "
+                            f"{exc.strerror or exc}.") from exc
+        return path
+
+    def _report(self, fraction: float, eta: float | None) -> None:
+        if self.progress is not None:
+            self.progress(fraction, eta)
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise ExportCancelled()
+
+    # ---------------------------------------------------------------- encode
+    def _open(self, path: Path, fps: int, metadata: dict[str, str]) -> tuple[av.container.OutputContainer,
+                                                                             av.VideoStream, av.AudioStream]:
+        preset = self.options.preset
+        container = av.open(str(path), "w", format="mp4",
+                            options={"movflags": "+faststart+use_metadata_tags"})
+        for key, value in metadata.items():
+            container.metadata[key] = value
+        container.metadata["title"] = self.episode.title or f"Episode {self.episode.number}"
+        video = container.add_stream("libx264", rate=fps, options={
+            "crf": str(preset.crf), "preset": preset.x264_preset, "profile": "high",
+            "maxrate": f"{preset.maxrate_kbps}k", "bufsize": f"{preset.maxrate_kbps * 2}k",
+            "x264-params": "colorprim=bt709:transfer=bt709:colormatrix=bt709",
+        })
+        video.width, video.height = preset.width, preset.height
+        video.pix_fmt = "yuv420p"
+        video.time_base = Fraction(1, fps)
+        video.codec_context.thread_count = 0  # x264 picks threads for all cores
+        rate = self.series.settings.sample_rate
+        audio = container.add_stream("aac", rate=rate, layout="stereo")
+        audio.bit_rate = preset.audio_kbps * 1000
+        audio.time_base = Fraction(1, rate)
+        return container, video, audio
+
+    def _compose_loop(self, compositor: Compositor, frames: queue.Queue, total: int, fps: int, fps_in: int) -> None:
+        """Producer thread: compose every output frame in order, as yuv420p VideoFrames."""
+        preset = self.options.preset
+        try:
+            for k in range(total):
+                if self._stop.is_set():
+                    return
+                tf = k * fps_in // fps
+                rgb = compositor.render(self.episode, tf, preset.size, preview=False)
+                frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+                frame = frame.reformat(format="yuv420p", dst_colorspace="ITU709")
+                frame.pts = k
+                while not self._stop.is_set():
+                    try:
+                        frames.put(frame, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+        except BaseException as exc:  # handed to the encoder thread, which raises it
+            self._error = exc
+        finally:
+            while not self._stop.is_set():
+                try:
+                    frames.put(None, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+
+    def _encode(self, path: Path, compositor: Compositor, audio: np.ndarray, total: int, fps: int,
+                fps_in: int, metadata: dict[str, str], started: float) -> None:
+        container, vstream, astream = self._open(path, fps, metadata)
+        frames: queue.Queue = queue.Queue(maxsize=_QUEUE_DEPTH)
+        producer = threading.Thread(target=self._compose_loop, args=(compositor, frames, total, fps, fps_in),
+                                    name="export-compose", daemon=True)
+        producer.start()
+        rate = self.series.settings.sample_rate
+        spf = Fraction(rate, fps)
+        apos = 0
+        n_audio = audio.shape[1]
+        done = 0
+        last_report = 0.0
+        closed = False
+        try:
+            while True:
+                try:
+                    frame = frames.get(timeout=0.1)
+                except queue.Empty:
+                    self._check_cancel()
+                    continue
+                self._check_cancel()
+                if frame is None:
+                    break
+                for packet in vstream.encode(frame):
+                    container.mux(packet)
+                done += 1
+                apos = self._mux_audio(container, astream, audio, apos, min(n_audio, int(done * spf)), False)
+                now = time.monotonic()
+                if now - last_report > 0.1:
+                    last_report = now
+                    fraction = done / total
+                    elapsed = now - started
+                    self._report(fraction, elapsed * (1 - fraction) / fraction if fraction > 0.02 else None)
+            if self._error is not None:
+                raise self._error
+            if done != total:
+                raise UserError(f"Export stopped after {done} of {total} frames.")
+            for packet in vstream.encode(None):
+                container.mux(packet)
+            self._mux_audio(container, astream, audio, apos, n_audio, True)
+            for packet in astream.encode(None):
+                container.mux(packet)
+            closed = True
+            container.close()  # writes the index and moves it to the front (faststart)
+        finally:
+            self._stop.set()
+            while producer.is_alive():
+                try:
+                    frames.get_nowait()
+                except queue.Empty:
+                    producer.join(timeout=0.05)
+            if not closed:
+                try:
+                    container.close()
+                except Exception:  # the file is being discarded; its state does not matter
+                    pass
+
+    @staticmethod
+    def _mux_audio(container, astream, audio: np.ndarray, pos: int, until: int, final: bool) -> int:
+        """Encode whole AAC frames up to ``until`` (and the short last one when ``final``)."""
+        while until - pos >= AAC_FRAME or (final and until > pos):
+            n = min(AAC_FRAME, until - pos)
+            chunk = np.ascontiguousarray(audio[:, pos:pos + n])
+            af = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+            af.sample_rate = astream.rate
+            af.pts = pos
+            pos += n
+            for packet in astream.encode(af):
+                container.mux(packet)
+        return pos

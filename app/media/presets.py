@@ -1,0 +1,63 @@
+"""Export presets per platform: size, frame rate, quality, bit-rate ceiling, loudness.
+
+Every preset is H.264 High + AAC-LC in MP4 with faststart, which all of these
+platforms ingest. Quality is CRF with a VBV ceiling (``maxrate``/``bufsize``) so
+busy scenes stay under the platform's upload recommendations; loudness targets
+follow the platforms' playback normalisation (about -14 LUFS). ``loudness_lufs``
+None means "the project's setting".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.errors import UserError
+from app.media.overlays import SafeArea
+
+
+@dataclass(frozen=True)
+class ExportPreset:
+    name: str
+    label: str
+    width: int = 1080
+    height: int = 1920
+    fps: int | None = None  # None: the timeline's rate
+    crf: int = 20
+    x264_preset: str = "veryfast"
+    maxrate_kbps: int = 12000
+    audio_kbps: int = 192
+    loudness_lufs: float | None = None
+    true_peak_dbtp: float | None = None
+    safe_area: SafeArea = SafeArea()
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.width, self.height
+
+
+PRESETS: dict[str, ExportPreset] = {p.name: p for p in (
+    ExportPreset("standard", "Standard 1080x1920 (H.264 + AAC)"),
+    ExportPreset("douyin", "Douyin 抖音", crf=20, maxrate_kbps=10000, loudness_lufs=-14.0,
+                 safe_area=SafeArea(top=0.08, bottom=0.22, left=0.06, right=0.15)),
+    ExportPreset("kuaishou", "Kuaishou 快手", crf=21, maxrate_kbps=8000, loudness_lufs=-14.0,
+                 safe_area=SafeArea(top=0.08, bottom=0.22, left=0.06, right=0.15)),
+    ExportPreset("tiktok", "TikTok", crf=21, maxrate_kbps=10000, loudness_lufs=-14.0,
+                 safe_area=SafeArea(top=0.08, bottom=0.20, left=0.06, right=0.14)),
+    ExportPreset("youtube-shorts", "YouTube Shorts", crf=19, maxrate_kbps=15000, audio_kbps=256,
+                 loudness_lufs=-14.0, safe_area=SafeArea(top=0.10, bottom=0.18, left=0.06, right=0.13)),
+    ExportPreset("instagram-reels", "Instagram Reels", crf=21, maxrate_kbps=8000, audio_kbps=128,
+                 loudness_lufs=-14.0, safe_area=SafeArea(top=0.12, bottom=0.22, left=0.06, right=0.14)),
+    ExportPreset("draft", "Fast draft 720x1280", width=720, height=1280, crf=26, x264_preset="ultrafast",
+                 maxrate_kbps=4000, audio_kbps=128),
+)}
+DEFAULT_PRESET = "standard"
+
+
+def get_preset(name: str | None = None) -> ExportPreset:
+    key = (name or DEFAULT_PRESET).strip().lower().replace("_", "-").replace(" ", "-")
+    aliases = {"youtube": "youtube-shorts", "shorts": "youtube-shorts", "reels": "instagram-reels",
+               "instagram": "instagram-reels", "720p": "draft"}
+    key = aliases.get(key, key)
+    if key not in PRESETS:
+        raise UserError(f"Unknown export preset {name!r}; choose one of: {', '.join(PRESETS)}.")
+    return PRESETS[key]

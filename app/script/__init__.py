@@ -1,0 +1,1 @@
+"""Screenplay: Fountain parsing, breakdown into scenes/shots/dialogue, checks."""

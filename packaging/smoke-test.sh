@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Smoke-test the built Linux app folder headless: version, demo, export checked with ffprobe,
+# audio devices through the bundled PortAudio, a screenshot of the main window, start-up time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app="$PWD/packaging/dist/microdrama/microdrama"
+[ -x "$app" ] || { echo "no built app at $app; run packaging/build-linux.sh" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"; [ -n "${pulse_pid:-}" ] && kill "$pulse_pid" 2>/dev/null || true' EXIT
+export QT_QPA_PLATFORM=offscreen HOME="$work/home" XDG_RUNTIME_DIR="$work/run"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
+
+echo "== version";    "$app" --version
+echo "== demo";       "$app" demo "$work/Demo.mdrama"
+echo "== export";     "$app" export "$work/Demo.mdrama" --episode 1 --out "$work/ep1.mp4"
+streams=$(ffprobe -v error -show_entries stream=codec_name,width,height -of csv=p=0 "$work/ep1.mp4")
+echo "$streams"
+grep -q "h264,1080,1920" <<<"$streams" || { echo "export is not 1080x1920 H.264" >&2; exit 1; }
+grep -q "^aac" <<<"$streams" || { echo "export has no AAC audio" >&2; exit 1; }
+
+echo "== audio devices through the bundled PortAudio"
+pulseaudio --daemonize=no --exit-idle-time=-1 -n --load=module-native-protocol-unix \
+  --load="module-null-sink sink_name=vsink" --load=module-always-sink >/dev/null 2>&1 &
+pulse_pid=$!
+for _ in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.2; done
+pactl set-default-source vsink.monitor
+"$app" devices > "$work/devices.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['inputs'], 'no input devices'; print(len(d['inputs']), 'inputs,', len(d['outputs']), 'outputs')" "$work/devices.json"
+
+echo "== screenshot and start-up time"
+start=$(date +%s.%N)
+"$app" open "$work/Demo.mdrama" --screenshot "$work/main.png"
+end=$(date +%s.%N)
+python3 -c "import os,sys; s=os.path.getsize(sys.argv[1]); assert s > 20000, s; print('screenshot', s, 'bytes')" "$work/main.png"
+echo "start-up to a painted, saved main window: $(python3 -c "print(f'{$end-$start:.2f}')") s"
+echo "bundle size: $(du -sh packaging/dist/microdrama | cut -f1)"
+echo "smoke test passed"

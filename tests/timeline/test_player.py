@@ -43,7 +43,7 @@ def shown_code(panel) -> int:
 
 
 def wait_frame(qtbot, panel, frame: int) -> None:
-    qtbot.waitUntil(lambda: panel.shown_frame == frame and panel._pool.activeThreadCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: panel.settled and panel.shown_frame == frame, timeout=20000)
 
 
 def test_stepping_shows_the_exact_frame_and_its_number(player, qtbot) -> None:

@@ -57,6 +57,18 @@ class _RenderJob(QRunnable):
         self.panel._signals.done.emit(self.request, self.frame, image)
 
 
+class _Call(QRunnable):
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except Exception as exc:
+            log.info("preview: preparing sound failed: %s", exc)
+
+
 class PreviewPanel(QWidget):
     """Dock panel: the composed episode at preview resolution, with transport."""
 
@@ -76,6 +88,7 @@ class PreviewPanel(QWidget):
         self._shuttle = 0
         self._own_playhead = False
         self._request = 0
+        self.shown_request = 0
         self._pool = QThreadPool.globalInstance()  # shared, so "busy" is visible app-wide
         self._signals = _RenderSignals(self)
         self._signals.done.connect(self._on_rendered)
@@ -183,6 +196,7 @@ class PreviewPanel(QWidget):
             from widgets.player.sources import make_sources
 
             self._sources = make_sources(self.session)
+            self._pool.start(_Call(self._sources[1].prepare), -1)  # warm the mixer before Play
         return self._sources
 
     def render_frame(self, frame: int):
@@ -206,13 +220,20 @@ class PreviewPanel(QWidget):
         return src[1].render(ep, start, count)
 
     def request_frame(self, frame: int) -> None:
+        self.sources()  # created here, on the GUI thread: the media services are QObjects
         self._request += 1
         self._pool.start(_RenderJob(self, self._request, frame), 10)  # before thumbnails
 
     def _on_rendered(self, request: int, frame: int, image) -> None:
         if request != self._request or self.playing:
             return
+        self.shown_request = request
         self._show(frame, image)
+
+    @property
+    def settled(self) -> bool:
+        """True when the newest still request is on screen (nothing left to render)."""
+        return self.shown_request == self._request and not self.playing
 
     def _show(self, frame: int, image) -> None:
         if image is not None:

@@ -57,12 +57,29 @@ def ensure_pulse(tmp: Path):
     return proc
 
 
+def source_media(seconds: int) -> tuple[list[Path], Path]:
+    """Ten generated 6 s 1080x1920 clips and a music bed, kept between runs (generation is slow)."""
+    folder = Path(tempfile.gettempdir()) / "microdrama-playback-bench"
+    folder.mkdir(exist_ok=True)
+    clips = []
+    for i in range(10):
+        path = folder / f"c{i}.mp4"
+        if not path.exists():
+            print(f"generating 6 s 1080x1920 clip {i + 1}/10 ...", flush=True)
+            part = folder / f"c{i}.part.mp4"
+            write_counter_clip(part, 180, size=(1080, 1920), gop=30, code_base=i * 1000,
+                               options={"preset": "ultrafast", "crf": "23"})
+            part.rename(path)
+        clips.append(path)
+    music = folder / f"music{seconds}.wav"
+    if not music.exists():
+        write_audio_file(folder / "music.part.wav", 330.0, seconds + 1, rate=48000).rename(music)
+    return clips, music
+
+
 def build(tmp: Path, minutes: float) -> Session:
-    print("generating ten 6 s 1080x1920 clips ...", flush=True)
-    clips = [write_counter_clip(tmp / f"c{i}.mp4", 180, size=(1080, 1920), gop=30, code_base=i * 1000,
-                                options={"preset": "ultrafast", "crf": "23"}) for i in range(10)]
     seconds = int(minutes * 60)
-    music = write_audio_file(tmp / "music.wav", 330.0, seconds + 1, rate=48000)
+    clips, music = source_media(seconds)
     series = Series(title="Playback bench")
     series.episodes.append(Episode(number=1))
     session = Session()

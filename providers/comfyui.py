@@ -47,6 +47,7 @@ from providers.base import (
     TaskStatus,
     VideoRequest,
 )
+from providers.comfyui_progress import ProgressListener
 from providers.common import ProviderClient
 from providers.download import media_kind_of_extension
 from providers.errors import ProviderError
@@ -112,6 +113,24 @@ def frame_size(request: ImageRequest | VideoRequest, long_side: int) -> tuple[in
 
 class ComfyUIProvider(ProviderClient):
     default_poll_interval = 1.0
+
+    def __init__(self, settings: Any, *, name: str, staging_dir: Path | None = None) -> None:
+        super().__init__(settings, name=name, staging_dir=staging_dir)
+        self._listeners: dict[str, ProgressListener] = {}
+
+    def listener(self, client_id: str) -> ProgressListener:
+        """The progress listener for ``client_id`` (ComfyUI sends a prompt's events to its client id)."""
+        current = self._listeners.get(client_id)
+        if current is None or not current.alive:
+            current = ProgressListener(self.http.base_url, client_id, self.auth_headers())
+            self._listeners[client_id] = current
+        return current
+
+    def close(self) -> None:
+        for listener in self._listeners.values():
+            listener.stop()
+        self._listeners.clear()
+        super().close()
 
     def map_error(self, response: requests.Response, body: Any) -> ProviderError | None:
         if isinstance(body, dict) and ("node_errors" in body or isinstance(body.get("error"), dict)):
@@ -191,6 +210,7 @@ class ComfyUIProvider(ProviderClient):
             raise self.error(f"the workflow needs values nobody gives: {', '.join(sorted(missing))}", kind=E.CONFIG)
         workflow = fill(template, values)
         client_id = uuid.uuid4().hex
+        self.listener(client_id)  # listen before queueing, so the first steps are heard
         data = self.http.json("POST", "/prompt", json={"prompt": workflow, "client_id": client_id}, cancel=cancel)
         if not isinstance(data, dict) or not data.get("prompt_id"):
             raise self.error(f"the answer has no prompt_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
@@ -210,7 +230,7 @@ class ComfyUIProvider(ProviderClient):
             running = [q[1] for q in (queue.get("queue_running") or []) if len(q) > 1]
             pending = [q[1] for q in (queue.get("queue_pending") or []) if len(q) > 1]
             if handle.task_id in running:
-                return TaskStatus(state=RUNNING, vendor_status="running")
+                return TaskStatus(state=RUNNING, vendor_status="running", progress=self._progress(handle))
             if handle.task_id in pending:
                 ahead = sorted(q[0] for q in queue.get("queue_pending") or [] if len(q) > 1)
                 number = next((q[0] for q in queue["queue_pending"] if len(q) > 1 and q[1] == handle.task_id), 0)
@@ -222,6 +242,7 @@ class ComfyUIProvider(ProviderClient):
                 return TaskStatus(state=FAILED, vendor_status="unknown",
                                   error="ComfyUI no longer knows this job (the server was restarted or its "
                                         "history cleared); generate it again")
+        self._forget(handle)  # in the history = finished: no more progress to hear
         status_info = entry.get("status") or {}
         status_str = str(status_info.get("status_str") or "")
         if status_str == "error":
@@ -235,6 +256,15 @@ class ComfyUIProvider(ProviderClient):
             return TaskStatus(state=FAILED, vendor_status=status_str or "success",
                               error="the workflow finished without saving any file (does it end in a Save node?)")
         return TaskStatus(state=SUCCEEDED, vendor_status=status_str or "success", progress=1.0, outputs=outputs)
+
+    def _progress(self, handle: TaskHandle) -> float | None:
+        client_id = str(handle.endpoint.get("client_id") or "")
+        return self.listener(client_id).progress(handle.task_id) if client_id else None
+
+    def _forget(self, handle: TaskHandle) -> None:
+        listener = self._listeners.pop(str(handle.endpoint.get("client_id") or ""), None)
+        if listener is not None:
+            listener.stop()
 
     def _outputs(self, node_outputs: dict[str, Any], handle: TaskHandle) -> list[OutputRef]:
         refs: list[OutputRef] = []

@@ -17,6 +17,8 @@ known families and passes ``request.parameters`` through unchanged for everythin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -44,15 +46,21 @@ from providers.base import (
 from providers.common import ProviderClient
 from providers.errors import ProviderError
 from providers.http import generic_error_message
-from providers.minimax import data_url
+from providers.minimax import data_url as _data_url
 
 _STATES = {"starting": QUEUED, "processing": RUNNING, "succeeded": SUCCEEDED, "failed": FAILED,
            "canceled": CANCELLED, "cancelled": CANCELLED, "aborted": FAILED}
+DATA_URL_LIMIT = 256 * 1024
 _PERCENT = re.compile(r"(\d{1,3})%\|")
 
 
-def build_input(model: str, request: GenerationRequest) -> dict[str, Any]:
-    """The ``input`` object for ``model`` (``owner/name``) from our request."""
+def build_input(model: str, request: GenerationRequest,
+                file_ref: Callable[[str], str] = _data_url) -> dict[str, Any]:
+    """The ``input`` object for ``model`` (``owner/name``) from our request.
+
+    ``file_ref`` turns a local image into what the input takes (a data URL, or the URL of
+    an uploaded file for large images).
+    """
     name = model.split(":")[0].lower()
     inp: dict[str, Any] = {"prompt": request.prompt}
     if request.seed is not None:
@@ -63,37 +71,37 @@ def build_input(model: str, request: GenerationRequest) -> dict[str, Any]:
         if name.startswith("black-forest-labs/flux"):
             inp["output_format"] = "png"
             if request.reference_images:
-                inp["image_prompt"] = data_url(request.reference_images[0])
+                inp["image_prompt"] = file_ref(request.reference_images[0])
         else:
             if request.negative_prompt:
                 inp["negative_prompt"] = request.negative_prompt
             if request.reference_images:
-                inp["image"] = data_url(request.reference_images[0])
+                inp["image"] = file_ref(request.reference_images[0])
     elif isinstance(request, VideoRequest):
         if request.negative_prompt:
             inp["negative_prompt"] = request.negative_prompt
         if name.startswith("kwaivgi/kling"):
             inp["duration"] = 10 if request.duration > 7.5 else 5
             if request.first_frame:
-                inp["start_image"] = data_url(request.first_frame)
+                inp["start_image"] = file_ref(request.first_frame)
             else:
                 inp["aspect_ratio"] = request.aspect_ratio
             if request.last_frame:
-                inp["end_image"] = data_url(request.last_frame)
+                inp["end_image"] = file_ref(request.last_frame)
         elif name.startswith("minimax/"):
             inp["duration"] = 10 if request.duration > 8 else 6
             inp.pop("negative_prompt", None)
             if request.first_frame:
-                inp["first_frame_image"] = data_url(request.first_frame)
+                inp["first_frame_image"] = file_ref(request.first_frame)
             if request.last_frame:
-                inp["last_frame_image"] = data_url(request.last_frame)
+                inp["last_frame_image"] = file_ref(request.last_frame)
         else:
             inp["duration"] = request.duration
             inp["aspect_ratio"] = request.aspect_ratio
             if request.first_frame:
-                inp["image"] = data_url(request.first_frame)
+                inp["image"] = file_ref(request.first_frame)
             if request.last_frame:
-                inp["end_image"] = data_url(request.last_frame)
+                inp["end_image"] = file_ref(request.last_frame)
     elif isinstance(request, MusicRequest):
         prompt = ", ".join(p for p in (request.prompt, request.style) if p)
         inp["prompt"] = prompt + (", instrumental" if request.instrumental and "instrumental" not in prompt else "")
@@ -132,6 +140,21 @@ class ReplicateProvider(ProviderClient):
             return self.auth_headers()
         return {}
 
+    def file_ref(self, ref: str, cancel: CancelToken | None = None) -> str:
+        """A small image as a data URL; a large one uploaded to Replicate's files API first
+        (data URLs are meant for small files), referenced by its URL."""
+        if ref.startswith(("http://", "https://", "data:")) or Path(ref).stat().st_size <= DATA_URL_LIMIT:
+            return _data_url(ref)
+        path = Path(ref)
+        mime = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
+        with open(path, "rb") as fh:
+            data = self.http.json("POST", "/files", files={"content": (path.name, fh, mime)},
+                                  data={"metadata": "{}"}, cancel=cancel)
+        url = (data.get("urls") or {}).get("get") if isinstance(data, dict) else None
+        if not url:
+            raise self.error(f"the file upload answer has no URL: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
+        return str(url)
+
     def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
         self.require("api_key")
         if request.capability not in (IMAGE, VIDEO, MUSIC):
@@ -140,7 +163,7 @@ class ReplicateProvider(ProviderClient):
         if not model:
             raise self.error(f"no {request.capability} model set: enter one like owner/name", kind=E.CONFIG)
         try:
-            inp = build_input(model, request)
+            inp = build_input(model, request, lambda ref: self.file_ref(ref, cancel))
         except OSError as exc:
             raise self.error(f"cannot read an input image: {exc}", kind=E.BAD_REQUEST) from None
         headers = {}

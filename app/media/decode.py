@@ -182,7 +182,12 @@ class FrameFetcher:
 
     # ----------------------------------------------------------------- public
     def frame_at(self, path: Path, t: Fraction, size: tuple[int, int] | None = None,
-                 use_proxy: bool = False) -> np.ndarray:
+                 use_proxy: bool = False, *, cache: bool = True) -> np.ndarray:
+        """The frame on screen at ``t`` seconds after the clip's first frame (read-only RGB).
+
+        ``cache=False`` (sequential export) still reads cached frames but does not
+        store new ones, so an export does not evict the preview's working set.
+        """
         path = Path(path)
         ident = self._identity(path)
         size = (int(size[0]), int(size[1])) if size else None
@@ -194,8 +199,8 @@ class FrameFetcher:
             proxy = self._usable_proxy(path, src.index, size)
             if proxy is not None:
                 ppath, pident, pentry = proxy
-                return self._frame(ppath, pident, pentry, i, size)
-        return self._frame(path, ident, src, i, size)
+                return self._frame(ppath, pident, pentry, i, size, cache)
+        return self._frame(path, ident, src, i, size, cache)
 
     def index_of(self, path: Path) -> VideoIndex:
         """The frame index of a video file (demuxed once, then cached)."""
@@ -323,7 +328,7 @@ class FrameFetcher:
         return ppath, pident, pentry
 
     def _frame(self, path: Path, ident: tuple, entry: _FileEntry, i: int,
-               size: tuple[int, int] | None) -> np.ndarray:
+               size: tuple[int, int] | None, store: bool = True) -> np.ndarray:
         key = ("frame", *ident, i, size)
         arr = self.cache.get(key)
         if arr is not None:
@@ -338,6 +343,9 @@ class FrameFetcher:
             raise
         finally:
             self._release(entry, dec)
+        if not store:
+            arr.flags.writeable = False
+            return arr
         return self.cache.put(key, arr)
 
     def _acquire(self, path: Path, entry: _FileEntry, i: int) -> _Decoder:

@@ -52,6 +52,9 @@ class MediaServices(QObject):
         self._peaks: dict[str, np.ndarray] = {}
         session.document.mediaChanged.connect(self._on_media_changed)
         self._closed = False
+        # derived files deleted with the cache (or never made) are rebuilt in the background
+        for asset in list(session.series.media.values()):
+            self.schedule(asset)
 
     # ------------------------------------------------------------- accessors
     def path_of(self, asset: MediaAsset) -> Path:
@@ -142,17 +145,27 @@ class MediaServices(QObject):
         cache, fetcher, probe = self.cache_dir, self.fetcher, dict(asset.probe or {})
         if kind == "proxy":
             dest = proxy_path(cache, source)
-            if fetcher.proxy_for(source) is not None:
-                return None
-            return lambda token, progress: make_proxy(source, dest, token, progress)
+
+            def proxy_task(token, progress):
+                # checked on the worker: it demuxes both files, too slow for the GUI thread
+                if fetcher.proxy_for(source) is not None:
+                    return dest
+                path = make_proxy(source, dest, token, progress)
+                fetcher.forget(dest)  # a stale, incomplete proxy's index must not linger
+                return path
+            return proxy_task
         if kind == "thumbnails":
             dest = thumbs_dir(cache, source)
             if thumbs.thumbnails_ready(dest):
                 return None
-            if not probe.get("width"):
-                from app.media.probe import probe_file
-                probe = probe_file(source)
-            return lambda token, progress: thumbs.make_thumbnails(fetcher, source, dest, probe, token, progress)
+
+            def thumbs_task(token, progress):
+                nonlocal probe
+                if not probe.get("width"):
+                    from app.media.probe import probe_file
+                    probe = probe_file(source)
+                return thumbs.make_thumbnails(fetcher, source, dest, probe, token, progress)
+            return thumbs_task
         if kind == "waveform":
             dest = waveform_path(cache, source)
             if dest.exists():

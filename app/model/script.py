@@ -87,6 +87,7 @@ class Shot:
     locked: bool = False
     user_edited: bool = False
     notes: str = ""
+    script_key: str = ""  # identity of the screenplay beat it was broken down from (for re-breakdown)
 
 
 @dataclass

@@ -150,3 +150,9 @@ def test_bad_sources_raise_media_errors(fetcher, bad_files, tmp_path):
     for name in ("truncated", "garbage", "text"):
         with pytest.raises(MediaError):
             fetcher.frame_at(bad_files[name], Fraction(0))
+
+
+def test_sequential_export_read_bypasses_the_cache(fetcher, hd_clip):
+    codes = [read_code(fetcher.frame_at(hd_clip, Fraction(i, 30), (270, 480), cache=False)) for i in range(60)]
+    assert codes == list(range(60))
+    assert len(fetcher.cache) <= 1  # only the still/video kind marker, no frames

@@ -15,7 +15,7 @@ from tests.providers.servers.media import mp4_bytes, png_bytes
 
 
 def client(server, tmp_path, **kw):
-    return registry.create("comfyui", {"base_url": server.url, "timeout": 2, **kw}, staging_dir=tmp_path)
+    return registry.create("comfyui", {"base_url": server.url, "timeout": 10, **kw}, staging_dir=tmp_path)
 
 
 def test_shipped_templates_have_the_documented_placeholders():
@@ -127,3 +127,36 @@ def test_ui_format_workflow_is_refused_with_advice(comfyui_server, tmp_path):
 
 def test_check_connection(comfyui_server, tmp_path):
     assert client(comfyui_server, tmp_path).check_connection() == "Connected to ComfyUI 0.3.40 on cuda:0 Test GPU"
+
+
+def test_sampling_progress_arrives_over_the_websocket(comfyui_server, tmp_path):
+    import time
+
+    comfyui_server.polls_to_finish = 200
+    provider = client(comfyui_server, tmp_path)
+    handle = provider.submit(ImageRequest(prompt="x"))
+    listener = provider._listeners[handle.endpoint["client_id"]]
+    assert listener.connected.wait(5), "the progress WebSocket did not connect"
+    deadline = time.monotonic() + 5
+    progress = None
+    while progress is None and time.monotonic() < deadline:
+        status = provider.poll(handle)
+        progress = status.progress
+        time.sleep(0.02)
+    assert status.state == "running" and progress is not None and 0 < progress <= 1
+    later = provider.poll(handle)
+    time.sleep(0.1)
+    assert provider.poll(handle).progress >= progress
+    assert later.state == "running"
+    provider.close()
+    listener.thread.join(3)
+    assert not listener.alive
+
+
+def test_progress_listener_stops_when_the_prompt_is_done(comfyui_server, tmp_path):
+    provider = client(comfyui_server, tmp_path)
+    handle = provider.submit(ImageRequest(prompt="x"))
+    listener = provider._listeners[handle.endpoint["client_id"]]
+    assert poll_until_done(provider, handle).state == SUCCEEDED
+    listener.thread.join(3)
+    assert not listener.alive and provider._listeners == {}

@@ -18,7 +18,7 @@ from tests.providers.servers.media import NOT_MEDIA, mp4_bytes, png_bytes
 
 
 def client(server, tmp_path, **overrides):
-    settings = {"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "timeout": 2.0,
+    settings = {"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "timeout": 10.0,
                 **overrides}
     return registry.create("kling", settings, staging_dir=tmp_path / "staging")
 
@@ -71,13 +71,15 @@ def test_jwt_claims_are_verified_server_side(kling_server, tmp_path):
 
 def test_token_is_renewed_before_it_expires(kling_server, tmp_path):
     provider = client(kling_server, tmp_path)
-    provider.token_ttl = provider.renew_margin + 1.2
     handle = provider.submit(VideoRequest(prompt="x"))
     provider.poll(handle)
-    assert len(set(kling_server.raw_tokens)) == 1  # reused while fresh
-    time.sleep(1.3)
+    assert len(set(kling_server.raw_tokens)) == 1  # reused while fresh (29 minutes left)
+    # Less life left than the renewal margin: the next call must mint a new token first.
+    provider.renew_margin = provider.token_ttl + 60
+    provider.token_ttl = 1700.0
     provider.poll(handle)
     assert len(set(kling_server.raw_tokens)) == 2  # renewed, and the server accepted it
+    assert kling_server.tokens[-1]["exp"] < kling_server.tokens[0]["exp"]
 
 
 def test_wrong_secret_is_an_auth_error_without_secrets_in_it(kling_server, tmp_path):
@@ -131,12 +133,14 @@ def test_failed_task_reports_kling_reason(kling_server, tmp_path):
 
 
 def test_timeout_and_malformed_json_on_poll_are_retryable(kling_server, tmp_path):
-    provider = client(kling_server, tmp_path, timeout=0.4)
+    provider = client(kling_server, tmp_path)
     handle = provider.submit(VideoRequest(prompt="x"))
-    kling_server.fail_next("GET /v1/videos/text2video/", kling_error(200, 0, "x", delay=1.2))
+    provider.http.timeout = (10.0, 0.4)
+    kling_server.fail_next("GET /v1/videos/text2video/", kling_error(200, 0, "x", delay=1.5))
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
     assert err.value.retryable and err.value.kind == "timeout"
+    provider.http.timeout = (10.0, 10.0)
     from tests.providers.servers.base import Reply
     kling_server.fail_next("GET /v1/videos/text2video/", Reply(body=b'{"code": 0, "data": {', ))
     with pytest.raises(ProviderError) as err:

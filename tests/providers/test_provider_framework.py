@@ -150,3 +150,41 @@ def test_pricing_estimates_from_the_table_and_honours_edits():
     assert table == edited
     assert pricing.estimate("openai", ImageRequest(model="gpt-image-1", n=3)).amount == pytest.approx(0.189)
     assert not pricing.estimate("ollama", MusicRequest()).known
+
+
+def test_websocket_client_reassembles_fragments_answers_pings_and_survives_timeouts():
+    import socket
+    import struct
+
+    from providers.ws import PONG, TEXT, WebSocket
+
+    ours, theirs = socket.socketpair()
+    ws = WebSocket(ours)
+    ours.settimeout(0.2)
+    big = b"x" * 300
+    theirs.sendall(bytes([0x89, 2]) + b"hi")                      # ping
+    theirs.sendall(bytes([0x01, 3]) + b"abc")                    # first fragment of a text message
+    with pytest.raises(TimeoutError):                            # the rest has not arrived yet
+        ws.recv()
+    theirs.sendall(bytes([0x80, 3]) + b"def")                    # continuation, FIN
+    assert ws.recv() == (TEXT, b"abcdef")                        # fragments joined across the timeout
+    theirs.sendall(bytes([0x81, 126]) + struct.pack(">H", 300) + big[:100])
+    with pytest.raises(TimeoutError):
+        ws.recv()
+    theirs.sendall(big[100:])
+    assert ws.recv() == (TEXT, big)                              # a half frame is never lost
+    pong = theirs.recv(64)
+    assert pong[0] == 0x80 | PONG and pong[1] & 0x80             # client frames are masked
+    mask, body = pong[2:6], pong[6:8]
+    assert bytes(b ^ mask[i % 4] for i, b in enumerate(body)) == b"hi"
+    ours.close()
+    theirs.close()
+
+
+def test_html_error_pages_are_reduced_to_their_title():
+    from providers.http import generic_error_message
+
+    page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502</h1></center></body></html>"
+    assert generic_error_message(page) == ("502 Bad Gateway", None)
+    assert generic_error_message({"error": {"message": "m", "code": "c"}}) == ("m", "c")
+    assert generic_error_message({"detail": [{"msg": "field required"}]})[0] == "field required"

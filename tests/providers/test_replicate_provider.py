@@ -13,7 +13,7 @@ from tests.providers.servers.replicate import API_TOKEN, detail
 
 
 def client(server, tmp_path, **kw):
-    return registry.create("replicate", {"base_url": server.url + "/v1", "api_key": API_TOKEN, "timeout": 2, **kw},
+    return registry.create("replicate", {"base_url": server.url + "/v1", "api_key": API_TOKEN, "timeout": 10, **kw},
                            staging_dir=tmp_path)
 
 
@@ -91,13 +91,14 @@ def test_insufficient_credit_and_validation_are_final(replicate_server, tmp_path
 
 def test_500_and_timeouts_are_retryable(replicate_server, tmp_path):
     from tests.providers.servers.base import Reply
-    provider = client(replicate_server, tmp_path, timeout=0.4)
+    provider = client(replicate_server, tmp_path)
     handle = provider.submit(ImageRequest(prompt="x"))
     replicate_server.fail_next("GET /v1/predictions", detail(500, "Internal Server Error"))
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
     assert err.value.retryable and err.value.http_status == 500
-    replicate_server.fail_next("GET /v1/predictions", Reply(delay=1.0, json_body={}))
+    provider.http.timeout = (10.0, 0.4)
+    replicate_server.fail_next("GET /v1/predictions", Reply(delay=1.5, json_body={}))
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
     assert err.value.retryable and err.value.kind == "timeout"
@@ -112,3 +113,18 @@ def test_a_tampered_handle_never_sends_the_token_elsewhere(replicate_server, tmp
 
 def test_check_connection(replicate_server, tmp_path):
     assert "tester" in client(replicate_server, tmp_path).check_connection()
+
+
+def test_large_input_images_go_through_the_files_api(replicate_server, tmp_path):
+    import cv2
+    import numpy as np
+
+    big = tmp_path / "big.png"
+    cv2.imwrite(str(big), np.random.default_rng(0).integers(0, 255, (600, 400, 3), dtype=np.uint8))
+    assert big.stat().st_size > 256 * 1024
+    provider = client(replicate_server, tmp_path)
+    provider.submit(VideoRequest(prompt="turn", first_frame=str(big)))
+    (fid, data), = replicate_server.files_uploaded.items()
+    assert data == big.read_bytes()
+    sent = replicate_server.received("POST /v1/models/kwaivgi/kling-v2.1/predictions")[0].json()
+    assert sent["input"]["start_image"] == f"{replicate_server.url}/v1/files/{fid}"

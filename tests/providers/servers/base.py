@@ -51,6 +51,7 @@ class Reply:
     declared_length: int | None = None
     close: bool = False  # drop the connection without an answer
     chunked: bool = True  # stream ``chunks`` with Transfer-Encoding: chunked (else until close)
+    takeover: Callable[[BaseHTTPRequestHandler], None] | None = None  # e.g. a WebSocket upgrade
 
     def payload(self) -> bytes:
         if self.body is not None:
@@ -184,6 +185,10 @@ class VendorServer:
     def _send(handler: BaseHTTPRequestHandler, reply: Reply) -> None:
         if reply.delay:
             time.sleep(reply.delay)
+        if reply.takeover is not None:
+            reply.takeover(handler)
+            handler.close_connection = True
+            return
         if reply.close:
             handler.close_connection = True
             try:

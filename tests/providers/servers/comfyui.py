@@ -3,6 +3,11 @@ queue, history, /view, /interrupt. Execution is simulated: a prompt runs after a
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import queue
+import struct
 import uuid
 from email.parser import BytesParser
 from email.policy import default as default_policy
@@ -37,6 +42,46 @@ class ComfyUIServer(VendorServer):
         self.polls_to_finish = 3
         self.next_outcome = "success"
         self.interrupted: list[str] = []
+        self.ws_queues: dict[str, list[queue.Queue]] = {}  # client_id -> open sockets' outboxes
+
+    def push(self, client_id: str, message: dict) -> None:
+        """Send a JSON event to every WebSocket of ``client_id`` (as ComfyUI's send_sync does)."""
+        for q in self.ws_queues.get(client_id, []):
+            q.put(json.dumps(message).encode())
+
+    def websocket(self, client_id: str):
+        def takeover(handler) -> None:
+            key = handler.headers.get("Sec-WebSocket-Key", "")
+            accept = base64.b64encode(hashlib.sha1(key.encode() + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                      .digest()).decode()
+            handler.send_response(101, "Switching Protocols")
+            handler.send_header("Upgrade", "websocket")
+            handler.send_header("Connection", "Upgrade")
+            handler.send_header("Sec-WebSocket-Accept", accept)
+            handler.end_headers()
+            handler.wfile.flush()
+            outbox: queue.Queue = queue.Queue()
+            with self.lock:
+                self.ws_queues.setdefault(client_id, []).append(outbox)
+            outbox.put(json.dumps({"type": "status", "data": {"status": {"exec_info": {"queue_remaining": 0}},
+                                                                "sid": client_id}}).encode())
+            try:
+                while self._httpd is not None:
+                    try:
+                        payload = outbox.get(timeout=0.2)
+                    except queue.Empty:
+                        continue
+                    n = len(payload)
+                    head = bytes([0x81]) + (bytes([n]) if n < 126 else bytes([126]) + struct.pack(">H", n))
+                    handler.wfile.write(head + payload)
+                    handler.wfile.flush()
+            except OSError:
+                pass
+            finally:
+                with self.lock:
+                    self.ws_queues[client_id].remove(outbox)
+
+        return Reply(takeover=takeover)
 
     def handle(self, req: Request) -> Reply:
         path = req.path[4:] if req.path.startswith("/api/") else req.path
@@ -44,6 +89,8 @@ class ComfyUIServer(VendorServer):
         if route == "GET /system_stats":
             return json_reply({"system": {"os": "posix", "comfyui_version": "0.3.40", "python_version": "3.11"},
                                "devices": [{"name": "cuda:0 Test GPU", "type": "cuda", "vram_total": 1}]})
+        if route == "GET /ws" and req.headers.get("Upgrade", "").lower() == "websocket":
+            return self.websocket(req.query.get("clientId", ""))
         if route == "POST /upload/image":
             return self.upload(req)
         if route == "POST /prompt":
@@ -156,8 +203,14 @@ class ComfyUIServer(VendorServer):
             p["polls"] += 1
             if p["state"] == "pending" and p["polls"] >= 2:
                 p["state"] = "running"
+                self.push(p["client_id"], {"type": "execution_start", "data": {"prompt_id": pid, "timestamp": 0}})
+            if p["state"] == "running":
+                step = min(20, p["polls"] * 2)
+                self.push(p["client_id"], {"type": "progress", "data": {"value": step, "max": 20, "prompt_id": pid,
+                                                                        "node": "3"}})
             if p["state"] == "running" and p["polls"] >= self.polls_to_finish:
                 p["state"] = "done"
+                self.push(p["client_id"], {"type": "executing", "data": {"node": None, "prompt_id": pid}})
             if p["state"] == "interrupted":
                 return json_reply({pid: {"prompt": [], "outputs": {}, "status": {
                     "status_str": "error", "completed": False, "messages": [

@@ -25,6 +25,7 @@ class ReplicateServer(VendorServer):
         self.predictions: dict[str, dict] = {}
         self.polls_to_finish = 2
         self.next_outcome = "succeeded"
+        self.files_uploaded: dict[str, bytes] = {}
 
     def _prediction(self, pid: str) -> dict:
         p = self.predictions[pid]
@@ -62,6 +63,20 @@ class ReplicateServer(VendorServer):
         if req.headers.get("Authorization") != f"Bearer {API_TOKEN}":
             return detail(401, "You did not pass a valid authentication token", "Unauthenticated")
         parts = req.path.strip("/").split("/")
+        if req.route == "POST /v1/files":
+            from email.parser import BytesParser
+            from email.policy import default as policy
+            raw = b"Content-Type: " + req.headers["Content-Type"].encode() + b"\r\n\r\n" + req.body
+            parts = {p.get_param("name", header="content-disposition"): p
+                     for p in BytesParser(policy=policy).parsebytes(raw).iter_parts()}
+            if "content" not in parts:
+                return detail(400, "content is required")
+            fid = uuid.uuid4().hex[:12]
+            data = parts["content"].get_payload(decode=True)
+            self.files_uploaded[fid] = data
+            return json_reply({"id": fid, "name": parts["content"].get_filename(), "size": len(data),
+                               "content_type": parts["content"].get_content_type(), "metadata": {},
+                               "urls": {"get": f"{self.url}/v1/files/{fid}"}}, 201)
         if req.route == "GET /v1/account":
             return json_reply({"type": "user", "username": "tester", "name": "Test User"})
         if req.method == "POST" and (req.path == "/v1/predictions" or

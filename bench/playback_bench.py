@@ -1,7 +1,7 @@
 """Preview playback: frame rate, dropped frames and A/V sync at 540x960.
 
-Builds a 3-minute episode (ten generated 1080x1920/30 fps clips of 6 s, three
-times over, and a music bed), plays it through the player's ``PlaybackEngine``
+Builds a 3-minute episode (thirty 6 s shots cycling through four generated
+1080x1920/30 fps clips, and a music bed), plays it through the player's ``PlaybackEngine``
 with sound on a real PulseAudio output (a private null-sink server is started if
 none is running) and records every frame shown and the audio clock at that
 moment. Reports dropped frames over the first 60 s and over the whole run, and
@@ -34,6 +34,7 @@ from app.session import Session  # noqa: E402
 
 FPS = 30
 SIZE = (540, 960)
+DISTINCT = 4  # different generated clips, cycled along the episode (each cut is a new file and a seek)
 
 
 def ensure_pulse(tmp: Path):
@@ -58,14 +59,14 @@ def ensure_pulse(tmp: Path):
 
 
 def source_media(seconds: int) -> tuple[list[Path], Path]:
-    """Ten generated 6 s 1080x1920 clips and a music bed, kept between runs (generation is slow)."""
+    """Four generated 6 s 1080x1920 clips and a music bed, kept between runs (generation is slow)."""
     folder = Path(tempfile.gettempdir()) / "microdrama-playback-bench"
     folder.mkdir(exist_ok=True)
     clips = []
-    for i in range(10):
+    for i in range(DISTINCT):
         path = folder / f"c{i}.mp4"
         if not path.exists():
-            print(f"generating 6 s 1080x1920 clip {i + 1}/10 ...", flush=True)
+            print(f"generating 6 s 1080x1920 clip {i + 1}/{DISTINCT} ...", flush=True)
             part = folder / f"c{i}.part.mp4"
             write_counter_clip(part, 180, size=(1080, 1920), gop=30, code_base=i * 1000,
                                options={"preset": "ultrafast", "crf": "23"})
@@ -96,7 +97,7 @@ def build(tmp: Path, minutes: float) -> Session:
 
         print("making preview proxies ...", flush=True)
         cache = cache_dir_for(session.bundle.root)
-        for a in assets[:10]:
+        for a in assets[:DISTINCT]:
             source = session.bundle.resolve(a.path)
             make_proxy(source, proxy_path(cache, source), threads=2)
     except ImportError:
@@ -104,8 +105,8 @@ def build(tmp: Path, minutes: float) -> Session:
     tl = session.current_episode.timeline
     pic = tl.first_track(TrackKind.PICTURE)
     for i in range(seconds // 6):
-        pic.clips.append(Clip(asset_id=assets[i % 10].id, start=i * 180, duration=180, name=f"Shot {i + 1}"))
-    tl.first_track(TrackKind.MUSIC).clips.append(Clip(asset_id=assets[10].id, start=0, duration=seconds * FPS))
+        pic.clips.append(Clip(asset_id=assets[i % DISTINCT].id, start=i * 180, duration=180, name=f"Shot {i + 1}"))
+    tl.first_track(TrackKind.MUSIC).clips.append(Clip(asset_id=assets[DISTINCT].id, start=0, duration=seconds * FPS))
     session.document.replace_series(session.series)
     session.set_current_episode(session.series.episodes[0].id)
     return session

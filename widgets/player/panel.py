@@ -46,6 +46,7 @@ class _RenderJob(QRunnable):
     def __init__(self, panel: PreviewPanel, request: int, frame: int) -> None:
         super().__init__()
         self.panel, self.request, self.frame = panel, request, frame
+        self.signals = panel._signals  # keeps the emitter alive as long as the job
 
     def run(self) -> None:
         image = None
@@ -54,7 +55,7 @@ class _RenderJob(QRunnable):
                 image = to_qimage(self.panel.render_frame(self.frame))
         except Exception as exc:
             log.info("preview render of frame %s failed: %s", self.frame, exc)
-        self.panel._signals.done.emit(self.request, self.frame, image)
+        self.signals.done.emit(self.request, self.frame, image)
 
 
 class _Call(QRunnable):
@@ -90,7 +91,9 @@ class PreviewPanel(QWidget):
         self._request = 0
         self.shown_request = 0
         self._pool = QThreadPool.globalInstance()  # shared, so "busy" is visible app-wide
-        self._signals = _RenderSignals(self)
+        # parentless: a render still running on the shared pool when this panel is deleted
+        # emits on an object that is still alive (its connection to us is already gone)
+        self._signals = _RenderSignals()
         self._signals.done.connect(self._on_rendered)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)

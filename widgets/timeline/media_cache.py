@@ -72,7 +72,9 @@ class ClipMediaCache(QObject):
         self._pending: set[tuple] = set()
         self._max_thumbs = max_thumbs
         self._pool = QThreadPool.globalInstance()  # shared: app-wide "busy" and core count
-        self._signals = _Signals(self)
+        # parentless and referenced by every job: a job finishing after this cache is deleted
+        # emits on a live object instead of a dangling one
+        self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._fetcher = None
         self._fetcher_root: Path | None = None

@@ -22,7 +22,7 @@ class DockSpec:
 
 
 DOCKS: tuple[DockSpec, ...] = (
-    DockSpec("ScriptDock", QT_TRANSLATE_NOOP("Docks", "Script"), "widgets.shell.empty_panels:ScriptEmptyPanel"),
+    DockSpec("ScriptDock", QT_TRANSLATE_NOOP("Docks", "Script"), "widgets.script.panel:ScriptPanel"),
     DockSpec("StoryboardDock", QT_TRANSLATE_NOOP("Docks", "Storyboard"),
              "widgets.shell.empty_panels:StoryboardEmptyPanel"),
     DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.timeline.panel:TimelinePanel"),

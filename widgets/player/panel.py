@@ -9,6 +9,7 @@ it from a precise GUI timer and moves the session's playhead.
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -58,16 +59,11 @@ class _RenderJob(QRunnable):
         self.signals.done.emit(self.request, self.frame, image)
 
 
-class _Call(QRunnable):
-    def __init__(self, fn) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def run(self) -> None:
-        try:
-            self.fn()
-        except Exception as exc:
-            log.info("preview: preparing sound failed: %s", exc)
+def _quietly(fn) -> None:
+    try:
+        fn()
+    except Exception as exc:
+        log.info("preview: preparing sound failed: %s", exc)
 
 
 class PreviewPanel(QWidget):
@@ -90,7 +86,10 @@ class PreviewPanel(QWidget):
         self._own_playhead = False
         self._request = 0
         self.shown_request = 0
-        self._pool = QThreadPool.globalInstance()  # shared, so "busy" is visible app-wide
+        # a private single-thread pool: the next still is never queued behind other panels' work
+        # (its destructor waits for a running render, whose signals object outlives this panel)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         # parentless: a render still running on the shared pool when this panel is deleted
         # emits on an object that is still alive (its connection to us is already gone)
         self._signals = _RenderSignals()
@@ -199,7 +198,9 @@ class PreviewPanel(QWidget):
             from widgets.player.sources import make_sources
 
             self._sources = make_sources(self.session)
-            self._pool.start(_Call(self._sources[1].prepare), -1)  # warm the mixer before Play
+            # warm the mixer before Play, off the render pool so stills are not queued behind it
+            threading.Thread(target=_quietly, args=(self._sources[1].prepare,), name="preview-mixer-warmup",
+                             daemon=True).start()
         return self._sources
 
     def render_frame(self, frame: int):
@@ -223,9 +224,13 @@ class PreviewPanel(QWidget):
         return src[1].render(ep, start, count)
 
     def request_frame(self, frame: int) -> None:
-        self.sources()  # created here, on the GUI thread: the media services are QObjects
         self._request += 1
-        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before thumbnails
+        if self.session.bundle is None or self.session.current_episode is None:
+            self.shown_request = self._request
+            self._show(frame, None)
+            return
+        self.sources()  # created here, on the GUI thread: the media services are QObjects
+        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before the mixer warm-up
 
     def _on_rendered(self, request: int, frame: int, image) -> None:
         if request != self._request or self.playing:
@@ -242,7 +247,7 @@ class PreviewPanel(QWidget):
         if image is not None:
             self.canvas.message = ""
             self.canvas.set_image(image)
-        elif self.session.bundle is None:
+        elif self.session.bundle is None or self.session.current_episode is None:
             self.canvas.message = self.tr("Open a project to preview it.")
             self.canvas.set_image(None)
         self.shown_frame = frame

@@ -21,6 +21,7 @@ import datetime as _dt
 import errno
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -322,7 +323,10 @@ class ProjectBundle:
         target = self.root / rel
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".part")
+            # a unique temporary name: two workers storing the same bytes must not share one
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            os.close(fd)
+            tmp = Path(tmp_name)
             try:
                 shutil.copyfile(source, tmp)
                 with open(tmp, "rb+") as fh:

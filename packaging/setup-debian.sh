@@ -37,9 +37,8 @@ case "$mode" in
     exec .venv/bin/microdrama open "$demo"
     ;;
   test)
-    export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check .
-    exec .venv/bin/python -m pytest -q "${@:2}"
+    exec bash packaging/run-tests.sh "${@:2}"
     ;;
   setup) ;;
   *) echo "usage: $0 demo|test|setup" >&2; exit 2 ;;

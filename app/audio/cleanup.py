@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-from scipy.signal import butter, sosfiltfilt
 
 from app.model import TakeCleanup
 
@@ -70,6 +69,11 @@ def trim_silence(audio: np.ndarray, rate: int) -> np.ndarray:
 
 
 def highpass(audio: np.ndarray, rate: int, hz: float) -> np.ndarray:
+    from scipy.signal import (  # SciPy loads on first use: importing it costs seconds at start-up
+        butter,
+        sosfiltfilt,
+    )
+
     sos = butter(4, hz, btype="highpass", fs=rate, output="sos")
     if len(audio) <= 27:  # sosfiltfilt needs some padding room
         return audio.copy()

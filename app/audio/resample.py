@@ -12,12 +12,13 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-from scipy.signal import resample_poly
 
 
 def resample(audio: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     if from_rate == to_rate or len(audio) == 0:
         return audio.astype(np.float32, copy=False)
+    from scipy.signal import resample_poly  # SciPy loads on first use: importing it costs seconds at start-up
+
     g = math.gcd(int(from_rate), int(to_rate))
     out = resample_poly(audio, to_rate // g, from_rate // g, axis=0)
     return out.astype(np.float32)

@@ -12,9 +12,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import pyloudnorm
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
 
 OVERSAMPLE = 4
 _CHUNK = 48000 * 10
@@ -37,6 +34,8 @@ def integrated_lufs(samples: np.ndarray, rate: int) -> float:
     """Integrated loudness in LUFS; -inf for silence or audio shorter than one 400 ms block."""
     if samples.shape[0] < int(0.4 * rate) + 1:
         return -math.inf
+    import pyloudnorm  # SciPy loads on first use: importing it costs seconds at start-up
+
     meter = pyloudnorm.Meter(rate)
     with np.errstate(divide="ignore"):
         value = float(meter.integrated_loudness(samples.astype(np.float64, copy=False)))
@@ -50,6 +49,8 @@ def oversampled_peaks(samples: np.ndarray) -> np.ndarray:
     for s in range(0, n, _CHUNK):
         e = min(n, s + _CHUNK)
         a, b = max(0, s - _PAD), min(n, e + _PAD)
+        from scipy.signal import resample_poly
+
         up = resample_poly(samples[a:b].astype(np.float32), OVERSAMPLE, 1, axis=0)
         peak = np.abs(up).max(axis=1)[(s - a) * OVERSAMPLE:(e - a) * OVERSAMPLE]
         out[s:e] = np.maximum(peak.reshape(-1, OVERSAMPLE).max(axis=1), np.abs(samples[s:e]).max(axis=1))
@@ -77,6 +78,8 @@ def limit_true_peak(samples: np.ndarray, rate: int, ceiling_dbtp: float,
     if need.min() >= 1.0:
         return samples
     la = max(1, int(rate * lookahead_ms / 1000))
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
     gain = minimum_filter1d(need, size=2 * la + 1, mode="nearest")
     gain = uniform_filter1d(gain, size=la + 1, mode="nearest")
     gain = np.minimum(gain, need)

@@ -128,3 +128,57 @@ def test_generate_candidates_then_a_clip_then_send_to_timeline(panel, session, q
     panel.send_to_timeline()
     picture = session.current_episode.timeline.first_track(__import__("app.model", fromlist=["TrackKind"]).TrackKind.PICTURE)
     assert any(c.asset_id == shot.chosen_clip for c in picture.clips)
+
+
+def test_files_named_after_shots_land_on_their_shots(panel, session, qtbot, tmp_path) -> None:
+    import cv2
+    import numpy as np
+
+    shots = list(session.current_episode.shots())
+    made_elsewhere = []
+    for shot, colour in ((shots[0], 40), (shots[3], 200)):
+        path = tmp_path / f"{shot.code}_midjourney_v2.png"
+        cv2.imwrite(str(path), np.full((1920, 1080, 3), colour, np.uint8))
+        made_elsewhere.append(path)
+    stray = tmp_path / "holiday.png"
+    cv2.imwrite(str(stray), np.zeros((64, 64, 3), np.uint8))
+    before = [list(s.stills) for s in shots]
+    job = panel.import_files(made_elsewhere + [stray])
+    qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
+    assert job.state.value == "succeeded", job.error
+    assert len(shots[0].stills) == len(before[0]) + 1 and shots[0].chosen_still == shots[0].stills[-1]
+    assert len(shots[3].stills) == len(before[3]) + 1
+    assert session.series.media[shots[3].chosen_still].provenance.original_filename.startswith(shots[3].code)
+    assert "holiday.png" in panel.message.text()
+    session.document.undo_stack.undo()  # one step for the whole import
+    assert [list(s.stills) for s in shots] == before
+
+
+def test_continuity_takes_the_last_frame_of_the_previous_clip(panel, session, qtbot, tmp_path) -> None:
+    import av
+    import numpy as np
+
+    shots = list(session.current_episode.shots())
+    clip_file = tmp_path / f"{shots[0].code}_kling.mp4"
+    with av.open(str(clip_file), "w") as out:
+        stream = out.add_stream("libx264", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 270, 480, "yuv420p"
+        for i in range(30):
+            value = 250 if i == 29 else 20  # the last frame is the bright one
+            for packet in stream.encode(av.VideoFrame.from_ndarray(np.full((480, 270, 3), value, np.uint8), "rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    job = panel.import_files([clip_file])
+    qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
+    assert shots[0].chosen_clip
+    panel.board.setCurrentRow(1)
+    job = panel.inspector.continue_from_previous()
+    qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
+    assert job.state.value == "succeeded", job.error
+    still = session.series.media[shots[1].chosen_still]
+    import cv2
+
+    image = cv2.imread(str(session.bundle.resolve(still.path)))
+    assert image.shape[:2] == (480, 270) and image.mean() > 200
+    assert still.provenance.reference_inputs == [shots[0].chosen_clip]

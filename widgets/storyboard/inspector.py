@@ -109,6 +109,10 @@ class ShotInspector(QWidget):
         self.gen_clip.clicked.connect(lambda: self.generateRequested.emit(self.shot_id, "clip", 1))
         self.import_button = QPushButton(self.tr("Import File…"), self)
         self.import_button.clicked.connect(self._import_dialog)
+        self.continuity = QPushButton(self.tr("Start From Previous Clip's Last Frame"), self)
+        self.continuity.setToolTip(self.tr("Adds the last frame of the previous shot's clip as this shot's still, "
+                                           "so the next clip continues the action."))
+        self.continuity.clicked.connect(self.continue_from_previous)
         self.lock = QPushButton(self.tr("Lock"), self)
         self.lock.setCheckable(True)
         self.lock.toggled.connect(self._lock_toggled)
@@ -124,6 +128,7 @@ class ShotInspector(QWidget):
         clip_bar.addWidget(self.gen_clip)
         bottom = QHBoxLayout()
         bottom.addWidget(self.import_button)
+        bottom.addWidget(self.continuity)
         bottom.addStretch(1)
         bottom.addWidget(self.lock)
 
@@ -257,6 +262,18 @@ class ShotInspector(QWidget):
         shot = self.shot
         if shot is not None and getattr(shot, field) != asset_id:
             self.session.document.edit(shot, self.tr("Choose version"), **{field: asset_id})
+
+    def continue_from_previous(self):
+        from app.storyboard.files import continue_from_previous
+
+        shot, episode = self.shot, self.session.current_episode
+        if shot is None or episode is None:
+            return None
+        try:
+            return continue_from_previous(self.session, episode, shot)
+        except UserError as exc:
+            QMessageBox.information(self, self.tr("Continuity"), str(exc))
+            return None
 
     def _import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Still or Clip"), str(Path.home()),

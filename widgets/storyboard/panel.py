@@ -9,11 +9,14 @@ still) or for everything missing in the episode, after showing the cost.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -54,7 +57,24 @@ class _Board(QListWidget):
         self.setSpacing(4)
         self.setUniformItemSizes(True)
 
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():  # files from the desktop: matched to shots by their names
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.panel.import_files(paths))
+            return
         target = self.indexAt(event.position().toPoint())
         row = target.row() if target.isValid() else self.count()
         moved = [item.data(ID_ROLE) for item in self.selectedItems()]
@@ -82,7 +102,9 @@ class StoryboardPanel(QWidget):
         self.image_provider = QComboBox(self)
         self.video_provider = QComboBox(self)
         self._fill_providers()
-        self.summary = QLabel(self)
+        self.summary = QLabel(self)  # counts, rewritten on every refresh
+        self.message = QLabel(self)  # what the last action did
+        self.message.setWordWrap(True)
         self._build_actions()
 
         # a tool bar folds what does not fit into its » menu, so the dock can be narrow
@@ -96,7 +118,7 @@ class StoryboardPanel(QWidget):
         bar.addWidget(QLabel(" " + self.tr("Video") + " "))
         bar.addWidget(self.video_provider)
         bar.addSeparator()
-        for action in (self.act_missing_stills, self.act_missing_clips, self.act_send):
+        for action in (self.act_missing_stills, self.act_missing_clips, self.act_import_files, self.act_send):
             bar.addAction(action)
         for combo in (self.scene_filter, self.character_filter, self.image_provider, self.video_provider):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -115,7 +137,10 @@ class StoryboardPanel(QWidget):
         inner.setContentsMargins(4, 4, 4, 4)
         inner.addWidget(bar)
         inner.addWidget(split, 1)
-        inner.addWidget(self.summary)
+        footer = QHBoxLayout()
+        footer.addWidget(self.message, 1)
+        footer.addWidget(self.summary)
+        inner.addLayout(footer)
         # no project, no episode or no shots: the shell's empty state says what to do next
         from widgets.shell.empty_panels import StoryboardEmptyPanel
 
@@ -154,10 +179,13 @@ class StoryboardPanel(QWidget):
                                       lambda: self.generate_missing("clip"))
         self.act_send = make(self.tr("Send to Timeline"), "action_send_to_timeline", self.send_to_timeline)
         self.act_list_mode = make(self.tr("List"), "action_storyboard_list", self._toggle_list)
+        self.act_import_files = make(self.tr("Import Files to Shots…"), "action_import_to_shots",
+                                     self.import_files_dialog)
         self.act_list_mode.setCheckable(True)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {"Generate": [self.act_missing_stills, self.act_missing_clips], "Episode": [self.act_send]}
+        return {"Generate": [self.act_missing_stills, self.act_missing_clips],
+                "Episode": [self.act_send, self.act_import_files]}
 
     def _fill_providers(self) -> None:
         from app.settings_store import settings_store
@@ -373,12 +401,39 @@ class StoryboardPanel(QWidget):
         self.schedule_refresh()
         return jobs
 
+    def import_files_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import Files to Shots"), str(Path.home()),
+            self.tr("Pictures and videos named after their shot, e.g. E01S02-03.png (*.png *.jpg *.jpeg *.webp "
+                    "*.mp4 *.mov *.webm)"))
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]):
+        """Match files to shots by the shot code in their names and add them as new versions."""
+        from app.storyboard.files import import_files_to_shots
+
+        episode = self.session.current_episode
+        if episode is None or not paths:
+            return None
+
+        def report(result) -> None:
+            text = self.tr("%1 file(s) placed on their shots.").replace("%1", str(len(result.placed)))
+            skipped = result.unmatched + result.ambiguous + result.failed
+            if skipped:
+                text += " " + self.tr("Not placed: %1").replace("%1", ", ".join(skipped[:6]))
+            self.message.setText(text)
+
+        return import_files_to_shots(self.session, episode, paths, report)
+
     def send_to_timeline(self) -> None:
         from app.timeline.assemble import assemble_from_storyboard
 
         episode = self.session.current_episode
         if episode is not None:
             report = assemble_from_storyboard(self.session.document, episode)
-            self.summary.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
+            self.message.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
                                  .replace("%1", str(report.created)).replace("%2", str(report.updated))
                                  .replace("%3", str(report.removed)))

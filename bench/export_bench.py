@@ -175,8 +175,12 @@ def make_project(folder: Path, media: dict) -> Path:
 
 
 # ------------------------------------------------------------------ runners
-def run_child(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Wall time and peak memory (MB) of one child process (waited with wait4 for its own rusage)."""
+def run_child(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
+    """Wall time, CPU seconds (user + system) and peak memory (MB) of one child process.
+
+    CPU seconds are the steadier figure on a shared machine: wall time depends on
+    what the other tenants are doing, CPU time much less.
+    """
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read() if proc.stderr else b""
@@ -185,7 +189,7 @@ def run_child(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:4])} failed ({proc.returncode}):\n{err.decode(errors='replace')[-3000:]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def ours_cmd(project: Path, out: Path) -> list[str]:
@@ -199,7 +203,7 @@ def ffmpeg_cmd(media: dict, out: Path) -> list[str]:
     for i, path in enumerate(slots(media)):
         if path == media["still"]:
             cmd += ["-loop", "1", "-framerate", str(FPS), "-t", str(CLIP_S), "-i", str(path)]
-            parts.append(f"[{i}:v]scale=1350:1800:force_original_aspect_ratio=increase,crop=1350:2400,"
+            parts.append(f"[{i}:v]scale=1350:2400:force_original_aspect_ratio=increase,crop=1350:2400,"
                          f"zoompan=z='1+0.25*on/{CLIP_S * FPS}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)'"
                          f":d=1:s={W}x{H}:fps={FPS},setsar=1[v{i}]")
         else:
@@ -219,11 +223,12 @@ def ffmpeg_cmd(media: dict, out: Path) -> list[str]:
                  f"borderw=4:bordercolor=black:enable='lt(t,3)'[vout]")
     for k, start in enumerate(VOICE_STARTS):
         ms = round(start * 1000)
-        parts.append(f"[{music_in + 1 + k}:a]aresample=48000,adelay={ms}|{ms}[d{k}]")
+        parts.append(f"[{music_in + 1 + k}:a]aresample=48000,aformat=channel_layouts=stereo,adelay={ms}|{ms}[d{k}]")
     parts.append("".join(f"[d{k}]" for k in range(len(VOICE_STARTS)))
                  + f"amix=inputs={len(VOICE_STARTS)}:normalize=0,asplit[dlg1][dlg2]")
-    parts.append(f"[{music_in}:a][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
-    parts.append("[duck][dlg2]amix=inputs=2:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,aresample=48000[aout]")
+    parts.append(f"[{music_in}:a]aformat=channel_layouts=stereo[bed]")
+    parts.append("[bed][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
+    parts.append("[duck][dlg2]amix=inputs=2:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[aout]")
     cmd += ["-filter_complex", ";".join(parts), "-map", "[vout]", "-map", "[aout]",
             "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", str(FPS),
             "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-movflags", "+faststart", "-t", "60", str(out)]
@@ -286,15 +291,20 @@ def main() -> int:
     outs = folder / "out"
     outs.mkdir(exist_ok=True)
 
-    ours, ours_mb = run_child(ours_cmd(project, outs / "ours.mp4"), cwd=REPO)
-    print(f"ours:    {ours:6.1f} s  peak {ours_mb:6.0f} MB  frames {frames_of(outs / 'ours.mp4')}")
-    ref, ref_mb = run_child(ffmpeg_cmd(media, outs / "ffmpeg.mp4"))
-    print(f"ffmpeg:  {ref:6.1f} s  peak {ref_mb:6.0f} MB  frames {frames_of(outs / 'ffmpeg.mp4')}  "
+    ours, ours_cpu, ours_mb = run_child(ours_cmd(project, outs / "ours.mp4"), cwd=REPO)
+    print(f"ours:    {ours:6.1f} s wall  {ours_cpu:6.1f} s CPU  peak {ours_mb:6.0f} MB  "
+          f"frames {frames_of(outs / 'ours.mp4')}")
+    ref, ref_cpu, ref_mb = run_child(ffmpeg_cmd(media, outs / "ffmpeg.mp4"))
+    print(f"ffmpeg:  {ref:6.1f} s wall  {ref_cpu:6.1f} s CPU  peak {ref_mb:6.0f} MB  "
+          f"frames {frames_of(outs / 'ffmpeg.mp4')}  "
           f"(one command: concat, scale, zoompan, subtitles, drawtext, amix, sidechaincompress, loudnorm)")
-    mp = None
+    mp = mp_cpu = None
     if not args.skip_moviepy:
-        mp, mp_mb = run_child(moviepy_cmd(folder, media, outs / "moviepy.mp4"))
-        print(f"MoviePy: {mp:6.1f} s  peak {mp_mb:6.0f} MB  frames {frames_of(outs / 'moviepy.mp4')}")
+        mp, mp_cpu, mp_mb = run_child(moviepy_cmd(folder, media, outs / "moviepy.mp4"))
+        print(f"MoviePy: {mp:6.1f} s wall  {mp_cpu:6.1f} s CPU  peak {mp_mb:6.0f} MB  "
+              f"frames {frames_of(outs / 'moviepy.mp4')}")
+    print(f"CPU-time ratios (steadier when the machine is shared): ours/ffmpeg {ours_cpu / ref_cpu:.2f}"
+          + (f", MoviePy/ours {mp_cpu / ours_cpu:.2f}" if mp_cpu else ""))
     cores = os.cpu_count()
     load = os.getloadavg()[0]
     print(f"machine: {cores} cores, load average {load:.1f} at the end (shared machine: figures are noisy)")

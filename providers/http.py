@@ -9,6 +9,7 @@ Retry-After, bodies that are not the JSON they should be).
 from __future__ import annotations
 
 import json as jsonlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -41,7 +42,12 @@ def generic_error_message(body: Any) -> tuple[str, str | int | None]:
         if isinstance(body.get("detail"), list):  # FastAPI validation errors
             return "; ".join(str(d.get("msg", d)) if isinstance(d, dict) else str(d) for d in body["detail"]), None
     if isinstance(body, str):
-        return body.strip()[:500], None
+        text = body.strip()
+        if text.startswith("<"):
+            # A proxy's or CDN's HTML error page: its title says it all, the markup helps nobody.
+            title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+            text = re.sub(r"\s+", " ", title.group(1) if title else re.sub(r"<[^>]+>", " ", text)).strip()
+        return text[:300], None
     return "", None
 
 

@@ -128,8 +128,9 @@ class OpenAICompatProvider(ProviderClient):
     # --- text -----------------------------------------------------------------------------------------
     def _chat_body(self, request: TextRequest, stream: bool) -> dict[str, Any]:
         model = request.model or str(self.settings.get("text_model") or "")
-        body: dict[str, Any] = {"model": model, "messages": [{"role": m.role, "content": m.content}
-                                                            for m in request.messages]}
+        body: dict[str, Any] = {"messages": [{"role": m.role, "content": m.content} for m in request.messages]}
+        if model:
+            body["model"] = model  # empty: local servers (LM Studio, llama.cpp) use the model they have loaded
         reasoning = self.name == "openai" and model.startswith(_REASONING_PREFIXES)
         if request.temperature is not None and not reasoning:
             body["temperature"] = request.temperature
@@ -158,7 +159,7 @@ class OpenAICompatProvider(ProviderClient):
             body.pop("response_format")
             response = self.http.request("POST", "chat/completions", json=body, stream=True, cancel=cancel,
                                          headers={"Accept": "text/event-stream"})
-        result = TextResult(model=body["model"])
+        result = TextResult(model=body.get("model", ""))
         unregister = cancel.on_cancel(lambda: abort(response)) if cancel is not None else (lambda: None)
 
         def close() -> None:

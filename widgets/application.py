@@ -90,7 +90,7 @@ def run_editor(args: argparse.Namespace) -> int:
 
         def done(ok: bool) -> None:
             result["ok"] = ok
-            window.session.close()
+            window.close()  # releases the lock and lets the panels' background work finish
             app.quit()
 
         capture_when_settled(window, Path(screenshot), done)
@@ -120,6 +120,13 @@ class _ConsolePrompter:
     def ask_open_locked(self, message: str, stale: bool) -> bool:
         print(f"error: {message}", file=sys.stderr)
         return False
+
+    def ask_open_backup(self, message: str) -> bool:
+        print(f"error: {message}", file=sys.stderr)
+        return False
+
+    def warning(self, title: str, message: str) -> None:
+        print(f"warning: {title}: {message}", file=sys.stderr)
 
     def __getattr__(self, name: str):  # noqa: ANN204 - the remaining questions
         return getattr(self._fallback, name)

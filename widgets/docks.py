@@ -27,7 +27,7 @@ DOCKS: tuple[DockSpec, ...] = (
              "widgets.shell.empty_panels:StoryboardEmptyPanel"),
     DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.timeline.panel:TimelinePanel"),
     DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.player.panel:PreviewPanel"),
-    DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.shell.empty_panels:BoothEmptyPanel"),
+    DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.booth.panel:BoothPanel"),
     DockSpec("JobsDock", QT_TRANSLATE_NOOP("Docks", "Jobs"), "widgets.jobs.panel:JobsPanel"),
     DockSpec("ProvenanceDock", QT_TRANSLATE_NOOP("Docks", "Provenance"), "widgets.provenance.panel:ProvenancePanel"),
 )

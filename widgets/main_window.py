@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -29,6 +29,7 @@ from widgets.shell.welcome import WelcomeView
 
 translate = QCoreApplication.translate
 APP_NAME = "Microdrama Studio"
+SHUTDOWN_WAIT_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -77,9 +78,9 @@ class MainWindow(QMainWindow):
         bar.addActions([a["action_undo"], a["action_redo"]])
         bar.addSeparator()
         self.episode_label = QLabel(objectName="ToolbarLabel")
-        bar.addWidget(self.episode_label)
         self.episode_switcher = episodes.EpisodeSwitcher(self.session)
-        bar.addWidget(self.episode_switcher)
+        # tool-bar widgets are hidden through their QAction (hiding the widget itself does not stick)
+        self._episode_tools = [bar.addWidget(self.episode_label), bar.addWidget(self.episode_switcher)]
         bar.addAction(a["action_add_episode"])
         self.toolbar = bar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         a["action_open_demo"].setEnabled(not busy and self.controller.demo_available())
         for toggle in self.docks.toggle_actions():
             toggle.setEnabled(is_open)
+        for tool in self._episode_tools:
+            tool.setVisible(is_open)
         a["action_reset_layout"].setEnabled(is_open)
 
     # ------------------------------------------------------------ commands
@@ -228,4 +231,10 @@ class MainWindow(QMainWindow):
             return
         self.docks.save()
         self.session.close()
+        # Panels render on the shared pool; let started work report before the panels go away,
+        # and drop work that has not started.
+        pool = QThreadPool.globalInstance()
+        pool.clear()
+        pool.waitForDone(SHUTDOWN_WAIT_MS)
+        QCoreApplication.sendPostedEvents()
         event.accept()

@@ -13,7 +13,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.audio import devices as devs
 from app.audio import takes as take_ops
@@ -29,6 +29,11 @@ from app.model.ids import new_id
 from app.session import Session
 
 log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    """Messages for the user, translated in the "BoothMessages" context."""
+    return QCoreApplication.translate("BoothMessages", text)
 
 IDLE, COUNT_IN, RECORDING, FINISHING = "idle", "count_in", "recording", "finishing"
 
@@ -61,6 +66,10 @@ class BoothController(QObject):
         self._poll.timeout.connect(self._tick)
         self._finished.connect(self._on_finished)
         session.projectOpened.connect(self.recover)
+        session.projectClosed.connect(self.stop_live)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)  # never leave a take unfinished on quit
         self.load_devices(rescan=False)
 
     # ------------------------------------------------------------------ devices
@@ -145,7 +154,7 @@ class BoothController(QObject):
         if self.state != IDLE or self.session.bundle is None:
             return False
         if self.input is None:
-            self.message.emit("There is no input device to record from. Connect a microphone and press Refresh.")
+            self.message.emit(tr("There is no input device to record from. Connect a microphone and press Refresh."))
             return False
         found = take_ops.find_line(self.session, line_id)
         if found is None:
@@ -156,7 +165,7 @@ class BoothController(QObject):
         rel = take_ops.take_path(line, take_id)
         path = self.session.bundle.root / rel
         meta = {"take_id": take_id, "line_id": line.id, "episode_id": episode.id, "shot_id": shot.id,
-                "name": f"Take {len(line.takes) + 1}", "created_at": now_iso(),
+                "name": tr("Take %1").replace("%1", str(len(line.takes) + 1)), "created_at": now_iso(),
                 "performer": take_ops.performer_for(self.session, line)}
         try:
             from app.audio.capture import choose_rate
@@ -169,7 +178,7 @@ class BoothController(QObject):
         except (DeviceError, OSError) as exc:
             self.recorder = None
             self._close_monitor()
-            text = str(exc) if isinstance(exc, DeviceError) else f"Could not create the take file: {exc}."
+            text = str(exc) if isinstance(exc, DeviceError) else tr("Could not create the take file: %1.").replace("%1", str(exc))
             self.message.emit(text)
             self.start_live()
             return False
@@ -248,11 +257,11 @@ class BoothController(QObject):
         self._close_monitor()
         self._set_state(IDLE)
         if not isinstance(result, RecordingResult):
-            self.message.emit(f"The take could not be finished ({result}); it will be recovered when the "
-                              "project is next opened.")
+            self.message.emit(tr("The take could not be finished (%1); it will be recovered when the "
+                                 "project is next opened.").replace("%1", str(result)))
             return
         if remove_if_empty(result):
-            self.message.emit(result.message or "Nothing was recorded: the input delivered no audio.")
+            self.message.emit(result.message or tr("Nothing was recorded: the input delivered no audio."))
             self.start_live()
             return
         found = take_ops.find_line(self.session, line_id)
@@ -269,8 +278,8 @@ class BoothController(QObject):
             self.takeRecorded.emit(line_id, take.id)
         texts = [result.message] if result.message else []
         if result.flagged:
-            texts.append(f"Audio was dropped during this take ({result.overflows} input overflows); "
-                         "it is flagged — record it again if you hear a gap.")
+            texts.append(tr("Audio was dropped during this take (%1 input overflows); "
+                            "it is flagged — record it again if you hear a gap.").replace("%1", str(result.overflows)))
         for text in texts:
             self.message.emit(text)
         self.start_live()
@@ -287,12 +296,12 @@ class BoothController(QObject):
 
         self.stop_playback()
         if self.output is None:
-            self.message.emit("There is no output device to play on.")
+            self.message.emit(tr("There is no output device to play on."))
             return None
         try:
             audio, rate = sf.read(path, dtype="float32", always_2d=True)
         except (OSError, RuntimeError) as exc:
-            self.message.emit(f"Could not read the take: {exc}")
+            self.message.emit(tr("Could not read the take: %1").replace("%1", str(exc)))
             return None
         self.cue_play = BufferPlayer(audio[:, :1], self.output.index, rate=rate or PROJECT_RATE)
         try:
@@ -314,12 +323,13 @@ class BoothController(QObject):
         attached = [i for i in items if i.attached]
         if attached:
             total = sum(i.seconds for i in attached)
-            self.message.emit(f"Recovered {len(attached)} take(s) ({total:.1f} s) interrupted when the app "
-                              "stopped during recording. They are marked “recovered” in the booth.")
+            self.message.emit(tr("Recovered %1 take(s) (%2 s) interrupted when the app stopped during "
+                                 "recording. They are marked “recovered” in the booth.")
+                              .replace("%1", str(len(attached))).replace("%2", f"{total:.1f}"))
         for item in items:
             if not item.attached:
-                self.message.emit(f"A take interrupted by a crash belongs to a line that no longer exists; "
-                                  f"its audio was kept at {item.path}.")
+                self.message.emit(tr("A take interrupted by a crash belongs to a line that no longer exists; "
+                                     "its audio was kept at %1.").replace("%1", item.path))
 
     def shutdown(self) -> None:
         if self.state in (COUNT_IN, RECORDING):

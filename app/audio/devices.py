@@ -12,8 +12,13 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import sounddevice as sd
+from PySide6.QtCore import QCoreApplication
 
 _LOCK = threading.Lock()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BoothMessages", text)
 
 
 @dataclass(frozen=True)
@@ -133,8 +138,10 @@ def resolve(name: str, kind: str, devices: list[AudioDevice] | None = None) -> D
     """
     candidates = (input_devices if kind == "input" else output_devices)(devices)
     if not candidates:
-        what = "microphone or other input" if kind == "input" else "output (speakers or headphones)"
-        return DeviceChoice(None, f"No audio {what} device was found. Connect one, then press Refresh.")
+        text = (tr("No microphone or other audio input was found. Connect one, then press Refresh.")
+                if kind == "input" else
+                tr("No audio output (speakers or headphones) was found. Connect one, then press Refresh."))
+        return DeviceChoice(None, text)
     if name:
         for dev in candidates:
             if dev.name == name:
@@ -142,8 +149,9 @@ def resolve(name: str, kind: str, devices: list[AudioDevice] | None = None) -> D
     flag = "is_default_input" if kind == "input" else "is_default_output"
     fallback = next((d for d in candidates if getattr(d, flag)), candidates[0])
     if name:
-        return DeviceChoice(fallback, f"The {kind} device “{name}” is not connected; "
-                                      f"using “{fallback.name}” instead.")
+        text = (tr("The input device “%1” is not connected; using “%2” instead.") if kind == "input"
+                else tr("The output device “%1” is not connected; using “%2” instead."))
+        return DeviceChoice(fallback, text.replace("%1", name).replace("%2", fallback.name))
     return DeviceChoice(fallback)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from app.audio.capture import PROJECT_RATE, InputCapture
 from app.audio.meter import LevelMeter
@@ -27,6 +28,10 @@ from app.audio.wavfile import GrowingWav, float_to_pcm24
 from app.fsutil import atomic_write_bytes
 
 log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BoothMessages", text)
 
 SIDECAR_SUFFIX = ".recording.json"
 HEADER_EVERY = 0.5  # seconds between header updates
@@ -173,21 +178,23 @@ class Recorder:
             offset = self.picture_offset_device_samples()
             latency = int(round((cap.input_latency + self.output_latency) * PROJECT_RATE))
             message = ""
+            seconds = f"{frames / device_rate:.1f}"
             if cap.stop_reason == "device_lost":
-                message = (f"The input device stopped delivering audio after {frames / device_rate:.1f} s "
-                           "(unplugged or the sound server stopped). The take was kept up to that point.")
+                message = tr("The input device stopped delivering audio after %1 s (unplugged or the sound "
+                             "server stopped). The take was kept up to that point.").replace("%1", seconds)
             elif cap.stop_reason == "sink_error":
                 err = cap.sink_error
                 reason = (err.strerror if err is not None and err.strerror else str(err)) or "write error"
-                message = (f"Recording stopped after {frames / device_rate:.1f} s: the take could not be "
-                           f"written ({reason}). What was recorded so far was kept; free some disk space "
-                           "before recording again.")
+                message = tr("Recording stopped after %1 s: the take could not be written (%2). What was "
+                             "recorded so far was kept; free some disk space before recording again."
+                             ).replace("%1", seconds).replace("%2", reason)
             if device_rate != PROJECT_RATE and frames:
                 try:
                     frames = resample_wav_file(self.path, device_rate, PROJECT_RATE)
                 except OSError as exc:
-                    message += (f" The take could not be converted to {PROJECT_RATE} Hz ({exc.strerror or exc}); "
-                                "it will be converted when the project is next opened.")
+                    message += " " + tr("The take could not be converted to 48 kHz (%1); it will be "
+                                        "converted when the project is next opened.").replace(
+                                            "%1", str(exc.strerror or exc))
                     return self._keep_sidecar_result(frames, device_rate, offset, latency, message)
             if offset is not None and device_rate != PROJECT_RATE:
                 offset = int(round(offset * PROJECT_RATE / device_rate))

@@ -26,6 +26,7 @@ import numpy as np
 from app.bundle import BundleError, ProjectBundle
 from app.errors import UserError
 from app.media import kenburns, transitions
+from app.media.ailabel import ai_label_layers
 from app.media.overlays import LabelLayer, SafeArea, draw_label, draw_subtitle, draw_title, offline_frame
 from app.model import Clip, Episode, FitMode, MediaAsset, MediaKind, Series, Track, TrackKind, TransitionKind
 
@@ -114,7 +115,9 @@ class Compositor:
     """Composes timeline frames. Thread-safe if the frame provider is; holds only caches.
 
     ``labels`` is the visible-label hook (AI-content label, watermark): a list of
-    ``LabelLayer`` drawn last, above subtitles.
+    ``LabelLayer`` drawn last, above subtitles. None (the default) means "the AI
+    label the project settings ask for", so preview shows what export will burn in;
+    ``[]`` draws none.
     """
 
     VISUAL = (TrackKind.PICTURE, TrackKind.OVERLAY)
@@ -125,7 +128,7 @@ class Compositor:
         self.bundle = bundle
         self.fetcher = fetcher
         self.safe_area = safe_area or SafeArea()
-        self.labels: list[LabelLayer] = list(labels or [])
+        self.labels: list[LabelLayer] | None = None if labels is None else list(labels)
         self._stills = kenburns.StillScaler()
 
     @property
@@ -149,7 +152,10 @@ class Compositor:
             if clip is not None and clip.text.strip():
                 draw_subtitle(canvas, clip.text, self.safe_area, stack)
                 stack += 1
-        for label in self.labels:
+        labels = self.labels
+        if labels is None:
+            labels = ai_label_layers(self.series.settings, episode.timeline.duration)
+        for label in labels:
             if label.active(frame):
                 draw_label(canvas, label)
         return canvas

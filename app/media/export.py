@@ -40,6 +40,7 @@ from app.media.loudness import LoudnessReport
 from app.media.mixer import Mixer
 from app.media.overlays import LabelLayer
 from app.media.presets import ExportPreset, get_preset
+from app.media.yuv import rgb_to_yuv420p
 from app.model import Episode, Series
 
 log = logging.getLogger(__name__)
@@ -233,8 +234,11 @@ class Exporter:
                     return
                 tf = k * fps_in // fps
                 rgb = compositor.render(self.episode, tf, preset.size, preview=False)
-                frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
-                frame = frame.reformat(format="yuv420p", dst_colorspace="ITU709")
+                if rgb.shape[0] % 2 == 0 and rgb.shape[1] % 2 == 0:
+                    frame = rgb_to_yuv420p(rgb)
+                else:
+                    frame = av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(
+                        format="yuv420p", dst_colorspace="ITU709")
                 frame.pts = k
                 while not self._stop.is_set():
                     try:

@@ -23,6 +23,7 @@ from app.media.image_header import sniff_image
 
 _SEEK_AHEAD = Fraction(2)  # decoding forward further than this is slower than a keyframe seek
 _DECODERS_PER_FILE = 3
+_OPEN_DECODERS = 4
 
 
 class _VideoState:
@@ -99,6 +100,7 @@ class SequentialFrameSource:
         self._fetcher = FrameFetcher(root, cache_bytes=256 << 20)
         self._lock = threading.Lock()
         self._is_still: dict[Path, bool] = {}
+        self._recent: list[_VideoState] = []
 
     def frame_at(self, path: Path, t: Fraction, size: tuple[int, int] | None = None,
                  use_proxy: bool = False) -> np.ndarray:
@@ -135,12 +137,25 @@ class SequentialFrameSource:
         else:
             i = 0  # the least recently used one seeks
         states.append(states.pop(i))
-        return states[-1]
+        state = states[-1]
+        # Keep only a few decoders open across files: a finished clip's decoder (and its
+        # frame-thread buffers) is released instead of holding memory for the whole export.
+        if state in self._recent:
+            self._recent.remove(state)
+        self._recent.append(state)
+        while len(self._recent) > _OPEN_DECODERS:
+            old = self._recent.pop(0)
+            for lst in self._videos.values():
+                if old in lst:
+                    lst.remove(old)
+            old.close()
+        return state
 
     def close(self) -> None:
         with self._lock:
             for states in self._videos.values():
                 for state in states:
                     state.close()
+            self._recent.clear()
             self._videos.clear()
         self._fetcher.close()

@@ -15,8 +15,9 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
@@ -68,9 +69,21 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class TextPatch:
-    """Premultiplied RGBA pixels of rendered text, (h, w, 4) uint8."""
+    """Premultiplied RGBA pixels of rendered text, (h, w, 4) uint8.
+
+    ``rgb`` and ``inverse_alpha`` are the two planes the per-frame blend needs,
+    prepared once so burning a subtitle into a frame is two saturating uint8 ops.
+    """
 
     rgba: np.ndarray
+
+    @cached_property
+    def rgb(self) -> np.ndarray:
+        return np.ascontiguousarray(self.rgba[..., :3])
+
+    @cached_property
+    def inverse_alpha(self) -> np.ndarray:
+        return np.ascontiguousarray(np.repeat(255 - self.rgba[..., 3:4], 3, axis=2))
 
     @property
     def width(self) -> int:
@@ -195,11 +208,16 @@ def blend_patch(frame: np.ndarray, patch: TextPatch, x: int, y: int, opacity: fl
     x1, y1 = min(fw, x + patch.width), min(fh, y + patch.height)
     if x1 <= x0 or y1 <= y0:
         return
+    region = frame[y0:y1, x0:x1]
+    if opacity >= 1.0:
+        sy, sx = slice(y0 - y, y1 - y), slice(x0 - x, x1 - x)
+        kept = cv2.multiply(region, patch.inverse_alpha[sy, sx], scale=1.0 / 255.0)
+        region[...] = cv2.add(kept, patch.rgb[sy, sx])
+        return
     src = patch.rgba[y0 - y: y1 - y, x0 - x: x1 - x].astype(np.float32)
     if opacity < 1.0:
         src *= opacity
     alpha = src[..., 3:4] * (1.0 / 255.0)
-    region = frame[y0:y1, x0:x1]
     out = src[..., :3] + region.astype(np.float32) * (1.0 - alpha)
     np.clip(out, 0, 255, out=out)
     region[...] = (out + 0.5).astype(np.uint8)

@@ -23,15 +23,27 @@ class SchemaError(ValueError):
     """The data does not have the shape the model expects."""
 
 
+_PRIMITIVES = (str, int, float, bool, type(None))
+
+
+@cache
+def _persisted_fields(cls: type) -> tuple[str, ...]:
+    """Names of the fields of a dataclass that are saved (cached: ``fields()`` is slow)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("transient"))
+
+
 def to_data(obj: Any) -> Any:
-    """Convert a model object (dataclass tree) to JSON-compatible data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            if f.metadata.get("transient"):
-                continue
-            out[f.name] = to_data(getattr(obj, f.name))
-        return out
+    """Convert a model object (dataclass tree) to JSON-compatible data.
+
+    The result shares nothing mutable with the model, so it is a consistent
+    snapshot that another thread may serialise while the model keeps changing.
+    """
+    if isinstance(obj, _PRIMITIVES):
+        return obj
+    cls = type(obj)
+    if cls in _DATACLASS_CACHE or (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
+        _DATACLASS_CACHE.add(cls)
+        return {name: to_data(getattr(obj, name)) for name in _persisted_fields(cls)}
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, (list, tuple)):
@@ -39,6 +51,9 @@ def to_data(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {str(k): to_data(v) for k, v in obj.items()}
     return obj
+
+
+_DATACLASS_CACHE: set[type] = set()
 
 
 @cache

@@ -179,3 +179,14 @@ def test_info_lists_missing_media_jobs_and_reads_backup(tmp_path: Path, demo: Pa
     assert proc.returncode == 2 and str(copy / "project.json") in proc.stderr
     assert "--use-backup" in proc.stderr and "Traceback" not in proc.stderr
     assert _info(copy, "--use-backup")["jobs"] == {}  # the backup is the save before the jobs
+
+
+def test_demo_screenplay_parses_into_its_scenes_and_lines(demo: Path) -> None:
+    from app.script.fountain import Kind, parse
+
+    episode = ProjectBundle(demo).load().episodes[0]
+    play = parse(episode.script)
+    assert [e.text for e in play.of_kind(Kind.SCENE_HEADING)] == [s.heading for s in episode.scenes]
+    assert [e.text for e in play.of_kind(Kind.DIALOGUE)] == [line.text for _s, line in episode.dialogue_lines()]
+    assert [e.text for e in play.of_kind(Kind.CHARACTER)] == [
+        line.character_name for _s, line in episode.dialogue_lines()]

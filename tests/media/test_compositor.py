@@ -17,6 +17,7 @@ SIZE = (180, 320)
 
 
 def comp(p: Project, **kw) -> Compositor:
+    kw.setdefault("labels", [])
     return Compositor(p.series, p.bundle, FrameFetcher(p.bundle.root), **kw)
 
 
@@ -121,7 +122,8 @@ def test_title_card_and_label_layer(project, export_media):
     label = LabelLayer("AI生成", start=0, end=60, corner="top-left", height_pct=5.5)
     c = comp(project, labels=[label])
     size = (540, 960)
-    plain = Compositor(project.series, project.bundle, c.fetcher).render(project.episode, 40, size, preview=True)
+    plain = Compositor(project.series, project.bundle, c.fetcher, labels=[]).render(project.episode, 40, size,
+                                                                                    preview=True)
     titled = c.render(project.episode, 10, size, preview=True)
     diff = np.abs(titled.astype(int) - plain.astype(int)).sum(axis=2) > 60
     title_rows = np.nonzero(diff[200:600].any(axis=1))[0]
@@ -142,3 +144,14 @@ def test_missing_media_is_offline_in_preview_and_an_error_in_export(project, exp
     with pytest.raises(MissingMediaError) as info:
         render(project, 3, preview=False)
     assert "gone.png" in str(info.value)
+
+
+def test_preview_shows_the_projects_ai_label_by_default(project, export_media):
+    project.add(TrackKind.PICTURE, export_media.blue_still, start=0, duration=300)
+    default = Compositor(project.series, project.bundle, FrameFetcher(project.bundle.root))
+    size = (540, 960)
+    first, later = default.render(project.episode, 10, size, preview=True), default.render(project.episode, 200, size,
+                                                                                             preview=True)
+    assert np.abs(first[:120, :300].astype(int) - later[:120, :300]).sum() > 10000  # label for the first seconds
+    project.series.settings.ai_label_enabled = False
+    assert np.array_equal(default.render(project.episode, 10, size, preview=True), later)

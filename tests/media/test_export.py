@@ -214,3 +214,15 @@ def test_presets_cover_the_platforms():
     assert get_preset(None).size == (1080, 1920)
     with pytest.raises(Exception, match="Unknown export preset"):
         get_preset("myspace")
+
+
+def test_worker_cancel_emits_cancelled_and_leaves_nothing(qtbot, project: Project, export_media, tmp_path):
+    project.add(TrackKind.PICTURE, export_media.pattern_still, start=0, duration=3000, ken_burns=KenBurns())
+    out_dir = tmp_path / "w"
+    out_dir.mkdir()
+    worker = ExportWorker(project.series, project.bundle, project.episode, out_dir / "w.mp4",
+                          ExportOptions(preset=PRESET))
+    worker.progress.connect(lambda f, eta: worker.cancel() if f > 0.01 else None)
+    with qtbot.waitSignal(worker.cancelled, timeout=60000):
+        worker.start()
+    assert list(out_dir.iterdir()) == []

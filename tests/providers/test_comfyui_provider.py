@@ -15,7 +15,7 @@ from tests.providers.servers.media import mp4_bytes, png_bytes
 
 
 def client(server, tmp_path, **kw):
-    return registry.create("comfyui", {"base_url": server.url, "timeout": 2, **kw}, staging_dir=tmp_path)
+    return registry.create("comfyui", {"base_url": server.url, "timeout": 10, **kw}, staging_dir=tmp_path)
 
 
 def test_shipped_templates_have_the_documented_placeholders():

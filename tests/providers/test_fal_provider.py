@@ -14,7 +14,7 @@ from tests.providers.servers.media import mp4_bytes, png_bytes
 
 
 def client(server, tmp_path, **kw):
-    return registry.create("fal", {"base_url": server.url, "api_key": API_KEY, "timeout": 2, **kw},
+    return registry.create("fal", {"base_url": server.url, "api_key": API_KEY, "timeout": 10, **kw},
                            staging_dir=tmp_path)
 
 

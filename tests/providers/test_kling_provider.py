@@ -18,7 +18,7 @@ from tests.providers.servers.media import NOT_MEDIA, mp4_bytes, png_bytes
 
 
 def client(server, tmp_path, **overrides):
-    settings = {"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "timeout": 2.0,
+    settings = {"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "timeout": 10.0,
                 **overrides}
     return registry.create("kling", settings, staging_dir=tmp_path / "staging")
 
@@ -133,12 +133,14 @@ def test_failed_task_reports_kling_reason(kling_server, tmp_path):
 
 
 def test_timeout_and_malformed_json_on_poll_are_retryable(kling_server, tmp_path):
-    provider = client(kling_server, tmp_path, timeout=0.4)
+    provider = client(kling_server, tmp_path)
     handle = provider.submit(VideoRequest(prompt="x"))
-    kling_server.fail_next("GET /v1/videos/text2video/", kling_error(200, 0, "x", delay=1.2))
+    provider.http.timeout = (10.0, 0.4)
+    kling_server.fail_next("GET /v1/videos/text2video/", kling_error(200, 0, "x", delay=1.5))
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
     assert err.value.retryable and err.value.kind == "timeout"
+    provider.http.timeout = (10.0, 10.0)
     from tests.providers.servers.base import Reply
     kling_server.fail_next("GET /v1/videos/text2video/", Reply(body=b'{"code": 0, "data": {', ))
     with pytest.raises(ProviderError) as err:

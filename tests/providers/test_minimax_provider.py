@@ -13,7 +13,7 @@ from tests.providers.servers.minimax import API_KEY, base_resp_error
 
 
 def client(server, tmp_path, **kw):
-    return registry.create("minimax", {"base_url": server.url, "api_key": API_KEY, "timeout": 2, **kw},
+    return registry.create("minimax", {"base_url": server.url, "api_key": API_KEY, "timeout": 10, **kw},
                            staging_dir=tmp_path)
 
 

@@ -21,7 +21,7 @@ from tests.providers.servers.music import TOKEN
 # --- music endpoint --------------------------------------------------------------------------------
 
 def music(server, tmp_path, **kw):
-    return registry.create("music_endpoint", {"base_url": server.url + "/music", "api_key": TOKEN, "timeout": 2,
+    return registry.create("music_endpoint", {"base_url": server.url + "/music", "api_key": TOKEN, "timeout": 10,
                                               **kw}, staging_dir=tmp_path)
 
 

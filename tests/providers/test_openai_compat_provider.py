@@ -23,7 +23,7 @@ from tests.providers.servers.openai import API_KEY, openai_error
 
 
 def client(server, tmp_path: Path, name: str = "openai", **overrides):
-    settings = {"base_url": server.url + "/v1", "api_key": API_KEY, "timeout": 2.0, **overrides}
+    settings = {"base_url": server.url + "/v1", "api_key": API_KEY, "timeout": 10.0, **overrides}
     return registry.create(name, settings, staging_dir=tmp_path / "staging")
 
 
@@ -48,8 +48,8 @@ def test_every_preset_speaks_the_same_format(openai_server, tmp_path):
     for name in ("qwen", "deepseek", "ollama", "lmstudio", "llamacpp"):
         result = client(openai_server, tmp_path, name).chat(ask())
         assert result.text == "Hello, world!", name
-    models = [r.json()["model"] for r in openai_server.received("POST /v1/chat/completions")]
-    assert models == ["qwen-plus", "deepseek-chat", "llama3.2", "", ""]
+    models = [r.json().get("model") for r in openai_server.received("POST /v1/chat/completions")]
+    assert models == ["qwen-plus", "deepseek-chat", "llama3.2", None, None]  # LM Studio/llama.cpp: loaded model
 
 
 def test_cancel_stops_a_stream_midway(openai_server, tmp_path):
@@ -70,10 +70,9 @@ def test_cancel_from_another_thread_unblocks_a_waiting_stream(openai_server, tmp
     openai_server.reply_pieces = ["a", "b"]
     openai_server.chunk_delay = 1.5
     cancel = CancelToken()
-    stream = client(openai_server, tmp_path, timeout=10).stream_chat(ask(), cancel)
     threading.Timer(0.3, cancel.cancel).start()
     with pytest.raises(ProviderCancelled):
-        list(stream)
+        list(client(openai_server, tmp_path, timeout=10).stream_chat(ask(), cancel))
 
 
 @pytest.mark.parametrize("chunked", [True, False])
@@ -84,12 +83,12 @@ def test_deltas_arrive_as_they_are_sent(openai_server, tmp_path, chunked):
     openai_server.chunked = chunked
     openai_server.keepalive = False
     openai_server.reply_pieces = ["first", "second", "third"]
-    openai_server.chunk_delay = 0.4
+    openai_server.chunk_delay = 0.6
     stream = client(openai_server, tmp_path).stream_chat(ask())
     start = time.monotonic()
     first = next(iter(stream))
     assert first == "first"
-    assert time.monotonic() - start < 1.8  # first piece after ~0.4 s; the whole answer takes > 2.8 s
+    assert time.monotonic() - start < 2.5  # first piece after ~0.6 s; the whole answer takes > 4 s
     stream.close()
 
 

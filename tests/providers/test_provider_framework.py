@@ -179,3 +179,12 @@ def test_websocket_client_reassembles_fragments_answers_pings_and_survives_timeo
     assert bytes(b ^ mask[i % 4] for i, b in enumerate(body)) == b"hi"
     ours.close()
     theirs.close()
+
+
+def test_html_error_pages_are_reduced_to_their_title():
+    from providers.http import generic_error_message
+
+    page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502</h1></center></body></html>"
+    assert generic_error_message(page) == ("502 Bad Gateway", None)
+    assert generic_error_message({"error": {"message": "m", "code": "c"}}) == ("m", "c")
+    assert generic_error_message({"detail": [{"msg": "field required"}]})[0] == "field required"

@@ -13,7 +13,7 @@ from tests.providers.servers.replicate import API_TOKEN, detail
 
 
 def client(server, tmp_path, **kw):
-    return registry.create("replicate", {"base_url": server.url + "/v1", "api_key": API_TOKEN, "timeout": 2, **kw},
+    return registry.create("replicate", {"base_url": server.url + "/v1", "api_key": API_TOKEN, "timeout": 10, **kw},
                            staging_dir=tmp_path)
 
 
@@ -91,13 +91,14 @@ def test_insufficient_credit_and_validation_are_final(replicate_server, tmp_path
 
 def test_500_and_timeouts_are_retryable(replicate_server, tmp_path):
     from tests.providers.servers.base import Reply
-    provider = client(replicate_server, tmp_path, timeout=0.4)
+    provider = client(replicate_server, tmp_path)
     handle = provider.submit(ImageRequest(prompt="x"))
     replicate_server.fail_next("GET /v1/predictions", detail(500, "Internal Server Error"))
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
     assert err.value.retryable and err.value.http_status == 500
-    replicate_server.fail_next("GET /v1/predictions", Reply(delay=1.0, json_body={}))
+    provider.http.timeout = (10.0, 0.4)
+    replicate_server.fail_next("GET /v1/predictions", Reply(delay=1.5, json_body={}))
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
     assert err.value.retryable and err.value.kind == "timeout"

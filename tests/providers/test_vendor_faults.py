@@ -33,7 +33,7 @@ class Vendor:
     path: str = ""
 
     def client(self, server, tmp_path: Path, **overrides):
-        settings = {"base_url": server.url + self.path, "timeout": 0.5, **self.settings, **overrides}
+        settings = {"base_url": server.url + self.path, "timeout": 10.0, **self.settings, **overrides}
         return registry.create(self.provider, settings, staging_dir=tmp_path / "staging")
 
 
@@ -82,9 +82,11 @@ def test_poll_timeout_and_malformed_json_are_retryable(vendor, request, tmp_path
     server = request.getfixturevalue(vendor.fixture)
     provider = vendor.client(server, tmp_path)
     handle = provider.submit(vendor.request)
-    server.fail_next(vendor.poll_route, Reply(delay=1.0, json_body={}))
+    server.fail_next(vendor.poll_route, Reply(delay=1.5, json_body={}))
+    provider.http.timeout = (10.0, 0.4)  # only this call is short of patience
     with pytest.raises(ProviderError) as err:
         provider.poll(handle)
+    provider.http.timeout = (10.0, 10.0)
     assert err.value.retryable and err.value.kind == "timeout"
     server.fail_next(vendor.poll_route, Reply(body=b'{"status": "RUNN', content_type="application/json"))
     with pytest.raises(ProviderError) as err:

@@ -25,6 +25,7 @@ class ScriptedPrompter:
         self.save_choice = SaveChoice.DISCARD
         self.recovery_choice = RecoveryChoice.RECOVER
         self.open_locked = False
+        self.open_backup = False
         self.confirm_answer = True
         self.text_answer: str | None = None
         self.project_choice: Path | None = None
@@ -48,6 +49,13 @@ class ScriptedPrompter:
     def ask_open_locked(self, message: str, stale: bool) -> bool:
         self.calls.append(("ask_open_locked", (message, stale)))
         return self.open_locked
+
+    def ask_open_backup(self, message: str) -> bool:
+        self.calls.append(("ask_open_backup", (message,)))
+        return self.open_backup
+
+    def warning(self, title: str, message: str) -> None:
+        self.calls.append(("warning", (title, message)))
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:
         self.calls.append(("ask_text", (title, label, text)))
@@ -97,10 +105,36 @@ def project(tmp_path: Path) -> Path:
 def window_factory(qtbot, prompter):
     from widgets.main_window import MainWindow
 
+    made: list[MainWindow] = []
+
     def make(prompt: ScriptedPrompter | None = None) -> MainWindow:
         window = MainWindow(prompter=prompt or prompter)
         qtbot.addWidget(window)
         window.resize(1600, 1000)
+        made.append(window)
         return window
 
-    return make
+    yield make
+    for window in made:
+        window.close()
+    drain_background_work()
+
+
+def drain_background_work(timeout_s: float = 30.0) -> None:
+    """Let panels' background renders finish and report while their widgets still exist.
+
+    Panels queue work on the shared thread pool in reaction to events (a project
+    closing asks the preview for a blank frame), so drain until the pool stays idle.
+    """
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + timeout_s
+    idle = 0
+    while idle < 3 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        pool.waitForDone(100)
+        QCoreApplication.processEvents()
+        idle = idle + 1 if pool.activeThreadCount() == 0 else 0

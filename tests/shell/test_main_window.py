@@ -31,7 +31,13 @@ def test_first_run_shows_welcome_then_all_docks_once_a_project_opens(window_fact
         assert dock.widget() is not None
         assert dock.windowTitle() == spec.title
     visible = [n for n, d in window.docks.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]
-    assert {"StoryboardDock", "TimelineDock", "PreviewDock", "ScriptDock", "JobsDock"} <= set(visible)
+    assert {"StoryboardDock", "TimelineDock", "PreviewDock", "ScriptDock"} <= set(visible)
+    docks = window.docks.docks
+    assert docks["JobsDock"] in window.tabifiedDockWidgets(docks["StoryboardDock"])
+    assert docks["VoiceBoothDock"] in window.tabifiedDockWidgets(docks["ScriptDock"])
+    preview = docks["PreviewDock"].geometry()
+    assert preview.height() > 0.45 * window.height()  # a 9:16 picture needs height
+    assert docks["TimelineDock"].width() == window.width()
     assert window.windowTitle().startswith("Love in the Rain")
 
 

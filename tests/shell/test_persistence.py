@@ -34,6 +34,7 @@ def test_dock_layout_is_restored_in_the_next_window(window_factory, project, qtb
     assert d2["JobsDock"].isVisible()
     assert second.dockWidgetArea(d2["ScriptDock"]) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert d2["PreviewDock"] not in second.tabifiedDockWidgets(d2["StoryboardDock"])
+    assert d2["JobsDock"] in second.tabifiedDockWidgets(d2["StoryboardDock"])
 
 
 def test_layout_of_an_older_version_is_ignored(window_factory, project):

@@ -38,16 +38,17 @@ def test_screenshot_of_an_open_project_is_a_full_size_real_picture(tmp_path):
     assert sum(lum) / len(lum) < 110  # the dark theme
 
 
-def test_screenshot_size_option_and_bad_project_exit_code(tmp_path):
+def test_screenshot_size_and_language_options_and_a_bad_project(tmp_path, capsys):
+    """The same entry point in-process (``widgets.launch.main``): other size, Chinese, a broken file."""
+    from widgets.launch import main
+
     project = make_project(tmp_path / "Small.mdrama")
     out = tmp_path / "small.png"
-    result = _run(["open", str(project), "--screenshot", str(out), "--size", "1280x800", "--language", "zh_CN"],
-                  tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert main(["open", str(project), "--screenshot", str(out), "--size", "1280x800", "--language", "zh_CN"]) == 0
     assert QImage(str(out)).size().toTuple() == (1280, 800)
 
     (project / "project.json").write_text("not json", encoding="utf-8")
-    bad = _run(["open", str(project), "--screenshot", str(tmp_path / "bad.png")], tmp_path)
-    assert bad.returncode == 2
-    assert "project.json" in bad.stderr
+    assert main(["open", str(project), "--screenshot", str(tmp_path / "bad.png")]) == 2
+    assert "project.json" in capsys.readouterr().err
     assert not (tmp_path / "bad.png").exists()
+    assert main(["open", str(project), "--screenshot", str(out), "--size", "huge"]) == 2

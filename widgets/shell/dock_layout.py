@@ -33,6 +33,10 @@ GEOMETRY_KEY = "window/geometry"
 VERSION_KEY = "window/state_version"
 
 
+# The docks arrange_default() places by name; any other dock joins the Storyboard/Jobs tabs.
+PLACED = ("ScriptDock", "StoryboardDock", "PreviewDock", "JobsDock", "TimelineDock", "VoiceBoothDock")
+
+
 def load_panel_class(target: str) -> type[QWidget]:
     module_name, _, class_name = target.partition(":")
     return getattr(importlib.import_module(module_name), class_name)
@@ -101,40 +105,45 @@ class DockLayout:
 
     # --------------------------------------------------------------- layout
     def arrange_default(self) -> None:
-        """Script | Storyboard | Preview over a full-width Timeline; Voice Booth behind Script,
-        Jobs under Preview. Sized for a 9:16 preview next to a wide storyboard."""
+        """Script | Storyboard | Preview over a full-width Timeline. Voice Booth is a tab behind
+        Script; Jobs (and docks added later) are tabs behind the Storyboard, which is wide
+        enough for their tables, so the 9:16 Preview keeps the whole height of its column."""
         w = self.window
         d = self.docks
         area = Qt.DockWidgetArea
         for dock in d.values():
             w.removeDockWidget(dock)
             dock.setFloating(False)
+        # One dock area holding a vertical split (top row over the timeline): sizes between
+        # nested splits can be set reliably, unlike sizes between separate dock areas.
         w.addDockWidget(area.LeftDockWidgetArea, d["ScriptDock"])
+        w.splitDockWidget(d["ScriptDock"], d["TimelineDock"], Qt.Orientation.Vertical)
         w.splitDockWidget(d["ScriptDock"], d["StoryboardDock"], Qt.Orientation.Horizontal)
         w.splitDockWidget(d["StoryboardDock"], d["PreviewDock"], Qt.Orientation.Horizontal)
-        w.splitDockWidget(d["PreviewDock"], d["JobsDock"], Qt.Orientation.Vertical)
-        w.addDockWidget(area.BottomDockWidgetArea, d["TimelineDock"])
         w.tabifyDockWidget(d["ScriptDock"], d["VoiceBoothDock"])
-        if "ProvenanceDock" in d:
-            w.tabifyDockWidget(d["JobsDock"], d["ProvenanceDock"])
+        w.tabifyDockWidget(d["StoryboardDock"], d["JobsDock"])
+        for name, dock in d.items():  # docks added after this layout was designed (Provenance...)
+            if name not in PLACED:
+                w.tabifyDockWidget(d["JobsDock"], dock)
         for dock in d.values():
             dock.show()
         d["ScriptDock"].raise_()
-        d["JobsDock"].raise_()
+        d["StoryboardDock"].raise_()
         self.fit_sizes()
 
     def fit_sizes(self) -> None:
-        """Proportions for the default layout at the window's current size."""
+        """Proportions for the default layout at the window's current size: a wide storyboard,
+        a 9:16 preview tall enough to judge a frame, a timeline showing all default tracks."""
         w = self.window
         d = self.docks
         width = max(w.width(), 1200)
-        height = max(w.height(), 700)
-        side = int(width * 0.24)
-        preview = int(width * 0.25)
+        height = max(w.height(), 700) - 90  # menu bar, tool bar, status bar
+        side = int(width * 0.23)
+        preview = int(width * 0.28)
+        timeline = int(height * 0.42)
         w.resizeDocks([d["ScriptDock"], d["StoryboardDock"], d["PreviewDock"]],
                       [side, width - side - preview, preview], Qt.Orientation.Horizontal)
-        w.resizeDocks([d["TimelineDock"]], [int(height * 0.34)], Qt.Orientation.Vertical)
-        w.resizeDocks([d["PreviewDock"], d["JobsDock"]], [int(height * 0.46), int(height * 0.14)],
+        w.resizeDocks([d["StoryboardDock"], d["TimelineDock"]], [height - timeline, timeline],
                       Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------ workspace

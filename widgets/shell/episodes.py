@@ -8,7 +8,7 @@ of its creation) the nearest remaining episode takes over.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.model import Episode
@@ -112,6 +112,11 @@ class EpisodeSwitcher(QComboBox):
     def _select_current(self, episode_id: str) -> None:
         with QSignalBlocker(self):
             self.setCurrentIndex(self.findData(episode_id))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.rebuild()  # "Ep 3" is translated text
+        super().changeEvent(event)
 
     def _on_activated(self, index: int) -> None:
         episode_id = self.itemData(index)

@@ -87,7 +87,8 @@ class ShellMenus:
         self.retranslate()
 
     def _merge_panel_actions(self) -> None:
-        anchors = {"File": self._panel_anchor_file, "Edit": self._panel_anchor_edit}
+        anchors = {"File": self._panel_anchor_file, "Edit": self._panel_anchor_edit,
+                   "View": self.panels_menu_anchor}
         for key, actions in self.docks.panel_menu_actions():
             menu = self.menus.get(key)
             if menu is None or not actions:

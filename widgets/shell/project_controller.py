@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.bundle import BUNDLE_SUFFIX, ProjectBundle
+from app.bundle import BUNDLE_SUFFIX, PROJECT_FILE, ProjectBundle, ProjectFileError
 from app.errors import UserError
+from app.model import Series
+from app.project_lock import ProjectLockedError
 from app.session import Session
 from widgets.shell.background import run_in_background
 from widgets.shell.new_series import NewSeriesDialog
@@ -26,9 +29,6 @@ from widgets.shell.recent import RecentProjects
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
-
-# Never copied by Save As: rebuildable caches and this instance's own lock/autosave files.
-SAVE_AS_SKIP = ("cache", "*.lock", "lock", ".lock", "*.autosave", "*autosave*")
 
 
 class ProjectController(QObject):
@@ -98,37 +98,37 @@ class ProjectController(QObject):
         return self._open(path, recover=recover)
 
     def _recovery_detail(self, path: Path) -> str | None:
-        check = getattr(self.session, "recovery_available", None)
-        if check is None:
-            return None
         try:
-            found = check(path)
+            info = Session.recovery_available(path)
         except UserError:
             return None  # the open itself reports what is wrong with the project
-        if not found:
+        if info is None:
             return None
-        when = getattr(found, "saved_at", None) or getattr(found, "autosaved_at", None)
-        detail = translate("Controller", "Recovering keeps the project's last save as a backup.")
-        if when:
-            detail = translate("Controller", "Autosaved at %1.").replace("%1", str(when)) + " " + detail
-        return detail
+        return info.describe() + " " + translate(
+            "Controller", "Opening the last saved version keeps the autosave, so it is offered again next time.")
 
-    def _open(self, path: Path, recover: bool, steal_lock: bool = False) -> bool:
-        locked_error = _locked_error_type()
+    def _open(self, path: Path, recover: bool, steal_lock: bool = False, use_backup: bool = False) -> bool:
         try:
-            if recover or steal_lock:
-                self.session.open(path, recover=recover, steal_lock=steal_lock)
-            else:
-                self.session.open(path)
+            self.session.open(path, recover=recover, steal_lock=steal_lock, use_backup=use_backup)
+        except ProjectLockedError as exc:
+            owner = exc.owner
+            # Only a lock whose owner may be gone can be taken over: a dead process on this
+            # computer is taken over by the session itself; another computer cannot be checked.
+            stale = not owner.is_this_process and (not owner.is_this_host or not owner.is_alive())
+            if self.prompter.ask_open_locked(str(exc), stale) and stale:
+                return self._open(path, recover=recover, steal_lock=True, use_backup=use_backup)
+            return False
+        except ProjectFileError as exc:
+            if exc.backup is not None and exc.backup.usable and not use_backup:
+                if self.prompter.ask_open_backup(str(exc)):
+                    return self._open(path, recover=recover, steal_lock=steal_lock, use_backup=True)
+                return False
+            self.prompter.error(translate("Controller", "Could not open the project"), str(exc))
+            return False
+        except UserError as exc:
+            self.prompter.error(translate("Controller", "Could not open the project"), str(exc))
+            return False
         except Exception as exc:
-            if locked_error is not None and isinstance(exc, locked_error):
-                stale = bool(getattr(exc, "stale", False))
-                if self.prompter.ask_open_locked(str(exc), stale) and stale:
-                    return self._open(path, recover=recover, steal_lock=True)
-                return False
-            if isinstance(exc, UserError):
-                self.prompter.error(translate("Controller", "Could not open the project"), str(exc))
-                return False
             log.exception("opening %s failed", path)
             self.prompter.error(translate("Controller", "Could not open the project"),
                                 translate("Controller", "%1 could not be opened because of an unexpected "
@@ -137,7 +137,25 @@ class ProjectController(QObject):
             return False
         self.recent.add(path)
         self.message.emit(translate("Controller", "Opened %1").replace("%1", str(path)))
+        self._report_open_problems()
         return True
+
+    def _report_open_problems(self) -> None:
+        """Missing media and a read-only folder do not stop opening, but the user must know."""
+        session = self.session
+        if session.read_only:
+            self.prompter.warning(translate("Controller", "Project opened read-only"), session.read_only)
+        problems = session.media_problems
+        if problems:
+            shown = [f"• {p.name or p.path} ({p.path})" for p in problems[:12]]
+            if len(problems) > len(shown):
+                shown.append(translate("Controller", "… and %1 more").replace("%1", str(len(problems) - len(shown))))
+            self.prompter.warning(
+                translate("Controller", "Some media files are missing"),
+                translate("Controller", "%1 files used by this project are missing or point outside its "
+                                        "folder. Their clips and cards show as offline until the files are "
+                                        "put back or regenerated:").replace("%1", str(len(problems)))
+                + "\n\n" + "\n".join(shown))
 
     # ------------------------------------------------------------ creating
     def new_series(self) -> bool:
@@ -148,11 +166,10 @@ class ProjectController(QObject):
             return False
         return self.create(dialog.bundle_path(), dialog.series())
 
-    def create(self, path: Path, series: object) -> bool:
+    def create(self, path: Path, series: Series) -> bool:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.session.close()
-            self.session.create(path, series)
+            self.session.create(path, series)  # the open project stays open if this fails
         except UserError as exc:
             self.prompter.error(translate("Controller", "Could not create the series"), str(exc))
             return False
@@ -199,7 +216,7 @@ class ProjectController(QObject):
             if on_finished:
                 on_finished(False)
 
-        run_in_background(lambda: demo.write_demo(path), done, failed)
+        run_in_background(lambda: demo.create_demo(path), done, failed)
 
     # -------------------------------------------------------------- saving
     def save(self) -> bool:
@@ -214,7 +231,11 @@ class ProjectController(QObject):
         return True
 
     def save_as(self, on_finished: Callable[[bool], None] | None = None) -> None:
-        """Copy the bundle (media included, caches excluded) to a new folder and continue there."""
+        """Copy the project (media and takes, not caches) to a new bundle and continue there.
+
+        The bulk copy runs on a worker; the session then writes project.json,
+        takes the new lock and switches, keeping the undo history.
+        """
         bundle = self.session.bundle
         if bundle is None:
             return
@@ -225,56 +246,60 @@ class ProjectController(QObject):
         if target.suffix != BUNDLE_SUFFIX:
             target = target.with_name(target.name + BUNDLE_SUFFIX)
         target = target.absolute()
-        if target.exists():
+        if (target / PROJECT_FILE).exists() or (target.exists() and any(target.iterdir())):
             self.prompter.error(translate("Controller", "Could not save the project"),
                                 translate("Controller", "%1 already exists. Choose a name that is not "
                                                         "taken.").replace("%1", str(target)))
             return
-        series = self.session.series
-        source = bundle.root
+        files = bundle_files(self.session.series)
         self._set_busy(True)
         self.message.emit(translate("Controller", "Copying the project to %1…").replace("%1", str(target)))
 
-        def copy() -> None:
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns(*SAVE_AS_SKIP))
-            ProjectBundle(target).folder("cache")
-
-        def done(_result: object) -> None:
+        def finish(ok: bool) -> None:
             self._set_busy(False)
-            ok = False
-            try:
-                ProjectBundle(target).save(series)
-            except UserError as exc:
-                self.prompter.error(translate("Controller", "Could not save the project"), str(exc))
-            else:
-                self.session.document.undo_stack.setClean()  # the edits are saved, in the copy
-                self.session.close()
-                ok = self._open(target, recover=False)
             if on_finished:
                 on_finished(ok)
 
+        def done(_result: object) -> None:
+            try:
+                self.session.save_as(target)  # files are in place: this writes project.json and switches
+            except UserError as exc:
+                self.prompter.error(translate("Controller", "Could not save the project"), str(exc))
+                finish(False)
+                return
+            self.recent.add(target)
+            self.message.emit(translate("Controller", "Saved %1").replace("%1", str(target)))
+            finish(True)
+
         def failed(exc: Exception) -> None:
-            self._set_busy(False)
-            shutil.rmtree(target, ignore_errors=True)  # our own half-made copy; the original is untouched
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.prompter.error(translate("Controller", "Could not save the project"),
                                 translate("Controller", "Copying to %1 failed: %2. The original project "
                                                         "is unchanged.").replace("%1", str(target))
                                 .replace("%2", reason))
-            if on_finished:
-                on_finished(False)
+            finish(False)
 
-        run_in_background(copy, done, failed)
+        run_in_background(lambda: copy_files(bundle, target, files), done, failed)
 
 
-def _locked_error_type() -> type[Exception] | None:
-    """``ProjectLockedError`` from the session layer, once it exists there."""
-    for module_name in ("app.session", "app.lock", "app.errors"):
+def bundle_files(series: Series) -> list[str]:
+    """Bundle-relative paths of every media file and take the series uses."""
+    rels = [a.path for a in series.media.values() if a.path]
+    rels += [t.path for e in series.episodes for _s, line in e.dialogue_lines() for t in line.takes if t.path]
+    return rels
+
+
+def copy_files(source: ProjectBundle, target_root: Path, rels: list[str]) -> None:
+    """Copy ``rels`` from ``source`` into a new bundle folder (worker thread; raises OSError)."""
+    target = ProjectBundle(target_root)
+    target_root.mkdir(parents=True, exist_ok=True)
+    for rel in rels:
         try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        found = getattr(module, "ProjectLockedError", None)
-        if found is not None:
-            return found
-    return None
+            src, dst = source.resolve(rel), target.resolve(rel)
+        except UserError:
+            continue  # never follow a path that leaves the bundle
+        if src.is_file() and not dst.exists():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            part = dst.with_name(dst.name + ".part")
+            shutil.copy2(src, part)
+            os.replace(part, dst)

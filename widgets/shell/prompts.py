@@ -37,6 +37,8 @@ class Prompter(Protocol):
     def ask_save_changes(self, project_name: str) -> SaveChoice: ...
     def ask_recovery(self, project_name: str, detail: str) -> RecoveryChoice: ...
     def ask_open_locked(self, message: str, stale: bool) -> bool: ...
+    def ask_open_backup(self, message: str) -> bool: ...
+    def warning(self, title: str, message: str) -> None: ...
     def ask_text(self, title: str, label: str, text: str) -> str | None: ...
     def choose_project(self, start: Path) -> Path | None: ...
     def choose_new_location(self, title: str, start: Path) -> Path | None: ...
@@ -59,6 +61,19 @@ class DialogPrompter:
         box = self._box(QMessageBox.Icon.Critical, title, message)
         box.addButton(QMessageBox.StandardButton.Ok)
         box.exec()
+
+    def warning(self, title: str, message: str) -> None:
+        box = self._box(QMessageBox.Icon.Warning, title, message)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def ask_open_backup(self, message: str) -> bool:
+        box = self._box(QMessageBox.Icon.Critical, translate("Prompts", "The project file is damaged"), message)
+        backup = box.addButton(translate("Prompts", "Open Backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(backup)
+        box.exec()
+        return box.clickedButton() is backup
 
     def confirm(self, title: str, question: str, action: str) -> bool:
         box = self._box(QMessageBox.Icon.Question, title, question)
@@ -110,8 +125,10 @@ class DialogPrompter:
             box.exec()
             return False
         box = self._box(QMessageBox.Icon.Warning, title, message,
-                        translate("Prompts", "The program that held it is no longer running, so the lock "
-                                             "is left over from a crash. Open the project anyway?"))
+                        translate("Prompts", "If the editor that holds it is no longer running (for example "
+                                             "its computer crashed), you can take the project over. If it is "
+                                             "still running, two editors saving the same project overwrite "
+                                             "each other's work."))
         anyway = box.addButton(translate("Prompts", "Open Anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()

@@ -24,6 +24,21 @@ from widgets.shell.recent import RecentProjects
 translate = QCoreApplication.translate
 
 
+class _RecentRow(QWidget):
+    """Project name over its folder, the folder dimmed: scanning a list of names stays easy."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        name = QLabel(path.name.removesuffix(".mdrama"), objectName="RecentName")
+        folder = QLabel(str(path.parent), objectName="RecentFolder")
+        col = QVBoxLayout(self)
+        col.setContentsMargins(8, 6, 8, 6)
+        col.setSpacing(1)
+        col.addWidget(name)
+        col.addWidget(folder)
+
+
 class WelcomeView(QWidget):
     openRequested = Signal(Path)
 
@@ -78,6 +93,7 @@ class WelcomeView(QWidget):
         card_layout.addWidget(self.recent_label)
         card_layout.addWidget(self.recent_list, 1)
         card_layout.addWidget(self.recent_empty)
+        card_layout.addStretch(0)
 
         row = QHBoxLayout()
         row.setSpacing(48)
@@ -112,13 +128,18 @@ class WelcomeView(QWidget):
     def refresh(self) -> None:
         self.recent_list.clear()
         for path in self._recent.paths():
-            item = QListWidgetItem(f"{path.name.removesuffix('.mdrama')}\n{path.parent}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
+            row = _RecentRow(path)
+            item.setSizeHint(row.sizeHint())
             self.recent_list.addItem(item)
+            self.recent_list.setItemWidget(item, row)
         has = self.recent_list.count() > 0
         self.recent_list.setVisible(has)
         self.recent_empty.setVisible(not has)
+        layout = self.recent_list.parentWidget().layout()
+        layout.setStretch(layout.count() - 1, 0 if has else 1)  # keep the hint under the heading
 
     def _open_item(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

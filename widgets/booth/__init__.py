@@ -1,0 +1,1 @@
+"""The voice booth dock: devices, meter, teleprompter, takes, record to picture."""

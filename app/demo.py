@@ -98,7 +98,7 @@ def _shots() -> list[ShotSpec]:
         ShotSpec(0, 5.0, "extreme wide", "high angle", "slow push in",
                  "The city glitters below. Lin Xia waits alone by the railing.", ("lin",),
                  FrameSpec("night", "午夜契约", "MIDNIGHT CONTRACT · 第一集",
-                           figures=[Figure(0.62, 0.30, lin, "long", -1)], seed=11)),
+                           figures=[Figure(0.62, 0.30, lin, "long", -1)], seed=11, title_y=0.36)),
         ShotSpec(0, 4.0, "medium", "eye level", "static",
                  "Footsteps. Chen Mo steps out of the stairwell. She does not turn.", ("lin", "chen"),
                  FrameSpec("night", figures=[Figure(0.3, 0.5, lin, "long", 1), Figure(0.74, 0.55, chen, "short", -1)],
@@ -125,8 +125,7 @@ def _shots() -> list[ShotSpec]:
                  (LineSpec("chen", "天亮了。我们走吧。", "It's morning. Let's go."),)),
         ShotSpec(2, 6.0, "close-up", "low angle", "slow push in",
                  "Lin Xia looks up into the light and almost smiles.", ("lin",),
-                 FrameSpec("dawn", "这一次", "THIS TIME, I WRITE THE ENDING",
-                           figures=[Figure(0.5, 1.15, lin, "long", 1, feet=1.5)], seed=32, horizon=0.48),
+                 FrameSpec("dawn", figures=[Figure(0.5, 1.15, lin, "long", 1, feet=1.5)], seed=32, horizon=0.48),
                  (LineSpec("lin", "这一次，结局我自己写。", "This time, I write the ending myself."),)),
     ]
 
@@ -233,13 +232,12 @@ def create_demo(path: Path, progress: Progress | None = None) -> ProjectBundle:
         timeline = episode.timeline
         picture = timeline.first_track(TrackKind.PICTURE)
         subtitles = timeline.first_track(TrackKind.SUBTITLES)
-        titles = timeline.first_track(TrackKind.OVERLAY)
+        titles = timeline.first_track(TrackKind.OVERLAY)  # the "Titles" track
         music_track = timeline.first_track(TrackKind.MUSIC)
         assert picture and subtitles and titles and music_track  # default_tracks() has them all
         cursor = 0
         for n, spec in enumerate(specs, start=1):
             code = f"E01-{n:03d}"
-            spec.frame.caption = f"{code}  {SCENES[spec.scene][0]}"
             file = tmp / f"{code}.png"
             write_png(render_frame(spec.frame), file)
             prompt = f"{spec.size}, {spec.angle}: {spec.action}"
@@ -270,8 +268,9 @@ def create_demo(path: Path, progress: Progress | None = None) -> ProjectBundle:
                         text=f"{line.text}\n{spec_line.translation}", shot_id=shot.id, line_id=line.id))
             cursor += duration
             step(f"shot {code}")
-        titles.clips.append(Clip(start=0, duration=3 * fps, name="Title", text="午夜契约\nMIDNIGHT CONTRACT",
-                                 fade_in=10, fade_out=15))
+        # the closing card on the title track: a text clip over the last shot
+        titles.clips.append(Clip(start=cursor - 2 * fps, duration=2 * fps, name="To be continued",
+                                 text="未完待续\nTO BE CONTINUED", fade_in=10, fade_out=10))
         episode.script = _fountain(TITLE, specs)
 
         file = tmp / "music-bed.wav"

@@ -55,6 +55,7 @@ class FrameSpec:
     figures: list[Figure] = field(default_factory=list)
     seed: int = 1
     horizon: float = 0.62  # fraction of height where the skyline meets the ground
+    title_y: float = 0.0625  # top of the title block, fraction of height (lower keeps it inside Ken Burns crops)
 
 
 PALETTES = {
@@ -221,10 +222,13 @@ def _figure(p: QPainter, fig: Figure, horizon: float) -> None:
 
 
 def _text(p: QPainter, spec: FrameSpec) -> None:
-    band = QLinearGradient(0, 0, 0, 420)
-    band.setColorAt(0, QColor(0, 0, 0, 190))
-    band.setColorAt(1, QColor(0, 0, 0, 0))
-    p.fillRect(QRectF(0, 0, WIDTH, 420), band)
+    top = HEIGHT * spec.title_y - 120
+    if spec.title or spec.subtitle:
+        band = QLinearGradient(0, top, 0, top + 420)
+        band.setColorAt(0, QColor(0, 0, 0, 0 if top > 0 else 190))
+        band.setColorAt(0.45, QColor(0, 0, 0, 150))
+        band.setColorAt(1, QColor(0, 0, 0, 0))
+        p.fillRect(QRectF(0, top, WIDTH, 420), band)
     if spec.title:
         font = QFont(CJK_FAMILY)
         font.setPixelSize(118)
@@ -232,16 +236,16 @@ def _text(p: QPainter, spec: FrameSpec) -> None:
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
         p.setFont(font)
         p.setPen(QColor(0, 0, 0, 160))
-        p.drawText(QRectF(6, 126, WIDTH, 150), Qt.AlignmentFlag.AlignHCenter, spec.title)
+        p.drawText(QRectF(6, top + 126, WIDTH, 150), Qt.AlignmentFlag.AlignHCenter, spec.title)
         p.setPen(QColor("#f6e7c8"))
-        p.drawText(QRectF(0, 120, WIDTH, 150), Qt.AlignmentFlag.AlignHCenter, spec.title)
+        p.drawText(QRectF(0, top + 120, WIDTH, 150), Qt.AlignmentFlag.AlignHCenter, spec.title)
     if spec.subtitle:
         font = QFont(CJK_FAMILY)
-        font.setPixelSize(40)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 14)
+        font.setPixelSize(34)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 8)
         p.setFont(font)
         p.setPen(QColor(246, 231, 200, 210))
-        p.drawText(QRectF(0, 270, WIDTH, 60), Qt.AlignmentFlag.AlignHCenter, spec.subtitle)
+        p.drawText(QRectF(0, top + 270, WIDTH, 60), Qt.AlignmentFlag.AlignHCenter, spec.subtitle)
     if spec.caption:
         font = QFont(CJK_FAMILY)
         font.setPixelSize(30)

@@ -21,6 +21,7 @@ from pathlib import Path
 from app.bundle import AUTOSAVE_FILE, BundleError, ProjectBundle
 from app.model import Series
 from app.model.schema import ProjectFormatError, decode
+from app.project_lock import ProjectLock
 
 
 @dataclass
@@ -58,11 +59,18 @@ def _mtime(path: Path) -> float | None:
 
 
 def find_recovery(root: Path) -> RecoveryInfo | None:
-    """A RecoveryInfo when ``root`` holds a loadable autosave newer than its project.json."""
+    """A RecoveryInfo when ``root`` holds a loadable autosave newer than its project.json.
+
+    None while another editor on this computer has the project open: its
+    autosave is live work, not something left by a crash.
+    """
     bundle = ProjectBundle(Path(root))
     auto_time = _mtime(bundle.autosave_file)
     if auto_time is None:
         return None
+    owner = ProjectLock(bundle.root).read()
+    if owner is not None and owner.pid and not owner.is_this_process and owner.is_alive() and owner.is_this_host:
+        return None  # another running editor is autosaving it: not a crash leftover
     project_time = _mtime(bundle.project_file)
     readable = project_time is not None and bundle.project_file_is_good()
     if readable and project_time is not None and project_time >= auto_time:

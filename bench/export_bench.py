@@ -300,7 +300,8 @@ def main() -> int:
           f"(one command: concat, scale, zoompan, subtitles, drawtext, amix, sidechaincompress, loudnorm)")
     mp = mp_cpu = None
     if not args.skip_moviepy:
-        mp, mp_cpu, mp_mb = run_child(moviepy_cmd(folder, media, outs / "moviepy.mp4"))
+        # MoviePy writes its temporary audio file into the working folder: keep it in the cache
+        mp, mp_cpu, mp_mb = run_child(moviepy_cmd(folder, media, outs / "moviepy.mp4"), cwd=folder)
         print(f"MoviePy: {mp:6.1f} s wall  {mp_cpu:6.1f} s CPU  peak {mp_mb:6.0f} MB  "
               f"frames {frames_of(outs / 'moviepy.mp4')}")
     print(f"CPU-time ratios (steadier when the machine is shared): ours/ffmpeg {ours_cpu / ref_cpu:.2f}"

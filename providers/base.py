@@ -403,7 +403,8 @@ def provenance_fields(request: GenerationRequest, handle: TaskHandle, *, cost: f
     params.update(request.parameters)
     prompt = request.text if isinstance(request, SpeechRequest) else request.prompt
     return {
-        "source": "generated" if handle.provider not in ("import",) else "imported",
+        # A motion clip over an AI still stays "generated": it must keep the AI-content label on export.
+        "source": "imported" if handle.provider == "import" else "generated",
         "provider": handle.provider,
         "model": handle.model or request.model,
         "prompt": prompt,

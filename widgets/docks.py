@@ -22,9 +22,8 @@ class DockSpec:
 
 
 DOCKS: tuple[DockSpec, ...] = (
-    DockSpec("ScriptDock", QT_TRANSLATE_NOOP("Docks", "Script"), "widgets.shell.empty_panels:ScriptEmptyPanel"),
-    DockSpec("StoryboardDock", QT_TRANSLATE_NOOP("Docks", "Storyboard"),
-             "widgets.shell.empty_panels:StoryboardEmptyPanel"),
+    DockSpec("ScriptDock", QT_TRANSLATE_NOOP("Docks", "Script"), "widgets.script.panel:ScriptPanel"),
+    DockSpec("StoryboardDock", QT_TRANSLATE_NOOP("Docks", "Storyboard"), "widgets.storyboard.panel:StoryboardPanel"),
     DockSpec("TimelineDock", QT_TRANSLATE_NOOP("Docks", "Timeline"), "widgets.timeline.panel:TimelinePanel"),
     DockSpec("PreviewDock", QT_TRANSLATE_NOOP("Docks", "Preview"), "widgets.player.panel:PreviewPanel"),
     DockSpec("VoiceBoothDock", QT_TRANSLATE_NOOP("Docks", "Voice Booth"), "widgets.booth.panel:BoothPanel"),

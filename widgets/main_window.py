@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
             self.setWindowModified(False)
             return
         name = self.session.series.title or bundle.name
+        if getattr(self.session, "read_only", ""):
+            name += " " + translate("MainWindow", "(read-only)")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(not self.session.document.undo_stack.isClean())
 
@@ -226,7 +228,12 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self.docks.fit_sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.controller.busy or not self.controller.maybe_save():
+        if self.controller.busy:
+            self.statusBar().showMessage(translate("MainWindow", "Wait until the project is copied or "
+                                                                 "created, then close again."), 5000)
+            event.ignore()
+            return
+        if not self.controller.maybe_save():
             event.ignore()
             return
         self.docks.save()

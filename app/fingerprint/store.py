@@ -90,3 +90,45 @@ def load_all(bundle: ProjectBundle) -> list[Fingerprint]:
         except (OSError, ValueError, KeyError):
             continue  # a damaged fingerprint is skipped; the next export rewrites it
     return prints
+
+
+class FingerprintBuilder:
+    """Fingerprints an export from its composed frames as they are encoded (no second decode).
+
+    The exporter calls ``add`` for every output frame; only the frames at the
+    sampling times are reduced to a small grey picture and hashed, so this costs
+    a few milliseconds per second of video.
+    """
+
+    def __init__(self, fps: float, sample_fps: float = SAMPLE_FPS) -> None:
+        self.fps = float(fps)
+        self.step = 1.0 / sample_fps
+        self.next_time = 0.0
+        self.times: list[float] = []
+        self.hashes: list[np.ndarray] = []
+        self.informative: list[bool] = []
+
+    def add(self, index: int, rgb: np.ndarray) -> None:
+        t = index / self.fps
+        if t + 1e-6 < self.next_time:
+            return
+        import cv2
+
+        from app.fingerprint.sampler import GRAY_WIDTH
+
+        height = max(16, int(round(GRAY_WIDTH * rgb.shape[0] / rgb.shape[1] / 2)) * 2)
+        small = cv2.resize(rgb, (GRAY_WIDTH, height), interpolation=cv2.INTER_AREA)
+        gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+        self.times.append(t)
+        self.hashes.append(reference_hashes(gray))
+        self.informative.append(is_informative(gray))
+        while self.next_time <= t + 1e-6:
+            self.next_time += self.step
+
+    def save(self, bundle: ProjectBundle, episode: Episode, video: Path, title: str = "") -> Fingerprint:
+        fp = Fingerprint(episode.id, episode.number, title or episode.title, str(Path(video).absolute()),
+                         sha256_file(video), now_iso(), np.array(self.times, dtype=np.float64),
+                         np.array(self.hashes, dtype=np.uint64).reshape(-1, len(REFERENCE_CROPS)),
+                         np.array(self.informative, dtype=bool))
+        save(bundle, fp)
+        return fp

@@ -130,6 +130,7 @@ class Compositor:
         self.safe_area = safe_area or SafeArea()
         self.labels: list[LabelLayer] | None = None if labels is None else list(labels)
         self._stills = kenburns.StillScaler()
+        self._sizes: dict[Path, tuple[int, int]] = {}
 
     @property
     def fps(self) -> int:
@@ -223,10 +224,11 @@ class Compositor:
     def _source_size(self, asset: MediaAsset, path: Path) -> tuple[int, int]:
         probe = asset.probe or {}
         sw, sh = int(probe.get("width") or 0), int(probe.get("height") or 0)
-        if sw <= 0 or sh <= 0:
-            first = self.fetcher.frame_at(path, Fraction(0), None)
-            sh, sw = first.shape[:2]
-            asset.probe = {**probe, "width": sw, "height": sh}
+        if sw <= 0 or sh <= 0:  # not probed yet: measure once, without touching the model
+            if path not in self._sizes:
+                first = self.fetcher.frame_at(path, Fraction(0), None)
+                self._sizes[path] = (first.shape[1], first.shape[0])
+            sw, sh = self._sizes[path]
         return sw, sh  # the probe's size is as displayed (after rotation), like the fetched frames
 
     @staticmethod

@@ -63,69 +63,134 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_data(cls: type[T], data: Any, where: str = "") -> T:
     """Build ``cls`` from JSON data; raises SchemaError naming the bad path."""
-    return _convert(cls, data, where or cls.__name__)
+    return _converter(cls)(data, (None, where or cls.__name__))
+
+
+# A path is a linked (parent, key) pair rendered only when an error is raised, so a
+# large project loads without formatting a location string for every value.
+Path_ = tuple[Any, Any]
+Converter = typing.Callable[[Any, Path_], Any]
+
+
+def _where(path: Path_) -> str:
+    keys = []
+    while path is not None:
+        path, key = path
+        keys.append(key)
+    out = ""
+    for key in reversed(keys):
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
 
 
 def _convert(tp: Any, data: Any, where: str) -> Any:
+    """Convert ``data`` to type ``tp`` (kept for callers converting a single field)."""
+    return _converter(tp)(data, (None, where))
+
+
+@cache
+def _converter(tp: Any) -> Converter:
+    """A function converting JSON data to ``tp``, built once per type (loading is hot)."""
     origin = typing.get_origin(tp)
     if tp is Any:
-        return data
+        return lambda data, path: data
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
-        if data is None and type(None) in args:
-            return None
-        errors = []
-        for arg in args:
-            if arg is type(None):
-                continue
-            try:
-                return _convert(arg, data, where)
-            except SchemaError as exc:
-                errors.append(str(exc))
-        raise SchemaError(errors[0] if errors else f"{where}: unexpected value {data!r}")
+        optional = type(None) in args
+        members = [a for a in args if a is not type(None)]
+
+        def convert_union(data: Any, path: Path_) -> Any:
+            if data is None and optional:
+                return None
+            errors = []
+            for arg in members:
+                try:
+                    return _converter(arg)(data, path)
+                except SchemaError as exc:
+                    errors.append(str(exc))
+            raise SchemaError(errors[0] if errors else f"{_where(path)}: unexpected value {data!r}")
+
+        return convert_union
     if origin is list:
-        if not isinstance(data, list):
-            raise SchemaError(f"{where}: expected a list, found {type(data).__name__}")
         (item,) = typing.get_args(tp) or (Any,)
-        return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(data)]
+
+        def convert_list(data: Any, path: Path_) -> Any:
+            if not isinstance(data, list):
+                raise SchemaError(f"{_where(path)}: expected a list, found {type(data).__name__}")
+            conv = _converter(item)
+            return [conv(v, (path, i)) for i, v in enumerate(data)]
+
+        return convert_list
     if origin is dict:
-        if not isinstance(data, dict):
-            raise SchemaError(f"{where}: expected an object, found {type(data).__name__}")
         args = typing.get_args(tp)
         value_tp = args[1] if len(args) == 2 else Any
-        return {str(k): _convert(value_tp, v, f"{where}.{k}") for k, v in data.items()}
+
+        def convert_dict(data: Any, path: Path_) -> Any:
+            if not isinstance(data, dict):
+                raise SchemaError(f"{_where(path)}: expected an object, found {type(data).__name__}")
+            conv = _converter(value_tp)
+            return {str(k): conv(v, (path, k)) for k, v in data.items()}
+
+        return convert_dict
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if not isinstance(data, dict):
-            raise SchemaError(f"{where}: expected an object, found {type(data).__name__}")
-        hints = _hints(tp)
-        kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.metadata.get("transient") or f.name not in data:
-                continue
-            kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
-        try:
-            return tp(**kwargs)
-        except TypeError as exc:
-            raise SchemaError(f"{where}: {exc}") from exc
+        fields: list[tuple[str, Any]] | None = None
+
+        def convert_dataclass(data: Any, path: Path_) -> Any:
+            nonlocal fields
+            if not isinstance(data, dict):
+                raise SchemaError(f"{_where(path)}: expected an object, found {type(data).__name__}")
+            if fields is None:  # resolved on first use, so self-referencing types work
+                hints = _hints(tp)
+                fields = [(name, _converter(hints[name])) for name in _persisted_fields(tp)]
+            kwargs = {}
+            for name, conv in fields:
+                if name in data:
+                    kwargs[name] = conv(data[name], (path, name))
+            try:
+                return tp(**kwargs)
+            except TypeError as exc:
+                raise SchemaError(f"{_where(path)}: {exc}") from exc
+
+        return convert_dataclass
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        try:
-            return tp(data)
-        except ValueError as exc:
-            raise SchemaError(f"{where}: {data!r} is not one of {[m.value for m in tp]}") from exc
+
+        def convert_enum(data: Any, path: Path_) -> Any:
+            try:
+                return tp(data)
+            except ValueError as exc:
+                raise SchemaError(f"{_where(path)}: {data!r} is not one of {[m.value for m in tp]}") from exc
+
+        return convert_enum
     if tp is float:
-        if isinstance(data, bool) or not isinstance(data, (int, float)):
-            raise SchemaError(f"{where}: expected a number, found {data!r}")
-        return float(data)
+
+        def convert_float(data: Any, path: Path_) -> Any:
+            if isinstance(data, bool) or not isinstance(data, (int, float)):
+                raise SchemaError(f"{_where(path)}: expected a number, found {data!r}")
+            return float(data)
+
+        return convert_float
     if tp is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise SchemaError(f"{where}: expected a whole number, found {data!r}")
-        return data
+
+        def convert_int(data: Any, path: Path_) -> Any:
+            if isinstance(data, bool) or not isinstance(data, int):
+                raise SchemaError(f"{_where(path)}: expected a whole number, found {data!r}")
+            return data
+
+        return convert_int
     if tp is bool:
-        if not isinstance(data, bool):
-            raise SchemaError(f"{where}: expected true or false, found {data!r}")
-        return data
+
+        def convert_bool(data: Any, path: Path_) -> Any:
+            if not isinstance(data, bool):
+                raise SchemaError(f"{_where(path)}: expected true or false, found {data!r}")
+            return data
+
+        return convert_bool
     if tp is str:
-        if not isinstance(data, str):
-            raise SchemaError(f"{where}: expected text, found {data!r}")
-        return data
-    return data
+
+        def convert_str(data: Any, path: Path_) -> Any:
+            if not isinstance(data, str):
+                raise SchemaError(f"{_where(path)}: expected text, found {data!r}")
+            return data
+
+        return convert_str
+    return lambda data, path: data

@@ -19,17 +19,17 @@
         <translation>在一台电脑上完成 AI 竖屏短剧的全部制作：剧本、分镜、时间线、配音间、预览与导出。&lt;br&gt;&lt;br&gt;本软件依据 GNU 通用公共许可证第 3 版或更高版本（%1）授权，不提供任何担保。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="65" />
+        <location filename="../../widgets/shell/about.py" line="79" />
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="67" />
+        <location filename="../../widgets/shell/about.py" line="81" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="67" />
+        <location filename="../../widgets/shell/about.py" line="81" />
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
@@ -507,39 +507,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="181" />
+        <location filename="../../widgets/main_window.py" line="136" />
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="183" />
         <source>Rename Episode</source>
         <translation>重命名分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182" />
+        <location filename="../../widgets/main_window.py" line="184" />
         <source>Title of episode %1:</source>
         <translation>第 %1 集的标题：</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="192" />
+        <location filename="../../widgets/main_window.py" line="194" />
         <source>Delete Episode</source>
         <translation>删除分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="193" />
+        <location filename="../../widgets/main_window.py" line="195" />
         <source>Delete "%1" with its script, shots and timeline? You can undo this with Edit ▸ Undo.</source>
         <translation>要删除“%1”及其剧本、镜头和时间线吗？可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195" />
+        <location filename="../../widgets/main_window.py" line="197" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216" />
+        <location filename="../../widgets/main_window.py" line="218" />
         <source>Episode</source>
         <translation>分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217" />
+        <location filename="../../widgets/main_window.py" line="219" />
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="232" />
+        <source>Wait until the project is copied or created, then close again.</source>
+        <translation>请等项目复制或创建完成后再关闭。</translation>
     </message>
 </context>
 <context>
@@ -633,47 +643,47 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="55" />
+        <location filename="../../widgets/shell/new_series.py" line="56" />
         <source>Series title:</source>
         <translation>短剧标题：</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="56" />
+        <location filename="../../widgets/shell/new_series.py" line="57" />
         <source>First episode:</source>
         <translation>第一集标题：</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="57" />
+        <location filename="../../widgets/shell/new_series.py" line="58" />
         <source>Location:</source>
         <translation>保存位置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="61" />
+        <location filename="../../widgets/shell/new_series.py" line="62" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="82" />
+        <location filename="../../widgets/shell/new_series.py" line="83" />
         <source>Choose a Folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="90" />
+        <location filename="../../widgets/shell/new_series.py" line="91" />
         <source>Give the series a title.</source>
         <translation>请为短剧填写标题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="92" />
+        <location filename="../../widgets/shell/new_series.py" line="93" />
         <source>Choose where the project folder goes.</source>
         <translation>请选择项目文件夹的存放位置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="94" />
+        <location filename="../../widgets/shell/new_series.py" line="95" />
         <source>A project with this name already exists there.</source>
         <translation>该位置已有同名项目。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/new_series.py" line="96" />
+        <location filename="../../widgets/shell/new_series.py" line="97" />
         <source>The project will be created as %1</source>
         <translation>项目将创建为 %1</translation>
     </message>
@@ -696,17 +706,17 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/preferences.py" line="62" />
+        <location filename="../../widgets/shell/preferences.py" line="63" />
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/preferences.py" line="63" />
+        <location filename="../../widgets/shell/preferences.py" line="64" />
         <source>New projects go in:</source>
         <translation>新项目存放位置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/preferences.py" line="73" />
+        <location filename="../../widgets/shell/preferences.py" line="74" />
         <source>Choose a Folder</source>
         <translation>选择文件夹</translation>
     </message>

@@ -100,3 +100,21 @@ def test_match_command_on_a_non_video_says_so(library, tmp_path) -> None:
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 2 and "cannot be read as a video" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_fingerprint_built_from_composed_frames_matches_the_decoded_one(library, tmp_path) -> None:
+    """The exporter's on-the-fly fingerprint finds copies just like one made by decoding the file."""
+    import av
+
+    from app.fingerprint.store import FingerprintBuilder
+
+    bundle, episodes, exports, root = library
+    builder = FingerprintBuilder(30)
+    with av.open(str(exports[0])) as container:
+        for index, frame in enumerate(container.decode(video=0)):
+            builder.add(index, frame.to_ndarray(format="rgb24"))
+    other = ProjectBundle.create(tmp_path / "Other.mdrama", Series(title="x"))
+    builder.save(other, episodes[0], exports[0])
+    suspect = _transform(exports[0], tmp_path / "s.mp4", TRANSFORMS["cropped"])
+    _, matches = find_matches(suspect, load_all(other))
+    assert matches and matches[0].episode_id == episodes[0].id and matches[0].score > 0.6

@@ -172,3 +172,27 @@ def test_autosave_offered_when_project_json_is_damaged(bundle: ProjectBundle) ->
     assert info is not None and not info.project_readable
     assert "missing or damaged" in info.describe()
     assert (bundle.root / AUTOSAVE_FILE).exists()
+
+
+def test_autosave_of_a_running_editor_is_not_offered_as_recovery(bundle) -> None:
+    """Another live process holds the project and autosaves: a second editor must not offer it."""
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from app.session import Session\n"
+        "app = QCoreApplication([])\n"
+        "s = Session()\n"
+        f"s.open({str(bundle.root)!r})\n"
+        "s.document.edit(s.series, 'Rename', title='Live work')\n"
+        "s.autosaver.autosave_now(); s.autosaver.wait_idle()\n"
+        "print('ready', flush=True)\n"
+        "sys.stdin.readline()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        assert bundle.autosave_file.exists()
+        assert Session.recovery_available(bundle.root) is None
+    finally:
+        proc.communicate("\n", timeout=60)

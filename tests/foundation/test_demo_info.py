@@ -65,6 +65,8 @@ def test_demo_series_is_complete(demo: Path) -> None:
     span = {c.shot_id: (c.start, c.end) for c in picture}
     for clip in subs:
         assert clip.text and span[clip.shot_id][0] <= clip.start < clip.end <= span[clip.shot_id][1]
+    titles = episode.timeline.first_track(TrackKind.OVERLAY).clips
+    assert len(titles) == 1 and titles[0].text and titles[0].end == episode.timeline.duration
     music = episode.timeline.first_track(TrackKind.MUSIC).clips
     assert len(music) == 1 and series.media[music[0].asset_id].kind.value == "audio"
     # characters have reference images stored in the bundle

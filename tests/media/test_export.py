@@ -170,12 +170,12 @@ def test_empty_episode_is_refused(project: Project, tmp_path):
 
 
 def _limit_file_size() -> None:
-    resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
 
 
 def test_disk_full_during_export_fails_cleanly(project: Project, export_media, tmp_path):
-    project.add(TrackKind.PICTURE, export_media.flash_clip, start=0, duration=120)
-    project.add(TrackKind.MUSIC, export_media.music, start=0, duration=120)
+    project.add(TrackKind.PICTURE, export_media.flash_clip, start=0, duration=90)
+    project.add(TrackKind.MUSIC, export_media.music, start=0, duration=90)
     project.bundle.save(project.series)
     out_dir = tmp_path / "full"
     out_dir.mkdir()

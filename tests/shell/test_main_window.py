@@ -230,3 +230,13 @@ def test_save_as_copies_the_bundle_with_media_and_continues_in_the_copy(window_f
     assert ProjectBundle(copy).load().episodes[0].title == "Edited before Save As"
     assert ProjectBundle(project).load().episodes[0].title == "Part 1"  # original untouched
     assert not window.isWindowModified()
+
+
+def test_panels_menu_actions_are_merged_into_the_matching_menus(window_factory):
+    window = window_factory()
+    offered = list(window.docks.panel_menu_actions())
+    assert offered  # the landed panels (timeline, jobs...) offer commands
+    for menu_name, actions in offered:
+        texts = [a.text() for a in window.menus.menus[menu_name].actions()]
+        for action in actions:  # panels may build fresh QActions per call: compare what users see
+            assert action.text() in texts, f"{action.text()} missing from {menu_name}"

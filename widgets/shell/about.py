@@ -56,6 +56,20 @@ class AboutDialog(QDialog):
         self.setFixedWidth(460)
 
 
+def keyboard_keys(action: QAction) -> list[QKeySequence]:
+    """Shortcuts typed on a keyboard; the media keys Qt adds to standard keys (a "Save" key) are left out."""
+    keys = []
+    for seq in action.shortcuts():
+        key = seq[0].key() if seq.count() else None
+        if key is not None and MEDIA_KEYS_FIRST <= int(key.value) <= MEDIA_KEYS_LAST:
+            continue
+        keys.append(seq)
+    return keys
+
+
+MEDIA_KEYS_FIRST, MEDIA_KEYS_LAST = int(Qt.Key.Key_Back.value), 0x0100FFFF
+
+
 class ShortcutsDialog(QDialog):
     """Every action with a shortcut, grouped by menu: the window's and the panels' alike."""
 
@@ -69,8 +83,8 @@ class ShortcutsDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         for menu_title, actions in menus:
             rows = [(plain_text(a.text()), ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                                    for k in a.shortcuts()))
-                    for a in actions if a.shortcuts()]
+                                                    for k in keyboard_keys(a)))
+                    for a in actions if keyboard_keys(a)]
             if not rows:
                 continue
             header = QTreeWidgetItem([plain_text(menu_title), ""])

@@ -43,6 +43,7 @@ class NewSeriesDialog(QDialog):
         self.episode_edit.setPlaceholderText(translate("NewSeries", "e.g. The Contract"))
         self.location_edit = QLineEdit(str(location))
         browse = QPushButton(translate("NewSeries", "Browse…"))
+        browse.setAutoDefault(False)  # Enter creates; it never opens the folder picker
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.location_edit, 1)

@@ -53,6 +53,7 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.saved_language())))
         self.folder = QLineEdit(str(projects_folder()))
         browse = QPushButton(translate("Preferences", "Browse…"))
+        browse.setAutoDefault(False)  # Enter confirms the dialog; it never opens the folder picker
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)

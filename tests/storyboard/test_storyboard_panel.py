@@ -1,0 +1,130 @@
+"""The Storyboard dock driven for real: cards from the demo, inspector edits, versions,
+generation through a local OpenAI-compatible server and the offline motion provider, reorder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.demo import create_demo
+from app.jobs.manager import job_manager
+from app.model.schema import encode
+from app.session import Session
+from tests.providers.servers.fixtures import openai_server  # noqa: F401
+from tests.providers.servers.openai import API_KEY
+from widgets.storyboard.panel import StoryboardPanel
+
+SHOTS = Path("/tmp/microdrama-screenshots")
+
+
+@pytest.fixture(scope="module")
+def demo_copy(tmp_path_factory):
+    return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama").root
+
+
+@pytest.fixture
+def session(demo_copy, tmp_path, qtbot):
+    import shutil
+
+    root = tmp_path / "Demo.mdrama"
+    shutil.copytree(demo_copy, root)
+    s = Session()
+    s.open(root)
+    yield s
+    job_manager(s).shutdown()
+    s.close()
+
+
+@pytest.fixture
+def panel(session, qtbot):
+    widget = StoryboardPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    return widget
+
+
+def test_cards_show_every_shot_and_the_inspector_follows_selection(panel, session, qtbot) -> None:
+    shots = list(session.current_episode.shots())
+    assert panel.board.count() == len(shots) > 3
+    panel.board.setCurrentRow(2)
+    assert panel.inspector.shot_id == shots[2].id
+    assert session.selected_shot_id == shots[2].id
+    assert panel.inspector.stills.count() == len(shots[2].stills)
+    qtbot.waitUntil(lambda: panel.thumbs.pixmap(shots[0].chosen_still) is not None, timeout=30000)
+    panel.board.viewport().update()
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.shell.theme import apply_theme
+
+    apply_theme(QApplication.instance(), "zh_CN")
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(200)
+    panel.grab().save(str(SHOTS / "storyboard.png"))
+
+
+def test_editing_a_field_marks_the_shot_as_the_creators_and_undoes(panel, session) -> None:
+    shot = list(session.current_episode.shots())[1]
+    panel.board.setCurrentRow(1)
+    edit = panel.inspector.texts["image_prompt"]
+    edit.setPlainText("A rain-soaked rooftop at night, neon reflections")
+    edit.focusLost.emit()
+    assert shot.image_prompt == "A rain-soaked rooftop at night, neon reflections" and shot.user_edited
+    session.document.undo_stack.undo()
+    assert shot.image_prompt != "A rain-soaked rooftop at night, neon reflections" and not shot.user_edited
+
+
+def test_filters_by_character_and_scene(panel, session) -> None:
+    first = session.series.characters[0]
+    panel.character_filter.setCurrentIndex(panel.character_filter.findData(first.id))
+    expected = [s for s in session.current_episode.shots()
+                if first.id in s.character_ids or any(d.character_id == first.id for d in s.dialogue)]
+    assert panel.board.count() == len(expected)
+    panel.character_filter.setCurrentIndex(0)
+    scene = session.current_episode.scenes[0]
+    panel.scene_filter.setCurrentIndex(panel.scene_filter.findData(scene.id))
+    assert panel.board.count() == len(scene.shots)
+
+
+def test_reorder_across_scenes_is_one_undo_step(panel, session) -> None:
+    episode = session.current_episode
+    before = encode(session.series)
+    first_scene, second_scene = episode.scenes[0], episode.scenes[1]
+    moving = first_scene.shots[0]
+    target_row = len(first_scene.shots) + 1  # before the second card of the second scene
+    anchor = second_scene.shots[1]
+    panel.move_shots([moving.id], target_row)
+    assert [s.id for s in second_scene.shots].index(moving.id) == [s.id for s in second_scene.shots].index(anchor.id) - 1
+    assert [s.number for s in second_scene.shots] == list(range(1, len(second_scene.shots) + 1))
+    session.document.undo_stack.undo()
+    assert encode(session.series) == before
+
+
+def test_generate_candidates_then_a_clip_then_send_to_timeline(panel, session, qtbot, openai_server,  # noqa: F811
+                                                               monkeypatch) -> None:
+    monkeypatch.setenv("MICRODRAMA_OPENAI_BASE_URL", f"{openai_server.url}/v1")
+    monkeypatch.setenv("MICRODRAMA_OPENAI_API_KEY", API_KEY)
+    monkeypatch.setenv("MICRODRAMA_POLL_INTERVAL", "0.05")
+    panel.image_provider.setCurrentIndex(panel.image_provider.findData("openai"))
+    panel.video_provider.setCurrentIndex(panel.video_provider.findData("motion"))
+    shot = list(session.current_episode.shots())[0]
+    before = list(shot.stills)
+    jobs = panel.generate_for_shot(shot.id, "still", 2)
+    assert len(jobs) == 2
+    qtbot.waitUntil(lambda: all(j.state.finished for j in jobs), timeout=60000)
+    assert all(j.state.value == "succeeded" for j in jobs), [j.error for j in jobs]
+    # the test server answers the same PNG twice: identical bytes are one version, stored once
+    assert len(shot.stills) == len(before) + 1
+    new = shot.stills[-1]
+    assert session.series.media[new].provenance.provider == "openai"
+    panel.board.setCurrentRow(0)
+    panel.inspector.choose("chosen_still", new)
+    assert shot.chosen_still == new
+    clip_jobs = panel.generate_for_shot(shot.id, "clip", 1)
+    qtbot.waitUntil(lambda: clip_jobs[0].state.finished, timeout=120000)
+    assert clip_jobs[0].state.value == "succeeded", clip_jobs[0].error
+    assert shot.chosen_clip and session.series.media[shot.chosen_clip].kind.value == "video"
+    panel.send_to_timeline()
+    picture = session.current_episode.timeline.first_track(__import__("app.model", fromlist=["TrackKind"]).TrackKind.PICTURE)
+    assert any(c.asset_id == shot.chosen_clip for c in picture.clips)

@@ -1,0 +1,1 @@
+"""Script dock: Fountain editor, outline, series bible, AI writing and breakdown."""

@@ -1,0 +1,495 @@
+"""The Script dock: the episode's screenplay in Fountain, its outline, and AI writing.
+
+Typing edits the text widget at once and reaches the model after a short pause,
+as one undo step per burst of typing (Edit > Undo then undoes the burst). AI
+writing streams into the editor through the job queue and lands as one undo
+step, whether it finished or was stopped. "Break Down" turns the screenplay into
+scenes, shots and dialogue lines, keeping shots the creator already worked on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.fsutil import atomic_write_bytes
+from app.jobs.manager import job_manager
+from app.script.checks import check_episode
+from app.script.fountain import Kind, parse
+from app.script.importer import apply_script, heuristic_breakdown, read_script
+from app.script.text_provider import configured_text_provider
+from app.script.writing import (
+    TextStreamJob,
+    episode_messages,
+    outline_messages,
+    parse_outline,
+    rewrite_messages,
+    strip_fences,
+)
+from app.session import Session
+
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+COMMIT_DELAY_MS = 700
+
+
+class ScriptPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._episode_id = ""
+        self._typing_serial = 0
+        self._applying = False  # setting the editor from the model: not a user edit
+        self._stream_job: TextStreamJob | None = None
+        self._stream_cursor: QTextCursor | None = None
+
+        from widgets.script.highlighter import FountainHighlighter
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("scriptEditor")
+        font = QFont("Noto Sans Mono CJK SC")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(11)
+        self.editor.setFont(font)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.setPlaceholderText(self.tr("INT. PLACE - DAY\n\nAction.\n\nCHARACTER\nDialogue.\n\n"
+                                               "（中文剧本也可以：1. 内景 地点 - 日 / 林晓：台词）"))
+        self.highlighter = FountainHighlighter(self.editor.document())
+        self.editor.textChanged.connect(self._text_edited)
+
+        self.outline = QTreeWidget(self)
+        self.outline.setHeaderHidden(True)
+        self.outline.setRootIsDecorated(False)
+        self.outline.itemActivated.connect(self._jump)
+        self.outline.itemClicked.connect(self._jump)
+        self.status = QLabel(self)  # what just happened
+        self.status.setObjectName("scriptStatus")
+        self.status.setWordWrap(True)
+        self.stats = QLabel(self)  # counts of the script and the board
+        self.stats.setObjectName("scriptStats")
+
+        self.commit_timer = QTimer(self)
+        self.commit_timer.setSingleShot(True)
+        self.commit_timer.setInterval(COMMIT_DELAY_MS)
+        self.commit_timer.timeout.connect(self.commit)
+
+        self._build_actions()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for action in (self.act_breakdown, self.act_import, self.act_export):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        write = QToolButton(self)
+        write.setText(self.tr("Write with AI"))
+        write.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(write)
+        menu.addActions([self.act_write_episode, self.act_outline, self.act_rewrite_hook,
+                         self.act_rewrite_cliff, self.act_rewrite_custom])
+        write.setMenu(menu)
+        bar.addWidget(write)
+        stop = QToolButton(self)
+        stop.setDefaultAction(self.act_stop)
+        bar.addWidget(stop)
+        bar.addStretch(1)
+        bible = QToolButton(self)
+        bible.setDefaultAction(self.act_bible)
+        bar.addWidget(bible)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.editor)
+        split.addWidget(self.outline)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.stats)
+        layout.addLayout(footer)
+
+        doc = session.document
+        session.projectOpened.connect(self._load_episode)
+        session.projectClosed.connect(self._load_episode)
+        session.currentEpisodeChanged.connect(self._load_episode)
+        doc.reset.connect(self._load_episode)
+        doc.objectChanged.connect(self._model_changed)
+        self.editor.installEventFilter(self)
+        self._load_episode()
+
+    # ---------------------------------------------------------------- actions
+    def _build_actions(self) -> None:
+        def make(text: str, name: str, slot, shortcut: str | None = None) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            return action
+
+        self.act_breakdown = make(self.tr("Break Down"), "action_breakdown", self.break_down, "Ctrl+Shift+B")
+        self.act_import = make(self.tr("Import…"), "action_import_fountain", self.import_dialog)
+        self.act_export = make(self.tr("Export…"), "action_export_fountain", self.export_dialog)
+        self.act_write_episode = make(self.tr("Write This Episode"), "action_write_episode", self.write_episode)
+        self.act_outline = make(self.tr("Season Outline…"), "action_season_outline", self.season_outline_dialog)
+        self.act_rewrite_hook = make(self.tr("Rewrite Selection: Sharper Hook"), "action_rewrite_hook",
+                                     lambda: self.rewrite_selection("hook"))
+        self.act_rewrite_cliff = make(self.tr("Rewrite Selection: Cliffhanger Ending"), "action_rewrite_cliffhanger",
+                                      lambda: self.rewrite_selection("cliffhanger"))
+        self.act_rewrite_custom = make(self.tr("Rewrite Selection…"), "action_rewrite_custom", self.rewrite_custom)
+        self.act_stop = make(self.tr("Stop"), "action_stop_writing", self.stop_writing)
+        self.act_stop.setEnabled(False)
+        self.act_bible = make(self.tr("Series Bible…"), "action_series_bible", self.open_bible)
+
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return {"Episode": [self.act_breakdown, self.act_bible],
+                "Generate": [self.act_write_episode, self.act_outline, self.act_rewrite_hook, self.act_rewrite_cliff,
+                             self.act_rewrite_custom, self.act_stop]}
+
+    # ------------------------------------------------------------ model sync
+    @property
+    def episode(self):
+        return self.session.current_episode
+
+    def _load_episode(self, *_args: object) -> None:
+        self.commit()
+        episode = self.episode
+        self._episode_id = episode.id if episode else ""
+        self._typing_serial += 1
+        self._set_editor_text(episode.script if episode else "")
+        self.editor.setReadOnly(episode is None)
+        self._refresh_outline()
+
+    def _set_editor_text(self, text: str) -> None:
+        if self.editor.toPlainText() == text:
+            return
+        cursor_pos = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
+        self._applying = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._applying = False
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(cursor_pos, len(text)))
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+
+    def _model_changed(self, obj_id: str, fields: list) -> None:
+        if obj_id == self._episode_id and "script" in fields and not self.commit_timer.isActive():
+            episode = self.episode
+            if episode is not None and self._stream_job is None:
+                self._set_editor_text(episode.script)
+                self._refresh_outline()
+
+    def _text_edited(self) -> None:
+        self._refresh_outline()
+        if self._applying or self._stream_job is not None:
+            return
+        self.commit_timer.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.editor and event.type() == event.Type.FocusOut:
+            self.commit()
+            self._typing_serial += 1  # the next burst of typing is its own undo step
+        return super().eventFilter(watched, event)
+
+    def commit(self) -> None:
+        """Send the editor's text to the model (merged with the current burst of typing)."""
+        self.commit_timer.stop()
+        episode = self.session.document.find(self._episode_id) if self._episode_id else None
+        if episode is None:
+            return
+        text = self.editor.toPlainText()
+        if text != episode.script:
+            self.session.document.edit(episode, self.tr("Edit screenplay"),
+                                       merge_key=f"script:{episode.id}:{self._typing_serial}", script=text)
+
+    # --------------------------------------------------------------- outline
+    def _refresh_outline(self) -> None:
+        play = parse(self.editor.toPlainText())
+        self.highlighter.set_screenplay(play)
+        self.outline.clear()
+        scenes = 0
+        lines = 0
+        for element in play.elements:
+            if element.kind is Kind.SCENE_HEADING:
+                scenes += 1
+                numbered = element.text[:1].isdigit() or element.text.startswith("第")
+                item = QTreeWidgetItem([element.text if numbered else f"{scenes}. {element.text}"])
+            elif element.kind is Kind.SECTION:
+                item = QTreeWidgetItem(["#" * element.level + " " + element.text])
+                item.setForeground(0, Qt.GlobalColor.darkYellow)
+            else:
+                lines += element.kind is Kind.DIALOGUE
+                continue
+            item.setData(0, LINE_ROLE, element.line)
+            self.outline.addTopLevelItem(item)
+        episode = self.episode
+        shots = sum(len(s.shots) for s in episode.scenes) if episode else 0
+        self.stats.setText(self.tr("%1 scenes, %2 dialogue lines in the script · %3 shots on the board")
+                            .replace("%1", str(scenes)).replace("%2", str(lines)).replace("%3", str(shots)))
+
+    def _jump(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        block = self.editor.document().findBlockByNumber(int(item.data(0, LINE_ROLE)))
+        cursor = QTextCursor(block)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus()
+
+    # ------------------------------------------------------------- breakdown
+    def break_down(self, *, use_ai: bool | None = None) -> None:
+        """Break the screenplay down into the storyboard (merging with what is there)."""
+        self.commit()
+        episode = self.episode
+        if episode is None or not episode.script.strip():
+            self.status.setText(self.tr("Write or import a screenplay first."))
+            return
+        provider = configured_text_provider() if use_ai is not False else None
+        if provider is None:
+            self._apply_breakdown(heuristic_breakdown)
+            return
+        from app.jobs.job import FunctionJob
+        from app.script.llm_breakdown import model_breakdown
+
+        series, text = self.session.series, episode.script
+        # the model call runs on a worker against a copy; the merge lands on the GUI thread
+        import copy
+
+        snapshot = copy.deepcopy(series)
+
+        def work(ctx) -> list:
+            ctx.progress(None, "Asking the language model for a shot list")
+            return model_breakdown(provider)(snapshot, episode, text)
+
+        def land(scenes: list) -> None:
+            known = {c.id for c in series.characters}
+            fresh_characters = [c for c in snapshot.characters if c.id not in known]
+            known_locations = {loc.id for loc in series.locations}
+            fresh_locations = [loc for loc in snapshot.locations if loc.id not in known_locations]
+
+            def from_model(s, e, t):
+                s.characters.extend(fresh_characters)
+                s.locations.extend(fresh_locations)
+                return scenes
+
+            self._apply_breakdown(from_model)
+
+        self.status.setText(self.tr("Breaking down with %1…").replace("%1", provider))
+        job_manager(self.session).add(FunctionJob(f"Break down episode {episode.number}", work, on_done=land,
+                                                  kind="breakdown", resource=provider))
+
+    def _apply_breakdown(self, make_scenes) -> None:
+        episode = self.episode
+        if episode is None:
+            return
+        try:
+            result = apply_script(self.session.document, episode.script, episode.number, make_scenes)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Breakdown failed"), str(exc))
+            return
+        r = result.report
+        problems = [p for p in check_episode(self.session.series, result.episode, self.session.bundle)
+                    if p.kind == "dialogue_too_long"]
+        self.status.setText(self.tr("Broken down: %1 new, %2 refreshed, %3 kept as you edited them, %4 removed.")
+                            .replace("%1", str(len(r.added))).replace("%2", str(len(r.updated)))
+                            .replace("%3", str(len(r.kept))).replace("%4", str(len(r.removed)))
+                            + (" " + problems[0].message if problems else ""))
+        self._refresh_outline()
+
+    # ---------------------------------------------------------- file actions
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Screenplay"), str(Path.home()),
+                                              self.tr("Fountain screenplays (*.fountain *.spmd *.txt)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Replace the episode's screenplay with a file's (one undo step) and break it down."""
+        episode = self.episode
+        if episode is None:
+            return
+        try:
+            text = read_script(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            return
+        self.commit()
+        self.session.document.edit(episode, self.tr("Import screenplay"), script=text)
+        self._set_editor_text(text)
+        self.break_down()
+
+    def export_dialog(self) -> None:
+        episode = self.episode
+        if episode is None or self.session.bundle is None:
+            return
+        default = self.session.bundle.folder("renders") / f"{self.session.bundle.name}-E{episode.number:02d}.fountain"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Screenplay"), str(default),
+                                              self.tr("Fountain (*.fountain)"))
+        if path:
+            self.export_file(Path(path))
+
+    def export_file(self, path: Path) -> None:
+        self.commit()
+        try:
+            atomic_write_bytes(path, self.editor.toPlainText().encode("utf-8"))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot export"), f"{path}: {exc.strerror or exc}")
+            return
+        self.status.setText(self.tr("Exported %1").replace("%1", str(path)))
+
+    # ---------------------------------------------------------- AI writing
+    def _provider_or_explain(self) -> str | None:
+        provider = configured_text_provider()
+        if provider is None:
+            QMessageBox.information(self, self.tr("No text provider"), self.tr(
+                "Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Edit > Providers… "
+                "and set it as the writing model."))
+        return provider
+
+    def _stream(self, messages: list[tuple[str, str]], title: str, make_cursor, on_done=None) -> None:
+        """Stream a model's answer in at the cursor ``make_cursor()`` returns (called after the
+        pending typing is committed, so everything it changes belongs to the AI's undo step)."""
+        provider = self._provider_or_explain()
+        if provider is None or self._stream_job is not None:
+            return
+        self.commit()
+        self._typing_serial += 1
+        self._applying = True  # what make_cursor changes is part of the AI's step, not typing
+        try:
+            self._stream_cursor = make_cursor()
+        finally:
+            self._applying = False
+        self.editor.setReadOnly(True)
+        self.act_stop.setEnabled(True)
+
+        def delta(text: str) -> None:
+            self._stream_cursor.insertText(text)
+            self.editor.ensureCursorVisible()
+
+        def done(text: str) -> None:
+            if on_done is not None:
+                on_done(text)
+
+        self._stream_job = TextStreamJob(provider, messages, title, delta, done)
+        manager = job_manager(self.session)
+        manager.jobFinished.connect(self._stream_finished)
+        manager.add(self._stream_job)
+        self.status.setText(self.tr("Writing with %1… (Stop keeps what was written)").replace("%1", provider))
+
+    def _stream_finished(self, job_id: str) -> None:
+        job = self._stream_job
+        if job is None or job.id != job_id:
+            return
+        job_manager(self.session).jobFinished.disconnect(self._stream_finished)
+        self._stream_job = None
+        self.editor.setReadOnly(self.episode is None)
+        self.act_stop.setEnabled(False)
+        episode = self.episode
+        text = strip_fences(self.editor.toPlainText())
+        if episode is not None and text != episode.script:
+            self.session.document.edit(episode, job.title, script=text)  # one undo step, stopped or not
+            self._set_editor_text(text)
+        state = job.state.value
+        self.status.setText(job.error if state == "failed" else
+                            self.tr("Stopped; what was written is kept (undo removes it).") if state == "cancelled"
+                            else self.tr("Done. Undo removes what was written."))
+        self._refresh_outline()
+
+    def write_episode(self) -> None:
+        episode = self.episode
+        if episode is None:
+            return
+        def at_end() -> QTextCursor:
+            cursor = self.editor.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            if self.editor.toPlainText().strip():
+                cursor.insertText("\n\n")
+            return cursor
+
+        self._stream(episode_messages(self.session.series, episode), f"Write episode {episode.number}", at_end)
+
+    def rewrite_selection(self, goal: str) -> None:
+        cursor = self.editor.textCursor()
+        passage = cursor.selectedText().replace("\u2029", "\n")
+        if not passage.strip():
+            self.status.setText(self.tr("Select the passage to rewrite first."))
+            return
+        def in_place() -> QTextCursor:
+            cursor.removeSelectedText()
+            return cursor
+
+        self._stream(rewrite_messages(self.session.series, passage, goal), "Rewrite passage", in_place)
+
+    def rewrite_custom(self) -> None:
+        goal, ok = QInputDialog.getText(self, self.tr("Rewrite Selection"), self.tr("How should it change?"))
+        if ok and goal.strip():
+            self.rewrite_selection(goal.strip())
+
+    def season_outline_dialog(self) -> None:
+        count, ok = QInputDialog.getInt(self, self.tr("Season Outline"), self.tr("Number of episodes:"), 20, 1, 120)
+        if ok:
+            self.season_outline(count)
+
+    def season_outline(self, episodes: int) -> None:
+        """Stream an outline into the editor, then create/update episodes' titles and loglines (one undo step)."""
+        def in_boneyard() -> QTextCursor:
+            # the outline is kept in the script as a /* comment */: visible, never parsed as scenes
+            cursor = self.editor.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText("\n\n/* Season outline\n")
+            return cursor
+
+        def apply(text: str) -> None:
+            closing = self.editor.textCursor()
+            closing.movePosition(QTextCursor.MoveOperation.End)
+            closing.insertText("\n*/\n")
+            self._apply_outline(parse_outline(text))
+
+        self._stream(outline_messages(self.session.series, episodes), "Season outline", in_boneyard, apply)
+
+    def _apply_outline(self, rows: list[tuple[int, str, str]]) -> None:
+        from app.model import Episode
+
+        doc, series = self.session.document, self.session.series
+        with doc.macro(self.tr("Apply season outline")):
+            for number, title, logline in rows:
+                episode = series.episode(number)
+                if episode is None:
+                    doc.append(series, "episodes", Episode(number=number, title=title, logline=logline),
+                               "Add episode")
+                else:
+                    doc.edit(episode, "Outline episode", title=title, logline=logline)
+        self.status.setText(self.tr("Outline applied to %1 episodes.").replace("%1", str(len(rows))))
+
+    def stop_writing(self) -> None:
+        if self._stream_job is not None:
+            job_manager(self.session).cancel(self._stream_job.id)
+
+    # ------------------------------------------------------------------ bible
+    def open_bible(self) -> None:
+        from widgets.script.bible_dialog import BibleDialog
+
+        BibleDialog(self.session, self).exec()

@@ -1,0 +1,1 @@
+"""Storyboard dock: shot cards, per-shot inspector with versions, batch generation."""

@@ -1,0 +1,96 @@
+"""How a shot card looks: picture, code, duration, dialogue, and the state of still, clip and voice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+CARD_SIZE = QSize(176, 372)
+LIST_HEIGHT = 96
+SHOT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+OK = QColor("#3fb950")
+MISSING = QColor("#6e7681")
+BUSY = QColor("#d29922")
+
+
+class ShotCardDelegate(QStyledItemDelegate):
+    """Paints from a dict the panel stores on each item (``SHOT_ROLE``), so painting never touches the model."""
+
+    def __init__(self, thumbs, parent=None) -> None:
+        super().__init__(parent)
+        self.thumbs = thumbs
+        self.list_mode = False
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        if self.list_mode:
+            return QSize(max(400, option.rect.width()), LIST_HEIGHT)
+        return CARD_SIZE
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        info = index.data(SHOT_ROLE)
+        if not info:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(QColor("#4c8dff") if selected else QColor("#30343f"), 2 if selected else 1))
+        painter.setBrush(QColor("#1f222b") if not selected else QColor("#232a3a"))
+        painter.drawRoundedRect(QRectF(rect), 8, 8)
+        if self.list_mode:
+            pic = QRect(rect.left() + 8, rect.top() + 6, int((rect.height() - 12) * 9 / 16), rect.height() - 12)
+            text = QRect(pic.right() + 12, rect.top() + 6, rect.width() - pic.width() - 28, rect.height() - 12)
+        else:
+            pic = QRect(rect.left() + 8, rect.top() + 8, rect.width() - 16, int((rect.width() - 16) * 16 / 9))
+            text = QRect(rect.left() + 8, pic.bottom() + 6, rect.width() - 16, rect.bottom() - pic.bottom() - 10)
+        self._picture(painter, pic, info)
+        self._text(painter, text, info)
+        painter.restore()
+
+    def _picture(self, painter: QPainter, pic: QRect, info: dict) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#0d0e12"))
+        painter.drawRoundedRect(QRectF(pic), 4, 4)
+        pixmap = self.thumbs.pixmap(info.get("picture"))
+        if pixmap is not None and not pixmap.isNull():
+            scaled = pixmap.scaled(pic.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                                   Qt.TransformationMode.SmoothTransformation)
+            sx, sy = (scaled.width() - pic.width()) // 2, (scaled.height() - pic.height()) // 2
+            painter.drawPixmap(pic, scaled, QRect(sx, sy, pic.width(), pic.height()))
+        else:
+            painter.setPen(QColor("#6e7681"))
+            painter.drawText(pic, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, info.get("empty_text", ""))
+        if info.get("locked"):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 160))
+            badge = QRect(pic.right() - 26, pic.top() + 4, 22, 22)
+            painter.drawRoundedRect(QRectF(badge), 4, 4)
+            painter.setPen(QColor("#e6edf3"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "🔒")
+
+    def _text(self, painter: QPainter, area: QRect, info: dict) -> None:
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#e6edf3"))
+        painter.drawText(QRect(area.left(), area.top(), area.width(), 18), Qt.AlignmentFlag.AlignLeft, info["code"])
+        painter.setPen(QColor("#8b949e"))
+        painter.drawText(QRect(area.left(), area.top(), area.width(), 18), Qt.AlignmentFlag.AlignRight, info["duration"])
+        painter.setFont(QFont(painter.font().family(), max(8, painter.font().pointSize() - 1)))
+        body = QRect(area.left(), area.top() + 20, area.width(), max(0, area.height() - 42))
+        painter.setPen(QColor("#c9d1d9"))
+        painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         info["summary"])
+        x = area.left()
+        y = area.bottom() - 18
+        for label, state in info["pills"]:
+            color = OK if state == "ok" else BUSY if state == "busy" else MISSING
+            width = painter.fontMetrics().horizontalAdvance(label) + 14
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
+            painter.drawRoundedRect(QRectF(x, y, width, 18), 9, 9)
+            painter.setPen(color)
+            painter.drawText(QRect(x, y, width, 18), Qt.AlignmentFlag.AlignCenter, label)
+            x += width + 4

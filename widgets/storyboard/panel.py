@@ -1,0 +1,369 @@
+"""The Storyboard dock: one card per shot, the selected shot's inspector, and batch generation.
+
+Cards are painted from a small summary of each shot, rebuilt when the model
+changes (coalesced), so a board of hundreds of shots stays quick. Dragging
+cards reorders shots (one undo step, across scenes too). Generation goes
+through the job queue: per shot (N candidate stills, a clip from the chosen
+still) or for everything missing in the episode, after showing the cost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.jobs.actions import in_flight, missing_jobs, shot_job
+from app.jobs.costs import format_money
+from app.jobs.manager import job_manager
+from app.model import Shot
+from app.session import Session
+from widgets.storyboard.card import CARD_SIZE, SHOT_ROLE, ShotCardDelegate
+from widgets.storyboard.inspector import ShotInspector
+from widgets.storyboard.thumbs import ThumbnailSource
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class _Board(QListWidget):
+    """Cards in a grid; a drop is handed to the panel as (moved shot ids, row dropped before)."""
+
+    def __init__(self, panel: StoryboardPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setMovement(QListWidget.Movement.Snap)
+        self.setGridSize(QSize(CARD_SIZE.width() + 8, CARD_SIZE.height() + 8))
+        self.setSpacing(4)
+        self.setUniformItemSizes(True)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        target = self.indexAt(event.position().toPoint())
+        row = target.row() if target.isValid() else self.count()
+        moved = [item.data(ID_ROLE) for item in self.selectedItems()]
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        QTimer.singleShot(0, lambda: self.panel.move_shots(moved, row))
+
+
+class StoryboardPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.thumbs = ThumbnailSource(session, self)
+        self.board = _Board(self)
+        self.delegate = ShotCardDelegate(self.thumbs, self.board)
+        self.board.setItemDelegate(self.delegate)
+        self.board.currentItemChanged.connect(self._current_changed)
+        self.inspector = ShotInspector(session, self.thumbs, self)
+        self.inspector.generateRequested.connect(self.generate_for_shot)
+
+        self.scene_filter = QComboBox(self)
+        self.scene_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.character_filter = QComboBox(self)
+        self.character_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.image_provider = QComboBox(self)
+        self.video_provider = QComboBox(self)
+        self._fill_providers()
+        self.summary = QLabel(self)
+        self._build_actions()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.scene_filter)
+        bar.addWidget(self.character_filter)
+        for action in (self.act_list_mode,):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Image")))
+        bar.addWidget(self.image_provider)
+        bar.addWidget(QLabel(self.tr("Video")))
+        bar.addWidget(self.video_provider)
+        for action in (self.act_missing_stills, self.act_missing_clips, self.act_send):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.board)
+        split.addWidget(self.inspector)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+
+        self._pending = False
+        doc = session.document
+        for signal in (session.projectOpened, session.projectClosed, session.currentEpisodeChanged, doc.reset):
+            signal.connect(self.schedule_refresh)
+        doc.listChanged.connect(self.schedule_refresh)
+        doc.objectChanged.connect(self.schedule_refresh)
+        doc.mediaChanged.connect(self.schedule_refresh)
+        self.thumbs.ready.connect(lambda _id: self.board.viewport().update())
+        session.selectedShotChanged.connect(self._select_from_session)
+        self.manager_connected = False
+        self.refresh()
+
+    # ---------------------------------------------------------------- actions
+    def _build_actions(self) -> None:
+        def make(text: str, name: str, slot) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            return action
+
+        self.act_missing_stills = make(self.tr("Generate Missing Stills…"), "action_missing_stills",
+                                       lambda: self.generate_missing("still"))
+        self.act_missing_clips = make(self.tr("Generate Missing Clips…"), "action_missing_clips",
+                                      lambda: self.generate_missing("clip"))
+        self.act_send = make(self.tr("Send to Timeline"), "action_send_to_timeline", self.send_to_timeline)
+        self.act_list_mode = make(self.tr("List"), "action_storyboard_list", self._toggle_list)
+        self.act_list_mode.setCheckable(True)
+
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return {"Generate": [self.act_missing_stills, self.act_missing_clips], "Episode": [self.act_send]}
+
+    def _fill_providers(self) -> None:
+        from app.settings_store import settings_store
+        from providers import registry
+
+        for combo, capability in ((self.image_provider, "image"), (self.video_provider, "video")):
+            combo.clear()
+            for info in registry.for_capability(capability):
+                combo.addItem(info.label, info.name)
+            default = settings_store().get("defaults", capability)
+            index = combo.findData(default) if default else -1
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, cap=capability: settings_store().set("defaults", cap, c.currentData()))
+
+    def _toggle_list(self, on: bool) -> None:
+        self.delegate.list_mode = on
+        self.board.setViewMode(QListWidget.ViewMode.ListMode if on else QListWidget.ViewMode.IconMode)
+        if not on:
+            self.board.setGridSize(QSize(CARD_SIZE.width() + 8, CARD_SIZE.height() + 8))
+        else:
+            self.board.setGridSize(QSize())
+        self.refresh()
+
+    # ---------------------------------------------------------------- refresh
+    def schedule_refresh(self, *_args: object) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.refresh)
+
+    def _shots(self) -> list[tuple[int, Shot]]:
+        episode = self.session.current_episode
+        if episode is None:
+            return []
+        scene_id = self.scene_filter.currentData()
+        character_id = self.character_filter.currentData()
+        out = []
+        for scene in episode.scenes:
+            if scene_id and scene.id != scene_id:
+                continue
+            for shot in scene.shots:
+                if character_id and character_id not in shot.character_ids and not any(
+                        d.character_id == character_id for d in shot.dialogue):
+                    continue
+                out.append((scene.number, shot))
+        return out
+
+    def _refresh_filters(self) -> None:
+        episode = self.session.current_episode
+        for combo, entries, everything in (
+            (self.scene_filter, [(f"{s.number}. {s.heading}", s.id) for s in (episode.scenes if episode else [])],
+             self.tr("All scenes")),
+            (self.character_filter, [(c.name, c.id) for c in self.session.series.characters], self.tr("All characters")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for label, data in entries:
+                combo.addItem(label, data)
+            index = combo.findData(current)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+            combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        self._pending = False
+        self._refresh_filters()
+        if not self.manager_connected and self.session.bundle is not None:
+            manager = job_manager(self.session)
+            manager.jobChanged.connect(self.schedule_refresh)
+            self.manager_connected = True
+        selected = {item.data(ID_ROLE) for item in self.board.selectedItems()}
+        current = self.board.currentItem().data(ID_ROLE) if self.board.currentItem() else self.session.selected_shot_id
+        self.board.blockSignals(True)
+        self.board.clear()
+        fps = self.session.series.settings.fps
+        series = self.session.series
+        for _scene_number, shot in self._shots():
+            item = QListWidgetItem()
+            item.setData(ID_ROLE, shot.id)
+            item.setData(SHOT_ROLE, self._card_info(shot, fps, series))
+            item.setSizeHint(CARD_SIZE if not self.delegate.list_mode else QSize(400, 96))
+            self.board.addItem(item)
+            if shot.id in selected:
+                item.setSelected(True)
+            if shot.id == current:
+                self.board.setCurrentItem(item)
+        self.board.blockSignals(False)
+        episode = self.session.current_episode
+        shots = list(episode.shots()) if episode else []
+        with_still = sum(bool(s.chosen_still) for s in shots)
+        with_clip = sum(bool(s.chosen_clip) for s in shots)
+        self.summary.setText(self.tr("%1 shots · %2 with a still · %3 with a clip").replace("%1", str(len(shots)))
+                             .replace("%2", str(with_still)).replace("%3", str(with_clip)))
+        self.inspector.show_shot(current if any(s.id == current for s in shots) else "")
+
+    def _card_info(self, shot: Shot, fps: int, series) -> dict:
+        lines = [d for d in shot.dialogue]
+        voiced = sum(1 for d in lines if d.chosen_take() is not None)
+        still_state = "busy" if in_flight(self.session, "still", shot_id=shot.id) else (
+            "ok" if shot.chosen_still else "missing")
+        clip_state = "busy" if in_flight(self.session, "clip", shot_id=shot.id) else (
+            "ok" if shot.chosen_clip else "missing")
+        pills = [(self.tr("Still"), still_state), (self.tr("Clip"), clip_state)]
+        if lines:
+            pills.append((self.tr("Voice %1/%2").replace("%1", str(voiced)).replace("%2", str(len(lines))),
+                          "ok" if voiced == len(lines) else "missing"))
+        speech = " ".join(f"{(series.character(d.character_id).name if series.character(d.character_id) else d.character_name)}：{d.text}"
+                          for d in lines[:2])
+        return {"code": shot.code or str(shot.number), "duration": f"{shot.duration / fps:.1f}s",
+                "summary": speech or shot.action, "pills": pills, "locked": shot.locked,
+                "picture": shot.chosen_still or shot.chosen_clip,
+                "empty_text": self.tr("No picture yet")}
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous=None) -> None:
+        shot_id = current.data(ID_ROLE) if current is not None else ""
+        self.inspector.show_shot(shot_id)
+        self.session.select_shot(shot_id)
+
+    def _select_from_session(self, shot_id: str) -> None:
+        for row in range(self.board.count()):
+            item = self.board.item(row)
+            if item.data(ID_ROLE) == shot_id and self.board.currentItem() is not item:
+                self.board.setCurrentItem(item)
+                break
+
+    # ---------------------------------------------------------------- reorder
+    def move_shots(self, shot_ids: list[str], before_row: int) -> None:
+        """Move shots so they sit before the card at ``before_row`` of the board (end if past it)."""
+        doc = self.session.document
+        visible = [self.board.item(r).data(ID_ROLE) for r in range(self.board.count())]
+        anchor = next((sid for sid in visible[before_row:] if sid not in shot_ids), None)
+        episode = self.session.current_episode
+        if episode is None or not shot_ids:
+            return
+        with doc.macro(self.tr("Reorder shots")):
+            for shot_id in shot_ids:
+                shot = doc.find(shot_id)
+                if anchor is not None:
+                    owner, _ = doc.owner_of(anchor)
+                    index = [s.id for s in owner.shots].index(anchor)
+                    current_owner, _ = doc.owner_of(shot_id)
+                    if current_owner is owner and [s.id for s in owner.shots].index(shot_id) < index:
+                        index -= 1
+                else:
+                    owner = episode.scenes[-1]
+                    index = len(owner.shots) - (1 if doc.owner_of(shot_id)[0] is owner else 0)
+                doc.move(shot, index, self.tr("Move shot"), owner=owner, field="shots")
+            self._renumber(episode)
+
+    def _renumber(self, episode) -> None:
+        doc = self.session.document
+        for scene in episode.scenes:
+            for number, shot in enumerate(scene.shots, start=1):
+                if shot.number != number:
+                    doc.edit(shot, "Renumber", number=number)
+
+    # ------------------------------------------------------------- generation
+    def _provider(self, slot: str) -> str:
+        from app.jobs.actions import choose_provider
+
+        combo = self.image_provider if slot == "still" else self.video_provider
+        return choose_provider("image" if slot == "still" else "video", combo.currentData())
+
+    def generate_for_shot(self, shot_id: str, slot: str, count: int) -> list:
+        episode = self.session.current_episode
+        shot = self.session.document.find(shot_id)
+        if episode is None or shot is None:
+            return []
+        try:
+            provider = self._provider(slot)
+            jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
+                shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot generate"), str(exc))
+            return []
+        manager = job_manager(self.session)
+        for job in jobs:
+            manager.add(job)
+        self.schedule_refresh()
+        return jobs
+
+    def generate_missing(self, slot: str, confirm: bool = True) -> list:
+        episode = self.session.current_episode
+        if episode is None:
+            return []
+        try:
+            provider = self._provider(slot)
+            notes: list[str] = []
+            jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot generate"), str(exc))
+            return []
+        if not jobs:
+            QMessageBox.information(self, self.tr("Nothing to generate"),
+                                    self.tr("Every shot already has one.") + ("\n\n" + "\n".join(notes) if notes else ""))
+            return []
+        total = sum(job.estimated_cost for job in jobs)
+        currency = self.session.series.settings.currency
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Generate"),
+                self.tr("Generate %1 with %2 for %3 shots? Estimated cost: %4.")
+                .replace("%1", self.tr("stills") if slot == "still" else self.tr("clips"))
+                .replace("%2", provider).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        manager = job_manager(self.session)
+        for job in jobs:
+            manager.add(job)
+        self.schedule_refresh()
+        return jobs
+
+    def send_to_timeline(self) -> None:
+        from app.timeline.assemble import assemble_from_storyboard
+
+        episode = self.session.current_episode
+        if episode is not None:
+            report = assemble_from_storyboard(self.session.document, episode)
+            self.summary.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
+                                 .replace("%1", str(report.created)).replace("%2", str(report.updated))
+                                 .replace("%3", str(report.removed)))

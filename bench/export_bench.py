@@ -48,6 +48,19 @@ SUBTITLES = [
     "他们还在找你吗？", "只要我们在一起，就不怕。", "Then let's finish this — 一起。", "（未完待续）",
 ]
 VOICE_STARTS = [2.0, 9.0, 16.0, 23.5, 30.0, 37.0, 44.5, 51.0]
+SHOTS = 10  # --shots K benches a shorter cut (K x 6 s, the Ken Burns still included) when time is short
+
+
+def seconds() -> int:
+    return SHOTS * CLIP_S
+
+
+def subtitles() -> list[str]:
+    return [t for i, t in enumerate(SUBTITLES) if i * 5.0 + 4.5 <= seconds()]
+
+
+def voice_lines(media: dict) -> list[tuple[float, Path]]:
+    return [(s, v) for s, v in zip(VOICE_STARTS, media["voices"], strict=True) if s + 2.5 <= seconds()]
 
 
 def cache_dir() -> Path:
@@ -121,9 +134,9 @@ def make_media(folder: Path) -> dict[str, object]:
             carrier = np.sin(2 * np.pi * (150 + 10 * k) * tv) + 0.4 * np.sin(2 * np.pi * 300 * tv)
             mono = (0.3 * syll * (carrier + 0.1 * rng.standard_normal(n))).astype(np.float32)
             soundfile.write(str(path), np.stack([mono, mono], 1), RATE, subtype="PCM_16")
-    srt = folder / "subs.srt"
+    srt = folder / f"subs{SHOTS}.srt"
     srt.write_text("\n".join(
-        f"{i + 1}\n{_clock(i * 5.0)} --> {_clock(i * 5.0 + 4.5)}\n{text}\n" for i, text in enumerate(SUBTITLES)),
+        f"{i + 1}\n{_clock(i * 5.0)} --> {_clock(i * 5.0 + 4.5)}\n{text}\n" for i, text in enumerate(subtitles())),
         encoding="utf-8")
     return {"videos": videos, "still": still, "music": music, "voices": voices, "srt": srt}
 
@@ -135,14 +148,16 @@ def _clock(s: float) -> str:
 
 def slots(media: dict) -> list[Path]:
     videos = list(media["videos"])
-    return videos[:STILL_SLOT] + [media["still"]] + videos[STILL_SLOT:]
+    full = videos[:STILL_SLOT] + [media["still"]] + videos[STILL_SLOT:]
+    first = max(0, min(STILL_SLOT - 1, len(full) - SHOTS))
+    return full[first:first + SHOTS]
 
 
 # ------------------------------------------------------------------- project
 def make_project(folder: Path, media: dict) -> Path:
     from app.media.probe import probe_file
 
-    root = folder / "Bench.mdrama"
+    root = folder / ("Bench.mdrama" if SHOTS == 10 else f"Bench{SHOTS}.mdrama")
     if (root / "project.json").exists():
         return root
     series = Series(title="Bench")
@@ -162,13 +177,13 @@ def make_project(folder: Path, media: dict) -> Path:
         if path == media["still"]:
             clip.ken_burns = KenBurns(Rect(0, 0, 1, 1), Rect(0.1, 0.1, 0.8, 0.8))
         tl.first_track(TrackKind.PICTURE).clips.append(clip)
-    for i, text in enumerate(SUBTITLES):
+    for i, text in enumerate(subtitles()):
         tl.first_track(TrackKind.SUBTITLES).clips.append(Clip(start=i * 150, duration=135, text=text))
-    for start, path in zip(VOICE_STARTS, media["voices"], strict=True):
+    for start, path in voice_lines(media):
         n = soundfile.info(str(path)).frames
         tl.first_track(TrackKind.DIALOGUE).clips.append(
             Clip(asset_id=asset(path), start=round(start * FPS), duration=-(-n // 1600)))
-    tl.first_track(TrackKind.MUSIC).clips.append(Clip(asset_id=asset(media["music"]), start=0, duration=60 * FPS,
+    tl.first_track(TrackKind.MUSIC).clips.append(Clip(asset_id=asset(media["music"]), start=0, duration=seconds() * FPS,
                                                       fade_out=30))
     bundle.save(series)
     return root
@@ -214,24 +229,25 @@ def ffmpeg_cmd(media: dict, out: Path) -> list[str]:
     n = len(labels)
     cmd += ["-i", str(media["music"])]
     music_in = n
-    for path in media["voices"]:
+    lines = voice_lines(media)
+    for _, path in lines:
         cmd += ["-i", str(path)]
     style = "FontName=Noto Sans CJK SC,FontSize=14,Outline=2,Shadow=1,MarginV=60,Bold=1"
     parts.append("".join(labels) + f"concat=n={n}:v=1:a=0[cat]")
     parts.append(f"[cat]subtitles={media['srt']}:force_style='{style}',"
                  f"drawtext=fontfile={FONT}:text='AI生成':x=32:y=32:fontsize=72:fontcolor=white:"
                  f"borderw=4:bordercolor=black:enable='lt(t,3)'[vout]")
-    for k, start in enumerate(VOICE_STARTS):
+    for k, (start, _) in enumerate(lines):
         ms = round(start * 1000)
         parts.append(f"[{music_in + 1 + k}:a]aresample=48000,aformat=channel_layouts=stereo,adelay={ms}|{ms}[d{k}]")
-    parts.append("".join(f"[d{k}]" for k in range(len(VOICE_STARTS)))
-                 + f"amix=inputs={len(VOICE_STARTS)}:normalize=0,asplit[dlg1][dlg2]")
+    parts.append("".join(f"[d{k}]" for k in range(len(lines)))
+                 + f"amix=inputs={len(lines)}:normalize=0,asplit[dlg1][dlg2]")
     parts.append(f"[{music_in}:a]aformat=channel_layouts=stereo[bed]")
     parts.append("[bed][dlg1]sidechaincompress=threshold=0.02:ratio=8:attack=80:release=450[duck]")
     parts.append("[duck][dlg2]amix=inputs=2:normalize=0,loudnorm=I=-14:TP=-1:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[aout]")
     cmd += ["-filter_complex", ";".join(parts), "-map", "[vout]", "-map", "[aout]",
             "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", str(FPS),
-            "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-movflags", "+faststart", "-t", "60", str(out)]
+            "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-movflags", "+faststart", "-t", str(seconds()), str(out)]
     return cmd
 
 
@@ -239,7 +255,7 @@ MOVIEPY_SCRIPT = textwrap.dedent("""
     import sys
     from moviepy import (AudioFileClip, CompositeAudioClip, CompositeVideoClip, ImageClip, TextClip,
                          VideoFileClip, concatenate_videoclips)
-    slots, still, music, voices, starts, subs, font, out = eval(sys.argv[1])
+    slots, still, music, voices, starts, subs, font, out, total = eval(sys.argv[1])
     W, H, D = 1080, 1920, 6
     shots = []
     for path in slots:
@@ -260,7 +276,7 @@ MOVIEPY_SCRIPT = textwrap.dedent("""
     video = CompositeVideoClip(layers, size=(W, H))
     bed = AudioFileClip(music).with_volume_scaled(0.5)
     lines = [AudioFileClip(v).with_start(s) for v, s in zip(voices, starts)]
-    video = video.with_audio(CompositeAudioClip([bed, *lines]).with_duration(60))
+    video = video.with_audio(CompositeAudioClip([bed, *lines]).with_duration(total))
     video.write_videofile(out, fps=30, codec="libx264", audio_codec="aac", audio_bitrate="192k",
                           preset="veryfast", ffmpeg_params=["-crf", "20", "-pix_fmt", "yuv420p"],
                           threads=2, logger=None)
@@ -270,8 +286,9 @@ MOVIEPY_SCRIPT = textwrap.dedent("""
 def moviepy_cmd(folder: Path, media: dict, out: Path) -> list[str]:
     script = folder / "moviepy_export.py"
     script.write_text(MOVIEPY_SCRIPT, encoding="utf-8")
+    lines = voice_lines(media)
     args = repr(([str(p) for p in slots(media)], str(media["still"]), str(media["music"]),
-                 [str(v) for v in media["voices"]], VOICE_STARTS, SUBTITLES, FONT, str(out)))
+                 [str(v) for _, v in lines], [s for s, _ in lines], subtitles(), FONT, str(out), seconds()))
     return [sys.executable, str(script), args]
 
 
@@ -284,32 +301,36 @@ def frames_of(path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-moviepy", action="store_true")
+    parser.add_argument("--shots", type=int, default=10, choices=range(1, 11),
+                        help="bench the first K 6-s shots only (default 10 = the full 60 s episode)")
     args = parser.parse_args()
+    global SHOTS
+    SHOTS = args.shots
     folder = cache_dir()
     media = make_media(folder)
     project = make_project(folder, media)
     outs = folder / "out"
     outs.mkdir(exist_ok=True)
 
-    ours, ours_cpu, ours_mb = run_child(ours_cmd(project, outs / "ours.mp4"), cwd=REPO)
+    ours, ours_cpu, ours_mb = run_child(ours_cmd(project, outs / f"ours{SHOTS}.mp4"), cwd=REPO)
     print(f"ours:    {ours:6.1f} s wall  {ours_cpu:6.1f} s CPU  peak {ours_mb:6.0f} MB  "
-          f"frames {frames_of(outs / 'ours.mp4')}")
-    ref, ref_cpu, ref_mb = run_child(ffmpeg_cmd(media, outs / "ffmpeg.mp4"))
+          f"frames {frames_of(outs / f'ours{SHOTS}.mp4')}")
+    ref, ref_cpu, ref_mb = run_child(ffmpeg_cmd(media, outs / f"ffmpeg{SHOTS}.mp4"))
     print(f"ffmpeg:  {ref:6.1f} s wall  {ref_cpu:6.1f} s CPU  peak {ref_mb:6.0f} MB  "
-          f"frames {frames_of(outs / 'ffmpeg.mp4')}  "
+          f"frames {frames_of(outs / f'ffmpeg{SHOTS}.mp4')}  "
           f"(one command: concat, scale, zoompan, subtitles, drawtext, amix, sidechaincompress, loudnorm)")
     mp = mp_cpu = None
     if not args.skip_moviepy:
         # MoviePy writes its temporary audio file into the working folder: keep it in the cache
-        mp, mp_cpu, mp_mb = run_child(moviepy_cmd(folder, media, outs / "moviepy.mp4"), cwd=folder)
+        mp, mp_cpu, mp_mb = run_child(moviepy_cmd(folder, media, outs / f"moviepy{SHOTS}.mp4"), cwd=folder)
         print(f"MoviePy: {mp:6.1f} s wall  {mp_cpu:6.1f} s CPU  peak {mp_mb:6.0f} MB  "
-              f"frames {frames_of(outs / 'moviepy.mp4')}")
+              f"frames {frames_of(outs / f'moviepy{SHOTS}.mp4')}")
     print(f"CPU-time ratios (steadier when the machine is shared): ours/ffmpeg {ours_cpu / ref_cpu:.2f}"
           + (f", MoviePy/ours {mp_cpu / ours_cpu:.2f}" if mp_cpu else ""))
     cores = os.cpu_count()
     load = os.getloadavg()[0]
     print(f"machine: {cores} cores, load average {load:.1f} at the end (shared machine: figures are noisy)")
-    headline = (f"export 60 s episode 1080x1920: ours {ours:.1f} s = {ours / ref:.2f}x ffmpeg ({ref:.1f} s; "
+    headline = (f"export {seconds()} s episode 1080x1920: ours {ours:.1f} s = {ours / ref:.2f}x ffmpeg ({ref:.1f} s; "
                 f"target <= 1.25x)")
     if mp is not None:
         headline += f", {mp / ours:.2f}x faster than MoviePy ({mp:.1f} s; target >= 2x)"

@@ -279,7 +279,16 @@ class OpenAICompatProvider(ProviderClient):
             if not gpt_image and model.startswith("dall-e"):
                 body["response_format"] = str(self.settings.get("response_format") or "url")
             body.update(request.parameters)
-            data = self.http.json("POST", "images/generations", json=body, cancel=cancel)
+            if model == "dall-e-3" and request.n > 1:
+                # dall-e-3 makes one image per request: ask n times and pool the answers.
+                body["n"] = 1
+                pooled: list[Any] = []
+                for _ in range(request.n):
+                    part = self.http.json("POST", "images/generations", json=body, cancel=cancel)
+                    pooled += part.get("data") or [] if isinstance(part, dict) else []
+                data = {"created": part.get("created", "") if isinstance(part, dict) else "", "data": pooled}
+            else:
+                data = self.http.json("POST", "images/generations", json=body, cancel=cancel)
         items = data.get("data") if isinstance(data, dict) else None
         if not isinstance(items, list) or not items:
             raise self.error(f"the image answer has no data: {json.dumps(data)[:200]}", kind=E.INVALID_RESPONSE)

@@ -215,13 +215,26 @@ def ensure_processed(session: Session, take: Take) -> str:
     rel = processed_rel(take)
     asset_id = f"{asset_id_for(take)}_{take_cleanup.settings_key(take.cleanup)}"
     target = session.bundle.root / rel
-    if session.document.media(asset_id) is None or not target.is_file():
+    if not target.is_file():
         source = take_file(session, take)
         if source is None:
             return asset_id_for(take)
         take_cleanup.render(source, target, take.cleanup)
+    if session.document.media(asset_id) is None:
         register_asset(session, asset_id, rel, take, note=f"clean-up of take {take.id}")
     return asset_id
+
+
+def render_processed_file(bundle_root: Path, take: Take, cleanup: TakeCleanup) -> None:
+    """Render the processed file for ``cleanup`` without touching the document (worker threads).
+
+    ``set_cleanup`` afterwards finds it ready and only registers it.
+    """
+    probe = dataclasses.replace(take, cleanup=cleanup)
+    target = Path(bundle_root) / processed_rel(probe)
+    source = Path(bundle_root) / take.path
+    if take_cleanup.is_active(cleanup) and not target.is_file() and source.is_file():
+        take_cleanup.render(source, target, cleanup)
 
 
 def set_cleanup(session: Session, line: DialogueLine, take: Take, cleanup: TakeCleanup) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -82,7 +83,7 @@ class GenerationJob(Job):
 
     # --------------------------------------------------------------- worker
     def run(self, ctx: JobContext) -> list[MediaAsset]:
-        from app.jobs.provider_config import make_provider
+        from app.jobs.provider_config import make_provider, provider_info
         from providers.base import CANCELLED, FAILED, SUCCEEDED
         from providers.errors import TASK_FAILED, ProviderError
 
@@ -90,7 +91,7 @@ class GenerationJob(Job):
         staging = bundle.folder("cache") / "jobs" / self.id
         staging.mkdir(parents=True, exist_ok=True)
         provider = make_provider(self.resource, staging_dir=staging)
-        label = getattr(provider, "label", None) or self.resource
+        label = provider_info(self.resource).label
         handle = self.handle
         try:
             if handle is None:
@@ -138,6 +139,9 @@ class GenerationJob(Job):
                 self._cancel_at_vendor(provider, handle)
             raise
         except Exception as exc:
+            prefix = f"{self.resource}: "
+            if isinstance(getattr(exc, "message", None), str) and exc.message.startswith(prefix):
+                exc.message = f"{label}: {exc.message[len(prefix):]}"  # "Kling AI: ..." reads better than "kling: ..."
             if self.token.cancelled and not self.token.detached:
                 self._cancel_at_vendor(provider, handle)
             elif getattr(exc, "kind", "") == TASK_FAILED:
@@ -167,7 +171,15 @@ class GenerationJob(Job):
         fields = provenance_fields(self.request, handle, cost=cost)
         prov = Provenance(**{k: v for k, v in fields.items() if k in Provenance.__dataclass_fields__})
         prov.job_id = self.id
+        prov.reference_inputs = [self._portable(ref) for ref in prov.reference_inputs]
         return prov
+
+    def _portable(self, ref: str) -> str:
+        """A reference inside the bundle as a bundle-relative path (bundles move between machines)."""
+        try:
+            return self.bundle.relative(Path(ref))
+        except (ValueError, OSError):
+            return ref
 
     # -------------------------------------------------------------- GUI side
     def on_event(self, manager: JobManager, name: str, payload: Any) -> None:

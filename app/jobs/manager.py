@@ -33,6 +33,7 @@ from app.jobs.failures import classify
 from app.jobs.job import Job, JobContext, JobState
 from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
+from app.secrets import install_log_redaction
 from app.session import Session
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class JobManager(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        install_log_redaction()  # provider keys never reach a log handler
         if session.is_open:
             QTimer.singleShot(0, self.resume_persisted)
 
@@ -289,7 +291,9 @@ class JobManager(QObject):
         for record in list(self.series.jobs):
             if record.id in self._jobs:
                 continue
-            if record.state in ("remote", "downloading") and record.kind == GenerationJob.kind:
+            unfinished = record.state in ("queued", "running", "remote", "downloading")
+            # accepted by the vendor (a task id), or never started: pick it up again
+            if unfinished and record.kind == GenerationJob.kind and (record.task_id or record.state == "queued"):
                 try:
                     job = GenerationJob.from_record(record)
                 except Exception as exc:  # an unreadable record must not block the others
@@ -298,7 +302,7 @@ class JobManager(QObject):
                     changed = True
                     continue
                 self.add(job)
-            elif record.state in ("queued", "running") and not record.task_id:
+            elif record.state == "running" and not record.task_id:
                 record.state = "failed"
                 record.error = QCoreApplication.translate(
                     "Jobs", "The app closed while this job was being submitted. The vendor may have "

@@ -91,137 +91,137 @@
 <context>
     <name>BoothPanel</name>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="219" />
+        <location filename="../../widgets/booth/panel.py" line="236" />
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="220" />
+        <location filename="../../widgets/booth/panel.py" line="237" />
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="221" />
+        <location filename="../../widgets/booth/panel.py" line="238" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="222" />
+        <location filename="../../widgets/booth/panel.py" line="239" />
         <source>Look for audio devices connected or removed since the list was made</source>
         <translation>重新查找此后连接或移除的音频设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="223" />
+        <location filename="../../widgets/booth/panel.py" line="240" />
         <source>Monitor</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="224" />
+        <location filename="../../widgets/booth/panel.py" line="241" />
         <source>Hear the microphone on the output (use headphones)</source>
         <translation>在输出设备上听到麦克风声音（请戴耳机）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="225" />
+        <location filename="../../widgets/booth/panel.py" line="242" />
         <source>Count-in</source>
         <translation>预备拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="226" />
+        <location filename="../../widgets/booth/panel.py" line="243" />
         <source> beeps</source>
         <translation> 声</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="227" />
+        <location filename="../../widgets/booth/panel.py" line="244" />
         <source>Record to picture</source>
         <translation>对画面录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="228" />
+        <location filename="../../widgets/booth/panel.py" line="245" />
         <source>Play the line's shot while recording; the take is aligned to it</source>
         <translation>录音时播放这句台词所在的镜头；录音按画面对齐</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="229" />
+        <location filename="../../widgets/booth/panel.py" line="246" />
         <source>◀ Previous</source>
         <translation>◀ 上一句</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="230" />
+        <location filename="../../widgets/booth/panel.py" line="247" />
         <source>Next ▶</source>
         <translation>下一句 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="231" />
+        <location filename="../../widgets/booth/panel.py" line="248" />
         <source>Record / stop take</source>
         <translation>录制 / 停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="233" />
+        <location filename="../../widgets/booth/panel.py" line="250" />
         <source>No microphone or other audio input was found, so nothing can be recorded. Connect one (a USB microphone or headset works) and press Refresh. Everything else in the project works as usual, and existing takes can still be played and chosen.</source>
         <translation>没有找到麦克风或其他音频输入设备，因此无法录音。请连接一个（USB 麦克风或耳麦均可）后点击“刷新”。项目中的其他功能照常可用，已有的录音仍可播放和选用。</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="255" />
+        <location filename="../../widgets/booth/panel.py" line="272" />
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="263" />
+        <location filename="../../widgets/booth/panel.py" line="280" />
         <source>(none found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="323" />
+        <location filename="../../widgets/booth/panel.py" line="340" />
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="326" />
+        <location filename="../../widgets/booth/panel.py" line="343" />
         <source>%1's lines (%2)</source>
         <translation>%1 的台词（%2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="334" />
+        <location filename="../../widgets/booth/panel.py" line="351" />
         <source>%1 / %2 lines have a chosen take</source>
         <translation>%1 / %2 句已选定录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="345" />
+        <location filename="../../widgets/booth/panel.py" line="362" />
         <source>%1 take(s)</source>
         <translation>%1 条录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="372" />
+        <location filename="../../widgets/booth/panel.py" line="389" />
         <source>Takes of this line: %1</source>
         <translation>本句录音：%1 条</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="407" />
+        <location filename="../../widgets/booth/panel.py" line="424" />
         <source>Count-in…</source>
         <translation>预备…</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="412" />
+        <location filename="../../widgets/booth/panel.py" line="429" />
         <source>Saving take…</source>
         <translation>正在保存录音…</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="427" />
+        <location filename="../../widgets/booth/panel.py" line="444" />
         <source>■ Stop  (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="431" />
+        <location filename="../../widgets/booth/panel.py" line="448" />
         <source>● Record  (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="457" />
+        <location filename="../../widgets/booth/panel.py" line="474" />
         <source>● REC %1</source>
         <translation>● 录音中 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="475" />
+        <location filename="../../widgets/booth/panel.py" line="492" />
         <source>The file of %1 is missing (deleted outside the app?).</source>
         <translation>%1 的文件不见了（可能在软件外被删除？）。</translation>
     </message>
@@ -242,106 +242,111 @@
 <context>
     <name>TakesList</name>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="88" />
+        <location filename="../../widgets/booth/takes_list.py" line="89" />
         <source>Take</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="88" />
+        <location filename="../../widgets/booth/takes_list.py" line="89" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="88" />
-        <location filename="../../widgets/booth/takes_list.py" line="92" />
+        <location filename="../../widgets/booth/takes_list.py" line="89" />
+        <location filename="../../widgets/booth/takes_list.py" line="93" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="88" />
+        <location filename="../../widgets/booth/takes_list.py" line="89" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="89" />
+        <location filename="../../widgets/booth/takes_list.py" line="90" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="90" />
-        <location filename="../../widgets/booth/takes_list.py" line="173" />
+        <location filename="../../widgets/booth/takes_list.py" line="91" />
+        <location filename="../../widgets/booth/takes_list.py" line="174" />
         <source>★ Choose</source>
         <translation>★ 选用</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="91" />
+        <location filename="../../widgets/booth/takes_list.py" line="92" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="93" />
+        <location filename="../../widgets/booth/takes_list.py" line="94" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="94" />
+        <location filename="../../widgets/booth/takes_list.py" line="95" />
         <source>Trim silence</source>
         <translation>裁掉静音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="95" />
+        <location filename="../../widgets/booth/takes_list.py" line="96" />
         <source>High-pass 80 Hz</source>
         <translation>高通 80 Hz</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="96" />
+        <location filename="../../widgets/booth/takes_list.py" line="97" />
         <source>Normalise loudness</source>
         <translation>响度标准化</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="97" />
+        <location filename="../../widgets/booth/takes_list.py" line="98" />
         <source>Silence before the first and after the last word (the take keeps its timing; the recording itself is never changed).</source>
         <translation>将第一个字之前和最后一个字之后静音（录音时间位置不变；原始录音文件永不改动）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="123" />
+        <location filename="../../widgets/booth/takes_list.py" line="124" />
         <source>Click to use this take on the dialogue track</source>
         <translation>点击将此录音放到对白轨上</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="129" />
+        <location filename="../../widgets/booth/takes_list.py" line="130" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="133" />
+        <location filename="../../widgets/booth/takes_list.py" line="134" />
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="135" />
+        <location filename="../../widgets/booth/takes_list.py" line="136" />
         <source>dropped audio</source>
         <translation>有丢音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="137" />
+        <location filename="../../widgets/booth/takes_list.py" line="138" />
         <source>cleaned</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="173" />
+        <location filename="../../widgets/booth/takes_list.py" line="174" />
         <source>☆ Unchoose</source>
         <translation>☆ 取消选用</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="209" />
+        <location filename="../../widgets/booth/takes_list.py" line="210" />
         <source>Rename take</source>
         <translation>重命名录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="213" />
+        <location filename="../../widgets/booth/takes_list.py" line="214" />
         <source>Take note</source>
         <translation>录音备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/booth/takes_list.py" line="256" />
+        <source>The clean-up could not be made: %1</source>
+        <translation>无法完成处理：%1</translation>
     </message>
 </context>
 <context>

@@ -4,63 +4,63 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../app/jobs/generation.py" line="97" />
+        <location filename="../../app/jobs/generation.py" line="98" />
         <source>Submitting to {provider}…</source>
         <translation>正在提交到 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="108" />
+        <location filename="../../app/jobs/generation.py" line="109" />
         <source>the task failed</source>
         <translation>任务失败</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="112" />
+        <location filename="../../app/jobs/generation.py" line="113" />
         <source>{provider}: the task was cancelled on the vendor's side.</source>
         <translation>{provider}：任务已在服务商一侧被取消。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="114" />
+        <location filename="../../app/jobs/generation.py" line="115" />
         <source>Waiting for {provider}</source>
         <translation>等待 {provider} 生成</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="116" />
+        <location filename="../../app/jobs/generation.py" line="117" />
         <source> (position {n} in queue)</source>
         <translation>（队列第 {n} 位）</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="122" />
+        <location filename="../../app/jobs/generation.py" line="123" />
         <source>{provider} finished but returned no file.</source>
         <translation>{provider} 已完成，但没有返回文件。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="129" />
-        <location filename="../../app/jobs/generation.py" line="131" />
+        <location filename="../../app/jobs/generation.py" line="130" />
+        <location filename="../../app/jobs/generation.py" line="132" />
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="201" />
+        <location filename="../../app/jobs/manager.py" line="203" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="252" />
+        <location filename="../../app/jobs/manager.py" line="254" />
         <source>Queue paused.</source>
         <translation>队列已暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="303" />
+        <location filename="../../app/jobs/manager.py" line="307" />
         <source>The app closed while this job was being submitted. The vendor may have started it: check your account on the vendor's site before retrying.</source>
         <translation>提交此任务时应用被关闭。服务商可能已开始处理：重试前请先在服务商网站上查看您的账户。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="390" />
+        <location filename="../../app/jobs/manager.py" line="394" />
         <source>Queue paused: “{title}” (about {cost}) would bring episode {number} to {total}, over its budget of {budget}. Raise the budget, cancel the job, or resume to run it anyway.</source>
         <translation>队列已暂停：“{title}”（约 {cost}）会使第 {number} 集的花费达到 {total}，超出预算 {budget}。请提高预算、取消该任务，或点击继续以仍然运行。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="467" />
+        <location filename="../../app/jobs/manager.py" line="471" />
         <source>Retrying in {seconds} s: {message}</source>
         <translation>{seconds} 秒后重试：{message}</translation>
     </message>
@@ -68,165 +68,216 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="96" />
+        <location filename="../../widgets/jobs/panel.py" line="98" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="97" />
+        <location filename="../../widgets/jobs/panel.py" line="99" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="98" />
+        <location filename="../../widgets/jobs/panel.py" line="100" />
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="116" />
+        <location filename="../../widgets/jobs/panel.py" line="101" />
+        <source>Budget…</source>
+        <translation>预算…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="120" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="125" />
+        <location filename="../../widgets/jobs/panel.py" line="129" />
         <source>Job</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="125" />
+        <location filename="../../widgets/jobs/panel.py" line="129" />
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="125" />
+        <location filename="../../widgets/jobs/panel.py" line="129" />
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="125" />
+        <location filename="../../widgets/jobs/panel.py" line="129" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="126" />
+        <location filename="../../widgets/jobs/panel.py" line="130" />
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="126" />
+        <location filename="../../widgets/jobs/panel.py" line="130" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="185" />
+        <location filename="../../widgets/jobs/panel.py" line="198" />
+        <location filename="../../widgets/jobs/panel.py" line="227" />
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="189" />
+        <location filename="../../widgets/jobs/panel.py" line="199" />
+        <source>Set Budget…</source>
+        <translation>设置预算…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="201" />
+        <source>Missing Stills for This Episode</source>
+        <translation>为本集生成缺少的静帧</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="203" />
+        <source>Missing Clips for This Episode</source>
+        <translation>为本集生成缺少的视频片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="205" />
+        <source>Music Bed for This Episode</source>
+        <translation>为本集生成背景音乐</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="207" />
         <source>Clear Finished Jobs</source>
         <translation>清除已完成的任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="222" />
+        <location filename="../../widgets/jobs/panel.py" line="225" />
+        <source>Cannot generate</source>
+        <translation>无法生成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="235" />
+        <source>Nothing is missing.</source>
+        <translation>没有缺少的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="245" />
+        <source>Episode budget</source>
+        <translation>本集预算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="246" />
+        <source>Budget for episode {n} in {currency} (0 = no budget):</source>
+        <translation>第 {n} 集的预算（{currency}，0 = 不设预算）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="250" />
+        <source>Set episode budget</source>
+        <translation>设置本集预算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="281" />
         <source>{title}: {error}</source>
         <translation>{title}：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="232" />
+        <location filename="../../widgets/jobs/panel.py" line="291" />
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="242" />
+        <location filename="../../widgets/jobs/panel.py" line="301" />
         <source>still</source>
         <translation>静帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="242" />
+        <location filename="../../widgets/jobs/panel.py" line="301" />
         <source>clip</source>
         <translation>视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="242" />
+        <location filename="../../widgets/jobs/panel.py" line="301" />
         <source>music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="249" />
+        <location filename="../../widgets/jobs/panel.py" line="308" />
         <source>Episode {n}</source>
         <translation>第 {n} 集</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="254" />
-        <location filename="../../widgets/jobs/panel.py" line="310" />
+        <location filename="../../widgets/jobs/panel.py" line="313" />
+        <location filename="../../widgets/jobs/panel.py" line="369" />
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="254" />
+        <location filename="../../widgets/jobs/panel.py" line="313" />
         <source>Waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="255" />
-        <location filename="../../widgets/jobs/panel.py" line="310" />
+        <location filename="../../widgets/jobs/panel.py" line="314" />
+        <location filename="../../widgets/jobs/panel.py" line="369" />
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="255" />
+        <location filename="../../widgets/jobs/panel.py" line="314" />
         <source>Generating at the vendor</source>
         <translation>服务商生成中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="256" />
+        <location filename="../../widgets/jobs/panel.py" line="315" />
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="256" />
+        <location filename="../../widgets/jobs/panel.py" line="315" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="257" />
-        <location filename="../../widgets/jobs/panel.py" line="310" />
+        <location filename="../../widgets/jobs/panel.py" line="316" />
+        <location filename="../../widgets/jobs/panel.py" line="369" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="257" />
+        <location filename="../../widgets/jobs/panel.py" line="316" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="311" />
+        <location filename="../../widgets/jobs/panel.py" line="370" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="328" />
+        <location filename="../../widgets/jobs/panel.py" line="387" />
         <source>No episode open</source>
         <translation>未打开剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="333" />
+        <location filename="../../widgets/jobs/panel.py" line="392" />
         <source>Episode {n}: spent {spent}</source>
         <translation>第 {n} 集：已花费 {spent}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="336" />
+        <location filename="../../widgets/jobs/panel.py" line="395" />
         <source>, running ≈{pending}</source>
         <translation>，进行中 ≈{pending}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="338" />
+        <location filename="../../widgets/jobs/panel.py" line="397" />
         <source> of {budget} budget</source>
         <translation>，预算 {budget}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="343" />
+        <location filename="../../widgets/jobs/panel.py" line="402" />
         <source> (no budget set)</source>
         <translation>（未设预算）</translation>
     </message>

@@ -9,13 +9,13 @@
     </message>
     <message>
         <location filename="../../widgets/player/canvas.py" line="89" />
-        <source>Like / comment / share</source>
-        <translation>点赞 / 评论 / 分享</translation>
+        <source>Buttons</source>
+        <translation>按钮区</translation>
     </message>
     <message>
         <location filename="../../widgets/player/canvas.py" line="90" />
-        <source>Caption &amp; music</source>
-        <translation>文案与音乐</translation>
+        <source>Caption</source>
+        <translation>文案区</translation>
     </message>
     <message>
         <location filename="../../widgets/player/canvas.py" line="90" />
@@ -26,88 +26,88 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../widgets/player/panel.py" line="124" />
+        <location filename="../../widgets/player/panel.py" line="130" />
         <source>Go to start (Home)</source>
         <translation>跳到开头 (Home)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="125" />
+        <location filename="../../widgets/player/panel.py" line="131" />
         <source>Previous frame (Left)</source>
         <translation>上一帧 (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="126" />
+        <location filename="../../widgets/player/panel.py" line="132" />
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停 (空格)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="127" />
+        <location filename="../../widgets/player/panel.py" line="133" />
         <source>Next frame (Right)</source>
         <translation>下一帧 (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="128" />
+        <location filename="../../widgets/player/panel.py" line="134" />
         <source>Go to end (End)</source>
         <translation>跳到结尾 (End)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="130" />
+        <location filename="../../widgets/player/panel.py" line="136" />
         <source>Mark in (I)</source>
         <translation>标记入点 (I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="131" />
+        <location filename="../../widgets/player/panel.py" line="137" />
         <source>Mark out (O)</source>
         <translation>标记出点 (O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="132" />
+        <location filename="../../widgets/player/panel.py" line="138" />
         <source>Loop the in/out range</source>
         <translation>循环播放入出点范围</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="140" />
+        <location filename="../../widgets/player/panel.py" line="148" />
         <source>Safe</source>
         <translation>安全框</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="140" />
+        <location filename="../../widgets/player/panel.py" line="148" />
         <source>Title-safe guides</source>
         <translation>字幕安全框参考线</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="142" />
+        <location filename="../../widgets/player/panel.py" line="150" />
         <source>App UI</source>
         <translation>应用界面</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="142" />
+        <location filename="../../widgets/player/panel.py" line="150" />
         <source>Where Douyin/TikTok cover the picture</source>
         <translation>抖音/TikTok 界面遮挡画面的区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="145" />
-        <location filename="../../widgets/player/panel.py" line="158" />
+        <location filename="../../widgets/player/panel.py" line="153" />
+        <location filename="../../widgets/player/panel.py" line="166" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="145" />
+        <location filename="../../widgets/player/panel.py" line="153" />
         <source>Zoom: fit / 100%</source>
         <translation>缩放：适应 / 100%</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="167" />
+        <location filename="../../widgets/player/panel.py" line="175" />
         <source>Frame %1 / %2</source>
         <translation>第 %1 帧 / 共 %2 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="169" />
+        <location filename="../../widgets/player/panel.py" line="177" />
         <source>Dropped %1</source>
         <translation>丢帧 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="214" />
+        <location filename="../../widgets/player/panel.py" line="222" />
         <source>Open a project to preview it.</source>
         <translation>打开项目即可预览。</translation>
     </message>
@@ -185,48 +185,48 @@
         <translation>滚动</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="135" />
+        <location filename="../../widgets/timeline/panel.py" line="139" />
         <source>Marker</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="138" />
+        <location filename="../../widgets/timeline/panel.py" line="142" />
         <source>Add Track</source>
         <translation>添加轨道</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="152" />
+        <location filename="../../widgets/timeline/panel.py" line="156" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="181" />
+        <location filename="../../widgets/timeline/panel.py" line="185" />
         <source>Assembled. Manual clips moved to free tracks: %1</source>
         <translation>已组装。手动片段已移到空闲轨道：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="184" />
+        <location filename="../../widgets/timeline/panel.py" line="188" />
         <source>Timeline assembled from the storyboard.</source>
         <translation>已根据故事板组装时间线。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="186" />
+        <location filename="../../widgets/timeline/panel.py" line="190" />
         <source>The timeline already matches the storyboard.</source>
         <translation>时间线已与故事板一致。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="212" />
+        <location filename="../../widgets/timeline/panel.py" line="216" />
         <source>Duration %1</source>
         <translation>时长 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="214" />
+        <location filename="../../widgets/timeline/panel.py" line="218" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="216" />
+        <location filename="../../widgets/timeline/panel.py" line="220" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform></translation>
@@ -240,122 +240,122 @@
         <translation>未打开剧集。请打开项目并选择一集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="234" />
+        <location filename="../../widgets/timeline/painter.py" line="242" />
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="252" />
+        <location filename="../../widgets/timeline/painter.py" line="260" />
         <source>MEDIA OFFLINE</source>
         <translation>媒体离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="120" />
+        <location filename="../../widgets/timeline/view.py" line="126" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="120" />
+        <location filename="../../widgets/timeline/view.py" line="126" />
         <source>Titles / overlay</source>
         <translation>标题 / 叠加</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="121" />
+        <location filename="../../widgets/timeline/view.py" line="127" />
         <source>Dialogue</source>
         <translation>对白</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="121" />
+        <location filename="../../widgets/timeline/view.py" line="127" />
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="122" />
+        <location filename="../../widgets/timeline/view.py" line="128" />
         <source>Effects</source>
         <translation>音效</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="122" />
+        <location filename="../../widgets/timeline/view.py" line="128" />
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="500" />
+        <location filename="../../widgets/timeline/view.py" line="519" />
         <source>Media offline: the file is missing from the project. Import it again or relink it.</source>
         <translation>媒体离线：项目中缺少该文件。请重新导入或重新链接。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="502" />
+        <location filename="../../widgets/timeline/view.py" line="521" />
         <source>Gap of %1 in the picture (black frames).</source>
         <translation>画面中有 %1 的间隙（黑帧）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="504" />
+        <location filename="../../widgets/timeline/view.py" line="523" />
         <source>Take runs %1 past the end of its shot: trim it or lengthen the shot.</source>
         <translation>录音超出镜头结尾 %1：请修剪录音或延长镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="681" />
+        <location filename="../../widgets/timeline/view.py" line="700" />
         <source>The selected clips are on locked tracks.</source>
         <translation>所选片段位于已锁定的轨道上。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="722" />
+        <location filename="../../widgets/timeline/view.py" line="741" />
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="723" />
+        <location filename="../../widgets/timeline/view.py" line="742" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="724" />
+        <location filename="../../widgets/timeline/view.py" line="743" />
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="726" />
+        <location filename="../../widgets/timeline/view.py" line="745" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="727" />
+        <location filename="../../widgets/timeline/view.py" line="746" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="730" />
+        <location filename="../../widgets/timeline/view.py" line="749" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="733" />
+        <location filename="../../widgets/timeline/view.py" line="752" />
         <source>Enable clip</source>
         <translation>启用片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="737" />
+        <location filename="../../widgets/timeline/view.py" line="756" />
         <source>Close Gap</source>
         <translation>关闭间隙</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="771" />
+        <location filename="../../widgets/timeline/view.py" line="790" />
         <source>A shot has no still or clip yet; generate or import one first.</source>
         <translation>该镜头还没有静帧或视频，请先生成或导入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="790" />
+        <location filename="../../widgets/timeline/view.py" line="809" />
         <source>Media import is not available.</source>
         <translation>媒体导入不可用。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="811" />
+        <location filename="../../widgets/timeline/view.py" line="830" />
         <source>No unlocked track can hold this media.</source>
         <translation>没有可放置此媒体的未锁定轨道。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view.py" line="814" />
+        <location filename="../../widgets/timeline/view.py" line="833" />
         <source>Insert %n clip(s)</source>
         <translation>
             <numerusform>插入 %n 个片段</numerusform></translation>

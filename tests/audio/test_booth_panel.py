@@ -151,3 +151,29 @@ def test_no_input_device_explains_and_the_panel_still_works(tmp_path, pulse_serv
     no_input, shown, enabled, text = eval(first)  # noqa: S307 - our own repr output
     assert no_input and shown and not enabled and "No microphone" in text
     assert second == repr("idle")
+
+
+def test_cleanup_checkbox_processes_off_the_gui_thread_and_the_clip_plays_the_processed_audio(qtbot, panel, session):
+    import soundfile as sf
+
+    from app.fsutil import sha256_file
+    from app.model import Take
+
+    line = session.document.find(panel.line_id)
+    take = Take(samples=48000)
+    take.path = take_ops.take_path(line, take.id)
+    path = session.bundle.root / take.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sf.write(path, 0.02 * np.sin(np.arange(48000) / 7).astype(np.float32), 48000, subtype="PCM_24")
+    take_ops.add_take(session, line, take)
+    take_ops.choose_take(session, line, take)
+    before = sha256_file(path)
+    qtbot.waitUntil(lambda: panel.takes.tree.topLevelItemCount() == 1, timeout=3000)
+    panel.takes.tree.setCurrentItem(panel.takes.tree.topLevelItem(0))
+    panel.takes.normalize_box.setChecked(True)
+    qtbot.waitUntil(lambda: take.cleanup.normalize, timeout=10000)
+    (clip,) = dialogue_clips(session)
+    assert clip.asset_id != take_ops.asset_id_for(take)
+    processed = session.bundle.root / session.series.media[clip.asset_id].path
+    assert processed.is_file() and sha256_file(path) == before
+    assert "cleaned" in panel.takes.tree.topLevelItem(0).text(4)

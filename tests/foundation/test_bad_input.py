@@ -255,3 +255,19 @@ def test_backup_is_independent_of_project_file(bundle: ProjectBundle) -> None:
     assert decode(bundle.backup_file.read_bytes()).title == "Second"
     assert backup != bundle.backup_file.read_bytes()
     assert encode(bundle.load()) == bundle.project_file.read_bytes()
+
+
+def test_autosave_failure_is_reported_not_fatal(qtbot, session, tmp_path: Path, request) -> None:
+    """The folder turns read-only while editing: autosave reports it, the work stays in memory."""
+    mnt = request.getfixturevalue("mounted_tmpfs") if _can_mount() else None
+    bundle = ProjectBundle.create((mnt or tmp_path) / "Turns.mdrama", small_series("Before"))
+    session.open(bundle.root)
+    before = bundle.project_file.read_bytes()
+    _make_read_only(bundle.root, mnt)
+    session.document.edit(session.series, "Rename", title="Unsaved")
+    with qtbot.waitSignal(session.autosaver.autosaveFailed, timeout=10_000) as blocker:
+        assert session.autosaver.autosave_now()
+    assert "Autosave to" in blocker.args[0] and "Save your work" in blocker.args[0]
+    assert session.series.title == "Unsaved" and session.is_modified
+    assert bundle.project_file.read_bytes() == before
+    assert session.autosaver.pending  # it will try again on the next tick

@@ -162,3 +162,43 @@ def test_url_answers_are_downloaded_and_checked(session, openai_env) -> None:
     assert bad.state is JobState.FAILED and bad.error
     assert session.series.media == before and shot2.chosen_still is None
     assert json.dumps([r.error for r in _disk(session).jobs])  # recorded
+
+
+def test_character_reference_images_are_sent_and_recorded_portably(session, openai_env, tmp_path) -> None:
+    from app.model import MediaKind
+    from tests.providers.servers.media import png_bytes
+
+    ref = tmp_path / "lin_mei.png"
+    ref.write_bytes(png_bytes(120, 200))
+    asset = session.bundle.import_file(ref, kind=MediaKind.IMAGE)
+    session.document.add_media_raw(asset)
+    session.series.characters[0].reference_images = [asset.id]
+    manager = job_manager(session)
+    shot = next(session.current_episode.shots())
+    job = manager.add(_still_job(session, shot))
+    assert manager.wait(timeout=20)
+    assert job.state is JobState.SUCCEEDED, job.error
+    edits = openai_env.received("POST /v1/images/edits")
+    assert len(edits) == 1 and png_bytes(120, 200) in edits[0].body  # the reference picture itself went out
+    prov = session.series.media[shot.chosen_still].provenance
+    assert prov.reference_inputs == [asset.path]  # bundle-relative, not this machine's absolute path
+
+
+def test_a_language_model_writes_missing_image_prompts_before_the_stills(session, openai_env) -> None:
+    import io
+
+    from app.jobs.batch import BatchGenerator, Plan
+
+    episode = session.current_episode
+    shot = next(episode.shots())
+    shot.image_prompt, shot.action = "", "She opens the door to the flooded market."
+    plan = Plan(stills=True, clips=False, shots={1}, image_provider="openai", text_provider="openai")
+    failures = BatchGenerator(session, episode, plan, out=io.StringIO()).run()
+    assert failures == []
+    chat = openai_env.received("POST /v1/chat/completions")
+    assert len(chat) == 1 and "She opens the door" in json.dumps(chat[0].json()["messages"])
+    assert shot.image_prompt == "Hello, world!"  # what the test model answers
+    assert session.document.undo_stack.count() >= 1  # written as an ordinary, undoable edit
+    sent = openai_env.received("POST /v1/images/generations")[0].json()
+    assert sent["prompt"].startswith("Hello, world!")
+    assert shot.chosen_still

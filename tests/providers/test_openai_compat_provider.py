@@ -287,3 +287,11 @@ def test_json_body_instead_of_media_is_refused(openai_server, tmp_path):
     with pytest.raises(ProviderError) as err:
         client(openai_server, tmp_path).download(OutputRef(url=url, media_type="image"), tmp_path / "o")
     assert not err.value.retryable and "signature expired" in str(err.value)
+
+
+def test_dall_e_3_asks_once_per_image(openai_server, tmp_path):
+    openai_server.image_mode = "url"
+    provider = client(openai_server, tmp_path, image_model="dall-e-3")
+    handle = provider.submit(ImageRequest(prompt="x", n=3))
+    sent = [r.json()["n"] for r in openai_server.received("POST /v1/images/generations")]
+    assert sent == [1, 1, 1] and len(provider.poll(handle).outputs) == 3

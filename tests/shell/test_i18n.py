@@ -20,13 +20,13 @@ def test_switching_language_retranslates_menus_docks_and_actions(window_factory,
     assert window.actions["action_open"].text() == "打开(&O)…"
     assert window.docks.docks["StoryboardDock"].windowTitle() == "分镜"
     assert window.episode_switcher.currentText().startswith("第1集")
-    panel = window.docks.panels["StoryboardDock"]
-    qtbot.waitUntil(lambda: panel.empty.title() == "第 1 集还没有镜头")
+    status = window.status.duration
+    qtbot.waitUntil(lambda: status.text() == "时长 00:00:00:00")
     assert app_settings().value(i18n.SETTINGS_KEY) == "zh_CN"
 
     set_language("en")
     qtbot.waitUntil(lambda: file_menu.title() == "&File")
-    qtbot.waitUntil(lambda: panel.empty.title() == "No shots in Episode 1 yet")
+    qtbot.waitUntil(lambda: status.text() == "Duration 00:00:00:00")
 
 
 def test_language_menu_offers_each_language_in_its_own_name(window_factory, qtbot):

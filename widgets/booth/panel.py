@@ -230,6 +230,7 @@ class BoothPanel(QWidget):
         self.next_button.clicked.connect(lambda: self.step(1))
         self.record_button.clicked.connect(self.toggle_recording)
         self.takes.playRequested.connect(self.play_take)
+        self.takes.cleanupFailed.connect(self.show_message)
 
     def retranslate(self) -> None:
         self.input_label.setText(self.tr("Input"))
@@ -505,9 +506,13 @@ class BoothPanel(QWidget):
         orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.split.orientation() != orientation:
             self.split.setOrientation(orientation)
+            panes = [self.split.widget(i) for i in range(self.split.count())]
             if narrow:  # stacked: lines, prompter, picture + takes, each with room to be used
-                panes = [self.split.widget(i) for i in range(self.split.count())]
-                self.split.setSizes([max(p.minimumSizeHint().height(), h) for p, h in zip(panes, (180, 380, 560), strict=False)])
+                sizes = [max(p.minimumSizeHint().height(), h) for p, h in zip(panes, (180, 380, 560), strict=False)]
+                self.split.setMinimumSize(0, sum(sizes) + 2 * self.split.handleWidth())
+                self.split.setSizes(sizes)
+            else:
+                self.split.setMinimumSize(0, 0)
 
     # --------------------------------------------------------------- lifetime
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -25,6 +27,8 @@ HIGHPASS_HZ = 80.0
 
 class TakesList(QWidget):
     playRequested = Signal(str)  # take id
+    cleanupFailed = Signal(str)
+    _processed = Signal(str, str, object, str)  # line id, take id, TakeCleanup, error (worker -> GUI)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +82,7 @@ class TakesList(QWidget):
             box.toggled.connect(self._cleanup_changed)
             cleanup.addWidget(box)
         layout.addLayout(cleanup)
+        self._processed.connect(self._apply_cleanup)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -227,5 +232,28 @@ class TakesList(QWidget):
         cleanup = TakeCleanup(trim_silence=self.trim_box.isChecked(),
                               highpass_hz=HIGHPASS_HZ if self.highpass_box.isChecked() else None,
                               normalize=self.normalize_box.isChecked())
-        if cleanup != take.cleanup:
-            take_ops.set_cleanup(self.session, self.line, take, cleanup)
+        if cleanup == take.cleanup or self.session.bundle is None:
+            return
+        # the processing runs on a worker; the undoable edit is made when its file is ready
+        for box in (self.trim_box, self.highpass_box, self.normalize_box):
+            box.setEnabled(False)
+        root, line_id, take_id = self.session.bundle.root, self.line.id, take.id
+
+        def work() -> None:
+            error = ""
+            try:
+                take_ops.render_processed_file(root, take, cleanup)
+            except (OSError, RuntimeError, ValueError) as exc:
+                error = str(exc)
+            self._processed.emit(line_id, take_id, cleanup, error)
+
+        threading.Thread(target=work, name="take-cleanup", daemon=True).start()
+
+    def _apply_cleanup(self, line_id: str, take_id: str, cleanup: TakeCleanup, error: str) -> None:
+        line = self.session.document.find(line_id)
+        take = self.session.document.find(take_id)
+        if error:
+            self.cleanupFailed.emit(self.tr("The clean-up could not be made: %1").replace("%1", error))
+        elif line is not None and take is not None:
+            take_ops.set_cleanup(self.session, line, take, cleanup)
+        self._sync_buttons()

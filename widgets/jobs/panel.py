@@ -135,8 +135,8 @@ class JobsPanel(QWidget):
         self.tree.setItemDelegateForColumn(COL_PROGRESS, _ProgressDelegate(self.tree))
         head = self.tree.header()
         head.setStretchLastSection(True)
-        for col, width in ((COL_JOB, 150), (COL_PROVIDER, 90), (COL_TARGET, 100), (COL_PROGRESS, 110),
-                           (COL_COST, 60)):
+        for col, width in ((COL_JOB, 190), (COL_PROVIDER, 110), (COL_TARGET, 100), (COL_PROGRESS, 110),
+                           (COL_COST, 64)):
             head.resizeSection(col, width)
         head.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         self._groups: dict[str, QTreeWidgetItem] = {}

@@ -86,13 +86,13 @@ class FrameCanvas(QWidget):
         f = QFont(self.font())
         f.setPixelSize(max(8, int(r.height() / 70)))
         p.setFont(f)
-        names = {"top bar": self.tr("App top bar"), "buttons": self.tr("Like / comment / share"),
-                 "caption": self.tr("Caption & music"), "nav bar": self.tr("Navigation bar")}
+        names = {"top bar": self.tr("App top bar"), "buttons": self.tr("Buttons"),
+                 "caption": self.tr("Caption"), "nav bar": self.tr("Navigation bar")}
         for label, (x, y, w, h) in PLATFORM_ZONES:
             zone = QRectF(r.left() + x * r.width(), r.top() + y * r.height(), w * r.width(), h * r.height())
-            p.fillRect(zone, QColor(255, 80, 120, 26))
-            p.setPen(QPen(QColor(255, 120, 150, 110), 1, Qt.PenStyle.DotLine))
+            p.fillRect(zone, QColor(255, 80, 120, 16))
+            p.setPen(QPen(QColor(255, 120, 150, 90), 1, Qt.PenStyle.DashLine))
             p.drawRect(zone)
-            p.setPen(QColor(255, 160, 180, 150))
+            p.setPen(QColor(255, 170, 190, 140))
             p.drawText(zone.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                        names[label])

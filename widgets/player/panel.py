@@ -9,6 +9,7 @@ it from a precise GUI timer and moves the session's playhead.
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -46,6 +47,7 @@ class _RenderJob(QRunnable):
     def __init__(self, panel: PreviewPanel, request: int, frame: int) -> None:
         super().__init__()
         self.panel, self.request, self.frame = panel, request, frame
+        self.signals = panel._signals  # keeps the emitter alive as long as the job
 
     def run(self) -> None:
         image = None
@@ -54,7 +56,14 @@ class _RenderJob(QRunnable):
                 image = to_qimage(self.panel.render_frame(self.frame))
         except Exception as exc:
             log.info("preview render of frame %s failed: %s", self.frame, exc)
-        self.panel._signals.done.emit(self.request, self.frame, image)
+        self.signals.done.emit(self.request, self.frame, image)
+
+
+def _quietly(fn) -> None:
+    try:
+        fn()
+    except Exception as exc:
+        log.info("preview: preparing sound failed: %s", exc)
 
 
 class PreviewPanel(QWidget):
@@ -76,8 +85,14 @@ class PreviewPanel(QWidget):
         self._shuttle = 0
         self._own_playhead = False
         self._request = 0
-        self._pool = QThreadPool.globalInstance()  # shared, so "busy" is visible app-wide
-        self._signals = _RenderSignals(self)
+        self.shown_request = 0
+        # a private single-thread pool: the next still is never queued behind other panels' work
+        # (its destructor waits for a running render, whose signals object outlives this panel)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        # parentless: a render still running on the shared pool when this panel is deleted
+        # emits on an object that is still alive (its connection to us is already gone)
+        self._signals = _RenderSignals()
         self._signals.done.connect(self._on_rendered)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -183,6 +198,9 @@ class PreviewPanel(QWidget):
             from widgets.player.sources import make_sources
 
             self._sources = make_sources(self.session)
+            # warm the mixer before Play, off the render pool so stills are not queued behind it
+            threading.Thread(target=_quietly, args=(self._sources[1].prepare,), name="preview-mixer-warmup",
+                             daemon=True).start()
         return self._sources
 
     def render_frame(self, frame: int):
@@ -207,18 +225,29 @@ class PreviewPanel(QWidget):
 
     def request_frame(self, frame: int) -> None:
         self._request += 1
-        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before thumbnails
+        if self.session.bundle is None or self.session.current_episode is None:
+            self.shown_request = self._request
+            self._show(frame, None)
+            return
+        self.sources()  # created here, on the GUI thread: the media services are QObjects
+        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before the mixer warm-up
 
     def _on_rendered(self, request: int, frame: int, image) -> None:
         if request != self._request or self.playing:
             return
+        self.shown_request = request
         self._show(frame, image)
+
+    @property
+    def settled(self) -> bool:
+        """True when the newest still request is on screen (nothing left to render)."""
+        return self.shown_request == self._request and not self.playing
 
     def _show(self, frame: int, image) -> None:
         if image is not None:
             self.canvas.message = ""
             self.canvas.set_image(image)
-        elif self.session.bundle is None:
+        elif self.session.bundle is None or self.session.current_episode is None:
             self.canvas.message = self.tr("Open a project to preview it.")
             self.canvas.set_image(None)
         self.shown_frame = frame

@@ -11,6 +11,7 @@ through ``FrameFetcher`` and ``load_audio``.
 from __future__ import annotations
 
 import logging
+import threading
 from fractions import Fraction
 from pathlib import Path
 from typing import Protocol
@@ -170,8 +171,36 @@ class MixerAudioSource:
         return self.mixer.render(episode, start_sample, count)
 
 
-def make_sources(session) -> tuple[FrameSource, AudioSource, str]:
-    """The engine's compositor/mixer when available, else the direct sources; plus a label."""
+class LazyAudioSource:
+    """Builds the sound source on first use: the engine's mixer imports SciPy (seconds), which
+    must not delay the first picture. ``prepare()`` can warm it up on a worker thread."""
+
+    def __init__(self, session) -> None:
+        self._session = session
+        self._source: AudioSource | None = None
+        self._lock = threading.Lock()
+        self.kind = ""
+
+    def prepare(self) -> AudioSource:
+        with self._lock:
+            if self._source is None:
+                session = self._session
+                try:
+                    from app.media.mixer import Mixer
+
+                    self._source, self.kind = MixerAudioSource(Mixer(session.series, session.bundle)), "mixer"
+                except ImportError:
+                    root = session.bundle.root
+                    self._source = SoundSource(session.series, root, session.document.find)
+                    self.kind = "direct"
+            return self._source
+
+    def render(self, episode: Episode, start_sample: int, count: int) -> np.ndarray:
+        return self.prepare().render(episode, start_sample, count)
+
+
+def make_sources(session) -> tuple[FrameSource, LazyAudioSource, str]:
+    """The engine's compositor (else the direct picture source), a lazy sound source, and a label."""
     from app.media.decode import FrameFetcher
 
     root = session.bundle.root
@@ -182,14 +211,13 @@ def make_sources(session) -> tuple[FrameSource, AudioSource, str]:
         fetcher = media_services(session).fetcher
     except Exception:
         fetcher = FrameFetcher(root)
+    audio = LazyAudioSource(session)
     try:
         from app.media.compositor import Compositor
-        from app.media.mixer import Mixer
 
-        return (CompositorFrameSource(Compositor(series, session.bundle, fetcher)),
-                MixerAudioSource(Mixer(series, session.bundle)), "compositor")
+        return CompositorFrameSource(Compositor(series, session.bundle, fetcher)), audio, "compositor"
     except ImportError:
-        return PictureSource(series, root, fetcher), SoundSource(series, root, session.document.find), "direct"
+        return PictureSource(series, root, fetcher), audio, "direct"
 
 
 def has_picture(episode: Episode) -> bool:

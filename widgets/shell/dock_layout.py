@@ -15,9 +15,9 @@ import importlib
 import logging
 from collections.abc import Iterator
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from app.session import Session
 from widgets.docks import DOCKS, DockSpec
@@ -35,6 +35,27 @@ VERSION_KEY = "window/state_version"
 
 # The docks arrange_default() places by name; any other dock joins the Storyboard/Jobs tabs.
 PLACED = ("ScriptDock", "StoryboardDock", "PreviewDock", "JobsDock", "TimelineDock", "VoiceBoothDock")
+
+
+class _PanelFrame(QScrollArea):
+    """Holds a panel so that its minimum size can never force the window larger than the screen.
+
+    The panel fills the dock as usual; only when the dock is smaller than the panel's
+    minimum size do scroll bars appear (a wide tool bar on a 1366-pixel laptop).
+    """
+
+    def __init__(self, panel: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("PanelFrame")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(panel)
+        self.setMinimumSize(120, 80)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.widget().sizeHint()
 
 
 def load_panel_class(target: str) -> type[QWidget]:
@@ -73,7 +94,7 @@ class DockLayout:
             panel = EmptyState(dock)
             panel.set_content("warning", translate("DockLayout", "This panel could not be loaded"),
                               f"{type(exc).__name__}: {exc}")
-        dock.setWidget(panel)
+        dock.setWidget(_PanelFrame(panel, dock))
         self.docks[spec.object_name] = dock
         self.panels[spec.object_name] = panel
         self.retranslate_dock(spec)
@@ -138,8 +159,8 @@ class DockLayout:
         d = self.docks
         width = max(w.width(), 1200)
         height = max(w.height(), 700) - 90  # menu bar, tool bar, status bar
-        side = int(width * 0.23)
-        preview = int(width * 0.28)
+        side = int(width * 0.21)
+        preview = int(width * 0.24)
         timeline = int(height * 0.42)
         w.resizeDocks([d["ScriptDock"], d["StoryboardDock"], d["PreviewDock"]],
                       [side, width - side - preview, preview], Qt.Orientation.Horizontal)

@@ -2,9 +2,10 @@
 
 The painter asks for what it needs on every repaint; a miss schedules a
 background job (at most one per key) and returns None, so the clip draws a
-placeholder until ``updated`` fires. Work goes through the media engine
-(``FrameFetcher.frame_at`` for pictures, ``load_audio`` for sound) and results
-are kept in bounded in-memory LRUs keyed by file and position.
+placeholder until ``updated`` fires. Jobs read the media engine's on-disk caches
+(``app.media.services``: one-per-second thumbnails, base-level waveform peaks)
+when they are ready, else decode through the engine's shared ``FrameFetcher`` /
+``load_audio``. Results are kept in bounded in-memory LRUs keyed by file and time.
 """
 
 from __future__ import annotations
@@ -62,15 +63,18 @@ class ClipMediaCache(QObject):
 
     updated = Signal()
 
-    def __init__(self, parent: QObject | None = None, max_thumbs: int = 1500) -> None:
+    def __init__(self, parent: QObject | None = None, max_thumbs: int = 1500, session=None) -> None:
         super().__init__(parent)
+        self.session = session
         self._thumbs: OrderedDict[tuple, QImage | None] = OrderedDict()
         self._scaled: OrderedDict[tuple, QImage] = OrderedDict()
         self._peaks: dict[str, np.ndarray | None] = {}
         self._pending: set[tuple] = set()
         self._max_thumbs = max_thumbs
         self._pool = QThreadPool.globalInstance()  # shared: app-wide "busy" and core count
-        self._signals = _Signals(self)
+        # parentless and referenced by every job: a job finishing after this cache is deleted
+        # emits on a live object instead of a dangling one
+        self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._fetcher = None
         self._fetcher_root: Path | None = None
@@ -82,6 +86,17 @@ class ClipMediaCache(QObject):
         self._peaks.clear()
 
     # ---------------------------------------------------------------- fetcher
+    def _services(self):
+        """The project's media services (GUI thread only), or None without a project/engine."""
+        if self.session is None or self.session.bundle is None:
+            return None
+        try:
+            from app.media.services import media_services
+
+            return media_services(self.session)
+        except Exception:
+            return None
+
     def _frame_fetcher(self, root: Path):
         with self._lock:
             if self._fetcher is None or self._fetcher_root != root:
@@ -93,7 +108,7 @@ class ClipMediaCache(QObject):
 
     # -------------------------------------------------------------- requests
     def thumbnail(self, root: Path, path: Path, seconds: float, is_still: bool, aspect: float,
-                  height: int = THUMB_H) -> QImage | None:
+                  height: int = THUMB_H, src_fps: float = 30.0) -> QImage | None:
         """A thumbnail of ``path`` at ``seconds`` (quantised to 1/4 s) scaled to ``height``, or None while made."""
         quarter = 0 if is_still else round(seconds * 4)
         key = ("t", str(path), quarter)
@@ -114,9 +129,19 @@ class ClipMediaCache(QObject):
             self._pending.add(key)
             width = max(8, int(THUMB_H * aspect))
             t = Fraction(quarter, 4)
+            svc = self._services()
+            fetcher = svc.fetcher if svc is not None else None
+            cache_dir = svc.cache_dir if svc is not None else None
 
             def make() -> QImage:
-                rgb = self._frame_fetcher(root).frame_at(path, t, size=(width, THUMB_H), use_proxy=True)
+                rgb = _engine_thumbnail(cache_dir, path, t, src_fps) if cache_dir is not None else None
+                if rgb is None:
+                    rgb = (fetcher or self._frame_fetcher(root)).frame_at(path, t, size=(width, THUMB_H),
+                                                                          use_proxy=True)
+                elif rgb.shape[0] != THUMB_H:
+                    import cv2
+
+                    rgb = cv2.resize(rgb, (width, THUMB_H), interpolation=cv2.INTER_AREA)
                 rgb = np.ascontiguousarray(rgb)
                 h, w, _ = rgb.shape
                 return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
@@ -132,10 +157,15 @@ class ClipMediaCache(QObject):
         key = ("p", skey)
         if key not in self._pending:
             self._pending.add(key)
+            svc = self._services()
+            cache_dir = svc.cache_dir if svc is not None else None
 
             def make() -> np.ndarray:
                 from app.media.audio_io import load_audio
 
+                peaks = _engine_peaks(cache_dir, path) if cache_dir is not None else None
+                if peaks is not None:
+                    return peaks
                 return compute_peaks(load_audio(path, rate=48000, channels=2), 48000)
 
             self._pool.start(_Job(key, make, self._signals))
@@ -154,3 +184,33 @@ class ClipMediaCache(QObject):
     def wait_idle(self, msecs: int = 10000) -> bool:
         """Block until queued jobs finish (tests, benchmarks)."""
         return self._pool.waitForDone(msecs)
+
+
+def _engine_thumbnail(cache_dir: Path, path: Path, t: Fraction, src_fps: float) -> np.ndarray | None:
+    """The media engine's cached thumbnail nearest before ``t`` (one per second), if made."""
+    try:
+        from app.media import thumbnails as thumbs
+        from app.media.cachepaths import thumbs_dir
+
+        folder = thumbs_dir(cache_dir, path)
+        if not thumbs.thumbnails_ready(folder):
+            return None
+        found = thumbs.nearest(folder, int(t * Fraction(src_fps).limit_denominator(1001)))
+        return thumbs.load_thumbnail(found) if found is not None else None
+    except (ImportError, OSError):
+        return None
+
+
+def _engine_peaks(cache_dir: Path, path: Path) -> np.ndarray | None:
+    """Our peak bins from the media engine's cached base-level waveform, if made."""
+    try:
+        from app.media import waveform as wave
+        from app.media.cachepaths import waveform_path
+
+        base = wave.load_base(waveform_path(cache_dir, path))
+    except (ImportError, OSError):
+        return None
+    if base is None or len(base) == 0:
+        return None
+    reduced = wave.reduce_peaks(base, 48000 // PEAKS_PER_SECOND)
+    return np.clip(np.abs(reduced).max(axis=1), 0, 1).astype(np.float32)

@@ -201,10 +201,17 @@ class TimelinePainter:
         if dim:
             p.fillRect(rect, QColor(base.red(), base.green(), base.blue(), 60))
             return
-        if rect.width() < 3:
-            p.fillRect(rect, base)
-            return
         selected = clip.id in v.selection
+        if rect.width() < 18:  # whole-episode zoom: a coloured sliver, nothing more to read
+            p.fillRect(rect, base)
+            if rect.width() >= 3:
+                p.fillRect(QRectF(rect.right() - 1, rect.top(), 1, rect.height()), QColor(0, 0, 0, 150))
+            if selected:
+                p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), 2), theme.SELECT)
+                p.fillRect(QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), theme.SELECT)
+            if clip.id in v.warnings_by_clip:
+                p.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3), theme.WARN)
+            return
         p.save()
         p.setClipRect(rect.intersected(QRectF(g.header_w, g.ruler_h, v.width(), v.height())))
         grad = QLinearGradient(rect.topLeft(), rect.bottomLeft())
@@ -277,9 +284,15 @@ class TimelinePainter:
         limit = min(body.right(), float(v.width()))
         p.setOpacity(0.92)
         fps, ppf, cache, h = v.fps, v.geo.ppf, v.media_cache, int(body.height())
+        src_fps = float(probe.get("fps") or fps)
+        # source times on a power-of-two grid of quarter seconds, at least one thumbnail wide:
+        # zooming moves the tiles but keeps asking for the same frames (cache hits)
+        quantum = fps / 4
+        while quantum * ppf < tw:
+            quantum *= 2
         while x < limit:
-            frame = clip.source_in + (x - body.left()) / ppf
-            img = cache.thumbnail(root, path, frame / fps, still, aspect, h)
+            frame = round((clip.source_in + (x - body.left()) / ppf) / quantum) * quantum
+            img = cache.thumbnail(root, path, frame / fps, still, aspect, h, src_fps)
             target = QRectF(x, body.top(), tw, body.height())
             if img is not None and not img.isNull():
                 p.drawImage(QPointF(x, body.top()), img)

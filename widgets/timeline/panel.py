@@ -55,8 +55,7 @@ class TimelinePanel(QWidget):
         self.vbar.valueChanged.connect(self.view.set_scroll_y)
         self.view.viewChanged.connect(self._sync_scrollbars)
         self.view.selectionChanged.connect(self._update_status)
-        session.document.objectChanged.connect(self._update_status)
-        session.document.listChanged.connect(self._update_status)
+        self.view.warningsChanged.connect(self._update_status)
         session.currentEpisodeChanged.connect(self._update_status)
 
         grid = QGridLayout()
@@ -214,7 +213,7 @@ class TimelinePanel(QWidget):
         warns = sum(len(w) for w in self.view.warnings_by_kind.values())
         from app.timeline.timecode import format_timecode
 
-        parts = [self.tr("Duration %1").replace("%1", format_timecode(ep.timeline.duration, self.view.fps))]
+        parts = [self.tr("Duration %1").replace("%1", format_timecode(self.view.duration, self.view.fps))]
         if n:
             parts.append(self.tr("%n selected", "", n))
         if warns:

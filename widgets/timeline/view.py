@@ -44,6 +44,7 @@ _drag_ids = itertools.count(1)
 class TimelineView(QWidget):
     viewChanged = Signal()  # zoom, scroll or content size changed (scrollbars follow)
     selectionChanged = Signal()
+    warningsChanged = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +55,11 @@ class TimelineView(QWidget):
         self.target_track_id: str | None = None
         self.snapping = True
         self.tool = "select"  # select | ripple | roll
-        self.media_cache = ClipMediaCache(self)
+        self.media_cache = ClipMediaCache(self, session=session)
         self.wave_tiles = WaveformTiles()
         self.duration = 0  # cached episode length (frames), refreshed with the model
+        self._warnings_timer = QTimer(self, singleShot=True, interval=120)
+        self._warnings_timer.timeout.connect(self.refresh_warnings)
         self.media_cache.updated.connect(self.update)
         self.painter = TimelinePainter(self)
         self._index: dict[str, TrackIndex] = {}
@@ -165,13 +168,23 @@ class TimelineView(QWidget):
             self.geo.rows = []
             return
         self.geo.layout_rows(ep.timeline.tracks)
+        if not self._warnings_timer.isActive():
+            # during a drag the model changes per mouse move: check warnings once it pauses
+            self._warnings_timer.start()
+
+    def refresh_warnings(self) -> None:
+        """Recompute the warnings drawn on clips (debounced after edits)."""
+        self._warnings_timer.stop()
+        ep = self.episode
         by_clip: dict[str, list[ClipWarning]] = {}
         by_kind: dict[str, list[ClipWarning]] = {}
-        for w in timeline_warnings(self.doc, ep, self._exists_check):
+        for w in timeline_warnings(self.doc, ep, self._exists_check) if ep else []:
             by_kind.setdefault(w.kind, []).append(w)
             if w.clip_id and w.kind != "picture_gap":
                 by_clip.setdefault(w.clip_id, []).append(w)
         self.warnings_by_clip, self.warnings_by_kind = by_clip, by_kind
+        self.warningsChanged.emit()
+        self.update()
 
     def _layout(self) -> None:
         """Bring caches and track rows up to date (cheap when nothing changed)."""
@@ -196,6 +209,7 @@ class TimelineView(QWidget):
         self.wave_tiles.clear()
         self._dirty = True
         self._refresh()
+        self.refresh_warnings()
         if self.width() > self.geo.header_w + 50:
             self.zoom_to_fit()
         self.update()

@@ -86,7 +86,7 @@ def make_proxy(source: Path, dest: Path, token: CancelToken | None = None,
 
 def _open_encoder(out, size: tuple[int, int], threads: int):
     stream = out.add_stream("libx264", rate=30, options={
-        "preset": "veryfast", "tune": "fastdecode", "crf": "20", "x264-params": "keyint=1:min-keyint=1:scenecut=0"})
+        "preset": "veryfast", "tune": "fastdecode", "crf": "16", "x264-params": "keyint=1:min-keyint=1:scenecut=0"})
     stream.width, stream.height = size
     stream.pix_fmt = "yuv420p"
     stream.time_base = _TB

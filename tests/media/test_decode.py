@@ -156,3 +156,23 @@ def test_sequential_export_read_bypasses_the_cache(fetcher, hd_clip):
     codes = [read_code(fetcher.frame_at(hd_clip, Fraction(i, 30), (270, 480), cache=False)) for i in range(60)]
     assert codes == list(range(60))
     assert len(fetcher.cache) <= 1  # only the still/video kind marker, no frames
+
+
+def test_odd_sized_clip_decodes_exactly_and_gets_an_even_proxy(tmp_path):
+    from app.media.cachepaths import proxy_path
+    from app.media.probe import probe_file
+    from app.media.proxy import make_proxy
+    from app.media.synth import write_counter_clip
+
+    clip = write_counter_clip(tmp_path / "odd.mp4", 12, (181, 323), gop=6, pix_fmt="yuv444p",
+                              options={"preset": "ultrafast"})
+    probe = probe_file(clip)
+    assert (probe["width"], probe["height"]) == (181, 323)
+    (tmp_path / "cache").mkdir()
+    fetcher = FrameFetcher(tmp_path)
+    assert [read_code(fetcher.frame_at(clip, Fraction(i, 30))) for i in (11, 3, 7)] == [11, 3, 7]
+    proxy = make_proxy(clip, proxy_path(tmp_path / "cache", clip))
+    assert fetcher.proxy_for(clip) == proxy
+    frame = fetcher.frame_at(clip, Fraction(5, 30), (180, 322), use_proxy=True)
+    assert frame.shape == (322, 180, 3) and read_code(frame) == 5
+    fetcher.close()

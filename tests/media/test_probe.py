@@ -125,3 +125,13 @@ def test_bad_input_gives_a_clear_user_error(bad_files, name, words):
 def test_missing_file(tmp_path):
     with pytest.raises(MediaError, match="missing"):
         probe_file(tmp_path / "gone.mp4")
+
+
+def test_mp3_with_cover_art_is_audio(audio_files, stills, tmp_path):
+    import subprocess
+    out = tmp_path / "with_cover.mp3"
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(audio_files[".mp3"]), "-i", str(stills["jpeg"]),
+                    "-map", "0", "-map", "1", "-c", "copy", "-disposition:v", "attached_pic", str(out)], check=True)
+    assert any(s["codec_type"] == "video" for s in ffprobe_streams(out))  # the picture is a "video" stream
+    probe = probe_file(out)
+    assert probe["kind"] == "audio" and probe["width"] == 0 and probe["duration"] == pytest.approx(1.5, abs=0.06)

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
@@ -60,6 +61,8 @@ class ExportOptions:
     label_at_end: bool = False
     metadata: dict[str, str] | None = None  # None: the AIGC implicit label from the project settings
     write_srt: bool = True
+    fingerprint: bool = True  # keep a perceptual fingerprint for the theft check (from composed frames)
+    signing: Any = None  # app.provenance.content_credentials.SigningIdentity: sign with a C2PA manifest
 
 
 @dataclass
@@ -98,6 +101,8 @@ class Exporter:
         self._stop = threading.Event()  # tells the compose thread to quit (cancel, or the encoder failed)
         self._source = frame_source
         self._error: BaseException | None = None
+
+    _fingerprint = None  # FingerprintBuilder while an export with fingerprinting runs
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -147,6 +152,10 @@ class Exporter:
         audio = np.ascontiguousarray(audio[:audio_total].T)  # planar (2, n) for AAC
         self._check_cancel()
 
+        if self.options.fingerprint:
+            from app.fingerprint.store import FingerprintBuilder
+
+            self._fingerprint = FingerprintBuilder(fps)
         source = self._source or SequentialFrameSource(self.bundle.root)
         compositor = Compositor(self.series, self.bundle, source, safe_area=preset.safe_area, labels=labels)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{self.out_path.stem}.", suffix=".exporting.mp4",
@@ -176,8 +185,20 @@ class Exporter:
             if self._source is None:
                 source.close()
         srt_path = self._write_srt()
+        self._finish_provenance()
         self._report(1.0, 0.0)
         return ExportResult(self.out_path, srt_path, total, fps, total / fps, time.monotonic() - started, report)
+
+    def _finish_provenance(self) -> None:
+        """After the file is in place: store its fingerprint, then sign it if asked (the signed
+        file replaces the export atomically; a signing failure leaves the unsigned export)."""
+        if self._fingerprint is not None:
+            self._fingerprint.save(self.bundle, self.episode, self.out_path, self.series.title)
+        if self.options.signing is not None:
+            from app.provenance.content_credentials import sign_video
+            from app.provenance.ledger import build_ledger
+
+            sign_video(self.out_path, build_ledger(self.series, self.episode), self.bundle, self.options.signing)
 
     def _write_srt(self) -> Path | None:
         if not self.options.write_srt:
@@ -234,6 +255,8 @@ class Exporter:
                     return
                 tf = k * fps_in // fps
                 rgb = compositor.render(self.episode, tf, preset.size, preview=False)
+                if self._fingerprint is not None:
+                    self._fingerprint.add(k, rgb)
                 if rgb.shape[0] % 2 == 0 and rgb.shape[1] % 2 == 0:
                     frame = rgb_to_yuv420p(rgb)
                 else:

@@ -3,83 +3,88 @@
 <context>
     <name>InterchangeActions</name>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="37" />
+        <location filename="../../widgets/provenance/actions.py" line="38" />
         <source>Export Timeline as OpenTimelineIO…</source>
         <translation>将时间线导出为 OpenTimelineIO…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="38" />
+        <location filename="../../widgets/provenance/actions.py" line="39" />
         <source>Import Timeline from OpenTimelineIO…</source>
         <translation>从 OpenTimelineIO 导入时间线…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="39" />
+        <location filename="../../widgets/provenance/actions.py" line="40" />
         <source>Export Subtitles…</source>
         <translation>导出字幕…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="40" />
+        <location filename="../../widgets/provenance/actions.py" line="41" />
         <source>Export Credits and Provenance…</source>
         <translation>导出制作名单与来源记录…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="44" />
+        <location filename="../../widgets/provenance/actions.py" line="45" />
         <source>Check a Suspect Video…</source>
         <translation>检查疑似盗用视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="51" />
+        <location filename="../../widgets/provenance/actions.py" line="52" />
+        <source>Export Episode…</source>
+        <translation>导出剧集…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="66" />
         <source>No episode</source>
         <translation>没有剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="52" />
+        <location filename="../../widgets/provenance/actions.py" line="67" />
         <source>Open a project and choose an episode first.</source>
         <translation>请先打开项目并选择一集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="68" />
+        <location filename="../../widgets/provenance/actions.py" line="83" />
         <source>Export OpenTimelineIO</source>
         <translation>导出 OpenTimelineIO</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="69" />
-        <location filename="../../widgets/provenance/actions.py" line="79" />
+        <location filename="../../widgets/provenance/actions.py" line="84" />
+        <location filename="../../widgets/provenance/actions.py" line="94" />
         <source>OpenTimelineIO (*.otio)</source>
         <translation>OpenTimelineIO (*.otio)</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="78" />
+        <location filename="../../widgets/provenance/actions.py" line="93" />
         <source>Import OpenTimelineIO</source>
         <translation>导入 OpenTimelineIO</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="85" />
+        <location filename="../../widgets/provenance/actions.py" line="100" />
         <source>Some media was not found</source>
         <translation>部分素材未找到</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="86" />
+        <location filename="../../widgets/provenance/actions.py" line="101" />
         <source>The timeline was imported; these clips are offline:</source>
         <translation>时间线已导入；以下片段的素材离线：</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="95" />
+        <location filename="../../widgets/provenance/actions.py" line="110" />
         <source>Export Subtitles</source>
         <translation>导出字幕</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="96" />
+        <location filename="../../widgets/provenance/actions.py" line="111" />
         <source>SubRip (*.srt);;WebVTT (*.vtt);;Advanced SubStation (*.ass)</source>
         <translation>SubRip (*.srt);;WebVTT (*.vtt);;Advanced SubStation (*.ass)</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="107" />
+        <location filename="../../widgets/provenance/actions.py" line="122" />
         <source>Export Credits and Provenance</source>
         <translation>导出制作名单与来源记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/actions.py" line="108" />
+        <location filename="../../widgets/provenance/actions.py" line="123" />
         <source>Markdown (*.md);;JSON (*.json)</source>
         <translation>Markdown (*.md);;JSON (*.json)</translation>
     </message>
@@ -279,7 +284,9 @@
     <message numerus="yes">
         <location filename="../../widgets/provenance/theft_dialog.py" line="124" />
         <source>%n exported episode(s) can be checked.</source>
-        <translation><numerusform>可检查 %n 个已导出的剧集。</numerusform></translation>
+        <translation>
+            <numerusform>可检查 %n 个已导出的剧集。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../widgets/provenance/theft_dialog.py" line="127" />
@@ -314,7 +321,9 @@
     <message numerus="yes">
         <location filename="../../widgets/provenance/theft_dialog.py" line="176" />
         <source>This video copies our work: %n match(es).</source>
-        <translation><numerusform>该视频复制了我们的作品：%n 处匹配。</numerusform></translation>
+        <translation>
+            <numerusform>该视频复制了我们的作品：%n 处匹配。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../widgets/provenance/theft_dialog.py" line="180" />

@@ -34,6 +34,7 @@ class InterchangeActions(QObject):
 
         return {
             "File": [
+                self._export_episode_action(action),
                 action(self.tr("Export Timeline as OpenTimelineIO…"), "action_export_otio", self.export_otio_dialog),
                 action(self.tr("Import Timeline from OpenTimelineIO…"), "action_import_otio", self.import_otio_dialog),
                 action(self.tr("Export Subtitles…"), "action_export_subtitles", self.export_subtitles_dialog),
@@ -44,6 +45,20 @@ class InterchangeActions(QObject):
                 action(self.tr("Check a Suspect Video…"), "action_theft_check", self.theft_check_dialog),
             ],
         }
+
+    def _export_episode_action(self, action) -> QAction:
+        from PySide6.QtGui import QKeySequence
+
+        export = action(self.tr("Export Episode…"), "action_export_episode", self.export_episode_dialog)
+        export.setShortcut(QKeySequence("Ctrl+E"))
+        return export
+
+    def export_episode_dialog(self) -> None:
+        if not self._ready():
+            return
+        from widgets.export.dialog import ExportDialog
+
+        ExportDialog(self.session, self.parent_widget.window()).exec()
 
     # ---------------------------------------------------------------- helpers
     def _ready(self) -> bool:

@@ -1,0 +1,151 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="40" />
+        <source>Export Episode</source>
+        <translation>导出剧集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="49" />
+        <source>Episode %1</source>
+        <translation>第 %1 集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="58" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="63" />
+        <source>Write an .srt subtitle file next to the video</source>
+        <translation>在视频旁写入 .srt 字幕文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="65" />
+        <source>Visible AI-content label on the opening frames</source>
+        <translation>在开头画面显示 AI 生成内容标识</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="68" />
+        <source>Repeat the label at the end</source>
+        <translation>结尾再次显示标识</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="69" />
+        <source>Sign with content credentials (C2PA)</source>
+        <translation>用内容凭证（C2PA）签名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="72" />
+        <source>Certificate chain (PEM, leaf first)</source>
+        <translation>证书链（PEM，叶证书在前）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="74" />
+        <source>Private key (PEM)</source>
+        <translation>私钥（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="78" />
+        <source>Episode</source>
+        <translation>剧集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="79" />
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="80" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="82" />
+        <source>AI label</source>
+        <translation>AI 标识</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="83" />
+        <source>Label text</source>
+        <translation>标识文字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="85" />
+        <source>Credentials</source>
+        <translation>内容凭证</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="86" />
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="87" />
+        <source>Key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="94" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="97" />
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="100" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="122" />
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="122" />
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="133" />
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="138" />
+        <source>Change AI label</source>
+        <translation>修改 AI 标识</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="157" />
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="164" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="176" />
+        <source>Exporting… %1% · about %2 left</source>
+        <translation>正在导出… %1% · 约剩 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="182" />
+        <source>Exported %1 (%2 s of video in %3 s).</source>
+        <translation>已导出 %1（%2 秒视频，用时 %3 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="192" />
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+</context>
+</TS>

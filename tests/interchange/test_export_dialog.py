@@ -1,0 +1,60 @@
+"""The Export Episode dialog: a real export with progress, and a cancel that leaves nothing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.demo import create_demo
+from app.session import Session
+from widgets.export.dialog import ExportDialog
+
+SHOTS = Path("/tmp/microdrama-screenshots")
+
+
+@pytest.fixture
+def session(tmp_path, qtbot):
+    bundle = create_demo(tmp_path / "Demo.mdrama")
+    s = Session()
+    s.open(bundle.root)
+    yield s
+    s.close()
+
+
+def test_export_from_the_dialog_with_progress(session, qtbot, tmp_path) -> None:
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.preset.setCurrentIndex(dialog.preset.findData("draft"))
+    out = tmp_path / "ep1.mp4"
+    dialog.path.setText(str(out))
+    dialog.label_text.setText("AI-generated")
+    seen = []
+    worker = dialog.start()
+    worker.progress.connect(lambda f, eta: seen.append(f))
+    assert not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
+    assert dialog.result is not None, dialog.status.text()
+    assert seen and max(seen) == 1.0
+    info = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(out)],
+                                     capture_output=True, text=True, check=True).stdout)
+    assert (info["streams"][0]["width"], info["streams"][0]["height"]) == (720, 1280)
+    assert session.series.settings.ai_label_text == "AI-generated"  # remembered, undoable
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "export-dialog.png"))
+
+
+def test_cancel_leaves_nothing(session, qtbot, tmp_path) -> None:
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "cancelled.mp4"
+    dialog.path.setText(str(out))
+    worker = dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=240000)
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=30000)
+    assert "cancelled" in dialog.status.text()
+    assert worker.result is None
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".cancelled")]

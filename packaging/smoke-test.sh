@@ -27,6 +27,15 @@ pactl set-default-source vsink.monitor
 "$app" devices > "$work/devices.json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['inputs'], 'no input devices'; print(len(d['inputs']), 'inputs,', len(d['outputs']), 'outputs')" "$work/devices.json"
 
+echo "== recording through the bundled PortAudio (a tone played to the null sink comes back from its monitor)"
+ffmpeg -v error -f lavfi -i "sine=frequency=440:duration=4" -ar 48000 -ac 1 -f s16le "$work/tone.raw"
+pacat --rate=48000 --channels=1 --format=s16le "$work/tone.raw" &
+player=$!
+sleep 0.5
+"$app" devices --compact --test-input 1.5 > "$work/record.json"
+kill "$player" 2>/dev/null || true
+python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['input_test']; print('recorded', t); assert t['seconds'] >= 1.4 and t['peak_dbfs'] > -30, t" "$work/record.json"
+
 echo "== screenshot and start-up time"
 start=$(date +%s.%N)
 "$app" open "$work/Demo.mdrama" --screenshot "$work/main.png"

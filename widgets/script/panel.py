@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -130,16 +129,11 @@ class ScriptPanel(QWidget):
         footer.addWidget(self.stats)
         inner.addLayout(footer)
         # no project or no episode: the shell's empty state offers the next step
-        from widgets.shell.empty_panels import ScriptEmptyPanel
+        from widgets.shell.empty_panels import ScriptEmptyPanel, stack_with_empty_state
 
         self.empty_panel = ScriptEmptyPanel(session, self)
         self.empty = self.empty_panel.empty
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_panel)
-        self.stack.addWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        self.stack = stack_with_empty_state(self, self.empty_panel, content)
 
         doc = session.document
         session.projectOpened.connect(self._load_episode)

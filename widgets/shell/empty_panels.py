@@ -9,7 +9,7 @@ soon". Each class is a dock panel ``(session, parent=None)`` listed in
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.session import Session
 from widgets.shell.empty_state import EmptyState, find_action
@@ -204,3 +204,18 @@ class JobsEmptyPanel(ShellEmptyPanel):
                     translate("EmptyPanels", "Image, video and voice generations and exports of this "
                                              "series will be listed here while they run."), ())
         return (translate("EmptyPanels", "%1 jobs in this series").replace("%1", str(len(jobs))), "", ())
+
+
+def stack_with_empty_state(owner: QWidget, empty_panel: ShellEmptyPanel, content: QWidget) -> QStackedWidget:
+    """Lay ``owner`` out as a stack: page 0 the shell's empty state, page 1 the feature's content.
+
+    Feature docks show the empty state while there is nothing to work on (no project,
+    no episode, no shots) and switch to page 1 themselves.
+    """
+    stack = QStackedWidget(owner)
+    stack.addWidget(empty_panel)
+    stack.addWidget(content)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(stack)
+    return stack

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -142,16 +141,11 @@ class StoryboardPanel(QWidget):
         footer.addWidget(self.summary)
         inner.addLayout(footer)
         # no project, no episode or no shots: the shell's empty state says what to do next
-        from widgets.shell.empty_panels import StoryboardEmptyPanel
+        from widgets.shell.empty_panels import StoryboardEmptyPanel, stack_with_empty_state
 
         self.empty_panel = StoryboardEmptyPanel(session, self)
         self.empty = self.empty_panel.empty
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_panel)
-        self.stack.addWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        self.stack = stack_with_empty_state(self, self.empty_panel, content)
 
         self._pending = False
         doc = session.document

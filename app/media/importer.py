@@ -82,6 +82,15 @@ def import_media(session, path: Path, provenance: Provenance | None = None) -> M
 
     Importing the same content twice returns the asset already in the project.
     Raises UserError (MediaError) with a clear message for files that cannot be used.
+    GUI code with big files should use ``store_media`` on a worker and ``register_media`` after.
+    """
+    return register_media(session, store_media(session, path, provenance))
+
+
+def store_media(session, path: Path, provenance: Provenance | None = None) -> MediaAsset:
+    """The slow half of an import (probe, test decode, copy into the bundle); safe on a worker.
+
+    The project model is not touched: hand the asset to ``register_media`` on the GUI thread.
     """
     bundle = session.bundle
     if bundle is None:
@@ -100,11 +109,13 @@ def import_media(session, path: Path, provenance: Provenance | None = None) -> M
         asset = bundle.import_file(path, provenance=prov, kind=kind)
     asset.original_name = path.name
     asset.probe = probe
+    return asset
+
+
+def register_media(session, asset: MediaAsset) -> MediaAsset:
+    """Add a stored asset to the project (GUI thread), or return the one already there."""
     existing = session.document.media(asset.id)
-    if existing is not None:
-        if not existing.probe:
-            session.document.add_media_raw(asset)
-            return asset
+    if existing is not None and existing.probe:
         return existing
     session.document.add_media_raw(asset)
     return asset

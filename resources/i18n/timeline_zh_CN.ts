@@ -1,24 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FrameCanvas</name>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="89" />
+        <location filename="../../widgets/player/canvas.py" line="89"/>
         <source>App top bar</source>
         <translation>应用顶栏</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="89" />
+        <location filename="../../widgets/player/canvas.py" line="89"/>
         <source>Buttons</source>
         <translation>按钮区</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="90" />
+        <location filename="../../widgets/player/canvas.py" line="90"/>
         <source>Caption</source>
         <translation>文案区</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="90" />
+        <location filename="../../widgets/player/canvas.py" line="90"/>
         <source>Navigation bar</source>
         <translation>导航栏</translation>
     </message>
@@ -26,88 +27,88 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../widgets/player/panel.py" line="130" />
+        <location filename="../../widgets/player/panel.py" line="145"/>
         <source>Go to start (Home)</source>
         <translation>跳到开头 (Home)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="131" />
+        <location filename="../../widgets/player/panel.py" line="146"/>
         <source>Previous frame (Left)</source>
         <translation>上一帧 (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="132" />
+        <location filename="../../widgets/player/panel.py" line="147"/>
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停 (空格)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="133" />
+        <location filename="../../widgets/player/panel.py" line="148"/>
         <source>Next frame (Right)</source>
         <translation>下一帧 (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="134" />
+        <location filename="../../widgets/player/panel.py" line="149"/>
         <source>Go to end (End)</source>
         <translation>跳到结尾 (End)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="136" />
+        <location filename="../../widgets/player/panel.py" line="151"/>
         <source>Mark in (I)</source>
         <translation>标记入点 (I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="137" />
+        <location filename="../../widgets/player/panel.py" line="152"/>
         <source>Mark out (O)</source>
         <translation>标记出点 (O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="138" />
+        <location filename="../../widgets/player/panel.py" line="153"/>
         <source>Loop the in/out range</source>
         <translation>循环播放入出点范围</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="148" />
+        <location filename="../../widgets/player/panel.py" line="163"/>
         <source>Safe</source>
         <translation>安全框</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="148" />
+        <location filename="../../widgets/player/panel.py" line="163"/>
         <source>Title-safe guides</source>
         <translation>字幕安全框参考线</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="150" />
+        <location filename="../../widgets/player/panel.py" line="165"/>
         <source>App UI</source>
         <translation>应用界面</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="150" />
+        <location filename="../../widgets/player/panel.py" line="165"/>
         <source>Where Douyin/TikTok cover the picture</source>
         <translation>抖音/TikTok 界面遮挡画面的区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="153" />
-        <location filename="../../widgets/player/panel.py" line="166" />
+        <location filename="../../widgets/player/panel.py" line="168"/>
+        <location filename="../../widgets/player/panel.py" line="181"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="153" />
+        <location filename="../../widgets/player/panel.py" line="168"/>
         <source>Zoom: fit / 100%</source>
         <translation>缩放：适应 / 100%</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="175" />
+        <location filename="../../widgets/player/panel.py" line="190"/>
         <source>Frame %1 / %2</source>
         <translation>第 %1 帧 / 共 %2 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="177" />
+        <location filename="../../widgets/player/panel.py" line="192"/>
         <source>Dropped %1</source>
         <translation>丢帧 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="222" />
+        <location filename="../../widgets/player/panel.py" line="251"/>
         <source>Open a project to preview it.</source>
         <translation>打开项目即可预览。</translation>
     </message>
@@ -115,250 +116,262 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="88" />
+        <location filename="../../widgets/timeline/panel.py" line="88"/>
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="89" />
+        <location filename="../../widgets/timeline/panel.py" line="89"/>
         <source>Split clips at the playhead (S)</source>
         <translation>在播放头处分割片段 (S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="90" />
+        <location filename="../../widgets/timeline/panel.py" line="90"/>
         <source>Delete Clips</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="91" />
+        <location filename="../../widgets/timeline/panel.py" line="91"/>
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="92" />
+        <location filename="../../widgets/timeline/panel.py" line="92"/>
         <source>Add/Remove Marker</source>
         <translation>添加/移除标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="93" />
+        <location filename="../../widgets/timeline/panel.py" line="93"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="94" />
+        <location filename="../../widgets/timeline/panel.py" line="94"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="95" />
+        <location filename="../../widgets/timeline/panel.py" line="95"/>
         <source>Zoom to Fit</source>
         <translation>缩放以适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="96" />
+        <location filename="../../widgets/timeline/panel.py" line="96"/>
         <source>Snapping</source>
         <translation>吸附</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="98" />
+        <location filename="../../widgets/timeline/panel.py" line="98"/>
         <source>Assemble from Storyboard</source>
         <translation>从故事板组装</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="99" />
+        <location filename="../../widgets/timeline/panel.py" line="99"/>
         <source>Build or refresh the picture, dialogue and subtitle tracks from the storyboard; manual clips are kept</source>
         <translation>根据故事板生成或刷新画面、对白和字幕轨道；手动添加的片段会保留</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="108" />
+        <location filename="../../widgets/timeline/panel.py" line="108"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="108" />
+        <location filename="../../widgets/timeline/panel.py" line="108"/>
         <source>Ripple</source>
         <translation>波纹</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="109" />
+        <location filename="../../widgets/timeline/panel.py" line="109"/>
         <source>Roll</source>
         <translation>滚动</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="139" />
+        <location filename="../../widgets/timeline/panel.py" line="139"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="142" />
+        <location filename="../../widgets/timeline/panel.py" line="142"/>
         <source>Add Track</source>
         <translation>添加轨道</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="156" />
+        <location filename="../../widgets/timeline/panel.py" line="156"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="185" />
+        <location filename="../../widgets/timeline/panel.py" line="185"/>
         <source>Assembled. Manual clips moved to free tracks: %1</source>
         <translation>已组装。手动片段已移到空闲轨道：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="188" />
+        <location filename="../../widgets/timeline/panel.py" line="188"/>
         <source>Timeline assembled from the storyboard.</source>
         <translation>已根据故事板组装时间线。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="190" />
+        <location filename="../../widgets/timeline/panel.py" line="190"/>
         <source>The timeline already matches the storyboard.</source>
         <translation>时间线已与故事板一致。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="216" />
+        <location filename="../../widgets/timeline/panel.py" line="216"/>
         <source>Duration %1</source>
         <translation>时长 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="218" />
+        <location filename="../../widgets/timeline/panel.py" line="218"/>
         <source>%n selected</source>
         <translation>
-            <numerusform>已选 %n 个</numerusform></translation>
+            <numerusform>已选 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="220" />
+        <location filename="../../widgets/timeline/panel.py" line="220"/>
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n 个警告</numerusform></translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="75" />
+        <location filename="../../widgets/timeline/painter.py" line="103"/>
         <source>No episode open. Open a project and pick an episode.</source>
         <translation>未打开剧集。请打开项目并选择一集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="242" />
+        <location filename="../../widgets/timeline/painter.py" line="423"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="260" />
+        <location filename="../../widgets/timeline/painter.py" line="396"/>
         <source>MEDIA OFFLINE</source>
         <translation>媒体离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="126" />
+        <location filename="../../widgets/timeline/view.py" line="130"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="126" />
+        <location filename="../../widgets/timeline/view.py" line="130"/>
         <source>Titles / overlay</source>
         <translation>标题 / 叠加</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="127" />
+        <location filename="../../widgets/timeline/view.py" line="131"/>
         <source>Dialogue</source>
         <translation>对白</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="127" />
+        <location filename="../../widgets/timeline/view.py" line="131"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="128" />
+        <location filename="../../widgets/timeline/view.py" line="132"/>
         <source>Effects</source>
         <translation>音效</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="128" />
+        <location filename="../../widgets/timeline/view.py" line="132"/>
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="519" />
+        <location filename="../../widgets/timeline/view.py" line="550"/>
         <source>Media offline: the file is missing from the project. Import it again or relink it.</source>
         <translation>媒体离线：项目中缺少该文件。请重新导入或重新链接。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="521" />
+        <location filename="../../widgets/timeline/view.py" line="552"/>
         <source>Gap of %1 in the picture (black frames).</source>
         <translation>画面中有 %1 的间隙（黑帧）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="523" />
+        <location filename="../../widgets/timeline/view.py" line="554"/>
         <source>Take runs %1 past the end of its shot: trim it or lengthen the shot.</source>
         <translation>录音超出镜头结尾 %1：请修剪录音或延长镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="700" />
+        <location filename="../../widgets/timeline/view.py" line="731"/>
         <source>The selected clips are on locked tracks.</source>
         <translation>所选片段位于已锁定的轨道上。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="741" />
+        <location filename="../../widgets/timeline/view.py" line="772"/>
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="742" />
+        <location filename="../../widgets/timeline/view.py" line="773"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="743" />
+        <location filename="../../widgets/timeline/view.py" line="774"/>
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="745" />
+        <location filename="../../widgets/timeline/view.py" line="776"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="746" />
+        <location filename="../../widgets/timeline/view.py" line="777"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="749" />
+        <location filename="../../widgets/timeline/view.py" line="780"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="752" />
+        <location filename="../../widgets/timeline/view.py" line="783"/>
         <source>Enable clip</source>
         <translation>启用片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="756" />
+        <location filename="../../widgets/timeline/view.py" line="787"/>
         <source>Close Gap</source>
         <translation>关闭间隙</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="790" />
+        <location filename="../../widgets/timeline/view.py" line="821"/>
         <source>A shot has no still or clip yet; generate or import one first.</source>
         <translation>该镜头还没有静帧或视频，请先生成或导入。</translation>
     </message>
-    <message>
-        <location filename="../../widgets/timeline/view.py" line="809" />
-        <source>Media import is not available.</source>
-        <translation>媒体导入不可用。</translation>
+    <message numerus="yes">
+        <location filename="../../widgets/timeline/view.py" line="844"/>
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/timeline/view.py" line="849"/>
+        <source>%n file(s) could not be imported: </source>
+        <translation>
+            <numerusform>%n 个文件无法导入：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="830" />
+        <location filename="../../widgets/timeline/view.py" line="866"/>
         <source>No unlocked track can hold this media.</source>
         <translation>没有可放置此媒体的未锁定轨道。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view.py" line="833" />
+        <location filename="../../widgets/timeline/view.py" line="869"/>
         <source>Insert %n clip(s)</source>
         <translation>
-            <numerusform>插入 %n 个片段</numerusform></translation>
+            <numerusform>插入 %n 个片段</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -182,3 +182,21 @@ def test_continuity_takes_the_last_frame_of_the_previous_clip(panel, session, qt
     image = cv2.imread(str(session.bundle.resolve(still.path)))
     assert image.shape[:2] == (480, 270) and image.mean() > 200
     assert still.provenance.reference_inputs == [shots[0].chosen_clip]
+
+
+def test_inspector_import_runs_on_the_queue_and_chooses_the_new_version(panel, session, qtbot, tmp_path) -> None:
+    from app.media.synth import write_counter_clip
+
+    shots = list(session.current_episode.shots())
+    panel.board.setCurrentRow(3)
+    shot = shots[3]
+    versions_before = list(shot.clips)
+    panel.inspector.import_file(write_counter_clip(tmp_path / "E01-004_kling.mp4", 30, size=(90, 160)))
+    job = next(j for j in job_manager(session).jobs() if j.kind == "import")
+    qtbot.waitUntil(lambda: job.state.finished, timeout=30000)
+    assert shot.chosen_clip and shot.chosen_clip not in versions_before
+    assert shot.clips == [*versions_before, shot.chosen_clip]
+    asset = session.series.media[shot.chosen_clip]
+    assert asset.provenance.source == "imported" and asset.provenance.original_filename == "E01-004_kling.mp4"
+    session.document.undo_stack.undo()
+    assert shot.clips == versions_before

@@ -205,3 +205,39 @@ def test_dropping_storyboard_shots_inserts_linked_clips_end_to_end(panel, qtbot)
     assert view.selection == {c.id for c in placed}
     session.document.undo_stack.undo()  # the drop is one undo step
     assert not any(c.shot_id for c in pic.clips)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropping_files_imports_them_on_a_worker_then_places_them(panel, qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from app.jobs.manager import job_manager
+    from app.media.synth import write_counter_clip
+
+    view = panel.view
+    session = panel.session
+    pic = ep_of(panel).timeline.first_track(TrackKind.PICTURE)
+    before = {c.id for c in pic.clips}
+    clip_file = write_counter_clip(tmp_path / "from_kling.mp4", 45, size=(90, 160))
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 200)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(clip_file)), QUrl.fromLocalFile(str(broken))])
+    row = view.geo.row_of(pic.id)
+    drop = QDropEvent(QPointF(view.geo.x_of(300), row.top + row.height / 2), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(drop)
+    assert drop.isAccepted()
+    jobs = [j for j in job_manager(session).jobs() if j.kind == "import"]
+    assert len(jobs) == 1  # the copy and probe run on the queue, not in the drop handler
+
+    qtbot.waitUntil(lambda: len(pic.clips) == len(before) + 1, timeout=20000)
+    placed = next(c for c in pic.clips if c.id not in before)
+    asset = session.document.media(placed.asset_id)
+    assert (placed.start, placed.duration) == (300, 45)
+    assert asset is not None and (session.bundle.root / asset.path).is_file()
+    assert asset.provenance.original_filename == "from_kling.mp4"
+    assert "broken.mp4" in view.toast  # the bad file is named, the good one still lands
+    session.document.undo_stack.undo()  # placing is one undo step
+    assert {c.id for c in pic.clips} == before

@@ -283,20 +283,29 @@ class ShotInspector(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Add a file made elsewhere as the shot's newest still or clip version, and choose it."""
-        from app.media.importer import import_media
+        """Add a file made elsewhere as the shot's newest still or clip version, and choose it.
+
+        The copy and checks run on the job queue; the version lands when they are done.
+        """
+        from app.media.import_job import import_files_job
 
         shot = self.shot
         if shot is None:
             return
-        try:
-            asset = import_media(self.session, path, Provenance(source="imported"))
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
-            return
-        slot = "clips" if asset.kind.value == "video" else "stills"
-        chosen = "chosen_clip" if slot == "clips" else "chosen_still"
-        versions = list(getattr(shot, slot))
-        if asset.id not in versions:
-            versions.append(asset.id)
-        self.session.document.edit(shot, self.tr("Import version"), **{slot: versions, chosen: asset.id})
+        shot_id = shot.id
+
+        def land(assets, failures: list[str]) -> None:
+            if failures:
+                QMessageBox.warning(self, self.tr("Cannot import"), failures[0])
+            target = self.session.document.find(shot_id)
+            if not assets or target is None:
+                return
+            asset = assets[0]
+            slot = "clips" if asset.kind.value == "video" else "stills"
+            chosen = "chosen_clip" if slot == "clips" else "chosen_still"
+            versions = list(getattr(target, slot))
+            if asset.id not in versions:
+                versions.append(asset.id)
+            self.session.document.edit(target, self.tr("Import version"), **{slot: versions, chosen: asset.id})
+
+        import_files_job(self.session, [path], land, provenance=lambda _p: Provenance(source="imported"))

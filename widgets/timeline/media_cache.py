@@ -79,8 +79,10 @@ class ClipMediaCache(QObject):
         self._fetcher = None
         self._fetcher_root: Path | None = None
         self._lock = threading.Lock()
+        self.generation = 0  # bumped whenever a result arrives: drawings made before are stale
 
     def clear(self) -> None:
+        self.generation += 1
         self._thumbs.clear()
         self._scaled.clear()
         self._peaks.clear()
@@ -179,6 +181,7 @@ class ClipMediaCache(QObject):
                 self._thumbs.popitem(last=False)
         else:
             self._peaks[key[1]] = result
+        self.generation += 1
         self.updated.emit()
 
     def wait_idle(self, msecs: int = 10000) -> bool:

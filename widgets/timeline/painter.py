@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 from app.model import Clip, MediaKind, Track, TrackKind
 from app.timeline import query
@@ -19,6 +29,10 @@ from app.timeline.timecode import format_duration, format_timecode
 from app.timeline.warnings import MEDIA_OFFLINE, ClipWarning
 from widgets.timeline import theme
 from widgets.timeline.geometry import Row, ruler_steps
+from widgets.timeline.media_cache import PEAKS_PER_SECOND
+from widgets.timeline.sprites import MAX_SPRITE_W, sprite_key
+from widgets.timeline.text_stamps import TextStamps
+from widgets.timeline.waveform_tiles import TILE_W
 
 if TYPE_CHECKING:
     from widgets.timeline.view import TimelineView
@@ -38,6 +52,11 @@ class TrackIndex:
     def visible(self, first: int, last: int) -> list[Clip]:
         return query.visible_clips(self.starts, self.clips, first, last, self.max_len)
 
+
+_STRIP = QColor(0, 0, 0, 70)  # under a clip's name and duration
+_PLACEHOLDER = QColor(255, 255, 255, 14)  # where a thumbnail is still being made
+_EDGE = QPen(QColor(0, 0, 0, 150), 1)
+_SELECTED_EDGE = QPen(theme.SELECT, 2)
 
 HEADER_BUTTONS = (("muted", "M"), ("solo", "S"), ("locked", "L"))
 
@@ -61,11 +80,20 @@ class TimelinePainter:
         self.bold.setBold(True)
         self.fm_small = QFontMetrics(self.small)
         self.fm_label = QFontMetrics(self.label)
+        self.use_sprites = False
+        self._last_ppf = 0.0
+        self._headers: tuple[tuple, QPixmap] | None = None
+        self._fills: dict[int, QBrush] = {}
+        self.label_stamps = TextStamps(self.label)
+        self.small_stamps = TextStamps(self.small)
 
     # ------------------------------------------------------------------ main
     def paint(self, p: QPainter) -> None:
         v = self.v
         g = v.geo
+        # while the zoom changes every frame, sprites made now would never be reused
+        self.use_sprites = g.ppf == self._last_ppf
+        self._last_ppf = g.ppf
         w, h = v.width(), v.height()
         p.fillRect(0, 0, w, h, theme.BG)
         if v.episode is None:
@@ -113,6 +141,8 @@ class TimelinePainter:
         p.fillRect(g.header_w, 0, v.width() - g.header_w, g.ruler_h, theme.RULER_BG)
         major, minor = ruler_steps(g.ppf, v.fps)
         p.setFont(self.small)
+        stamps = self.small_stamps
+        ascent = self.fm_small.ascent()  # drawText places the baseline, a static text its top
         start = max(0, first - first % minor)
         pen_tick, pen_text = QPen(theme.RULER_TICK), QPen(theme.RULER_TEXT)
         f = start
@@ -122,8 +152,7 @@ class TimelinePainter:
                 p.setPen(pen_tick)
                 p.drawLine(QPointF(x, 12), QPointF(x, g.ruler_h))
                 p.setPen(pen_text)
-                text = format_timecode(f, v.fps) if major % v.fps == 0 or g.ppf < 8 else f"{format_timecode(f, v.fps)}"
-                p.drawText(QPointF(x + 4, 11), text)
+                p.drawStaticText(QPointF(x + 4, 11 - ascent), stamps.get(format_timecode(f, v.fps))[0])
             else:
                 p.setPen(pen_tick)
                 p.drawLine(QPointF(x, g.ruler_h - (7 if minor * g.ppf >= 14 else 4)), QPointF(x, g.ruler_h))
@@ -132,10 +161,32 @@ class TimelinePainter:
             p.setPen(QColor(154, 158, 168, 140))
             for f in range(max(0, first), last + 1):
                 if f % major:
-                    p.drawText(QPointF(g.x_of(f) + 2, g.ruler_h - 8), f"{f % v.fps:02d}")
+                    p.drawStaticText(QPointF(g.x_of(f) + 2, g.ruler_h - 8 - ascent), stamps.get(f"{f % v.fps:02d}")[0])
 
     # ---------------------------------------------------------------- headers
+    def forget_cached(self) -> None:
+        self._headers = None
+        self.label_stamps.clear()
+        self.small_stamps.clear()
+
     def headers(self, p: QPainter) -> None:
+        """The track headers, from a pixmap redrawn only when a track or the layout changes."""
+        v, g = self.v, self.v.geo
+        dpr = v.devicePixelRatioF()
+        key = (g.header_w, v.height(), dpr, v.target_track_id, v.kind_label(TrackKind.PICTURE),
+               tuple((r.track.id, r.track.name, r.track.kind, r.track.muted, r.track.solo, r.track.locked,
+                      r.top, r.height) for r in g.rows))
+        if self._headers is None or self._headers[0] != key:
+            pix = QPixmap(max(1, round(g.header_w * dpr)), max(1, round(v.height() * dpr)))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(theme.BG)
+            hp = QPainter(pix)
+            self.draw_headers(hp)
+            hp.end()
+            self._headers = (key, pix)
+        p.drawPixmap(0, 0, self._headers[1])
+
+    def draw_headers(self, p: QPainter) -> None:
         v, g = self.v, self.v.geo
         p.setClipRect(QRect(0, g.ruler_h, g.header_w, v.height() - g.ruler_h))
         for i, row in enumerate(g.rows):
@@ -184,92 +235,205 @@ class TimelinePainter:
                 x0, x1 = g.x_of(w.start), g.x_of(w.end)
                 if x1 >= g.header_w and x0 <= v.width():
                     self.hatch(p, QRectF(x0, row.top + 2, x1 - x0, row.height - 4), theme.GAP, theme.OFFLINE)
-        hidden = v.moving_ids
+        hidden, selection, warned = v.moving_ids, v.selection, v.warnings_by_clip
+        base = theme.CLIP_COLORS[t.kind] if not t.muted else theme.CLIP_COLORS[t.kind].darker(170)
+        plain: list[QRectF] = []  # narrow, enabled, unmarked clips: drawn together
+        items: list[tuple[Clip, QRectF]] = []
+        top, height = row.top + 2, row.height - 5
+        x_of = g.x_of
         for clip in v.index_of(t).visible(first, last):
-            self.clip(p, clip, t, row, dim=clip.id in hidden)
+            x0 = round(x_of(clip.start))
+            width = round(x_of(clip.end)) - x0
+            if clip.id in hidden or width < 18:
+                if clip.enabled and clip.id not in hidden and clip.id not in selection and clip.id not in warned:
+                    plain.append(QRectF(x0, top, max(1, width), height))
+                else:
+                    self.clip(p, clip, t, row, dim=clip.id in hidden)
+            else:
+                items.append((clip, QRectF(x0, top, width, height)))
+        if plain:
+            self.slivers(p, plain, base)
+        if items:
+            self.clips(p, t, items)
+
+    def clip_base(self, clip: Clip, track: Track) -> QColor:
+        base = theme.CLIP_COLORS[track.kind]
+        return base.darker(170) if not clip.enabled or track.muted else base
+
+    def clips(self, p: QPainter, track: Track, items: list[tuple[Clip, QRectF]]) -> None:
+        """Clips wide enough to read: bodies from sprites (steady zoom) or drawn in batches, then marks."""
+        v = self.v
+        marks = []
+        direct = []
+        ppf, generation, dpr = v.geo.ppf, v.media_cache.generation, v.devicePixelRatioF()
+        for clip, rect in items:
+            warns = v.warnings_by_clip.get(clip.id, ())
+            offline = any(w.kind == MEDIA_OFFLINE for w in warns)
+            base = self.clip_base(clip, track)
+            marks.append((clip, rect, warns))
+            if not self.use_sprites or rect.width() > MAX_SPRITE_W:
+                direct.append((clip, rect, base, offline, bool(warns)))
+                continue
+            width, height = int(rect.width()), int(rect.height())
+            key = sprite_key(clip, track, width, height, ppf, (offline, bool(warns), generation, base.rgba()))
+            sprite = v.sprites.get(key, width, height, dpr,
+                                   lambda sp, r, c=clip, b=base, o=offline, w=bool(warns):
+                                   self.bodies(sp, track, [(c, r, b, o, w)], (0.0, r.width())))
+            p.drawPixmap(QPointF(rect.left(), rect.top()), sprite)
+        if direct:
+            self.bodies(p, track, direct, (float(v.geo.header_w), float(v.width())))
+        self.clip_marks(p, marks)
+
+    def clip_marks(self, p: QPainter, marks: list[tuple[Clip, QRectF, tuple]]) -> None:
+        """Warning badges, frames (selected ones highlighted) and the trim handle under the mouse."""
+        v = self.v
+        edges, chosen = [], []
+        for clip, rect, warns in marks:
+            if warns:
+                self.warning_badge(p, rect, warns)
+            (chosen if clip.id in v.selection else edges).append(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(_EDGE)
+        p.drawRects(edges)
+        if chosen:
+            p.setPen(_SELECTED_EDGE)
+            p.drawRects(chosen)
+        if v.hover_edge:
+            for clip, rect, _ in marks:
+                if clip.id == v.hover_edge[0]:
+                    ex = rect.left() if v.hover_edge[1] == "in" else rect.right() - 3
+                    p.fillRect(QRectF(ex, rect.top(), 3, rect.height()), theme.SELECT)
 
     def clip(self, p: QPainter, clip: Clip, track: Track, row: Row, dim: bool = False,
              ghost: bool = False, at: int | None = None) -> None:
-        v, g = self.v, self.v.geo
+        """One clip on its own: slivers with marks, clips being moved (dimmed) and their ghosts."""
+        g = self.v.geo
         start = clip.start if at is None else at
-        x0 = g.x_of(start)
-        x1 = g.x_of(start + clip.duration)
-        rect = QRectF(x0, row.top + 2, max(1.0, x1 - x0), row.height - 5)
-        base = theme.CLIP_COLORS[track.kind]
-        if not clip.enabled or track.muted:
-            base = QColor(base).darker(170)
+        x0 = round(g.x_of(start))
+        width = max(1, round(g.x_of(start + clip.duration)) - x0)
+        rect = QRectF(x0, row.top + 2, width, row.height - 5)
+        base = self.clip_base(clip, track)
         if dim:
             p.fillRect(rect, QColor(base.red(), base.green(), base.blue(), 60))
             return
-        selected = clip.id in v.selection
-        if rect.width() < 18:  # whole-episode zoom: a coloured sliver, nothing more to read
-            p.fillRect(rect, base)
-            if rect.width() >= 3:
-                p.fillRect(QRectF(rect.right() - 1, rect.top(), 1, rect.height()), QColor(0, 0, 0, 150))
-            if selected:
-                p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), 2), theme.SELECT)
-                p.fillRect(QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), theme.SELECT)
-            if clip.id in v.warnings_by_clip:
-                p.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3), theme.WARN)
+        warns = self.v.warnings_by_clip.get(clip.id, ())
+        if width < 18:  # whole-episode zoom: a coloured sliver, nothing more to read
+            self.sliver(p, rect, base, clip.id in self.v.selection, bool(warns))
             return
-        p.save()
-        p.setClipRect(rect.intersected(QRectF(g.header_w, g.ruler_h, v.width(), v.height())))
-        grad = QLinearGradient(rect.topLeft(), rect.bottomLeft())
-        grad.setColorAt(0, base.lighter(118))
-        grad.setColorAt(1, base.darker(115))
-        p.fillRect(rect, grad if not ghost else QColor(base.red(), base.green(), base.blue(), 150))
-        label_h = 15 if rect.height() >= 30 and not (clip.text and not clip.asset_id) else 0
-        body = rect.adjusted(0, label_h, 0, 0)
-        asset = v.doc.media(clip.asset_id) if clip.asset_id else None
-        warns = v.warnings_by_clip.get(clip.id, [])
-        offline = any(w.kind == MEDIA_OFFLINE for w in warns)
-        if offline:
-            self.hatch(p, rect, QColor("#5a1c22"), theme.OFFLINE)
-        elif track.kind.is_visual and asset is not None and body.height() > 8 and not ghost:
-            self.thumbnails(p, clip, asset, body)
-        elif track.kind.is_audio and body.height() > 6 and not ghost:
-            self.waveform(p, clip, body, base)
-        elif clip.text and body.height() > 6:
-            p.setPen(theme.TEXT_ON_CLIP)
-            p.setFont(self.label)
-            p.drawText(body.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       self.fm_label.elidedText(clip.text.replace("\n", " "), Qt.TextElideMode.ElideRight,
-                                                int(body.width()) - 12))
-        self.fades(p, clip, rect)
-        if label_h and rect.width() > 24:
-            p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), label_h), QColor(0, 0, 0, 70))
-            p.setFont(self.label)
-            name = clip.name or (clip.text[:40] if clip.text else QCoreApplication.translate("TimelineView", "Clip"))
-            dur = format_duration(clip.duration, v.fps)
-            avail = int(rect.width()) - 10 - (14 if warns else 0)
-            dur_w = self.fm_label.horizontalAdvance(dur) + 8
-            p.setPen(theme.TEXT_ON_CLIP)
-            if avail > dur_w + 30:
-                p.drawText(QRectF(rect.left() + 5, rect.top(), avail - dur_w, label_h),
-                           Qt.AlignmentFlag.AlignVCenter,
-                           self.fm_label.elidedText(name, Qt.TextElideMode.ElideRight, avail - dur_w))
-                p.setPen(theme.TEXT_ON_CLIP_DIM)
-                p.drawText(QRectF(rect.left() + avail - dur_w + 5, rect.top(), dur_w, label_h),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, dur)
-            else:
-                p.drawText(QRectF(rect.left() + 5, rect.top(), avail, label_h), Qt.AlignmentFlag.AlignVCenter,
-                           self.fm_label.elidedText(name, Qt.TextElideMode.ElideRight, avail))
-        if offline and rect.width() > 70 and body.height() > 12:
-            p.setPen(QColor("#ffd7d8"))
-            p.setFont(self.bold)
-            p.drawText(body, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("TimelineView", "MEDIA OFFLINE"))
-        p.restore()
-        if warns:
-            self.warning_badge(p, rect, warns)
-        pen = QPen(theme.SELECT if selected else QColor(0, 0, 0, 150), 2 if selected else 1)
-        p.setPen(pen)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        if v.hover_edge and v.hover_edge[0] == clip.id:
-            ex = rect.left() if v.hover_edge[1] == "in" else rect.right()
-            p.fillRect(QRectF(ex - (0 if v.hover_edge[1] == "in" else 3), rect.top(), 3, rect.height()), theme.SELECT)
+        visible = (float(g.header_w), float(self.v.width()))
+        self.bodies(p, track, [(clip, rect, base, False, bool(warns))], visible, ghost=ghost)
+        self.clip_marks(p, [(clip, rect, warns)])
 
-    def thumbnails(self, p: QPainter, clip: Clip, asset, body: QRectF) -> None:
+    def sliver(self, p: QPainter, rect: QRectF, base: QColor, selected: bool, warned: bool) -> None:
+        p.fillRect(rect, base)
+        if rect.width() >= 3:
+            p.fillRect(QRectF(rect.right() - 1, rect.top(), 1, rect.height()), QColor(0, 0, 0, 150))
+        if selected:
+            p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), 2), theme.SELECT)
+            p.fillRect(QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), theme.SELECT)
+        if warned:
+            p.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3), theme.WARN)
+
+    def slivers(self, p: QPainter, rects: list[QRectF], base: QColor) -> None:
+        """Many plain slivers of one colour in two raster calls (the whole-episode view)."""
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(base)
+        p.drawRects(rects)
+        edges = [QRectF(r.right() - 1, r.top(), 1, r.height()) for r in rects if r.width() >= 3]
+        if edges:
+            p.setBrush(QColor(0, 0, 0, 150))
+            p.drawRects(edges)
+
+    def bodies(self, p: QPainter, track: Track, items: list[tuple[Clip, QRectF, QColor, bool, bool]],
+               visible: tuple[float, float], ghost: bool = False) -> None:
+        """What is inside clips' frames, in phases so each kind of drawing is one batch.
+
+        ``items`` are (clip, rect, colour, offline, warned); ``visible`` is the x range
+        worth drawing media into. Everything stays inside each clip's rect, so no
+        per-clip clipping is needed.
+        """
+        p.setPen(Qt.PenStyle.NoPen)
+        if ghost:
+            for _clip, rect, base, _o, _w in items:
+                p.fillRect(rect, QColor(base.red(), base.green(), base.blue(), 150))
+        else:
+            groups: dict[int, list[QRectF]] = {}
+            for _clip, rect, base, _o, _w in items:
+                groups.setdefault(base.rgba(), []).append(rect)
+            for rgba, rects in groups.items():
+                p.setBrush(self.clip_fill(QColor.fromRgba(rgba), rects[0].top(), rects[0].height()))
+                p.drawRects(rects)
+        strips = []
+        for clip, rect, base, offline, warned in items:
+            label_h = 15 if rect.height() >= 30 and not (clip.text and not clip.asset_id) else 0
+            body = rect.adjusted(0, label_h, 0, 0)
+            if offline:
+                self.hatch(p, rect, QColor("#5a1c22"), theme.OFFLINE)
+                if rect.width() > 70 and body.height() > 12:
+                    self.offline_label(p, body)
+            asset = self.v.doc.media(clip.asset_id) if clip.asset_id and track.kind.is_visual else None
+            if ghost or offline:
+                pass
+            elif asset is not None and body.height() > 8:
+                self.thumbnails(p, clip, asset, body, visible)
+            elif track.kind.is_audio and body.height() > 6:
+                self.waveform(p, clip, body, base, visible)
+            elif clip.text and body.height() > 6:
+                p.setPen(theme.TEXT_ON_CLIP)
+                p.setFont(self.label)
+                stamp, _ = self.label_stamps.get(clip.text.replace("\n", " "), max(0, int(body.width()) - 12))
+                p.drawStaticText(QPointF(body.left() + 6, body.center().y() - self.label_stamps.height() / 2), stamp)
+            if clip.fade_in > 0 or clip.fade_out > 0:
+                self.fades(p, clip, rect)
+            if label_h and rect.width() > 24:
+                strips.append((clip, rect, label_h, warned))
+        if strips:
+            self.name_strips(p, strips)
+
+    def offline_label(self, p: QPainter, body: QRectF) -> None:
+        p.setPen(QColor("#ffd7d8"))
+        p.setFont(self.bold)
+        text = self.fm_label.elidedText(QCoreApplication.translate("TimelineView", "MEDIA OFFLINE"),
+                                        Qt.TextElideMode.ElideRight, int(body.width()) - 8)
+        p.drawText(body, Qt.AlignmentFlag.AlignCenter, text)
+
+    def clip_fill(self, base: QColor, top: float, height: float) -> QBrush:
+        """A top-lit gradient in the clip's colour over a row's clip band (shared by its clips)."""
+        key = (base.rgba(), top, height)
+        brush = self._fills.get(key)
+        if brush is None:
+            grad = QLinearGradient(0, top, 0, top + height)
+            grad.setColorAt(0, base.lighter(118))
+            grad.setColorAt(1, base.darker(115))
+            if len(self._fills) > 256:
+                self._fills.clear()
+            brush = self._fills[key] = QBrush(grad)
+        return brush
+
+    def name_strips(self, p: QPainter, strips: list[tuple[Clip, QRectF, int, bool]]) -> None:
+        """The dark strip with each clip's name (left) and duration (right)."""
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_STRIP)
+        p.drawRects([QRectF(rect.left(), rect.top(), rect.width(), label_h) for _c, rect, label_h, _w in strips])
+        stamps, fps = self.label_stamps, self.v.fps
+        p.setFont(self.label)
+        durations = []
+        p.setPen(theme.TEXT_ON_CLIP)
+        for clip, rect, label_h, warned in strips:
+            name = clip.name or (clip.text[:40] if clip.text else QCoreApplication.translate("TimelineView", "Clip"))
+            avail = int(rect.width()) - 10 - (14 if warned else 0)
+            dur, dur_w = stamps.get(format_duration(clip.duration, fps))
+            y = rect.top() + (label_h - stamps.height()) / 2
+            if avail > dur_w + 38:
+                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, int(avail - dur_w - 8))[0])
+                durations.append((QPointF(rect.left() + 5 + avail - dur_w, y), dur))
+            else:
+                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, max(0, avail))[0])
+        p.setPen(theme.TEXT_ON_CLIP_DIM)
+        for at, dur in durations:
+            p.drawStaticText(at, dur)
+
+    def thumbnails(self, p: QPainter, clip: Clip, asset, body: QRectF, visible: tuple[float, float]) -> None:
         v = self.v
         probe = asset.probe or {}
         aspect = (probe.get("width") or 9) / max(1, probe.get("height") or 16)
@@ -278,10 +442,10 @@ class TimelinePainter:
         root = v.bundle_root
         if root is None:
             return
-        path = root / asset.path
-        left = max(body.left(), float(v.geo.header_w) - tw)
+        path = v.asset_file(asset)
+        left = max(body.left(), visible[0] - tw)
         x = body.left() + ((left - body.left()) // tw) * tw
-        limit = min(body.right(), float(v.width()))
+        limit = min(body.right(), visible[1])
         p.setOpacity(0.92)
         fps, ppf, cache, h = v.fps, v.geo.ppf, v.media_cache, int(body.height())
         src_fps = float(probe.get("fps") or fps)
@@ -293,15 +457,19 @@ class TimelinePainter:
         while x < limit:
             frame = round((clip.source_in + (x - body.left()) / ppf) / quantum) * quantum
             img = cache.thumbnail(root, path, frame / fps, still, aspect, h, src_fps)
-            target = QRectF(x, body.top(), tw, body.height())
+            room = body.right() - x  # the last thumbnail is cut at the clip's end
             if img is not None and not img.isNull():
-                p.drawImage(QPointF(x, body.top()), img)
+                if room >= img.width() / img.devicePixelRatio():
+                    p.drawImage(QPointF(x, body.top()), img)
+                else:
+                    p.drawImage(QRectF(x, body.top(), room, body.height()), img,
+                                QRectF(0, 0, room * img.devicePixelRatio(), img.height()))
             else:
-                p.fillRect(target.adjusted(1, 1, -1, -1), QColor(255, 255, 255, 14))
+                p.fillRect(QRectF(x + 1, body.top() + 1, min(tw, room) - 2, body.height() - 2), _PLACEHOLDER)
             x += tw
         p.setOpacity(1.0)
 
-    def waveform(self, p: QPainter, clip: Clip, body: QRectF, base: QColor) -> None:
+    def waveform(self, p: QPainter, clip: Clip, body: QRectF, base: QColor, visible: tuple[float, float]) -> None:
         v = self.v
         path = v.audio_path(clip)
         peaks = v.media_cache.peaks(path) if path is not None else None
@@ -310,15 +478,12 @@ class TimelinePainter:
             p.setPen(QPen(base.lighter(150), 1))
             p.drawLine(QPointF(body.left(), mid), QPointF(body.right(), mid))
             return
-        from widgets.timeline.media_cache import PEAKS_PER_SECOND
-        from widgets.timeline.waveform_tiles import TILE_W
-
         bins_per_px = PEAKS_PER_SECOND / v.fps / v.geo.ppf
         offset = clip.source_in * PEAKS_PER_SECOND / v.fps - clip.audio_offset_samples * PEAKS_PER_SECOND / 48000
         gain = 10 ** (clip.gain_db / 20)
         left = round(body.left())
-        vis0 = max(0, int(max(body.left(), float(v.geo.header_w)) - left))
-        vis1 = int(min(body.right(), float(v.width())) - left) + 1
+        vis0 = max(0, int(max(body.left(), visible[0]) - left))
+        vis1 = int(min(body.right(), visible[1]) - left) + 1
         height = max(1, int(body.height()) - 2)
         colour = base.lighter(165)
         for t in range(vis0 // TILE_W, vis1 // TILE_W + 1):

@@ -14,7 +14,7 @@ import itertools
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QPoint, QRect, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QRect, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QSizePolicy, QToolTip, QWidget
 
@@ -33,6 +33,7 @@ from widgets.timeline import theme
 from widgets.timeline.geometry import Geometry
 from widgets.timeline.media_cache import ClipMediaCache
 from widgets.timeline.painter import TimelinePainter, TrackIndex, header_button_rects
+from widgets.timeline.sprites import SpriteCache
 from widgets.timeline.waveform_tiles import WaveformTiles
 
 SHOT_MIME = "application/x-microdrama-shot"
@@ -57,6 +58,7 @@ class TimelineView(QWidget):
         self.tool = "select"  # select | ripple | roll
         self.media_cache = ClipMediaCache(self, session=session)
         self.wave_tiles = WaveformTiles()
+        self.sprites = SpriteCache()
         self.duration = 0  # cached episode length (frames), refreshed with the model
         self._warnings_timer = QTimer(self, singleShot=True, interval=120)
         self._warnings_timer.timeout.connect(self.refresh_warnings)
@@ -67,6 +69,8 @@ class TimelineView(QWidget):
         self.warnings_by_clip: dict[str, list[ClipWarning]] = {}
         self.warnings_by_kind: dict[str, list[ClipWarning]] = {}
         self._exists: dict[str, bool] = {}
+        self._asset_files: dict[tuple[str, str], Path] = {}
+        self._audio_paths: dict[tuple, Path | None] = {}
         # interaction state
         self._mode: str | None = None
         self._press = QPoint()
@@ -129,6 +133,12 @@ class TimelineView(QWidget):
         }[kind]
 
     def audio_path(self, clip: Clip) -> Path | None:
+        key = (clip.take_id, clip.asset_id)
+        if key not in self._audio_paths:
+            self._audio_paths[key] = self._find_audio_path(clip)
+        return self._audio_paths[key]
+
+    def _find_audio_path(self, clip: Clip) -> Path | None:
         root = self.bundle_root
         if root is None:
             return None
@@ -139,6 +149,14 @@ class TimelineView(QWidget):
         if asset is not None and (asset.kind is MediaKind.AUDIO or asset.probe.get("has_audio")):
             return root / asset.path
         return None
+
+    def asset_file(self, asset) -> Path:
+        """Where an asset's file is (cached: painting asks for it per thumbnail)."""
+        key = (asset.id, asset.path)
+        found = self._asset_files.get(key)
+        if found is None:
+            found = self._asset_files[key] = self.bundle_root / asset.path
+        return found
 
     def index_of(self, track) -> TrackIndex:
         self._refresh()
@@ -194,19 +212,25 @@ class TimelineView(QWidget):
 
     def _model_changed(self, *_args) -> None:
         self._dirty = True
+        self._audio_paths.clear()
         self.selection = {i for i in self.selection if isinstance(self.doc.find(i), Clip)}
         self.update()
         self.viewChanged.emit()
 
     def _media_changed(self, *_args) -> None:
         self._exists.clear()
+        self._asset_files.clear()
+        self._audio_paths.clear()
         self._model_changed()
 
     def _reset(self, *_args) -> None:
         self.selection.clear()
         self._exists.clear()
+        self._asset_files.clear()
+        self._audio_paths.clear()
         self.media_cache.clear()
         self.wave_tiles.clear()
+        self.sprites.clear()
         self._dirty = True
         self._refresh()
         self.refresh_warnings()
@@ -285,6 +309,13 @@ class TimelineView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.painter.paint(p)
         p.end()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:  # cached drawings hold translated words
+            self.sprites.clear()
+            self.painter.forget_cached()
+            self.update()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         first = event.oldSize().width() <= self.geo.header_w + 50
@@ -796,27 +827,32 @@ class TimelineView(QWidget):
                 if asset is not None:
                     clips.append(clip_for_asset(self.doc, asset))
         elif mime.hasUrls():
-            clips = self._import_urls([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
+            paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                self.import_and_place(paths, frame, row.track.id if row else None)
+                e.acceptProposedAction()
         if clips:
             self.insert_clips(clips, frame, row.track if row else None)
             e.acceptProposedAction()
         self.update()
 
-    def _import_urls(self, paths: list[str]) -> list[Clip]:
-        try:
-            from app.media.importer import import_media
-        except ImportError:
-            self.show_toast(self.tr("Media import is not available."))
-            return []
-        clips = []
-        for p in paths:
-            try:
-                asset = import_media(self.session, Path(p))
-            except UserError as exc:
-                self.show_toast(str(exc))
-                continue
-            clips.append(clip_for_asset(self.doc, asset))
-        return clips
+    def import_and_place(self, paths: list[Path], frame: int, track_id: str | None) -> None:
+        """Import files on the job queue, then insert them at ``frame`` (one undo step) when they land."""
+        from app.media.import_job import import_files_job
+
+        episode_id = self.episode.id if self.episode else None
+        self.show_toast(self.tr("Importing %n file(s)…", "", len(paths)))
+
+        def place(assets, failures: list[str]) -> None:
+            if failures:
+                self.show_toast(failures[0] if len(failures) == 1 else
+                                self.tr("%n file(s) could not be imported: ", "", len(failures)) + failures[0])
+            if not assets or self.episode is None or self.episode.id != episode_id:
+                return
+            track = self.doc.find(track_id) if track_id else None
+            self.insert_clips([clip_for_asset(self.doc, a) for a in assets], frame, track)
+
+        import_files_job(self.session, paths, place)
 
     def insert_clips(self, clips: list[Clip], frame: int, track=None) -> list[str]:
         """Insert dropped clips end to end at ``frame`` on ``track`` (or the first suitable track)."""

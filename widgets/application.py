@@ -73,6 +73,9 @@ def run_editor(args: argparse.Namespace) -> int:
     from widgets.main_window import MainWindow
 
     window = MainWindow()
+    from widgets.shell.startup_report import report_first_paint
+
+    report_first_paint(window)
     if path:
         if screenshot:
             # no one is there to answer a dialog: print the problem and fail instead

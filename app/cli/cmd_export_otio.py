@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from app.cli.common import default_output, load_project, pick_episode
-from app.interchange.otio_io import write_otio
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.interchange.otio_io import write_otio
+
     bundle, series = load_project(args.path)
     episode = pick_episode(series, args.episode)
     out = Path(args.out) if args.out else default_output(bundle, episode, ".otio")

@@ -6,10 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from app.script.checks import check_episode
-from app.script.importer import apply_script, read_script
-from app.session import Session
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import-script", help="put a Fountain screenplay into an episode and break it down")
@@ -36,6 +32,10 @@ def choose_breakdown(no_ai: bool):
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.script.checks import check_episode
+    from app.script.importer import apply_script, read_script
+    from app.session import Session
+
     text = read_script(Path(args.script))
     session = Session()
     session.open(Path(args.path))

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from app.cli.common import load_project
 from app.errors import UserError
-from app.fingerprint.matcher import find_matches
-from app.fingerprint.store import load_all
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.fingerprint.matcher import find_matches
+    from app.fingerprint.store import load_all
+
     bundle, _ = load_project(args.path)
     suspect = Path(args.suspect)
     if not suspect.is_file():

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from app.fsutil import atomic_write_bytes
-from app.interchange.otio_io import otio_to_timeline, read_otio, write_otio
 from app.interchange.subtitles import render as render_subtitles
 from app.jobs.job import FunctionJob, JobContext
 from app.jobs.manager import job_manager
@@ -19,6 +18,13 @@ from app.model import Episode, MediaAsset
 from app.provenance.ledger import build_ledger
 from app.provenance.report import report_json, report_markdown
 from app.session import Session
+
+
+def _otio():
+    """The OpenTimelineIO module of ours, loaded with its library on first use (not at start-up)."""
+    from app.interchange import otio_io
+
+    return otio_io
 
 
 def _queue(session: Session, title: str, fn: Callable[[JobContext], Any],
@@ -30,7 +36,7 @@ def export_otio(session: Session, episode: Episode, out: Path) -> FunctionJob:
     series, bundle = session.series, session.bundle
     assert bundle is not None
     return _queue(session, f"Export OTIO of episode {episode.number}",
-                  lambda ctx: write_otio(series, episode, bundle, out))
+                  lambda ctx: _otio().write_otio(series, episode, bundle, out))
 
 
 def export_subtitles(session: Session, episode: Episode, out: Path, fmt: str) -> FunctionJob:
@@ -73,7 +79,8 @@ def import_otio(session: Session, episode: Episode, path: Path,
             known[asset.sha256] = asset.id
             return asset.id
 
-        timeline, problems = otio_to_timeline(read_otio(path), series, import_file)
+        otio_io = _otio()
+        timeline, problems = otio_io.otio_to_timeline(otio_io.read_otio(path), series, import_file)
         return timeline, problems, new_assets
 
     def land(result: tuple[Any, list[str], list[MediaAsset]]) -> None:

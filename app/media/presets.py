@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import UserError
-from app.media.overlays import SafeArea
+from app.media.layers import SafeArea
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,9 +20,12 @@ from app.session import Session
 from app.timeline.structure import TrackEditor
 from app.timeline.timecode import format_timecode
 from widgets.player.canvas import PREVIEW_SIZE, FrameCanvas, to_qimage
-from widgets.player.engine import PlaybackEngine, output_device_index
 from widgets.player.icons import transport_icon
 from widgets.player.transport import transport
+from widgets.shell.engine_loader import engine_ready, when_engine_ready
+
+if TYPE_CHECKING:
+    from widgets.player.engine import PlaybackEngine
 
 log = logging.getLogger(__name__)
 SHUTTLE_RATES = (1, 2, 4, 8)
@@ -229,6 +233,10 @@ class PreviewPanel(QWidget):
             self.shown_request = self._request
             self._show(frame, None)
             return
+        if not engine_ready():  # the first frame after start-up: load the engine off this thread
+            request = self._request
+            when_engine_ready(lambda: request == self._request and self.request_frame(frame))
+            return
         self.sources()  # created here, on the GUI thread: the media services are QObjects
         self._pool.start(_RenderJob(self, self._request, frame), 10)  # before the mixer warm-up
 
@@ -298,6 +306,8 @@ class PreviewPanel(QWidget):
         if rate > 0 and not start <= frame < end - 1:
             frame = start
         if self._engine is None:
+            from widgets.player.engine import PlaybackEngine, output_device_index  # numpy, PortAudio
+
             try:
                 device = output_device_index()
             except Exception:

@@ -70,7 +70,7 @@ class DockLayout:
         self.window = window
         self.session = session
         self.docks: dict[str, QDockWidget] = {}
-        self.panels: dict[str, QWidget] = {}
+        self.panels: dict[str, QWidget | None] = {}  # None: a lazy panel not made yet
         self._workspace_state: QByteArray | None = None
         window.setDockNestingEnabled(True)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
@@ -87,6 +87,17 @@ class DockLayout:
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.docks[spec.object_name] = dock
+        if spec.lazy:
+            dock.setWidget(QWidget(dock))
+            self.panels[spec.object_name] = None
+            dock.visibilityChanged.connect(lambda visible, s=spec: visible and self.panel(s.object_name))
+        else:
+            self._make_panel(spec)
+        self.retranslate_dock(spec)
+
+    def _make_panel(self, spec: DockSpec) -> QWidget:
+        dock = self.docks[spec.object_name]
         try:
             panel = load_panel_class(spec.target)(self.session, dock)
         except Exception as exc:  # a broken panel must not stop the editor from starting
@@ -94,10 +105,21 @@ class DockLayout:
             panel = EmptyState(dock)
             panel.set_content("warning", translate("DockLayout", "This panel could not be loaded"),
                               f"{type(exc).__name__}: {exc}")
+        old = dock.widget()
         dock.setWidget(_PanelFrame(panel, dock))
-        self.docks[spec.object_name] = dock
+        if old is not None:
+            old.deleteLater()
         self.panels[spec.object_name] = panel
-        self.retranslate_dock(spec)
+        return panel
+
+    def panel(self, object_name: str) -> QWidget:
+        """The panel of a dock, made now if it is a lazy one not shown yet."""
+        found = self.panels.get(object_name)
+        if found is None:
+            found = self._make_panel(next(s for s in DOCKS if s.object_name == object_name))
+            if self.docks[object_name].isVisible():
+                found.show()
+        return found
 
     def retranslate(self) -> None:
         for spec in DOCKS:

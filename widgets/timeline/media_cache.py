@@ -15,15 +15,20 @@ import threading
 from collections import OrderedDict
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
+
+from widgets.shell.engine_loader import engine_ready
 
 log = logging.getLogger(__name__)
 
 THUMB_H = 64  # pixel height thumbnails are made at (drawn scaled to the track)
 PEAKS_PER_SECOND = 200
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class _Signals(QObject):
@@ -47,6 +52,8 @@ class _Job(QRunnable):
 
 def compute_peaks(samples: np.ndarray, rate: int, per_second: int = PEAKS_PER_SECOND) -> np.ndarray:
     """Max absolute amplitude per bin over all channels: float32 (bins,) in 0..1."""
+    import numpy as np
+
     if samples.size == 0:
         return np.zeros(0, np.float32)
     mono = np.abs(samples).max(axis=1) if samples.ndim == 2 else np.abs(samples)
@@ -90,7 +97,7 @@ class ClipMediaCache(QObject):
     # ---------------------------------------------------------------- fetcher
     def _services(self):
         """The project's media services (GUI thread only), or None without a project/engine."""
-        if self.session is None or self.session.bundle is None:
+        if self.session is None or self.session.bundle is None or not engine_ready():
             return None
         try:
             from app.media.services import media_services
@@ -136,6 +143,8 @@ class ClipMediaCache(QObject):
             cache_dir = svc.cache_dir if svc is not None else None
 
             def make() -> QImage:
+                import numpy as np
+
                 rgb = _engine_thumbnail(cache_dir, path, t, src_fps) if cache_dir is not None else None
                 if rgb is None:
                     rgb = (fetcher or self._frame_fetcher(root)).frame_at(path, t, size=(width, THUMB_H),
@@ -191,6 +200,7 @@ class ClipMediaCache(QObject):
 
 def _engine_thumbnail(cache_dir: Path, path: Path, t: Fraction, src_fps: float) -> np.ndarray | None:
     """The media engine's cached thumbnail nearest before ``t`` (one per second), if made."""
+
     try:
         from app.media import thumbnails as thumbs
         from app.media.cachepaths import thumbs_dir
@@ -206,6 +216,8 @@ def _engine_thumbnail(cache_dir: Path, path: Path, t: Fraction, src_fps: float) 
 
 def _engine_peaks(cache_dir: Path, path: Path) -> np.ndarray | None:
     """Our peak bins from the media engine's cached base-level waveform, if made."""
+    import numpy as np
+
     try:
         from app.media import waveform as wave
         from app.media.cachepaths import waveform_path

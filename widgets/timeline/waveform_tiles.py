@@ -9,15 +9,20 @@ only blits cached tiles, and a zoom or trim renders just the visible tiles.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtGui import QColor, QImage
 
 TILE_W = 512
 
+if TYPE_CHECKING:
+    import numpy as np
+
 
 def peak_columns(peaks: np.ndarray, first_bin: float, bins_per_px: float, width: int) -> np.ndarray:
     """Max peak under each of ``width`` pixel columns starting at bin ``first_bin`` (0 outside the data)."""
+    import numpy as np
+
     n = len(peaks)
     px = np.arange(width, dtype=np.float64)
     a = np.floor(first_bin + px * bins_per_px).astype(np.int64)
@@ -37,6 +42,8 @@ def peak_columns(peaks: np.ndarray, first_bin: float, bins_per_px: float, width:
 
 def render_tile(columns: np.ndarray, height: int, colour: QColor) -> QImage:
     """A transparent image with a centred, symmetric waveform of ``columns`` (0..1)."""
+    import numpy as np
+
     h = max(1, height)
     mid = (h - 1) / 2
     half = np.clip(columns, 0, 1) * (h / 2 - 1)

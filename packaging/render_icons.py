@@ -1,4 +1,4 @@
-"""Render the SVG app icon to the PNG sizes desktops want, plus .ico/.icns sources."""
+"""Render the SVG app icon to the PNG sizes desktops want, plus the Windows .ico and macOS .icns."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ def main(svg: Path, out_dir: Path) -> int:
     big = QImage(str(out_dir / "microdrama-256.png"))
     if not big.save(str(out_dir / "microdrama.ico")):
         print("note: no ICO writer in this Qt build; PyInstaller converts the PNG on Windows")
+    # macOS .icns from Qt's ICNS writer (the same plugin folder), used by the .app bundle
+    if not QImage(str(out_dir / "microdrama-512.png")).save(str(out_dir / "microdrama.icns")):
+        print("note: no ICNS writer in this Qt build; the macOS app gets PyInstaller's default icon")
     del app
     return 0
 

@@ -37,10 +37,19 @@ kill "$player" 2>/dev/null || true
 python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['input_test']; print('recorded', t); assert t['seconds'] >= 1.4 and t['peak_dbfs'] > -30, t" "$work/record.json"
 
 echo "== screenshot and start-up time"
-start=$(date +%s.%N)
 "$app" open "$work/Demo.mdrama" --screenshot "$work/main.png"
-end=$(date +%s.%N)
 python3 -c "import os,sys; s=os.path.getsize(sys.argv[1]); assert s > 20000, s; print('screenshot', s, 'bytes')" "$work/main.png"
-echo "start-up to a painted, saved main window: $(python3 -c "print(f'{$end-$start:.2f}')") s"
+# time from process start (kernel's record) to the first painted main window, median of 5 launches
+for i in 1 2 3 4 5; do
+  MICRODRAMA_STARTUP_REPORT=1 "$app" open "$work/Demo.mdrama" --screenshot "$work/again.png" 2>&1 \
+    | sed -n 's/^start-up: first painted window after \([0-9.]*\) s$/\1/p'
+done > "$work/startup.txt"
+python3 - "$work/startup.txt" <<'PY'
+import statistics, sys
+times = sorted(float(t) for t in open(sys.argv[1]).read().split())
+assert len(times) == 5, times
+print(f"start-up to the first painted main window with the demo project: median {statistics.median(times):.2f} s "
+      f"(min {times[0]:.2f}, max {times[-1]:.2f}) over 5 launches")
+PY
 echo "bundle size: $(du -sh packaging/dist/microdrama | cut -f1)"
 echo "smoke test passed"

@@ -73,9 +73,14 @@ def run_editor(args: argparse.Namespace) -> int:
     from widgets.main_window import MainWindow
 
     window = MainWindow()
+    from widgets.shell.file_open import FileOpenHandler, project_of
     from widgets.shell.startup_report import report_first_paint
 
     report_first_paint(window)
+    if sys.platform == "darwin":  # Finder hands double-clicked projects over as events, not arguments
+        FileOpenHandler(app, window)
+    if path:
+        path = project_of(Path(path).absolute())
     if path:
         if screenshot:
             # no one is there to answer a dialog: print the problem and fail instead

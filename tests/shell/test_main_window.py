@@ -247,3 +247,19 @@ def test_panels_menu_actions_are_merged_into_the_matching_menus(window_factory):
         texts = [a.text() for a in window.menus.menus[menu_name].actions()]
         for action in actions:  # panels may build fresh QActions per call: compare what users see
             assert action.text() in texts, f"{action.text()} missing from {menu_name}"
+
+
+def test_a_project_handed_over_by_the_desktop_opens_in_the_window(window_factory, project, qtbot):
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.shell.file_open import FileOpenHandler
+
+    window = window_factory()
+    window.show()
+    FileOpenHandler(QApplication.instance(), window)
+    # macOS sends the bundle; a file manager may hand over a file inside it
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(project / "project.json")))
+    assert window.controller.session.bundle is not None
+    assert window.controller.session.bundle.root == project.absolute()
+    assert not window.welcome.isVisible()

@@ -176,4 +176,5 @@ def test_cleanup_checkbox_processes_off_the_gui_thread_and_the_clip_plays_the_pr
     assert clip.asset_id != take_ops.asset_id_for(take)
     processed = session.bundle.root / session.series.media[clip.asset_id].path
     assert processed.is_file() and sha256_file(path) == before
-    assert "cleaned" in panel.takes.tree.topLevelItem(0).text(4)
+    # the list is redrawn from the model's change signal: wait for it, as a user's eye would
+    qtbot.waitUntil(lambda: "cleaned" in panel.takes.tree.topLevelItem(0).text(4), timeout=5000)

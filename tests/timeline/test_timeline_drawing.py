@@ -1,7 +1,8 @@
 """What the timeline's drawing caches must never change: the picture.
 
 Scrolling reuses clip pixmaps (sprites) and the track headers' pixmap; zooming
-paints clips in batches. These tests compare cached drawings with fresh ones
+paints clips in batches and stretches waveform tiles from a nearby zoom until
+the gesture pauses. These tests compare cached drawings with fresh ones
 and check that a model change shows up in the cached parts.
 """
 
@@ -46,8 +47,12 @@ def pixels(image: QImage) -> np.ndarray:
 
 
 def fresh(view) -> np.ndarray:
-    view.painter._last_ppf = -1.0  # "the zoom just changed": every clip drawn directly, no sprite
-    return pixels(view.grab().toImage())
+    view.grab()  # the zoom has settled
+    view.painter.sprites_enabled = False  # every clip drawn from scratch
+    try:
+        return pixels(view.grab().toImage())
+    finally:
+        view.painter.sprites_enabled = True
 
 
 def cached(view) -> np.ndarray:
@@ -89,3 +94,18 @@ def test_cached_drawings_follow_the_model(view, qtbot) -> None:
     selected = cached(view)
     assert not np.array_equal(muted, selected)
     assert np.array_equal(selected, fresh(view))
+
+
+def test_a_zoom_gesture_draws_waveforms_from_nearby_tiles_then_settles_exactly(view, qtbot) -> None:
+    exact_before = fresh(view)
+    view.zoom_by(1.15)
+    zooming = pixels(view.grab().toImage())  # the first frame at a new zoom
+    assert view.painter.zooming and view.painter.approximate
+    assert view.settle_timer.isActive()  # an exact repaint is on its way
+    view.zoom_by(1 / 1.15)
+    view.grab()
+    qtbot.waitUntil(lambda: not view.settle_timer.isActive(), timeout=2000)
+    settled = pixels(view.grab().toImage())
+    assert not view.painter.approximate
+    assert np.array_equal(settled, exact_before)  # back at the first zoom, drawn exactly
+    assert not np.array_equal(zooming, exact_before)

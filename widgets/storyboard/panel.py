@@ -294,7 +294,8 @@ class StoryboardPanel(QWidget):
         return {"code": shot.code or str(shot.number), "duration": f"{shot.duration / fps:.1f}s",
                 "summary": speech or shot.action, "pills": pills, "locked": shot.locked,
                 "picture": shot.chosen_still or shot.chosen_clip,
-                "empty_text": self.tr("No picture yet")}
+                "empty_text": self.tr("Loading picture…") if shot.chosen_still or shot.chosen_clip
+                else self.tr("No picture yet")}
 
     def _current_changed(self, current: QListWidgetItem | None, _previous=None) -> None:
         shot_id = current.data(ID_ROLE) if current is not None else ""

@@ -129,7 +129,9 @@ class ClipMediaCache(QObject):
             img = self._thumbs[key]
             if img is None or img.isNull():
                 return img
-            scaled = img.scaledToHeight(max(1, height), Qt.TransformationMode.SmoothTransformation)
+            # RGB32 is the raster engine's own format: drawn without a conversion every repaint
+            scaled = img.scaledToHeight(max(1, height), Qt.TransformationMode.SmoothTransformation).convertToFormat(
+                QImage.Format.Format_RGB32)
             self._scaled[scaled_key] = scaled
             while len(self._scaled) > self._max_thumbs:
                 self._scaled.popitem(last=False)

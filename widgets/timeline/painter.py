@@ -7,10 +7,11 @@ the whole episode.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -80,7 +81,10 @@ class TimelinePainter:
         self.bold.setBold(True)
         self.fm_small = QFontMetrics(self.small)
         self.fm_label = QFontMetrics(self.label)
+        self.sprites_enabled = True  # off: every clip drawn from scratch (tests, the benchmark's reference)
         self.use_sprites = False
+        self.zooming = False
+        self.approximate = False
         self._last_ppf = 0.0
         self._headers: tuple[tuple, QPixmap] | None = None
         self._fills: dict[int, QBrush] = {}
@@ -92,8 +96,10 @@ class TimelinePainter:
         v = self.v
         g = v.geo
         # while the zoom changes every frame, sprites made now would never be reused
-        self.use_sprites = g.ppf == self._last_ppf
+        self.zooming = g.ppf != self._last_ppf
+        self.use_sprites = self.sprites_enabled and not self.zooming
         self._last_ppf = g.ppf
+        self.approximate = False  # set when something was drawn from a nearby zoom's picture
         w, h = v.width(), v.height()
         p.fillRect(0, 0, w, h, theme.BG)
         if v.episode is None:
@@ -134,6 +140,8 @@ class TimelinePainter:
         p.drawLine(g.header_w - 1, 0, g.header_w - 1, h)
         if v.toast:
             self.toast(p, v.toast)
+        if self.approximate:
+            v.settle_timer.start()  # draw it exactly once the gesture pauses
 
     # ----------------------------------------------------------------- ruler
     def ruler(self, p: QPainter, first: int, last: int) -> None:
@@ -144,19 +152,23 @@ class TimelinePainter:
         stamps = self.small_stamps
         ascent = self.fm_small.ascent()  # drawText places the baseline, a static text its top
         start = max(0, first - first % minor)
-        pen_tick, pen_text = QPen(theme.RULER_TICK), QPen(theme.RULER_TEXT)
+        ticks: list[QLineF] = []
+        labels: list[tuple[float, int]] = []
+        minor_top = g.ruler_h - (7 if minor * g.ppf >= 14 else 4)
         f = start
         while f <= last:
             x = round(g.x_of(f)) + 0.5
             if f % major == 0:
-                p.setPen(pen_tick)
-                p.drawLine(QPointF(x, 12), QPointF(x, g.ruler_h))
-                p.setPen(pen_text)
-                p.drawStaticText(QPointF(x + 4, 11 - ascent), stamps.get(format_timecode(f, v.fps))[0])
+                ticks.append(QLineF(x, 12, x, g.ruler_h))
+                labels.append((x, f))
             else:
-                p.setPen(pen_tick)
-                p.drawLine(QPointF(x, g.ruler_h - (7 if minor * g.ppf >= 14 else 4)), QPointF(x, g.ruler_h))
+                ticks.append(QLineF(x, minor_top, x, g.ruler_h))
             f += minor
+        p.setPen(theme.RULER_TICK)
+        p.drawLines(ticks)
+        p.setPen(theme.RULER_TEXT)
+        for x, f in labels:
+            p.drawStaticText(QPointF(x + 4, 11 - ascent), stamps.get(format_timecode(f, v.fps))[0])
         if g.ppf >= 10:  # single-frame zoom: frame numbers within the second
             p.setPen(QColor(154, 158, 168, 140))
             for f in range(max(0, first), last + 1):
@@ -424,11 +436,13 @@ class TimelinePainter:
             avail = int(rect.width()) - 10 - (14 if warned else 0)
             dur, dur_w = stamps.get(format_duration(clip.duration, fps))
             y = rect.top() + (label_h - stamps.height()) / 2
+            # room rounded down to 6 px: while zooming, nearby widths share one laid-out name
             if avail > dur_w + 38:
-                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, int(avail - dur_w - 8))[0])
+                room = int(avail - dur_w - 8) // 6 * 6
+                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, room)[0])
                 durations.append((QPointF(rect.left() + 5 + avail - dur_w, y), dur))
-            else:
-                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, max(0, avail))[0])
+            elif avail >= 18:  # narrower, an ellipsis alone would be noise
+                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, avail // 6 * 6)[0])
         p.setPen(theme.TEXT_ON_CLIP_DIM)
         for at, dur in durations:
             p.drawStaticText(at, dur)
@@ -446,7 +460,6 @@ class TimelinePainter:
         left = max(body.left(), visible[0] - tw)
         x = body.left() + ((left - body.left()) // tw) * tw
         limit = min(body.right(), visible[1])
-        p.setOpacity(0.92)
         fps, ppf, cache, h = v.fps, v.geo.ppf, v.media_cache, int(body.height())
         src_fps = float(probe.get("fps") or fps)
         # source times on a power-of-two grid of quarter seconds, at least one thumbnail wide:
@@ -461,13 +474,11 @@ class TimelinePainter:
             if img is not None and not img.isNull():
                 if room >= img.width() / img.devicePixelRatio():
                     p.drawImage(QPointF(x, body.top()), img)
-                else:
-                    p.drawImage(QRectF(x, body.top(), room, body.height()), img,
-                                QRectF(0, 0, room * img.devicePixelRatio(), img.height()))
+                else:  # an unscaled blit of the part that fits
+                    p.drawImage(QPointF(x, body.top()), img, QRectF(0, 0, room * img.devicePixelRatio(), img.height()))
             else:
                 p.fillRect(QRectF(x + 1, body.top() + 1, min(tw, room) - 2, body.height() - 2), _PLACEHOLDER)
             x += tw
-        p.setOpacity(1.0)
 
     def waveform(self, p: QPainter, clip: Clip, body: QRectF, base: QColor, visible: tuple[float, float]) -> None:
         v = self.v
@@ -482,18 +493,28 @@ class TimelinePainter:
         offset = clip.source_in * PEAKS_PER_SECOND / v.fps - clip.audio_offset_samples * PEAKS_PER_SECOND / 48000
         gain = 10 ** (clip.gain_db / 20)
         left = round(body.left())
-        vis0 = max(0, int(max(body.left(), visible[0]) - left))
-        vis1 = int(min(body.right(), visible[1]) - left) + 1
         height = max(1, int(body.height()) - 2)
         colour = base.lighter(165)
+        # While the zoom changes every frame, tiles are made at the nearest quarter-octave zoom and
+        # stretched (less than 10 %) into place: a zoom gesture reuses them instead of rendering
+        # every tile again each frame. The repaint after the gesture draws them exactly.
+        tile_bpp = 2 ** (round(math.log2(bins_per_px) * 4) / 4) if self.zooming else bins_per_px
+        scale = bins_per_px / tile_bpp  # tile pixels per screen pixel
+        tiles_w = int(body.width() * scale)
+        vis0 = max(0, int((max(body.left(), visible[0]) - left) * scale))
+        vis1 = int((min(body.right(), visible[1]) - left) * scale) + 1
         for t in range(vis0 // TILE_W, vis1 // TILE_W + 1):
             x = t * TILE_W
-            width = min(TILE_W, int(body.width()) - x)
+            width = min(TILE_W, tiles_w - x)
             if width <= 0:
                 break
-            img = v.wave_tiles.tile((str(path),), peaks, offset + x * bins_per_px, bins_per_px, width, height,
-                                    gain, colour)
-            p.drawImage(QPointF(left + x, body.top() + 1), img)
+            img = v.wave_tiles.tile((str(path),), peaks, offset + x * tile_bpp, tile_bpp, width, height, gain, colour)
+            if scale == 1.0:
+                p.drawImage(QPointF(left + x, body.top() + 1), img)
+            else:
+                p.drawImage(QRectF(left + x / scale, body.top() + 1, width / scale, height), img)
+        if scale != 1.0:
+            self.approximate = True
 
     def fades(self, p: QPainter, clip: Clip, rect: QRectF) -> None:
         g = self.v.geo

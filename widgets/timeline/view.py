@@ -60,6 +60,8 @@ class TimelineView(QWidget):
         self.wave_tiles = WaveformTiles()
         self.sprites = SpriteCache()
         self.duration = 0  # cached episode length (frames), refreshed with the model
+        self.settle_timer = QTimer(self, singleShot=True, interval=150)  # exact repaint after a zoom
+        self.settle_timer.timeout.connect(self.update)
         self._warnings_timer = QTimer(self, singleShot=True, interval=120)
         self._warnings_timer.timeout.connect(self.refresh_warnings)
         self.media_cache.updated.connect(self.update)

@@ -12,6 +12,7 @@ Usage: python bench/timeline_bench.py        (last line: the headline)
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -113,6 +114,8 @@ def main() -> None:
             view.repaint()
             view.media_cache.wait_idle(60000)
             app.processEvents()
+
+        gc.freeze()  # as the editor does once its window has painted (widgets/application.py)
 
         def scroll_actions(step=24, count=240):
             return [lambda i=i: view.set_scroll_x((i * step) % max(1, int(view.max_scroll_x()))) for i in range(count)]

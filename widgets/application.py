@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -69,14 +70,21 @@ def run_editor(args: argparse.Namespace) -> int:
     if path and not Path(path).exists():
         raise UserError(f"{path} does not exist. Give the path of a .mdrama project folder.")
 
+    # No garbage collection while thousands of start-up objects are made (none of them is garbage);
+    # after the first paint they are frozen out of later full collections, which then stay short.
+    gc.disable()
     app = create_application(getattr(args, "language", None))
     from widgets.main_window import MainWindow
 
     window = MainWindow()
     from widgets.shell.file_open import FileOpenHandler, project_of
-    from widgets.shell.startup_report import report_first_paint
+    from widgets.shell.startup_report import after_first_paint, report_first_paint
 
     report_first_paint(window)
+    after_first_paint(window, _collect_from_now_on)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(10000, _collect_from_now_on)  # a window that never paints (minimised) must not leak
     if sys.platform == "darwin":  # Finder hands double-clicked projects over as events, not arguments
         FileOpenHandler(app, window)
     if path:
@@ -109,6 +117,12 @@ def run_editor(args: argparse.Namespace) -> int:
         return 0
     window.show()
     return app.exec()
+
+
+def _collect_from_now_on() -> None:
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class _ConsolePrompter:

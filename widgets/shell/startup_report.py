@@ -1,15 +1,17 @@
-"""``MICRODRAMA_STARTUP_REPORT=1``: print when the main window has first been painted.
+"""The moment the main window is first painted: the start-up report and the work that waits for it.
 
-The packaged app's smoke test reads this line to record the start-up time in
-the README. The window and all its docks paint in one pass, so the moment the
-event loop comes back after the window's first paint event is when the user
-sees the editor.
+The window and all its docks paint in one pass, so the moment the event loop
+comes back after the window's first paint event is when the user sees the
+editor. ``MICRODRAMA_STARTUP_REPORT=1`` prints the time from process start to
+then (the packaged app's smoke test records it in the README); ``after_first_paint``
+runs other work at that moment (re-enabling the garbage collector).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -20,22 +22,26 @@ ENV = "MICRODRAMA_STARTUP_REPORT"
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
+        self._callback = callback
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._callback)
         return False
 
-    def _report(self) -> None:
-        print(f"start-up: first painted window after {seconds_since_start():.2f} s", file=sys.stderr, flush=True)
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the window's first painting pass is done (call before ``show()``)."""
+    _FirstPaint(window, callback)
 
 
 def report_first_paint(window: QWidget) -> None:
-    """Arrange the report if the environment asks for it (call before ``show()``)."""
+    """Print the start-up time at the first paint if the environment asks for it."""
     if os.environ.get(ENV):
-        _FirstPaint(window)
+        after_first_paint(window, lambda: print(f"start-up: first painted window after {seconds_since_start():.2f} s",
+                                                file=sys.stderr, flush=True))

@@ -436,16 +436,26 @@ class TimelinePainter:
             avail = int(rect.width()) - 10 - (14 if warned else 0)
             dur, dur_w = stamps.get(format_duration(clip.duration, fps))
             y = rect.top() + (label_h - stamps.height()) / 2
-            # room rounded down to 6 px: while zooming, nearby widths share one laid-out name
             if avail > dur_w + 38:
-                room = int(avail - dur_w - 8) // 6 * 6
-                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, room)[0])
+                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, self.name_room(avail - dur_w - 8))[0])
                 durations.append((QPointF(rect.left() + 5 + avail - dur_w, y), dur))
             elif avail >= 18:  # narrower, an ellipsis alone would be noise
-                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, avail // 6 * 6)[0])
+                p.drawStaticText(QPointF(rect.left() + 5, y), stamps.get(name, self.name_room(avail))[0])
         p.setPen(theme.TEXT_ON_CLIP_DIM)
         for at, dur in durations:
             p.drawStaticText(at, dur)
+
+    def name_room(self, room: float) -> int:
+        """The width a name is cut to: 6-px steps, or during a zoom gesture steps of about a quarter,
+        so that the names cut while zooming are laid out once, not at every frame's width."""
+        exact = int(room) // 6 * 6
+        if not self.zooming:
+            return exact
+        coarse = 18 if room < 24 else 2 ** (math.floor(math.log2(room) * 4) / 4)
+        coarse = int(coarse) // 6 * 6
+        if coarse != exact:
+            self.approximate = True
+        return coarse
 
     def thumbnails(self, p: QPainter, clip: Clip, asset, body: QRectF, visible: tuple[float, float]) -> None:
         v = self.v
@@ -495,10 +505,10 @@ class TimelinePainter:
         left = round(body.left())
         height = max(1, int(body.height()) - 2)
         colour = base.lighter(165)
-        # While the zoom changes every frame, tiles are made at the nearest quarter-octave zoom and
-        # stretched (less than 10 %) into place: a zoom gesture reuses them instead of rendering
-        # every tile again each frame. The repaint after the gesture draws them exactly.
-        tile_bpp = 2 ** (round(math.log2(bins_per_px) * 4) / 4) if self.zooming else bins_per_px
+        # While the zoom changes every frame, tiles are made at the nearest half-octave zoom and
+        # stretched (by less than a fifth) into place: a zoom gesture reuses them instead of
+        # rendering every tile again each frame. The repaint after the gesture draws them exactly.
+        tile_bpp = 2 ** (round(math.log2(bins_per_px) * 2) / 2) if self.zooming else bins_per_px
         scale = bins_per_px / tile_bpp  # tile pixels per screen pixel
         tiles_w = int(body.width() * scale)
         vis0 = max(0, int((max(body.left(), visible[0]) - left) * scale))

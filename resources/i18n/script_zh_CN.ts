@@ -4,134 +4,145 @@
 <context>
     <name>BibleDialog</name>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="42"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="43"/>
         <source>Series Bible</source>
         <translation>剧集设定</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="59"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="60"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="60"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="61"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="63"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="64"/>
         <source>Series title</source>
         <translation>剧名</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="64"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="65"/>
         <source>Premise</source>
         <translation>故事梗概</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="65"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="66"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="66"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="67"/>
         <source>Tone</source>
         <translation>基调</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="67"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="68"/>
         <source>Visual style</source>
         <translation>视觉风格</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="68"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="69"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="69"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="70"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="70"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="71"/>
         <source>Story</source>
         <translation>故事</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="72"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="78"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="79"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="72"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="78"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="79"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="72"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
         <source>Voice actor</source>
         <translation>配音演员</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
         <source>Speech voice</source>
         <translation>合成音色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
         <source>References</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="77"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="78"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="82"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="83"/>
         <source>Locations</source>
         <translation>场景地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="102"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="105"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="102"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="105"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="103"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="106"/>
         <source>Add Reference Image…</source>
         <translation>添加参考图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="136"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="139"/>
         <source>New character</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="149"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="152"/>
         <source>New location</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="164"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="167"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="193"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="165"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="168"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="198"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="204"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/bible_dialog.py" line="204"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/bible_dialog.py" line="222"/>
         <source>Edit series bible</source>
         <translation>编辑剧集设定</translation>
     </message>

@@ -142,3 +142,24 @@ def test_bible_dialog_applies_as_one_undo_step(session, qtbot) -> None:
     assert [(c.name, c.voice_actor) for c in series.characters] == [("林晓", "Chen Yu")]
     session.document.undo_stack.undo()
     assert series.bible.premise == "" and series.characters == []
+
+
+def test_bible_reference_images_import_on_the_queue_and_ok_waits_for_them(session, qtbot, tmp_path) -> None:
+    import cv2
+    import numpy as np
+
+    picture = tmp_path / "lin_xia_front.png"
+    cv2.imwrite(str(picture), np.full((64, 48, 3), 200, np.uint8))
+    dialog = BibleDialog(session)
+    qtbot.addWidget(dialog)
+    dialog._new_character()
+    dialog.cast.item(0, 0).setText("林晓")
+    dialog.add_reference_files(0, [picture])
+    assert not dialog.ok_button.isEnabled()  # the copy is on the job queue
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=20000)
+    assert dialog.cast.item(0, 4).text() == "1"
+    dialog.accept()
+    (character,) = session.series.characters
+    (ref,) = character.reference_images
+    asset = session.series.media[ref]
+    assert asset.provenance.notes == "character reference" and (session.bundle.root / asset.path).is_file()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -82,6 +83,8 @@ class BibleDialog(QDialog):
                     self.tr("Locations"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._importing = 0  # reference images still being copied in on the job queue
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -167,17 +170,38 @@ class BibleDialog(QDialog):
             self.add_reference_files(row, [Path(p) for p in paths])
 
     def add_reference_files(self, row: int, paths: list[Path]) -> None:
-        """Import images into the bundle and attach them to the character on ``row``."""
-        from app.media.importer import import_media
+        """Import images into the bundle and attach them to the character on ``row``.
+
+        The copy runs on the job queue; OK waits ("Importing…") until the images are in.
+        """
+        from app.media.import_job import import_files_job
         from app.model import Provenance
 
         cid = self.cast.item(row, 0).data(ID_ROLE)
-        character = next(c for c in self._characters if c.id == cid)
-        for path in paths:
-            asset = import_media(self.session, path, Provenance(source="imported", notes="character reference"))
-            if asset.id not in character.reference_images:
-                character.reference_images.append(asset.id)
-        self.cast.item(row, 4).setText(str(len(character.reference_images)))
+
+        def land(assets, failures: list[str]) -> None:
+            self._importing -= 1
+            character = next((c for c in self._characters if c.id == cid), None)
+            if character is not None:
+                for asset in assets:
+                    if asset.id not in character.reference_images:
+                        character.reference_images.append(asset.id)
+                for r in range(self.cast.rowCount()):
+                    if self.cast.item(r, 0).data(ID_ROLE) == cid:
+                        self.cast.item(r, 4).setText(str(len(character.reference_images)))
+            if failures and self.isVisible():
+                QMessageBox.warning(self, self.tr("Reference images"), "\n".join(failures))
+            self._update_ok()
+
+        self._importing += 1
+        self._update_ok()
+        import_files_job(self.session, paths, land,
+                         provenance=lambda _p: Provenance(source="imported", notes="character reference"))
+
+    def _update_ok(self) -> None:
+        busy = self._importing > 0
+        self.ok_button.setEnabled(not busy)
+        self.ok_button.setText(self.tr("Importing…") if busy else self.tr("OK"))
 
     # ------------------------------------------------------------------- apply
     def accept(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.model import Character, Location
 from app.session import Session
@@ -180,6 +181,8 @@ class BibleDialog(QDialog):
         cid = self.cast.item(row, 0).data(ID_ROLE)
 
         def land(assets, failures: list[str]) -> None:
+            if not isValid(self):  # the dialog is gone; the images stay in the project's media
+                return
             self._importing -= 1
             character = next((c for c in self._characters if c.id == cid), None)
             if character is not None:

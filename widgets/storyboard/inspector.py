@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.errors import UserError
 from app.model import Provenance, Shot
@@ -295,6 +296,8 @@ class ShotInspector(QWidget):
         shot_id = shot.id
 
         def land(assets, failures: list[str]) -> None:
+            if not isValid(self):  # the panel was closed while the file was copied
+                return
             if failures:
                 QMessageBox.warning(self, self.tr("Cannot import"), failures[0])
             target = self.session.document.find(shot_id)

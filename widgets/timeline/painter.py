@@ -87,7 +87,7 @@ class TimelinePainter:
         self.approximate = False
         self._last_ppf = 0.0
         self._headers: tuple[tuple, QPixmap] | None = None
-        self._fills: dict[int, QBrush] = {}
+        self._fills: dict[tuple[int, float, float], QBrush] = {}
         self.label_stamps = TextStamps(self.label)
         self.small_stamps = TextStamps(self.small)
 

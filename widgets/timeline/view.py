@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QRect, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QSizePolicy, QToolTip, QWidget
+from shiboken6 import isValid
 
 from app.errors import UserError
 from app.model import Clip, Episode, MediaKind, Take, TrackKind
@@ -846,6 +847,8 @@ class TimelineView(QWidget):
         self.show_toast(self.tr("Importing %n file(s)…", "", len(paths)))
 
         def place(assets, failures: list[str]) -> None:
+            if not isValid(self):  # the view was closed while the files were copied
+                return
             if failures:
                 self.show_toast(failures[0] if len(failures) == 1 else
                                 self.tr("%n file(s) could not be imported: ", "", len(failures)) + failures[0])

@@ -71,9 +71,15 @@ class CancelToken:
         self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
+        self._stop()
+
+    def _stop(self, mark: Callable[[], None] | None = None) -> None:
+        """Set the flag once (``mark`` runs under the lock, first stop only), then run the callbacks."""
         with self._lock:
             if self._event.is_set():
                 return
+            if mark is not None:
+                mark()
             self._event.set()
             callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:

@@ -1,9 +1,8 @@
 """Cooperative cancellation for work running on a worker thread.
 
 A job checks its token between steps and waits with ``token.wait`` so a stop
-wakes it at once. The token has the same surface as
-``providers.base.CancelToken`` (``cancelled``, ``wait``, ``on_cancel``,
-``raise_if_cancelled``), so it is handed straight to provider calls and an
+wakes it at once. The token is a ``providers.base.CancelToken`` (``cancelled``,
+``wait``, ``on_cancel``), so it is handed straight to provider calls and an
 HTTP request in flight is aborted too. Two kinds of stop exist because they mean
 different things for a paid remote task:
 
@@ -15,8 +14,7 @@ different things for a paid remote task:
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+from providers.base import CancelToken as ProviderCancelToken
 
 
 class JobStopped(Exception):
@@ -27,38 +25,20 @@ class JobStopped(Exception):
         self.detached = detached
 
 
-class CancelToken:
-    def __init__(self) -> None:
-        self._event = threading.Event()
-        self._lock = threading.Lock()
-        self._detached = False
-        self._callbacks: list[Callable[[], None]] = []
+class CancelToken(ProviderCancelToken):
+    """The provider token plus *detach*; stopping raises ``JobStopped`` in the job."""
 
-    def _stop(self, detached: bool) -> None:
-        with self._lock:
-            if self._event.is_set():
-                return
-            self._detached = detached
-            self._event.set()
-            callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            try:
-                callback()
-            except Exception:  # closing a connection must not stop the other callbacks
-                pass
+    def __init__(self) -> None:
+        super().__init__()
+        self._detached = False
 
     def cancel(self) -> None:
         """The user cancelled: stop, and cancel the vendor task where possible."""
-        self._stop(False)
+        self._stop(lambda: setattr(self, "_detached", False))
 
     def detach(self) -> None:
         """The app is closing: stop, but leave the vendor task running."""
-        self._stop(True)
-
-    @property
-    def cancelled(self) -> bool:
-        """True once stopped for any reason (what provider clients check)."""
-        return self._event.is_set()
+        self._stop(lambda: setattr(self, "_detached", True))
 
     @property
     def detached(self) -> bool:
@@ -68,25 +48,7 @@ class CancelToken:
         if self._event.is_set():
             raise JobStopped(self._detached)
 
-    def wait(self, seconds: float) -> bool:
-        """Sleep up to ``seconds``; True if stopped meanwhile."""
-        return self._event.wait(max(0.0, seconds))
-
     def sleep(self, seconds: float) -> None:
         """Sleep up to ``seconds``; raises JobStopped when stopped."""
         self.wait(seconds)
         self.raise_if_cancelled()
-
-    def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Run ``callback`` when stopped (at once if already stopped); returns an unregister function."""
-        with self._lock:
-            if not self._event.is_set():
-                self._callbacks.append(callback)
-
-                def unregister() -> None:
-                    with self._lock:
-                        if callback in self._callbacks:
-                            self._callbacks.remove(callback)
-                return unregister
-        callback()
-        return lambda: None

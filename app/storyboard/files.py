@@ -29,17 +29,14 @@ class ImportReport:
 
 
 def _store(session: Session, path: Path, provenance: Provenance) -> MediaAsset:
-    """Worker side: copy into the bundle and probe; the asset is registered later on the GUI thread."""
-    from app.media.probe import probe_file
+    """Worker side: the importer's checked copy into the bundle (loads the media engine on first use)."""
+    from app.media.importer import store_media
 
-    bundle = session.bundle
-    assert bundle is not None
-    asset = bundle.import_file(path, provenance)
-    asset.probe = probe_file(bundle.resolve(asset.path))
-    return asset
+    return store_media(session, path, provenance)
 
 
-def _add_version(session: Session, shot: Shot, asset: MediaAsset, text: str) -> None:
+def add_version(session: Session, shot: Shot, asset: MediaAsset, text: str) -> None:
+    """Add ``asset`` as the shot's newest still or clip version and choose it (GUI thread, undoable)."""
     doc = session.document
     if asset.id not in session.series.media:
         doc.add_media_raw(asset)
@@ -90,7 +87,7 @@ def import_files_to_shots(session: Session, episode: Episode, paths: list[Path],
                 for shot_id, asset in stored:
                     shot = doc.find(shot_id)
                     if shot is not None:
-                        _add_version(session, shot, asset, "Import version")
+                        add_version(session, shot, asset, "Import version")
         if on_done is not None:
             on_done(report)
 
@@ -139,7 +136,7 @@ def continue_from_previous(session: Session, episode: Episode, shot: Shot, on_do
     def land(asset: MediaAsset) -> None:
         target = session.document.find(shot.id)
         if target is not None:
-            _add_version(session, target, asset, "Continue from previous shot")
+            add_version(session, target, asset, "Continue from previous shot")
         if on_done is not None:
             on_done(asset)
 

@@ -24,8 +24,7 @@ USES_TR = re.compile(r"self\.tr\(|QCoreApplication\.translate\(|\btranslate\(\"|
 
 def lupdate() -> str:
     found = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lupdate")
-    if found is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    assert found, "pyside6-lupdate comes with PySide6-Essentials, a dependency in pyproject.toml"
     return found
 
 

@@ -33,6 +33,7 @@ from shiboken6 import isValid
 from app.errors import UserError
 from app.model import Provenance, Shot
 from app.session import Session
+from app.storyboard.files import add_version
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 SHOT_SIZES = ["", "extreme wide", "wide", "full", "medium", "medium close-up", "close-up", "extreme close-up",
@@ -301,14 +302,7 @@ class ShotInspector(QWidget):
             if failures:
                 QMessageBox.warning(self, self.tr("Cannot import"), failures[0])
             target = self.session.document.find(shot_id)
-            if not assets or target is None:
-                return
-            asset = assets[0]
-            slot = "clips" if asset.kind.value == "video" else "stills"
-            chosen = "chosen_clip" if slot == "clips" else "chosen_still"
-            versions = list(getattr(target, slot))
-            if asset.id not in versions:
-                versions.append(asset.id)
-            self.session.document.edit(target, self.tr("Import version"), **{slot: versions, chosen: asset.id})
+            if assets and target is not None:
+                add_version(self.session, target, assets[0], self.tr("Import version"))
 
         import_files_job(self.session, [path], land, provenance=lambda _p: Provenance(source="imported"))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -119,17 +118,10 @@ class ScriptPanel(QWidget):
         split.addWidget(self.outline)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        content = QWidget(self)
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(4, 4, 4, 4)
-        inner.addLayout(bar)
-        inner.addWidget(split, 1)
-        footer = QHBoxLayout()
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.stats)
-        inner.addLayout(footer)
         # no project or no episode: the shell's empty state offers the next step
-        from widgets.shell.empty_panels import ScriptEmptyPanel, stack_with_empty_state
+        from widgets.shell.empty_panels import ScriptEmptyPanel, content_page, stack_with_empty_state
+
+        content = content_page(self, bar, split, self.status, self.stats)
 
         self.empty_panel = ScriptEmptyPanel(session, self)
         self.empty = self.empty_panel.empty

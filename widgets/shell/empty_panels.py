@@ -9,7 +9,7 @@ soon". Each class is a dock panel ``(session, parent=None)`` listed in
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.session import Session
 from widgets.shell.empty_state import EmptyState, find_action
@@ -204,6 +204,23 @@ class JobsEmptyPanel(ShellEmptyPanel):
                     translate("EmptyPanels", "Image, video and voice generations and exports of this "
                                              "series will be listed here while they run."), ())
         return (translate("EmptyPanels", "%1 jobs in this series").replace("%1", str(len(jobs))), "", ())
+
+
+def content_page(owner: QWidget, top: QWidget | QLayout, body: QWidget, status: QWidget, summary: QWidget) -> QWidget:
+    """A feature dock's working page: a tool row, the body, and a footer (status left, summary right)."""
+    content = QWidget(owner)
+    inner = QVBoxLayout(content)
+    inner.setContentsMargins(4, 4, 4, 4)
+    if isinstance(top, QLayout):
+        inner.addLayout(top)
+    else:
+        inner.addWidget(top)
+    inner.addWidget(body, 1)
+    footer = QHBoxLayout()
+    footer.addWidget(status, 1)
+    footer.addWidget(summary)
+    inner.addLayout(footer)
+    return content
 
 
 def stack_with_empty_state(owner: QWidget, empty_panel: ShellEmptyPanel, content: QWidget) -> QStackedWidget:

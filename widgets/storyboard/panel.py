@@ -16,14 +16,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QSplitter,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -131,17 +129,10 @@ class StoryboardPanel(QWidget):
         split.setChildrenCollapsible(True)
         self.board.setMinimumWidth(CARD_SIZE.width() + 24)
         self.inspector.setMinimumWidth(0)
-        content = QWidget(self)
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(4, 4, 4, 4)
-        inner.addWidget(bar)
-        inner.addWidget(split, 1)
-        footer = QHBoxLayout()
-        footer.addWidget(self.message, 1)
-        footer.addWidget(self.summary)
-        inner.addLayout(footer)
         # no project, no episode or no shots: the shell's empty state says what to do next
-        from widgets.shell.empty_panels import StoryboardEmptyPanel, stack_with_empty_state
+        from widgets.shell.empty_panels import StoryboardEmptyPanel, content_page, stack_with_empty_state
+
+        content = content_page(self, bar, split, self.message, self.summary)
 
         self.empty_panel = StoryboardEmptyPanel(session, self)
         self.empty = self.empty_panel.empty

@@ -442,7 +442,11 @@ class DeclarativeLookupProvider(DeclarativeProvider):
             if exc.kind == E.NOT_FOUND:
                 return None
             raise
-        task_id = T.search(lookup["task_id"], data)
+        try:  # the path may name our id: data[?task_info.external_task_id == '{client_ref}'].task_id | [0]
+            path = T.render(lookup["task_id"], self._context({"client_ref": client_ref, "model": model}))
+        except T.TemplateError as exc:
+            raise self.error(f"cannot prepare the lookup: {exc}", kind=E.CONFIG) from None
+        task_id = T.search(path, data)
         if T.empty(task_id):
             return None
         return TaskHandle(provider=self.name, capability=request.capability, task_id=str(task_id), model=model)

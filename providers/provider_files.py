@@ -12,6 +12,7 @@ A file with a mistake never stops the app: it is left out and reported as a
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator, Mapping
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema.exceptions
 
 from providers import provider_templates as T
 from providers.provider_schema import CAPABILITIES, SCHEMA
@@ -149,14 +151,17 @@ def _schema_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
     validator = jsonschema.Draft202012Validator(SCHEMA)
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line_of(tuple(e.absolute_path)), e.message))
     for error in errors:
+        while error.validator == "oneOf" and error.context:  # "create" is a table or a list: say what is wrong inside
+            inner = [e for e in error.context if e.validator != "type"] or list(error.context)
+            error = jsonschema.exceptions.best_match(inner)
         path = tuple(error.absolute_path)
         message = error.message
         if error.validator == "additionalProperties":
-            message = message.replace("Additional properties are not allowed", "unknown key") \
-                             .replace("were unexpected", "(misspelt?)").replace("was unexpected", "(misspelt?)")
-            extra = [k for k in (error.instance or {}) if k not in (error.schema.get("properties") or {})]
+            allowed = sorted(error.schema.get("properties") or {})
+            extra = [k for k in (error.instance or {}) if k not in allowed]
             if extra:
                 path = (*path, extra[0])
+                message = f"unknown key {extra[0]!r} (misspelt? allowed here: {', '.join(allowed)})"
         elif error.validator == "oneOf":
             message = f"{error.instance!r} has the wrong shape here (see docs/readme/provfiles.md)"
         yield FileProblem(label, doc.line_of(path), _dotted(path), message)
@@ -178,7 +183,19 @@ def _walk_templates(data: Mapping[str, Any]) -> Iterator[tuple[KeyPath, str]]:
             continue
         for key in ("path", "query", "headers", "body", "form", "cost_units"):
             if key in section:
-                yield from ((( *base, key), p) for p in T.placeholders(section[key]))
+                yield from _deep_placeholders((*base, key), section[key])
+
+
+def _deep_placeholders(path: KeyPath, template: Any) -> Iterator[tuple[KeyPath, str]]:
+    """(the exact key path, placeholder) so a mistake is reported on its own line."""
+    if isinstance(template, Mapping):
+        for key, value in template.items():
+            yield from _deep_placeholders((*path, key), value)
+    elif isinstance(template, list):
+        for i, value in enumerate(template):
+            yield from _deep_placeholders((*path, i), value)
+    else:
+        yield from ((path, p) for p in T.placeholders(template))
 
 
 def _semantic_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
@@ -256,6 +273,10 @@ def _task_problems(task: Mapping[str, Any], cap: str, problem: Any) -> Iterator[
     outputs = task.get("outputs")
     if outputs is not None and not (outputs.get("urls") or outputs.get("base64")):
         yield problem((cap, "outputs"), "outputs needs urls (a path to the result URLs) or base64")
+    for key, value in (outputs or {}).items():
+        if key in PATH_KEYS and isinstance(value, str) and not re.search(r"\b(result|task)\b", value):
+            yield problem((cap, "outputs", key), f"{value!r} should start with result. (the answer holding the "
+                                                 "files) or task. (the status answer)")
 
 
 def _paths(data: Mapping[str, Any]) -> Iterator[tuple[KeyPath, str]]:

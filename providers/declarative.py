@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import fnmatch
 import inspect
 import threading
 import time
@@ -116,7 +117,7 @@ class DeclarativeProvider(ProviderClient):
     def _classify(self, code: Any, message: str, http_status: int | None) -> tuple[str, str]:
         lowered = message.lower()
         for rule in self.error_spec.get("rules", ()):
-            if "code" in rule and str(code) not in {str(c) for c in _as_list(rule["code"])}:
+            if "code" in rule and not any(fnmatch.fnmatchcase(str(code), str(c)) for c in _as_list(rule["code"])):
                 continue
             if "http_status" in rule and http_status not in _as_list(rule["http_status"]):
                 continue

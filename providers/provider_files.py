@@ -11,6 +11,7 @@ A file with a mistake never stops the app: it is left out and reported as a
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -147,8 +148,13 @@ def _dotted(path: KeyPath) -> str:
     return out
 
 
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(SCHEMA)
+
+
 def _schema_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
-    validator = jsonschema.Draft202012Validator(SCHEMA)
+    validator = _validator()
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line_of(tuple(e.absolute_path)), e.message))
     for error in errors:
         while error.validator == "oneOf" and error.context:  # "create" is a table or a list: say what is wrong inside
@@ -190,6 +196,11 @@ def _deep_placeholders(path: KeyPath, template: Any) -> Iterator[tuple[KeyPath, 
     """(the exact key path, placeholder) so a mistake is reported on its own line."""
     if isinstance(template, Mapping):
         for key, value in template.items():
+            if key == "$when":
+                for name in (value if isinstance(value, Mapping) else {str(value): True}):
+                    if name not in T.NAMES and not name.startswith(T.PREFIXES):
+                        yield (*path, key), name  # reported as an unknown placeholder
+                continue
             yield from _deep_placeholders((*path, key), value)
     elif isinstance(template, list):
         for i, value in enumerate(template):

@@ -256,8 +256,12 @@ def render(template: Any, ctx: Context) -> Any:
             return evaluate(whole.group(1), ctx)
         return _PLACEHOLDER.sub(lambda m: _text(m, ctx), template)
     if isinstance(template, Mapping):
+        if "$when" in template and not _when(template["$when"], ctx):
+            return None  # e.g. a content item for the last frame, when there is none
         out = {}
         for key, value in template.items():
+            if key == "$when":
+                continue
             rendered = render(value, ctx)
             if not empty(rendered):
                 out[key] = rendered
@@ -280,12 +284,17 @@ def _text(match: re.Match[str], ctx: Context) -> str:
     return str(value)
 
 
+def _when(condition: Any, ctx: Context) -> bool:
+    """``"$when": "last_frame"`` (set) or ``"$when": {"model": "*pro*"}`` inside a template object."""
+    return matches(condition if isinstance(condition, Mapping) else {str(condition): True}, ctx)
+
+
 def placeholders(template: Any) -> list[str]:
     """Every ``{...}`` inside a template (for validation)."""
     if isinstance(template, str):
         return [m.group(1) for m in _PLACEHOLDER.finditer(template) if m.group(1) is not None]
     if isinstance(template, Mapping):
-        return [p for v in template.values() for p in placeholders(v)]
+        return [p for k, v in template.items() if k != "$when" for p in placeholders(v)]
     if isinstance(template, list):
         return [p for v in template for p in placeholders(v)]
     return []

@@ -244,7 +244,7 @@ def test_kling_file_failure_and_errors(kling_file, tmp_path):
         with pytest.raises(ProviderError) as err:
             provider.submit(VideoRequest(prompt="x", first_frame="https://e.x/a.png"))
         assert (err.value.kind, err.value.retryable, err.value.vendor_code) == ("quota", False, 1102)
-        wrong = kling_file.create({"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": "nope-nope"})
+        wrong = kling_file.create({"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": "not-the-secret-key-0123456789abcdef"})
         with pytest.raises(ProviderError) as err:
             wrong.check_connection()
         assert err.value.kind == "auth"

@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BrokenFilePage</name>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="34"/>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="48"/>
+        <source>{file} has mistakes and is not loaded</source>
+        <translation>{file} 有错误，未加载</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="59"/>
+        <source>Fix the file in {folder} (or import a corrected copy), then open this dialog again. The format is described in docs/readme/provfiles.md.</source>
+        <translation>请修改 {folder} 中的这个文件（或导入改正后的副本），然后重新打开此对话框。文件格式见 docs/readme/provfiles.md。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="69"/>
+        <source>Not loaded: has mistakes</source>
+        <translation>未加载：文件有错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="77"/>
+        <source>Declared in the provider file {file}</source>
+        <translation>由服务商文件 {file} 定义</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProviderButton</name>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="90"/>
+        <source>Import provider file…</source>
+        <translation>导入服务商文件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="91"/>
+        <source>Add a vendor or model from a provider file (JSON or TOML) without a new release</source>
+        <translation>通过服务商文件（JSON 或 TOML）添加新的服务商或模型，无需等待新版本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="95"/>
+        <source>Import provider file</source>
+        <translation>导入服务商文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="96"/>
+        <source>Provider files (*.json *.toml)</source>
+        <translation>服务商文件 (*.json *.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="106"/>
+        <source>{file} was not imported:</source>
+        <translation>{file} 未导入：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="109"/>
+        <source>{file} could not be copied into the provider folder: {reason}</source>
+        <translation>无法将 {file} 复制到服务商文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_files_ui.py" line="112"/>
+        <source>Imported “{label}” from {file}.</source>
+        <translation>已从 {file} 导入“{label}”。</translation>
+    </message>
+</context>
+</TS>

@@ -37,8 +37,13 @@ class SourceDocument:
     lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def line_of(self, path: KeyPath) -> int:
-        """The line of ``path``, or of its nearest ancestor that has one (0 = unknown)."""
+        """The line of ``path``, else of its first descendant (``[video.create]`` for ``video``),
+        else of its nearest ancestor that has one (0 = unknown)."""
         path = tuple(path)
+        if path not in self.lines:
+            below = [line for key, line in self.lines.items() if key[:len(path)] == path]
+            if below:
+                return min(below)
         while path:
             if path in self.lines:
                 return self.lines[path]

@@ -417,37 +417,3 @@ class DeclarativeProvider(ProviderClient):
             if exc.kind in CHECK_FAILS:
                 raise
         return (check or {}).get("message") or f"Connected to {self.label}: the key is accepted"
-
-
-class DeclarativeLookupProvider(DeclarativeProvider):
-    """A file-declared provider whose vendor can find a task by our ``client_ref`` (resume after a crash)."""
-
-    def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,
-                  cancel: CancelToken | None = None) -> TaskHandle | None:
-        task = self._task(request.capability)
-        lookup = task.get("lookup")
-        if not lookup:
-            raise self.error(f"the provider file cannot look up {request.capability} tasks", kind=E.CONFIG)
-        model = self._model(request.capability, request)
-        values = self._request_values(request, model)
-        values["client_ref"] = client_ref
-        response = self._send(lookup, self._context(values, parameters=request.parameters), cancel, check=False)
-        if response.status_code == 404:
-            return None
-        if response.status_code >= 400:
-            raise self.http.error_for(response)
-        data = self._json(response, retry_safe=True)
-        try:
-            self._check_in_band(data, response.status_code)
-        except ProviderError as exc:
-            if exc.kind == E.NOT_FOUND:
-                return None
-            raise
-        try:  # the path may name our id: data[?task_info.external_task_id == '{client_ref}'].task_id | [0]
-            path = T.render(lookup["task_id"], self._context({"client_ref": client_ref, "model": model}))
-        except T.TemplateError as exc:
-            raise self.error(f"cannot prepare the lookup: {exc}", kind=E.CONFIG) from None
-        task_id = T.search(path, data)
-        if T.empty(task_id):
-            return None
-        return TaskHandle(provider=self.name, capability=request.capability, task_id=str(task_id), model=model)

@@ -34,7 +34,8 @@ SETTINGS_DIR_ENV = "MICRODRAMA_SETTINGS_DIR"
 SUFFIXES = (".json", ".toml")
 REQUEST_SECTIONS = ("create", "poll", "result", "cancel", "lookup")
 PATH_KEYS = {"task_id", "state", "progress", "queue_position", "message", "error", "failure_reason", "requires",
-             "urls", "base64", "filenames", "mimes", "code"}
+             "urls", "base64", "filenames", "mimes", "code", "items", "item_task_id", "item_model", "item_created",
+             "item_prompt", "item_client_ref"}
 
 
 def user_provider_dir() -> Path:
@@ -102,7 +103,8 @@ class FileProviderInfo(ProviderInfo):
     models: tuple[ModelCard, ...] = ()
 
     def create(self, settings: Mapping[str, Any] | None = None, *, staging_dir: Path | None = None) -> Any:
-        from providers.declarative import DeclarativeLookupProvider, DeclarativeProvider
+        from providers.declarative import DeclarativeProvider
+        from providers.declarative_lookup import DeclarativeLookupProvider
 
         merged = self.defaults()
         merged.update({k: v for k, v in (settings or {}).items() if v is not None})
@@ -281,6 +283,10 @@ def _task_problems(task: Mapping[str, Any], cap: str, problem: Any) -> Iterator[
                               "(the vendor's values mapped to queued/running/succeeded/failed/cancelled)")
             elif "outputs" not in task:
                 yield problem((cap,), "say where the result files are: an [outputs] section with urls or base64")
+    lookup = task.get("lookup")
+    if lookup is not None and not lookup.get("task_id") and not (lookup.get("items") and lookup.get("item_task_id")):
+        yield problem((cap, "lookup"), "a lookup needs task_id (a path naming {client_ref}), or items and "
+                                       "item_task_id (a task list matched by model, creation time and prompt)")
     outputs = task.get("outputs")
     if outputs is not None and not (outputs.get("urls") or outputs.get("base64")):
         yield problem((cap, "outputs"), "outputs needs urls (a path to the result URLs) or base64")

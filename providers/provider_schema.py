@@ -57,7 +57,9 @@ _TASK = {"type": "object", "additionalProperties": False, "required": ["create"]
     "result": _request({"requires": _PATH, "fail_on_client_error": {"type": "boolean"}}),
     "outputs": _OUTPUTS,
     "cancel": _request({"ok_status": {"type": "array", "items": {"type": "integer"}}}),
-    "lookup": _request({"task_id": _PATH}, required=("path", "task_id")),
+    "lookup": _request({"task_id": _PATH, "items": _PATH, "item_task_id": _PATH, "item_model": _PATH,
+                        "item_created": _PATH, "created_scale": {"type": "number", "exclusiveMinimum": 0},
+                        "item_prompt": _PATH, "item_client_ref": _PATH}),
 }}
 
 SCHEMA: dict[str, Any] = {

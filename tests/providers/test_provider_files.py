@@ -232,6 +232,23 @@ def test_kling_file_with_jwt_raw_base64_and_client_ref(kling_file, tmp_path):
         assert provider.find_task(request, "job-never-sent", time.time() - 60) is None
 
 
+def test_find_task_through_the_task_list_matches_our_id_and_the_creation_time(tmp_path):
+    by_path = "task_id = \"data[?task_info.external_task_id == '{client_ref}'].task_id | [0]\""
+    assert by_path in KLING_TOML
+    listed = KLING_TOML.replace(by_path, 'items = "data"\nitem_task_id = "task_id"\n'
+                                         'item_client_ref = "task_info.external_task_id"\n'
+                                         'item_created = "created_at"\ncreated_scale = 1000')
+    info = load_file(write(tmp_path, "listed.toml", listed))
+    with KlingListServer() as server:
+        provider = info.create({"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY})
+        request = VideoRequest(prompt="rain", first_frame="https://e.x/a.png", client_ref="job-7-b")
+        provider.submit(VideoRequest(prompt="other", first_frame="https://e.x/a.png", client_ref="job-6-a"))
+        handle = provider.submit(request)
+        assert provider.find_task(request, "job-7-b", time.time() - 30).task_id == handle.task_id
+        assert provider.find_task(request, "job-7-b", time.time() + 600) is None  # listed before we sent it
+        assert provider.find_task(request, "job-8-c", time.time() - 30) is None
+
+
 def test_kling_file_failure_and_errors(kling_file, tmp_path):
     with KlingServer() as server:
         provider = kling_file.create({"base_url": server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY},

@@ -17,7 +17,7 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,17 @@ class FileProviderInfo(ProviderInfo):
     spec: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     source: str = ""
     models: tuple[ModelCard, ...] = ()
+
+    def localized(self, language: str) -> FileProviderInfo:
+        """This entry with the label, description, field and preset labels the file gives for ``language``
+        (e.g. "zh_CN"); unchanged when the file has none."""
+        words = (self.spec.get("translations") or {}).get(language)
+        if not words:
+            return self
+        fields = tuple(replace(f, label=words.get("fields", {}).get(f.key, f.label)) for f in self.fields)
+        presets = tuple(replace(p, label=words.get("presets", {}).get(p.name, p.label)) for p in self.presets)
+        return replace(self, label=words.get("label", self.label), description=words.get("description",
+                       self.description), fields=fields, presets=presets)
 
     def create(self, settings: Mapping[str, Any] | None = None, *, staging_dir: Path | None = None) -> Any:
         from providers.declarative import DeclarativeProvider
@@ -236,6 +247,14 @@ def _semantic_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]
         yield problem(("auth",), "auth type \"header\" needs \"header\" (the header's name)")
     if auth["type"] == "query" and not auth.get("param"):
         yield problem(("auth",), "auth type \"query\" needs \"param\" (the query parameter's name)")
+    presets = {p["name"] for p in data.get("presets", ())}
+    for language, words in (data.get("translations") or {}).items():
+        for key in words.get("fields", {}):
+            if key not in keys:
+                yield problem(("translations", language, "fields", key), f"there is no field {key!r} to translate")
+        for name in words.get("presets", {}):
+            if name not in presets:
+                yield problem(("translations", language, "presets", name), f"there is no preset {name!r} to translate")
     for cap in data["capabilities"]:
         if cap not in data:
             yield problem(("capabilities",), f"the capability {cap!r} is listed but there is no [{cap}] section")

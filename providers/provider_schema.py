@@ -98,6 +98,11 @@ SCHEMA: dict[str, Any] = {
                            "last_frame": {"type": "boolean"}, "reference_images": {"type": "integer", "minimum": 0},
                            "max_n": {"type": "integer", "minimum": 1}, "notes": _STR}}},
         "tables": {"type": "object", "additionalProperties": {"type": "object"}},
+        "translations": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False,
+            "properties": {"label": _STR, "description": _STR,
+                           "fields": {"type": "object", "additionalProperties": _STR},
+                           "presets": {"type": "object", "additionalProperties": _STR}}}},
         "auth": {"type": "object", "additionalProperties": False, "required": ["type"], "properties": {
             "type": {"enum": ["bearer", "header", "query", "jwt_hs256", "none"]},
             "key": _STR, "header": _STR, "prefix": _STR, "param": _STR,

@@ -316,3 +316,15 @@ def test_docs_examples_load(tmp_path):
               "json": text.split("```json\n", 1)[1].split("```", 1)[0]}
     for suffix, block in blocks.items():
         assert load_file(write(tmp_path, f"example.{suffix}", block)).name
+
+
+def test_translations_in_the_file_localize_labels_and_are_checked(tmp_path):
+    info = load_file(SHIPPED / "minimax_video.toml")
+    chinese = info.localized("zh_CN")
+    assert chinese.label == "MiniMax 海螺（服务商文件）" and chinese.field("api_key").label == "API 密钥"
+    assert [p.label for p in chinese.presets] == ["国际站", "中国大陆"] and chinese.spec is info.spec
+    assert info.localized("ja").label == info.label
+    text = (SHIPPED / "minimax_video.toml").read_text().replace("resolution = \"分辨率\"", "resolutoin = \"分辨率\"")
+    [problem] = problems_of(write(tmp_path, "mm.toml", text))
+    assert problem.field == "translations.zh_CN.fields.resolutoin" and "no field" in problem.message
+    assert text.splitlines()[problem.line - 1].startswith("fields = {")

@@ -69,6 +69,14 @@ def list_text_for_broken(file: str) -> str:
     return "⚠ " + file + "\n" + QCoreApplication.translate("BrokenFilePage", "Not loaded: has mistakes")
 
 
+def localized(info: object) -> object:
+    """A file-declared provider in the UI's language, where its file gives translations."""
+    from widgets.shell.i18n import current_language
+
+    localize = getattr(info, "localized", None)
+    return localize(current_language()) if localize else info
+
+
 def source_note(info: object) -> str:
     """"From the file …" for a provider declared in a file ("" for a built-in one)."""
     source = getattr(info, "source", "")

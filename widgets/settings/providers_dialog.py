@@ -48,6 +48,7 @@ from widgets.settings.provider_files_ui import (
     BrokenFilePage,
     ImportProviderButton,
     list_text_for_broken,
+    localized,
     problems_by_file,
     source_note,
 )
@@ -365,7 +366,7 @@ class ProvidersDialog(QDialog):
                 page.deleteLater()
             self.stack.removeWidget(holder)
             holder.deleteLater()
-        self._infos = registry.providers()
+        self._infos = [localized(info) for info in registry.providers()]
         self._broken = problems_by_file()
         for _ in range(len(self._infos) + len(self._broken)):  # holders first: adding an item selects it
             holder = QScrollArea()

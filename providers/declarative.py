@@ -167,15 +167,21 @@ class DeclarativeProvider(ProviderClient):
     # --- requests ---------------------------------------------------------------------------------------
     def _url(self, path: Any, ctx: T.Context) -> str:
         """The first candidate path that renders non-empty and stays on the configured host."""
+        missing = ""
         for candidate in _as_list(path):
+            holes = [p for p in T.placeholders(candidate) if T.empty(T.evaluate(p, ctx))]
+            if holes:  # e.g. a status URL the vendor did not send: try the next candidate
+                missing = missing or holes[0]
+                continue
             url = str(T.render(candidate, ctx) or "")
-            if not url or url.endswith("//") or "//" in url.split("://", 1)[-1]:
-                continue  # an empty placeholder left a hole
             if url.startswith(("http://", "https://")):
                 url = self.trusted_url(url, "")
             if url:
                 return url
-        raise self.error("the provider file's request path came out empty", kind=E.CONFIG)
+        if missing.startswith(("model", "setting.")):
+            raise self.error(f"the request path needs {{{missing}}}, which is empty: set it in Settings > "
+                             f"Providers > {self.label}", kind=E.CONFIG)
+        raise self.error(f"the provider file's request path needs {{{missing}}}, which is empty", kind=E.CONFIG)
 
     def _send(self, section: Mapping[str, Any], ctx: T.Context, cancel: CancelToken | None, *,
               billable: bool = False, check: bool = True, body: Any = None) -> requests.Response:

@@ -328,3 +328,16 @@ def test_translations_in_the_file_localize_labels_and_are_checked(tmp_path):
     [problem] = problems_of(write(tmp_path, "mm.toml", text))
     assert problem.field == "translations.zh_CN.fields.resolutoin" and "no field" in problem.message
     assert text.splitlines()[problem.line - 1].startswith("fields = {")
+
+
+def test_an_empty_model_is_a_settings_problem_before_anything_is_sent(tmp_path):
+    from tests.providers.servers.fal import API_KEY as FAL_KEY
+    from tests.providers.servers.fal import FalServer
+
+    with FalServer() as server:
+        provider = load_file(SHIPPED / "fal_queue.json").create({"base_url": server.url, "api_key": FAL_KEY,
+                                                                  "image_model": ""})
+        with pytest.raises(ProviderError) as err:
+            provider.submit(ImageRequest(prompt="x"))
+        assert err.value.kind == "config" and "{model}" in str(err.value) and "Settings" in str(err.value)
+        assert server.received("POST") == []

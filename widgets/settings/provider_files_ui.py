@@ -19,6 +19,11 @@ from providers.provider_files import FileProblem, ProviderFileError
 ERROR_COLOR = "#f0605a"
 
 
+def rescan() -> None:
+    """Read the provider folder again (a few small files): a file fixed by hand shows when the dialog opens."""
+    provider_files.reload()
+
+
 def problems_by_file() -> list[tuple[str, list[FileProblem]]]:
     """The files of the user's folder that were not loaded, each with its problems (in file order)."""
     grouped: dict[str, list[FileProblem]] = {}

@@ -50,6 +50,7 @@ from widgets.settings.provider_files_ui import (
     list_text_for_broken,
     localized,
     problems_by_file,
+    rescan,
     source_note,
 )
 
@@ -325,6 +326,7 @@ class ProvidersDialog(QDialog):
         self.list.setStyleSheet("#ProvidersList::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, ProviderPage] = {}
+        rescan()
         self._populate()
         self.list.currentRowChanged.connect(self._show)
         splitter = QSplitter()

@@ -52,7 +52,7 @@ class SourceDocument:
 
 
 def read_source(path: Path) -> SourceDocument:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # Windows editors like to start files with a BOM
     if path.suffix.lower() == ".toml":
         return parse_toml(text)
     return parse_json(text)

@@ -341,3 +341,9 @@ def test_an_empty_model_is_a_settings_problem_before_anything_is_sent(tmp_path):
             provider.submit(ImageRequest(prompt="x"))
         assert err.value.kind == "config" and "{model}" in str(err.value) and "Settings" in str(err.value)
         assert server.received("POST") == []
+
+
+def test_a_file_saved_with_a_bom_loads(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + (SHIPPED / "fal_queue.json").read_bytes())
+    assert load_file(path).name == "fal_queue"

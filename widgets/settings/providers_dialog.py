@@ -388,6 +388,7 @@ class ProvidersDialog(QDialog):
         self.list.blockSignals(False)
 
     def _imported(self, name: str, message: str) -> None:
+        self.pages.pop(name, None)  # a newer version of a file already shown: build its page again
         self._populate()
         names = [i.name for i in self._infos]
         self.list.setCurrentRow(names.index(name) if name in names else 0)

@@ -56,13 +56,16 @@ class FileProblem:
     line: int
     field: str
     message: str
+    code: str = ""  # syntax, unknown_key, required, not_allowed, wrong_type, placeholder, json_path ("" = other)
+    params: tuple[tuple[str, str], ...] = ()  # the words a translated message needs, e.g. (("key", "bdoy"),)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "field": self.field, "message": self.message}
+        return {"file": self.file, "line": self.line, "field": self.field, "message": self.message,
+                "code": self.code}
 
 
 class ProviderFileError(ValueError):
@@ -139,7 +142,8 @@ def load_file(path: Path, *, taken: Mapping[str, str] | None = None) -> FileProv
     try:
         doc = read_source(path)
     except SourceError as exc:
-        raise ProviderFileError([FileProblem(label, exc.line, "", str(exc))]) from None
+        raise ProviderFileError([FileProblem(label, exc.line, "", str(exc), "syntax",
+                                             (("detail", exc.detail), ("column", str(exc.column))))]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ProviderFileError([FileProblem(label, 0, "", f"cannot read the file: {exc}")]) from None
     problems = list(_schema_problems(doc, label))
@@ -174,16 +178,27 @@ def _schema_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
             inner = [e for e in error.context if e.validator != "type"] or list(error.context)
             error = jsonschema.exceptions.best_match(inner)
         path = tuple(error.absolute_path)
-        message = error.message
+        message, code, params = error.message, "", ()
         if error.validator == "additionalProperties":
             allowed = sorted(error.schema.get("properties") or {})
             extra = [k for k in (error.instance or {}) if k not in allowed]
             if extra:
                 path = (*path, extra[0])
                 message = f"unknown key {extra[0]!r} (misspelt? allowed here: {', '.join(allowed)})"
+                code, params = "unknown_key", (("key", repr(extra[0])), ("allowed", ", ".join(allowed)))
+        elif error.validator == "required":
+            missing = next((k for k in error.validator_value if k not in (error.instance or {})), "")
+            code, params = "required", (("key", repr(missing)),)
+        elif error.validator in ("enum", "const"):
+            allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+            code, params = "not_allowed", (("value", repr(error.instance)), ("allowed", ", ".join(map(str, allowed))))
+        elif error.validator == "type":
+            expected = error.validator_value if isinstance(error.validator_value, str) else \
+                " / ".join(error.validator_value)
+            code, params = "wrong_type", (("value", repr(error.instance)), ("expected", expected))
         elif error.validator == "oneOf":
             message = f"{error.instance!r} has the wrong shape here (see docs/readme/provfiles.md)"
-        yield FileProblem(label, doc.line_of(path), _dotted(path), message)
+        yield FileProblem(label, doc.line_of(path), _dotted(path), message, code, params)
 
 
 def _walk_templates(data: Mapping[str, Any]) -> Iterator[tuple[KeyPath, str]]:
@@ -225,8 +240,8 @@ def _deep_placeholders(path: KeyPath, template: Any) -> Iterator[tuple[KeyPath, 
 def _semantic_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
     data = doc.data
 
-    def problem(path: KeyPath, message: str) -> FileProblem:
-        return FileProblem(label, doc.line_of(path), _dotted(path), message)
+    def problem(path: KeyPath, message: str, code: str = "", **params: str) -> FileProblem:
+        return FileProblem(label, doc.line_of(path), _dotted(path), message, code, tuple(params.items()))
 
     keys = [f["key"] for f in data["fields"]]
     for i, key in enumerate(keys):
@@ -268,7 +283,7 @@ def _semantic_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]
         try:
             expression = T.parse(text)
         except T.TemplateError as exc:
-            yield problem(path, str(exc))
+            yield problem(path, str(exc), "placeholder" if exc.name else "", name=exc.name)
             continue
         for term in expression.terms:
             if term.startswith("setting.") and term[8:] not in keys:
@@ -279,7 +294,7 @@ def _semantic_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]
     for path, value in _paths(data):
         reason = T.check_path(value)
         if reason:
-            yield problem(path, f"{value!r} is not a valid JSON path (JMESPath): {reason}")
+            yield problem(path, f"{value!r} is not a valid JSON path (JMESPath): {reason}", "json_path", value=value)
 
 
 def _task_problems(task: Mapping[str, Any], cap: str, problem: Any) -> Iterator[FileProblem]:

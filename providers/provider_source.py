@@ -25,10 +25,11 @@ KeyPath = tuple[str | int, ...]
 class SourceError(ValueError):
     """The file is not valid JSON/TOML; ``line`` is 1-based (0 = unknown)."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, column: int = 0, detail: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.column = column
+        self.detail = detail or message  # the parser's own words
 
 
 @dataclass
@@ -68,7 +69,7 @@ def parse_json(text: str) -> SourceDocument:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise SourceError(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno, exc.msg) from None
     if not isinstance(data, dict):
         raise SourceError("the file must hold one JSON object ({ ... })", 1)
     lines: dict[KeyPath, int] = {}
@@ -141,7 +142,8 @@ def parse_toml(text: str) -> SourceDocument:
         message = str(exc)
         where = _TOML_POS.search(message)
         line, column = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
-        raise SourceError(f"not valid TOML: {_TOML_POS.sub('', message).strip()}", line, column) from None
+        detail = _TOML_POS.sub("", message).strip()
+        raise SourceError(f"not valid TOML: {detail}", line, column, detail) from None
     lines: dict[KeyPath, int] = {}
     table: KeyPath = ()
     counts: dict[KeyPath, int] = {}

@@ -32,7 +32,13 @@ import jmespath.exceptions
 
 
 class TemplateError(ValueError):
-    """A template that cannot be rendered (bad syntax, an unreadable image, a URL-only field given a file)."""
+    """A template that cannot be rendered (bad syntax, an unreadable image, a URL-only field given a file).
+
+    ``name`` is the unknown placeholder or filter, when that is the mistake (for a translated message)."""
+
+    def __init__(self, message: str, name: str = "") -> None:
+        super().__init__(message)
+        self.name = name
 
 
 # Request placeholders (what a template can say about the generation it sends).
@@ -214,13 +220,13 @@ def parse(text: str) -> Expression:
             continue
         if term not in NAMES and not any(term.startswith(p) and len(term) > len(p) for p in PREFIXES):
             raise TemplateError(f"unknown placeholder {term!r} in {{{text}}} (known: {', '.join(sorted(NAMES))}, "
-                                f"or param.NAME, setting.NAME, handle.NAME, task.PATH)")
+                                f"or param.NAME, setting.NAME, handle.NAME, task.PATH)", term)
     parsed = []
     for item in filters:
         name, _, args = item.partition(":")
         name = name.strip()
         if name not in FILTERS:
-            raise TemplateError(f"unknown filter {name!r} in {{{text}}} (known: {', '.join(sorted(FILTERS))})")
+            raise TemplateError(f"unknown filter {name!r} in {{{text}}} (known: {', '.join(sorted(FILTERS))})", name)
         parsed.append((name, tuple(a.strip() for a in re.split(r"[,:]", args) if a.strip()) if args else ()))
     return Expression(terms, tuple(parsed))
 

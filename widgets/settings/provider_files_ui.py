@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from providers import provider_files
@@ -32,6 +32,27 @@ def problems_by_file() -> list[tuple[str, list[FileProblem]]]:
     return sorted(grouped.items())
 
 
+def problem_text(problem: FileProblem) -> str:
+    """The problem in the UI's language where its kind is known (else the checker's English words)."""
+    params = dict(problem.params)
+    texts = {
+        "syntax": QT_TRANSLATE_NOOP("BrokenFilePage", "the file is not valid JSON or TOML: {detail}"),
+        "unknown_key": QT_TRANSLATE_NOOP("BrokenFilePage", "unknown key {key} (misspelt? allowed here: {allowed})"),
+        "required": QT_TRANSLATE_NOOP("BrokenFilePage", "the key {key} is missing"),
+        "not_allowed": QT_TRANSLATE_NOOP("BrokenFilePage", "{value} is not allowed here (allowed: {allowed})"),
+        "wrong_type": QT_TRANSLATE_NOOP("BrokenFilePage", "{value} has the wrong type (expected {expected})"),
+        "placeholder": QT_TRANSLATE_NOOP("BrokenFilePage", "unknown placeholder or filter {name}"),
+        "json_path": QT_TRANSLATE_NOOP("BrokenFilePage", "{value} is not a valid JSON path (JMESPath)"),
+    }
+    text = texts.get(problem.code)
+    if text is None:
+        return problem.message
+    try:
+        return QCoreApplication.translate("BrokenFilePage", text).format(**params)
+    except (KeyError, IndexError):  # a translation that names a word the problem lacks
+        return problem.message
+
+
 def problem_line(problem: FileProblem) -> str:
     """One problem as the page shows it: where (line, field) and what."""
     where = []
@@ -39,7 +60,8 @@ def problem_line(problem: FileProblem) -> str:
         where.append(QCoreApplication.translate("BrokenFilePage", "line {line}").format(line=problem.line))
     if problem.field:
         where.append(problem.field)
-    return f"{', '.join(where)}: {problem.message}" if where else problem.message
+    text = problem_text(problem)
+    return f"{', '.join(where)}: {text}" if where else text
 
 
 class BrokenFilePage(QWidget):

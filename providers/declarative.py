@@ -258,13 +258,19 @@ class DeclarativeProvider(ProviderClient):
         model = self._model(request.capability, request)
         ctx = self._context(self._request_values(request, model), parameters=request.parameters)
         creates = task["create"] if isinstance(task["create"], list) else [task["create"]]
-        choice = next((c for c in creates if T.matches(c.get("when") or {}, ctx)), None)
+        choice = None
+        for candidate in creates:
+            # "when" sees the model this alternative would use (fal: a separate text-to-video model)
+            ctx.values["model"] = model
+            if candidate.get("model_setting") and not request.model:
+                ctx.values["model"] = str(self.settings.get(candidate["model_setting"]) or model)
+            if T.matches(candidate.get("when") or {}, ctx):
+                choice = candidate
+                break
         if choice is None:
             raise self.error(f"the provider file has no create request for this {request.capability} "
                              "(no 'when' matches)", kind=E.BAD_REQUEST)
-        if choice.get("model_setting") and not request.model:  # e.g. fal's separate text-to-video model
-            model = str(self.settings.get(choice["model_setting"]) or model)
-            ctx.values["model"] = model
+        model = ctx.values["model"]
         body = None
         if "body" in choice:
             try:

@@ -263,10 +263,11 @@ def render(template: Any, ctx: Context) -> Any:
         return _PLACEHOLDER.sub(lambda m: _text(m, ctx), template)
     if isinstance(template, Mapping):
         if "$when" in template and not _when(template["$when"], ctx):
-            return None  # e.g. a content item for the last frame, when there is none
+            # e.g. a content item for the last frame when there is none; "$else" says what to send instead
+            return render(template["$else"], ctx) if "$else" in template else None
         out = {}
         for key, value in template.items():
-            if key == "$when":
+            if key in ("$when", "$else"):
                 continue
             rendered = render(value, ctx)
             if not empty(rendered):
@@ -300,7 +301,7 @@ def placeholders(template: Any) -> list[str]:
     if isinstance(template, str):
         return [m.group(1) for m in _PLACEHOLDER.finditer(template) if m.group(1) is not None]
     if isinstance(template, Mapping):
-        return [p for k, v in template.items() if k != "$when" for p in placeholders(v)]
+        return [p for k, v in template.items() if k != "$when" for p in placeholders(v)]  # "$else" included
     if isinstance(template, list):
         return [p for v in template for p in placeholders(v)]
     return []

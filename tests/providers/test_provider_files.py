@@ -347,3 +347,57 @@ def test_a_file_saved_with_a_bom_loads(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + (SHIPPED / "fal_queue.json").read_bytes())
     assert load_file(path).name == "fal_queue"
+
+
+def _frame(tmp_path: Path) -> str:
+    frame = tmp_path / "frame.png"
+    frame.write_bytes(png_bytes())
+    return str(frame)
+
+
+@pytest.mark.parametrize("case", [
+    dict(kind="image", prompt="a", n=3, seed=0, aspect_ratio="1:1"),
+    dict(kind="image", prompt="a", negative_prompt="blur", width=96, height=160, model="fal-ai/recraft/v3"),
+    dict(kind="image", prompt="a", reference_images=["FRAME"], aspect_ratio="21:9"),
+    dict(kind="video", prompt="a", first_frame="FRAME", last_frame="FRAME", duration=7.5, negative_prompt="x"),
+    dict(kind="video", prompt="a", duration=9, aspect_ratio="16:9", parameters={"cfg_scale": 0.4}),
+    dict(kind="video", prompt="a", first_frame="https://e.x/a.png", duration=6, model="fal-ai/wan-i2v"),
+    dict(kind="video", prompt="a", duration=4, model="fal-ai/ltx-video"),
+], ids=lambda c: f"{c['kind']}-{c.get('model', 'default')}-{c.get('duration', '')}")
+def test_fal_file_sends_exactly_what_the_hand_written_client_sends(case, fal_server, tmp_path):
+    from tests.providers.servers.fal import API_KEY as FAL_KEY
+
+    case = dict(case)
+    kind = case.pop("kind")
+    for key in ("first_frame", "last_frame"):
+        if case.get(key) == "FRAME":
+            case[key] = _frame(tmp_path)
+    if case.get("reference_images"):
+        case["reference_images"] = [_frame(tmp_path)]
+    request = (ImageRequest if kind == "image" else VideoRequest)(**case)
+    settings = {"base_url": fal_server.url, "api_key": FAL_KEY}
+    sent = []
+    for info in (registry.get("fal"), load_file(SHIPPED / "fal_queue.json")):
+        before = len(fal_server.received("POST"))
+        handle = info.create(settings).submit(request)
+        [post] = fal_server.received("POST")[before:]
+        sent.append((post.path, post.json(), handle.model))
+    assert sent[0] == sent[1]
+
+
+@pytest.mark.parametrize("case", [
+    dict(prompt="a", duration=5), dict(prompt="a", duration=8.5, first_frame="FRAME"),
+    dict(prompt="a", duration=10, model="T2V-01-Director", parameters={"resolution": "1080P", "x": 1}),
+    dict(prompt="a", parameters={"prompt_optimizer": False}, last_frame="https://e.x/l.png", first_frame="FRAME"),
+])
+def test_minimax_file_sends_exactly_what_the_hand_written_client_sends(case, minimax_server, tmp_path):
+    from tests.providers.servers.minimax import API_KEY as MM_KEY
+
+    case = {k: (_frame(tmp_path) if v == "FRAME" else v) for k, v in case.items()}
+    settings = {"base_url": minimax_server.url, "api_key": MM_KEY, "resolution": "512P"}
+    bodies = []
+    for info in (registry.get("minimax"), load_file(SHIPPED / "minimax_video.toml")):
+        handle = info.create(settings).submit(VideoRequest(**case))
+        bodies.append((minimax_server.received("POST /v1/video_generation")[-1].json(), handle.model,
+                       handle.cost_units))
+    assert bodies[0] == bodies[1]

@@ -63,3 +63,24 @@ def test_import_provider_file_checks_then_lists_it(qtbot, provider_folder, tmp_p
     assert dialog.list.currentItem().text().startswith("fal.ai queue (provider file)")
     assert "Imported “fal.ai queue (provider file)”" in dialog.error.text()
     assert dialog.pages["fal_queue"].editors["image_model"].currentText() == "fal-ai/flux/schnell"
+
+
+def test_chinese_ui_shows_the_files_translations_and_translated_problems(qtbot, provider_folder,
+                                                                        minimax_server) -> None:
+    from widgets.shell.i18n import install_language
+
+    assert install_language("zh_CN")
+    try:
+        dialog = ProvidersDialog(select="minimax_video")
+        qtbot.addWidget(dialog)
+        assert "MiniMax 海螺（服务商文件）\n视频" in _rows(dialog)
+        page = dialog.page("minimax_video")
+        page.editors["base_url"].setText(minimax_server.url)
+        page.editors["api_key"].setText(MINIMAX_KEY)
+        page.test_button.click()
+        qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=10000)
+        assert page.test_result.text() == "✓ 已连接到 MiniMax 海螺（服务商文件）：密钥有效"
+        dialog.list.setCurrentRow(_rows(dialog).index("⚠ broken.json\n未加载：文件有错误"))
+        assert "第 6 行" in dialog.stack.currentWidget().widget().problems.text()
+    finally:
+        install_language("en")

@@ -7,6 +7,7 @@ config folder, so a broken file never lands there by way of the dialog.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -111,6 +112,24 @@ def source_note(info: object) -> str:
         return ""
     return QCoreApplication.translate("BrokenFilePage", "Declared in the provider file {file}").format(
         file=Path(source).name)
+
+
+_CHECK_OK = re.compile(r"^Connected to (?P<label>.+?): the (?P<keys>key is|keys are) accepted$")
+
+
+def connection_message(text: str) -> str:
+    """A client's "Connected to X: the key is accepted" in the UI's language (other texts unchanged).
+
+    Clients live below the UI and answer in English; this one sentence, shared by the
+    provider-file engine and several built-in clients, is the common success answer."""
+    match = _CHECK_OK.match(text.strip())
+    if not match:
+        return text
+    if match.group("keys") == "keys are":  # Kling: an access key and a secret key
+        text = QCoreApplication.translate("BrokenFilePage", "Connected to {label}: the keys are accepted")
+    else:
+        text = QCoreApplication.translate("BrokenFilePage", "Connected to {label}: the key is accepted")
+    return text.format(label=match.group("label"))
 
 
 class ImportProviderButton(QPushButton):

@@ -47,6 +47,7 @@ from widgets.settings.provider_files_ui import (
     ERROR_COLOR,
     BrokenFilePage,
     ImportProviderButton,
+    connection_message,
     list_text_for_broken,
     localized,
     problems_by_file,
@@ -307,7 +308,7 @@ class ProviderPage(QWidget):
     def _show_test_result(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet(f"color: {'#4cc38a' if ok else '#f0605a'};")
-        self.test_result.setText(("✓ " if ok else "✗ ") + message)
+        self.test_result.setText(("✓ " if ok else "✗ ") + connection_message(message))
 
 
 class ProvidersDialog(QDialog):

@@ -12,6 +12,7 @@ A file with a mistake never stops the app: it is left out and reported as a
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import shutil
@@ -28,6 +29,8 @@ from providers import provider_templates as T
 from providers.provider_schema import CAPABILITIES, SCHEMA
 from providers.provider_source import KeyPath, SourceDocument, SourceError, read_source
 from providers.registry import Preset, PriceRule, ProviderInfo, SettingField
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "microdrama-studio"  # the same folder as app.settings_store (providers/ may not import app/)
 SETTINGS_DIR_ENV = "MICRODRAMA_SETTINGS_DIR"
@@ -403,6 +406,10 @@ def scan(folder: Path, builtin: Mapping[str, str] | None = None) -> Catalog:
             info = load_file(path, taken=taken)
         except ProviderFileError as exc:
             catalog.problems.extend(exc.problems)
+            continue
+        except Exception as exc:  # a checker bug must cost one file, never the app's start
+            log.exception("provider file %s could not be checked", path)
+            catalog.problems.append(FileProblem(path.name, 0, "", f"could not be checked: {exc!r}"))
             continue
         taken[info.name] = f"the file {path.name}"
         catalog.providers[info.name] = info

@@ -73,7 +73,10 @@ def parse_json(text: str) -> SourceDocument:
     if not isinstance(data, dict):
         raise SourceError("the file must hold one JSON object ({ ... })", 1)
     lines: dict[KeyPath, int] = {}
-    _JsonLines(text, lines).value(_WS.match(text, 0).end(), ())
+    try:
+        _JsonLines(text, lines).value(_WS.match(text, 0).end(), ())
+    except (IndexError, ValueError):  # cannot happen for text json accepted; lines are a help, not a must
+        pass
     return SourceDocument(data, lines)
 
 

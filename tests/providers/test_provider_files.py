@@ -401,3 +401,25 @@ def test_minimax_file_sends_exactly_what_the_hand_written_client_sends(case, min
         bodies.append((minimax_server.received("POST /v1/video_generation")[-1].json(), handle.model,
                        handle.cost_units))
     assert bodies[0] == bodies[1]
+
+
+def test_damaged_copies_of_the_shipped_files_are_reported_never_raised(tmp_path):
+    """A file with a mistake is listed, never a crash: 120 random damages (fixed seed)."""
+    import random
+
+    rng = random.Random(7)
+    for source in (SHIPPED / "minimax_video.toml", SHIPPED / "fal_queue.json"):
+        lines = source.read_text(encoding="utf-8").splitlines()
+        for _ in range(60):
+            damaged = list(lines)
+            j = rng.randrange(len(damaged))
+            if rng.random() < 0.5:
+                del damaged[j]
+            elif damaged[j]:
+                k = rng.randrange(len(damaged[j]))
+                damaged[j] = damaged[j][:k] + damaged[j][k + 1:]
+            path = write(tmp_path, f"damaged{source.suffix}", "\n".join(damaged))
+            try:
+                load_file(path)
+            except ProviderFileError as err:
+                assert all(p.file == path.name and p.message for p in err.problems)

@@ -328,16 +328,27 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
 _BY_NAME = {p.name: p for p in PROVIDERS}
 
 
+def file_providers() -> dict[str, ProviderInfo]:
+    """Providers declared in files in the user's config folder (providers.provider_files); bad files are left out."""
+    from providers import provider_files
+
+    return dict(provider_files.registered())
+
+
 def providers() -> list[ProviderInfo]:
     """Every provider, highest priority first."""
-    return sorted(PROVIDERS, key=lambda p: (p.priority, p.name))
+    return sorted((*PROVIDERS, *file_providers().values()), key=lambda p: (p.priority, p.name))
 
 
 def get(name: str) -> ProviderInfo:
     try:
         return _BY_NAME[name]
     except KeyError:
-        known = ", ".join(sorted(_BY_NAME))
+        pass
+    try:
+        return file_providers()[name]
+    except KeyError:
+        known = ", ".join(sorted({*_BY_NAME, *file_providers()}))
         raise KeyError(f"unknown provider {name!r} (known: {known})") from None
 
 

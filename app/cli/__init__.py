@@ -28,6 +28,7 @@ SUBCOMMANDS = (
     "export_subtitles",
     "match",
     "devices",
+    "providers",
 )
 
 GuiLauncher = Callable[[argparse.Namespace], int]

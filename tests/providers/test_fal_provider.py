@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from providers import registry
 from providers.base import FAILED, SUCCEEDED, ImageRequest, TaskHandle, VideoRequest
 from providers.errors import ProviderError
+from providers.provider_files import load_file
 from tests.providers.servers.base import json_reply
 from tests.providers.servers.drive import poll_until_done
 from tests.providers.servers.fal import API_KEY
 from tests.providers.servers.media import mp4_bytes, png_bytes
 
-
-def client(server, tmp_path, **kw):
-    return registry.create("fal", {"base_url": server.url, "api_key": API_KEY, "timeout": 10, **kw},
-                           staging_dir=tmp_path)
+SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "providers"
 
 
-def test_image_with_subpath_runs_through_the_queue(fal_server, tmp_path):
+@pytest.fixture(params=["hand-written", "provider file"])
+def client(request):
+    """Every scenario runs against the hand-written client and against resources/providers/fal_queue.json."""
+    info = registry.get("fal") if request.param == "hand-written" else load_file(SHIPPED / "fal_queue.json")
+
+    def make(server, tmp_path, **kw):
+        return info.create({"base_url": server.url, "api_key": API_KEY, "timeout": 10, **kw}, staging_dir=tmp_path)
+    return make
+
+
+def test_image_with_subpath_runs_through_the_queue(client, fal_server, tmp_path):
     provider = client(fal_server, tmp_path)
     handle = provider.submit(ImageRequest(prompt="lighthouse", n=2, seed=1, aspect_ratio="9:16"))
     sent = fal_server.received("POST /fal-ai/flux/schnell")[0]
@@ -33,7 +43,7 @@ def test_image_with_subpath_runs_through_the_queue(fal_server, tmp_path):
     assert provider.download(status.outputs[0], tmp_path / "out").read_bytes() == png_bytes()
 
 
-def test_image_to_video_with_tail_frame(fal_server, tmp_path):
+def test_image_to_video_with_tail_frame(client, fal_server, tmp_path):
     frame = tmp_path / "f.png"
     frame.write_bytes(png_bytes())
     provider = client(fal_server, tmp_path)
@@ -45,13 +55,13 @@ def test_image_to_video_with_tail_frame(fal_server, tmp_path):
     assert clip.read_bytes() == mp4_bytes()
 
 
-def test_text_to_video_uses_the_text_model(fal_server, tmp_path):
+def test_text_to_video_uses_the_text_model(client, fal_server, tmp_path):
     provider = client(fal_server, tmp_path)
     provider.submit(VideoRequest(prompt="rain", aspect_ratio="9:16"))
     assert fal_server.received("POST /fal-ai/kling-video/v2.1/master/text-to-video")[0].json()["aspect_ratio"] == "9:16"
 
 
-def test_cancel_uses_put_on_the_cancel_url(fal_server, tmp_path):
+def test_cancel_uses_put_on_the_cancel_url(client, fal_server, tmp_path):
     fal_server.polls_to_finish = 100
     provider = client(fal_server, tmp_path)
     handle = provider.submit(ImageRequest(prompt="x"))
@@ -60,7 +70,7 @@ def test_cancel_uses_put_on_the_cancel_url(fal_server, tmp_path):
     assert provider.poll(handle).state == FAILED
 
 
-def test_completed_with_error_and_422_result_are_failures_with_text(fal_server, tmp_path):
+def test_completed_with_error_and_422_result_are_failures_with_text(client, fal_server, tmp_path):
     provider = client(fal_server, tmp_path)
     fal_server.next_outcome = "error"
     status = poll_until_done(provider, provider.submit(ImageRequest(prompt="x")))
@@ -70,7 +80,7 @@ def test_completed_with_error_and_422_result_are_failures_with_text(fal_server, 
     assert status.state == FAILED and "Image could not be loaded" in status.error
 
 
-def test_errors_are_classified(fal_server, tmp_path):
+def test_errors_are_classified(client, fal_server, tmp_path):
     provider = client(fal_server, tmp_path)
     fal_server.fail_next("POST /fal-ai", json_reply({"detail": "User is locked. Reason: Exhausted balance."}, 403))
     with pytest.raises(ProviderError) as err:
@@ -85,5 +95,5 @@ def test_errors_are_classified(fal_server, tmp_path):
     assert err.value.kind == "auth" and "zzzzzzzzzzzz" not in str(err.value)
 
 
-def test_check_connection(fal_server, tmp_path):
+def test_check_connection(client, fal_server, tmp_path):
     assert "accepted" in client(fal_server, tmp_path).check_connection()

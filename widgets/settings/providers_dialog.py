@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +43,17 @@ from app.jobs.costs import price_rules, set_price_rules
 from app.jobs.failures import classify
 from app.settings_store import settings_store
 from widgets.settings.field_labels import CAPABILITY_NAMES
+from widgets.settings.provider_files_ui import (
+    ERROR_COLOR,
+    BrokenFilePage,
+    ImportProviderButton,
+    connection_message,
+    list_text_for_broken,
+    localized,
+    problems_by_file,
+    rescan,
+    source_note,
+)
 
 
 def _field_label(label: str) -> str:
@@ -90,7 +102,7 @@ class ProviderPage(QWidget):
         title.setObjectName("ProviderTitle")
         title.setStyleSheet("font-size: 15px; font-weight: 600;")
         layout.addWidget(title)
-        about = QLabel(f"{_capabilities(info)}\n{info.description}".strip())
+        about = QLabel("\n".join(t for t in (_capabilities(info), info.description, source_note(info)) if t))
         about.setWordWrap(True)
         about.setStyleSheet("color: #8c9099;")
         layout.addWidget(about)
@@ -296,13 +308,12 @@ class ProviderPage(QWidget):
     def _show_test_result(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet(f"color: {'#4cc38a' if ok else '#f0605a'};")
-        self.test_result.setText(("✓ " if ok else "✗ ") + message)
+        self.test_result.setText(("✓ " if ok else "✗ ") + connection_message(message))
 
 
 class ProvidersDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, select: str = "") -> None:
         super().__init__(parent)
-        from providers import registry
 
         self.setObjectName("ProvidersDialog")
         self.setWindowTitle(self.tr("Providers"))
@@ -316,16 +327,8 @@ class ProvidersDialog(QDialog):
         self.list.setStyleSheet("#ProvidersList::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, ProviderPage] = {}
-        self._infos = registry.providers()
-        for info in self._infos:
-            item = QListWidgetItem(f"{info.label}\n{_capabilities(info)}")
-            item.setData(Qt.ItemDataRole.UserRole, info.name)
-            item.setToolTip(info.description)
-            self.list.addItem(item)
-            holder = QScrollArea()
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QScrollArea.Shape.NoFrame)
-            self.stack.addWidget(holder)
+        rescan()
+        self._populate()
         self.list.currentRowChanged.connect(self._show)
         splitter = QSplitter()
         splitter.addWidget(self.list)
@@ -334,6 +337,9 @@ class ProvidersDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.import_button = ImportProviderButton()
+        self.import_button.imported.connect(self._imported)
+        self.import_button.failed.connect(lambda text: self._notice(text, ok=False))
         self.error = QLabel()
         self.error.setStyleSheet("color: #f0605a;")
         self.error.setWordWrap(True)
@@ -341,9 +347,59 @@ class ProvidersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.import_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         names = [i.name for i in self._infos]
         self.list.setCurrentRow(names.index(select) if select in names else 0)
+        self._show(self.list.currentRow())
+
+    def _populate(self) -> None:
+        """The list and the (lazily filled) page holders: providers, then provider files with mistakes."""
+        from providers import registry
+
+        self.list.blockSignals(True)  # no page is shown while the list and the holders disagree
+        self.list.clear()
+        for index in reversed(range(self.stack.count())):  # pages already built keep their edits
+            holder = self.stack.widget(index)
+            page = holder.takeWidget()
+            if page is not None and page not in self.pages.values():
+                page.deleteLater()
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+        self._infos = [localized(info) for info in registry.providers()]
+        self._broken = problems_by_file()
+        for _ in range(len(self._infos) + len(self._broken)):  # holders first: adding an item selects it
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.stack.addWidget(holder)
+        for info in self._infos:
+            item = QListWidgetItem(f"{info.label}\n{_capabilities(info)}")
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
+            item.setToolTip("\n".join(t for t in (info.description, source_note(info)) if t))
+            self.list.addItem(item)
+        for file, _problems in self._broken:
+            item = QListWidgetItem(list_text_for_broken(file))
+            item.setData(Qt.ItemDataRole.UserRole, f"file:{file}")
+            item.setForeground(QColor(ERROR_COLOR))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def _imported(self, name: str, message: str) -> None:
+        self.pages.pop(name, None)  # a newer version of a file already shown: build its page again
+        self._populate()
+        names = [i.name for i in self._infos]
+        self.list.setCurrentRow(names.index(name) if name in names else 0)
+        self._show(self.list.currentRow())
+        self._notice(message, ok=True)
+
+    def _notice(self, text: str, *, ok: bool) -> None:
+        self.error.setStyleSheet(f"color: {'#4cc38a' if ok else ERROR_COLOR};")
+        self.error.setText(text)
+        self.error.show()
 
     def page(self, name: str) -> ProviderPage:
         index = [i.name for i in self._infos].index(name)
@@ -353,11 +409,18 @@ class ProvidersDialog(QDialog):
     def _show(self, row: int) -> None:
         if row < 0:
             return
+        holder = self.stack.widget(row)
+        if row >= len(self._infos):
+            if holder.widget() is None:
+                file, problems = self._broken[row - len(self._infos)]
+                holder.setWidget(BrokenFilePage(file, problems))
+            self.stack.setCurrentIndex(row)
+            return
         info = self._infos[row]
         if info.name not in self.pages:
-            page = ProviderPage(info)
-            self.pages[info.name] = page
-            self.stack.widget(row).setWidget(page)
+            self.pages[info.name] = ProviderPage(info)
+        if holder.widget() is not self.pages[info.name]:
+            holder.setWidget(self.pages[info.name])
         self.stack.setCurrentIndex(row)
 
     def accept(self) -> None:

@@ -73,6 +73,8 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
             continue
         if in_flight(session, slot, shot_id=shot.id):
             continue
+        if shot.title_text.strip() and not regenerate:
+            continue  # a title card is its own picture
         chosen = shot.chosen_still if slot == "still" else shot.chosen_clip
         if chosen and not regenerate:
             continue

@@ -25,6 +25,7 @@ WORDS_PER_SECOND = 2.6
 LINE_PAUSE_SECONDS = 0.4
 MIN_SHOT_SECONDS = 2.0
 MAX_ACTION_SECONDS = 8.0
+TITLE_MIN_SECONDS = 3.0  # a title card stays long enough to read twice
 
 TIME_OF_DAY = {"DAY": "day", "NIGHT": "night", "MORNING": "morning", "EVENING": "evening", "DUSK": "dusk",
                "DAWN": "dawn", "日": "day", "夜": "night", "晨": "morning", "傍晚": "evening", "黄昏": "dusk"}
@@ -72,7 +73,7 @@ def split_heading(heading: str) -> HeadingParts:
 class Beat:
     """A run of screenplay elements that becomes one shot."""
 
-    kind: str  # "action" or "dialogue"
+    kind: str  # "action", "dialogue" or "title" (centred text or a scene of transitions only)
     elements: list[Element] = field(default_factory=list)
 
     @property
@@ -90,6 +91,7 @@ class SceneDraft:
     heading: str
     number: str
     beats: list[Beat] = field(default_factory=list)
+    transitions: list[Element] = field(default_factory=list)
 
 
 def beats_of(play: Screenplay) -> list[SceneDraft]:
@@ -112,8 +114,25 @@ def beats_of(play: Screenplay) -> list[SceneDraft]:
                 beat = Beat(kind)
                 current.beats.append(beat)
             beat.elements.append(element)
-        elif element.kind in (Kind.TRANSITION, Kind.PAGE_BREAK):
+        elif element.kind is Kind.CENTERED:
+            # centred text (opening titles, "THE END") is shown on screen: a title card
+            if current is None:
+                current = SceneDraft("", "")
+                scenes.append(current)
+            if beat is None or beat.kind != "title":
+                beat = Beat("title")
+                current.beats.append(beat)
+            beat.elements.append(element)
+        elif element.kind is Kind.TRANSITION:
+            if current is not None:
+                current.transitions.append(element)
             beat = None
+        elif element.kind is Kind.PAGE_BREAK:
+            beat = None
+    for scene in scenes:
+        if not scene.beats and scene.transitions:
+            # a scene of transitions only ("FADE IN:") is a beat of the film, not nothing: keep it as a card
+            scene.beats.append(Beat("title", list(scene.transitions)))
     return [s for s in scenes if s.beats]
 
 
@@ -159,6 +178,12 @@ def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[
         for shot_index, beat in enumerate(draft.beats, start=1):
             shot = Shot(code=shot_code(episode_number, scene_index, shot_index), number=shot_index,
                         location_id=scene.location_id, script_key=beat.key)
+            if beat.kind == "title":
+                shot.title_text = plain_text(beat.text)
+                shot.duration = round(max(TITLE_MIN_SECONDS, 1.0 + speaking_seconds(beat.text)) * fps)
+                shot.action = shot.title_text
+                scene.shots.append(shot)
+                continue
             if beat.kind == "action":
                 shot.action = plain_text(beat.text)
                 shot.duration = round(action_seconds(beat.text) * fps)

@@ -171,6 +171,9 @@ class _Assembler:
             length = self.shot_length(shot)
             if shot.chosen_clip or shot.chosen_still:
                 pic[shot.id] = self.picture_clip(shot, pos, length)
+            elif shot.title_text.strip():
+                pic[shot.id] = Clip(start=pos, duration=length, shot_id=shot.id, text=shot.title_text.strip(),
+                                    name=shot.code or f"Shot {shot.number}")
             last = (shot, pos)
             t = pos
             for line in shot.dialogue:

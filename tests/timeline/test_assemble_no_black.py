@@ -7,8 +7,8 @@ import pytest
 
 from app.model import Clip, HoldMode, ShortClipPolicy, TrackKind
 from app.timeline.assemble import assemble_from_storyboard
-from app.timeline.hold import source_frame
 from app.timeline.edits import TimelineEditor
+from app.timeline.hold import source_frame
 from app.timeline.preflight import export_preflight
 from app.timeline.warnings import PICTURE_GAP, WarningKind, timeline_warnings
 from tests.timeline.test_assemble_snap import storyboard
@@ -77,3 +77,27 @@ def test_export_preflight_names_black_silence_and_subtitles_over_black_in_timeco
     assert (WarningKind.SILENCE, 60, 240) in found  # one 2 s take and no music: silent after it
     assert (WarningKind.SUBTITLE_OVER_BLACK, 90, 135) in found  # shot 2 line: 45 frames of reading time on black
     assert not [k for k in found if k[0] is WarningKind.SILENCE and k[1] < 60]
+
+
+def test_the_timeline_menu_chooses_the_short_clip_policy_undoably(qtbot, tmp_path) -> None:
+    from app.demo import create_demo
+    from app.session import Session
+    from widgets.timeline.panel import TimelinePanel
+
+    session = Session()
+    session.open(create_demo(tmp_path / "Demo.mdrama").root)
+    panel = TimelinePanel(session)
+    qtbot.addWidget(panel)
+    menu = panel.short_clip_menu
+    assert menu.actions_by_policy[ShortClipPolicy.FREEZE].isChecked()  # the default
+    menu.actions_by_policy[ShortClipPolicy.LOOP].trigger()
+    assert session.series.settings.short_clip is ShortClipPolicy.LOOP
+    panel.assemble()
+    held = [c for c in session.current_episode.timeline.first_track(TrackKind.PICTURE).clips if c.shot_id]
+    assert held and all(c.hold is HoldMode.LOOP for c in held)
+    session.document.undo_stack.undo()
+    session.document.undo_stack.undo()
+    assert session.series.settings.short_clip is ShortClipPolicy.FREEZE
+    menu.sync()
+    assert menu.actions_by_policy[ShortClipPolicy.FREEZE].isChecked()
+    session.close()

@@ -276,7 +276,9 @@ class StoryboardPanel(QWidget):
             "ok" if shot.chosen_still else "missing")
         clip_state = "busy" if in_flight(self.session, "clip", shot_id=shot.id) else (
             "ok" if shot.chosen_clip else "missing")
-        pills = [(self.tr("Still"), still_state), (self.tr("Clip"), clip_state)]
+        title = shot.title_text.strip() and not (shot.chosen_still or shot.chosen_clip)
+        pills = [(self.tr("Title card"), "ok")] if title else [(self.tr("Still"), still_state),
+                                                                (self.tr("Clip"), clip_state)]
         if lines:
             pills.append((self.tr("Voice %1/%2").replace("%1", str(voiced)).replace("%2", str(len(lines))),
                           "ok" if voiced == len(lines) else "missing"))
@@ -285,6 +287,7 @@ class StoryboardPanel(QWidget):
         return {"code": shot.code or str(shot.number), "duration": f"{shot.duration / fps:.1f}s",
                 "summary": speech or shot.action, "pills": pills, "locked": shot.locked,
                 "picture": shot.chosen_still or shot.chosen_clip,
+                "title_card": shot.title_text.strip() if title else "",
                 "empty_text": self.tr("Loading picture…") if shot.chosen_still or shot.chosen_clip
                 else self.tr("No picture yet")}
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.model import TrackKind
 from app.session import Session
 from app.timeline.assemble import assemble_from_storyboard
+from widgets.timeline.short_clip_menu import ShortClipMenu
 from widgets.timeline.view import TimelineView
 
 _STYLE = """
@@ -98,6 +99,7 @@ class TimelinePanel(QWidget):
         self.act_assemble = self._action(self.tr("Assemble from Storyboard"), self.assemble)
         self.act_assemble.setToolTip(self.tr("Build or refresh the picture, dialogue and subtitle tracks from "
                                              "the storyboard; manual clips are kept"))
+        self.short_clip_menu = ShortClipMenu(self.session, self)
         # Shortcut hints in menus only: the view handles the keys itself so they work with focus
         for act, keys in ((self.act_split, "S"), (self.act_delete, "Del"), (self.act_ripple, "Shift+Del"),
                           (self.act_marker, "N"), (self.act_zoom_in, "+"), (self.act_zoom_out, "-"),
@@ -146,7 +148,11 @@ class TimelinePanel(QWidget):
             menu.addAction(self.view.kind_label(kind), lambda k=kind: self.add_track(k))
         add.setMenu(menu)
         bar.addWidget(add)
-        button(self.act_assemble)
+        assemble = QToolButton(bar)
+        assemble.setDefaultAction(self.act_assemble)
+        assemble.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        assemble.setMenu(self.short_clip_menu)
+        bar.addWidget(assemble)
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -161,7 +167,7 @@ class TimelinePanel(QWidget):
         return {
             "Edit": [self.act_split, self.act_delete, self.act_ripple, self.act_marker],
             "View": [self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_snap],
-            "Episode": [self.act_assemble],
+            "Episode": [self.act_assemble, self.short_clip_menu.menuAction()],
         }
 
     # -------------------------------------------------------------- slots

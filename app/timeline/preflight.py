@@ -18,9 +18,6 @@ from app.timeline.warnings import ClipWarning, WarningKind, span_text
 SILENCE_MIN_SECONDS = 1.0  # shorter pauses are part of the drama
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineWarnings", text)
-
 
 def _holes(spans: Iterable[tuple[int, int]], end: int, minimum: int = 1) -> list[tuple[int, int]]:
     """The parts of [0, end) not covered by ``spans``, at least ``minimum`` frames long."""
@@ -49,18 +46,18 @@ def export_preflight(doc: ProjectDocument, episode: Episode) -> list[ClipWarning
     pictures = [c for t in tl.tracks if t.kind.is_visual for c in t.clips if c.enabled]
     black = _holes(((c.start, c.end) for c in pictures), end)
     for start, stop in black:
-        out.append(ClipWarning(WarningKind.PICTURE_GAP, _tr("Black frames: no picture at {span}.").format(
+        out.append(ClipWarning(WarningKind.PICTURE_GAP, QCoreApplication.translate("TimelineWarnings", "Black frames: no picture at {span}.").format(
             span=span_text(start, stop, fps)), None, start, stop))
     sounds = [c for t in _audible(tl.tracks) for c in t.clips if c.enabled]
     for start, stop in _holes(((c.start, c.end) for c in sounds), end, round(SILENCE_MIN_SECONDS * fps)):
-        out.append(ClipWarning(WarningKind.SILENCE, _tr("Silence: no sound at all at {span}.").format(
+        out.append(ClipWarning(WarningKind.SILENCE, QCoreApplication.translate("TimelineWarnings", "Silence: no sound at all at {span}.").format(
             span=span_text(start, stop, fps)), None, start, stop))
     for track in tl.tracks_of(TrackKind.SUBTITLES):
         for c in track.clips:
             for start, stop in black:
                 lo, hi = max(start, c.start), min(stop, c.end)
                 if c.enabled and c.text.strip() and lo < hi:
-                    out.append(ClipWarning(WarningKind.SUBTITLE_OVER_BLACK, _tr(
+                    out.append(ClipWarning(WarningKind.SUBTITLE_OVER_BLACK, QCoreApplication.translate("TimelineWarnings",
                         "Subtitle “{text}” over black frames at {span}.").format(
                         text=" ".join(c.text.split())[:30], span=span_text(lo, hi, fps)), c.id, lo, hi))
     return sorted(out, key=lambda w: (w.start, w.kind))

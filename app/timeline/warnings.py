@@ -31,13 +31,10 @@ PICTURE_GAP = WarningKind.PICTURE_GAP
 MEDIA_OFFLINE = WarningKind.MEDIA_OFFLINE
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineWarnings", text)
-
 
 def span_text(start: int, end: int, fps: int) -> str:
     """``00:00:10:05–00:00:11:02 (27 frames)``: where a problem is, in the editor's timecode."""
-    return _tr("{start}–{end} ({frames} frames)").format(
+    return QCoreApplication.translate("TimelineWarnings", "{start}–{end} ({frames} frames)").format(
         start=format_timecode(start, fps), end=format_timecode(end, fps), frames=end - start)
 
 
@@ -68,7 +65,7 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
                 asset = doc.media(c.asset_id)
                 path = asset.path if asset else ""
             if path is not None and (not path or not media_exists(path)):
-                out.append(ClipWarning(MEDIA_OFFLINE, _tr("Media offline: the file is missing from the project."),
+                out.append(ClipWarning(MEDIA_OFFLINE, QCoreApplication.translate("TimelineWarnings", "Media offline: the file is missing from the project."),
                                        c.id, c.start, c.end))
 
     # gaps in the picture: frames where no picture track shows anything
@@ -77,7 +74,7 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
     pos = 0
     for start, end, clip_id in spans:
         if start > pos:
-            out.append(ClipWarning(PICTURE_GAP, _tr("Black frames: no picture at {span}.").format(
+            out.append(ClipWarning(PICTURE_GAP, QCoreApplication.translate("TimelineWarnings", "Black frames: no picture at {span}.").format(
                 span=span_text(pos, start, fps)), clip_id, pos, start))
         pos = max(pos, end)
 
@@ -97,7 +94,7 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
             end = shot_ends.get(shot.id)
             over = (c.end - end) if end is not None else (length - shot.duration)
             if over > 0:
-                out.append(ClipWarning(TAKE_TOO_LONG, _tr(
+                out.append(ClipWarning(TAKE_TOO_LONG, QCoreApplication.translate("TimelineWarnings",
                     "The take runs {frames} frames past the end of its shot ({span}): trim it or lengthen "
                     "the shot.").format(frames=over, span=span_text(c.end - over, c.end, fps)),
                     c.id, c.end - over, c.end))

@@ -107,21 +107,37 @@ def scenes_from_json(data: dict[str, Any], series: Series, episode_number: int, 
     return scenes
 
 
-def model_breakdown(provider_name: str) -> Callable[[Series, Episode, str], list[Scene]]:
+class InvalidShotList(UserError):
+    """The model answered twice, and neither answer was a usable shot list (offer the rule-based breakdown)."""
+
+
+def model_breakdown(provider_name: str, cancel=None) -> Callable[[Series, Episode, str], list[Scene]]:
+    """Break down with the model; an unusable answer is asked for again once, with what was wrong."""
+
     def run(series: Series, episode: Episode, text: str) -> list[Scene]:
         from providers.base import ChatMessage, TextRequest
         from providers.errors import ProviderError
 
         client = text_client(provider_name)
-        request = TextRequest(messages=[
+        messages = [
             ChatMessage("system", SYSTEM),
             ChatMessage("user", f"{bible_context(series)}\n\nEpisode {episode.number} screenplay (Fountain):\n\n{text}"),
-        ], temperature=0.3, json_mode=True)
-        try:
-            reply = client.chat(request)
-        except ProviderError as exc:
-            raise UserError(f"The text provider {provider_name} could not break the script down: {exc}") from exc
-        return scenes_from_json(_json_object(reply.text), series, episode.number, series.settings.fps)
+        ]
+        for attempt in (1, 2):
+            try:
+                reply = client.chat(TextRequest(messages=messages, temperature=0.3, json_mode=True), cancel=cancel)
+            except ProviderError as exc:
+                raise UserError(f"The text provider {provider_name} could not break the script down: {exc}") from exc
+            try:
+                return scenes_from_json(_json_object(reply.text), series, episode.number, series.settings.fps)
+            except UserError as exc:
+                if attempt == 2:
+                    raise InvalidShotList(str(exc)) from exc
+                # once more, telling the model what was wrong: most models fix a broken list when shown why
+                messages += [ChatMessage("assistant", reply.text[:8000]),
+                             ChatMessage("user", f"That answer could not be used: {exc} Answer again with only the "
+                                                 "JSON object described, nothing else.")]
+        raise AssertionError("unreachable")
 
     return run
 

@@ -148,9 +148,17 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../app/script/writing.py" line="123"/>
+        <source>{count} characters</source>
+        <translation>{count} 个字</translation>
+    </message>
+</context>
+<context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../widgets/script/panel.py" line="71"/>
+        <location filename="../../widgets/script/panel.py" line="73"/>
         <source>INT. PLACE - DAY
 
 Action.
@@ -168,187 +176,231 @@ Dialogue.
 （也可以用英文 Fountain 格式：INT. PLACE - DAY / CHARACTER）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="101"/>
+        <location filename="../../widgets/script/panel.py" line="108"/>
         <source>Write with AI</source>
         <translation>AI 写作</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="151"/>
+        <location filename="../../widgets/script/panel.py" line="158"/>
         <source>Break Down</source>
         <translation>拆分镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="152"/>
+        <location filename="../../widgets/script/panel.py" line="159"/>
+        <source>Break Down Without AI</source>
+        <translation>不用 AI 拆解</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="161"/>
+        <source>One shot per beat, by rule: no language model, nothing to pay</source>
+        <translation>按规则每个节拍一个镜头：不调用语言模型，不产生费用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="162"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="153"/>
+        <location filename="../../widgets/script/panel.py" line="163"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="154"/>
+        <location filename="../../widgets/script/panel.py" line="164"/>
         <source>Write This Episode</source>
         <translation>写本集剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="155"/>
+        <location filename="../../widgets/script/panel.py" line="165"/>
         <source>Season Outline…</source>
         <translation>季大纲…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="156"/>
+        <location filename="../../widgets/script/panel.py" line="166"/>
         <source>Rewrite Selection: Sharper Hook</source>
         <translation>改写选中内容：更强开场钩子</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="158"/>
+        <location filename="../../widgets/script/panel.py" line="168"/>
         <source>Rewrite Selection: Cliffhanger Ending</source>
         <translation>改写选中内容：悬念结尾</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="160"/>
+        <location filename="../../widgets/script/panel.py" line="170"/>
         <source>Rewrite Selection…</source>
         <translation>改写选中内容…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="161"/>
+        <location filename="../../widgets/script/panel.py" line="171"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="163"/>
+        <location filename="../../widgets/script/panel.py" line="173"/>
         <source>Series Bible…</source>
         <translation>剧集设定…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="227"/>
+        <location filename="../../widgets/script/panel.py" line="237"/>
         <source>Edit screenplay</source>
         <translation>编辑剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="252"/>
+        <location filename="../../widgets/script/panel.py" line="262"/>
         <source>%1 scenes, %2 dialogue lines in the script · %3 shots on the board</source>
         <translation>剧本共 %1 场、%2 句台词 · 分镜 %3 个镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="268"/>
+        <location filename="../../widgets/script/panel.py" line="278"/>
         <source>Write or import a screenplay first.</source>
         <translation>请先编写或导入剧本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="300"/>
+        <location filename="../../widgets/script/panel.py" line="293"/>
+        <source>Asking the language model for a shot list</source>
+        <translation>正在请语言模型生成镜头列表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="309"/>
         <source>Breaking down with %1…</source>
         <translation>正在用 %1 拆分镜头…</translation>
     </message>
     <message>
         <location filename="../../widgets/script/panel.py" line="311"/>
+        <source>Break down episode %1</source>
+        <translation>拆解第 %1 集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="327"/>
+        <source>Breakdown stopped; the storyboard is unchanged.</source>
+        <translation>拆解已停止，故事板未改动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="329"/>
+        <source>The language model could not break the script down: %1</source>
+        <translation>语言模型未能拆解剧本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="332"/>
+        <location filename="../../widgets/script/panel.py" line="346"/>
         <source>Breakdown failed</source>
         <translation>拆分失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="316"/>
+        <location filename="../../widgets/script/panel.py" line="333"/>
+        <source>The language model could not break the script down:
+
+%1
+
+Break it down without AI instead (one shot per beat)?</source>
+        <translation>语言模型未能拆解剧本：
+
+%1
+
+改为不用 AI 拆解（每个节拍一个镜头）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="351"/>
         <source>Broken down: %1 new, %2 refreshed, %3 kept as you edited them, %4 removed.</source>
         <translation>已拆分：新增 %1 个，更新 %2 个，保留你修改过的 %3 个，移除 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="324"/>
+        <location filename="../../widgets/script/panel.py" line="359"/>
         <source>Import Screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="325"/>
+        <location filename="../../widgets/script/panel.py" line="360"/>
         <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
         <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="337"/>
+        <location filename="../../widgets/script/panel.py" line="372"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="340"/>
+        <location filename="../../widgets/script/panel.py" line="375"/>
         <source>Import screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="349"/>
+        <location filename="../../widgets/script/panel.py" line="384"/>
         <source>Export Screenplay</source>
         <translation>导出剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="350"/>
+        <location filename="../../widgets/script/panel.py" line="385"/>
         <source>Fountain (*.fountain)</source>
         <translation>Fountain (*.fountain)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="359"/>
+        <location filename="../../widgets/script/panel.py" line="394"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="361"/>
+        <location filename="../../widgets/script/panel.py" line="396"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="367"/>
+        <location filename="../../widgets/script/panel.py" line="402"/>
         <source>No text provider</source>
         <translation>没有文本模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="368"/>
+        <location filename="../../widgets/script/panel.py" line="403"/>
         <source>Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Edit &gt; Providers… and set it as the writing model.</source>
         <translation>请在“编辑 &gt; 服务商…”中选择文本模型（OpenAI、通义千问、DeepSeek 或本地模型）并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="400"/>
+        <location filename="../../widgets/script/panel.py" line="435"/>
         <source>Writing with %1… (Stop keeps what was written)</source>
         <translation>正在用 %1 写作…（停止会保留已写内容）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="417"/>
+        <location filename="../../widgets/script/panel.py" line="452"/>
         <source>Stopped; what was written is kept (undo removes it).</source>
         <translation>已停止；已写内容保留（撤销可删除）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="418"/>
+        <location filename="../../widgets/script/panel.py" line="453"/>
         <source>Done. Undo removes what was written.</source>
         <translation>完成。撤销可删除新写内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="438"/>
+        <location filename="../../widgets/script/panel.py" line="473"/>
         <source>Select the passage to rewrite first.</source>
         <translation>请先选中要改写的段落。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="447"/>
+        <location filename="../../widgets/script/panel.py" line="482"/>
         <source>Rewrite Selection</source>
         <translation>改写选中内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="447"/>
+        <location filename="../../widgets/script/panel.py" line="482"/>
         <source>How should it change?</source>
         <translation>要怎样修改？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="452"/>
+        <location filename="../../widgets/script/panel.py" line="487"/>
         <source>Season Outline</source>
         <translation>季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="452"/>
+        <location filename="../../widgets/script/panel.py" line="487"/>
         <source>Number of episodes:</source>
         <translation>集数：</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="477"/>
+        <location filename="../../widgets/script/panel.py" line="512"/>
         <source>Apply season outline</source>
         <translation>应用季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="485"/>
+        <location filename="../../widgets/script/panel.py" line="520"/>
         <source>Outline applied to %1 episodes.</source>
         <translation>大纲已应用到 %1 集。</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.fsutil import atomic_write_bytes
+from app.jobs.job import FunctionJob, JobState
 from app.jobs.manager import job_manager
 from app.script.checks import check_episode
 from app.script.fountain import Kind, parse
@@ -57,6 +58,7 @@ class ScriptPanel(QWidget):
         self._typing_serial = 0
         self._applying = False  # setting the editor from the model: not a user edit
         self._stream_job: TextStreamJob | None = None
+        self._breakdown_job: FunctionJob | None = None
         self._stream_cursor: QTextCursor | None = None
 
         from widgets.script.highlighter import FountainHighlighter
@@ -96,6 +98,11 @@ class ScriptPanel(QWidget):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            if action is self.act_breakdown:  # the rule-based breakdown sits under the button's arrow
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+                plain = QMenu(button)
+                plain.addAction(self.act_breakdown_plain)
+                button.setMenu(plain)
             bar.addWidget(button)
         write = QToolButton(self)
         write.setText(self.tr("Write with AI"))
@@ -149,6 +156,9 @@ class ScriptPanel(QWidget):
             return action
 
         self.act_breakdown = make(self.tr("Break Down"), "action_breakdown", self.break_down, "Ctrl+Shift+B")
+        self.act_breakdown_plain = make(self.tr("Break Down Without AI"), "action_breakdown_plain",
+                                        self.break_down_without_ai)
+        self.act_breakdown_plain.setToolTip(self.tr("One shot per beat, by rule: no language model, nothing to pay"))
         self.act_import = make(self.tr("Import…"), "action_import_fountain", self.import_dialog)
         self.act_export = make(self.tr("Export…"), "action_export_fountain", self.export_dialog)
         self.act_write_episode = make(self.tr("Write This Episode"), "action_write_episode", self.write_episode)
@@ -163,7 +173,7 @@ class ScriptPanel(QWidget):
         self.act_bible = make(self.tr("Series Bible…"), "action_series_bible", self.open_bible)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {"Episode": [self.act_breakdown, self.act_bible],
+        return {"Episode": [self.act_breakdown, self.act_breakdown_plain, self.act_bible],
                 "Generate": [self.act_write_episode, self.act_outline, self.act_rewrite_hook, self.act_rewrite_cliff,
                              self.act_rewrite_custom, self.act_stop]}
 
@@ -271,7 +281,6 @@ class ScriptPanel(QWidget):
         if provider is None:
             self._apply_breakdown(heuristic_breakdown)
             return
-        from app.jobs.job import FunctionJob
         from app.script.llm_breakdown import model_breakdown
 
         series, text = self.session.series, episode.script
@@ -281,8 +290,8 @@ class ScriptPanel(QWidget):
         snapshot = copy.deepcopy(series)
 
         def work(ctx) -> list:
-            ctx.progress(None, "Asking the language model for a shot list")
-            return model_breakdown(provider)(snapshot, episode, text)
+            ctx.progress(None, QCoreApplication.translate("ScriptPanel", "Asking the language model for a shot list"))
+            return model_breakdown(provider, cancel=ctx.token)(snapshot, episode, text)
 
         def land(scenes: list) -> None:
             known = {c.id for c in series.characters}
@@ -298,8 +307,34 @@ class ScriptPanel(QWidget):
             self._apply_breakdown(from_model)
 
         self.status.setText(self.tr("Breaking down with %1…").replace("%1", provider))
-        job_manager(self.session).add(FunctionJob(f"Break down episode {episode.number}", work, on_done=land,
-                                                  kind="breakdown", resource=provider))
+        manager = job_manager(self.session)
+        self._breakdown_job = FunctionJob(self.tr("Break down episode %1").replace("%1", str(episode.number)), work,
+                                          on_done=land, kind="breakdown", resource=provider)
+        manager.jobFinished.connect(self._breakdown_finished)
+        manager.add(self._breakdown_job)
+
+    def break_down_without_ai(self) -> None:
+        self.break_down(use_ai=False)
+
+    def _breakdown_finished(self, job_id: str) -> None:
+        """A model breakdown ended: its result landed, or the status says why not (never stays "breaking down")."""
+        job = self._breakdown_job
+        if job is None or job.id != job_id:
+            return
+        job_manager(self.session).jobFinished.disconnect(self._breakdown_finished)
+        self._breakdown_job = None
+        if job.state is JobState.CANCELLED:
+            self.status.setText(self.tr("Breakdown stopped; the storyboard is unchanged."))
+        elif job.state is JobState.FAILED:
+            self.status.setText(self.tr("The language model could not break the script down: %1").replace(
+                "%1", job.error))
+            answer = QMessageBox.question(
+                self, self.tr("Breakdown failed"),
+                self.tr("The language model could not break the script down:\n\n%1\n\nBreak it down without AI "
+                        "instead (one shot per beat)?").replace("%1", job.error),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.break_down(use_ai=False)
 
     def _apply_breakdown(self, make_scenes) -> None:
         episode = self.episode

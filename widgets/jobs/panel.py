@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -212,6 +211,7 @@ class JobsPanel(QWidget):
         """Queue what the current episode lacks in ``slot``; returns how many jobs were queued."""
         from app.errors import UserError
         from app.jobs.actions import choose_provider, missing_jobs
+        from widgets.settings.provider_setup import explain_generation_error
 
         episode = self.session.current_episode
         if episode is None or not self.session.is_open:
@@ -222,12 +222,7 @@ class JobsPanel(QWidget):
             notes: list[str] = []
             jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
         except UserError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot generate"), str(exc),
-                              QMessageBox.StandardButton.Close, self)
-            setup = box.addButton(self.tr("Providers…"), QMessageBox.ButtonRole.ActionRole)
-            box.exec()
-            if box.clickedButton() is setup:
-                self.open_providers_dialog()
+            explain_generation_error(self, exc)
             return 0
         for job in jobs:
             self.manager.add(job)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
+from app.errors import ProviderNotConfigured, UserError
 from app.fsutil import atomic_write_bytes
 from app.jobs.job import FunctionJob, JobState
 from app.jobs.manager import job_manager
@@ -45,6 +45,7 @@ from app.script.writing import (
     strip_fences,
 )
 from app.session import Session
+from widgets.settings.provider_setup import explain_generation_error
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMIT_DELAY_MS = 700
@@ -399,9 +400,9 @@ class ScriptPanel(QWidget):
     def _provider_or_explain(self) -> str | None:
         provider = configured_text_provider()
         if provider is None:
-            QMessageBox.information(self, self.tr("No text provider"), self.tr(
-                "Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Edit > Providers… "
-                "and set it as the writing model."))
+            explain_generation_error(self, ProviderNotConfigured(self.tr(
+                "Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Providers and set it as the "
+                "writing model."), capability="text"), self.tr("No text provider"))
         return provider
 
     def _stream(self, messages: list[tuple[str, str]], title: str, make_cursor, on_done=None) -> None:

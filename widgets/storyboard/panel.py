@@ -31,6 +31,7 @@ from app.jobs.costs import format_money
 from app.jobs.manager import job_manager
 from app.model import Shot
 from app.session import Session
+from widgets.settings.provider_setup import explain_generation_error
 from widgets.storyboard.card import CARD_SIZE, SHOT_ROLE, ShotCardDelegate
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
@@ -351,7 +352,7 @@ class StoryboardPanel(QWidget):
             jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
                 shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot generate"), str(exc))
+            explain_generation_error(self, exc)
             return []
         manager = job_manager(self.session)
         for job in jobs:
@@ -368,7 +369,7 @@ class StoryboardPanel(QWidget):
             notes: list[str] = []
             jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot generate"), str(exc))
+            explain_generation_error(self, exc)
             return []
         if not jobs:
             QMessageBox.information(self, self.tr("Nothing to generate"),

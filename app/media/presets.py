@@ -70,3 +70,16 @@ def get_preset(name: str | None = None) -> ExportPreset:
     if key not in PRESETS:
         raise UserError(f"Unknown export preset {name!r}; choose one of: {', '.join(PRESETS)}.")
     return PRESETS[key]
+
+
+def output_size(preset: ExportPreset, width: int, height: int) -> tuple[int, int]:
+    """The preset's size for a series of ``width`` x ``height``: the presets are written for 9:16;
+    a 3:4, square or landscape series keeps the preset's short side and its own shape (even sizes)."""
+    if width <= 0 or height <= 0 or width * preset.height == height * preset.width:
+        return preset.size
+    short = min(preset.width, preset.height)
+    if width <= height:
+        w, h = short, short * height / width
+    else:
+        w, h = short * width / height, short
+    return int(round(w / 2)) * 2, int(round(h / 2)) * 2

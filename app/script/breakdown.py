@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.model import Character, DialogueLine, Location, Scene, Series, Shot
 from app.script.fountain import Element, Kind, Screenplay, parse, plain_text
+from app.script.language import is_chinese, phrase
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[A-Za-z0-9']+")
@@ -164,8 +165,8 @@ def image_prompt(series: Series, parts: HeadingParts, action: str, characters: l
     style = series.bible.visual_style.strip()
     who = " ".join(f"@{c.name}" for c in characters)
     place = ", ".join(x for x in (parts.location, parts.time) if x)
-    pieces = [p for p in (style, "vertical 9:16 frame", place, who, plain_text(action)) if p]
-    return ". ".join(pieces)
+    pieces = [p for p in (style, phrase(series, "vertical_frame"), place, who, plain_text(action)) if p]
+    return ("。" if is_chinese(series) else ". ").join(pieces)
 
 
 def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[Scene]:
@@ -204,11 +205,11 @@ def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[
                         shot.dialogue.append(line)
                         seconds += speaking_seconds(line.text) + LINE_PAUSE_SECONDS
                 shot.duration = round(max(MIN_SHOT_SECONDS, seconds + 0.6) * fps)
-                shot.action = " / ".join(f"{c.name} speaks" for c in present)
+                shot.action = phrase(series, "joiner").join(phrase(series, "speaks", name=c.name) for c in present)
                 shot.shot_size = "close-up" if len(present) == 1 else "two-shot"
             shot.character_ids = [c.id for c in present]
             shot.image_prompt = image_prompt(series, parts, shot.action, present)
-            shot.motion_prompt = "slow push in" if beat.kind == "dialogue" else "gentle handheld drift"
+            shot.motion_prompt = phrase(series, "dialogue_motion" if beat.kind == "dialogue" else "action_motion")
             scene.shots.append(shot)
         scenes.append(scene)
     return scenes

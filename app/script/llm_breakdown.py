@@ -18,6 +18,7 @@ from typing import Any
 from app.errors import UserError
 from app.model import DialogueLine, Episode, Scene, Series, Shot
 from app.script.breakdown import _character, _location, shot_code, speaking_seconds, split_heading
+from app.script.language import is_chinese
 from app.script.text_provider import configured_text_provider, text_client
 
 SYSTEM = (
@@ -27,9 +28,17 @@ SYSTEM = (
     "Answer only with JSON: {\"scenes\": [{\"heading\": str, \"shots\": [{\"action\": str, "
     "\"duration_seconds\": number, \"shot_size\": str, \"camera_angle\": str, \"camera_movement\": str, "
     "\"characters\": [str], \"image_prompt\": str, \"motion_prompt\": str, \"dialogue\": [{\"character\": str, "
-    "\"parenthetical\": str, \"text\": str}]}]}]}. Write prompts in English for image models, refer to "
-    "characters as @Name, keep the visual style of the bible."
+    "\"parenthetical\": str, \"text\": str}]}]}]}. Refer to characters as @Name, keep the visual style of the "
+    "bible, keep every line of dialogue exactly as written."
 )
+
+
+def prompt_language(series: Series) -> str:
+    """Action, prompts and notes in the series' language (dialogue stays as written)."""
+    if is_chinese(series):
+        return ("Write action, image_prompt and motion_prompt in Simplified Chinese; shot_size, camera_angle and "
+                "camera_movement in English film terms (wide, close-up, low angle, slow push in...).")
+    return "Write action, image_prompt and motion_prompt in English."
 
 
 def bible_context(series: Series) -> str:
@@ -120,7 +129,7 @@ def model_breakdown(provider_name: str, cancel=None) -> Callable[[Series, Episod
 
         client = text_client(provider_name)
         messages = [
-            ChatMessage("system", SYSTEM),
+            ChatMessage("system", f"{SYSTEM} {prompt_language(series)}"),
             ChatMessage("user", f"{bible_context(series)}\n\nEpisode {episode.number} screenplay (Fountain):\n\n{text}"),
         ]
         for attempt in (1, 2):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from app.jobs.backoff import RetryPolicy
 from app.jobs.job import Job, JobContext
 from app.model import Episode, Series
+from app.script.language import language_instruction
 from app.script.llm_breakdown import bible_context
 
 FOUNTAIN_RULES = (
@@ -36,7 +37,7 @@ REWRITE_GOALS = {
 
 
 def _language(series: Series) -> str:
-    return "Write in Simplified Chinese." if series.bible.language.startswith("zh") else "Write in English."
+    return language_instruction(series)
 
 
 def outline_messages(series: Series, episodes: int) -> list[tuple[str, str]]:

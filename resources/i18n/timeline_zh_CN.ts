@@ -4,22 +4,22 @@
 <context>
     <name>FrameCanvas</name>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="95"/>
+        <location filename="../../widgets/player/canvas.py" line="104"/>
         <source>App top bar</source>
         <translation>应用顶栏</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="95"/>
+        <location filename="../../widgets/player/canvas.py" line="104"/>
         <source>Buttons</source>
         <translation>按钮区</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="96"/>
+        <location filename="../../widgets/player/canvas.py" line="105"/>
         <source>Caption</source>
         <translation>文案区</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/canvas.py" line="96"/>
+        <location filename="../../widgets/player/canvas.py" line="105"/>
         <source>Navigation bar</source>
         <translation>导航栏</translation>
     </message>
@@ -108,7 +108,7 @@
         <translation>丢帧 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="259"/>
+        <location filename="../../widgets/player/panel.py" line="261"/>
         <source>Open a project to preview it.</source>
         <translation>打开项目即可预览。</translation>
     </message>
@@ -149,119 +149,119 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="89"/>
+        <location filename="../../widgets/timeline/panel.py" line="96"/>
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="90"/>
+        <location filename="../../widgets/timeline/panel.py" line="97"/>
         <source>Split clips at the playhead (S)</source>
         <translation>在播放头处分割片段 (S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="91"/>
+        <location filename="../../widgets/timeline/panel.py" line="98"/>
         <source>Delete Clips</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="92"/>
+        <location filename="../../widgets/timeline/panel.py" line="99"/>
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="93"/>
+        <location filename="../../widgets/timeline/panel.py" line="100"/>
         <source>Add/Remove Marker</source>
         <translation>添加/移除标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="94"/>
+        <location filename="../../widgets/timeline/panel.py" line="101"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="95"/>
+        <location filename="../../widgets/timeline/panel.py" line="102"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="96"/>
+        <location filename="../../widgets/timeline/panel.py" line="103"/>
         <source>Zoom to Fit</source>
         <translation>缩放以适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="97"/>
+        <location filename="../../widgets/timeline/panel.py" line="104"/>
         <source>Snapping</source>
         <translation>吸附</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="99"/>
+        <location filename="../../widgets/timeline/panel.py" line="106"/>
         <source>Assemble from Storyboard</source>
         <translation>从故事板组装</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="100"/>
+        <location filename="../../widgets/timeline/panel.py" line="107"/>
         <source>Build or refresh the picture, dialogue and subtitle tracks from the storyboard; manual clips are kept</source>
         <translation>根据故事板生成或刷新画面、对白和字幕轨道；手动添加的片段会保留</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="110"/>
+        <location filename="../../widgets/timeline/panel.py" line="117"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="110"/>
+        <location filename="../../widgets/timeline/panel.py" line="117"/>
         <source>Ripple</source>
         <translation>波纹</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="111"/>
+        <location filename="../../widgets/timeline/panel.py" line="118"/>
         <source>Roll</source>
         <translation>滚动</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="141"/>
+        <location filename="../../widgets/timeline/panel.py" line="146"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="144"/>
+        <location filename="../../widgets/timeline/panel.py" line="149"/>
         <source>Add Track</source>
         <translation>添加轨道</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="162"/>
+        <location filename="../../widgets/timeline/panel.py" line="167"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="191"/>
+        <location filename="../../widgets/timeline/panel.py" line="196"/>
         <source>Assembled. Manual clips moved to free tracks: %1</source>
         <translation>已组装。手动片段已移到空闲轨道：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="194"/>
+        <location filename="../../widgets/timeline/panel.py" line="199"/>
         <source>Timeline assembled from the storyboard.</source>
         <translation>已根据故事板组装时间线。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="196"/>
+        <location filename="../../widgets/timeline/panel.py" line="201"/>
         <source>The timeline already matches the storyboard.</source>
         <translation>时间线已与故事板一致。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="222"/>
+        <location filename="../../widgets/timeline/panel.py" line="227"/>
         <source>Duration %1</source>
         <translation>时长 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="224"/>
+        <location filename="../../widgets/timeline/panel.py" line="229"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="226"/>
+        <location filename="../../widgets/timeline/panel.py" line="231"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform>
@@ -271,17 +271,17 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="109"/>
+        <location filename="../../widgets/timeline/painter.py" line="110"/>
         <source>No episode open. Open a project and pick an episode.</source>
         <translation>未打开剧集。请打开项目并选择一集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="435"/>
+        <location filename="../../widgets/timeline/painter.py" line="437"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="408"/>
+        <location filename="../../widgets/timeline/painter.py" line="410"/>
         <source>MEDIA OFFLINE</source>
         <translation>媒体离线</translation>
     </message>
@@ -436,6 +436,39 @@
         <location filename="../../app/timeline/preflight.py" line="60"/>
         <source>Subtitle “{text}” over black frames at {span}.</source>
         <translation>字幕“{text}”出现在黑屏上（{span}）。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackNames</name>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="15"/>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="16"/>
+        <source>Titles</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="17"/>
+        <source>Dialogue</source>
+        <translation>对白</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="18"/>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="19"/>
+        <source>Effects</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="20"/>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
     </message>
 </context>
 </TS>

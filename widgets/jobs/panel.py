@@ -8,7 +8,7 @@ says why the queue is paused when the budget stopped it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -184,7 +184,15 @@ class JobsPanel(QWidget):
         self._refresh_budget()
         self._update_buttons()
 
-    # --------------------------------------------------------------- actions
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model (cards, rows) are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for job in self.manager.jobs():
+                self._refresh_job(job.id)
+            self._refresh_groups()
+            self._refresh_banner(self.manager.paused_reason)
+        super().changeEvent(event)
+
     def menu_actions(self) -> dict[str, list[QAction]]:
         def make(text: str, name: str, slot) -> QAction:
             action = QAction(text, self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -145,6 +145,13 @@ class ScriptPanel(QWidget):
         self._load_episode()
 
     # ---------------------------------------------------------------- actions
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh_outline()
+        super().changeEvent(event)
+
     def _build_actions(self) -> None:
         def make(text: str, name: str, slot, shortcut: str | None = None) -> QAction:
             action = QAction(text, self)

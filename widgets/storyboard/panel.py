@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -151,7 +151,12 @@ class StoryboardPanel(QWidget):
         self.manager_connected = False
         self.refresh()
 
-    # ---------------------------------------------------------------- actions
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model (cards, rows) are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.schedule_refresh()
+        super().changeEvent(event)
+
     def _build_actions(self) -> None:
         def make(text: str, name: str, slot) -> QAction:
             action = QAction(text, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -74,6 +74,13 @@ class TimelinePanel(QWidget):
         self._update_status()
 
     # -------------------------------------------------------------- actions
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_status()
+        super().changeEvent(event)
+
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
         act = QAction(text, self)
         if shortcut:
@@ -125,12 +132,10 @@ class TimelinePanel(QWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         def button(act: QAction, text: str | None = None) -> QAction:
+            # a tool button shows its action's icon text: set that (not the button's text), so a language
+            # switch that retranslates the action keeps the button's own short label
+            act.setIconText(text if text is not None else act.text().split("\t")[0])
             bar.addAction(act)
-            widget = bar.widgetForAction(act)
-            if text is not None and isinstance(widget, QToolButton):
-                widget.setText(text)
-            elif isinstance(widget, QToolButton):
-                widget.setText(act.text().split("\t")[0])
             return act
 
         for act in self.tool_actions.values():

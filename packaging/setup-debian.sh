@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-setup}"
 SUDO=""
-[ "$(id -u)" = 0 ] || SUDO="sudo"
+if [ "$(id -u)" != 0 ]; then
+  SUDO="sudo"
+fi
 
 # 1. Debian packages: only the missing ones, so a set-up machine does not wait on apt.
 mapfile -t wanted < <(sed 's/#.*//' packaging/apt-packages.txt | tr ' ' '\n' | sed '/^$/d')
@@ -17,6 +19,11 @@ for pkg in "${wanted[@]}"; do
   [ "$status" = "installed" ] || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
+  if [ -n "$SUDO" ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "These Debian packages are missing: ${missing[*]}" >&2
+    echo "Install them as root (apt-get install ${missing[*]}), or install sudo, then run this again." >&2
+    exit 2
+  fi
   echo "Installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.cli.common import default_output, load_project, pick_episode
@@ -60,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     for ep, target in targets:
         if target.suffix.lower() != ".mp4":
             raise UserError(f"{target.name}: the output must be an .mp4 file.")
+        for warning in _preflight(series, ep):
+            print(f"warning: episode {ep.number}: {warning}", file=sys.stderr)
         options = ExportOptions(preset=preset, labels=[] if args.no_label else None, write_srt=not args.no_srt)
         bar = ProgressBar(f"Episode {ep.number}")
         result = Exporter(series, bundle, ep, target, options,
@@ -68,3 +71,11 @@ def run(args: argparse.Namespace) -> int:
         if result.srt_path:
             print(f"subtitles: {result.srt_path}")
     return 0
+
+
+def _preflight(series, episode) -> list[str]:
+    """Black, silent and subtitle-over-black stretches, said before the export starts."""
+    from app.document import ProjectDocument
+    from app.timeline.preflight import export_preflight
+
+    return [w.message for w in export_preflight(ProjectDocument(series), episode)]

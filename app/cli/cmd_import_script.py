@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 
@@ -34,6 +35,7 @@ def choose_breakdown(no_ai: bool):
 def run(args: argparse.Namespace) -> int:
     from app.script.checks import check_episode
     from app.script.importer import apply_script, read_script
+    from app.script.llm_breakdown import InvalidShotList
     from app.session import Session
 
     text = read_script(Path(args.script))
@@ -41,7 +43,14 @@ def run(args: argparse.Namespace) -> int:
     session.open(Path(args.path))
     try:
         make_scenes, method = choose_breakdown(args.no_ai)
-        result = apply_script(session.document, text, args.episode, make_scenes)
+        try:
+            result = apply_script(session.document, text, args.episode, make_scenes)
+        except InvalidShotList as exc:
+            from app.script.importer import heuristic_breakdown
+
+            print(f"{exc} Broken down without AI instead (one shot per beat).", file=sys.stderr)
+            method = "one shot per beat (the language model's shot list was not usable)"
+            result = apply_script(session.document, text, args.episode, heuristic_breakdown)
         session.save()
         episode = result.episode
         lines = sum(len(s.dialogue) for s in episode.shots())

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from app.errors import UserError
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import ProviderNotConfigured
 from app.jobs.generation import GenerationJob
 from app.jobs.manager import job_manager
 from app.jobs.prompts import clip_request, music_request, shot_label, still_request
@@ -73,6 +75,8 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
             continue
         if in_flight(session, slot, shot_id=shot.id):
             continue
+        if shot.title_text.strip() and not regenerate:
+            continue  # a title card is its own picture
         chosen = shot.chosen_still if slot == "still" else shot.chosen_clip
         if chosen and not regenerate:
             continue
@@ -83,6 +87,18 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
     return jobs
 
 
+def capability_name(capability: str) -> str:
+    """The capability in the UI's words ("images", "video", "music"...)."""
+    names = {
+        "text": QCoreApplication.translate("Providers", "writing (text)"),
+        "image": QCoreApplication.translate("Providers", "images"),
+        "video": QCoreApplication.translate("Providers", "video"),
+        "music": QCoreApplication.translate("Providers", "music"),
+        "speech": QCoreApplication.translate("Providers", "voices"),
+    }
+    return names.get(capability, capability)
+
+
 def choose_provider(capability: str, explicit: str | None, fallback: str | None = None) -> str:
     """The provider for ``capability``: the one named, the user's default, or ``fallback``."""
     from app.jobs.provider_config import missing_required, provider_info
@@ -91,17 +107,26 @@ def choose_provider(capability: str, explicit: str | None, fallback: str | None 
 
     name = explicit or settings_store().get("defaults", capability) or fallback
     offered = [p.name for p in registry.for_capability(capability)]
+    what = capability_name(capability)
     if not name:
-        raise UserError(f"No {capability} provider chosen: pass --{capability}-provider NAME "
-                        f"(one of {', '.join(offered)}) or set a default in Edit → Providers….")
+        raise ProviderNotConfigured(
+            QCoreApplication.translate("Providers", "No provider for {what} is set up yet. Open Providers, choose "
+                                       "one that makes {what} and enter its key.").format(what=what),
+            capability=capability,
+            cli_hint=f"(Or pass --{capability}-provider NAME, one of {', '.join(offered)}.)")
     info = provider_info(name)
     if capability not in info.capabilities:
-        raise UserError(f"{info.label} cannot make {capability}; choose one of {', '.join(offered)}.")
+        raise ProviderNotConfigured(
+            QCoreApplication.translate("Providers", "{provider} cannot make {what}. Choose another provider for "
+                                       "{what} in Providers.").format(provider=info.label, what=what),
+            capability=capability, cli_hint=f"(One of {', '.join(offered)}.)")
     missing = missing_required(name)
     if missing:
         from app.secrets import env_name
 
         key = next(f.key for f in info.fields if f.label == missing[0])
-        raise UserError(f"{info.label} is not set up ({', '.join(missing)} missing): enter it in "
-                        f"Edit → Providers… or set {env_name(name, key)}.")
+        raise ProviderNotConfigured(
+            QCoreApplication.translate("Providers", "{provider} is not set up yet: {fields} missing. Enter it in "
+                                       "Providers.").format(provider=info.label, fields=", ".join(missing)),
+            capability=capability, provider=name, cli_hint=f"(Or set {env_name(name, key)}.)")
     return name

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.bundle import BundleError, ProjectBundle
 from app.model import Character, Episode, Series, Shot
+from app.script.language import phrase
 
 
 def expand_references(text: str, series: Series) -> tuple[str, list[Character]]:
@@ -104,10 +105,10 @@ def music_request(series: Series, episode: Episode, provider: str) -> Any:
 
     fps = series.settings.fps
     frames = episode.timeline.duration or sum(s.duration for s in episode.shots())
-    mood = ", ".join(x for x in (series.bible.genre, series.bible.tone) if x.strip()) or "dramatic"
-    prompt = f"Instrumental underscore for a vertical drama episode: {mood}."
+    mood = ", ".join(x for x in (series.bible.genre, series.bible.tone) if x.strip()) or phrase(series, "dramatic")
+    prompt = phrase(series, "music", mood=mood)
     if episode.logline.strip():
-        prompt += f" Story: {episode.logline.strip()}"
+        prompt += phrase(series, "story", logline=episode.logline.strip())
     return MusicRequest(model=_model_for(provider, "music"), prompt=prompt, style=mood,
                         duration=max(10.0, round(frames / fps, 1)), instrumental=True)
 

@@ -29,6 +29,7 @@ from app.media import kenburns, transitions
 from app.media.ailabel import ai_label_layers
 from app.media.overlays import LabelLayer, SafeArea, draw_label, draw_subtitle, draw_title, offline_frame
 from app.model import Clip, Episode, FitMode, MediaAsset, MediaKind, Series, Track, TrackKind, TransitionKind
+from app.timeline.hold import asset_frames, source_frame
 
 
 class FrameProvider(Protocol):
@@ -216,7 +217,7 @@ class Compositor:
             return self._place(clip.fit, sw, sh, size,
                                lambda tw, th: self._stills.scaled(str(path), image, min(tw / sw, th / sh))
                                if (tw, th) != (sw, sh) else image)
-        t = Fraction(clip.source_in + (frame - clip.start), self.fps)
+        t = Fraction(source_frame(clip, frame, asset_frames(asset, self.fps)), self.fps)
         sw, sh = self._source_size(asset, path)
         return self._place(clip.fit, sw, sh, size,
                            lambda tw, th: self.fetcher.frame_at(path, t, (tw, th), use_proxy=preview))

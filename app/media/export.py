@@ -40,7 +40,7 @@ from app.media.framesource import SequentialFrameSource
 from app.media.loudness import LoudnessReport
 from app.media.mixer import Mixer
 from app.media.overlays import LabelLayer
-from app.media.presets import ExportPreset, get_preset
+from app.media.presets import ExportPreset, get_preset, output_size
 from app.media.yuv import rgb_to_yuv420p
 from app.model import Episode, Series
 
@@ -236,7 +236,7 @@ class Exporter:
             "maxrate": f"{preset.maxrate_kbps}k", "bufsize": f"{preset.maxrate_kbps * 2}k",
             "x264-params": "colorprim=bt709:transfer=bt709:colormatrix=bt709",
         })
-        video.width, video.height = preset.width, preset.height
+        video.width, video.height = self._size()
         video.pix_fmt = "yuv420p"
         video.time_base = Fraction(1, fps)
         video.codec_context.thread_count = 0  # x264 picks threads for all cores
@@ -246,15 +246,20 @@ class Exporter:
         audio.time_base = Fraction(1, rate)
         return container, video, audio
 
+    def _size(self) -> tuple[int, int]:
+        """Output frame size: the preset's, in the series' own shape."""
+        settings = self.series.settings
+        return output_size(self.options.preset, settings.width, settings.height)
+
     def _compose_loop(self, compositor: Compositor, frames: queue.Queue, total: int, fps: int, fps_in: int) -> None:
         """Producer thread: compose every output frame in order, as yuv420p VideoFrames."""
-        preset = self.options.preset
+        size = self._size()
         try:
             for k in range(total):
                 if self._stop.is_set():
                     return
                 tf = k * fps_in // fps
-                rgb = compositor.render(self.episode, tf, preset.size, preview=False)
+                rgb = compositor.render(self.episode, tf, size, preview=False)
                 if self._fingerprint is not None:
                     self._fingerprint.add(k, rgb)
                 if rgb.shape[0] % 2 == 0 and rgb.shape[1] % 2 == 0:

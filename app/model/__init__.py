@@ -6,9 +6,11 @@ from app.model.series import Bible, Character, Episode, JobRecord, Location, Pro
 from app.model.timeline import (
     Clip,
     FitMode,
+    HoldMode,
     KenBurns,
     Marker,
     Rect,
+    ShortClipPolicy,
     Timeline,
     Track,
     TrackKind,
@@ -18,8 +20,8 @@ from app.model.timeline import (
 )
 
 __all__ = [
-    "Bible", "Character", "Clip", "DialogueLine", "Episode", "FitMode", "JobRecord", "KenBurns",
+    "Bible", "Character", "Clip", "DialogueLine", "Episode", "FitMode", "HoldMode", "JobRecord", "KenBurns",
     "Location", "Marker", "MediaAsset", "MediaKind", "ProjectSettings", "Provenance", "Rect", "Scene",
-    "Series", "Shot", "Take", "TakeCleanup", "Timeline", "Track", "TrackKind", "Transition",
+    "Series", "ShortClipPolicy", "Shot", "Take", "TakeCleanup", "Timeline", "Track", "TrackKind", "Transition",
     "TransitionKind", "default_tracks",
 ]

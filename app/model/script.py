@@ -88,6 +88,7 @@ class Shot:
     user_edited: bool = False
     notes: str = ""
     script_key: str = ""  # identity of the screenplay beat it was broken down from (for re-breakdown)
+    title_text: str = ""  # a title card: this text on black is the shot's picture (opening titles, THE END)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 from app.model.ids import new_id
 from app.model.media import MediaAsset
 from app.model.script import DialogueLine, Scene, Shot
-from app.model.timeline import Timeline, default_tracks
+from app.model.timeline import ShortClipPolicy, Timeline, default_tracks
 
 
 @dataclass
@@ -105,6 +105,7 @@ class ProjectSettings:
     ai_label_text: str = "AI生成"
     content_producer: str = ""
     currency: str = "USD"
+    short_clip: ShortClipPolicy = ShortClipPolicy.FREEZE  # a clip shorter than its shot: hold it, or shorten the shot
 
 
 @dataclass

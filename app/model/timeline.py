@@ -35,6 +35,31 @@ class FitMode(enum.Enum):
     STRETCH = "stretch"
 
 
+class HoldMode(enum.Enum):
+    """What a video clip shows once its source runs out before the clip ends.
+
+    Generated clips are often shorter than the shot they serve (a 5 s clip for a
+    6.2 s line); black frames there are the first thing a viewer notices.
+    """
+
+    FREEZE = "freeze"  # hold the last frame
+    SLOW = "slow"  # stretch the source over the clip (slow motion)
+    LOOP = "loop"  # start the source again
+
+
+class ShortClipPolicy(enum.Enum):
+    """How Assemble from Storyboard treats a generated clip shorter than its shot (a project setting)."""
+
+    FREEZE = "freeze"
+    SLOW = "slow"
+    LOOP = "loop"
+    SHORTEN_SHOT = "shorten_shot"  # cut the shot to the clip's length instead
+
+    @property
+    def hold(self) -> HoldMode | None:
+        return None if self is ShortClipPolicy.SHORTEN_SHOT else HoldMode(self.value)
+
+
 class TransitionKind(enum.Enum):
     CUT = "cut"
     CROSSFADE = "crossfade"
@@ -96,6 +121,7 @@ class Clip:
     line_id: str | None = None
     take_id: str | None = None
     enabled: bool = True
+    hold: HoldMode = HoldMode.FREEZE  # a video clip longer than its source (see HoldMode)
 
     @property
     def end(self) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.model import Character, DialogueLine, Location, Scene, Series, Shot
 from app.script.fountain import Element, Kind, Screenplay, parse, plain_text
+from app.script.language import is_chinese, phrase
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[A-Za-z0-9']+")
@@ -25,6 +26,7 @@ WORDS_PER_SECOND = 2.6
 LINE_PAUSE_SECONDS = 0.4
 MIN_SHOT_SECONDS = 2.0
 MAX_ACTION_SECONDS = 8.0
+TITLE_MIN_SECONDS = 3.0  # a title card stays long enough to read twice
 
 TIME_OF_DAY = {"DAY": "day", "NIGHT": "night", "MORNING": "morning", "EVENING": "evening", "DUSK": "dusk",
                "DAWN": "dawn", "日": "day", "夜": "night", "晨": "morning", "傍晚": "evening", "黄昏": "dusk"}
@@ -72,7 +74,7 @@ def split_heading(heading: str) -> HeadingParts:
 class Beat:
     """A run of screenplay elements that becomes one shot."""
 
-    kind: str  # "action" or "dialogue"
+    kind: str  # "action", "dialogue" or "title" (centred text or a scene of transitions only)
     elements: list[Element] = field(default_factory=list)
 
     @property
@@ -90,6 +92,7 @@ class SceneDraft:
     heading: str
     number: str
     beats: list[Beat] = field(default_factory=list)
+    transitions: list[Element] = field(default_factory=list)
 
 
 def beats_of(play: Screenplay) -> list[SceneDraft]:
@@ -112,8 +115,25 @@ def beats_of(play: Screenplay) -> list[SceneDraft]:
                 beat = Beat(kind)
                 current.beats.append(beat)
             beat.elements.append(element)
-        elif element.kind in (Kind.TRANSITION, Kind.PAGE_BREAK):
+        elif element.kind is Kind.CENTERED:
+            # centred text (opening titles, "THE END") is shown on screen: a title card
+            if current is None:
+                current = SceneDraft("", "")
+                scenes.append(current)
+            if beat is None or beat.kind != "title":
+                beat = Beat("title")
+                current.beats.append(beat)
+            beat.elements.append(element)
+        elif element.kind is Kind.TRANSITION:
+            if current is not None:
+                current.transitions.append(element)
             beat = None
+        elif element.kind is Kind.PAGE_BREAK:
+            beat = None
+    for scene in scenes:
+        if not scene.beats and scene.transitions:
+            # a scene of transitions only ("FADE IN:") is a beat of the film, not nothing: keep it as a card
+            scene.beats.append(Beat("title", list(scene.transitions)))
     return [s for s in scenes if s.beats]
 
 
@@ -145,8 +165,8 @@ def image_prompt(series: Series, parts: HeadingParts, action: str, characters: l
     style = series.bible.visual_style.strip()
     who = " ".join(f"@{c.name}" for c in characters)
     place = ", ".join(x for x in (parts.location, parts.time) if x)
-    pieces = [p for p in (style, "vertical 9:16 frame", place, who, plain_text(action)) if p]
-    return ". ".join(pieces)
+    pieces = [p for p in (style, phrase(series, "vertical_frame"), place, who, plain_text(action)) if p]
+    return ("。" if is_chinese(series) else ". ").join(pieces)
 
 
 def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[Scene]:
@@ -159,6 +179,12 @@ def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[
         for shot_index, beat in enumerate(draft.beats, start=1):
             shot = Shot(code=shot_code(episode_number, scene_index, shot_index), number=shot_index,
                         location_id=scene.location_id, script_key=beat.key)
+            if beat.kind == "title":
+                shot.title_text = plain_text(beat.text)
+                shot.duration = round(max(TITLE_MIN_SECONDS, 1.0 + speaking_seconds(beat.text)) * fps)
+                shot.action = shot.title_text
+                scene.shots.append(shot)
+                continue
             if beat.kind == "action":
                 shot.action = plain_text(beat.text)
                 shot.duration = round(action_seconds(beat.text) * fps)
@@ -179,11 +205,11 @@ def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[
                         shot.dialogue.append(line)
                         seconds += speaking_seconds(line.text) + LINE_PAUSE_SECONDS
                 shot.duration = round(max(MIN_SHOT_SECONDS, seconds + 0.6) * fps)
-                shot.action = " / ".join(f"{c.name} speaks" for c in present)
+                shot.action = phrase(series, "joiner").join(phrase(series, "speaks", name=c.name) for c in present)
                 shot.shot_size = "close-up" if len(present) == 1 else "two-shot"
             shot.character_ids = [c.id for c in present]
             shot.image_prompt = image_prompt(series, parts, shot.action, present)
-            shot.motion_prompt = "slow push in" if beat.kind == "dialogue" else "gentle handheld drift"
+            shot.motion_prompt = phrase(series, "dialogue_motion" if beat.kind == "dialogue" else "action_motion")
             scene.shots.append(shot)
         scenes.append(scene)
     return scenes

@@ -27,7 +27,7 @@ def check_episode(series: Series, episode: Episode, bundle: ProjectBundle | None
                 "dialogue_too_long",
                 f"Shot {shot.code}: its dialogue needs about {needed:.1f} s but the shot lasts "
                 f"{shot.duration / fps:.1f} s. Lengthen the shot or cut the line.", shot_id=shot.id))
-        if not shot.chosen_still and not shot.chosen_clip:
+        if not shot.chosen_still and not shot.chosen_clip and not shot.title_text.strip():
             problems.append(Problem("no_picture", f"Shot {shot.code} has no picture yet: generate or import "
                                     "a still or a clip.", shot_id=shot.id))
     present = {cid for shot in episode.shots() for cid in shot.character_ids}

@@ -18,6 +18,7 @@ from typing import Any
 from app.errors import UserError
 from app.model import DialogueLine, Episode, Scene, Series, Shot
 from app.script.breakdown import _character, _location, shot_code, speaking_seconds, split_heading
+from app.script.language import is_chinese
 from app.script.text_provider import configured_text_provider, text_client
 
 SYSTEM = (
@@ -27,9 +28,17 @@ SYSTEM = (
     "Answer only with JSON: {\"scenes\": [{\"heading\": str, \"shots\": [{\"action\": str, "
     "\"duration_seconds\": number, \"shot_size\": str, \"camera_angle\": str, \"camera_movement\": str, "
     "\"characters\": [str], \"image_prompt\": str, \"motion_prompt\": str, \"dialogue\": [{\"character\": str, "
-    "\"parenthetical\": str, \"text\": str}]}]}]}. Write prompts in English for image models, refer to "
-    "characters as @Name, keep the visual style of the bible."
+    "\"parenthetical\": str, \"text\": str}]}]}]}. Refer to characters as @Name, keep the visual style of the "
+    "bible, keep every line of dialogue exactly as written."
 )
+
+
+def prompt_language(series: Series) -> str:
+    """Action, prompts and notes in the series' language (dialogue stays as written)."""
+    if is_chinese(series):
+        return ("Write action, image_prompt and motion_prompt in Simplified Chinese; shot_size, camera_angle and "
+                "camera_movement in English film terms (wide, close-up, low angle, slow push in...).")
+    return "Write action, image_prompt and motion_prompt in English."
 
 
 def bible_context(series: Series) -> str:
@@ -107,21 +116,37 @@ def scenes_from_json(data: dict[str, Any], series: Series, episode_number: int, 
     return scenes
 
 
-def model_breakdown(provider_name: str) -> Callable[[Series, Episode, str], list[Scene]]:
+class InvalidShotList(UserError):
+    """The model answered twice, and neither answer was a usable shot list (offer the rule-based breakdown)."""
+
+
+def model_breakdown(provider_name: str, cancel=None) -> Callable[[Series, Episode, str], list[Scene]]:
+    """Break down with the model; an unusable answer is asked for again once, with what was wrong."""
+
     def run(series: Series, episode: Episode, text: str) -> list[Scene]:
         from providers.base import ChatMessage, TextRequest
         from providers.errors import ProviderError
 
         client = text_client(provider_name)
-        request = TextRequest(messages=[
-            ChatMessage("system", SYSTEM),
+        messages = [
+            ChatMessage("system", f"{SYSTEM} {prompt_language(series)}"),
             ChatMessage("user", f"{bible_context(series)}\n\nEpisode {episode.number} screenplay (Fountain):\n\n{text}"),
-        ], temperature=0.3, json_mode=True)
-        try:
-            reply = client.chat(request)
-        except ProviderError as exc:
-            raise UserError(f"The text provider {provider_name} could not break the script down: {exc}") from exc
-        return scenes_from_json(_json_object(reply.text), series, episode.number, series.settings.fps)
+        ]
+        for attempt in (1, 2):
+            try:
+                reply = client.chat(TextRequest(messages=messages, temperature=0.3, json_mode=True), cancel=cancel)
+            except ProviderError as exc:
+                raise UserError(f"The text provider {provider_name} could not break the script down: {exc}") from exc
+            try:
+                return scenes_from_json(_json_object(reply.text), series, episode.number, series.settings.fps)
+            except UserError as exc:
+                if attempt == 2:
+                    raise InvalidShotList(str(exc)) from exc
+                # once more, telling the model what was wrong: most models fix a broken list when shown why
+                messages += [ChatMessage("assistant", reply.text[:8000]),
+                             ChatMessage("user", f"That answer could not be used: {exc} Answer again with only the "
+                                                 "JSON object described, nothing else.")]
+        raise AssertionError("unreachable")
 
     return run
 

@@ -12,9 +12,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.jobs.backoff import RetryPolicy
 from app.jobs.job import Job, JobContext
 from app.model import Episode, Series
+from app.script.language import language_instruction
 from app.script.llm_breakdown import bible_context
 
 FOUNTAIN_RULES = (
@@ -34,7 +37,7 @@ REWRITE_GOALS = {
 
 
 def _language(series: Series) -> str:
-    return "Write in Simplified Chinese." if series.bible.language.startswith("zh") else "Write in English."
+    return language_instruction(series)
 
 
 def outline_messages(series: Series, episodes: int) -> list[tuple[str, str]]:
@@ -96,8 +99,9 @@ class TextStreamJob(Job):
 
     def __init__(self, provider: str, messages: list[tuple[str, str]], title: str,
                  on_delta: Callable[[str], None], on_done: Callable[[str], None], temperature: float = 0.8) -> None:
-        # no automatic retry: a second attempt would repeat text the editor already shows
-        super().__init__(title, resource=provider, policy=RetryPolicy(max_attempts=1))
+        # Retried like every job while nothing has arrived (a 429 "retry after 1 s", a refused connection);
+        # once text is in the editor a second attempt would repeat it, so failures then are final.
+        super().__init__(title, resource=provider, policy=RetryPolicy())
         self.messages = messages
         self.temperature = temperature
         self._on_delta = on_delta
@@ -106,16 +110,22 @@ class TextStreamJob(Job):
     def run(self, ctx: JobContext) -> str:
         from app.script.text_provider import text_client
         from providers.base import ChatMessage, TextRequest
+        from providers.errors import ProviderError
 
         client = text_client(self.resource)
         request = TextRequest(messages=[ChatMessage(role, content) for role, content in self.messages],
                               temperature=self.temperature)
-        stream = client.stream_chat(request, cancel=ctx.token)
         chars = 0
-        for delta in stream:
-            chars += len(delta)
-            ctx.event("delta", delta)
-            ctx.progress(None, f"{chars} characters")
+        try:
+            stream = client.stream_chat(request, cancel=ctx.token)
+            for delta in stream:
+                chars += len(delta)
+                ctx.event("delta", delta)
+                ctx.progress(None, QCoreApplication.translate("Jobs", "{count} characters").format(count=chars))
+        except ProviderError as exc:
+            if chars:
+                exc.retryable = False  # the editor shows what came; a retry would write it twice
+            raise
         return stream.result.text
 
     def on_event(self, manager: Any, name: str, payload: Any) -> None:

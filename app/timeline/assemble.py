@@ -14,7 +14,18 @@ import math
 from dataclasses import dataclass, field
 
 from app.document import ProjectDocument
-from app.model import Clip, DialogueLine, Episode, FitMode, KenBurns, MediaKind, Shot, Track, TrackKind
+from app.model import (
+    Clip,
+    DialogueLine,
+    Episode,
+    FitMode,
+    KenBurns,
+    MediaKind,
+    ShortClipPolicy,
+    Shot,
+    Track,
+    TrackKind,
+)
 from app.timeline import query
 from app.timeline.command import TimelineCommand
 from app.timeline.edits import transaction
@@ -29,10 +40,13 @@ class AssembleReport:
     updated: int = 0
     removed: int = 0
     relocated: list[str] = field(default_factory=list)  # names of manual clips moved aside
+    shortened: list[str] = field(default_factory=list)  # shots cut to their clip's length
+    extended: list[str] = field(default_factory=list)  # the last shot, lengthened to its last words
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.removed or self.relocated)
+        return bool(self.created or self.updated or self.removed or self.relocated or self.shortened
+                    or self.extended)
 
 
 def subtitle_frames(text: str, fps: int) -> int:
@@ -46,6 +60,7 @@ class _Assembler:
     def __init__(self, doc: ProjectDocument, episode: Episode, cmd: TimelineCommand) -> None:
         self.doc, self.episode, self.cmd = doc, episode, cmd
         self.fps = doc.series.settings.fps
+        self.policy = doc.series.settings.short_clip
         self.report = AssembleReport()
 
     def track(self, kind: TrackKind) -> Track:
@@ -73,7 +88,7 @@ class _Assembler:
             if old:
                 current = old[0]
                 values = {k: getattr(new, k) for k in ("start", "duration", "asset_id", "take_id", "shot_id",
-                                                       "line_id", "name", "text", "audio_offset_samples")}
+                                                       "line_id", "name", "text", "audio_offset_samples", "hold")}
                 if current.asset_id == new.asset_id and current.take_id == new.take_id:
                     values.pop("name")  # a renamed clip keeps its name while its media is the same
                     src = query.source_length(self.doc, current, self.fps)
@@ -112,17 +127,30 @@ class _Assembler:
         return extra
 
     # ---------------------------------------------------------------- layout
-    def picture_clip(self, shot: Shot, start: int) -> Clip:
+    def picture_clip(self, shot: Shot, start: int, length: int) -> Clip:
+        """The shot's picture over ``length`` frames: a clip shorter than that is held (no black)."""
         asset_id = shot.chosen_clip or shot.chosen_still
         asset = self.doc.media(asset_id)
-        clip = Clip(asset_id=asset_id, start=start, duration=max(1, shot.duration), shot_id=shot.id,
+        clip = Clip(asset_id=asset_id, start=start, duration=max(1, length), shot_id=shot.id,
                     name=shot.code or f"Shot {shot.number}", fit=FitMode.FILL)
         if asset is not None and asset.kind is MediaKind.IMAGE and not shot.chosen_clip:
             clip.ken_burns = KenBurns()
-        src = query.source_length(self.doc, clip, self.fps)
-        if src is not None:
-            clip.duration = max(1, min(clip.duration, src))
+        hold = self.policy.hold
+        if hold is not None:
+            clip.hold = hold
         return clip
+
+    def shot_length(self, shot: Shot) -> int:
+        """Frames the shot lasts on the timeline: its duration, or its clip's length when the
+        project shortens shots to their clips (the shot itself is shortened too, in this step)."""
+        length = max(1, shot.duration)
+        if self.policy is ShortClipPolicy.SHORTEN_SHOT and shot.chosen_clip:
+            src = query.asset_frames_of(self.doc, shot.chosen_clip, self.fps)
+            if src is not None and src < length:
+                length = max(1, src)
+                self.cmd.set(shot, duration=length)
+                self.report.shortened.append(shot.code or str(shot.number))
+        return length
 
     def line_name(self, line: DialogueLine) -> str:
         character = self.doc.series.character(line.character_id)
@@ -138,9 +166,15 @@ class _Assembler:
         dia: dict[str, Clip] = {}
         sub: dict[str, Clip] = {}
         pos = 0
+        last: tuple[Shot, int] | None = None  # the last shot and where it starts
         for shot in self.episode.shots():
+            length = self.shot_length(shot)
             if shot.chosen_clip or shot.chosen_still:
-                pic[shot.id] = self.picture_clip(shot, pos)
+                pic[shot.id] = self.picture_clip(shot, pos, length)
+            elif shot.title_text.strip():
+                pic[shot.id] = Clip(start=pos, duration=length, shot_id=shot.id, text=shot.title_text.strip(),
+                                    name=shot.code or f"Shot {shot.number}")
+            last = (shot, pos)
             t = pos
             for line in shot.dialogue:
                 take = line.chosen_take()
@@ -154,11 +188,29 @@ class _Assembler:
                     sub[line.id] = Clip(line_id=line.id, shot_id=shot.id, start=t, duration=dur,
                                         text=line.text.strip(), name=self.line_name(line))
                 t += dur + LINE_GAP_FRAMES
-            pos += max(1, shot.duration)
+            pos += length
+        self.extend_last_shot(last, pos, dia, sub, pic)
         self.sync(picture, pic, "shot_id")
         self.sync(dialogue, dia, "line_id")
         self.sync(subtitles, sub, "line_id")
         return self.report
+
+
+    def extend_last_shot(self, last: tuple[Shot, int] | None, end: int, *lanes: dict[str, Clip]) -> None:
+        """A take or subtitle running past the episode's end lengthens the last shot to cover it,
+        so the final words are never spoken over black."""
+        if last is None:
+            return
+        shot, start = last
+        over = max((c.end for lane in lanes[:2] for c in lane.values() if c.shot_id == shot.id), default=end)
+        if over <= end:
+            return
+        length = over - start
+        self.cmd.set(shot, duration=length)
+        picture = lanes[2].get(shot.id)
+        if picture is not None:
+            picture.duration = length
+        self.report.extended.append(shot.code or str(shot.number))
 
 
 def assemble_from_storyboard(doc: ProjectDocument, episode: Episode) -> AssembleReport:

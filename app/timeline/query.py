@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from app.document import ProjectDocument
 from app.model import Clip, MediaKind, Take, Timeline, Track, TrackKind
+from app.timeline.hold import asset_frames
 
 
 class ClipKind(enum.Enum):
@@ -70,17 +71,12 @@ def source_length(doc: ProjectDocument, clip: Clip, fps: int) -> int | None:
     if clip.take_id:
         take = doc.find(clip.take_id)
         return take_frames(take, fps) if isinstance(take, Take) and take.samples else None
-    asset = doc.media(clip.asset_id)
-    if asset is None or asset.kind is MediaKind.IMAGE:
-        return None
-    probe = asset.probe or {}
-    seconds = float(probe.get("duration") or 0.0)
-    if seconds <= 0 and probe.get("frames") and probe.get("fps"):
-        seconds = float(probe["frames"]) / float(probe["fps"])
-    if seconds <= 0:
-        return None
-    # round to the nearest frame: container durations carry sub-frame noise
-    return max(1, int(round(seconds * fps)))
+    return asset_frames(doc.media(clip.asset_id), fps)
+
+
+def asset_frames_of(doc: ProjectDocument, asset_id: str | None, fps: int) -> int | None:
+    """Frames of the video/audio asset ``asset_id`` (None for stills and unknown assets)."""
+    return asset_frames(doc.media(asset_id), fps)
 
 
 def sorted_clips(track: Track) -> list[Clip]:

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from app.document import ProjectDocument
 from app.model import Episode, Marker, Timeline, Track, TrackKind
 from app.timeline.command import TimelineCommand
 from app.timeline.edits import transaction
 
 KIND_LABELS = {
-    TrackKind.PICTURE: "Picture", TrackKind.OVERLAY: "Titles", TrackKind.DIALOGUE: "Dialogue",
-    TrackKind.MUSIC: "Music", TrackKind.EFFECTS: "Effects", TrackKind.SUBTITLES: "Subtitles",
+    TrackKind.PICTURE: QT_TRANSLATE_NOOP("TrackNames", "Picture"),
+    TrackKind.OVERLAY: QT_TRANSLATE_NOOP("TrackNames", "Titles"),
+    TrackKind.DIALOGUE: QT_TRANSLATE_NOOP("TrackNames", "Dialogue"),
+    TrackKind.MUSIC: QT_TRANSLATE_NOOP("TrackNames", "Music"),
+    TrackKind.EFFECTS: QT_TRANSLATE_NOOP("TrackNames", "Effects"),
+    TrackKind.SUBTITLES: QT_TRANSLATE_NOOP("TrackNames", "Subtitles"),
 }
+_NUMBERED = re.compile(r"^(.*?)(?: (\d+))?$")
+
+
+def track_display_name(track: Track) -> str:
+    """The name to show: a default name ("Picture", "Music 2") in the UI language, a user's own name as typed.
+
+    Default names are stored in English so projects read the same everywhere; only the display changes.
+    """
+    base, number = _NUMBERED.match(track.name).groups()
+    if base != KIND_LABELS.get(track.kind):
+        return track.name
+    shown = QCoreApplication.translate("TrackNames", base)
+    return f"{shown} {number}" if number else shown
 MIN_TRACK_HEIGHT, MAX_TRACK_HEIGHT = 24, 240
 
 

@@ -6,22 +6,41 @@ so this runs on every model change without touching the disk itself.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
 
 from app.document import ProjectDocument
 from app.model import Episode, Shot, Take, TrackKind
 from app.timeline import query
-from app.timeline.timecode import format_duration
+from app.timeline.timecode import format_timecode
 
-TAKE_TOO_LONG = "take_too_long"
-PICTURE_GAP = "picture_gap"
-MEDIA_OFFLINE = "media_offline"
+
+class WarningKind(enum.StrEnum):
+    TAKE_TOO_LONG = "take_too_long"
+    PICTURE_GAP = "picture_gap"
+    MEDIA_OFFLINE = "media_offline"
+    SILENCE = "silence"  # export pre-flight: no sound at all for a stretch
+    SUBTITLE_OVER_BLACK = "subtitle_over_black"  # export pre-flight: words on a black screen
+
+
+TAKE_TOO_LONG = WarningKind.TAKE_TOO_LONG
+PICTURE_GAP = WarningKind.PICTURE_GAP
+MEDIA_OFFLINE = WarningKind.MEDIA_OFFLINE
+
+
+
+def span_text(start: int, end: int, fps: int) -> str:
+    """``00:00:10:05–00:00:11:02 (27 frames)``: where a problem is, in the editor's timecode."""
+    return QCoreApplication.translate("TimelineWarnings", "{start}–{end} ({frames} frames)").format(
+        start=format_timecode(start, fps), end=format_timecode(end, fps), frames=end - start)
 
 
 @dataclass(frozen=True)
 class ClipWarning:
-    kind: str
+    kind: WarningKind
     message: str
     clip_id: str | None  # the clip the warning is drawn on (None: a range only)
     start: int  # the frames concerned [start, end)
@@ -46,7 +65,7 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
                 asset = doc.media(c.asset_id)
                 path = asset.path if asset else ""
             if path is not None and (not path or not media_exists(path)):
-                out.append(ClipWarning(MEDIA_OFFLINE, "Media offline: the file is missing from the project.",
+                out.append(ClipWarning(MEDIA_OFFLINE, QCoreApplication.translate("TimelineWarnings", "Media offline: the file is missing from the project."),
                                        c.id, c.start, c.end))
 
     # gaps in the picture: frames where no picture track shows anything
@@ -55,8 +74,8 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
     pos = 0
     for start, end, clip_id in spans:
         if start > pos:
-            out.append(ClipWarning(PICTURE_GAP, f"Gap of {format_duration(start - pos, fps)} in the picture "
-                                   "(black frames).", clip_id, pos, start))
+            out.append(ClipWarning(PICTURE_GAP, QCoreApplication.translate("TimelineWarnings", "Black frames: no picture at {span}.").format(
+                span=span_text(pos, start, fps)), clip_id, pos, start))
         pos = max(pos, end)
 
     # a dialogue take that runs past the end of its shot
@@ -75,6 +94,8 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
             end = shot_ends.get(shot.id)
             over = (c.end - end) if end is not None else (length - shot.duration)
             if over > 0:
-                out.append(ClipWarning(TAKE_TOO_LONG, f"Take runs {format_duration(over, fps)} past the end "
-                                       "of its shot: trim it or lengthen the shot.", c.id, c.end - over, c.end))
+                out.append(ClipWarning(TAKE_TOO_LONG, QCoreApplication.translate("TimelineWarnings",
+                    "The take runs {frames} frames past the end of its shot ({span}): trim it or lengthen "
+                    "the shot.").format(frames=over, span=span_text(c.end - over, c.end, fps)),
+                    c.id, c.end - over, c.end))
     return out

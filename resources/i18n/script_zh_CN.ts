@@ -4,153 +4,161 @@
 <context>
     <name>BibleDialog</name>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="43"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="44"/>
         <source>Series Bible</source>
         <translation>剧集设定</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="60"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="61"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="61"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="62"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="64"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="65"/>
         <source>Series title</source>
         <translation>剧名</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="65"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="66"/>
         <source>Premise</source>
         <translation>故事梗概</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="66"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="67"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="67"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="68"/>
         <source>Tone</source>
         <translation>基调</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="68"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="69"/>
         <source>Visual style</source>
         <translation>视觉风格</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="69"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="70"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="70"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="71"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="71"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="72"/>
         <source>Story</source>
         <translation>故事</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="79"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="80"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="79"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="80"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="73"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
         <source>Voice actor</source>
         <translation>配音演员</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="75"/>
         <source>Speech voice</source>
         <translation>合成音色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="74"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="75"/>
         <source>References</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="78"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="79"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="83"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="84"/>
         <source>Locations</source>
         <translation>场景地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="105"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="106"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="105"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="106"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="106"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="107"/>
         <source>Add Reference Image…</source>
         <translation>添加参考图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="139"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="140"/>
         <source>New character</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="152"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="153"/>
         <source>New location</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="167"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="193"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="168"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="196"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="168"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="169"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="204"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="207"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="204"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="207"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="222"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="225"/>
         <source>Edit series bible</source>
         <translation>编辑剧集设定</translation>
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../app/script/writing.py" line="123"/>
+        <source>{count} characters</source>
+        <translation>{count} 个字</translation>
+    </message>
+</context>
+<context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../widgets/script/panel.py" line="72"/>
+        <location filename="../../widgets/script/panel.py" line="74"/>
         <source>INT. PLACE - DAY
 
 Action.
@@ -168,7 +176,7 @@ Dialogue.
 （也可以用英文 Fountain 格式：INT. PLACE - DAY / CHARACTER）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="102"/>
+        <location filename="../../widgets/script/panel.py" line="109"/>
         <source>Write with AI</source>
         <translation>AI 写作</translation>
     </message>
@@ -179,176 +187,224 @@ Dialogue.
     </message>
     <message>
         <location filename="../../widgets/script/panel.py" line="160"/>
+        <source>Break Down Without AI</source>
+        <translation>不用 AI 拆解</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="162"/>
+        <source>One shot per beat, by rule: no language model, nothing to pay</source>
+        <translation>按规则每个节拍一个镜头：不调用语言模型，不产生费用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="163"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="161"/>
+        <location filename="../../widgets/script/panel.py" line="164"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="162"/>
+        <location filename="../../widgets/script/panel.py" line="165"/>
         <source>Write This Episode</source>
         <translation>写本集剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="163"/>
+        <location filename="../../widgets/script/panel.py" line="166"/>
         <source>Season Outline…</source>
         <translation>季大纲…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="164"/>
+        <location filename="../../widgets/script/panel.py" line="167"/>
         <source>Rewrite Selection: Sharper Hook</source>
         <translation>改写选中内容：更强开场钩子</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="166"/>
+        <location filename="../../widgets/script/panel.py" line="169"/>
         <source>Rewrite Selection: Cliffhanger Ending</source>
         <translation>改写选中内容：悬念结尾</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="168"/>
+        <location filename="../../widgets/script/panel.py" line="171"/>
         <source>Rewrite Selection…</source>
         <translation>改写选中内容…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="169"/>
+        <location filename="../../widgets/script/panel.py" line="172"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="171"/>
+        <location filename="../../widgets/script/panel.py" line="174"/>
         <source>Series Bible…</source>
         <translation>剧集设定…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="235"/>
+        <location filename="../../widgets/script/panel.py" line="238"/>
         <source>Edit screenplay</source>
         <translation>编辑剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="260"/>
+        <location filename="../../widgets/script/panel.py" line="263"/>
         <source>%1 scenes, %2 dialogue lines in the script · %3 shots on the board</source>
         <translation>剧本共 %1 场、%2 句台词 · 分镜 %3 个镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="276"/>
+        <location filename="../../widgets/script/panel.py" line="279"/>
         <source>Write or import a screenplay first.</source>
         <translation>请先编写或导入剧本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="308"/>
+        <location filename="../../widgets/script/panel.py" line="294"/>
+        <source>Asking the language model for a shot list</source>
+        <translation>正在请语言模型生成镜头列表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="310"/>
         <source>Breaking down with %1…</source>
         <translation>正在用 %1 拆分镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="319"/>
+        <location filename="../../widgets/script/panel.py" line="312"/>
+        <source>Break down episode %1</source>
+        <translation>拆解第 %1 集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="328"/>
+        <source>Breakdown stopped; the storyboard is unchanged.</source>
+        <translation>拆解已停止，故事板未改动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="330"/>
+        <source>The language model could not break the script down: %1</source>
+        <translation>语言模型未能拆解剧本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="333"/>
+        <location filename="../../widgets/script/panel.py" line="347"/>
         <source>Breakdown failed</source>
         <translation>拆分失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="324"/>
+        <location filename="../../widgets/script/panel.py" line="334"/>
+        <source>The language model could not break the script down:
+
+%1
+
+Break it down without AI instead (one shot per beat)?</source>
+        <translation>语言模型未能拆解剧本：
+
+%1
+
+改为不用 AI 拆解（每个节拍一个镜头）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="352"/>
         <source>Broken down: %1 new, %2 refreshed, %3 kept as you edited them, %4 removed.</source>
         <translation>已拆分：新增 %1 个，更新 %2 个，保留你修改过的 %3 个，移除 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="332"/>
+        <location filename="../../widgets/script/panel.py" line="360"/>
         <source>Import Screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="333"/>
+        <location filename="../../widgets/script/panel.py" line="361"/>
         <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
         <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="345"/>
+        <location filename="../../widgets/script/panel.py" line="373"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="348"/>
+        <location filename="../../widgets/script/panel.py" line="376"/>
         <source>Import screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="357"/>
+        <location filename="../../widgets/script/panel.py" line="385"/>
         <source>Export Screenplay</source>
         <translation>导出剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="358"/>
+        <location filename="../../widgets/script/panel.py" line="386"/>
         <source>Fountain (*.fountain)</source>
         <translation>Fountain (*.fountain)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="367"/>
+        <location filename="../../widgets/script/panel.py" line="395"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="369"/>
+        <location filename="../../widgets/script/panel.py" line="397"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="375"/>
+        <location filename="../../widgets/script/panel.py" line="404"/>
+        <source>Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Providers and set it as the writing model.</source>
+        <translation>请在“服务商”中选择一个文本服务商（OpenAI、通义千问、DeepSeek 或本地模型），并设为写作模型。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="405"/>
         <source>No text provider</source>
         <translation>没有文本模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="376"/>
         <source>Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Edit &gt; Providers… and set it as the writing model.</source>
-        <translation>请在“编辑 &gt; 服务商…”中选择文本模型（OpenAI、通义千问、DeepSeek 或本地模型）并设为写作模型。</translation>
+        <translation type="vanished">请在“编辑 &gt; 服务商…”中选择文本模型（OpenAI、通义千问、DeepSeek 或本地模型）并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="408"/>
+        <location filename="../../widgets/script/panel.py" line="436"/>
         <source>Writing with %1… (Stop keeps what was written)</source>
         <translation>正在用 %1 写作…（停止会保留已写内容）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="425"/>
+        <location filename="../../widgets/script/panel.py" line="453"/>
         <source>Stopped; what was written is kept (undo removes it).</source>
         <translation>已停止；已写内容保留（撤销可删除）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="426"/>
+        <location filename="../../widgets/script/panel.py" line="454"/>
         <source>Done. Undo removes what was written.</source>
         <translation>完成。撤销可删除新写内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="446"/>
+        <location filename="../../widgets/script/panel.py" line="474"/>
         <source>Select the passage to rewrite first.</source>
         <translation>请先选中要改写的段落。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="455"/>
+        <location filename="../../widgets/script/panel.py" line="483"/>
         <source>Rewrite Selection</source>
         <translation>改写选中内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="455"/>
+        <location filename="../../widgets/script/panel.py" line="483"/>
         <source>How should it change?</source>
         <translation>要怎样修改？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="460"/>
+        <location filename="../../widgets/script/panel.py" line="488"/>
         <source>Season Outline</source>
         <translation>季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="460"/>
+        <location filename="../../widgets/script/panel.py" line="488"/>
         <source>Number of episodes:</source>
         <translation>集数：</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="485"/>
+        <location filename="../../widgets/script/panel.py" line="513"/>
         <source>Apply season outline</source>
         <translation>应用季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="493"/>
+        <location filename="../../widgets/script/panel.py" line="521"/>
         <source>Outline applied to %1 episodes.</source>
         <translation>大纲已应用到 %1 集。</translation>
     </message>
@@ -356,162 +412,162 @@ Dialogue.
 <context>
     <name>ShotInspector</name>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="83"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="85"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="84"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="86"/>
         <source>Shot size</source>
         <translation>景别</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="85"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="87"/>
         <source>Camera angle</source>
         <translation>机位角度</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="86"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="88"/>
         <source>Movement</source>
         <translation>运镜</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="87"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="89"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="87"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="89"/>
         <source>Image prompt</source>
         <translation>画面提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="88"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="90"/>
         <source>Motion prompt</source>
         <translation>运动提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="89"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="91"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="98"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="100"/>
         <source>Dialogue</source>
         <translation>台词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="105"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="107"/>
         <source> candidates</source>
         <translation> 个候选</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="106"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="108"/>
         <source>Generate Stills</source>
         <translation>生成画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="108"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="110"/>
         <source>Generate Clip</source>
         <translation>生成视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="110"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="112"/>
         <source>Import File…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="112"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="114"/>
         <source>Start From Previous Clip&apos;s Last Frame</source>
         <translation>从上一镜头视频的最后一帧开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="113"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="115"/>
         <source>Adds the last frame of the previous shot&apos;s clip as this shot&apos;s still, so the next clip continues the action.</source>
         <translation>把上一镜头视频的最后一帧加为本镜头的画面，让下一段视频接上动作。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="116"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="118"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="121"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="123"/>
         <source>Stills</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="126"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="128"/>
         <source>Clips</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="166"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="168"/>
         <source>Double-click a version to use it (earlier versions are kept).</source>
         <translation>双击某个版本即可使用（旧版本会保留）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="189"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="191"/>
         <source>Select a shot</source>
         <translation>请选择镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="197"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="199"/>
         <source>Shot %1</source>
         <translation>镜头 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="209"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="211"/>
         <source>(no dialogue)</source>
         <translation>（无台词）</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="222"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="224"/>
         <source>v%1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="240"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="242"/>
         <source>Edit shot</source>
         <translation>编辑镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="250"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="252"/>
         <source>Unlock shot</source>
         <translation>解锁镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="250"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="252"/>
         <source>Lock shot</source>
         <translation>锁定镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="264"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="266"/>
         <source>Choose version</source>
         <translation>选择版本</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="275"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="277"/>
         <source>Continuity</source>
         <translation>连戏</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="279"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="281"/>
         <source>Import Still or Clip</source>
         <translation>导入画面或视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="280"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="282"/>
         <source>Pictures and videos (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm *.mkv)</source>
         <translation>图片和视频 (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm *.mkv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="299"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="303"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="309"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="306"/>
         <source>Import version</source>
         <translation>导入版本</translation>
     </message>
@@ -519,148 +575,151 @@ Dialogue.
 <context>
     <name>StoryboardPanel</name>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="115"/>
+        <location filename="../../widgets/storyboard/panel.py" line="114"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="117"/>
+        <location filename="../../widgets/storyboard/panel.py" line="116"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="170"/>
+        <location filename="../../widgets/storyboard/panel.py" line="162"/>
         <source>Generate Missing Stills…</source>
         <translation>生成缺少的画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="172"/>
+        <location filename="../../widgets/storyboard/panel.py" line="164"/>
         <source>Generate Missing Clips…</source>
         <translation>生成缺少的视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="174"/>
+        <location filename="../../widgets/storyboard/panel.py" line="166"/>
         <source>Send to Timeline</source>
         <translation>发送到时间线</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="175"/>
+        <location filename="../../widgets/storyboard/panel.py" line="167"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="176"/>
+        <location filename="../../widgets/storyboard/panel.py" line="168"/>
         <source>Import Files to Shots…</source>
         <translation>导入文件到镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="235"/>
+        <location filename="../../widgets/storyboard/panel.py" line="227"/>
         <source>All scenes</source>
         <translation>全部场次</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="236"/>
+        <location filename="../../widgets/storyboard/panel.py" line="228"/>
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="277"/>
+        <location filename="../../widgets/storyboard/panel.py" line="269"/>
         <source>%1 shots · %2 with a still · %3 with a clip</source>
         <translation>%1 个镜头 · %2 个有画面 · %3 个有视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="288"/>
+        <location filename="../../widgets/storyboard/panel.py" line="281"/>
         <source>Still</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="288"/>
+        <location filename="../../widgets/storyboard/panel.py" line="281"/>
+        <source>Title card</source>
+        <translation>标题卡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/panel.py" line="282"/>
         <source>Clip</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="290"/>
+        <location filename="../../widgets/storyboard/panel.py" line="284"/>
         <source>Voice %1/%2</source>
         <translation>配音 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="297"/>
+        <location filename="../../widgets/storyboard/panel.py" line="292"/>
         <source>Loading picture…</source>
         <translation>正在载入画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="298"/>
+        <location filename="../../widgets/storyboard/panel.py" line="293"/>
         <source>No picture yet</source>
         <translation>尚无画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="321"/>
+        <location filename="../../widgets/storyboard/panel.py" line="316"/>
         <source>Reorder shots</source>
         <translation>调整镜头顺序</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="333"/>
+        <location filename="../../widgets/storyboard/panel.py" line="328"/>
         <source>Move shot</source>
         <translation>移动镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="360"/>
-        <location filename="../../widgets/storyboard/panel.py" line="377"/>
         <source>Cannot generate</source>
-        <translation>无法生成</translation>
+        <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="380"/>
+        <location filename="../../widgets/storyboard/panel.py" line="375"/>
         <source>Nothing to generate</source>
         <translation>无需生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="381"/>
+        <location filename="../../widgets/storyboard/panel.py" line="376"/>
         <source>Every shot already has one.</source>
         <translation>每个镜头都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="387"/>
+        <location filename="../../widgets/storyboard/panel.py" line="382"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="388"/>
+        <location filename="../../widgets/storyboard/panel.py" line="383"/>
         <source>Generate %1 with %2 for %3 shots? Estimated cost: %4.</source>
         <translation>用 %2 为 %3 个镜头生成%1？预计费用：%4。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="389"/>
+        <location filename="../../widgets/storyboard/panel.py" line="384"/>
         <source>stills</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="389"/>
+        <location filename="../../widgets/storyboard/panel.py" line="384"/>
         <source>clips</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="403"/>
+        <location filename="../../widgets/storyboard/panel.py" line="398"/>
         <source>Import Files to Shots</source>
         <translation>导入文件到镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="404"/>
+        <location filename="../../widgets/storyboard/panel.py" line="399"/>
         <source>Pictures and videos named after their shot, e.g. E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</source>
         <translation>以镜头编号命名的图片和视频，例如 E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="418"/>
+        <location filename="../../widgets/storyboard/panel.py" line="413"/>
         <source>%1 file(s) placed on their shots.</source>
         <translation>已将 %1 个文件放到对应镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="421"/>
+        <location filename="../../widgets/storyboard/panel.py" line="416"/>
         <source>Not placed: %1</source>
         <translation>未放置：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="432"/>
+        <location filename="../../widgets/storyboard/panel.py" line="427"/>
         <source>Timeline assembled: %1 clips added, %2 updated, %3 removed.</source>
         <translation>时间线已组装：新增 %1 个片段，更新 %2 个，移除 %3 个。</translation>
     </message>

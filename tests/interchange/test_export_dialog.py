@@ -58,3 +58,24 @@ def test_cancel_leaves_nothing(session, qtbot, tmp_path) -> None:
     assert "cancelled" in dialog.status.text()
     assert worker.result is None
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".cancelled")]
+
+
+def test_dialog_warns_about_black_frames_before_the_export_starts(session, qtbot) -> None:
+    from app.model import TrackKind
+    from app.timeline.edits import TimelineEditor
+
+    ep = session.current_episode
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.warnings.isHidden() and dialog.export_button.text() == "Export"  # the demo has no black
+    dialog.close()
+    pic = ep.timeline.first_track(TrackKind.PICTURE)
+    second = sorted(pic.clips, key=lambda c: c.start)[1]
+    TimelineEditor(session.document, ep).delete([second.id])
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.warnings.isVisible() and "Black frames" in dialog.warnings.text()
+    assert dialog.export_button.text() == "Export Anyway"
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "export-dialog-warnings.png"))

@@ -110,3 +110,33 @@ def test_test_connection_runs_on_a_worker_and_shows_the_answer(qtbot, openai_ser
     assert "sk-not-the-right-key-123456" not in text
     if not good:
         assert "Incorrect API key" in text
+
+
+def test_music_without_a_provider_explains_in_ui_words_and_opens_providers_at_music(session, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from providers import registry
+
+    panel = JobsPanel(session)
+    qtbot.addWidget(panel)
+    seen: dict[str, object] = {}
+
+    def handle_modals() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox) and "box" not in seen:
+            seen["box"] = modal.text()
+            setup = next(b for b in modal.buttons() if b.text() == "Set Up Providers…")
+            setup.click()
+        elif isinstance(modal, ProvidersDialog):
+            seen["page"] = modal.list.currentItem().data(0x0100)
+            modal.reject()
+            return
+        QTimer.singleShot(50, handle_modals)
+
+    QTimer.singleShot(50, handle_modals)
+    assert panel.generate_missing("music") == 0
+    text = str(seen["box"])
+    assert "music" in text and "--" not in text and "MICRODRAMA_" not in text  # the UI's words, no CLI flags
+    music_providers = {p.name for p in registry.for_capability("music")}
+    assert seen["page"] in music_providers

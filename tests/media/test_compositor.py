@@ -9,7 +9,7 @@ from app.media.compositor import Compositor, MissingMediaError
 from app.media.decode import FrameFetcher
 from app.media.overlays import LabelLayer
 from app.media.text_render import TextStyle, ink_height, render_text
-from app.model import FitMode, KenBurns, Rect, TrackKind, Transition, TransitionKind
+from app.model import FitMode, HoldMode, KenBurns, Rect, TrackKind, Transition, TransitionKind
 from tests.media.conftest_export import Project, export_media, project, read_index  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -155,3 +155,18 @@ def test_preview_shows_the_projects_ai_label_by_default(project, export_media):
     assert np.abs(first[:120, :300].astype(int) - later[:120, :300]).sum() > 10000  # label for the first seconds
     project.series.settings.ai_label_enabled = False
     assert np.array_equal(default.render(project.episode, 10, size, preview=True), later)
+
+
+@pytest.mark.parametrize(("hold", "expected"), [
+    (HoldMode.FREEZE, {0: 101, 18: 119, 19: 119, 49: 119}),
+    (HoldMode.LOOP, {0: 101, 18: 119, 19: 101, 45: 108}),
+    (HoldMode.SLOW, {0: 101, 25: 110, 49: 119}),
+])
+def test_a_clip_longer_than_its_source_is_held_not_black(project, export_media, hold, expected):
+    # 19 source frames (101..119) under a 50-frame clip: preview and export show the hold, never black
+    project.add(TrackKind.PICTURE, export_media.flash_clip, start=10, source_in=101, duration=50, hold=hold)
+    c = comp(project)
+    for offset, index in expected.items():
+        for preview in (True, False):
+            frame = c.render(project.episode, 10 + offset, (360, 640), preview=preview)
+            assert read_index(frame) == index, (hold, offset, preview)

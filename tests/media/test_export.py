@@ -226,3 +226,17 @@ def test_worker_cancel_emits_cancelled_and_leaves_nothing(qtbot, project: Projec
     with qtbot.waitSignal(worker.cancelled, timeout=60000):
         worker.start()
     assert list(out_dir.iterdir()) == []
+
+
+def test_a_series_in_another_shape_exports_in_that_shape(project: Project, export_media, tmp_path):
+    from app.media.presets import output_size
+
+    assert output_size(get_preset("standard"), 1080, 1920) == (1080, 1920)
+    assert output_size(get_preset("standard"), 1080, 1440) == (1080, 1440)
+    assert output_size(get_preset("draft"), 1920, 1080) == (1280, 720)
+    project.series.settings.width, project.series.settings.height = 1080, 1440  # a 3:4 series
+    project.add(TrackKind.PICTURE, export_media.red_still, start=0, duration=15)
+    out = tmp_path / "three-four.mp4"
+    Exporter(project.series, project.bundle, project.episode, out, ExportOptions(preset=get_preset("draft"))).run()
+    video = next(s for s in ffprobe(out)["streams"] if s["codec_type"] == "video")
+    assert (video["width"], video["height"]) == (720, 960)

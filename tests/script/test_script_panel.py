@@ -163,3 +163,55 @@ def test_bible_reference_images_import_on_the_queue_and_ok_waits_for_them(sessio
     (ref,) = character.reference_images
     asset = session.series.media[ref]
     assert asset.provenance.notes == "character reference" and (session.bundle.root / asset.path).is_file()
+
+
+def test_ai_writing_retries_a_rate_limit_and_the_success_clears_it(panel, session, qtbot, openai_server,  # noqa: F811
+                                                                   monkeypatch) -> None:
+    from tests.providers.servers.openai import openai_error
+
+    monkeypatch.setenv("MICRODRAMA_OPENAI_BASE_URL", f"{openai_server.url}/v1")
+    monkeypatch.setenv("MICRODRAMA_OPENAI_API_KEY", API_KEY)
+    monkeypatch.setenv("MICRODRAMA_TEXT_PROVIDER", "openai")
+    openai_server.reply_pieces = ["LIN\n", "Again.\n"]
+    openai_server.fail_next("POST /v1/chat/completions", openai_error(
+        429, "Rate limit reached for gpt-4o-mini. Please try again in 1s.", "requests", "rate_limit_exceeded",
+        headers={"Retry-After": "1"}))
+    panel.write_episode()
+    qtbot.waitUntil(lambda: panel._stream_job is None, timeout=30000)
+    assert "Done" in panel.status.text(), panel.status.text()
+    assert session.current_episode.script.endswith("LIN\nAgain.\n")
+    job = [j for j in job_manager(session).jobs() if j.kind == "write"][-1]
+    assert job.attempts == 2 and job.error == ""
+
+
+def test_an_unusable_shot_list_is_asked_for_again_then_the_rule_based_breakdown_is_offered(
+        panel, session, qtbot, openai_server, monkeypatch) -> None:  # noqa: F811
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    monkeypatch.setenv("MICRODRAMA_OPENAI_BASE_URL", f"{openai_server.url}/v1")
+    monkeypatch.setenv("MICRODRAMA_OPENAI_API_KEY", API_KEY)
+    monkeypatch.setenv("MICRODRAMA_TEXT_PROVIDER", "openai")
+    openai_server.reply_pieces = ["Sure! Here are the shots: first a wide shot, then a close-up."]
+    asked: list[str] = []
+
+    def answer_yes() -> None:  # the real question box appears: read it and click Yes
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(50, answer_yes)
+
+    QTimer.singleShot(50, answer_yes)
+    panel.editor.setPlainText(SCRIPT)
+    panel.commit()
+    panel.break_down()
+    qtbot.waitUntil(lambda: panel._breakdown_job is None, timeout=30000)
+    chats = [r for r in openai_server.requests if r.path.endswith("/chat/completions")]
+    assert len(chats) == 2  # asked once more, with what was wrong
+    assert "could not be used" in chats[1].json()["messages"][-1]["content"]
+    assert asked and "without AI" in asked[0]
+    shots = list(session.current_episode.shots())
+    assert shots and "Breaking down" not in panel.status.text()  # the rule-based breakdown landed
+    assert "Broken down" in panel.status.text()

@@ -18,7 +18,7 @@ def test_switching_language_retranslates_menus_docks_and_actions(window_factory,
     qtbot.waitUntil(lambda: file_menu.title() == "文件(&F)")  # LanguageChange events are posted
     assert window.menus.menus["Episode"].title() == "分集(&P)"
     assert window.actions["action_open"].text() == "打开(&O)…"
-    assert window.docks.docks["StoryboardDock"].windowTitle() == "分镜"
+    qtbot.waitUntil(lambda: window.docks.docks["StoryboardDock"].windowTitle() == "分镜")
     assert window.episode_switcher.currentText().startswith("第1集")
     status = window.status.duration
     qtbot.waitUntil(lambda: status.text() == "时长 00:00:00:00")
@@ -61,3 +61,30 @@ def test_every_shell_string_has_a_chinese_translation():
                   if not (m.findtext("translation") or "").strip()
                   or m.find("translation").get("type") == "unfinished"]
     assert unfinished == []
+
+
+def test_every_dock_and_menu_item_follows_a_run_time_switch(window_factory, project, qtbot):
+    """Script, Storyboard, Timeline and Jobs were built in code with no retranslate of their own."""
+    window = window_factory()
+    window.show()
+    window.controller.open_path(project)
+    script = window.docks.panels["ScriptDock"]
+    board = window.docks.panels["StoryboardDock"]
+    timeline = window.docks.panels["TimelineDock"]
+    jobs = window.docks.panels["JobsDock"]
+    assert script.act_breakdown.text() == "Break Down" and timeline.act_assemble.text() == "Assemble from Storyboard"
+
+    set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.menus.menus["File"].title() == "文件(&F)")
+    assert script.act_breakdown.text() == "拆分镜头"
+    assert timeline.act_assemble.text() == "从故事板组装"
+    assert timeline.act_split.text() == "在播放头处分割\tS"  # the shortcut hint is kept
+    assert board.act_send.text() == "发送到时间线"
+    assert jobs.menu_actions()["Edit"][0].text() == "服务商…"
+    view_items = [a.text() for a in window.menus.menus["View"].actions() if a.text()]
+    english = [t for t in view_items if t.isascii() and any(c.isalpha() for c in t)]
+    assert english == [], english
+
+    set_language("en")
+    qtbot.waitUntil(lambda: script.act_breakdown.text() == "Break Down")
+    assert timeline.act_split.text() == "Split at Playhead\tS"

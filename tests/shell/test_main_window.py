@@ -263,3 +263,44 @@ def test_a_project_handed_over_by_the_desktop_opens_in_the_window(window_factory
     assert window.controller.session.bundle is not None
     assert window.controller.session.bundle.root == project.absolute()
     assert not window.welcome.isVisible()
+
+
+def test_new_series_asks_for_language_picture_and_frame_rate(tmp_path, qtbot):
+    from widgets.shell.i18n import current_language, install_language
+    from widgets.shell.new_series import NewSeriesDialog
+
+    install_language("zh_CN")
+    try:
+        dialog = NewSeriesDialog(tmp_path)
+        qtbot.addWidget(dialog)
+        assert current_language() == "zh_CN" and dialog.language.currentData() == "zh"  # follows the UI
+        assert dialog.picture.currentData() == "1080x1920" and dialog.fps.currentData() == 30
+        dialog.title_edit.setText("契约新娘")
+        dialog.picture.setCurrentIndex(dialog.picture.findData("1080x1440"))
+        dialog.fps.setCurrentIndex(dialog.fps.findData(25))
+        series = dialog.series()
+        assert (series.bible.language, series.settings.width, series.settings.height, series.settings.fps) == (
+            "zh", 1080, 1440, 25)
+        SHOTS = Path("/tmp/microdrama-screenshots")
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / "new-series-zh.png"))
+    finally:
+        install_language("en")
+    dialog = NewSeriesDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"
+
+
+def test_a_chinese_series_gets_chinese_defaults_and_prompts() -> None:
+    from app.model import Bible, Episode, Series
+    from app.script.breakdown import breakdown
+    from app.script.llm_breakdown import prompt_language
+    from app.script.writing import episode_messages
+
+    series = Series(title="契约新娘", bible=Bible(language="zh"))
+    scenes = breakdown("1. 内景 办公室 - 日\n\n林晓：你来了。\n", series, 1, 30)
+    shot = scenes[0].shots[0]
+    assert shot.action == "林晓说话" and shot.motion_prompt == "缓慢推近" and "竖屏" in shot.image_prompt
+    series.episodes.append(Episode(number=1))
+    assert "Simplified Chinese" in episode_messages(series, series.episodes[0])[1][1]
+    assert "Simplified Chinese" in prompt_language(series)

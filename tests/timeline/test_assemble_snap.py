@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.document import ProjectDocument
-from app.model import Clip, DialogueLine, Episode, Marker, Scene, Series, Shot, Take, TrackKind
+from app.model import Clip, DialogueLine, Episode, HoldMode, Marker, Scene, Series, Shot, Take, TrackKind
 from app.timeline.assemble import assemble_from_storyboard
 from app.timeline.edits import TimelineEditor
 from app.timeline.snapping import snap_frames, snap_targets
@@ -35,7 +35,8 @@ def test_assemble_builds_tracks_from_shot_order_and_refresh_keeps_manual_clips()
     tl = ep.timeline
     pic = tl.first_track(TrackKind.PICTURE)
     assert [(c.shot_id, c.start, c.duration) for c in pic.clips_sorted()] == [
-        ("s1", 0, 90), ("s2", 90, 60), ("s3", 150, 60)]  # s3's clip has only 2 s of source
+        ("s1", 0, 90), ("s2", 90, 60), ("s3", 150, 90)]  # s3's 2 s clip is held to fill its 3 s shot
+    assert next(c for c in pic.clips if c.shot_id == "s3").hold is HoldMode.FREEZE
     dia = tl.first_track(TrackKind.DIALOGUE)
     assert [(c.take_id, c.start, c.duration) for c in dia.clips] == [("tk1", 0, 60)]
     subs = tl.first_track(TrackKind.SUBTITLES)
@@ -88,7 +89,7 @@ def test_snapping_is_pixel_tolerant_and_picks_the_nearest_target() -> None:
     assemble_from_storyboard(doc, ep)
     ep.timeline.markers.append(Marker(frame=77))
     pts = snap_targets(ep.timeline, playhead=33)
-    assert {0, 33, 77, 90, 150, 210} <= set(pts)
+    assert {0, 33, 77, 90, 150, 240} <= set(pts)  # the last shot ends at 150 + 90 (its clip is held)
 
 
 def test_timecode_round_trip() -> None:

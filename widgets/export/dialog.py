@@ -29,6 +29,9 @@ from app.media.export_worker import ExportWorker
 from app.media.presets import PRESETS, get_preset
 from app.session import Session
 from app.settings_store import settings_store
+from app.timeline.preflight import export_preflight
+
+MAX_WARNINGS = 6
 
 
 class ExportDialog(QDialog):
@@ -51,9 +54,10 @@ class ExportDialog(QDialog):
         if episode is not None:
             self.episode.setCurrentIndex(self.episode.findData(episode.id))
         self.episode.currentIndexChanged.connect(self._default_path)
+        self.episode.currentIndexChanged.connect(self._show_preflight)
         self.preset = QComboBox(self)
         for preset in PRESETS.values():
-            self.preset.addItem(preset.label, preset.name)
+            self.preset.addItem(preset.display_name, preset.name)
         self.path = QLineEdit(self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
@@ -91,6 +95,10 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setObjectName("exportWarnings")
+        self.warnings.setStyleSheet("color: #f5a623;")
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
@@ -105,18 +113,32 @@ class ExportDialog(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
         if bundle is not None:
             self._default_path()
+        self._show_preflight()
 
     def _default_path(self, *_args) -> None:
         episode = self.session.document.find(self.episode.currentData())
         if episode is not None and self.session.bundle is not None:
             name = f"{self.session.bundle.name}-E{episode.number:02d}.mp4"
             self.path.setText(str(self.session.bundle.folder("renders") / name))
+
+    def _show_preflight(self, *_args) -> None:
+        """Say before the export what it would get wrong (black, silence, subtitles over black)."""
+        episode = self.session.document.find(self.episode.currentData())
+        found = export_preflight(self.session.document, episode) if episode is not None else []
+        self.warnings.setVisible(bool(found))
+        if found:
+            shown = [w.message for w in found[:MAX_WARNINGS]]
+            if len(found) > MAX_WARNINGS:
+                shown.append(self.tr("…and %1 more.").replace("%1", str(len(found) - MAX_WARNINGS)))
+            self.warnings.setText(self.tr("Before you export:") + "\n• " + "\n• ".join(shown))
+        self.export_button.setText(self.tr("Export Anyway") if found else self.tr("Export"))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(), self.tr("MP4 video (*.mp4)"))

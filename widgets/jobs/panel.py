@@ -8,7 +8,7 @@ says why the queue is paused when the budget stopped it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -185,7 +184,15 @@ class JobsPanel(QWidget):
         self._refresh_budget()
         self._update_buttons()
 
-    # --------------------------------------------------------------- actions
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model (cards, rows) are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for job in self.manager.jobs():
+                self._refresh_job(job.id)
+            self._refresh_groups()
+            self._refresh_banner(self.manager.paused_reason)
+        super().changeEvent(event)
+
     def menu_actions(self) -> dict[str, list[QAction]]:
         def make(text: str, name: str, slot) -> QAction:
             action = QAction(text, self)
@@ -212,6 +219,7 @@ class JobsPanel(QWidget):
         """Queue what the current episode lacks in ``slot``; returns how many jobs were queued."""
         from app.errors import UserError
         from app.jobs.actions import choose_provider, missing_jobs
+        from widgets.settings.provider_setup import explain_generation_error
 
         episode = self.session.current_episode
         if episode is None or not self.session.is_open:
@@ -222,12 +230,7 @@ class JobsPanel(QWidget):
             notes: list[str] = []
             jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
         except UserError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot generate"), str(exc),
-                              QMessageBox.StandardButton.Close, self)
-            setup = box.addButton(self.tr("Providers…"), QMessageBox.ButtonRole.ActionRole)
-            box.exec()
-            if box.clickedButton() is setup:
-                self.open_providers_dialog()
+            explain_generation_error(self, exc)
             return 0
         for job in jobs:
             self.manager.add(job)

@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     import numpy as np
 
 PREVIEW_SIZE = (540, 960)
+PREVIEW_LONG_SIDE = 960
+
+
+def preview_size(width: int, height: int) -> tuple[int, int]:
+    """The preview's frame size for a series of ``width`` x ``height``: its shape, 960 px on the long side."""
+    if width <= 0 or height <= 0 or width * 16 == height * 9:
+        return PREVIEW_SIZE
+    scale = PREVIEW_LONG_SIDE / max(width, height)
+    return max(2, int(round(width * scale / 2)) * 2), max(2, int(round(height * scale / 2)) * 2)
 
 # Where Douyin/TikTok draw their own UI over a 9:16 video (fractions of width/height),
 # measured from the apps' portrait layouts: keep faces and titles out of these.
@@ -50,8 +59,8 @@ class FrameCanvas(QWidget):
         self.update()
 
     def frame_rect(self) -> QRectF:
-        """Where the 9:16 picture is drawn in widget coordinates."""
-        fw, fh = PREVIEW_SIZE
+        """Where the picture is drawn in widget coordinates (in the shape of the frame shown)."""
+        fw, fh = (self.image.width(), self.image.height()) if self.image is not None else PREVIEW_SIZE
         if self.zoom_100:
             scale = 1.0 / max(1.0, self.devicePixelRatioF())
         else:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxL
 from app.session import Session
 from app.timeline.structure import TrackEditor
 from app.timeline.timecode import format_timecode
-from widgets.player.canvas import PREVIEW_SIZE, FrameCanvas, to_qimage
+from widgets.player.canvas import FrameCanvas, preview_size, to_qimage
 from widgets.player.icons import transport_icon
 from widgets.player.transport import transport
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
@@ -213,10 +213,12 @@ class PreviewPanel(QWidget):
 
         ep = self.session.current_episode
         src = self.sources()
+        settings = self.session.series.settings
+        size = preview_size(settings.width, settings.height)
         if ep is None or src is None:
-            w, h = PREVIEW_SIZE
+            w, h = size
             return np.zeros((h, w, 3), np.uint8)
-        return src[0].render(ep, frame, PREVIEW_SIZE)
+        return src[0].render(ep, frame, size)
 
     def render_audio(self, start: int, count: int):
         import numpy as np

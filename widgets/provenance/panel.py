@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -82,6 +82,12 @@ class ProvenancePanel(QWidget):
         for signal in (session.currentEpisodeChanged, doc.listChanged, doc.objectChanged, doc.mediaChanged):
             signal.connect(self.schedule_refresh)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model (cards, rows) are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.schedule_refresh()
+        super().changeEvent(event)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
         return self.actions_.menu_actions()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
+from app.errors import ProviderNotConfigured, UserError
 from app.fsutil import atomic_write_bytes
+from app.jobs.job import FunctionJob, JobState
 from app.jobs.manager import job_manager
 from app.script.checks import check_episode
 from app.script.fountain import Kind, parse
@@ -44,6 +45,7 @@ from app.script.writing import (
     strip_fences,
 )
 from app.session import Session
+from widgets.settings.provider_setup import explain_generation_error
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMIT_DELAY_MS = 700
@@ -57,6 +59,7 @@ class ScriptPanel(QWidget):
         self._typing_serial = 0
         self._applying = False  # setting the editor from the model: not a user edit
         self._stream_job: TextStreamJob | None = None
+        self._breakdown_job: FunctionJob | None = None
         self._stream_cursor: QTextCursor | None = None
 
         from widgets.script.highlighter import FountainHighlighter
@@ -96,6 +99,11 @@ class ScriptPanel(QWidget):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            if action is self.act_breakdown:  # the rule-based breakdown sits under the button's arrow
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+                plain = QMenu(button)
+                plain.addAction(self.act_breakdown_plain)
+                button.setMenu(plain)
             bar.addWidget(button)
         write = QToolButton(self)
         write.setText(self.tr("Write with AI"))
@@ -137,6 +145,13 @@ class ScriptPanel(QWidget):
         self._load_episode()
 
     # ---------------------------------------------------------------- actions
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh_outline()
+        super().changeEvent(event)
+
     def _build_actions(self) -> None:
         def make(text: str, name: str, slot, shortcut: str | None = None) -> QAction:
             action = QAction(text, self)
@@ -149,6 +164,9 @@ class ScriptPanel(QWidget):
             return action
 
         self.act_breakdown = make(self.tr("Break Down"), "action_breakdown", self.break_down, "Ctrl+Shift+B")
+        self.act_breakdown_plain = make(self.tr("Break Down Without AI"), "action_breakdown_plain",
+                                        self.break_down_without_ai)
+        self.act_breakdown_plain.setToolTip(self.tr("One shot per beat, by rule: no language model, nothing to pay"))
         self.act_import = make(self.tr("Import…"), "action_import_fountain", self.import_dialog)
         self.act_export = make(self.tr("Export…"), "action_export_fountain", self.export_dialog)
         self.act_write_episode = make(self.tr("Write This Episode"), "action_write_episode", self.write_episode)
@@ -163,7 +181,7 @@ class ScriptPanel(QWidget):
         self.act_bible = make(self.tr("Series Bible…"), "action_series_bible", self.open_bible)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {"Episode": [self.act_breakdown, self.act_bible],
+        return {"Episode": [self.act_breakdown, self.act_breakdown_plain, self.act_bible],
                 "Generate": [self.act_write_episode, self.act_outline, self.act_rewrite_hook, self.act_rewrite_cliff,
                              self.act_rewrite_custom, self.act_stop]}
 
@@ -271,7 +289,6 @@ class ScriptPanel(QWidget):
         if provider is None:
             self._apply_breakdown(heuristic_breakdown)
             return
-        from app.jobs.job import FunctionJob
         from app.script.llm_breakdown import model_breakdown
 
         series, text = self.session.series, episode.script
@@ -281,8 +298,8 @@ class ScriptPanel(QWidget):
         snapshot = copy.deepcopy(series)
 
         def work(ctx) -> list:
-            ctx.progress(None, "Asking the language model for a shot list")
-            return model_breakdown(provider)(snapshot, episode, text)
+            ctx.progress(None, QCoreApplication.translate("ScriptPanel", "Asking the language model for a shot list"))
+            return model_breakdown(provider, cancel=ctx.token)(snapshot, episode, text)
 
         def land(scenes: list) -> None:
             known = {c.id for c in series.characters}
@@ -298,8 +315,34 @@ class ScriptPanel(QWidget):
             self._apply_breakdown(from_model)
 
         self.status.setText(self.tr("Breaking down with %1…").replace("%1", provider))
-        job_manager(self.session).add(FunctionJob(f"Break down episode {episode.number}", work, on_done=land,
-                                                  kind="breakdown", resource=provider))
+        manager = job_manager(self.session)
+        self._breakdown_job = FunctionJob(self.tr("Break down episode %1").replace("%1", str(episode.number)), work,
+                                          on_done=land, kind="breakdown", resource=provider)
+        manager.jobFinished.connect(self._breakdown_finished)
+        manager.add(self._breakdown_job)
+
+    def break_down_without_ai(self) -> None:
+        self.break_down(use_ai=False)
+
+    def _breakdown_finished(self, job_id: str) -> None:
+        """A model breakdown ended: its result landed, or the status says why not (never stays "breaking down")."""
+        job = self._breakdown_job
+        if job is None or job.id != job_id:
+            return
+        job_manager(self.session).jobFinished.disconnect(self._breakdown_finished)
+        self._breakdown_job = None
+        if job.state is JobState.CANCELLED:
+            self.status.setText(self.tr("Breakdown stopped; the storyboard is unchanged."))
+        elif job.state is JobState.FAILED:
+            self.status.setText(self.tr("The language model could not break the script down: %1").replace(
+                "%1", job.error))
+            answer = QMessageBox.question(
+                self, self.tr("Breakdown failed"),
+                self.tr("The language model could not break the script down:\n\n%1\n\nBreak it down without AI "
+                        "instead (one shot per beat)?").replace("%1", job.error),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.break_down(use_ai=False)
 
     def _apply_breakdown(self, make_scenes) -> None:
         episode = self.episode
@@ -364,9 +407,9 @@ class ScriptPanel(QWidget):
     def _provider_or_explain(self) -> str | None:
         provider = configured_text_provider()
         if provider is None:
-            QMessageBox.information(self, self.tr("No text provider"), self.tr(
-                "Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Edit > Providers… "
-                "and set it as the writing model."))
+            explain_generation_error(self, ProviderNotConfigured(self.tr(
+                "Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Providers and set it as the "
+                "writing model."), capability="text"), self.tr("No text provider"))
         return provider
 
     def _stream(self, messages: list[tuple[str, str]], title: str, make_cursor, on_done=None) -> None:

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from widgets.shell.settings import app_settings
 
@@ -67,7 +68,24 @@ def current_language() -> str:
 
 
 def install_language(code: str) -> list[str]:
-    """Install the translators for ``code``; returns the .qm files loaded (for logging/tests)."""
+    """Install the translators for ``code``; returns the .qm files loaded (for logging/tests).
+
+    Widgets that exist already are retranslated: those with their own ``retranslate`` on the
+    LanguageChange event Qt sends, every other text through ``widgets.shell.retranslate``.
+    """
+    code = normalize(code) or SOURCE_LANGUAGE
+    retranslation = None
+    if code != _current and isinstance(QCoreApplication.instance(), QApplication) and QApplication.allWidgets():
+        from widgets.shell.retranslate import Retranslation
+
+        retranslation = Retranslation(I18N_DIR, _current, SOURCE_LANGUAGE)
+    loaded = _install(code)
+    if retranslation is not None:
+        retranslation.apply()
+    return loaded
+
+
+def _install(code: str) -> list[str]:
     global _current
     app = QCoreApplication.instance()
     for translator in _installed:

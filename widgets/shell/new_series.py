@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,7 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundle import BUNDLE_SUFFIX, PROJECT_FILE
-from app.model import Episode, Series
+from app.model import Bible, Episode, ProjectSettings, Series
+
+# (width, height) per picture shape; 9:16 first, the format every short-video platform leads with
+FORMATS = (((1080, 1920), "9:16"), ((1080, 1440), "3:4"), ((1080, 1080), "1:1"), ((1920, 1080), "16:9"))
+FRAME_RATES = (24, 25, 30, 60)
 
 translate = QCoreApplication.translate
 
@@ -48,6 +53,25 @@ class NewSeriesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.location_edit, 1)
         row.addWidget(browse)
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        from widgets.shell.i18n import current_language
+
+        self.language.setCurrentIndex(0 if current_language().startswith("zh") else 1)
+        self.language.setToolTip(translate("NewSeries", "The language the screenplay is written in; AI writing, "
+                                           "breakdowns and prompts follow it."))
+        self.picture = QComboBox()
+        for (w, h), ratio in FORMATS:
+            label = {"9:16": translate("NewSeries", "Vertical 9:16 (1080×1920)"),
+                     "3:4": translate("NewSeries", "Portrait 3:4 (1080×1440)"),
+                     "1:1": translate("NewSeries", "Square 1:1 (1080×1080)"),
+                     "16:9": translate("NewSeries", "Landscape 16:9 (1920×1080)")}[ratio]
+            self.picture.addItem(label, f"{w}x{h}")
+        self.fps = QComboBox()
+        for rate in FRAME_RATES:
+            self.fps.addItem(translate("NewSeries", "%1 fps").replace("%1", str(rate)), rate)
+        self.fps.setCurrentIndex(FRAME_RATES.index(30))
         self.path_label = QLabel(objectName="EmptyStateText")
         self.path_label.setWordWrap(True)
 
@@ -55,6 +79,9 @@ class NewSeriesDialog(QDialog):
         form.setSpacing(10)
         form.addRow(translate("NewSeries", "Series title:"), self.title_edit)
         form.addRow(translate("NewSeries", "First episode:"), self.episode_edit)
+        form.addRow(translate("NewSeries", "Language:"), self.language)
+        form.addRow(translate("NewSeries", "Picture:"), self.picture)
+        form.addRow(translate("NewSeries", "Frame rate:"), self.fps)
         form.addRow(translate("NewSeries", "Location:"), row)
         form.addRow("", self.path_label)
 
@@ -77,7 +104,10 @@ class NewSeriesDialog(QDialog):
 
     def series(self) -> Series:
         episode = Episode(number=1, title=self.episode_edit.text().strip())
-        return Series(title=self.title_edit.text().strip(), episodes=[episode])
+        width, height = (int(v) for v in str(self.picture.currentData()).split("x"))
+        return Series(title=self.title_edit.text().strip(), episodes=[episode],
+                      bible=Bible(language=self.language.currentData()),
+                      settings=ProjectSettings(width=width, height=height, fps=int(self.fps.currentData())))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("NewSeries", "Choose a Folder"),

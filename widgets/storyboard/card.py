@@ -53,6 +53,18 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#0d0e12"))
         painter.drawRoundedRect(QRectF(pic), 4, 4)
+        if info.get("title_card"):
+            # a title card is drawn as it will look: its words on black, centred
+            font = QFont(painter.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            painter.save()
+            painter.setFont(font)
+            painter.setPen(QColor("#f0f3f6"))
+            painter.drawText(pic.adjusted(10, 10, -10, -10), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             info["title_card"])
+            painter.restore()
+            return
         pixmap = self.thumbs.pixmap(info.get("picture"))
         if pixmap is not None and not pixmap.isNull():
             scaled = pixmap.scaled(pic.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from app.jobs.costs import format_money
 from app.jobs.manager import job_manager
 from app.model import Shot
 from app.session import Session
+from widgets.settings.provider_setup import explain_generation_error
 from widgets.storyboard.card import CARD_SIZE, SHOT_ROLE, ShotCardDelegate
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
@@ -150,7 +151,12 @@ class StoryboardPanel(QWidget):
         self.manager_connected = False
         self.refresh()
 
-    # ---------------------------------------------------------------- actions
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model (cards, rows) are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.schedule_refresh()
+        super().changeEvent(event)
+
     def _build_actions(self) -> None:
         def make(text: str, name: str, slot) -> QAction:
             action = QAction(text, self)
@@ -276,7 +282,9 @@ class StoryboardPanel(QWidget):
             "ok" if shot.chosen_still else "missing")
         clip_state = "busy" if in_flight(self.session, "clip", shot_id=shot.id) else (
             "ok" if shot.chosen_clip else "missing")
-        pills = [(self.tr("Still"), still_state), (self.tr("Clip"), clip_state)]
+        title = shot.title_text.strip() and not (shot.chosen_still or shot.chosen_clip)
+        pills = [(self.tr("Title card"), "ok")] if title else [(self.tr("Still"), still_state),
+                                                                (self.tr("Clip"), clip_state)]
         if lines:
             pills.append((self.tr("Voice %1/%2").replace("%1", str(voiced)).replace("%2", str(len(lines))),
                           "ok" if voiced == len(lines) else "missing"))
@@ -285,6 +293,7 @@ class StoryboardPanel(QWidget):
         return {"code": shot.code or str(shot.number), "duration": f"{shot.duration / fps:.1f}s",
                 "summary": speech or shot.action, "pills": pills, "locked": shot.locked,
                 "picture": shot.chosen_still or shot.chosen_clip,
+                "title_card": shot.title_text.strip() if title else "",
                 "empty_text": self.tr("Loading picture…") if shot.chosen_still or shot.chosen_clip
                 else self.tr("No picture yet")}
 
@@ -348,7 +357,7 @@ class StoryboardPanel(QWidget):
             jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
                 shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot generate"), str(exc))
+            explain_generation_error(self, exc)
             return []
         manager = job_manager(self.session)
         for job in jobs:
@@ -365,7 +374,7 @@ class StoryboardPanel(QWidget):
             notes: list[str] = []
             jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot generate"), str(exc))
+            explain_generation_error(self, exc)
             return []
         if not jobs:
             QMessageBox.information(self, self.tr("Nothing to generate"),

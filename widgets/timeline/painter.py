@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 
 from app.model import Clip, MediaKind, Track, TrackKind
 from app.timeline import query
+from app.timeline.structure import track_display_name
 from app.timeline.timecode import format_duration, format_timecode
 from app.timeline.warnings import MEDIA_OFFLINE, ClipWarning
 from widgets.timeline import theme
@@ -215,10 +216,11 @@ class TimelinePainter:
             p.setFont(self.bold)
             p.setPen(theme.HEADER_TEXT if not t.muted else theme.HEADER_DIM)
             name_w = g.header_w - 16 if row.height >= 44 else g.header_w - 90
-            name = self.fm_label.elidedText(t.name, Qt.TextElideMode.ElideRight, name_w)
+            shown = track_display_name(t)
+            name = self.fm_label.elidedText(shown, Qt.TextElideMode.ElideRight, name_w)
             name_y = row.top + (18 if row.height >= 44 else row.height // 2 + 4)
             p.drawText(QPointF(12, name_y), name)
-            if row.height >= 44 and v.kind_label(t.kind).casefold() != t.name.casefold():
+            if row.height >= 44 and v.kind_label(t.kind).casefold() != shown.casefold():
                 p.setFont(self.small)
                 p.setPen(theme.HEADER_DIM)
                 p.drawText(QPointF(12, row.top + 32), v.kind_label(t.kind))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.model import TrackKind
 from app.session import Session
 from app.timeline.assemble import assemble_from_storyboard
+from widgets.timeline.short_clip_menu import ShortClipMenu
 from widgets.timeline.view import TimelineView
 
 _STYLE = """
@@ -73,6 +74,13 @@ class TimelinePanel(QWidget):
         self._update_status()
 
     # -------------------------------------------------------------- actions
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Texts composed from the model are rebuilt in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_status()
+        super().changeEvent(event)
+
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
         act = QAction(text, self)
         if shortcut:
@@ -98,6 +106,7 @@ class TimelinePanel(QWidget):
         self.act_assemble = self._action(self.tr("Assemble from Storyboard"), self.assemble)
         self.act_assemble.setToolTip(self.tr("Build or refresh the picture, dialogue and subtitle tracks from "
                                              "the storyboard; manual clips are kept"))
+        self.short_clip_menu = ShortClipMenu(self.session, self)
         # Shortcut hints in menus only: the view handles the keys itself so they work with focus
         for act, keys in ((self.act_split, "S"), (self.act_delete, "Del"), (self.act_ripple, "Shift+Del"),
                           (self.act_marker, "N"), (self.act_zoom_in, "+"), (self.act_zoom_out, "-"),
@@ -123,12 +132,10 @@ class TimelinePanel(QWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         def button(act: QAction, text: str | None = None) -> QAction:
+            # a tool button shows its action's icon text: set that (not the button's text), so a language
+            # switch that retranslates the action keeps the button's own short label
+            act.setIconText(text if text is not None else act.text().split("\t")[0])
             bar.addAction(act)
-            widget = bar.widgetForAction(act)
-            if text is not None and isinstance(widget, QToolButton):
-                widget.setText(text)
-            elif isinstance(widget, QToolButton):
-                widget.setText(act.text().split("\t")[0])
             return act
 
         for act in self.tool_actions.values():
@@ -146,7 +153,11 @@ class TimelinePanel(QWidget):
             menu.addAction(self.view.kind_label(kind), lambda k=kind: self.add_track(k))
         add.setMenu(menu)
         bar.addWidget(add)
-        button(self.act_assemble)
+        assemble = QToolButton(bar)
+        assemble.setDefaultAction(self.act_assemble)
+        assemble.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        assemble.setMenu(self.short_clip_menu)
+        bar.addWidget(assemble)
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -161,7 +172,7 @@ class TimelinePanel(QWidget):
         return {
             "Edit": [self.act_split, self.act_delete, self.act_ripple, self.act_marker],
             "View": [self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_snap],
-            "Episode": [self.act_assemble],
+            "Episode": [self.act_assemble, self.short_clip_menu.menuAction()],
         }
 
     # -------------------------------------------------------------- slots

@@ -27,8 +27,7 @@ from app.timeline.edits import EditRefused, TimelineEditor
 from app.timeline.snapping import snap_frames, snap_targets
 from app.timeline.sources import clip_for_asset, clip_for_shot, default_track_kind
 from app.timeline.structure import TrackEditor
-from app.timeline.timecode import format_duration
-from app.timeline.warnings import MEDIA_OFFLINE, PICTURE_GAP, TAKE_TOO_LONG, ClipWarning, timeline_warnings
+from app.timeline.warnings import ClipWarning, timeline_warnings
 from widgets.player.transport import transport
 from widgets.timeline import theme
 from widgets.timeline.geometry import Geometry
@@ -547,14 +546,7 @@ class TimelineView(QWidget):
             QToolTip.showText(self.mapToGlobal(pos), "\n".join(self.warning_text(w) for w in warns), self)
 
     def warning_text(self, w: ClipWarning) -> str:
-        """The translated message of a warning."""
-        span = format_duration(w.end - w.start, self.fps)
-        if w.kind == MEDIA_OFFLINE:
-            return self.tr("Media offline: the file is missing from the project. Import it again or relink it.")
-        if w.kind == PICTURE_GAP:
-            return self.tr("Gap of %1 in the picture (black frames).").replace("%1", span)
-        if w.kind == TAKE_TOO_LONG:
-            return self.tr("Take runs %1 past the end of its shot: trim it or lengthen the shot.").replace("%1", span)
+        """The translated message of a warning (made in the UI language, with timecodes)."""
         return w.message
 
     def _snapped(self, frame: int, mods, exclude: set[str] | None = None) -> int:

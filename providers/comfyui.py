@@ -64,7 +64,10 @@ def load_template(name_or_path: str) -> dict[str, Any]:
     """A shipped template by name (``text_to_image``) or a workflow JSON file by path."""
     path = Path(name_or_path).expanduser()
     if not path.suffix:
-        path = WORKFLOW_DIR / f"{name_or_path}.json"
+        from providers.comfyui_byo import user_workflow_dir
+
+        shipped, imported = WORKFLOW_DIR / f"{name_or_path}.json", user_workflow_dir() / f"{name_or_path}.json"
+        path = shipped if shipped.is_file() or not imported.is_file() else imported
     workflow = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(workflow, dict):
         raise ValueError(f"{path.name} is not a workflow object")

@@ -199,6 +199,15 @@ class ComfyUIProvider(ProviderClient):
         return f"{data['subfolder']}/{data['name']}" if data.get("subfolder") else str(data["name"])
 
     def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
+        workflow, meta = self.build(request, lambda path: self.upload(path, cancel))
+        return self.queue_prompt(request, workflow, meta, cancel)
+
+    def build(self, request: GenerationRequest, upload: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The filled workflow for ``request`` and what the handle remembers of it.
+
+        ``upload(path) -> name`` puts an input image where LoadImage finds it (a farm checks a
+        server's nodes and models with a stand-in before uploading anything).
+        """
         if not isinstance(request, ImageRequest | VideoRequest):
             raise self.error(f"{request.capability} generation is not set up for ComfyUI", kind=E.CONFIG)
         key = "image_workflow" if isinstance(request, ImageRequest) else "video_workflow"
@@ -223,7 +232,7 @@ class ComfyUIProvider(ProviderClient):
                 raise self.error("this image workflow has no {{image}} input for a reference image",
                                  kind=E.BAD_REQUEST)
             if references:
-                values["image"] = self.upload(references[0], cancel)
+                values["image"] = upload(references[0])
         else:
             values["width"], values["height"] = frame_size(request, 832)
             values["fps"] = int(request.parameters.get("fps") or request.fps or 16)
@@ -233,16 +242,22 @@ class ComfyUIProvider(ProviderClient):
             if "image" in wanted:
                 if not request.first_frame:
                     raise self.error("this workflow makes video from a first frame: give one", kind=E.BAD_REQUEST)
-                values["image"] = self.upload(request.first_frame, cancel)
+                values["image"] = upload(request.first_frame)
             if request.last_frame:
                 if "last_image" not in wanted:
                     raise self.error("this video workflow has no {{last_image}} input for an end frame",
                                      kind=E.BAD_REQUEST)
-                values["last_image"] = self.upload(request.last_frame, cancel)
+                values["last_image"] = upload(request.last_frame)
         missing = wanted - values.keys()
         if missing:
             raise self.error(f"the workflow needs values nobody gives: {', '.join(sorted(missing))}", kind=E.CONFIG)
-        workflow = fill(template, values)
+        meta = {"seed": seed, "workflow": template_name, "width": values["width"], "height": values["height"],
+                "model": values["model"]}
+        return fill(template, values), meta
+
+    def queue_prompt(self, request: GenerationRequest, workflow: dict[str, Any], meta: dict[str, Any],
+                     cancel: CancelToken | None = None) -> TaskHandle:
+        """``POST /prompt``; a 200 with node errors still gives a handle (ComfyUI runs the valid branches)."""
         client_id = uuid.uuid4().hex
         self.listener(client_id)  # listen before queueing, so the first steps are heard
         data = self.http.json("POST", "/prompt", json={"prompt": workflow, "client_id": client_id}, cancel=cancel)
@@ -250,15 +265,15 @@ class ComfyUIProvider(ProviderClient):
             raise self.error(f"the answer has no prompt_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
         weights = step_weights(workflow)
         self.listener(client_id).expect(str(data["prompt_id"]), weights)
-        endpoint = {"client_id": client_id, "number": data.get("number"), "seed": seed,
-                    "workflow": template_name, "width": values["width"], "height": values["height"],
+        endpoint = {"client_id": client_id, "number": data.get("number"), "seed": meta["seed"],
+                    "workflow": meta["workflow"], "width": meta["width"], "height": meta["height"],
                     "weights": weights}
         if data.get("node_errors"):
             # ComfyUI queued the valid branches and runs them (it may cost): keep the handle so the
             # job can be followed and cancelled, and show what it skipped.
             endpoint["node_errors"] = node_error_lines(data["node_errors"])[:8]
         return TaskHandle(provider=self.name, capability=request.capability, task_id=str(data["prompt_id"]),
-                          model=values["model"], endpoint=endpoint)
+                          model=meta["model"], endpoint=endpoint)
 
     # --- poll ----------------------------------------------------------------------------------------
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:

@@ -103,6 +103,9 @@ class GenerationJob(Job):
                 self.token.raise_if_cancelled()
                 status = provider.poll(handle, self.token)
                 ctx.step_done()
+                if getattr(status, "moved_to", None) is not None:  # a ComfyUI farm moved the task
+                    handle = status.moved_to
+                    ctx.event("submitted", handle)
                 if status.state == SUCCEEDED:
                     break
                 if status.state == FAILED:
@@ -115,6 +118,11 @@ class GenerationJob(Job):
                 text = QCoreApplication.translate("Jobs", "Waiting for {provider}").format(provider=label)
                 if status.queue_position:
                     text += QCoreApplication.translate("Jobs", " (position {n} in queue)").format(n=status.queue_position)
+                if handle.endpoint.get("server"):  # a ComfyUI farm: which server runs it
+                    text += QCoreApplication.translate("Jobs", " on {server}").format(
+                        server=str(handle.endpoint["server"]).split("://")[-1])
+                if status.vendor_message and handle.provider == "comfyui":  # skipped branches, a lost server
+                    text += f" — {status.vendor_message}"
                 ctx.progress(status.progress, text)
                 interval = self.poll_interval or provider.poll_interval(handle)  # type: ignore[attr-defined]
                 self.token.sleep(interval)

@@ -166,7 +166,14 @@ class ComfyUIServer(VendorServer):
         return Reply(takeover=takeover)
 
     # --- routes --------------------------------------------------------------------------------
+    def kill(self) -> None:
+        """Die like a killed process: no new connections, and kept-alive ones are cut without answer."""
+        self.dead = True
+        self.stop()
+
     def handle(self, req: Request) -> Reply:
+        if getattr(self, "dead", False):
+            return Reply(close=True)
         path = req.path[4:] if req.path.startswith("/api/") else req.path
         route = f"{req.method} {path}"
         if route == "GET /system_stats":
@@ -208,6 +215,13 @@ class ComfyUIServer(VendorServer):
             body = req.json() if req.body else {}
             self.interrupt((body or {}).get("prompt_id"))
             return Reply(status=200, body=b"", content_type="text/plain")
+        if route == "GET /history":
+            with self.lock:
+                return json_reply({pid: {"prompt": [p["number"], pid, p["workflow"], {"client_id": p["client_id"]},
+                                                    p["outputs_to_execute"]], "outputs": p.get("result", {}),
+                                         "status": {"status_str": "success" if p["state"] == "done" else "error",
+                                                    "completed": p["state"] == "done", "messages": p["messages"]}}
+                                   for pid, p in self.prompts.items() if p["state"] not in ("pending", "running")})
         if req.method == "GET" and path.startswith("/history/"):
             return self.history(path.split("/")[2])
         if route == "GET /view":

@@ -27,6 +27,7 @@ from __future__ import annotations
 import ipaddress
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -50,6 +51,7 @@ _CONNECTION_KINDS = (E.CONNECTION, E.TIMEOUT)
 _RECENT_SECONDS = 10.0
 _recent: dict[str, dict[str, float]] = {}  # server -> {prompt id: when this process queued it there}
 _recent_lock = threading.Lock()
+_placing = threading.Lock()  # one placement at a time in this process, so parallel jobs do not pile up
 _object_info: dict[str, tuple[float, dict[str, Any]]] = {}  # server -> (fetched at, object_info)
 OBJECT_INFO_TTL = 120.0
 
@@ -88,14 +90,19 @@ def parse_servers(main_url: str, text: str) -> list[FarmServer]:
             url = f"http://{url}"
         flag = words[1].lower() if len(words) > 1 else ""
         free = True if flag == "free" else False if flag == "paid" else is_local_address(url)
-        if all(s.url != url for s in servers):
+        known = next((i for i, s in enumerate(servers) if s.url == url), None)
+        if known is None:
             servers.append(FarmServer(url, free))
+        elif flag in ("free", "paid"):  # the main server listed again with a flag
+            servers[known] = FarmServer(url, free)
     return servers
 
 
-def _noted(server: str, prompt_id: str) -> None:
+def _noted(server: str, prompt_id: str, replaces: str = "") -> None:
     with _recent_lock:
-        _recent.setdefault(server, {})[prompt_id] = time.monotonic()
+        taken = _recent.setdefault(server, {})
+        taken.pop(replaces, None)
+        taken[prompt_id] = time.monotonic()
 
 
 def _recent_ids(server: str) -> set[str]:
@@ -200,7 +207,11 @@ class ComfyUIFarmProvider(ComfyUIProvider):
                exclude: tuple[str, ...] = ()) -> TaskHandle:
         if not self.is_farm:
             return super().submit(request, cancel)
-        ranked, reasons = self.rank(request, cancel, exclude)
+        reservation = f"reserved-{uuid.uuid4().hex}"
+        with _placing:  # rank and reserve together: the next job sees this one's load
+            ranked, reasons = self.rank(request, cancel, exclude)
+            if ranked:
+                _noted(ranked[0].url, reservation)
         if not ranked:
             raise self.error("no ComfyUI server of the farm can run this workflow now: " + "; ".join(reasons),
                              retryable=all("not answering" in r for r in reasons), kind=E.CONNECTION
@@ -216,7 +227,7 @@ class ComfyUIFarmProvider(ComfyUIProvider):
                     last = exc
                     continue
                 raise
-            _noted(server.url, handle.task_id)
+            _noted(server.url, handle.task_id, replaces=reservation)
             handle.endpoint["server"] = server.url
             handle.endpoint["request"] = request.to_dict()
             return handle

@@ -38,6 +38,7 @@ def test_server_list_and_free_flags():
         ("http://127.0.0.1:8188", True), ("http://192.168.1.7:8188", True),
         ("https://gpu.example.com", False), ("https://rented.example.com:8188", True)]
     assert not parse_servers("http://example.com", "")[0].free
+    assert not parse_servers("http://127.0.0.1:8188", "127.0.0.1:8188 paid")[0].free
 
 
 def test_jobs_spread_by_free_capacity(farm, tmp_path):

@@ -52,9 +52,9 @@ class PromptProgress:
             for node in data.get("nodes") or []:
                 self._node(str(node), 1.0)
         elif kind == "executing":
-            if self.current is not None:
-                self._node(self.current, 1.0)
             node = data.get("node")
+            if self.current is not None and (node is None or str(node) != self.current):
+                self._node(self.current, 1.0)  # the executor moved on: the previous node is done
             self.current = str(node) if node is not None else None
             if node is None:
                 self.figure = 1.0

@@ -180,3 +180,26 @@ def test_jpeg_reference_upload_keeps_its_type(comfyui_server, tmp_path):
     ref.write_bytes(jpeg_bytes())
     name = client(comfyui_server, tmp_path).upload(str(ref))
     assert name.endswith(".jpg") and comfyui_server.uploads[name] == jpeg_bytes()
+
+
+def test_two_sampler_workflow_progress_rises_through_both_samplers(comfyui_server, tmp_path):
+    from providers.comfyui import load_template
+
+    wf = load_template("text_to_image")
+    wf["13"] = {"class_type": "KSampler", "inputs": {**wf["3"]["inputs"], "latent_image": ["3", 0], "denoise": 0.3}}
+    wf["8"]["inputs"]["samples"] = ["13", 0]
+    comfyui_server.polls_to_finish = 21
+    provider = client(comfyui_server, tmp_path, image_workflow=workflow_file(tmp_path, wf))
+    handle = provider.submit(ImageRequest(prompt="x"))
+    listener = provider._listeners[handle.endpoint["client_id"]]
+    assert listener.connected.wait(5)
+    seen = []
+    while True:
+        status = provider.poll(handle)
+        if status.state not in ("queued", "running"):
+            break
+        seen.append(status.progress or 0.0)
+        time.sleep(0.03)
+    sampler_steps = [m for m in comfyui_server.received("GET /history")]
+    assert status.state == SUCCEEDED and len(sampler_steps) > 10
+    assert seen == sorted(seen) and any(0.3 < f < 0.7 for f in seen)  # halfway = first sampler done

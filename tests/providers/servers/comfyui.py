@@ -427,12 +427,18 @@ class ComfyUIServer(VendorServer):
             self._event(p, pid, "executing", {"node": None, "display_node": None})
             self.push(None, self._status())
             return
-        # Every sampler reports its own 0..max (a two-sampler workflow goes 0 -> 1 -> 0 -> 1).
-        per_step = max(1, self.polls_to_finish - 1)
-        for nid in samplers:
-            self._event(p, pid, "executing", {"node": nid, "display_node": nid})
-            total = 20
-            value = min(total, total * p["steps"] // per_step)
+        # Samplers run one after the other, each reporting its own 0..max (a two-sampler workflow
+        # goes 0 -> 1 -> 0 -> 1); ``executing`` is sent once, when a node starts.
+        if samplers:
+            span = max(1, (self.polls_to_finish - 1) // len(samplers))
+            index = min(len(samplers) - 1, (p["steps"] - 1) // span)
+            nid, total = samplers[index], 20
+            if p.get("current") != nid:
+                if p.get("current"):
+                    p["done"].append(p["current"])
+                p["current"] = nid
+                self._event(p, pid, "executing", {"node": nid, "display_node": nid})
+            value = min(total, total * ((p["steps"] - 1) % span + 1) // span)
             self._event(p, pid, "progress", {"value": value, "max": total, "node": nid})
             self._progress_state(p, pid, nid, value, total)
             self.push(p["client_id"], struct.pack(">II", 1, 2) + (big_preview_png() if p["steps"] == 1

@@ -258,7 +258,9 @@ class ComfyUIProvider(ProviderClient):
     def queue_prompt(self, request: GenerationRequest, workflow: dict[str, Any], meta: dict[str, Any],
                      cancel: CancelToken | None = None) -> TaskHandle:
         """``POST /prompt``; a 200 with node errors still gives a handle (ComfyUI runs the valid branches)."""
-        client_id = uuid.uuid4().hex
+        # The job queue's id for this create (stable across restarts) doubles as ComfyUI's client id,
+        # which ComfyUI keeps in the queue and history: find_task can find a prompt whose answer was lost.
+        client_id = str(getattr(request, "client_ref", "") or "") or uuid.uuid4().hex
         self.listener(client_id)  # listen before queueing, so the first steps are heard
         data = self.http.json("POST", "/prompt", json={"prompt": workflow, "client_id": client_id}, cancel=cancel)
         if not isinstance(data, dict) or not data.get("prompt_id"):
@@ -274,6 +276,26 @@ class ComfyUIProvider(ProviderClient):
             endpoint["node_errors"] = node_error_lines(data["node_errors"])[:8]
         return TaskHandle(provider=self.name, capability=request.capability, task_id=str(data["prompt_id"]),
                           model=meta["model"], endpoint=endpoint)
+
+    def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,
+                  cancel: CancelToken | None = None) -> TaskHandle | None:
+        """The prompt queued with ``client_ref`` as its client id (queue first, then history), or None."""
+        if not client_ref:
+            return None
+        queue = self.http.json("GET", "/queue", cancel=cancel)
+        entries = [q for key in ("queue_running", "queue_pending") for q in (queue or {}).get(key) or []]
+        history = self.http.json("GET", "/history", params={"max_items": 256}, cancel=cancel)
+        entries += [h.get("prompt") for h in (history or {}).values() if isinstance(h, dict)]
+        for entry in entries:
+            if not (isinstance(entry, list) and len(entry) > 3 and isinstance(entry[3], dict)):
+                continue
+            if entry[3].get("client_id") == client_ref:
+                workflow = entry[2] if isinstance(entry[2], dict) else {}
+                return TaskHandle(provider=self.name, capability=request.capability, task_id=str(entry[1]),
+                                  model=self.model_for(request),
+                                  endpoint={"client_id": client_ref, "number": entry[0], "seed": request.seed,
+                                            "weights": step_weights(workflow), "found": True})
+        return None
 
     # --- poll ----------------------------------------------------------------------------------------
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:

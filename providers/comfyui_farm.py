@@ -234,6 +234,27 @@ class ComfyUIFarmProvider(ComfyUIProvider):
         assert last is not None
         raise last
 
+    def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,
+                  cancel: CancelToken | None = None) -> TaskHandle | None:
+        """Look on every server; None only when all of them answered and none has it."""
+        if not self.is_farm:
+            return super().find_task(request, client_ref, submitted_after, cancel)
+        unsure: ProviderError | None = None
+        for server in self.servers:
+            try:
+                found = ComfyUIProvider.find_task(self.client(server.url), request, client_ref, submitted_after,
+                                                  cancel)
+            except ProviderError as exc:
+                unsure = exc
+                continue
+            if found is not None:
+                found.endpoint["server"] = server.url
+                found.endpoint["request"] = request.to_dict()
+                return found
+        if unsure is not None:
+            raise unsure
+        return None
+
     def _client_for(self, handle: TaskHandle) -> ComfyUIProvider:
         url = str(handle.endpoint.get("server") or "")
         # Only a server the user listed gets our requests (a project file could name any address).

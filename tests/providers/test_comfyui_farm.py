@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from providers import registry
-from providers.base import FAILED, QUEUED, SUCCEEDED, ImageRequest
+from providers.base import FAILED, QUEUED, SUCCEEDED, ImageRequest, TaskHandle
 from providers.comfyui_farm import FarmServer, missing_on, parse_servers
 from providers.errors import ProviderError
 from tests.providers.servers.base import Reply
@@ -137,3 +139,33 @@ def test_check_connection_lists_every_server(farm, tmp_path):
     farm[2].kill()
     text = provider.check_connection()
     assert text.startswith("2 of 3 servers answer") and "not answering" in text.splitlines()[3]
+
+
+def test_after_a_restart_each_task_is_followed_on_its_own_server(farm, tmp_path):
+    provider = farm_client(farm, tmp_path)
+    handles = [provider.submit(ImageRequest(prompt=str(i))) for i in range(3)]
+    provider.close()
+    fresh = farm_client(farm, tmp_path)  # a new process: only the saved handles survive
+    for saved in handles:
+        handle = TaskHandle.from_dict(saved.to_dict())
+        status = poll_until_done(fresh, handle)
+        assert status.state == SUCCEEDED and status.outputs[0].url.startswith(handle.endpoint["server"])
+    for server in farm:  # every prompt was polled on the server that held it, and nowhere else
+        assert {r.path.split("/")[-1] for r in server.received("GET /history/")} <= set(server.prompts)
+
+
+def test_find_task_finds_a_prompt_whose_answer_was_lost(farm, tmp_path):
+    provider = farm_client(farm, tmp_path)
+    request = ImageRequest(prompt="lost answer")
+    request.client_ref = "job-42-attempt-1"  # set by the job queue before submit (contract)
+    handle = provider.submit(request)
+    assert json.loads(next(s for s in farm if s.url == handle.endpoint["server"])
+                      .received("POST /prompt")[0].body)["client_id"] == "job-42-attempt-1"
+    found = provider.find_task(request, "job-42-attempt-1", 0)
+    assert found.task_id == handle.task_id and found.endpoint["server"] == handle.endpoint["server"]
+    poll_until_done(provider, found)
+    assert provider.find_task(request, "job-42-attempt-1", 0).task_id == handle.task_id  # from the history
+    assert provider.find_task(request, "never-sent", 0) is None
+    farm[2].kill()
+    with pytest.raises(ProviderError):  # a server that does not answer might hold it: not "surely none"
+        provider.find_task(request, "never-sent", 0)

@@ -123,11 +123,22 @@ def missing_on(info: dict[str, Any], workflow: dict[str, Any]) -> list[str]:
             continue
         spec = {**(info[cls].get("input", {}).get("required") or {}), **(info[cls].get("input", {}).get("optional") or {})}
         for name, value in (node.get("inputs") or {}).items():
-            choices = spec.get(name, [None])[0] if isinstance(spec.get(name), list) and spec.get(name) else None
+            choices = _choices(spec.get(name))
             # Model loaders list the files they accept; LoadImage's list is the input folder (uploaded later).
             if isinstance(choices, list) and isinstance(value, str) and cls != "LoadImage" and value not in choices:
                 missing.append(f"{name} {value}")
     return missing
+
+
+def _choices(spec: Any) -> list[Any] | None:
+    """The allowed values of a combo input: ``[[...], {...}]`` (classic) or ``["COMBO", {"options": [...]}]``."""
+    if not isinstance(spec, list) or not spec:
+        return None
+    if isinstance(spec[0], list):
+        return spec[0]
+    if spec[0] == "COMBO" and len(spec) > 1 and isinstance(spec[1], dict) and isinstance(spec[1].get("options"), list):
+        return spec[1]["options"]
+    return None
 
 
 class ComfyUIFarmProvider(ComfyUIProvider):

@@ -76,6 +76,9 @@ def test_missing_on_reads_object_info_choices():
           "2": {"class_type": "LoadImage", "inputs": {"image": "microdrama/new.png"}},
           "3": {"class_type": "VHS_VideoCombine", "inputs": {}}}
     assert missing_on(info, wf) == ["ckpt_name b.safetensors", "node VHS_VideoCombine"]
+    v3 = {"CheckpointLoaderSimple": {"input": {"required": {"ckpt_name": ["COMBO", {"options": ["b.safetensors"]}]}}},
+          "LoadImage": {"input": {}}, "VHS_VideoCombine": {"input": {}}}
+    assert missing_on(v3, wf) == []
 
 
 def test_a_queued_job_moves_when_its_server_dies(farm, tmp_path):

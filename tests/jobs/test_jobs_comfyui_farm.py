@@ -35,11 +35,10 @@ def _get(url: str) -> dict:
 
 @pytest.fixture
 def farm_processes():
-    procs = []
-    for _ in range(3):
-        proc = subprocess.Popen([sys.executable, "-m", "tests.providers.servers.comfyui_process", "60"],
+    started = [subprocess.Popen([sys.executable, "-m", "tests.providers.servers.comfyui_process", steps],
                                 cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        procs.append((proc, proc.stdout.readline().strip()))
+               for steps in ("40", "100000", "40")]  # the second one (to be killed) never finishes on its own
+    procs = [(proc, proc.stdout.readline().strip()) for proc in started]  # they start in parallel
     yield procs
     for proc, _url in procs:
         if proc.poll() is None:

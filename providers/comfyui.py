@@ -253,6 +253,9 @@ class ComfyUIProvider(ProviderClient):
             raise self.error(f"the workflow needs values nobody gives: {', '.join(sorted(missing))}", kind=E.CONFIG)
         meta = {"seed": seed, "workflow": template_name, "width": values["width"], "height": values["height"],
                 "model": values["model"]}
+        for key in ("frames", "fps"):  # an animated WebP/PNG clip is rebuilt at these (see comfyui_media)
+            if key in wanted and key in values:
+                meta[key] = values[key]
         return fill(template, values), meta
 
     def queue_prompt(self, request: GenerationRequest, workflow: dict[str, Any], meta: dict[str, Any],
@@ -269,7 +272,7 @@ class ComfyUIProvider(ProviderClient):
         self.listener(client_id).expect(str(data["prompt_id"]), weights)
         endpoint = {"client_id": client_id, "number": data.get("number"), "seed": meta["seed"],
                     "workflow": meta["workflow"], "width": meta["width"], "height": meta["height"],
-                    "weights": weights}
+                    "weights": weights, **{k: meta[k] for k in ("frames", "fps") if k in meta}}
         if data.get("node_errors"):
             # ComfyUI queued the valid branches and runs them (it may cost): keep the handle so the
             # job can be followed and cancelled, and show what it skipped.
@@ -377,7 +380,8 @@ class ComfyUIProvider(ProviderClient):
                     refs.append(OutputRef(url=f"{self.http.base_url}/view?{query}", media_type=kind,
                                           filename=Path(item["filename"]).name, index=len(refs),
                                           extra={"node": node_id, "subfolder": item.get("subfolder", ""),
-                                                 "animated": animated}))
+                                                 "animated": animated, "frames": handle.endpoint.get("frames", 0),
+                                                 "fps": handle.endpoint.get("fps", 0)}))
         return refs
 
     def download(self, output: OutputRef, dest_dir: Path, cancel: CancelToken | None = None,
@@ -390,7 +394,8 @@ class ComfyUIProvider(ProviderClient):
         still = super().download(as_image, dest_dir, cancel, progress)
         clip = still.with_suffix(".mp4")
         try:
-            animation_to_mp4(still, clip)
+            animation_to_mp4(still, clip, frames_expected=int(output.extra.get("frames") or 0),
+                             fps_expected=float(output.extra.get("fps") or 0))
             verify_media(clip, "video")
         except (ValueError, OSError) as exc:
             clip.unlink(missing_ok=True)

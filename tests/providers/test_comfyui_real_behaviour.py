@@ -20,7 +20,8 @@ WEBP_VIDEO = {
     "1": {"class_type": "LoadImage", "inputs": {"image": "{{image}}"}},
     "2": {"class_type": "RepeatImageBatch", "inputs": {"image": ["1", 0], "amount": "{{frames}}"}},
     "3": {"class_type": "SaveAnimatedWEBP", "inputs": {"images": ["2", 0], "filename_prefix": "{{filename_prefix}}",
-                                                       "fps": "{{fps}}"}},
+                                                       "fps": "{{fps}}", "lossless": False, "quality": 80,
+                                                       "method": "default"}},
 }
 # Two output branches, one invalid (bad upscale method): ComfyUI answers 200 and runs the valid one.
 HALF_VALID = {
@@ -77,6 +78,19 @@ def test_animated_webp_is_the_clip_and_arrives_as_mp4(comfyui_server, tmp_path):
     assert clip.suffix == ".mp4" and not list((tmp_path / "out").glob("*.webp"))
     with av.open(str(clip)) as container:
         assert sum(1 for _ in container.decode(video=0)) == 6
+
+
+def test_a_repeated_still_saved_as_a_plain_webp_becomes_a_clip_of_the_asked_length(comfyui_server, tmp_path):
+    comfyui_server.still_animations = True  # libwebp turned five identical frames into one still picture
+    frame = tmp_path / "frame.png"
+    frame.write_bytes(png_bytes())
+    provider = client(comfyui_server, tmp_path, video_workflow=workflow_file(tmp_path, WEBP_VIDEO))
+    status = poll_until_done(provider, provider.submit(VideoRequest(prompt="x", first_frame=str(frame), duration=1,
+                                                                    fps=8)))
+    clip = provider.download(status.outputs[0], tmp_path / "out")
+    with av.open(str(clip)) as container:
+        stream = container.streams.video[0]
+        assert sum(1 for _ in container.decode(video=0)) == 5 and float(stream.average_rate) == pytest.approx(8)
 
 
 def test_two_different_frames_with_one_name_never_overwrite(comfyui_server, tmp_path):

@@ -33,7 +33,7 @@ NODES: dict[str, dict[str, str]] = {
         "width": "INT", "height": "INT", "batch_size": "INT"},
     "CLIPTextEncode": {"text": "STRING", "clip": "LINK"},
     "KSampler": {"seed": "INT", "steps": "INT", "cfg": "FLOAT", "sampler_name": "STRING", "scheduler": "STRING",
-                 "model": "LINK", "positive": "LINK", "negative": "LINK", "latent_image": "LINK"},
+                 "model": "LINK", "positive": "LINK", "negative": "LINK", "latent_image": "LINK", "denoise": "FLOAT"},
     "VAEDecode": {"samples": "LINK", "vae": "LINK"}, "SaveImage": {"images": "LINK"},
     "PreviewImage": {"images": "LINK"}, "UNETLoader": {"unet_name": "diffusion_models"},
     "ModelSamplingSD3": {"model": "LINK", "shift": "FLOAT"}, "CLIPLoader": {"clip_name": "text_encoders", "type": "STRING"},
@@ -43,27 +43,37 @@ NODES: dict[str, dict[str, str]] = {
                         "length": "INT", "batch_size": "INT"},
     "WanFirstLastFrameToVideo": {"positive": "LINK", "negative": "LINK", "vae": "LINK", "width": "INT",
                                  "height": "INT", "length": "INT", "batch_size": "INT"},
-    "CreateVideo": {"images": "LINK", "fps": "FLOAT"}, "SaveVideo": {"video": "LINK", "filename_prefix": "STRING"},
+    "CreateVideo": {"images": "LINK", "fps": "FLOAT"},
+    "SaveVideo": {"video": "LINK", "filename_prefix": "STRING", "format": "COMBO", "codec": "COMBO"},
     "EmptyImage": {"width": "INT", "height": "INT", "batch_size": "INT", "color": "INT"},
     "ImageScale": {"image": "LINK", "upscale_method": "STRING", "width": "INT", "height": "INT", "crop": "STRING"},
     "RepeatImageBatch": {"image": "LINK", "amount": "INT"},
     "SaveWEBM": {"images": "LINK", "filename_prefix": "STRING", "codec": "STRING", "fps": "FLOAT", "crf": "FLOAT"},
-    "SaveAnimatedWEBP": {"images": "LINK", "filename_prefix": "STRING", "fps": "FLOAT"},
-    "SaveAnimatedPNG": {"images": "LINK", "filename_prefix": "STRING", "fps": "FLOAT"},
+    "SaveAnimatedWEBP": {"images": "LINK", "filename_prefix": "STRING", "fps": "FLOAT", "lossless": "BOOLEAN",
+                         "quality": "INT", "method": "STRING"},
+    "SaveAnimatedPNG": {"images": "LINK", "filename_prefix": "STRING", "fps": "FLOAT", "compress_level": "INT"},
 }
 OUTPUT_NODES = {"SaveImage", "PreviewImage", "SaveVideo", "SaveWEBM", "SaveAnimatedWEBP", "SaveAnimatedPNG"}
 UPSCALE_METHODS = ["nearest-exact", "bilinear", "area", "bicubic", "lanczos"]
+# V3 nodes describe their combos as ["COMBO", {"options": [...]}] in /object_info (seen on 0.3.64).
+COMBOS = {("SaveVideo", "format"): ["auto", "mp4"], ("SaveVideo", "codec"): ["auto", "h264"],
+          ("SaveWEBM", "codec"): ["vp9", "av1"]}
 MODELS = {"checkpoints": ["sd_xl_base_1.0.safetensors"], "diffusion_models": ["wan2.1_i2v_480p_14B_fp16.safetensors"],
           "text_encoders": ["umt5_xxl_fp8_e4m3fn_scaled.safetensors"], "vae": ["wan_2.1_vae.safetensors"],
           "clip_vision": ["clip_vision_h.safetensors"]}
 
 
 @cache
-def animated_webp_bytes(frames: int = 6, width: int = 64, height: int = 96) -> bytes:
-    """A real animated WebP (what SaveAnimatedWEBP writes)."""
+def animated_webp_bytes(frames: int = 6, width: int = 64, height: int = 96, still: bool = False) -> bytes:
+    """A real animated WebP (what SaveAnimatedWEBP writes); ``still``: one picture repeated, which
+    ComfyUI 0.3.64 (Pillow + libwebp) saves as a plain still WebP."""
     import cv2
     import numpy as np
 
+    if still:  # what Pillow's WebP writer produces for identical frames: a plain still, no timing
+        ok, buf = cv2.imencode(".webp", np.zeros((height, width, 3), np.uint8))
+        assert ok
+        return bytes(buf)
     animation = cv2.Animation()
     animation.frames = [np.full((height, width, 3), (i * 40) % 255, np.uint8) for i in range(frames)]
     animation.durations = [125] * frames
@@ -107,6 +117,7 @@ class ComfyUIServer(VendorServer):
         self.number = 0
         self.polls_to_finish = 3  # executor steps a prompt takes once running
         self.next_outcome = "success"
+        self.still_animations = False  # animated outputs of one repeated picture
         self.interrupted: list[str] = []
         self.executed: list[str] = []  # prompt ids that ran to the end (to check nothing ran twice)
         self.ws_queues: dict[str, list[queue.Queue]] = {}  # client_id -> open sockets' outboxes
@@ -245,6 +256,9 @@ class ComfyUIServer(VendorServer):
             for name, kind in NODES[cls].items():
                 if kind in MODELS:
                     required[name] = [list(self.models.get(kind, []))]
+                elif kind == "COMBO":
+                    required[name] = ["COMBO", {"default": COMBOS[(cls, name)][0], "multiselect": False,
+                                                "options": COMBOS[(cls, name)]}]
                 elif kind == "LINK":
                     required[name] = ["IMAGE" if name in ("image", "images") else name.upper()]
                 else:
@@ -310,6 +324,11 @@ class ComfyUIServer(VendorServer):
                                "details": f"{name}: '{value}' not in {choices}",
                                "extra_info": {"input_name": name, "input_config": [choices],
                                               "received_value": value}})
+        for name, kind in NODES[cls].items():
+            if kind == "COMBO" and name in inputs and inputs[name] not in COMBOS[(cls, name)]:
+                errors.append({"type": "value_not_in_list", "message": "Value not in list",
+                               "details": f"{name}: '{inputs[name]}' not in {COMBOS[(cls, name)]}",
+                               "extra_info": {"input_name": name, "received_value": inputs[name]}})
         if cls == "ImageScale" and inputs.get("upscale_method") not in UPSCALE_METHODS:
             value = inputs.get("upscale_method")
             errors.append({"type": "value_not_in_list", "message": "Value not in list",
@@ -390,13 +409,17 @@ class ComfyUIServer(VendorServer):
         self.push(p["client_id"], {"type": kind, "data": data})
 
     def _progress_state(self, p: dict, pid: str, current: str | None, value: int, total: int) -> None:
+        """Like 0.3.64: only the nodes started so far (finished ones and the running one), floats."""
         nodes = {}
         for nid in p["run"]:
             done = nid in p.get("done", [])
             running = nid == current
-            nodes[nid] = {"value": (total if done else value) if running or done else 0,
-                          "max": total if (running or done) and "steps" in p["workflow"][nid]["inputs"] else 1,
-                          "state": "finished" if done else "running" if running else "pending",
+            if not (done or running):
+                continue
+            sampler = "steps" in p["workflow"][nid]["inputs"]
+            nodes[nid] = {"value": float(total if done and sampler else 1 if done else value),
+                          "max": float(total if sampler else 1),
+                          "state": "finished" if done else "running",
                           "node_id": nid, "prompt_id": pid, "display_node_id": nid, "parent_node_id": None,
                           "real_node_id": nid}
         self._event(p, pid, "progress_state", {"nodes": nodes})
@@ -424,7 +447,7 @@ class ComfyUIServer(VendorServer):
             self.interrupted.append(pid)
             self._event(p, pid, "execution_interrupted", {"node_id": node, "node_type": p["workflow"][node][
                 "class_type"], "executed": p["done"]}, record=True)
-            self._event(p, pid, "executing", {"node": None, "display_node": None})
+            self._event(p, pid, "executing", {"node": None})
             self.push(None, self._status())
             return
         # Samplers run one after the other, each reporting its own 0..max (a two-sampler workflow
@@ -437,6 +460,7 @@ class ComfyUIServer(VendorServer):
                 if p.get("current"):
                     p["done"].append(p["current"])
                 p["current"] = nid
+                self._progress_state(p, pid, nid, 0, total)  # 0.3.64 sends it before "executing"
                 self._event(p, pid, "executing", {"node": nid, "display_node": nid})
             value = min(total, total * ((p["steps"] - 1) % span + 1) // span)
             self._event(p, pid, "progress", {"value": value, "max": total, "node": nid})
@@ -461,7 +485,7 @@ class ComfyUIServer(VendorServer):
                 self._event(p, pid, "executed", {"node": nid, "display_node": nid, "output": output})
             self._event(p, pid, "execution_success", {}, record=True)
             self.executed.append(pid)
-        self._event(p, pid, "executing", {"node": None, "display_node": None})
+        self._event(p, pid, "executing", {"node": None})
         self.push(None, self._status())
 
     def _write_outputs(self, p: dict) -> dict:
@@ -484,7 +508,7 @@ class ComfyUIServer(VendorServer):
                 outputs[node_id] = {"images": items}
                 continue
             ext, data = {"SaveVideo": (".mp4", mp4_bytes()), "SaveWEBM": (".webm", mp4_bytes()),
-                         "SaveAnimatedWEBP": (".webp", animated_webp_bytes()),
+                         "SaveAnimatedWEBP": (".webp", animated_webp_bytes(still=self.still_animations)),
                          "SaveAnimatedPNG": (".png", png_bytes())}[cls]
             name = f"{stem}_00001_{ext}" if cls != "SaveVideo" else f"{stem}_00001_.mp4"
             self.outputs[f"output/{sub}/{name}"] = data

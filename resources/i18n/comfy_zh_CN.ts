@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ComfyStatus</name>
+    <message>
+        <location filename="../../app/jobs/comfy_status.py" line="23" />
+        <source> on {server}</source>
+        <translation>，在 {server} 上</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/comfy_status.py" line="25" />
+        <source> — the server is not answering; the job moves to another server if it stays down</source>
+        <translation> — 服务器无响应；若持续无响应，任务将转到其他服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/comfy_status.py" line="29" />
+        <source> — moved here from {server}, which stopped answering</source>
+        <translation> — 已从无响应的 {server} 转到此处</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/comfy_status.py" line="32" />
+        <source> — ComfyUI skipped invalid parts of the workflow: {errors}</source>
+        <translation> — ComfyUI 跳过了工作流中无效的部分：{errors}</translation>
+    </message>
+</context>
+<context>
     <name>ComfyWorkflowDialog</name>
     <message>
         <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="59" />
@@ -143,32 +166,32 @@
         <translation>— 不使用 —</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="190" />
+        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="191" />
         <source>We could not find the prompt input: choose it in the list.</source>
         <translation>没有找到提示词输入，请在列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="193" />
+        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="194" />
         <source>One workflow input is chosen for two values.</source>
         <translation>同一个工作流输入被选给了两个值。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="196" />
+        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="197" />
         <source>Saved templates go to {folder}</source>
         <translation>模板将保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="207" />
+        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="208" />
         <source>The template could not be saved: {reason}</source>
         <translation>模板无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="214" />
+        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="215" />
         <source>Import a workflow…</source>
         <translation>导入工作流…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="225" />
+        <location filename="../../widgets/settings/comfy_workflow_dialog.py" line="223" />
         <source>Your own workflow</source>
         <translation>自带工作流</translation>
     </message>

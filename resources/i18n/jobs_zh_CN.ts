@@ -29,11 +29,6 @@
         <translation>（队列第 {n} 位）</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="122" />
-        <source> on {server}</source>
-        <translation>，在 {server} 上</translation>
-    </message>
-    <message>
         <location filename="../../app/jobs/generation.py" line="123" />
         <source>{provider} finished but returned no file.</source>
         <translation>{provider} 已完成，但没有返回文件。</translation>

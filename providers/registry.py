@@ -227,7 +227,8 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             SettingField("steps", "Steps", "int", 25),
             SettingField("servers", "More servers (farm)", "text", "",
                          help="Other ComfyUI servers, separated by commas: URL [free|paid]. Jobs go to the least "
-                              "busy server that has the workflow's nodes and models. Local/LAN addresses are free."),
+                              "busy server that has the workflow's nodes and models. Local/LAN addresses are free. "
+                              "Raise Parallel jobs to about twice the number of servers."),
             SettingField("rerun_paid", "Re-run started jobs of a lost paid server", "bool", False,
                          help="When a paid server dies mid-job, run the job again elsewhere (it may be billed twice)"),
             SettingField("failover_seconds", "Move jobs after (s) without answer", "int", 30),

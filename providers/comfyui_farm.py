@@ -274,6 +274,13 @@ class ComfyUIFarmProvider(ComfyUIProvider):
         return self
 
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
+        held_by = str(handle.endpoint.get("server") or "")
+        if held_by and held_by.rstrip("/") != self.http.base_url.rstrip("/") \
+                and all(s.url != held_by for s in self.servers):
+            return TaskStatus(state=FAILED, vendor_status="server not listed",
+                              error=f"the ComfyUI server {self.server(held_by).label} that holds this job is no "
+                                    "longer in the server list; add it back to follow the job, or Retry to run "
+                                    "it again")
         client = self._client_for(handle)
         if client is self and not handle.endpoint.get("server"):
             return super().poll(handle, cancel)

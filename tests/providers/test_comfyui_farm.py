@@ -172,3 +172,13 @@ def test_find_task_finds_a_prompt_whose_answer_was_lost(farm, tmp_path):
     farm[2].kill()
     with pytest.raises(ProviderError):  # a server that does not answer might hold it: not "surely none"
         provider.find_task(request, "never-sent", 0)
+
+
+def test_a_job_on_a_server_removed_from_the_list_is_not_polled_elsewhere(farm, tmp_path):
+    handle = farm_client(farm, tmp_path).submit(ImageRequest(prompt="x"))
+    others = [s for s in farm if s.url != handle.endpoint["server"]]
+    shrunk = registry.create("comfyui", {"base_url": others[0].url, "servers": others[1].url}, staging_dir=tmp_path)
+    before = [len(s.received("GET /history/")) for s in others]
+    status = shrunk.poll(handle)
+    assert status.state == FAILED and "no longer in the server list" in status.error
+    assert [len(s.received("GET /history/")) for s in others] == before

@@ -265,7 +265,8 @@ class ComfyUIProvider(ProviderClient):
         # which ComfyUI keeps in the queue and history: find_task can find a prompt whose answer was lost.
         client_id = str(getattr(request, "client_ref", "") or "") or uuid.uuid4().hex
         self.listener(client_id)  # listen before queueing, so the first steps are heard
-        data = self.http.json("POST", "/prompt", json={"prompt": workflow, "client_id": client_id}, cancel=cancel)
+        data = self.http.json("POST", "/prompt", json={"prompt": workflow, "client_id": client_id}, cancel=cancel,
+                              **self._billable())
         if not isinstance(data, dict) or not data.get("prompt_id"):
             raise self.error(f"the answer has no prompt_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
         weights = step_weights(workflow)
@@ -279,6 +280,13 @@ class ComfyUIProvider(ProviderClient):
             endpoint["node_errors"] = node_error_lines(data["node_errors"])[:8]
         return TaskHandle(provider=self.name, capability=request.capability, task_id=str(data["prompt_id"]),
                           model=meta["model"], endpoint=endpoint)
+
+    def _billable(self) -> dict[str, bool]:
+        """``billable=True`` for the create call once the shared HttpClient takes it (the never-pay-twice
+        contract: a rented server bills by the hour, so a lost answer is looked up, never resent)."""
+        import inspect
+
+        return {"billable": True} if "billable" in inspect.signature(self.http.request).parameters else {}
 
     def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,
                   cancel: CancelToken | None = None) -> TaskHandle | None:

@@ -384,6 +384,8 @@ class TaskStatus(_Serial):
     vendor_status: str = ""
     vendor_message: str = ""
     queue_position: int | None = None
+    # The task was moved (a farm queued it on another server): the handle to keep from now on.
+    moved_to: TaskHandle | None = None
 
     @property
     def done(self) -> bool:
@@ -398,6 +400,8 @@ class TaskStatus(_Serial):
         data = dict(data)
         data["outputs"] = [o if isinstance(o, OutputRef) else OutputRef.from_dict(o)
                            for o in data.get("outputs", [])]
+        if isinstance(data.get("moved_to"), dict):
+            data["moved_to"] = TaskHandle.from_dict(data["moved_to"])
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 

@@ -214,7 +214,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         docs_url="https://app.klingai.com/global/dev/document-api",
     ),
     ProviderInfo(
-        name="comfyui", label="ComfyUI", capabilities=(IMAGE, VIDEO), factory="providers.comfyui:ComfyUIProvider",
+        name="comfyui", label="ComfyUI", capabilities=(IMAGE, VIDEO), factory="providers.comfyui_farm:ComfyUIFarmProvider",
         fields=(
             _url("http://127.0.0.1:8188", "A ComfyUI server you run (local or remote)."),
             _key("api_key", "Auth token (if behind a proxy)", required=False),
@@ -225,6 +225,13 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             _model(IMAGE, "sd_xl_base_1.0.safetensors", "Checkpoint", key="image_model"),
             _model(VIDEO, "wan2.1_i2v_480p_14B_fp16.safetensors", "Video model", key="video_model"),
             SettingField("steps", "Steps", "int", 25),
+            SettingField("servers", "More servers (farm)", "text", "",
+                         help="Other ComfyUI servers, separated by commas: URL [free|paid]. Jobs go to the least "
+                              "busy server that has the workflow's nodes and models. Local/LAN addresses are free. "
+                              "Raise Parallel jobs to about twice the number of servers."),
+            SettingField("rerun_paid", "Re-run started jobs of a lost paid server", "bool", False,
+                         help="When a paid server dies mid-job, run the job again elsewhere (it may be billed twice)"),
+            SettingField("failover_seconds", "Move jobs after (s) without answer", "int", 30),
         ),
         pricing=(PriceRule(IMAGE, "*", "image", 0.0), PriceRule(VIDEO, "*", "second", 0.0)),
         priority=30, user_service=True, max_concurrency=1,

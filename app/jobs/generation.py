@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.jobs.backoff import RetryPolicy
 from app.jobs.cancel import JobStopped
+from app.jobs.comfy_status import comfy_detail
 from app.jobs.job import Job, JobContext, JobState
 from app.jobs.landing import apply_to_document, apply_to_series, attach_changes, store_result
 from app.model import JobRecord, MediaAsset, Provenance, Series
@@ -103,6 +104,9 @@ class GenerationJob(Job):
                 self.token.raise_if_cancelled()
                 status = provider.poll(handle, self.token)
                 ctx.step_done()
+                if getattr(status, "moved_to", None) is not None:  # a ComfyUI farm moved the task
+                    handle = status.moved_to
+                    ctx.event("submitted", handle)
                 if status.state == SUCCEEDED:
                     break
                 if status.state == FAILED:
@@ -115,6 +119,7 @@ class GenerationJob(Job):
                 text = QCoreApplication.translate("Jobs", "Waiting for {provider}").format(provider=label)
                 if status.queue_position:
                     text += QCoreApplication.translate("Jobs", " (position {n} in queue)").format(n=status.queue_position)
+                text += comfy_detail(handle, status)  # ComfyUI: which server; a lost or moved server
                 ctx.progress(status.progress, text)
                 interval = self.poll_interval or provider.poll_interval(handle)  # type: ignore[attr-defined]
                 self.token.sleep(interval)

@@ -39,8 +39,11 @@ def test_text_to_image_queues_polls_and_downloads(comfyui_server, tmp_path):
     assert wf["6"]["inputs"]["text"] == "陈默站在雨中" and wf["7"]["inputs"]["text"] == "blurry"
     assert wf["3"]["inputs"]["seed"] == 1234 and wf["5"]["inputs"]["batch_size"] == 2
     assert (wf["5"]["inputs"]["width"], wf["5"]["inputs"]["height"]) == (752, 1344)
+    second = provider.submit(ImageRequest(prompt="second", seed=1))
     handle = TaskHandle.from_dict(handle.to_dict())
-    assert provider.poll(handle).state == "queued"
+    assert provider.poll(handle).state == "running"  # ComfyUI's one executor starts the first prompt at once
+    queued = provider.poll(second)
+    assert queued.state == "queued" and queued.queue_position == 0
     status = poll_until_done(provider, handle)
     assert status.state == SUCCEEDED and len(status.outputs) == 2
     path = provider.download(status.outputs[0], tmp_path / "out")
@@ -57,10 +60,11 @@ def test_image_to_video_uploads_the_first_frame(comfyui_server, tmp_path):
     frame = tmp_path / "frame.png"
     frame.write_bytes(png_bytes())
     provider = client(comfyui_server, tmp_path)
-    handle = provider.submit(VideoRequest(prompt="she turns", first_frame=str(frame), duration=5, seed=3))
-    assert comfyui_server.uploads["microdrama/frame.png"] == png_bytes()
+    handle = provider.submit(VideoRequest(prompt="she turns", first_frame=str(frame), duration=5, seed=3, fps=16))
+    (name, data), = comfyui_server.uploads.items()
+    assert data == png_bytes() and name.startswith("microdrama/frame-") and name.endswith(".png")
     wf = comfyui_server.received("POST /prompt")[0].json()["prompt"]
-    assert wf["52"]["inputs"]["image"] == "microdrama/frame.png"
+    assert wf["52"]["inputs"]["image"] == name
     assert wf["50"]["inputs"]["length"] == 77 and wf["60"]["inputs"]["fps"] == 16
     status = poll_until_done(provider, handle)
     assert status.state == SUCCEEDED and status.outputs[0].media_type == "video"
@@ -81,6 +85,7 @@ def test_node_errors_come_back_in_plain_words(comfyui_server, tmp_path):
     e = err.value
     assert not e.retryable and e.http_status == 400
     assert "Prompt outputs failed validation" in e.message and "node 4 (CheckpointLoaderSimple)" in e.message
+    assert "Value not in list" in e.message
     assert "missing.safetensors" in e.message
 
 
@@ -88,7 +93,7 @@ def test_execution_error_fails_the_task_with_the_exception(comfyui_server, tmp_p
     comfyui_server.next_outcome = "error"
     provider = client(comfyui_server, tmp_path)
     status = poll_until_done(provider, provider.submit(ImageRequest(prompt="x")))
-    assert status.state == FAILED and "CUDA out of memory" in status.error
+    assert status.state == FAILED and status.error.endswith("KSampler: Allocation on device")
 
 
 def test_cancel_deletes_pending_and_interrupts_running(comfyui_server, tmp_path):
@@ -101,8 +106,9 @@ def test_cancel_deletes_pending_and_interrupts_running(comfyui_server, tmp_path)
     provider.poll(running)
     assert provider.poll(running).state == "running"
     provider.cancel(running)
+    status = provider.poll(running)  # ComfyUI stops at the next step, not instantly
     assert comfyui_server.interrupted == [running.task_id]
-    assert provider.poll(running).state == FAILED
+    assert status.state == FAILED and status.vendor_status == "interrupted" and "interrupted" in status.error
 
 
 def test_forgotten_prompt_fails_instead_of_polling_forever(comfyui_server, tmp_path):
@@ -126,20 +132,20 @@ def test_ui_format_workflow_is_refused_with_advice(comfyui_server, tmp_path):
 
 
 def test_check_connection(comfyui_server, tmp_path):
-    assert client(comfyui_server, tmp_path).check_connection() == "Connected to ComfyUI 0.3.40 on cuda:0 Test GPU"
+    assert client(comfyui_server, tmp_path).check_connection() == "Connected to ComfyUI 0.3.64 on cpu"
 
 
 def test_sampling_progress_arrives_over_the_websocket(comfyui_server, tmp_path):
     import time
 
-    comfyui_server.polls_to_finish = 200
+    comfyui_server.polls_to_finish = 40
     provider = client(comfyui_server, tmp_path)
     handle = provider.submit(ImageRequest(prompt="x"))
     listener = provider._listeners[handle.endpoint["client_id"]]
     assert listener.connected.wait(5), "the progress WebSocket did not connect"
     deadline = time.monotonic() + 5
     progress = None
-    while progress is None and time.monotonic() < deadline:
+    while not progress and time.monotonic() < deadline:
         status = provider.poll(handle)
         progress = status.progress
         time.sleep(0.02)

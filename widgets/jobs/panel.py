@@ -295,9 +295,12 @@ class JobsPanel(QWidget):
         try:
             from providers import registry
 
-            return registry.get(job.resource).label
+            label = registry.get(job.resource).label
         except (ImportError, KeyError):
             return job.resource
+        endpoint = getattr(getattr(job, "handle", None), "endpoint", None)
+        server = endpoint.get("server") if isinstance(endpoint, dict) else None
+        return f"{label} · {str(server).split('://')[-1]}" if server else label  # a ComfyUI farm's server
 
     def _target_text(self, job: Job) -> str:
         target = job.target

@@ -146,6 +146,10 @@ class ProviderPage(QWidget):
             defaults_row.addWidget(box)
         defaults_row.addStretch(1)
         form.addRow(self.tr("Default for"), defaults_row)
+        if info.name == "comfyui":  # bring your own workflow
+            from widgets.settings.comfy_workflow_dialog import add_import_row
+
+            self.import_workflow = add_import_row(self, form)
         layout.addLayout(form)
 
         self.prices = QTableWidget(0, 4)

@@ -1,0 +1,58 @@
+"""The short report written inside a draft: which app and versions it is for, where to put it, what was left out.
+
+It is Markdown so it reads well in any text editor; the app ignores the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.interchange.draft_targets import TARGETS
+from app.model import Episode, Series
+
+if TYPE_CHECKING:
+    from app.interchange.draft_export import DraftOptions
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DraftExport", text)
+
+
+def report_text(series: Series, episode: Episode, options: DraftOptions, final: Path, problems: list[str]) -> str:
+    target = TARGETS[options.app]
+    lines = [
+        f"# {final.name}",
+        "",
+        _tr("Exported by Microdrama Studio from “{series}”, episode {n} “{title}”.").format(
+            series=series.title, n=episode.number, title=episode.title),
+        "",
+        _tr("## For {app} {versions}").format(app=target.label, versions=target.versions),
+        "",
+        _tr("Put this whole folder in the app's draft folder, then restart the app (or leave and re-enter the "
+            "home screen); the draft appears in the draft list."),
+        "",
+        _tr("- Windows: `{path}`").format(path=target.windows_folder),
+        _tr("- macOS: `{path}`").format(path=target.macos_folder),
+        "",
+        _tr("If you moved the draft folder in the app's settings, use that folder instead."),
+        "",
+    ]
+    if options.collect:
+        lines += [_tr("Media were copied into `materials/`. If the app shows media as missing on another computer, "
+                      "use its relink command and pick this folder's `materials/` folder."), ""]
+    else:
+        lines += [_tr("Media are linked from the project folder; the draft opens only on a computer that has the "
+                      "project at the same place. Export with “collect files” to take it elsewhere."), ""]
+    lines += [_tr("## Not carried over"), ""]
+    lines += [f"- {p}" for p in problems] if problems else [_tr("Everything was carried over.")]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(path: Path, series: Series, episode: Episode, options: DraftOptions, final: Path,
+                 problems: list[str]) -> Path:
+    # The draft folder is still the hidden temporary one; it is renamed into place whole.
+    path.write_text(report_text(series, episode, options, final, problems), encoding="utf-8")
+    return path

@@ -1,0 +1,98 @@
+"""Episode > Export to Jianying/CapCut…: menu action → dialog → export on the job queue → the draft on disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from app.demo import create_demo
+from widgets.draft.dialog import DraftExportDialog
+from widgets.shell import i18n
+from widgets.shell.settings import app_settings
+
+SHOTS = Path("/tmp/microdrama-screenshots")
+
+
+@pytest.fixture(scope="module")
+def demo_root(tmp_path_factory) -> Path:
+    return create_demo(tmp_path_factory.mktemp("draft-demo") / "Demo.mdrama").root
+
+
+@pytest.fixture
+def window(qtbot, demo_root):
+    from tests.shell.conftest import drain_background_work
+    from widgets.main_window import MainWindow
+
+    app_settings().clear()
+    app_settings().setValue(i18n.SETTINGS_KEY, "en")
+    i18n.install_language("en")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    assert win.controller.open_path(demo_root)
+    yield win
+    i18n.install_language("en")
+    win.close()
+    drain_background_work()
+    app_settings().clear()
+
+
+def _open_dialog(window, qtbot) -> DraftExportDialog:
+    action = window.findChild(QAction, "action_export_draft")
+    episode_menu = window.menuBar().findChild(type(window.menuBar().actions()[0].menu()), "menu_episode")
+    assert action in episode_menu.actions()
+    action.trigger()
+    dialog = window.findChild(DraftExportDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_menu_action_exports_a_capcut_draft(window, qtbot, tmp_path) -> None:
+    dialog = _open_dialog(window, qtbot)
+    assert "com.lveditor.draft" in dialog.where.text() and "5.9" in dialog.where.text()
+    dialog.app.setCurrentIndex(dialog.app.findData("capcut"))
+    assert "CapCut" in dialog.where.text()
+    dialog.folder.setText(str(tmp_path / "drafts"))
+    dialog.name.setText("第一集")
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "draft-dialog-en.png"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.close_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.result is not None or "not written" in dialog.status.text(), timeout=60000)
+    assert dialog.result is not None, dialog.status.text()
+    folder = tmp_path / "drafts" / "第一集"
+    assert dialog.result.folder == folder and str(folder) in dialog.status.text()
+    raw = json.loads((folder / "draft_content.json").read_text(encoding="utf-8"))
+    assert raw["platform"]["app_source"] == "cc" and raw["tracks"]
+    assert [p.name for p in (folder / "materials").iterdir()]  # collected by default
+    assert dialog.problems.isVisible() and dialog.progress.value() == 1000
+    dialog.grab().save(str(SHOTS / "draft-dialog-done-en.png"))
+
+    # The same name again: a clear message, the first draft untouched.
+    before = (folder / "draft_content.json").read_bytes()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=60000)
+    assert "already exists" in dialog.status.text()
+    assert (folder / "draft_content.json").read_bytes() == before
+    dialog.close_button.click()
+
+
+def test_dialog_in_chinese(window, qtbot, tmp_path) -> None:
+    i18n.install_language("zh_CN")
+    dialog = _open_dialog(window, qtbot)
+    assert dialog.windowTitle() == "导出到剪映 / CapCut"
+    assert window.findChild(QAction, "action_export_draft").text().startswith("导出到剪映")
+    dialog.folder.setText(str(tmp_path))
+    dialog.resize(680, 560)
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "draft-dialog-zh.png"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    assert "草稿已写入" in dialog.status.text()
+    dialog.grab().save(str(SHOTS / "draft-dialog-done-zh.png"))
+    dialog.close_button.click()

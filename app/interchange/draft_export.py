@@ -41,8 +41,7 @@ Progress = Callable[[float, str], None]
 CancelCheck = Callable[[], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DraftExport", text)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -120,7 +119,7 @@ class _DraftBuilder:
             self._text_track(track, [c for c in track.clips if c.enabled], subtitle=True)
         self._skipped_clips()
         for marker in self.episode.timeline.markers:
-            self.problems.append(_tr("Marker “{name}” at {tc} (frame {frame}): drafts have no markers; add it "
+            self.problems.append(translate("DraftExport", "Marker “{name}” at {tc} (frame {frame}): drafts have no markers; add it "
                                      "again in the app if you need it.").format(
                 name=marker.name or "—", tc=_timecode(marker.frame, self.fps), frame=marker.frame))
 
@@ -143,11 +142,11 @@ class _DraftBuilder:
         for track in self.episode.timeline.tracks:
             for clip in track.clips:
                 if not clip.enabled:
-                    self.problems.append(_tr("Clip “{clip}” on {track} is disabled and was left out.").format(
+                    self.problems.append(translate("DraftExport", "Clip “{clip}” on {track} is disabled and was left out.").format(
                         clip=clip.name or clip.text[:20] or clip.id, track=track.name))
 
     def _wrong_kind(self, clip: Clip, track: Track) -> None:
-        self.problems.append(_tr("Clip “{clip}” on {track}: this kind of media cannot go on this kind of draft "
+        self.problems.append(translate("DraftExport", "Clip “{clip}” on {track}: this kind of media cannot go on this kind of draft "
                                  "track and was left out.").format(clip=clip.name or clip.id, track=track.name))
 
     # ------------------------------------------------------------------ visual
@@ -188,7 +187,7 @@ class _DraftBuilder:
                 material.duration = src_start + duration  # rounding: the probe and the container disagree by < 1 frame
             else:
                 duration = max(0, material.duration - src_start)
-                self.problems.append(_tr("Clip “{clip}” runs past the end of {file}; it was shortened to the "
+                self.problems.append(translate("DraftExport", "Clip “{clip}” runs past the end of {file}; it was shortened to the "
                                          "media's length.").format(clip=clip.name or clip.id, file=source.name))
                 if duration <= 0:
                     return None
@@ -204,7 +203,7 @@ class _DraftBuilder:
         if kb:
             self._ken_burns(segment, kb, duration)
         if clip.ken_burns and not still:
-            self.problems.append(_tr("Clip “{clip}”: Ken Burns applies to stills only and was left out.").format(
+            self.problems.append(translate("DraftExport", "Clip “{clip}”: Ken Burns applies to stills only and was left out.").format(
                 clip=clip.name or clip.id))
         self._visual_fades(segment, clip, duration)
         return segment
@@ -229,9 +228,11 @@ class _DraftBuilder:
     def _transition(self, previous: tuple[Clip, Any] | None, clip: Clip, track: Track) -> None:
         kind = clip.transition_in.kind
         if previous is None or previous[0].end != clip.start:
-            self.problems.append(_tr("Clip “{clip}” on {track}: a {kind} with no clip right before it cannot be "
+            self.problems.append(translate("DraftExport", "Clip “{clip}” on {track}: a {kind} with no clip right before it cannot be "
                                      "a draft transition and was left out.").format(
-                clip=clip.name or clip.id, track=track.name, kind=kind.value.replace("_", " ")))
+                clip=clip.name or clip.id, track=track.name,
+                kind=translate("DraftExport", "crossfade") if kind is TransitionKind.CROSSFADE
+                else translate("DraftExport", "dip to black")))
             return
         meta = self.jy.TransitionType.叠化 if kind is TransitionKind.CROSSFADE else self.jy.TransitionType.闪黑
         duration = max(frame_to_us(1, self.fps), frame_to_us(clip.transition_in.duration, self.fps))
@@ -285,7 +286,7 @@ class _DraftBuilder:
                         material.duration = src_start + duration
                     else:
                         duration = max(0, material.duration - src_start)
-                        self.problems.append(_tr("Clip “{clip}” runs past the end of {file}; it was shortened "
+                        self.problems.append(translate("DraftExport", "Clip “{clip}” runs past the end of {file}; it was shortened "
                                                  "to the media's length.").format(clip=clip.name or clip.id,
                                                                                  file=source.name))
                         if duration <= 0:
@@ -296,12 +297,12 @@ class _DraftBuilder:
                 if clip.fade_in > 0 or clip.fade_out > 0:
                     segment.add_fade(frame_to_us(clip.fade_in, self.fps), frame_to_us(clip.fade_out, self.fps))
                 if clip.audio_offset_samples:
-                    self.problems.append(_tr("Clip “{clip}”: its sub-frame sync offset ({n} samples) was not "
+                    self.problems.append(translate("DraftExport", "Clip “{clip}”: its sub-frame sync offset ({n} samples) was not "
                                              "carried over.").format(clip=clip.name or clip.id,
                                                                      n=clip.audio_offset_samples))
                 self._add(segment, ref)
         if track.solo:
-            self.problems.append(_tr("Track {track} is soloed; drafts have no solo, so every track plays.").format(
+            self.problems.append(translate("DraftExport", "Track {track} is soloed; drafts have no solo, so every track plays.").format(
                 track=track.name))
 
 
@@ -328,17 +329,17 @@ def _prepare_destination(out: Path, name: str) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(_tr("Cannot create the folder {out}: {why}.").format(out=out, why=exc.strerror or exc)) from exc
+        raise UserError(translate("DraftExport", "Cannot create the folder {out}: {why}.").format(out=out, why=exc.strerror or exc)) from exc
     if not out.is_dir():
-        raise UserError(_tr("{out} is not a folder.").format(out=out))
+        raise UserError(translate("DraftExport", "{out} is not a folder.").format(out=out))
     final = out / name
     if final.exists():
-        raise UserError(_tr("A draft named “{name}” already exists in {out}. Choose another name, or delete or "
+        raise UserError(translate("DraftExport", "A draft named “{name}” already exists in {out}. Choose another name, or delete or "
                             "rename the old draft first.").format(name=name, out=out))
     try:
         return Path(tempfile.mkdtemp(prefix=f".{name}.part-", dir=out))
     except OSError as exc:
-        raise UserError(_tr("Cannot write in {out}: {why}. Choose a folder you can write to.").format(
+        raise UserError(translate("DraftExport", "Cannot write in {out}: {why}. Choose a folder you can write to.").format(
             out=out, why=exc.strerror or exc)) from exc
 
 
@@ -351,7 +352,7 @@ def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Pa
     check_cancel = check_cancel or (lambda: None)
     name = safe_name(options.name) if options.name.strip() else default_draft_name(series, episode)
     if not name:
-        raise UserError(_tr("The draft name is empty; give it a name."))
+        raise UserError(translate("DraftExport", "The draft name is empty; give it a name."))
     out = Path(out).expanduser().absolute()
     sources = collect_sources(series, episode, bundle)  # raises UserError listing offline media
     tmp = _prepare_destination(out, name)
@@ -359,13 +360,13 @@ def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Pa
     try:
         import pyJianYingDraft as jy
 
-        progress(0.02, _tr("Creating the draft"))
+        progress(0.02, translate("DraftExport", "Creating the draft"))
         settings = series.settings
         script = jy.DraftFolder(str(tmp)).create_draft(name, settings.width, settings.height, settings.fps)
         media = DraftMedia(sources, tmp / name, final, options.collect)
         media.prepare(lambda f, text: progress(0.05 + 0.75 * f, text), check_cancel)
         check_cancel()
-        progress(0.85, _tr("Placing clips"))
+        progress(0.85, translate("DraftExport", "Placing clips"))
         builder = _DraftBuilder(series, episode, media, script)
         builder.build()
         check_cancel()
@@ -374,15 +375,15 @@ def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Pa
         _patch_meta(tmp / name / "draft_meta_info.json", name, final, script.duration)
         problems = media.problems + builder.problems
         report = write_report(tmp / name / REPORT_NAME, series, episode, options, final, problems)
-        progress(0.97, _tr("Moving the draft into place"))
+        progress(0.97, translate("DraftExport", "Moving the draft into place"))
         check_cancel()
         if final.exists():
-            raise UserError(_tr("A draft named “{name}” appeared in {out} while exporting; nothing was "
+            raise UserError(translate("DraftExport", "A draft named “{name}” appeared in {out} while exporting; nothing was "
                                 "overwritten.").format(name=name, out=out))
         (tmp / name).rename(final)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise UserError(_tr("Could not write the draft in {out}: {why}.").format(out=out, why=exc.strerror or exc)) from exc
+        raise UserError(translate("DraftExport", "Could not write the draft in {out}: {why}.").format(out=out, why=exc.strerror or exc)) from exc
     except BundleError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise UserError(str(exc)) from exc
@@ -390,6 +391,6 @@ def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Pa
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     shutil.rmtree(tmp, ignore_errors=True)
-    progress(1.0, _tr("Draft written"))
+    progress(1.0, translate("DraftExport", "Draft written"))
     return DraftResult(folder=final, app=options.app, segments=builder.segments, tracks=builder.tracks,
                        copied_files=media.copied_files, problems=problems, report=final / report.name)

@@ -25,8 +25,7 @@ from app.model import Clip, Episode, MediaKind, Series
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DraftExport", text)
+translate = QCoreApplication.translate
 
 
 def safe_name(name: str) -> str:
@@ -89,8 +88,8 @@ def collect_sources(series: Series, episode: Episode, bundle: ProjectBundle) -> 
             elif source is not None:
                 found[clip.id] = source
     if missing:
-        shown = ", ".join(missing[:5]) + (_tr(" and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else "")
-        raise UserError(_tr("{n} media file(s) are offline: {files}. Relink or regenerate them (Media > Missing "
+        shown = ", ".join(missing[:5]) + (translate("DraftExport", " and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else "")
+        raise UserError(translate("DraftExport", "{n} media file(s) are offline: {files}. Relink or regenerate them (Media > Missing "
                             "media), then export again.").format(n=len(missing), files=shown))
     return found
 
@@ -129,7 +128,7 @@ class DraftMedia:
             relative = Path("materials") / folder / name
             target = self.draft_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            progress(done / total, _tr("Copying {file}").format(file=source.name))
+            progress(done / total, translate("DraftExport", "Copying {file}").format(file=source.name))
             shutil.copyfile(source.path, target)
             done += source.path.stat().st_size
             self.copied_files += 1
@@ -146,7 +145,7 @@ class DraftMedia:
             try:
                 material = make(str(self._local[source.key]), source.name)
             except (ValueError, KeyError, IndexError) as exc:
-                raise UserError(_tr("Could not read {file} as media ({why}); it may be damaged. Replace it and "
+                raise UserError(translate("DraftExport", "Could not read {file} as media ({why}); it may be damaged. Replace it and "
                                     "export again.").format(file=source.name, why=exc)) from exc
             material.path = str(self._final[source.key])
             self._materials[source.key] = material

@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from app.interchange.draft_export import DraftOptions
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DraftExport", text)
+translate = QCoreApplication.translate
 
 
 def report_text(series: Series, episode: Episode, options: DraftOptions, final: Path, problems: list[str]) -> str:
@@ -26,28 +25,28 @@ def report_text(series: Series, episode: Episode, options: DraftOptions, final: 
     lines = [
         f"# {final.name}",
         "",
-        _tr("Exported by Microdrama Studio from “{series}”, episode {n} “{title}”.").format(
+        translate("DraftExport", "Exported by Microdrama Studio from “{series}”, episode {n} “{title}”.").format(
             series=series.title, n=episode.number, title=episode.title),
         "",
-        _tr("## For {app} {versions}").format(app=target.label, versions=target.versions),
+        translate("DraftExport", "## For {app} {versions}").format(app=target.label, versions=target.versions),
         "",
-        _tr("Put this whole folder in the app's draft folder, then restart the app (or leave and re-enter the "
+        translate("DraftExport", "Put this whole folder in the app's draft folder, then restart the app (or leave and re-enter the "
             "home screen); the draft appears in the draft list."),
         "",
-        _tr("- Windows: `{path}`").format(path=target.windows_folder),
-        _tr("- macOS: `{path}`").format(path=target.macos_folder),
+        translate("DraftExport", "- Windows: `{path}`").format(path=target.windows_folder),
+        translate("DraftExport", "- macOS: `{path}`").format(path=target.macos_folder),
         "",
-        _tr("If you moved the draft folder in the app's settings, use that folder instead."),
+        translate("DraftExport", "If you moved the draft folder in the app's settings, use that folder instead."),
         "",
     ]
     if options.collect:
-        lines += [_tr("Media were copied into `materials/`. If the app shows media as missing on another computer, "
+        lines += [translate("DraftExport", "Media were copied into `materials/`. If the app shows media as missing on another computer, "
                       "use its relink command and pick this folder's `materials/` folder."), ""]
     else:
-        lines += [_tr("Media are linked from the project folder; the draft opens only on a computer that has the "
+        lines += [translate("DraftExport", "Media are linked from the project folder; the draft opens only on a computer that has the "
                       "project at the same place. Export with “collect files” to take it elsewhere."), ""]
-    lines += [_tr("## Not carried over"), ""]
-    lines += [f"- {p}" for p in problems] if problems else [_tr("Everything was carried over.")]
+    lines += [translate("DraftExport", "## Not carried over"), ""]
+    lines += [f"- {p}" for p in problems] if problems else [translate("DraftExport", "Everything was carried over.")]
     return "\n".join(lines) + "\n"
 
 

@@ -84,9 +84,11 @@ def test_menu_action_exports_a_capcut_draft(window, qtbot, tmp_path) -> None:
 
 def test_dialog_in_chinese(window, qtbot, tmp_path) -> None:
     i18n.install_language("zh_CN")
+    action = window.findChild(QAction, "action_export_draft")
+    qtbot.waitUntil(lambda: action.text().startswith("导出到剪映"))  # the menu retranslates on LanguageChange
     dialog = _open_dialog(window, qtbot)
     assert dialog.windowTitle() == "导出到剪映 / CapCut"
-    assert window.findChild(QAction, "action_export_draft").text().startswith("导出到剪映")
+    assert dialog.export_button.text() == "导出草稿" and "剪映专业版" in dialog.where.text()
     dialog.folder.setText(str(tmp_path))
     dialog.resize(680, 560)
     SHOTS.mkdir(exist_ok=True)

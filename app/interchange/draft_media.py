@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,6 +149,9 @@ class DraftMedia:
                 raise UserError(translate("DraftExport", "Could not read {file} as media ({why}); it may be damaged. Replace it and "
                                     "export again.").format(file=source.name, why=exc)) from exc
             material.path = str(self._final[source.key])
+            if hasattr(material, "local_material_id") and not material.local_material_id:
+                # Jianying 5.9+ locates local media by this id and the path; the library leaves it empty.
+                material.local_material_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"microdrama:{source.key}"))
             self._materials[source.key] = material
         return material
 

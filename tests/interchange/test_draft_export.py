@@ -81,6 +81,7 @@ def test_demo_round_trip_to_the_frame(demo, tmp_path) -> None:
         assert _sha(path) == asset.sha256
     # Stills are photos; crossfades became 叠化 transitions; the music bed keeps its gain and fades.
     assert {m["type"] for m in raw["materials"]["videos"]} == {"photo"}
+    assert all(m["local_material_id"] for m in raw["materials"]["videos"])  # Jianying 5.9+ needs it
     crossfades = sum(1 for t in tl.tracks for c in t.clips if c.transition_in.kind is TransitionKind.CROSSFADE)
     assert [t["name"] for t in raw["materials"]["transitions"]] == ["叠化"] * crossfades
     music = tl.first_track(TrackKind.MUSIC).clips[0]
@@ -215,3 +216,24 @@ def test_cli_exports_and_refuses_a_second_time(demo, tmp_path) -> None:
     assert again.returncode == 2
     assert again.stderr.strip().splitlines()[-1].startswith("error: A draft named “Ep1” already exists")
     assert "Traceback" not in again.stderr
+
+
+def test_ken_burns_placement_shows_the_rectangle_our_renderer_shows() -> None:
+    from app.interchange.draft_layout import fit_placement, rect_placement
+    from app.media.kenburns import region_px
+    from app.model import FitMode, Rect
+
+    src, canvas = (2000, 1500), (1080, 1920)
+    for rect in (Rect(), Rect(0.1, 0.2, 0.5, 0.5), Rect(0.5, 0.0, 0.5, 1.0)):
+        place = rect_placement(rect, src, canvas)
+        # Jianying: media contained at scale 1, then scaled about its centre and moved (half-canvas units, y up).
+        k = min(canvas[0] / src[0], canvas[1] / src[1]) * place.scale_x
+        x, y, w, h = region_px(rect, *src, *canvas)
+        # the canvas centre shows the region's centre, and the canvas width spans the region's width
+        cx = src[0] / 2 + (-place.x * canvas[0] / 2) / k
+        cy = src[1] / 2 + (place.y * canvas[1] / 2) / k
+        assert (cx, cy) == (pytest.approx(x + w / 2), pytest.approx(y + h / 2))
+        assert canvas[0] / k == pytest.approx(w)
+    fill = fit_placement(FitMode.FILL, (1920, 1080), canvas)
+    assert fill.scale_x == pytest.approx((1920 / 1080) ** 2)  # a landscape clip cropped to fill a 9:16 canvas
+    assert fit_placement(FitMode.FIT, (1920, 1080), canvas).scale_x == 1.0

@@ -252,11 +252,13 @@ class _DraftBuilder:
                                          max_line_width=0.82)
                     segment = jy.TextSegment(clip.text, jy.Timerange(start, duration), style=style,
                                              border=jy.TextBorder(color=(0.0, 0.0, 0.0), width=40.0),
+                                             shadow=jy.TextShadow(alpha=0.6),
                                              clip_settings=jy.ClipSettings(transform_y=-0.72))
                 else:
                     style = jy.TextStyle(size=12.0, bold=True, color=(1.0, 1.0, 1.0), align=1,
                                          auto_wrapping=True, max_line_width=0.8)
                     segment = jy.TextSegment(clip.text, jy.Timerange(start, duration), style=style,
+                                             border=jy.TextBorder(color=(0.0, 0.0, 0.0), width=30.0),
                                              shadow=jy.TextShadow(alpha=0.8))
                     if clip.fade_in > 0:
                         segment.add_animation(jy.TextIntro.渐显, frame_to_us(clip.fade_in, self.fps))

@@ -237,3 +237,12 @@ def test_ken_burns_placement_shows_the_rectangle_our_renderer_shows() -> None:
     fill = fit_placement(FitMode.FILL, (1920, 1080), canvas)
     assert fill.scale_x == pytest.approx((1920 / 1080) ** 2)  # a landscape clip cropped to fill a 9:16 canvas
     assert fit_placement(FitMode.FIT, (1920, 1080), canvas).scale_x == 1.0
+
+
+def test_the_library_is_not_imported_at_start_up() -> None:
+    """pyJianYingDraft (and on Windows its uiautomation) loads only inside an export, never with the menus."""
+    code = ("import sys; import widgets.shell.menus, app.interchange.draft_export, app.cli.cmd_export_draft; "
+            "print('pyJianYingDraft' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "False", done.stderr

@@ -32,7 +32,7 @@ from app.interchange.draft_layout import Placement, fit_placement, ken_burns_key
 from app.interchange.draft_media import DraftMedia, collect_sources, safe_name
 from app.interchange.draft_report import write_report
 from app.interchange.draft_targets import TARGETS, DraftApp
-from app.interchange.draft_time import frame_to_us, span_to_us
+from app.interchange.draft_time import US_PER_SECOND, frame_to_us, span_to_us
 from app.model import Clip, Episode, MediaKind, Series, Track, TrackKind, TransitionKind
 
 REPORT_NAME = "microdrama-report.md"
@@ -282,6 +282,15 @@ class _DraftBuilder:
                 material = self.media.audio_material(source)
                 start, duration = span_to_us(clip.start, clip.duration, self.fps)
                 src_start = frame_to_us(clip.source_in, self.fps)
+                if clip.audio_offset_samples:
+                    # A latency-compensated take starts ``offset`` samples after its frame. Keep the segment on
+                    # the frame grid and start the source that much earlier; at the very start of the file,
+                    # move the segment instead. Either way the sound lands where our mix plays it.
+                    offset = round(clip.audio_offset_samples * US_PER_SECOND / self.series.settings.sample_rate)
+                    if src_start >= offset:
+                        src_start -= offset
+                    else:
+                        start += offset
                 if src_start + duration > material.duration:
                     slack = frame_to_us(1, self.fps) + 1
                     if src_start + duration <= material.duration + slack:
@@ -298,10 +307,6 @@ class _DraftBuilder:
                                           source_timerange=jy.Timerange(src_start, duration), volume=volume)
                 if clip.fade_in > 0 or clip.fade_out > 0:
                     segment.add_fade(frame_to_us(clip.fade_in, self.fps), frame_to_us(clip.fade_out, self.fps))
-                if clip.audio_offset_samples:
-                    self.problems.append(translate("DraftExport", "Clip “{clip}”: its sub-frame sync offset ({n} samples) was not "
-                                             "carried over.").format(clip=clip.name or clip.id,
-                                                                     n=clip.audio_offset_samples))
                 self._add(segment, ref)
         if track.solo:
             self.problems.append(translate("DraftExport", "Track {track} is soloed; drafts have no solo, so every track plays.").format(

@@ -46,7 +46,7 @@ def _take_path(episode: Episode, take_id: str) -> tuple[str, str] | None:
     for _, line in episode.dialogue_lines():
         for take in line.takes:
             if take.id == take_id:
-                return take.path, take.name or Path(take.path).name
+                return take.path, Path(take.path).name  # takes' files are named per line; "Take 2" is not
     return None
 
 

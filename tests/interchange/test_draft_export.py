@@ -246,3 +246,38 @@ def test_the_library_is_not_imported_at_start_up() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_chosen_take_lands_where_our_mix_plays_it(small_project, tmp_path) -> None:
+    """A take clip (no asset, linked by take id) with a latency offset: the draft plays it at the same sample."""
+    import shutil
+
+    from app.model import DialogueLine, Scene, Shot, Take
+
+    bundle, series, episode = small_project
+    voice = next(a for a in series.media.values() if a.kind.value == "audio")
+    shutil.copyfile(bundle.resolve(voice.path), bundle.folder("takes") / "line-take1.wav")
+    take = Take(path="takes/line-take1.wav", name="Take 1", samples=48000)
+    line = DialogueLine(character_name="林", text="你好", takes=[take], chosen_take_id=take.id)
+    episode.scenes.append(Scene(number=1, shots=[Shot(code="S1", dialogue=[line])]))
+    dialogue = episode.timeline.first_track(TrackKind.DIALOGUE)
+    fps, rate = series.settings.fps, series.settings.sample_rate
+    dialogue.clips += [
+        Clip(take_id=take.id, line_id=line.id, start=60, duration=20, source_in=5, audio_offset_samples=400,
+             name="林: Take 1"),
+        Clip(take_id=take.id, line_id=line.id, start=90, duration=20, source_in=0, audio_offset_samples=800,
+             name="林: Take 1 again"),
+    ]
+    result = write_draft(series, episode, bundle, tmp_path, DraftOptions(collect=True))
+    _, raw = _read(result.folder)
+    segments = sorted((s for t in raw["tracks"] if t["type"] == "audio" for s in t["segments"]),
+                      key=lambda s: s["target_timerange"]["start"])
+    assert len(segments) == 3
+    # our mix: timeline sample start*spf + offset plays source sample source_in*spf
+    for seg, (start, source_in, offset) in zip(segments[1:], ((60, 5, 400), (90, 0, 800)), strict=True):
+        played_at = seg["target_timerange"]["start"] + (frame_to_us(source_in, fps) - seg["source_timerange"]["start"])
+        assert played_at == frame_to_us(start, fps) + round(offset * 1_000_000 / rate)
+    assert segments[1]["target_timerange"]["start"] == frame_to_us(60, fps)  # kept on the frame grid
+    take_files = [m["path"] for m in raw["materials"]["audios"] if m["name"] == "line-take1.wav"]
+    assert len(take_files) == 1 and Path(take_files[0]).is_file() and result.folder in Path(take_files[0]).parents
+    assert not any("offset" in p for p in result.problems)

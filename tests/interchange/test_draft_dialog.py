@@ -79,6 +79,20 @@ def test_menu_action_exports_a_capcut_draft(window, qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=60000)
     assert "already exists" in dialog.status.text()
     assert (folder / "draft_content.json").read_bytes() == before
+
+    # Offline media: named in the message, nothing written.
+    asset = next(a for a in window.session.series.media.values() if a.kind.value == "audio")
+    media = window.session.bundle.resolve(asset.path)
+    media.rename(media.with_name(media.name + ".away"))
+    try:
+        dialog.name.setText("第二集")
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=60000)
+    finally:
+        media.with_name(media.name + ".away").rename(media)
+    assert "offline" in dialog.status.text() and asset.original_name in dialog.status.text()
+    assert not (tmp_path / "drafts" / "第二集").exists()
+    assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == ["第一集"]
     dialog.close_button.click()
 
 

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> ProjectBundle:
+def demo(qapp, tmp_path_factory) -> ProjectBundle:
+    # qapp first: the demo renders text, and a QGuiApplication made for it would block the later QApplication
     return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama")
 
 

@@ -28,11 +28,13 @@ from PySide6.QtCore import QCoreApplication
 
 from app.bundle import BundleError, ProjectBundle
 from app.errors import UserError
+from app.interchange.draft_ducking import duck_envelope, segment_keyframes
 from app.interchange.draft_layout import Placement, fit_placement, ken_burns_keyframes
 from app.interchange.draft_media import DraftMedia, collect_sources, safe_name
 from app.interchange.draft_report import write_report
 from app.interchange.draft_targets import TARGETS, DraftApp
 from app.interchange.draft_time import US_PER_SECOND, frame_to_us, span_to_us
+from app.media.mixer import DuckSettings
 from app.model import Clip, Episode, MediaKind, Series, Track, TrackKind, TransitionKind
 
 REPORT_NAME = "microdrama-report.md"
@@ -101,6 +103,7 @@ class _DraftBuilder:
         self.segments = 0
         self.tracks = 0
         self._names: set[str] = set()
+        self._ducking: list[tuple[int, float]] | None = None
 
     # ------------------------------------------------------------------ tracks
     def build(self) -> None:
@@ -144,6 +147,15 @@ class _DraftBuilder:
                 if not clip.enabled:
                     self.problems.append(translate("DraftExport", "Clip “{clip}” on {track} is disabled and was left out.").format(
                         clip=clip.name or clip.text[:20] or clip.id, track=track.name))
+
+    def _duck_points(self) -> list[tuple[int, float]]:
+        """Our mix's music ducking under the dialogue clips, as gain points (computed once)."""
+        if self._ducking is None:
+            spans = [span_to_us(c.start, c.duration, self.fps)
+                     for t in self.episode.timeline.tracks_of(TrackKind.DIALOGUE) if not t.muted
+                     for c in t.clips if c.enabled and c.id in self.media.sources]
+            self._ducking = duck_envelope([(s, s + d) for s, d in spans], DuckSettings())
+        return self._ducking
 
     def _wrong_kind(self, clip: Clip, track: Track) -> None:
         self.problems.append(translate("DraftExport", "Clip “{clip}” on {track}: this kind of media cannot go on this kind of draft "
@@ -305,6 +317,9 @@ class _DraftBuilder:
                 volume = 10 ** ((clip.gain_db + track.gain_db) / 20)
                 segment = jy.AudioSegment(material, jy.Timerange(start, duration),
                                           source_timerange=jy.Timerange(src_start, duration), volume=volume)
+                if track.kind is TrackKind.MUSIC:
+                    for offset, value in segment_keyframes(self._duck_points(), start, duration, volume):
+                        segment.add_keyframe(offset, value)
                 if clip.fade_in > 0 or clip.fade_out > 0:
                     segment.add_fade(frame_to_us(clip.fade_in, self.fps), frame_to_us(clip.fade_out, self.fps))
                 self._add(segment, ref)

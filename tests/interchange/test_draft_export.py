@@ -282,3 +282,28 @@ def test_a_chosen_take_lands_where_our_mix_plays_it(small_project, tmp_path) -> 
     take_files = [m["path"] for m in raw["materials"]["audios"] if m["name"] == "line-take1.wav"]
     assert len(take_files) == 1 and Path(take_files[0]).is_file() and result.folder in Path(take_files[0]).parents
     assert not any("offset" in p for p in result.problems)
+
+
+def test_music_ducks_under_dialogue_with_volume_keyframes(small_project, tmp_path) -> None:
+    from app.interchange.draft_ducking import duck_envelope
+    from app.media.mixer import DuckSettings
+
+    bundle, series, episode = small_project
+    fps = series.settings.fps
+    voice = next(a for a in series.media.values() if a.kind.value == "audio")
+    episode.timeline.first_track(TrackKind.MUSIC).clips.append(
+        Clip(asset_id=voice.id, start=0, duration=30, gain_db=-6.0, name="Bed"))
+    result = write_draft(series, episode, bundle, tmp_path, DraftOptions())
+    _, raw = _read(result.folder)
+    music = next(s for t in raw["tracks"] if t["type"] == "audio" for s in t["segments"] if s["volume"] < 0.6)
+    keys = [(k["time_offset"], k["values"][0]) for kl in music["common_keyframes"] for k in kl["keyframe_list"]
+            if kl["property_type"] == "KFTypeVolume"]
+    base, low = 10 ** (-6 / 20), 10 ** (-6 / 20) * 10 ** (-12 / 20)
+    line_start = frame_to_us(12, fps)  # the dialogue clip in the fixture
+    assert keys[0] == (0, pytest.approx(base))
+    assert (line_start - 60_000, pytest.approx(low)) in keys  # fully down a look-ahead before the line
+    assert keys[-1] == (frame_to_us(30, fps), pytest.approx(low))  # the bed ends under the line
+    # lines closer than a ramp share one dip; far apart ones get their own
+    duck = DuckSettings()
+    assert len(duck_envelope([(1_000_000, 2_000_000), (2_200_000, 3_000_000)], duck)) == 4
+    assert len(duck_envelope([(1_000_000, 2_000_000), (5_000_000, 6_000_000)], duck)) == 8

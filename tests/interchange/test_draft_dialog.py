@@ -71,6 +71,7 @@ def test_menu_action_exports_a_capcut_draft(window, qtbot, tmp_path) -> None:
     assert raw["platform"]["app_source"] == "cc" and raw["tracks"]
     assert [p.name for p in (folder / "materials").iterdir()]  # collected by default
     assert dialog.problems.isVisible() and dialog.progress.value() == 1000
+    assert dialog.open_button.isVisible() and dialog.open_button.isEnabled()
     dialog.grab().save(str(SHOTS / "draft-dialog-done-en.png"))
 
     # The same name again: a clear message, the first draft untouched.
@@ -94,6 +95,13 @@ def test_menu_action_exports_a_capcut_draft(window, qtbot, tmp_path) -> None:
     assert not (tmp_path / "drafts" / "第二集").exists()
     assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == ["第一集"]
     dialog.close_button.click()
+    qtbot.waitUntil(lambda: window.findChild(DraftExportDialog) is None)  # closing deletes it
+
+    # The next time, CapCut's folder is the one used last.
+    again = _open_dialog(window, qtbot)
+    again.app.setCurrentIndex(again.app.findData("capcut"))
+    assert again.folder.text() == str(tmp_path / "drafts")
+    again.close_button.click()
 
 
 def test_dialog_in_chinese(window, qtbot, tmp_path) -> None:

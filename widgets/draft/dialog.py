@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +34,7 @@ from app.interchange.draft_targets import TARGETS, DraftApp
 from app.jobs.job import FunctionJob, JobState
 from app.jobs.manager import job_manager
 from app.session import Session
+from app.settings_store import settings_store
 
 
 class DraftExportDialog(QDialog):
@@ -95,7 +97,11 @@ class DraftExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
+        self.open_button = QPushButton(self.tr("Show Draft Folder"), self)
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._show_folder)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         for button in (self.export_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
@@ -126,8 +132,11 @@ class DraftExportDialog(QDialog):
 
     def _app_changed(self, *_args) -> None:
         target = TARGETS[self.target_app]
+        remembered = settings_store().get("draft_export", f"{self.target_app.value}_folder")
         here = target.default_folder()
-        if here is not None and here.is_dir():
+        if remembered and Path(remembered).is_dir():
+            self.folder.setText(remembered)
+        elif here is not None and here.is_dir():
             self.folder.setText(str(here))
         elif self.session.bundle is not None and not self.folder.text():
             self.folder.setText(str(self.session.bundle.folder("renders") / "drafts"))
@@ -156,6 +165,7 @@ class DraftExportDialog(QDialog):
         self.problems.hide()
         self.progress.setValue(0)
         self.job = export_draft(self.session, episode, Path(folder).expanduser(), options)
+        self.open_button.hide()
         self._running(True)
         self.status.setText(self.tr("Exporting the draft…"))
         return self.job
@@ -192,8 +202,14 @@ class DraftExportDialog(QDialog):
         else:
             self.status.setText(self.tr("The draft was not written: %1").replace("%1", job.error))
 
+    def _show_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder.parent)))
+
     def _show_result(self, result: DraftResult) -> None:
         self.result = result
+        self.open_button.show()
+        settings_store().set("draft_export", f"{result.app.value}_folder", str(result.folder.parent))
         self.progress.setValue(1000)
         self.status.setText(self.tr("Draft written to %1 (%2 tracks, %3 clips). Open it from the app's draft list.")
                             .replace("%1", str(result.folder)).replace("%2", str(result.tracks))

@@ -307,3 +307,12 @@ def test_music_ducks_under_dialogue_with_volume_keyframes(small_project, tmp_pat
     duck = DuckSettings()
     assert len(duck_envelope([(1_000_000, 2_000_000), (2_200_000, 3_000_000)], duck)) == 4
     assert len(duck_envelope([(1_000_000, 2_000_000), (5_000_000, 6_000_000)], duck)) == 8
+
+
+def test_each_os_draft_folder(monkeypatch) -> None:
+    monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\lin\AppData\Local")
+    jianying, capcut = TARGETS[DraftApp.JIANYING], TARGETS[DraftApp.CAPCUT]
+    assert str(jianying.default_folder("win32")).endswith(r"JianyingPro\User Data\Projects\com.lveditor.draft")
+    assert str(jianying.default_folder("win32")).startswith(r"C:\Users\lin\AppData\Local")
+    assert capcut.default_folder("darwin") == Path.home() / "Movies/CapCut/User Data/Projects/com.lveditor.draft"
+    assert jianying.default_folder("linux") is None  # neither app runs on Linux

@@ -122,9 +122,13 @@ class _DraftBuilder:
             self._text_track(track, [c for c in track.clips if c.enabled], subtitle=True)
         self._skipped_clips()
         for marker in self.episode.timeline.markers:
-            self.problems.append(translate("DraftExport", "Marker “{name}” at {tc} (frame {frame}): drafts have no markers; add it "
-                                     "again in the app if you need it.").format(
-                name=marker.name or "—", tc=_timecode(marker.frame, self.fps), frame=marker.frame))
+            self.problems.append(
+                translate(
+                    "DraftExport",
+                    "Marker “{name}” at {tc} (frame {frame}): drafts have no markers; add it "
+                    "again in the app if you need it.",
+                ).format(name=marker.name or "—", tc=_timecode(marker.frame, self.fps), frame=marker.frame)
+            )
 
     def _track_name(self, base: str) -> str:
         name, n = base or "Track", 2
@@ -145,21 +149,33 @@ class _DraftBuilder:
         for track in self.episode.timeline.tracks:
             for clip in track.clips:
                 if not clip.enabled:
-                    self.problems.append(translate("DraftExport", "Clip “{clip}” on {track} is disabled and was left out.").format(
-                        clip=clip.name or clip.text[:20] or clip.id, track=track.name))
+                    self.problems.append(
+                        translate(
+                            "DraftExport", "Clip “{clip}” on {track} is disabled and was left out."
+                        ).format(clip=clip.name or clip.text[:20] or clip.id, track=track.name)
+                    )
 
     def _duck_points(self) -> list[tuple[int, float]]:
         """Our mix's music ducking under the dialogue clips, as gain points (computed once)."""
         if self._ducking is None:
-            spans = [span_to_us(c.start, c.duration, self.fps)
-                     for t in self.episode.timeline.tracks_of(TrackKind.DIALOGUE) if not t.muted
-                     for c in t.clips if c.enabled and c.id in self.media.sources]
+            spans = [
+                span_to_us(c.start, c.duration, self.fps)
+                for t in self.episode.timeline.tracks_of(TrackKind.DIALOGUE)
+                if not t.muted
+                for c in t.clips
+                if c.enabled and c.id in self.media.sources
+            ]
             self._ducking = duck_envelope([(s, s + d) for s, d in spans], DuckSettings())
         return self._ducking
 
     def _wrong_kind(self, clip: Clip, track: Track) -> None:
-        self.problems.append(translate("DraftExport", "Clip “{clip}” on {track}: this kind of media cannot go on this kind of draft "
-                                 "track and was left out.").format(clip=clip.name or clip.id, track=track.name))
+        self.problems.append(
+            translate(
+                "DraftExport",
+                "Clip “{clip}” on {track}: this kind of media cannot go on this kind of draft "
+                "track and was left out.",
+            ).format(clip=clip.name or clip.id, track=track.name)
+        )
 
     # ------------------------------------------------------------------ visual
     def _visual_track(self, track: Track) -> None:
@@ -196,27 +212,41 @@ class _DraftBuilder:
         if not still and src_start + duration > material.duration:
             slack = frame_to_us(1, self.fps) + 1
             if src_start + duration <= material.duration + slack:
-                material.duration = src_start + duration  # rounding: the probe and the container disagree by < 1 frame
+                material.duration = (
+                    src_start + duration
+                )  # rounding: the probe and the container disagree by < 1 frame
             else:
                 duration = max(0, material.duration - src_start)
-                self.problems.append(translate("DraftExport", "Clip “{clip}” runs past the end of {file}; it was shortened to the "
-                                         "media's length.").format(clip=clip.name or clip.id, file=source.name))
+                self.problems.append(
+                    translate(
+                        "DraftExport",
+                        "Clip “{clip}” runs past the end of {file}; it was shortened to the media's length.",
+                    ).format(clip=clip.name or clip.id, file=source.name)
+                )
                 if duration <= 0:
                     return None
         size = (material.width or self.canvas[0], material.height or self.canvas[1])
         kb = ken_burns_keyframes(clip.ken_burns, size, self.canvas) if still and clip.ken_burns else None
         place = kb[0][1] if kb else fit_placement(clip.fit, size, self.canvas)
-        settings = jy.ClipSettings(scale_x=place.scale_x, scale_y=place.scale_y,
-                                   transform_x=place.x, transform_y=place.y)
+        settings = jy.ClipSettings(
+            scale_x=place.scale_x, scale_y=place.scale_y, transform_x=place.x, transform_y=place.y
+        )
         # Picture clips play silently in our mix (sound lives on the audio tracks): volume 0.
-        segment = jy.VideoSegment(material, jy.Timerange(start, duration),
-                                  source_timerange=jy.Timerange(src_start, duration),
-                                  volume=0.0, clip_settings=settings)
+        segment = jy.VideoSegment(
+            material,
+            jy.Timerange(start, duration),
+            source_timerange=jy.Timerange(src_start, duration),
+            volume=0.0,
+            clip_settings=settings,
+        )
         if kb:
             self._ken_burns(segment, kb, duration)
         if clip.ken_burns and not still:
-            self.problems.append(translate("DraftExport", "Clip “{clip}”: Ken Burns applies to stills only and was left out.").format(
-                clip=clip.name or clip.id))
+            self.problems.append(
+                translate(
+                    "DraftExport", "Clip “{clip}”: Ken Burns applies to stills only and was left out."
+                ).format(clip=clip.name or clip.id)
+            )
         self._visual_fades(segment, clip, duration)
         return segment
 
@@ -240,13 +270,23 @@ class _DraftBuilder:
     def _transition(self, previous: tuple[Clip, Any] | None, clip: Clip, track: Track) -> None:
         kind = clip.transition_in.kind
         if previous is None or previous[0].end != clip.start:
-            self.problems.append(translate("DraftExport", "Clip “{clip}” on {track}: a {kind} with no clip right before it cannot be "
-                                     "a draft transition and was left out.").format(
-                clip=clip.name or clip.id, track=track.name,
-                kind=translate("DraftExport", "crossfade") if kind is TransitionKind.CROSSFADE
-                else translate("DraftExport", "dip to black")))
+            self.problems.append(
+                translate(
+                    "DraftExport",
+                    "Clip “{clip}” on {track}: a {kind} with no clip right before it cannot be "
+                    "a draft transition and was left out.",
+                ).format(
+                    clip=clip.name or clip.id,
+                    track=track.name,
+                    kind=translate("DraftExport", "crossfade")
+                    if kind is TransitionKind.CROSSFADE
+                    else translate("DraftExport", "dip to black"),
+                )
+            )
             return
-        meta = self.jy.TransitionType.叠化 if kind is TransitionKind.CROSSFADE else self.jy.TransitionType.闪黑
+        meta = (
+            self.jy.TransitionType.叠化 if kind is TransitionKind.CROSSFADE else self.jy.TransitionType.闪黑
+        )
         duration = max(frame_to_us(1, self.fps), frame_to_us(clip.transition_in.duration, self.fps))
         # A draft transition belongs to the clip *before* the cut and straddles it.
         previous[1].add_transition(meta, duration=duration)
@@ -260,18 +300,33 @@ class _DraftBuilder:
                 start, duration = span_to_us(clip.start, clip.duration, self.fps)
                 if subtitle:
                     # White on a black outline near the bottom, centred: our burned-in subtitle look.
-                    style = jy.TextStyle(size=7.0, color=(1.0, 1.0, 1.0), align=1, auto_wrapping=True,
-                                         max_line_width=0.82)
-                    segment = jy.TextSegment(clip.text, jy.Timerange(start, duration), style=style,
-                                             border=jy.TextBorder(color=(0.0, 0.0, 0.0), width=40.0),
-                                             shadow=jy.TextShadow(alpha=0.6),
-                                             clip_settings=jy.ClipSettings(transform_y=-0.72))
+                    style = jy.TextStyle(
+                        size=7.0, color=(1.0, 1.0, 1.0), align=1, auto_wrapping=True, max_line_width=0.82
+                    )
+                    segment = jy.TextSegment(
+                        clip.text,
+                        jy.Timerange(start, duration),
+                        style=style,
+                        border=jy.TextBorder(color=(0.0, 0.0, 0.0), width=40.0),
+                        shadow=jy.TextShadow(alpha=0.6),
+                        clip_settings=jy.ClipSettings(transform_y=-0.72),
+                    )
                 else:
-                    style = jy.TextStyle(size=12.0, bold=True, color=(1.0, 1.0, 1.0), align=1,
-                                         auto_wrapping=True, max_line_width=0.8)
-                    segment = jy.TextSegment(clip.text, jy.Timerange(start, duration), style=style,
-                                             border=jy.TextBorder(color=(0.0, 0.0, 0.0), width=30.0),
-                                             shadow=jy.TextShadow(alpha=0.8))
+                    style = jy.TextStyle(
+                        size=12.0,
+                        bold=True,
+                        color=(1.0, 1.0, 1.0),
+                        align=1,
+                        auto_wrapping=True,
+                        max_line_width=0.8,
+                    )
+                    segment = jy.TextSegment(
+                        clip.text,
+                        jy.Timerange(start, duration),
+                        style=style,
+                        border=jy.TextBorder(color=(0.0, 0.0, 0.0), width=30.0),
+                        shadow=jy.TextShadow(alpha=0.8),
+                    )
                     if clip.fade_in > 0:
                         segment.add_animation(jy.TextIntro.渐显, frame_to_us(clip.fade_in, self.fps))
                     if clip.fade_out > 0:
@@ -298,7 +353,9 @@ class _DraftBuilder:
                     # A latency-compensated take starts ``offset`` samples after its frame. Keep the segment on
                     # the frame grid and start the source that much earlier; at the very start of the file,
                     # move the segment instead. Either way the sound lands where our mix plays it.
-                    offset = round(clip.audio_offset_samples * US_PER_SECOND / self.series.settings.sample_rate)
+                    offset = round(
+                        clip.audio_offset_samples * US_PER_SECOND / self.series.settings.sample_rate
+                    )
                     if src_start >= offset:
                         src_start -= offset
                     else:
@@ -309,23 +366,36 @@ class _DraftBuilder:
                         material.duration = src_start + duration
                     else:
                         duration = max(0, material.duration - src_start)
-                        self.problems.append(translate("DraftExport", "Clip “{clip}” runs past the end of {file}; it was shortened "
-                                                 "to the media's length.").format(clip=clip.name or clip.id,
-                                                                                 file=source.name))
+                        self.problems.append(
+                            translate(
+                                "DraftExport",
+                                "Clip “{clip}” runs past the end of {file}; it was shortened "
+                                "to the media's length.",
+                            ).format(clip=clip.name or clip.id, file=source.name)
+                        )
                         if duration <= 0:
                             continue
                 volume = 10 ** ((clip.gain_db + track.gain_db) / 20)
-                segment = jy.AudioSegment(material, jy.Timerange(start, duration),
-                                          source_timerange=jy.Timerange(src_start, duration), volume=volume)
+                segment = jy.AudioSegment(
+                    material,
+                    jy.Timerange(start, duration),
+                    source_timerange=jy.Timerange(src_start, duration),
+                    volume=volume,
+                )
                 if track.kind is TrackKind.MUSIC:
                     for offset, value in segment_keyframes(self._duck_points(), start, duration, volume):
                         segment.add_keyframe(offset, value)
                 if clip.fade_in > 0 or clip.fade_out > 0:
-                    segment.add_fade(frame_to_us(clip.fade_in, self.fps), frame_to_us(clip.fade_out, self.fps))
+                    segment.add_fade(
+                        frame_to_us(clip.fade_in, self.fps), frame_to_us(clip.fade_out, self.fps)
+                    )
                 self._add(segment, ref)
         if track.solo:
-            self.problems.append(translate("DraftExport", "Track {track} is soloed; drafts have no solo, so every track plays.").format(
-                track=track.name))
+            self.problems.append(
+                translate(
+                    "DraftExport", "Track {track} is soloed; drafts have no solo, so every track plays."
+                ).format(track=track.name)
+            )
 
 
 def _patch_platform(content_file: Path, app: DraftApp) -> None:
@@ -342,8 +412,13 @@ def _patch_platform(content_file: Path, app: DraftApp) -> None:
 def _patch_meta(meta_file: Path, name: str, final: Path, duration_us: int) -> None:
     """Give the draft its own id, name and location (the library's template has fixed ones)."""
     data = json.loads(meta_file.read_text(encoding="utf-8"))
-    data.update(draft_id=str(uuid.uuid4()).upper(), draft_name=name, draft_fold_path=str(final),
-                draft_root_path=str(final.parent), tm_duration=duration_us)
+    data.update(
+        draft_id=str(uuid.uuid4()).upper(),
+        draft_name=name,
+        draft_fold_path=str(final),
+        draft_root_path=str(final.parent),
+        tm_duration=duration_us,
+    )
     meta_file.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -351,23 +426,41 @@ def _prepare_destination(out: Path, name: str) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(translate("DraftExport", "Cannot create the folder {out}: {why}.").format(out=out, why=exc.strerror or exc)) from exc
+        raise UserError(
+            translate("DraftExport", "Cannot create the folder {out}: {why}.").format(
+                out=out, why=exc.strerror or exc
+            )
+        ) from exc
     if not out.is_dir():
         raise UserError(translate("DraftExport", "{out} is not a folder.").format(out=out))
     final = out / name
     if final.exists():
-        raise UserError(translate("DraftExport", "A draft named “{name}” already exists in {out}. Choose another name, or delete or "
-                            "rename the old draft first.").format(name=name, out=out))
+        raise UserError(
+            translate(
+                "DraftExport",
+                "A draft named “{name}” already exists in {out}. Choose another name, or delete or "
+                "rename the old draft first.",
+            ).format(name=name, out=out)
+        )
     try:
         return Path(tempfile.mkdtemp(prefix=f".{name}.part-", dir=out))
     except OSError as exc:
-        raise UserError(translate("DraftExport", "Cannot write in {out}: {why}. Choose a folder you can write to.").format(
-            out=out, why=exc.strerror or exc)) from exc
+        raise UserError(
+            translate(
+                "DraftExport", "Cannot write in {out}: {why}. Choose a folder you can write to."
+            ).format(out=out, why=exc.strerror or exc)
+        ) from exc
 
 
-def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Path,
-                options: DraftOptions | None = None, progress: Progress | None = None,
-                check_cancel: CancelCheck | None = None) -> DraftResult:
+def write_draft(
+    series: Series,
+    episode: Episode,
+    bundle: ProjectBundle,
+    out: Path,
+    options: DraftOptions | None = None,
+    progress: Progress | None = None,
+    check_cancel: CancelCheck | None = None,
+) -> DraftResult:
     """Write ``out/<name>/`` as a draft of ``episode``; raises ``UserError`` on anything the user can fix."""
     options = options or DraftOptions()
     progress = progress or (lambda fraction, text: None)
@@ -400,12 +493,20 @@ def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Pa
         progress(0.97, translate("DraftExport", "Moving the draft into place"))
         check_cancel()
         if final.exists():
-            raise UserError(translate("DraftExport", "A draft named “{name}” appeared in {out} while exporting; nothing was "
-                                "overwritten.").format(name=name, out=out))
+            raise UserError(
+                translate(
+                    "DraftExport",
+                    "A draft named “{name}” appeared in {out} while exporting; nothing was overwritten.",
+                ).format(name=name, out=out)
+            )
         (tmp / name).rename(final)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise UserError(translate("DraftExport", "Could not write the draft in {out}: {why}.").format(out=out, why=exc.strerror or exc)) from exc
+        raise UserError(
+            translate("DraftExport", "Could not write the draft in {out}: {why}.").format(
+                out=out, why=exc.strerror or exc
+            )
+        ) from exc
     except BundleError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise UserError(str(exc)) from exc
@@ -414,5 +515,12 @@ def write_draft(series: Series, episode: Episode, bundle: ProjectBundle, out: Pa
         raise
     shutil.rmtree(tmp, ignore_errors=True)
     progress(1.0, translate("DraftExport", "Draft written"))
-    return DraftResult(folder=final, app=options.app, segments=builder.segments, tracks=builder.tracks,
-                       copied_files=media.copied_files, problems=problems, report=final / report.name)
+    return DraftResult(
+        folder=final,
+        app=options.app,
+        segments=builder.segments,
+        tracks=builder.tracks,
+        copied_files=media.copied_files,
+        problems=problems,
+        report=final / report.name,
+    )

@@ -89,16 +89,25 @@ def collect_sources(series: Series, episode: Episode, bundle: ProjectBundle) -> 
             elif source is not None:
                 found[clip.id] = source
     if missing:
-        shown = ", ".join(missing[:5]) + (translate("DraftExport", " and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else "")
-        raise UserError(translate("DraftExport", "{n} media file(s) are offline: {files}. Relink or regenerate them (Media > Missing "
-                            "media), then export again.").format(n=len(missing), files=shown))
+        shown = ", ".join(missing[:5]) + (
+            translate("DraftExport", " and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else ""
+        )
+        raise UserError(
+            translate(
+                "DraftExport",
+                "{n} media file(s) are offline: {files}. Relink or regenerate them (Media > Missing "
+                "media), then export again.",
+            ).format(n=len(missing), files=shown)
+        )
     return found
 
 
 class DraftMedia:
     """Copies or links the episode's files and hands out one draft material per file."""
 
-    def __init__(self, sources: dict[str, MediaSource], draft_dir: Path, final_dir: Path, collect: bool) -> None:
+    def __init__(
+        self, sources: dict[str, MediaSource], draft_dir: Path, final_dir: Path, collect: bool
+    ) -> None:
         self.sources = sources
         self.draft_dir = draft_dir
         self.final_dir = final_dir
@@ -119,7 +128,9 @@ class DraftMedia:
             if not self.collect:
                 self._local[source.key] = self._final[source.key] = source.path
                 continue
-            folder = {MediaKind.VIDEO: "video", MediaKind.IMAGE: "image", MediaKind.AUDIO: "audio"}[source.kind]
+            folder = {MediaKind.VIDEO: "video", MediaKind.IMAGE: "image", MediaKind.AUDIO: "audio"}[
+                source.kind
+            ]
             stem = safe_name(Path(source.name).stem) or source.key[:8]
             suffix = source.path.suffix or Path(source.name).suffix
             name, n = f"{stem}{suffix}", 2
@@ -146,8 +157,13 @@ class DraftMedia:
             try:
                 material = make(str(self._local[source.key]), source.name)
             except (ValueError, KeyError, IndexError) as exc:
-                raise UserError(translate("DraftExport", "Could not read {file} as media ({why}); it may be damaged. Replace it and "
-                                    "export again.").format(file=source.name, why=exc)) from exc
+                raise UserError(
+                    translate(
+                        "DraftExport",
+                        "Could not read {file} as media ({why}); it may be damaged. Replace it and "
+                        "export again.",
+                    ).format(file=source.name, why=exc)
+                ) from exc
             material.path = str(self._final[source.key])
             if hasattr(material, "local_material_id") and not material.local_material_id:
                 # Jianying 5.9+ locates local media by this id and the path; the library leaves it empty.

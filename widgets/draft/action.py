@@ -16,8 +16,11 @@ def menu_text() -> str:
 def open_draft_dialog(window: QWidget, session: Session):
     """Show the dialog window-modal (not ``exec``: the event loop and job queue keep running)."""
     if session.bundle is None or session.current_episode is None:
-        QMessageBox.information(window, QCoreApplication.translate("DraftExport", "No episode"),
-                                QCoreApplication.translate("DraftExport", "Open a project and choose an episode first."))
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("DraftExport", "No episode"),
+            QCoreApplication.translate("DraftExport", "Open a project and choose an episode first."),
+        )
         return None
     from widgets.draft.dialog import DraftExportDialog
 

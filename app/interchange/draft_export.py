@@ -469,6 +469,12 @@ def write_draft(
     if not name:
         raise UserError(translate("DraftExport", "The draft name is empty; give it a name."))
     out = Path(out).expanduser().absolute()
+    if not any(c.enabled for t in episode.timeline.tracks for c in t.clips):
+        raise UserError(
+            translate("DraftExport", "Episode {n} has nothing on its timeline yet; there is no draft to write.").format(
+                n=episode.number
+            )
+        )
     sources = collect_sources(series, episode, bundle)  # raises UserError listing offline media
     tmp = _prepare_destination(out, name)
     final = out / name

@@ -131,7 +131,7 @@ class DraftMedia:
             folder = {MediaKind.VIDEO: "video", MediaKind.IMAGE: "image", MediaKind.AUDIO: "audio"}[
                 source.kind
             ]
-            stem = safe_name(Path(source.name).stem) or source.key[:8]
+            stem = safe_name(Path(source.name).stem)[:60] or source.key[:8]  # Windows paths stay short
             suffix = source.path.suffix or Path(source.name).suffix
             name, n = f"{stem}{suffix}", 2
             while f"{folder}/{name}".lower() in used:

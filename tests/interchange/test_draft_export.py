@@ -316,3 +316,12 @@ def test_each_os_draft_folder(monkeypatch) -> None:
     assert str(jianying.default_folder("win32")).startswith(r"C:\Users\lin\AppData\Local")
     assert capcut.default_folder("darwin") == Path.home() / "Movies/CapCut/User Data/Projects/com.lveditor.draft"
     assert jianying.default_folder("linux") is None  # neither app runs on Linux
+
+
+def test_an_empty_episode_has_no_draft(small_project, tmp_path) -> None:
+    bundle, series, episode = small_project
+    for track in episode.timeline.tracks:
+        track.clips.clear()
+    with pytest.raises(UserError, match="nothing on its timeline"):
+        write_draft(series, episode, bundle, tmp_path / "out", DraftOptions())
+    assert not (tmp_path / "out").exists()

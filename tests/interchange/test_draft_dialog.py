@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from app.demo import create_demo
+from app.model import Marker
 from widgets.draft.dialog import DraftExportDialog
 from widgets.shell import i18n
 from widgets.shell.settings import app_settings
@@ -112,11 +113,13 @@ def test_dialog_in_chinese(window, qtbot, tmp_path) -> None:
     assert dialog.windowTitle() == "导出到剪映 / CapCut"
     assert dialog.export_button.text() == "导出草稿" and "剪映专业版" in dialog.where.text()
     dialog.folder.setText(str(tmp_path))
+    window.session.current_episode.timeline.markers.append(Marker(frame=95, name="反转"))
     dialog.resize(680, 560)
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "draft-dialog-zh.png"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
     assert "草稿已写入" in dialog.status.text()
+    assert "标记“反转”位于 00:00:03:05" in dialog.problems.toPlainText()  # the not-carried-over list, in Chinese
     dialog.grab().save(str(SHOTS / "draft-dialog-done-zh.png"))
     dialog.close_button.click()

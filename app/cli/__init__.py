@@ -25,6 +25,7 @@ SUBCOMMANDS = (
     "generate",
     "import_script",
     "export_otio",
+    "export_draft",
     "export_subtitles",
     "match",
     "devices",

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.session import Session
+from widgets.draft.action import draft_action
+from widgets.draft.action import menu_text as draft_menu_text
 from widgets.shell import i18n
 from widgets.shell.actions import ShellActions
 from widgets.shell.dock_layout import DockLayout
@@ -74,6 +76,9 @@ class ShellMenus:
         m["Episode"].addSeparator()
         m["Episode"].addMenu(self.switch_menu)
         m["Episode"].addActions([a["action_previous_episode"], a["action_next_episode"]])
+        m["Episode"].addSeparator()
+        self.export_draft = draft_action(window, session)  # Finish in Jianying / CapCut (widgets/draft)
+        m["Episode"].addAction(self.export_draft)
 
         self.show_jobs = QAction(icon("jobs"), "", window, objectName="action_show_jobs")
         self.show_jobs.triggered.connect(lambda: (docks.docks["JobsDock"].show(), docks.docks["JobsDock"].raise_()))
@@ -116,6 +121,7 @@ class ShellMenus:
         self.language_menu.setTitle(translate("Menus", "&Language"))
         self.switch_menu.setTitle(translate("Menus", "&Switch to Episode"))
         self.show_jobs.setText(translate("Menus", "Show &Jobs"))
+        self.export_draft.setText(draft_menu_text())
 
     def menu_actions(self) -> list[tuple[str, list[QAction]]]:
         """(menu title, actions) for the shortcut list."""

@@ -1,0 +1,1 @@
+"""Finish in Jianying / CapCut: the export-as-draft dialog and its menu action."""

@@ -4,32 +4,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../widgets/shell/about.py" line="30"/>
+        <location filename="../../widgets/shell/about.py" line="31"/>
         <source>About Microdrama Studio</source>
         <translation>关于 Microdrama Studio</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="34"/>
+        <location filename="../../widgets/shell/about.py" line="35"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="36"/>
+        <location filename="../../widgets/shell/about.py" line="37"/>
         <source>Make AI-generated vertical drama series on one desktop: script, storyboard, timeline, voice booth, preview and export.&lt;br&gt;&lt;br&gt;Licensed under the GNU General Public License, version 3 or later (%1). It comes with no warranty.</source>
         <translation>在一台电脑上完成 AI 竖屏短剧的全部制作：剧本、分镜、时间线、配音间、预览与导出。&lt;br&gt;&lt;br&gt;本软件依据 GNU 通用公共许可证第 3 版或更高版本（%1）授权，不提供任何担保。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="79"/>
+        <location filename="../../widgets/shell/about.py" line="111"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="81"/>
+        <location filename="../../widgets/shell/about.py" line="113"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="81"/>
+        <location filename="../../widgets/shell/about.py" line="113"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
@@ -860,6 +860,139 @@
         <location filename="../../widgets/shell/status.py" line="59"/>
         <source>Duration %1</source>
         <translation>时长 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViewKeys</name>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="14"/>
+        <location filename="../../widgets/shell/view_keys.py" line="15"/>
+        <location filename="../../widgets/shell/view_keys.py" line="17"/>
+        <location filename="../../widgets/shell/view_keys.py" line="18"/>
+        <location filename="../../widgets/shell/view_keys.py" line="19"/>
+        <location filename="../../widgets/shell/view_keys.py" line="20"/>
+        <location filename="../../widgets/shell/view_keys.py" line="21"/>
+        <location filename="../../widgets/shell/view_keys.py" line="23"/>
+        <location filename="../../widgets/shell/view_keys.py" line="25"/>
+        <location filename="../../widgets/shell/view_keys.py" line="26"/>
+        <location filename="../../widgets/shell/view_keys.py" line="28"/>
+        <location filename="../../widgets/shell/view_keys.py" line="30"/>
+        <location filename="../../widgets/shell/view_keys.py" line="32"/>
+        <location filename="../../widgets/shell/view_keys.py" line="33"/>
+        <location filename="../../widgets/shell/view_keys.py" line="34"/>
+        <location filename="../../widgets/shell/view_keys.py" line="36"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="14"/>
+        <location filename="../../widgets/shell/view_keys.py" line="37"/>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="15"/>
+        <location filename="../../widgets/shell/view_keys.py" line="38"/>
+        <source>Shuttle back / stop / forward</source>
+        <translation>倒放 / 停止 / 快进</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="17"/>
+        <source>Split at playhead</source>
+        <translation>在播放头处分割</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="18"/>
+        <source>Delete clips</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="19"/>
+        <source>Ripple delete</source>
+        <translation>波纹删除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="20"/>
+        <source>Add or remove a marker</source>
+        <translation>添加或移除标记</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="21"/>
+        <source>Select / ripple / roll tool</source>
+        <translation>选择 / 波纹 / 滚动工具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="23"/>
+        <source>Copy, cut, paste clips</source>
+        <translation>复制、剪切、粘贴片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="25"/>
+        <source>Select all clips</source>
+        <translation>全选片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="26"/>
+        <location filename="../../widgets/shell/view_keys.py" line="40"/>
+        <source>Previous / next frame</source>
+        <translation>上一帧 / 下一帧</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="28"/>
+        <location filename="../../widgets/shell/view_keys.py" line="42"/>
+        <source>Back / forward one second</source>
+        <translation>后退 / 前进一秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="30"/>
+        <source>Previous / next edit point</source>
+        <translation>上一个 / 下一个剪辑点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="32"/>
+        <location filename="../../widgets/shell/view_keys.py" line="44"/>
+        <source>Go to start / end</source>
+        <translation>跳到开头 / 结尾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="33"/>
+        <source>Zoom in / out / fit</source>
+        <translation>放大 / 缩小 / 适应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="34"/>
+        <source>Ripple trim / roll trim</source>
+        <translation>波纹修剪 / 滚动修剪</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="36"/>
+        <source>Clear the selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="37"/>
+        <location filename="../../widgets/shell/view_keys.py" line="38"/>
+        <location filename="../../widgets/shell/view_keys.py" line="40"/>
+        <location filename="../../widgets/shell/view_keys.py" line="42"/>
+        <location filename="../../widgets/shell/view_keys.py" line="44"/>
+        <location filename="../../widgets/shell/view_keys.py" line="45"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="45"/>
+        <source>Mark in / out</source>
+        <translation>标记入点 / 出点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="46"/>
+        <source>Voice Booth</source>
+        <translation>配音间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/view_keys.py" line="46"/>
+        <source>Record / stop the take</source>
+        <translation>录制 / 停止本条</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from widgets.shell.empty_state import plain_text
 from widgets.shell.icons import app_icon
+from widgets.shell.view_keys import VIEW_KEYS
 
 translate = QCoreApplication.translate
 LICENCE = "GPL-3.0-or-later"
@@ -57,17 +58,48 @@ class AboutDialog(QDialog):
 
 
 def keyboard_keys(action: QAction) -> list[QKeySequence]:
-    """Shortcuts typed on a keyboard; the media keys Qt adds to standard keys (a "Save" key) are left out."""
+    """Shortcuts typed on a keyboard. Qt adds platform extras to standard keys (the "Undo" key F14 of
+    Sun keyboards, media keys); those are left out, so Undo reads "Ctrl+Z", not "Ctrl+Z, F14"."""
     keys = []
     for seq in action.shortcuts():
         key = seq[0].key() if seq.count() else None
-        if key is not None and MEDIA_KEYS_FIRST <= int(key.value) <= MEDIA_KEYS_LAST:
+        if key is not None and (MEDIA_KEYS_FIRST <= int(key.value) <= MEDIA_KEYS_LAST
+                                or int(Qt.Key.Key_F13.value) <= int(key.value) <= int(Qt.Key.Key_F35.value)):
             continue
         keys.append(seq)
     return keys
 
 
 MEDIA_KEYS_FIRST, MEDIA_KEYS_LAST = int(Qt.Key.Key_Back.value), 0x0100FFFF
+
+
+def shortcut_rows(menus: list[tuple[str, list[QAction]]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group title, [(command, keys)]) for the menus' actions and the keys panels handle themselves,
+    each (command, keys) listed once."""
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(title: str, rows: list[tuple[str, str]]) -> None:
+        fresh = []
+        for row in rows:
+            if row not in seen and row[1]:
+                seen.add(row)
+                fresh.append(row)
+        if fresh:
+            existing = next((g for g in groups if g[0] == title), None)
+            if existing is not None:
+                existing[1].extend(fresh)
+            else:
+                groups.append((title, fresh))
+
+    for menu_title, actions in menus:
+        add(plain_text(menu_title), [
+            (plain_text(a.text().split("\t")[0]),
+             ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keyboard_keys(a)))
+            for a in actions if keyboard_keys(a)])
+    for panel, command, keys in VIEW_KEYS:
+        add(translate("ViewKeys", panel), [(translate("ViewKeys", command), keys)])
+    return groups
 
 
 class ShortcutsDialog(QDialog):
@@ -81,13 +113,8 @@ class ShortcutsDialog(QDialog):
         self.tree.setHeaderLabels([translate("About", "Command"), translate("About", "Shortcut")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        for menu_title, actions in menus:
-            rows = [(plain_text(a.text()), ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                                    for k in keyboard_keys(a)))
-                    for a in actions if keyboard_keys(a)]
-            if not rows:
-                continue
-            header = QTreeWidgetItem([plain_text(menu_title), ""])
+        for title, rows in shortcut_rows(menus):
+            header = QTreeWidgetItem([title, ""])
             font = header.font(0)
             font.setBold(True)
             header.setFont(0, font)

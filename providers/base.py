@@ -239,6 +239,7 @@ class GenerationRequest(_Serial):
     negative_prompt: str = ""
     seed: int | None = None
     parameters: dict[str, Any] = field(default_factory=dict)
+    client_ref: str = ""  # our id for this create call, chosen before sending; vendors that take one get it
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

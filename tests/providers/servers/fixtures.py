@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from .ark import ArkServer
 from .comfyui import ComfyUIServer
+from .dashscope import DashScopeServer
 from .fal import FalServer
 from .kling import KlingServer
 from .minimax import MiniMaxServer
@@ -19,7 +21,7 @@ from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
+__all__ = ["ark_server", "dashscope_server", "comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -61,4 +63,16 @@ def comfyui_server() -> Iterator[ComfyUIServer]:
 @pytest.fixture
 def music_server() -> Iterator[MusicServer]:
     with MusicServer() as server:
+        yield server
+
+
+@pytest.fixture
+def ark_server() -> Iterator[ArkServer]:
+    with ArkServer() as server:
+        yield server
+
+
+@pytest.fixture
+def dashscope_server() -> Iterator[DashScopeServer]:
+    with DashScopeServer() as server:
         yield server

@@ -145,7 +145,7 @@ DASHSCOPE_I2V_MODELS = ("wan2.6-i2v-flash", "wan2.6-i2v", "wan2.5-i2v-preview", 
 DASHSCOPE_T2V_MODELS = ("wan2.6-t2v", "wan2.5-t2v-preview", "wan2.2-t2v-plus", "wanx2.1-t2v-turbo")
 
 KLING_MODELS = ("kling-v1", "kling-v1-5", "kling-v1-6", "kling-v2-master", "kling-v2-1", "kling-v2-1-master",
-                "kling-v2-5-turbo")
+                "kling-v2-5-turbo", "kling-v2-6", "kling-v3")
 
 PROVIDERS: tuple[ProviderInfo, ...] = (
     _compat(
@@ -217,6 +217,8 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             PriceRule(VIDEO, "kling-v2-master", "second", 0.28),
             PriceRule(VIDEO, "kling-v2-1-master", "second", 0.28),
             PriceRule(VIDEO, "kling-v2-5-turbo", "second", 0.07),
+            PriceRule(VIDEO, "kling-v2-6", "second", 0.07),
+            PriceRule(VIDEO, "kling-v3", "second", 0.084),
             PriceRule(VIDEO, "*", "second", 0.056),
             PriceRule(IMAGE, "*", "image", 0.014),
         ),

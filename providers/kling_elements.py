@@ -28,6 +28,12 @@ from providers.errors import ProviderError
 ELEMENTS = "/v1/general/advanced-custom-elements"
 CHARACTER_TAG = "o_102"
 _LOCK = threading.Lock()
+_CREATING: dict[str, threading.Lock] = {}  # one creation per character at a time (shots run in parallel)
+
+
+def _creation_lock(key: str) -> threading.Lock:
+    with _LOCK:
+        return _CREATING.setdefault(key, threading.Lock())
 
 
 def default_cache_file() -> Path:
@@ -80,33 +86,39 @@ def cache_for(client: Any) -> ElementCache:
 
 def ensure_elements(client: Any, subjects: list[dict[str, Any]], cancel: CancelToken | None = None) -> None:
     """Give every subject with images an ``element_id`` (from the cache, else created now), in place."""
-    from providers.kling import encode_image
-
     cache = cache_for(client)
     for subject in subjects:
         images = [str(p) for p in subject.get("images") or []][:4]
         if subject.get("element_id") or not images:
             continue
         key = subject_key(client, images)
-        known = cache.get(key)
-        if known:
-            subject["element_id"] = known
-            continue
-        try:
-            encoded = [encode_image(p) for p in images]
-        except (OSError, ValueError) as exc:
-            raise client.error(f"the reference images of {subject.get('name') or 'a character'} cannot be sent: "
-                               f"{exc}", kind=E.BAD_REQUEST) from None
-        name = str(subject.get("name") or "character")
-        body = {"element_name": name[:20], "element_description": (str(subject.get("description") or "") or name)[:100],
-                "reference_type": "image_refer",
-                "element_image_list": {"frontal_image": encoded[0],
-                                       "refer_images": [{"image_url": e} for e in (encoded[1:] or encoded[:1])]},
-                "tag_list": [{"tag_id": CHARACTER_TAG}], "external_task_id": f"el-{key}"}
-        data = client._call("POST", ELEMENTS, cancel, json=body, billable=True)
-        element_id = wait_for_element(client, str(data.get("task_id") or ""), name, cancel)
-        cache.put(key, element_id)
-        subject["element_id"] = element_id
+        with _creation_lock(key):
+            known = cache.get(key)
+            if known:
+                subject["element_id"] = known
+                continue
+            subject["element_id"] = _create(client, cache, key, subject, images, cancel)
+
+
+def _create(client: Any, cache: ElementCache, key: str, subject: dict[str, Any], images: list[str],
+            cancel: CancelToken | None) -> str:
+    from providers.kling import encode_image
+
+    try:
+        encoded = [encode_image(p) for p in images]
+    except (OSError, ValueError) as exc:
+        raise client.error(f"the reference images of {subject.get('name') or 'a character'} cannot be sent: "
+                           f"{exc}", kind=E.BAD_REQUEST) from None
+    name = str(subject.get("name") or "character")
+    body = {"element_name": name[:20], "element_description": (str(subject.get("description") or "") or name)[:100],
+            "reference_type": "image_refer",
+            "element_image_list": {"frontal_image": encoded[0],
+                                   "refer_images": [{"image_url": e} for e in (encoded[1:] or encoded[:1])]},
+            "tag_list": [{"tag_id": CHARACTER_TAG}], "external_task_id": f"el-{key[:16]}-{int(time.time())}"}
+    data = client._call("POST", ELEMENTS, cancel, json=body, billable=True)
+    element_id = wait_for_element(client, str(data.get("task_id") or ""), name, cancel)
+    cache.put(key, element_id)
+    return element_id
 
 
 def wait_for_element(client: Any, task_id: str, name: str, cancel: CancelToken | None,

@@ -47,6 +47,7 @@ class KlingServer(ElementRoutes, VendorServer):
         self.result_declared_length: int | None = None
         self.elements: dict[str, dict] = {}  # element task id -> {"polls", "element_id", "body"}
         self.element_outcome = "succeed"
+        self.image_bytes: bytes | None = None  # stills served for image tasks (default: a small PNG)
 
     def _auth(self, req: Request) -> Reply | None:
         header = req.headers.get("Authorization", "")
@@ -127,7 +128,7 @@ class KlingServer(ElementRoutes, VendorServer):
                 if kind == "generations":
                     n = int(task.body.get("n", 1))
                     data["task_result"] = {"images": [
-                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", png_bytes(), "image/png")}
+                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", self.image_bytes or png_bytes(), "image/png")}
                         for i in range(n)]}
                 else:
                     url = self.add_file(f"{task_id}.mp4", self.result_bytes or mp4_bytes(), self.result_content_type,

@@ -389,6 +389,24 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         docs_url="https://platform.minimax.io/docs/api-reference/video-generation-intro",
     ),
     ProviderInfo(
+        name="minimax_music", label="MiniMax Music", capabilities=(MUSIC,),
+        factory="providers.minimax_music:MiniMaxMusicProvider",
+        fields=(
+            _url("https://api.minimax.io"),
+            _key("api_key", "API key"),
+            _model(MUSIC, "music-2.6", "Music model", ("music-2.6", "music-2.5", "music-2.0", "music-1.5")),
+            SettingField("output_format", "Music answer", "choice", "url", choices=("url", "hex"), capability=MUSIC,
+                         help="url: a link valid for hours; hex: the track inside the answer"),
+            SettingField("timeout", "Timeout (s)", "float", 300.0),
+        ),
+        presets=(Preset("global", "Global", {"base_url": "https://api.minimax.io"}),
+                 Preset("cn", "Mainland China", {"base_url": "https://api.minimaxi.com"})),
+        pricing=(PriceRule(MUSIC, "music-2.0", "track", 0.04), PriceRule(MUSIC, "*", "track", 0.15)),
+        priority=30, max_concurrency=2,
+        description="MiniMax's music models: an instrumental bed or a song from a text prompt, in one call.",
+        docs_url="https://platform.minimax.io/docs/api-reference/music-generation",
+    ),
+    ProviderInfo(
         name="music_endpoint", label="My music service (Suno-style endpoint)", capabilities=(MUSIC,),
         factory="providers.music_endpoint:MusicEndpointProvider",
         fields=(

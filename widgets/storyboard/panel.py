@@ -99,6 +99,9 @@ class StoryboardPanel(QWidget):
         self.image_provider = QComboBox(self)
         self.video_provider = QComboBox(self)
         self._fill_providers()
+        self.video_provider.currentIndexChanged.connect(
+            lambda _i: self.inspector.clip_model.set_provider(self.video_provider.currentData()))
+        self.inspector.clip_model.set_provider(self.video_provider.currentData())
         self.summary = QLabel(self)  # counts, rewritten on every refresh
         self.message = QLabel(self)  # what the last action did
         self.message.setWordWrap(True)

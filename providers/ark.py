@@ -45,7 +45,7 @@ from providers.base import (
 )
 from providers.common import ProviderClient
 from providers.errors import ProviderError
-from providers.model_cards import card_for
+from providers.model_cards import card_for, refusal
 
 CN_URL = "https://ark.cn-beijing.volces.com/api/v3"
 INTL_URL = "https://ark.ap-southeast.bytepluses.com/api/v3"
@@ -165,6 +165,9 @@ class ArkProvider(ProviderClient):
                              kind=E.BAD_REQUEST)
         if request.last_frame and not request.first_frame:
             raise self.error("an end frame needs a start frame too", kind=E.BAD_REQUEST)
+        problem = refusal("ark", model, request)
+        if problem:
+            raise self.error(problem, kind=E.BAD_REQUEST)
         prompt = request.prompt
         if shots:
             prompt = " ".join(f"Shot {i + 1} ({float(s['duration']):g}s): {s['prompt']}" for i, s in enumerate(shots))

@@ -48,7 +48,7 @@ from providers.base import (
 )
 from providers.common import ProviderClient
 from providers.errors import ProviderError
-from providers.model_cards import card_for
+from providers.model_cards import card_for, refusal
 
 BEIJING_URL = "https://dashscope.aliyuncs.com/api/v1"
 SINGAPORE_URL = "https://dashscope-intl.aliyuncs.com/api/v1"
@@ -144,6 +144,9 @@ class DashScopeProvider(ProviderClient):
                 raise self.error("an end frame needs a start frame too", kind=E.BAD_REQUEST)
             model = str(self.settings.get("text_video_model") or "wan2.6-t2v")
         card = card_for("dashscope", model)
+        problem = refusal("dashscope", model, request)
+        if problem:
+            raise self.error(problem, kind=E.BAD_REQUEST)
         resolution = str(params.pop("resolution", "") or self.settings.get("resolution") or "720P").upper()
         if card is not None and card.resolutions and resolution not in card.resolutions:
             resolution = card.resolutions[-1] if resolution == "1080P" else card.resolutions[0]

@@ -22,7 +22,7 @@ from typing import Any
 
 from providers import errors as E
 from providers.base import VideoRequest
-from providers.model_cards import card_for
+from providers.model_cards import card_for, refusal
 
 # Request parameters this module turns into Kling fields (the client must not pass them through raw).
 OWN_PARAMETERS = ("sound", "subjects", "multi_prompt", "reference_images")
@@ -77,6 +77,9 @@ def apply_current_options(client: Any, body: dict[str, Any], request: VideoReque
     params = request.parameters
     model = str(body.get("model_name") or "")
     card = card_for("kling", model)
+    problem = refusal("kling", model, request)
+    if problem:
+        raise client.error(problem, kind=E.BAD_REQUEST)
     sound = params.get("sound")
     if sound is not None:
         wanted = sound in (True, "on")

@@ -212,7 +212,7 @@ def check(card: ModelCard, request: GenerationRequest, *, shots: int = 0) -> lis
             no(Unsupported.RESOLUTION, f"resolution {resolution} is not offered ({', '.join(card.resolutions)})")
         if request.first_frame and not card.first_frame:
             no(Unsupported.FIRST_FRAME, "it makes video from text only; it takes no start frame")
-        if not request.first_frame and not card.text_to_video:
+        if not request.first_frame and not card.text_to_video and not request.parameters.get("reference_images"):
             no(Unsupported.IMAGE_ONLY, "it needs a start frame (it does not make video from text alone)")
         if request.last_frame and not request.first_frame:
             no(Unsupported.LAST_FRAME_NEEDS_FIRST, "an end frame needs a start frame too")
@@ -251,5 +251,18 @@ def check_model(provider: str, request: GenerationRequest, model: str = "", *, s
     return check(card, request, shots=shots) if card else []
 
 
+# Problems a client settles itself (it picks the nearest length, the start frame's shape, the nearest tier).
+SETTLED_BY_CLIENTS = frozenset({Unsupported.DURATION, Unsupported.ASPECT_RATIO, Unsupported.RESOLUTION})
+
+
+def refusal(provider: str, model: str, request: GenerationRequest) -> str:
+    """The first reason the vendor would refuse (and maybe bill) ``request``, in plain words; "" = send it."""
+    card = card_for(provider, model)
+    if card is None:
+        return ""
+    problems = [p for p in check(card, request) if p.reason not in SETTLED_BY_CLIENTS]
+    return problems[0].message if problems else ""
+
+
 __all__ = ["IMAGE", "MUSIC", "VIDEO", "CardIndex", "ModelCard", "Problem", "RegionPrice", "Unsupported",
-           "card_for", "cards_for", "check", "check_model"]
+           "card_for", "cards_for", "check", "check_model", "refusal"]

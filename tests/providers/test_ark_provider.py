@@ -179,3 +179,11 @@ def test_wrong_key_is_auth_and_scrubbed(ark_server, tmp_path):
         client(ark_server, tmp_path, api_key="ark-wrong-key-zzzzzzzzzz").check_connection()
     assert err.value.kind == "auth" and "ark-wrong-key-zzzzzzzzzz" not in str(err.value)
     assert "accepted" in client(ark_server, tmp_path).check_connection()
+
+
+def test_what_the_model_card_forbids_is_refused_before_paying(ark_server, tmp_path, frame):
+    provider = client(ark_server, tmp_path, video_model="doubao-seedance-1-0-lite-t2v-250428")
+    with pytest.raises(ProviderError, match="takes no start frame") as err:
+        provider.submit(VideoRequest(prompt="x", first_frame=frame))
+    assert err.value.kind == "bad_request" and not err.value.retryable
+    assert ark_server.received("POST /api/v3/contents/generations/tasks") == []

@@ -128,3 +128,10 @@ def test_prompt_tags_and_duration_split():
     assert split_durations(3, [0.2, 0.2, 5]) == [1, 1, 1]
     with pytest.raises(ValueError):
         split_durations(2, [1, 1, 1])
+
+
+def test_an_end_frame_on_a_model_without_one_is_refused_before_paying(kling_server, tmp_path, portraits):
+    provider = client(kling_server, tmp_path, video_model="kling-v2-1-master")
+    with pytest.raises(ProviderError, match="takes no end frame"):
+        provider.submit(VideoRequest(prompt="x", first_frame=portraits[0], last_frame=portraits[1]))
+    assert kling_server.received("POST /v1/videos/") == []

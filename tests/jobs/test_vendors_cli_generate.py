@@ -107,3 +107,28 @@ def test_kling_v3_clips_keep_the_character_as_one_element(tmp_path, kling_server
     series = ProjectBundle(project).load()
     clip = next(a for a in series.media.values() if a.provenance.provider == "kling" and a.path.endswith(".mp4"))
     assert clip.provenance.model == "kling-v3"
+
+
+def test_a_scene_as_one_kling_multi_shot_clip_split_into_its_shots(project, kling_server, tmp_path) -> None:
+    from tests.storyboard.multishot_media import multishot_mp4
+
+    kling_server.result_bytes = multishot_mp4((2.0, 2.0, 2.0))
+    env = {"MICRODRAMA_KLING_BASE_URL": kling_server.url, "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY,
+           "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY, "MICRODRAMA_KLING_VIDEO_MODEL": "kling-v3",
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = _run(str(project), "--episode", "1", "--multi-shot", "1", "--video-provider", "kling", env=env)
+    assert result.returncode == 0, result.stderr
+    body = kling_server.received("POST /v1/videos/text2video")[0].json()
+    assert body["multi_shot"] is True and [s["duration"] for s in body["multi_prompt"]] == ["2", "2", "2"]
+    assert len(kling_server.received("POST /v1/videos/")) == 1  # one paid call for the whole scene
+    series = ProjectBundle(project).load()
+    shots = list(series.episodes[0].shots())
+    pieces = [series.media[s.chosen_clip] for s in shots]
+    assert [p.provenance.parameters["piece"] for p in pieces] == [1, 2, 3]
+    assert all(p.provenance.parameters["cuts_detected"] and p.provenance.cost == 0 for p in pieces)
+    whole = series.media[pieces[0].provenance.parameters["multishot_clip"]]
+    assert whole.provenance.cost > 0 and whole.provenance.model == "kling-v3"
+    assert [round(p.probe["duration"]) for p in pieces] == [2, 2, 2]
+    refused = _run(str(project), "--episode", "1", "--multi-shot", "1", "--video-provider", "kling",
+                   env={**env, "MICRODRAMA_KLING_VIDEO_MODEL": "kling-v2-5-turbo"})
+    assert refused.returncode == 2 and "one shot per call" in refused.stderr and "Traceback" not in refused.stderr

@@ -53,49 +53,57 @@
         <translation>支持</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="155" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="153" />
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="155" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="153" />
         <source>image</source>
         <translation>张</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="155" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="153" />
         <source>track</source>
         <translation>首</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="180" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="178" />
         <source>Follow the shot</source>
         <translation>跟随镜头时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="183" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="181" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="195" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="193" />
         <source>%1 (this series is %2: the start frame decides)</source>
         <translation>%1（本剧为 %2：以首帧为准）</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="198" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="196" />
         <source>Follows the start frame</source>
         <translation>跟随首帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="214" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="212" />
         <source>This shot is %1 s; %2 makes %3 s (the clip is trimmed on the timeline).</source>
         <translation>本镜头 %1 秒；%2 生成 %3 秒（在时间线上裁剪）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/model_picker.py" line="270" />
+        <location filename="../../widgets/storyboard/model_picker.py" line="268" />
         <source>Set shot length</source>
         <translation>设置镜头时长</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../app/jobs/multishot.py" line="89" />
+        <source>Splitting the scene clip at its cuts</source>
+        <translation>正在按剪切点切分整场视频</translation>
     </message>
 </context>
 <context>
@@ -154,6 +162,44 @@
         <location filename="../../widgets/storyboard/model_picker.py" line="38" />
         <source>%1 cannot do this.</source>
         <translation>%1 不支持此项。</translation>
+    </message>
+</context>
+<context>
+    <name>MultiShotAction</name>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="21" />
+        <source>Generate Scene as One Multi-shot Clip…</source>
+        <translation>整场生成为一条多镜头视频…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="24" />
+        <source>One clip for the whole scene from a model that makes several shots in one call (Kling 3.0, Seedance 2.0); each shot gets its piece.</source>
+        <translation>用一次可生成多个镜头的模型（可灵 3.0、Seedance 2.0）为整场生成一条视频，再切分给每个镜头。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="39" />
+        <source>Select a shot</source>
+        <translation>请选择镜头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="40" />
+        <source>Select a shot of the scene to generate.</source>
+        <translation>请选择要生成的场次中的一个镜头。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="48" />
+        <source>Cannot generate</source>
+        <translation>无法生成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="52" />
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/multishot_action.py" line="53" />
+        <source>Generate scene %1 (%2 shots) as one clip? Estimated cost: %3.</source>
+        <translation>将第 %1 场（%2 个镜头）生成为一条视频？预计费用：%3。</translation>
     </message>
 </context>
 <context>

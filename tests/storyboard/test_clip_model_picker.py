@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
-from app.demo import create_demo
 from app.jobs.manager import job_manager
 from app.session import Session
 from app.settings_store import settings_store
@@ -19,7 +18,25 @@ SHOTS = Path("/tmp/microdrama-screenshots")
 
 @pytest.fixture(scope="module")
 def demo_copy(tmp_path_factory):
-    return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama").root
+    """A small saved project (one scene of three shots; the second has a still)."""
+    from app.bundle import ProjectBundle
+    from tests.jobs.conftest import make_series
+    from tests.providers.servers.media import png_bytes
+
+    session = Session()
+    session.create(tmp_path_factory.mktemp("proj") / "Rain.mdrama", make_series())
+    root = session.bundle.root
+    session.close()
+    still = root / "still.png"
+    still.write_bytes(png_bytes(360, 640))
+    bundle = ProjectBundle(root)
+    series = bundle.load()
+    asset = bundle.import_file(still)
+    series.media[asset.id] = asset
+    shot = list(series.episodes[0].shots())[1]
+    shot.stills, shot.chosen_still = [asset.id], asset.id
+    bundle.save(series)
+    return root
 
 
 @pytest.fixture

@@ -187,3 +187,12 @@ def test_what_the_model_card_forbids_is_refused_before_paying(ark_server, tmp_pa
         provider.submit(VideoRequest(prompt="x", first_frame=frame))
     assert err.value.kind == "bad_request" and not err.value.retryable
     assert ark_server.received("POST /api/v3/contents/generations/tasks") == []
+
+
+def test_seedance_2_scene_in_one_call_describes_each_shot_in_order(ark_server, tmp_path):
+    provider = client(ark_server, tmp_path, video_model="doubao-seedance-2-0-260128")
+    shots = [{"prompt": "wide: the market", "duration": 2}, {"prompt": "close: her face", "duration": 3}]
+    provider.submit(VideoRequest(prompt="", duration=5, parameters={"multi_prompt": shots}))
+    body = ark_server.received("POST /api/v3/contents/generations/tasks")[0].json()
+    assert body["content"][0]["text"] == "Shot 1 (2s): wide: the market Shot 2 (3s): close: her face"
+    assert body["duration"] == 5 and "multi_prompt" not in body

@@ -91,24 +91,39 @@ def ensure_elements(client: Any, subjects: list[dict[str, Any]], cancel: CancelT
         images = [str(p) for p in subject.get("images") or []][:4]
         if subject.get("element_id") or not images:
             continue
-        key = subject_key(client, images)
+        try:
+            key = subject_key(client, images)
+        except OSError as exc:  # a reference image was moved or deleted: the shot is made without the element
+            subject["element_error"] = str(exc)
+            continue
         with _creation_lock(key):
             known = cache.get(key)
             if known:
                 subject["element_id"] = known
                 continue
-            subject["element_id"] = _create(client, cache, key, subject, images, cancel)
+            encoded = _encoded(images, subject)
+            if encoded:
+                subject["element_id"] = _create(client, cache, key, subject, encoded, cancel)
 
 
-def _create(client: Any, cache: ElementCache, key: str, subject: dict[str, Any], images: list[str],
-            cancel: CancelToken | None) -> str:
+def _encoded(images: list[str], subject: dict[str, Any]) -> list[str]:
+    """The images as Kling takes them; [] (and the reason kept in the subject) when one cannot be sent.
+
+    A character whose reference picture is too small for Kling (under 300 px) or unreadable still gets
+    the shot made, just without the element: consistency is a help, not a reason to stop a paid batch.
+    """
     from providers.kling import encode_image
 
     try:
-        encoded = [encode_image(p) for p in images]
+        return [encode_image(p) for p in images]
     except (OSError, ValueError) as exc:
-        raise client.error(f"the reference images of {subject.get('name') or 'a character'} cannot be sent: "
-                           f"{exc}", kind=E.BAD_REQUEST) from None
+        subject["element_error"] = f"the reference images of {subject.get('name') or 'a character'} cannot " \
+                                   f"become a Kling element: {exc}"
+        return []
+
+
+def _create(client: Any, cache: ElementCache, key: str, subject: dict[str, Any], encoded: list[str],
+            cancel: CancelToken | None) -> str:
     name = str(subject.get("name") or "character")
     body = {"element_name": name[:20], "element_description": (str(subject.get("description") or "") or name)[:100],
             "reference_type": "image_refer",

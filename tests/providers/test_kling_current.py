@@ -135,3 +135,17 @@ def test_an_end_frame_on_a_model_without_one_is_refused_before_paying(kling_serv
     with pytest.raises(ProviderError, match="takes no end frame"):
         provider.submit(VideoRequest(prompt="x", first_frame=portraits[0], last_frame=portraits[1]))
     assert kling_server.received("POST /v1/videos/") == []
+
+
+def test_a_reference_picture_kling_cannot_take_does_not_stop_the_shot(kling_server, tmp_path):
+    from tests.providers.servers.media import png_bytes
+
+    small = tmp_path / "small.png"
+    small.write_bytes(png_bytes(96, 160))  # under Kling's 300 px
+    subjects = [{"name": "Lin Mei", "images": [str(small)]}]
+    provider = client(kling_server, tmp_path, video_model="kling-v3")
+    provider.submit(VideoRequest(prompt="Lin Mei waits", parameters={"subjects": subjects}))
+    body = kling_server.received("POST /v1/videos/text2video")[0].json()
+    assert "element_list" not in body and body["prompt"] == "Lin Mei waits"
+    assert "300 px" in subjects[0]["element_error"]
+    assert kling_server.received("POST /v1/general/advanced-custom-elements") == []

@@ -12,7 +12,8 @@ spent. Cards exist for the vendors whose models we know; a model without a card 
 checked (a model that shipped yesterday must still work).
 
 Other modules read this one (the provider-file loader builds cards from a file's
-``models`` table with :func:`ModelCard.from_dict`): keep the field names stable.
+``models`` table with :func:`ModelCard.from_dict` and registers them with ``index().add(card)``; the
+CLI lists ``cards_for(provider)`` with ``card.to_dict()``): keep the field names stable.
 """
 
 from __future__ import annotations
@@ -172,21 +173,25 @@ class CardIndex:
         return [c for c in self.cards if c.provider == provider and (not capability or c.capability == capability)]
 
 
-def _index() -> CardIndex:
-    from providers.model_cards_data import BUILT_IN
-
-    return CardIndex(list(BUILT_IN))
+_INDEX: CardIndex | None = None
 
 
-INDEX = _index()
+def index() -> CardIndex:
+    """Every known card: the built-in ones, plus those added at run time (``index().add(card)``)."""
+    global _INDEX
+    if _INDEX is None:  # built on first use: the data module imports this one
+        from providers.model_cards_data import BUILT_IN
+
+        _INDEX = CardIndex(list(BUILT_IN))
+    return _INDEX
 
 
 def card_for(provider: str, model: str) -> ModelCard | None:
-    return INDEX.find(provider, model)
+    return index().find(provider, model)
 
 
 def cards_for(provider: str, capability: str = "") -> list[ModelCard]:
-    return INDEX.for_provider(provider, capability)
+    return index().for_provider(provider, capability)
 
 
 def check(card: ModelCard, request: GenerationRequest, *, shots: int = 0) -> list[Problem]:
@@ -265,4 +270,4 @@ def refusal(provider: str, model: str, request: GenerationRequest) -> str:
 
 
 __all__ = ["IMAGE", "MUSIC", "VIDEO", "CardIndex", "ModelCard", "Problem", "RegionPrice", "Unsupported",
-           "card_for", "cards_for", "check", "check_model", "refusal"]
+           "card_for", "cards_for", "check", "check_model", "index", "refusal"]

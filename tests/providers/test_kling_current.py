@@ -149,3 +149,18 @@ def test_a_reference_picture_kling_cannot_take_does_not_stop_the_shot(kling_serv
     assert "element_list" not in body and body["prompt"] == "Lin Mei waits"
     assert "300 px" in subjects[0]["element_error"]
     assert kling_server.received("POST /v1/general/advanced-custom-elements") == []
+
+
+def test_model_cards_round_trip_and_accept_cards_added_at_run_time():
+    from providers.model_cards import ModelCard, card_for, check, index
+    from providers.model_cards_data import BUILT_IN
+
+    for card in BUILT_IN:
+        assert ModelCard.from_dict(card.to_dict()) == card
+    v3 = card_for("kling", "kling-v3")
+    assert check(v3, VideoRequest(prompt="x", duration=8)) == []
+    index().add(ModelCard("myvendor", "new-model-1", "video", "New", durations=(4,), first_frame=True))
+    problems = check(card_for("myvendor", "new-model-1"), VideoRequest(prompt="x", duration=6, last_frame="e.png",
+                                                                        first_frame="f.png"))
+    assert {p.reason.value for p in problems} == {"duration", "last_frame"}
+    assert card_for("ark", "dreamina-seedance-2-0-260128").model_in("cn") == "doubao-seedance-2-0-260128"

@@ -132,3 +132,20 @@ def test_a_scene_as_one_kling_multi_shot_clip_split_into_its_shots(project, klin
     refused = _run(str(project), "--episode", "1", "--multi-shot", "1", "--video-provider", "kling",
                    env={**env, "MICRODRAMA_KLING_VIDEO_MODEL": "kling-v2-5-turbo"})
     assert refused.returncode == 2 and "one shot per call" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_scene_as_one_seedance_2_clip(project, ark_server) -> None:
+    from tests.storyboard.multishot_media import multishot_mp4
+
+    ark_server.video_bytes = multishot_mp4((2.0, 2.0, 2.0), sound=False)
+    env = {"MICRODRAMA_ARK_BASE_URL": f"{ark_server.url}/api/v3", "MICRODRAMA_ARK_API_KEY": ARK_KEY,
+           "MICRODRAMA_ARK_VIDEO_MODEL": "doubao-seedance-2-0-260128"}
+    result = _run(str(project), "--episode", "1", "--multi-shot", "1", "--video-provider", "ark", env=env)
+    assert result.returncode == 0, result.stderr
+    creates = [r.json() for r in ark_server.received("POST /api/v3/contents/generations/tasks")]
+    assert len(creates) == 1 and creates[0]["duration"] == 6
+    assert creates[0]["content"][0]["text"].startswith("Shot 1 (2s): she runs towards the camera Shot 2 (2s)")
+    series = ProjectBundle(project).load()
+    pieces = [series.media[s.chosen_clip] for s in series.episodes[0].shots()]
+    assert [p.provenance.parameters["piece"] for p in pieces] == [1, 2, 3]
+    assert all(p.provenance.parameters["cuts_detected"] for p in pieces)

@@ -38,13 +38,14 @@ class ArkServer(VendorServer):
         self.failure = {"code": "OutputVideoSensitiveContentDetected",
                         "message": "The request failed because the output video may contain sensitive information."}
         self.expire_files = False  # serve 403 for result files (a URL past its 24 h)
+        self.video_bytes: bytes | None = None  # what the CDN serves for a finished task (default: a small clip)
 
     def handle(self, req: Request) -> Reply:
         if req.method == "GET" and req.path.startswith("/cdn/"):
             if self.expire_files:
                 return Reply(status=403, body=b'<?xml version="1.0"?><Error><Code>AccessDenied</Code>'
                              b"<Message>Request has expired</Message></Error>", content_type="application/xml")
-            return Reply(body=mp4_bytes(), content_type="video/mp4")
+            return Reply(body=self.video_bytes or mp4_bytes(), content_type="video/mp4")
         if req.headers.get("Authorization") != f"Bearer {API_KEY}":
             return ark_error(401, "AuthenticationError", "the API key or AK/SK in the request is missing or invalid.",
                              "Unauthorized")

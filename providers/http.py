@@ -98,6 +98,7 @@ class HttpClient:
         stream: bool = False,
         timeout: tuple[float, float] | float | None = None,
         check: bool = True,
+        billable: bool = False,
         **kwargs: Any,
     ) -> requests.Response:
         """Send a request; raise a classified ProviderError on transport failure or (if ``check``) an error status."""

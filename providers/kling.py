@@ -45,6 +45,8 @@ from providers.base import (
 )
 from providers.common import ProviderClient
 from providers.errors import ProviderError
+from providers.kling_elements import ensure_elements
+from providers.kling_models import OWN_PARAMETERS, apply_current_options, duration_string
 
 # Kling error codes -> (kind, plain words). Kinds decide retrying (see providers.errors).
 ERROR_CODES: dict[int, tuple[str, str]] = {
@@ -175,6 +177,7 @@ class KlingProvider(ProviderClient):
 
     def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
         if isinstance(request, VideoRequest):
+            ensure_elements(self, list(request.parameters.get("subjects") or []), cancel)
             kind, body = self._video_body(request)
             path = f"/v1/videos/{kind}"
         elif isinstance(request, ImageRequest):
@@ -210,13 +213,14 @@ class KlingProvider(ProviderClient):
             "prompt": request.prompt,
             "negative_prompt": request.negative_prompt,
             "mode": str(request.parameters.get("mode") or self.settings.get("mode") or "std"),
-            "duration": "10" if request.duration > 7.5 else "5",
+            "duration": duration_string(self.model_for(request) or "kling-v1-6", request.duration),
         }
         if "cfg_scale" in request.parameters:
             body["cfg_scale"] = float(request.parameters["cfg_scale"])
-        body.update({k: v for k, v in request.parameters.items() if k not in ("mode", "cfg_scale")})
+        body.update({k: v for k, v in request.parameters.items() if k not in ("mode", "cfg_scale", *OWN_PARAMETERS)})
         if not request.negative_prompt:
             body.pop("negative_prompt")
+        apply_current_options(self, body, request)
         if request.first_frame:
             body["image"] = self._image_field(request.first_frame, "first frame")
             if request.last_frame:

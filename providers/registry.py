@@ -133,8 +133,19 @@ def _compat(name: str, label: str, base: str, chat_model: str, *, key_required: 
     )
 
 
+ARK_VIDEO_MODELS = ("doubao-seedance-1-0-pro-250528", "doubao-seedance-1-0-pro-fast-251015",
+                    "doubao-seedance-1-0-lite-t2v-250428", "doubao-seedance-1-0-lite-i2v-250428",
+                    "doubao-seedance-1-5-pro-251215", "doubao-seedance-2-0-260128", "doubao-seedance-2-0-fast-260128",
+                    "seedance-1-0-pro-250528", "seedance-1-0-pro-fast-251015", "seedance-1-5-pro-251215",
+                    "dreamina-seedance-2-0-260128", "dreamina-seedance-2-0-fast-260128")
+ARK_IMAGE_MODELS = ("doubao-seedream-4-0-250828", "doubao-seedream-4-5-251128", "seedream-4-0-250828",
+                    "seedream-4-5-251128", "seedream-5-0-260128")
+DASHSCOPE_I2V_MODELS = ("wan2.6-i2v-flash", "wan2.6-i2v", "wan2.5-i2v-preview", "wan2.2-i2v-flash", "wan2.2-i2v-plus",
+                        "wanx2.1-i2v-turbo")
+DASHSCOPE_T2V_MODELS = ("wan2.6-t2v", "wan2.5-t2v-preview", "wan2.2-t2v-plus", "wanx2.1-t2v-turbo")
+
 KLING_MODELS = ("kling-v1", "kling-v1-5", "kling-v1-6", "kling-v2-master", "kling-v2-1", "kling-v2-1-master",
-                "kling-v2-5-turbo")
+                "kling-v2-5-turbo", "kling-v2-6", "kling-v3")
 
 PROVIDERS: tuple[ProviderInfo, ...] = (
     _compat(
@@ -196,7 +207,8 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             _model(VIDEO, "kling-v1-6", "Video model", KLING_MODELS),
             SettingField("mode", "Video mode", "choice", "std", choices=("std", "pro"), capability=VIDEO,
                          help="pro costs more; end frames (image_tail) need pro on most models"),
-            _model(IMAGE, "kling-v2", "Image model", ("kling-v1", "kling-v1-5", "kling-v2")),
+            _model(IMAGE, "kling-v2", "Image model", ("kling-v1", "kling-v1-5", "kling-v2", "kling-v2-new", "kling-v2-1",
+                                                     "kling-v3")),
             SettingField("image_resolution", "Image resolution", "choice", "1k", choices=("1k", "2k"),
                          capability=IMAGE),
         ),
@@ -206,12 +218,103 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             PriceRule(VIDEO, "kling-v2-master", "second", 0.28),
             PriceRule(VIDEO, "kling-v2-1-master", "second", 0.28),
             PriceRule(VIDEO, "kling-v2-5-turbo", "second", 0.07),
+            PriceRule(VIDEO, "kling-v2-6", "second", 0.07),
+            PriceRule(VIDEO, "kling-v3", "second", 0.084),
             PriceRule(VIDEO, "*", "second", 0.056),
             PriceRule(IMAGE, "*", "image", 0.014),
         ),
         priority=10,
         description="Kling's official API: text-to-video, image-to-video with end frame, images.",
         docs_url="https://app.klingai.com/global/dev/document-api",
+    ),
+    ProviderInfo(
+        name="ark", label="Volcengine Ark / BytePlus (Seedance, Seedream)", capabilities=(VIDEO, IMAGE),
+        factory="providers.ark:ArkProvider",
+        fields=(
+            _url("https://ark.cn-beijing.volces.com/api/v3",
+                 "China: ark.cn-beijing.volces.com; international: ark.ap-southeast.bytepluses.com"),
+            _key("api_key", "API key"),
+            _model(VIDEO, "doubao-seedance-1-0-pro-250528", "Video model", ARK_VIDEO_MODELS),
+            SettingField("resolution", "Resolution", "choice", "720p", choices=("480p", "720p", "1080p"),
+                         capability=VIDEO),
+            _model(IMAGE, "doubao-seedream-4-0-250828", "Image model", ARK_IMAGE_MODELS),
+            SettingField("response_format", "Image answer", "choice", "url", choices=("url", "b64_json"),
+                         capability=IMAGE, help="url: a link valid 24 hours; b64_json: the image inside the answer"),
+            SettingField("region", "Region", "choice", "auto", choices=("auto", "cn", "intl"),
+                         help="Which platform's model names to use; auto: read from the base URL"),
+            SettingField("timeout", "Timeout (s)", "float", 180.0),
+        ),
+        presets=(Preset("cn", "Mainland China (Volcengine Ark)",
+                        {"base_url": "https://ark.cn-beijing.volces.com/api/v3",
+                         "video_model": "doubao-seedance-1-0-pro-250528", "image_model": "doubao-seedream-4-0-250828",
+                         "region": "cn"}),
+                 Preset("intl", "International (BytePlus ModelArk)",
+                        {"base_url": "https://ark.ap-southeast.bytepluses.com/api/v3",
+                         "video_model": "seedance-1-0-pro-250528", "image_model": "seedream-4-0-250828",
+                         "region": "intl"})),
+        # China list prices (CNY, see providers.model_cards_data) at 7.2 CNY per USD: budgets add up in one currency.
+        pricing=(
+            PriceRule(VIDEO, "doubao-seedance-1-0-pro-fast*", "second", 0.03),
+            PriceRule(VIDEO, "doubao-seedance-1-0-pro*", "second", 0.1),
+            PriceRule(VIDEO, "doubao-seedance-1-0-lite*", "second", 0.03),
+            PriceRule(VIDEO, "doubao-seedance-1-5-pro*", "second", 0.05),
+            PriceRule(VIDEO, "doubao-seedance-2-0-fast*", "second", 0.083),
+            PriceRule(VIDEO, "doubao-seedance-2-0*", "second", 0.14),
+            PriceRule(VIDEO, "seedance-1-0-pro-fast*", "second", 0.05),
+            PriceRule(VIDEO, "seedance-1-0-pro*", "second", 0.12),
+            PriceRule(VIDEO, "seedance-1-0-lite*", "second", 0.04),
+            PriceRule(VIDEO, "seedance-1-5-pro*", "second", 0.052),
+            PriceRule(VIDEO, "dreamina-seedance-2-0-fast*", "second", 0.08),
+            PriceRule(VIDEO, "dreamina-seedance-2-0*", "second", 0.15),
+            PriceRule(IMAGE, "doubao-seedream-4-5*", "image", 0.035),
+            PriceRule(IMAGE, "doubao-seedream*", "image", 0.028),
+            PriceRule(IMAGE, "seedream-4-5*", "image", 0.04),
+            PriceRule(IMAGE, "seedream-5*", "image", 0.035),
+            PriceRule(IMAGE, "seedream*", "image", 0.03),
+        ),
+        priority=11, max_concurrency=4,
+        description="ByteDance's Seedance video (text, start frame, start and end frame, reference images) "
+                    "and Seedream images, in China (Volcengine Ark) or internationally (BytePlus ModelArk).",
+        docs_url="https://www.volcengine.com/docs/82379/1520757",
+    ),
+    ProviderInfo(
+        name="dashscope", label="Alibaba DashScope (Wan, Qwen-Image)", capabilities=(VIDEO, IMAGE),
+        factory="providers.dashscope:DashScopeProvider",
+        fields=(
+            _url("https://dashscope.aliyuncs.com/api/v1",
+                 "Beijing: dashscope.aliyuncs.com; Singapore: dashscope-intl.aliyuncs.com; "
+                 "Virginia: dashscope-us.aliyuncs.com"),
+            _key("api_key", "API key"),
+            _model(VIDEO, "wan2.6-i2v-flash", "Image-to-video model", DASHSCOPE_I2V_MODELS),
+            SettingField("text_video_model", "Text-to-video model", "choice", "wan2.6-t2v",
+                         choices=DASHSCOPE_T2V_MODELS, capability=VIDEO),
+            SettingField("keyframe_model", "Start-and-end-frame model", "choice", "wan2.2-kf2v-flash",
+                         choices=("wan2.2-kf2v-flash", "wanx2.1-kf2v-plus"), capability=VIDEO),
+            SettingField("resolution", "Resolution", "choice", "720P", choices=("480P", "720P", "1080P"),
+                         capability=VIDEO),
+            _model(IMAGE, "qwen-image", "Image model",
+                   ("qwen-image", "qwen-image-plus", "wan2.2-t2i-flash", "wan2.2-t2i-plus", "wan2.5-t2i-preview")),
+            SettingField("workspace", "Workspace ID (optional)", "text", ""),
+        ),
+        presets=(Preset("cn", "Mainland China (Beijing)", {"base_url": "https://dashscope.aliyuncs.com/api/v1"}),
+                 Preset("intl", "International (Singapore)", {"base_url": "https://dashscope-intl.aliyuncs.com/api/v1"}),
+                 Preset("us", "United States (Virginia)", {"base_url": "https://dashscope-us.aliyuncs.com/api/v1"})),
+        # Beijing list prices (CNY, see providers.model_cards_data) at 7.2 CNY per USD.
+        pricing=(
+            PriceRule(VIDEO, "wan2.6-i2v-flash", "second", 0.07),
+            PriceRule(VIDEO, "wan2.6-*", "second", 0.14),
+            PriceRule(VIDEO, "wan2.5-*", "second", 0.14),
+            PriceRule(VIDEO, "wan2.2-*-plus", "second", 0.097),
+            PriceRule(VIDEO, "wan2.2-*", "second", 0.028),
+            PriceRule(VIDEO, "wanx2.1-*-turbo", "second", 0.033),
+            PriceRule(VIDEO, "*", "second", 0.097),
+            PriceRule(IMAGE, "qwen-image", "image", 0.035),
+            PriceRule(IMAGE, "*", "image", 0.028),
+        ),
+        priority=12, max_concurrency=4,
+        description="Alibaba's Wan video (text, start frame, start and end frame) and Qwen-Image / Wan images "
+                    "through Model Studio's async task API; Beijing, Singapore or Virginia.",
+        docs_url="https://help.aliyun.com/zh/model-studio/image-to-video-api-reference",
     ),
     ProviderInfo(
         name="comfyui", label="ComfyUI", capabilities=(IMAGE, VIDEO), factory="providers.comfyui_farm:ComfyUIFarmProvider",
@@ -292,6 +395,24 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         priority=20,
         description="MiniMax's Hailuo video models: text-to-video and first-frame image-to-video.",
         docs_url="https://platform.minimax.io/docs/api-reference/video-generation-intro",
+    ),
+    ProviderInfo(
+        name="minimax_music", label="MiniMax Music", capabilities=(MUSIC,),
+        factory="providers.minimax_music:MiniMaxMusicProvider",
+        fields=(
+            _url("https://api.minimax.io"),
+            _key("api_key", "API key"),
+            _model(MUSIC, "music-2.6", "Music model", ("music-2.6", "music-2.5", "music-2.0", "music-1.5")),
+            SettingField("output_format", "Music answer", "choice", "url", choices=("url", "hex"), capability=MUSIC,
+                         help="url: a link valid for hours; hex: the track inside the answer"),
+            SettingField("timeout", "Timeout (s)", "float", 300.0),
+        ),
+        presets=(Preset("global", "Global", {"base_url": "https://api.minimax.io"}),
+                 Preset("cn", "Mainland China", {"base_url": "https://api.minimaxi.com"})),
+        pricing=(PriceRule(MUSIC, "music-2.0", "track", 0.04), PriceRule(MUSIC, "*", "track", 0.15)),
+        priority=30, max_concurrency=2,
+        description="MiniMax's music models: an instrumental bed or a song from a text prompt, in one call.",
+        docs_url="https://platform.minimax.io/docs/api-reference/music-generation",
     ),
     ProviderInfo(
         name="music_endpoint", label="My music service (Suno-style endpoint)", capabilities=(MUSIC,),

@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--image-provider", metavar="NAME", help="provider for stills (e.g. kling, openai, comfyui)")
     p.add_argument("--video-provider", metavar="NAME", help="provider for clips (e.g. kling, minimax, motion)")
     p.add_argument("--music-provider", metavar="NAME", help="provider for the music bed")
+    p.add_argument("--multi-shot", metavar="SCENE", type=int,
+                   help="make scene SCENE as one multi-shot clip (kling-v3, Seedance 2.0) and give each shot its piece")
     p.add_argument("--text-provider", metavar="NAME",
                    help="language model that writes image prompts for shots that have none")
     p.set_defaults(func=run)
@@ -74,6 +76,11 @@ def run(args: argparse.Namespace) -> int:
 
         episode = pick_episode(session.series, args.episode)
         session.set_current_episode(episode.id)
+        if args.multi_shot is not None:
+            from app.jobs.multishot import run_scene
+
+            failures = run_scene(session, episode, args.multi_shot, args.video_provider, sys.stderr)
+            return _report(failures)
         everything = not (args.stills or args.clips or args.music)
         shots = list(episode.shots())
         plan = Plan(
@@ -86,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         failures = generator.run()
     finally:
         session.close()
+    return _report(failures)
+
+
+def _report(failures: list[str]) -> int:
     if failures:
         for line in failures:
             print(f"error: {line}", file=sys.stderr)

@@ -67,6 +67,10 @@ class GenerationJob(Job):
     def from_record(cls, record: JobRecord) -> GenerationJob:
         from providers.base import TaskHandle, request_from_dict
 
+        if cls is GenerationJob and (record.target or {}).get("slot") == "multishot":
+            from app.jobs.multishot import MultiShotJob
+
+            cls = MultiShotJob  # a scene clip is still split and placed after a restart
         data = record.request
         request = request_from_dict(data["request"])
         handle = TaskHandle.from_dict(data["handle"]) if data.get("handle") else None

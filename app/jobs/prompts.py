@@ -92,12 +92,15 @@ def clip_request(bundle: ProjectBundle, series: Series, shot: Shot, provider: st
 
     still = series.media.get(shot.chosen_still or "")
     first_frame = str(bundle.resolve(still.path)) if still is not None else ""
-    text, _ = expand_references(shot.motion_prompt.strip() or shot.image_prompt.strip() or shot.action.strip(),
-                                series)
-    return VideoRequest(model=_model_for(provider, "video"), prompt=text, negative_prompt=shot.negative_prompt,
-                        first_frame=first_frame, duration=round(shot.duration / series.settings.fps, 2),
-                        aspect_ratio=aspect_ratio(series), width=series.settings.width,
-                        height=series.settings.height, fps=series.settings.fps)
+    text, characters = expand_references(shot.motion_prompt.strip() or shot.image_prompt.strip()
+                                         or shot.action.strip(), series)
+    request = VideoRequest(model=_model_for(provider, "video"), prompt=text, negative_prompt=shot.negative_prompt,
+                           first_frame=first_frame, duration=round(shot.duration / series.settings.fps, 2),
+                           aspect_ratio=aspect_ratio(series), width=series.settings.width,
+                           height=series.settings.height, fps=series.settings.fps)
+    from app.jobs.consistency import add_subjects
+
+    return add_subjects(request, bundle, series, shot, characters, provider)
 
 
 def music_request(series: Series, episode: Episode, provider: str) -> Any:

@@ -34,6 +34,7 @@ from app.errors import UserError
 from app.model import Provenance, Shot
 from app.session import Session
 from app.storyboard.files import add_version
+from widgets.storyboard.model_picker import ClipModelPicker
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 SHOT_SIZES = ["", "extreme wide", "wide", "full", "medium", "medium close-up", "close-up", "extreme close-up",
@@ -128,6 +129,7 @@ class ShotInspector(QWidget):
         clip_bar.addWidget(QLabel(self.tr("Clips")))
         clip_bar.addStretch(1)
         clip_bar.addWidget(self.gen_clip)
+        self.clip_model = ClipModelPicker(session, self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.continuity)
@@ -141,6 +143,7 @@ class ShotInspector(QWidget):
         inner.addLayout(still_bar)
         inner.addWidget(self.stills)
         inner.addLayout(clip_bar)
+        inner.addWidget(self.clip_model)
         inner.addWidget(self.clips)
         inner.addLayout(bottom)
         inner.addStretch(1)
@@ -214,6 +217,7 @@ class ShotInspector(QWidget):
             self.lock.setChecked(shot.locked)
             self.gen_still.setEnabled(not shot.locked)
             self.gen_clip.setEnabled(not shot.locked and bool(shot.chosen_still))
+            self.clip_model.set_shot(shot)
         finally:
             self._loading = False
 

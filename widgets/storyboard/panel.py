@@ -100,6 +100,9 @@ class StoryboardPanel(QWidget):
         self.image_provider = QComboBox(self)
         self.video_provider = QComboBox(self)
         self._fill_providers()
+        self.video_provider.currentIndexChanged.connect(
+            lambda _i: self.inspector.clip_model.set_provider(self.video_provider.currentData()))
+        self.inspector.clip_model.set_provider(self.video_provider.currentData())
         self.summary = QLabel(self)  # counts, rewritten on every refresh
         self.message = QLabel(self)  # what the last action did
         self.message.setWordWrap(True)
@@ -116,7 +119,8 @@ class StoryboardPanel(QWidget):
         bar.addWidget(QLabel(" " + self.tr("Video") + " "))
         bar.addWidget(self.video_provider)
         bar.addSeparator()
-        for action in (self.act_missing_stills, self.act_missing_clips, self.act_import_files, self.act_send):
+        for action in (self.act_missing_stills, self.act_missing_clips, self.act_multishot, self.act_import_files,
+                       self.act_send):
             bar.addAction(action)
         for combo in (self.scene_filter, self.character_filter, self.image_provider, self.video_provider):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -173,9 +177,12 @@ class StoryboardPanel(QWidget):
         self.act_import_files = make(self.tr("Import Files to Shots…"), "action_import_to_shots",
                                      self.import_files_dialog)
         self.act_list_mode.setCheckable(True)
+        from widgets.storyboard.multishot_action import MultiShotAction
+
+        self.act_multishot = MultiShotAction(self)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {"Generate": [self.act_missing_stills, self.act_missing_clips],
+        return {"Generate": [self.act_missing_stills, self.act_missing_clips, self.act_multishot],
                 "Episode": [self.act_send, self.act_import_files]}
 
     def _fill_providers(self) -> None:

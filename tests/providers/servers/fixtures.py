@@ -11,15 +11,18 @@ from collections.abc import Iterator
 
 import pytest
 
+from .ark import ArkServer
 from .comfyui import ComfyUIServer
+from .dashscope import DashScopeServer
 from .fal import FalServer
 from .kling import KlingServer
 from .minimax import MiniMaxServer
+from .minimax_music import MiniMaxMusicServer
 from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
+__all__ = ["ark_server", "dashscope_server", "minimax_music_server", "comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -61,4 +64,22 @@ def comfyui_server() -> Iterator[ComfyUIServer]:
 @pytest.fixture
 def music_server() -> Iterator[MusicServer]:
     with MusicServer() as server:
+        yield server
+
+
+@pytest.fixture
+def ark_server() -> Iterator[ArkServer]:
+    with ArkServer() as server:
+        yield server
+
+
+@pytest.fixture
+def dashscope_server() -> Iterator[DashScopeServer]:
+    with DashScopeServer() as server:
+        yield server
+
+
+@pytest.fixture
+def minimax_music_server() -> Iterator[MiniMaxMusicServer]:
+    with MiniMaxMusicServer() as server:
         yield server

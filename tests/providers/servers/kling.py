@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import jwt
 
 from .base import Reply, Request, VendorServer, json_reply
+from .kling_current import ElementRoutes, check_current_video_fields
 from .media import mp4_bytes, png_bytes
 
 ACCESS_KEY = "AK-test-kling-access-0001"
@@ -30,7 +31,7 @@ class Task:
     created_at: int = field(default_factory=lambda: int(time.time() * 1000))
 
 
-class KlingServer(VendorServer):
+class KlingServer(ElementRoutes, VendorServer):
     label = "kling"
 
     def __init__(self) -> None:
@@ -44,6 +45,9 @@ class KlingServer(VendorServer):
         self.result_content_type = "video/mp4"
         self.result_bytes: bytes | None = None
         self.result_declared_length: int | None = None
+        self.elements: dict[str, dict] = {}  # element task id -> {"polls", "element_id", "body"}
+        self.element_outcome = "succeed"
+        self.image_bytes: bytes | None = None  # stills served for image tasks (default: a small PNG)
 
     def _auth(self, req: Request) -> Reply | None:
         header = req.headers.get("Authorization", "")
@@ -77,6 +81,8 @@ class KlingServer(VendorServer):
             return self.query(parts[2], parts[3])
         if req.method == "GET" and parts == ["v1", "videos", "text2video"]:
             return self.envelope([])
+        if parts[:3] == ["v1", "general", "advanced-custom-elements"]:
+            return self.element_route(req, parts)
         return kling_error(404, 1202, f"no route {req.route}")
 
     @staticmethod
@@ -86,8 +92,10 @@ class KlingServer(VendorServer):
     def create(self, kind: str, body: dict) -> Reply:
         if not body.get("model_name") or not isinstance(body.get("prompt", ""), str):
             return kling_error(400, 1201, "model_name is required")
-        if kind != "generations" and body.get("duration") not in ("5", "10"):
-            return kling_error(400, 1201, "duration must be the string 5 or 10")
+        if kind != "generations":
+            problem = check_current_video_fields(body, self.elements)
+            if problem:
+                return kling_error(400, 1201, problem)
         if kind == "image2video":
             image = body.get("image", "")
             if image.startswith("data:"):
@@ -120,7 +128,7 @@ class KlingServer(VendorServer):
                 if kind == "generations":
                     n = int(task.body.get("n", 1))
                     data["task_result"] = {"images": [
-                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", png_bytes(), "image/png")}
+                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", self.image_bytes or png_bytes(), "image/png")}
                         for i in range(n)]}
                 else:
                     url = self.add_file(f"{task_id}.mp4", self.result_bytes or mp4_bytes(), self.result_content_type,

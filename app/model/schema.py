@@ -12,6 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.model.serial import SchemaError, from_data, to_data
 
 try:
@@ -19,6 +21,7 @@ try:
 except ImportError:  # optional speed-up; the standard library writes the same bytes
     orjson = None  # type: ignore[assignment]
 from app.model.series import Series
+from app.model.validate import ValidationError, validate
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "microdrama-studio/project"
@@ -29,6 +32,27 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 class ProjectFormatError(Exception):
     """project.json cannot be read; the message says why and what to do."""
+
+
+MAX_DEPTH = 64  # a real project nests about 12 levels; a few more for free-form probe/request data
+
+
+def _too_deep(doc: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when ``doc`` nests lists/objects deeper than ``limit`` (walked without recursion).
+
+    Deeper data would make later recursive code (the converter, the encoder on
+    the next save) hit Python's recursion limit, so it is refused at the door.
+    """
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
 
 
 def snapshot(series: Series) -> dict[str, Any]:
@@ -75,6 +99,10 @@ def decode(raw: bytes, source: str = "project.json") -> Series:
             f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
             "It may be truncated; restore project.json.bak or the autosave."
         ) from exc
+    except RecursionError as exc:
+        raise ProjectFormatError(_too_deep_message(source)) from exc
+    if _too_deep(doc):
+        raise ProjectFormatError(_too_deep_message(source))
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise ProjectFormatError(f"{source} is not a Microdrama Studio project file.")
     version = doc.get("schema_version")
@@ -90,6 +118,20 @@ def decode(raw: bytes, source: str = "project.json") -> Series:
         version += 1
         doc["schema_version"] = version
     try:
-        return from_data(Series, doc.get("series"), "series")
+        series = from_data(Series, doc.get("series"), "series")
     except SchemaError as exc:
         raise ProjectFormatError(f"{source} does not match the project schema: {exc}") from exc
+    try:
+        validate(series)
+    except ValidationError as exc:
+        raise ProjectFormatError(
+            QCoreApplication.translate("ProjectValidation", "%1 holds a value no project can have: %2")
+            .replace("%1", source).replace("%2", str(exc))) from exc
+    return series
+
+
+def _too_deep_message(source: str) -> str:
+    return (QCoreApplication.translate(
+        "ProjectValidation", "%1 nests lists or objects more than %2 levels deep; it is damaged or not a "
+        "project file. Restore project.json.bak or the autosave.")
+        .replace("%1", source).replace("%2", str(MAX_DEPTH)))

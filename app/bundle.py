@@ -21,12 +21,11 @@ import datetime as _dt
 import errno
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
-from app.fsutil import atomic_write_bytes, fsync_dir, sha256_file
+from app.fsutil import atomic_write_bytes, fsync_dir, make_temp, sha256_file
 from app.model import MediaAsset, MediaKind, Provenance, Series
 from app.model.schema import ProjectFormatError, decode, encode
 
@@ -269,12 +268,16 @@ class ProjectBundle:
         fsync_dir(self.root)
 
     def clean_stale_temp_files(self) -> None:
-        """Remove temp files an interrupted save left behind (only call while holding the lock)."""
+        """Remove temp files an interrupted save left behind (only call while holding the lock),
+        and the temp files of exports to ``renders/`` that were killed (``app.export_leftovers``)."""
         for tmp in self.root.glob(".*.tmp"):
             try:
                 tmp.unlink()
             except OSError:
                 pass
+        from app.export_leftovers import clean_abandoned_exports
+
+        clean_abandoned_exports(self.root / "renders")
 
     # ------------------------------------------------------------- checking
     def media_problems(self, series: Series) -> list[MediaProblem]:
@@ -324,7 +327,7 @@ class ProjectBundle:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             # a unique temporary name: two workers storing the same bytes must not share one
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            fd, tmp_name = make_temp(target.parent, f".{target.name}.", ".part")
             os.close(fd)
             tmp = Path(tmp_name)
             try:

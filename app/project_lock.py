@@ -60,6 +60,9 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+pid_alive = _pid_alive  # for other modules judging whether a writer named by pid still runs
+
+
 def _user() -> str:
     try:
         return getpass.getuser()

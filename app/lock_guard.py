@@ -60,17 +60,19 @@ def takeover_guard(lock_path: Path, timeout: float = 5.0) -> Iterator[None]:
         try:
             fd = os.open(lock_path.with_name(lock_path.name + GUARD_SUFFIX), os.O_RDWR | os.O_CREAT, 0o666)
         except OSError:
-            fd = -1  # e.g. a read-only folder: the caller's own write fails with the real reason
-        if fd >= 0:
-            try:
-                _lock_fd(fd, timeout)
-                try:
-                    yield
-                finally:
-                    _unlock_fd(fd)
-            finally:
-                os.close(fd)
+            # a folder nobody can write to (read-only disk or permissions): no one can take the lock
+            # over either, so there is nothing to guard; the caller's own write fails with the reason
+            yield
             return
+        try:
+            _lock_fd(fd, timeout)
+            try:
+                yield
+            finally:
+                _unlock_fd(fd)
+        finally:
+            os.close(fd)
+        return
     with _claim_file(lock_path.with_name(lock_path.name + CLAIM_SUFFIX), timeout):
         yield
 
@@ -109,26 +111,29 @@ def _claim_file(claim: Path, timeout: float) -> Iterator[None]:
     while True:
         try:
             fd = os.open(claim, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
         except FileExistsError:
-            try:
-                age = time.time() - claim.stat().st_mtime
-            except FileNotFoundError:
-                continue
-            if age > CLAIM_STALE_S:
-                aside = claim.with_name(f"{claim.name}.{uuid.uuid4().hex}.abandoned")
-                with contextlib.suppress(OSError):
-                    os.rename(claim, aside)  # only one process moves a given claim
-                    aside.unlink()
-                continue
-            if time.monotonic() > deadline:
-                raise TimeoutError("the project's lock is being taken over by another editor") from None
-            time.sleep(_POLL_S)
-            continue
+            pass
+        except OSError:  # an unwritable folder: as in takeover_guard, nothing to guard
+            yield
+            return
         try:
-            os.write(fd, str(os.getpid()).encode())
-        finally:
-            os.close(fd)
-        break
+            age = time.time() - claim.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if age > CLAIM_STALE_S:
+            aside = claim.with_name(f"{claim.name}.{uuid.uuid4().hex}.abandoned")
+            with contextlib.suppress(OSError):
+                os.rename(claim, aside)  # only one process moves a given claim
+                aside.unlink()
+            continue
+        if time.monotonic() > deadline:
+            raise TimeoutError("the project's lock is being taken over by another editor")
+        time.sleep(_POLL_S)
+    try:
+        os.write(fd, str(os.getpid()).encode())
+    finally:
+        os.close(fd)
     try:
         yield
     finally:

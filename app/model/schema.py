@@ -22,6 +22,7 @@ except ImportError:  # optional speed-up; the standard library writes the same b
     orjson = None  # type: ignore[assignment]
 from app.model.series import Series
 from app.model.validate import ValidationError, validate
+from app.textfill import fill
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "microdrama-studio/project"
@@ -88,31 +89,33 @@ def encode(series: Series) -> bytes:
 def decode(raw: bytes, source: str = "project.json") -> Series:
     """Parse project.json bytes; every failure is a ProjectFormatError naming ``source``."""
     if not raw.strip():
-        raise ProjectFormatError(f"{source} is empty (the save was probably interrupted). "
-                                 "Restore the backup project.json.bak or the autosave.")
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 is empty (the save was probably interrupted). Restore the backup "
+            "project.json.bak or the autosave."), source))
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ProjectFormatError(f"{source} is not UTF-8 text ({exc.reason}).") from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate("ProjectFile", "%1 is not UTF-8 text (%2)."),
+                                      source, exc.reason)) from exc
     except json.JSONDecodeError as exc:
-        raise ProjectFormatError(
-            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-            "It may be truncated; restore project.json.bak or the autosave."
-        ) from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 is not valid JSON (line %2, column %3: %4). It may be truncated; restore "
+            "project.json.bak or the autosave."), source, exc.lineno, exc.colno, exc.msg)) from exc
     except RecursionError as exc:
         raise ProjectFormatError(_too_deep_message(source)) from exc
     if _too_deep(doc):
         raise ProjectFormatError(_too_deep_message(source))
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise ProjectFormatError(f"{source} is not a Microdrama Studio project file.")
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
     version = doc.get("schema_version")
     if not isinstance(version, int) or version < 1:
-        raise ProjectFormatError(f"{source} has no valid schema_version.")
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 has no valid schema_version."), source))
     if version > SCHEMA_VERSION:
-        raise ProjectFormatError(
-            f"{source} was written by a newer Microdrama Studio (schema {version}, this app reads up to "
-            f"{SCHEMA_VERSION}). Update the app to open it; the file was left untouched."
-        )
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 was written by a newer Microdrama Studio (schema %2, this app reads up to %3). "
+            "Update the app to open it; the file was left untouched."), source, version, SCHEMA_VERSION))
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1
@@ -120,18 +123,17 @@ def decode(raw: bytes, source: str = "project.json") -> Series:
     try:
         series = from_data(Series, doc.get("series"), "series")
     except SchemaError as exc:
-        raise ProjectFormatError(f"{source} does not match the project schema: {exc}") from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 does not match the project schema: %2"), source, exc)) from exc
     try:
         validate(series)
     except ValidationError as exc:
-        raise ProjectFormatError(
-            QCoreApplication.translate("ProjectValidation", "%1 holds a value no project can have: %2")
-            .replace("%1", source).replace("%2", str(exc))) from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectValidation", "%1 holds a value no project can have: %2"), source, exc)) from exc
     return series
 
 
 def _too_deep_message(source: str) -> str:
-    return (QCoreApplication.translate(
+    return fill(QCoreApplication.translate(
         "ProjectValidation", "%1 nests lists or objects more than %2 levels deep; it is damaged or not a "
-        "project file. Restore project.json.bak or the autosave.")
-        .replace("%1", source).replace("%2", str(MAX_DEPTH)))
+        "project file. Restore project.json.bak or the autosave."), source, MAX_DEPTH)

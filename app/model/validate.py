@@ -46,6 +46,7 @@ from PySide6.QtCore import QCoreApplication
 from app.model.script import Take
 from app.model.series import Series
 from app.model.timeline import Clip, Rect, Timeline
+from app.textfill import fill
 
 MAX_FPS = 240
 MAX_HOURS = 24
@@ -66,10 +67,6 @@ class ValidationError(ValueError):
         self.path = path
         self.detail = detail
         super().__init__(f"{path}: {detail}")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectValidation", text)
 
 
 def max_frames(fps: int) -> int:
@@ -93,29 +90,32 @@ class _Checker:
 
     def whole(self, value: int, low: int, high: int, where: Any, unit: str = "") -> None:
         if not low <= value <= high:
-            self.fail(where, _tr("%1%2 is out of range (allowed %3 to %4)")
-                      .replace("%1", str(value)).replace("%2", f" {unit}" if unit else "")
-                      .replace("%3", str(low)).replace("%4", str(high)))
+            self.fail(where, fill(QCoreApplication.translate(
+                "ProjectValidation", "%1%2 is out of range (allowed %3 to %4)"),
+                value, f" {unit}" if unit else "", low, high))
 
     def frames(self, value: int, where: Any, minimum: int = 0) -> None:
         if value > self.max_frames:
-            self.fail(where, _tr("%1 frames is beyond any episode (at most %2, 24 hours at %3 fps)")
-                      .replace("%1", str(value)).replace("%2", str(self.max_frames)).replace("%3", str(self.fps)))
+            self.fail(where, fill(QCoreApplication.translate(
+                "ProjectValidation", "%1 frames is beyond any episode (at most %2, 24 hours at %3 fps)"),
+                value, self.max_frames, self.fps))
         if value < minimum:
-            self.fail(where, _tr("%1 frames is too short (at least %2)").replace("%1", str(value))
-                      .replace("%2", str(minimum)) if minimum > 0 else
-                      _tr("%1 frames is negative").replace("%1", str(value)))
+            if minimum > 0:
+                self.fail(where, fill(QCoreApplication.translate(
+                    "ProjectValidation", "%1 frames is too short (at least %2)"), value, minimum))
+            self.fail(where, fill(QCoreApplication.translate("ProjectValidation", "%1 frames is negative"), value))
 
     def number(self, value: float, low: float, high: float, where: Any, allow_minus_inf: bool = False) -> None:
         if math.isnan(value):
-            self.fail(where, _tr("NaN is not a number"))
+            self.fail(where, QCoreApplication.translate("ProjectValidation", "NaN is not a number"))
         if value == -math.inf and allow_minus_inf:
             return
         if math.isinf(value):
-            self.fail(where, _tr("%1 is not a finite number").replace("%1", str(value)))
+            self.fail(where, fill(QCoreApplication.translate("ProjectValidation", "%1 is not a finite number"), value))
         if not low <= value <= high:
-            self.fail(where, _tr("%1 is out of range (allowed %2 to %3)")
-                      .replace("%1", f"{value:g}").replace("%2", f"{low:g}").replace("%3", f"{high:g}"))
+            self.fail(where, fill(QCoreApplication.translate(
+                "ProjectValidation", "%1 is out of range (allowed %2 to %3)"),
+                f"{value:g}", f"{low:g}", f"{high:g}"))
 
     def money(self, value: float, where: Any) -> None:
         self.number(value, 0.0, 1e12, where)
@@ -123,11 +123,12 @@ class _Checker:
     def unique(self, kind: str, obj_id: str, where: Any) -> None:
         seen = self.seen.setdefault(kind, {})
         if not obj_id:
-            self.fail(where, _tr("the id is empty"))
+            self.fail(where, QCoreApplication.translate("ProjectValidation", "the id is empty"))
         first = seen.get(obj_id)
         if first is not None:
-            self.fail(where, _tr("the id %1 is used twice (also at %2); each must be unique")
-                      .replace("%1", repr(obj_id)).replace("%2", first() if callable(first) else first))
+            self.fail(where, fill(QCoreApplication.translate(
+                "ProjectValidation", "the id %1 is used twice (also at %2); each must be unique"),
+                repr(obj_id), first() if callable(first) else first))
         seen[obj_id] = where
 
     # ---------------------------------------------------------------- series
@@ -152,8 +153,9 @@ class _Checker:
             self.unique("episode", ep.id, f"{where}.id")
             self.whole(ep.number, 0, MAX_NUMBER, f"{where}.number")
             if ep.number in numbers:
-                self.fail(f"{where}.number", _tr("episode %1 appears twice (also episodes[%2])")
-                          .replace("%1", str(ep.number)).replace("%2", str(numbers[ep.number])))
+                self.fail(f"{where}.number", fill(QCoreApplication.translate(
+                    "ProjectValidation", "episode %1 appears twice (also episodes[%2])"),
+                    ep.number, numbers[ep.number]))
             numbers[ep.number] = i
             if ep.budget is not None:
                 self.money(ep.budget, f"{where}.budget")
@@ -163,8 +165,8 @@ class _Checker:
             where = f"{root}.media.{key}"
             self.unique("media", asset.id, f"{where}.id")
             if asset.id != key:
-                self.fail(f"{where}.id", _tr("the id %1 differs from its key %2")
-                          .replace("%1", repr(asset.id)).replace("%2", repr(key)))
+                self.fail(f"{where}.id", fill(QCoreApplication.translate(
+                    "ProjectValidation", "the id %1 differs from its key %2"), repr(asset.id), repr(key)))
             self.whole(asset.size_bytes, 0, 2**62, f"{where}.size_bytes")
             self.money(asset.provenance.cost, f"{where}.provenance.cost")
             self.probe(asset.probe, f"{where}.probe")
@@ -230,8 +232,9 @@ class _Checker:
         self.frames(clip.start, at("start"))
         self.frames(clip.duration, at("duration"), 1)
         if clip.start + clip.duration > self.max_frames:
-            self.fail(at("duration"), _tr("the clip ends at frame %1, beyond any episode (at most %2)")
-                      .replace("%1", str(clip.start + clip.duration)).replace("%2", str(self.max_frames)))
+            self.fail(at("duration"), fill(QCoreApplication.translate(
+                "ProjectValidation", "the clip ends at frame %1, beyond any episode (at most %2)"),
+                clip.start + clip.duration, self.max_frames))
         self.frames(clip.source_in, at("source_in"))
         self.frames(clip.fade_in, at("fade_in"))
         self.frames(clip.fade_out, at("fade_out"))
@@ -248,8 +251,8 @@ class _Checker:
             self.number(getattr(rect, name), -10.0, 10.0, lambda name=name: f"{where()}.{name}")
         for name in ("w", "h"):
             if getattr(rect, name) <= 0:
-                self.fail(lambda name=name: f"{where()}.{name}", _tr("%1 must be greater than 0")
-                          .replace("%1", f"{getattr(rect, name):g}"))
+                self.fail(lambda name=name: f"{where()}.{name}", fill(QCoreApplication.translate(
+                    "ProjectValidation", "%1 must be greater than 0"), f"{getattr(rect, name):g}"))
 
     def probe(self, probe: dict[str, Any], where: str) -> None:
         for key, ceiling in MAX_PROBE.items():
@@ -257,5 +260,6 @@ class _Checker:
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.fail(f"{where}.{key}", _tr("expected a number, found %1").replace("%1", repr(value)[:40]))
+                self.fail(f"{where}.{key}", fill(QCoreApplication.translate(
+                    "ProjectValidation", "expected a number, found %1"), repr(value)[:40]))
             self.number(float(value), 0.0, float(ceiling), f"{where}.{key}")

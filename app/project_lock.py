@@ -165,7 +165,7 @@ class ProjectLock:
             owner = LockOwner(**fields)
             owner.pid = int(owner.pid)
             return owner
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # garbled, or nested to death
             return LockOwner(hostname=socket.gethostname())
 
     def acquire(self, steal: bool = False) -> LockOwner:

@@ -8,6 +8,7 @@ has answered, as a running editor would.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -65,3 +66,15 @@ def test_racing_editors_on_a_stale_lock_exactly_one_wins(tmp_path: Path) -> None
         for r in racers:
             r.stdin.close()
             r.wait(timeout=10)
+
+
+def test_a_lock_file_nested_to_death_counts_as_garbled_and_is_taken_over(tmp_path: Path) -> None:
+    from app.project_lock import ProjectLock
+
+    root = tmp_path / "Deep.mdrama"
+    root.mkdir()
+    (root / LOCK_FILE).write_text("[" * 100_000 + "]" * 100_000)
+    lock = ProjectLock(root)
+    assert lock.acquire().pid == os.getpid()
+    lock.release()
+    assert not (root / LOCK_FILE).exists()

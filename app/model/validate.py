@@ -26,7 +26,9 @@ Bounds (generous: every real project is far inside them)
 * Money (costs, prices, budgets) finite and not negative; job progress 0..1.
 * Normalised rectangles (Ken Burns) finite, within -10..10, width and height > 0.
 * Cached media probe numbers (width, height, fps, duration, frames, sample
-  rate) numbers when present, finite, not negative, and below a sane ceiling.
+  rate) numbers when present, finite, not negative, and below ceilings no
+  real file reaches (the probe is ours: an odd but real file must never make
+  its project unopenable).
 * Episode numbers unique; every id unique within its kind across the whole
   series (characters, locations, episodes, scenes, shots, dialogue lines,
   takes, tracks, clips, markers, jobs, media); a media entry's key is its id.
@@ -56,8 +58,10 @@ MAX_TAKE_RATE = 384000
 MAX_GAIN_DB = 48.0
 MAX_NUMBER = 1_000_000  # episode, scene and shot numbers
 MAX_TRACK_HEIGHT = 2000
-MAX_PROBE = {"width": 65536, "height": 65536, "fps": 1000.0, "duration": 7 * 86400.0,
-             "frames": 10**9, "sample_rate": 10**6, "channels": 256}
+# The probe is written by our own media engine: only values no arithmetic survives are refused
+# (NaN, infinities, negatives, absurd sizes), never anything a real but odd file could report.
+MAX_PROBE = {"width": 10**6, "height": 10**6, "fps": 10**6, "duration": 10**8,
+             "frames": 10**12, "sample_rate": 10**7, "channels": 10**4}
 
 
 class ValidationError(ValueError):

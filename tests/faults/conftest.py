@@ -50,6 +50,16 @@ def project_factory(tmp_path: Path, still: Path) -> Callable[..., ProjectBundle]
     return make
 
 
+def export_in_process(bundle: ProjectBundle, out: Path) -> Path:
+    """Export episode 1 with the draft preset through the real Exporter (needs a QGuiApplication: qapp)."""
+    from app.media.export import Exporter, ExportOptions
+    from app.media.presets import get_preset
+
+    series = bundle.load()
+    options = ExportOptions(preset=get_preset("draft"), write_srt=False, fingerprint=False)
+    return Exporter(series, bundle, series.episodes[0], out, options).run().path
+
+
 def cli(*args: str, umask: int | None = None, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
     """Run ``microdrama ARGS`` in a real subprocess (offscreen, optionally under ``umask``)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -15,7 +15,7 @@ from pathlib import Path
 from app.export_leftovers import LEGACY_STALE_S, PATTERN, clean_abandoned_exports
 from app.session import Session
 
-from .conftest import REPO, cli
+from .conftest import REPO, export_in_process
 
 LONG = 900  # frames (30 s): an export that runs long enough to be killed mid-way
 
@@ -37,7 +37,7 @@ def _temp_being_written(folder: Path, proc: subprocess.Popen, timeout: float = 6
     raise AssertionError("no temporary export file appeared")
 
 
-def test_next_export_removes_what_a_killed_export_left(project_factory, tmp_path: Path) -> None:
+def test_next_export_removes_what_a_killed_export_left(project_factory, tmp_path: Path, qapp) -> None:
     long_project = project_factory("Long", LONG)
     folder = tmp_path / "out"
     folder.mkdir()
@@ -53,8 +53,7 @@ def test_next_export_removes_what_a_killed_export_left(project_factory, tmp_path
     assert leftover.exists() and not (folder / "long.mp4").exists()
     unrelated = folder / ".notes.abcdefgh.txt"
     unrelated.write_text("mine")
-    done = cli("export", str(project_factory("Short").root), "--preset", "draft", "--out", str(folder / "short.mp4"))
-    assert done.returncode == 0, done.stderr
+    export_in_process(project_factory("Short"), folder / "short.mp4")
     assert not leftover.exists()
     assert (folder / "short.mp4").stat().st_size > 0 and unrelated.exists()
     assert not list(folder.glob(".*.exporting.mp4"))

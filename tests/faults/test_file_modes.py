@@ -16,7 +16,7 @@ from app.autosave import AutosaveStore
 from app.bundle import ProjectBundle
 from app.fsutil import atomic_write_bytes
 
-from .conftest import cli
+from .conftest import cli, export_in_process
 
 
 def _mode(path: Path) -> int:
@@ -49,10 +49,16 @@ def test_private_files_stay_owner_only(umask: int, tmp_path: Path) -> None:
     assert _mode(tmp_path / "settings.json") == 0o600
 
 
-def test_exports_follow_the_umask_of_the_exporting_process(umask: int, project_factory, tmp_path: Path) -> None:
+def test_exports_follow_the_umask(umask: int, project_factory, tmp_path: Path, qapp) -> None:
     bundle = project_factory()
     out = tmp_path / "out" / "ep.mp4"
     out.parent.mkdir()
-    done = cli("export", str(bundle.root), "--preset", "draft", "--out", str(out), umask=umask)
-    assert done.returncode == 0, done.stderr
+    assert export_in_process(bundle, out).stat().st_size > 0
     assert _mode(out) == 0o666 & ~umask
+
+
+def test_cli_export_follows_the_umask_of_its_process(project_factory, tmp_path: Path) -> None:
+    out = tmp_path / "ep.mp4"
+    done = cli("export", str(project_factory().root), "--preset", "draft", "--no-srt", "--out", str(out), umask=0o027)
+    assert done.returncode == 0, done.stderr
+    assert _mode(out) == 0o640

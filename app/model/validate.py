@@ -45,7 +45,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.model.script import Take
+from app.model.script import Shot, Take
 from app.model.series import Series
 from app.model.timeline import Clip, Rect, Timeline
 from app.textfill import fill
@@ -58,6 +58,7 @@ MAX_TAKE_RATE = 384000
 MAX_GAIN_DB = 48.0
 MAX_NUMBER = 1_000_000  # episode, scene and shot numbers
 MAX_TRACK_HEIGHT = 2000
+MAX_OFFSET_SAMPLES = MAX_HOURS * 3600 * MAX_RATE
 # The probe is written by our own media engine: only values no arithmetic survives are refused
 # (NaN, infinities, negatives, absurd sizes), never anything a real but odd file could report.
 MAX_PROBE = {"width": 10**6, "height": 10**6, "fps": 10**6, "duration": 10**8,
@@ -71,6 +72,22 @@ class ValidationError(ValueError):
         self.path = path
         self.detail = detail
         super().__init__(f"{path}: {detail}")
+
+
+def _at(parent: Any, suffix: str) -> tuple[Any, str]:
+    """A path rendered only if a check fails: ``parent`` (text or such a pair) followed by ``suffix``.
+
+    A pair costs far less than formatting the path of every object of a large project.
+    """
+    return (parent, suffix)
+
+
+def _render(where: Any) -> str:
+    parts = []
+    while isinstance(where, tuple):
+        where, suffix = where
+        parts.append(suffix)
+    return str(where) + "".join(reversed(parts))
 
 
 def max_frames(fps: int) -> int:
@@ -90,7 +107,7 @@ class _Checker:
 
     # ------------------------------------------------------------ primitives
     def fail(self, where: Any, detail: str) -> None:
-        raise ValidationError(where() if callable(where) else where, detail)
+        raise ValidationError(_render(where), detail)
 
     def whole(self, value: int, low: int, high: int, where: Any, unit: str = "") -> None:
         if not low <= value <= high:
@@ -132,7 +149,7 @@ class _Checker:
         if first is not None:
             self.fail(where, fill(QCoreApplication.translate(
                 "ProjectValidation", "the id %1 is used twice (also at %2); each must be unique"),
-                repr(obj_id), first() if callable(first) else first))
+                repr(obj_id), _render(first)))
         seen[obj_id] = where
 
     # ---------------------------------------------------------------- series
@@ -192,25 +209,34 @@ class _Checker:
             self.unique("scene", scene.id, f"{sw}.id")
             self.whole(scene.number, -MAX_NUMBER, MAX_NUMBER, f"{sw}.number")
             for j, shot in enumerate(scene.shots):
-                self.unique("shot", shot.id, lambda sw=sw, j=j: f"{sw}.shots[{j}].id")
-                self.whole(shot.number, -MAX_NUMBER, MAX_NUMBER, lambda sw=sw, j=j: f"{sw}.shots[{j}].number")
-                self.frames(shot.duration, lambda sw=sw, j=j: f"{sw}.shots[{j}].duration", 1)
-                for k, line in enumerate(shot.dialogue):
-                    lw = f"{sw}.shots[{j}].dialogue[{k}]"
-                    self.unique("dialogue line", line.id, f"{lw}.id")
-                    for m, take in enumerate(line.takes):
-                        self.take(take, f"{lw}.takes[{m}]")
+                self.shot(shot, _at(sw, f".shots[{j}]"))
 
-    def take(self, take: Take, where: str) -> None:
-        self.unique("take", take.id, f"{where}.id")
-        self.whole(take.sample_rate, MIN_RATE, MAX_TAKE_RATE, f"{where}.sample_rate", "Hz")
+    def shot(self, shot: Shot, where: Any) -> None:
+        self.unique("shot", shot.id, _at(where, ".id"))
+        if not (-MAX_NUMBER <= shot.number <= MAX_NUMBER and 1 <= shot.duration <= self.max_frames):
+            self.whole(shot.number, -MAX_NUMBER, MAX_NUMBER, _at(where, ".number"))
+            self.frames(shot.duration, _at(where, ".duration"), 1)
+        for k, line in enumerate(shot.dialogue):
+            line_at = _at(where, f".dialogue[{k}]")
+            self.unique("dialogue line", line.id, _at(line_at, ".id"))
+            for m, take in enumerate(line.takes):
+                self.take(take, _at(line_at, f".takes[{m}]"))
+
+    def take(self, take: Take, where: Any) -> None:
+        self.unique("take", take.id, _at(where, ".id"))
         limit = MAX_HOURS * 3600 * take.sample_rate
-        self.whole(take.samples, 0, limit, f"{where}.samples")
-        self.whole(take.latency_samples, -limit, limit, f"{where}.latency_samples")
-        self.whole(take.picture_offset_samples, -limit, limit, f"{where}.picture_offset_samples")
-        self.whole(take.dropped_samples, 0, limit, f"{where}.dropped_samples")
-        if take.cleanup.highpass_hz is not None:
-            self.number(take.cleanup.highpass_hz, 0.0, 20000.0, f"{where}.cleanup.highpass_hz")
+        highpass = take.cleanup.highpass_hz
+        if (MIN_RATE <= take.sample_rate <= MAX_TAKE_RATE and 0 <= take.samples <= limit
+                and abs(take.latency_samples) <= limit and abs(take.picture_offset_samples) <= limit
+                and 0 <= take.dropped_samples <= limit and (highpass is None or 0.0 <= highpass <= 20000.0)):
+            return
+        self.whole(take.sample_rate, MIN_RATE, MAX_TAKE_RATE, _at(where, ".sample_rate"), "Hz")
+        self.whole(take.samples, 0, limit, _at(where, ".samples"))
+        self.whole(take.latency_samples, -limit, limit, _at(where, ".latency_samples"))
+        self.whole(take.picture_offset_samples, -limit, limit, _at(where, ".picture_offset_samples"))
+        self.whole(take.dropped_samples, 0, limit, _at(where, ".dropped_samples"))
+        if highpass is not None:
+            self.number(highpass, 0.0, 20000.0, _at(where, ".cleanup.highpass_hz"))
 
     def timeline(self, tl: Timeline, where: str) -> None:
         for name in ("in_point", "out_point"):
@@ -226,13 +252,19 @@ class _Checker:
             self.whole(track.height, 0, MAX_TRACK_HEIGHT, f"{tw}.height")
             self.number(track.gain_db, -math.inf, MAX_GAIN_DB, f"{tw}.gain_db", allow_minus_inf=True)
             for j, clip in enumerate(track.clips):
-                self.clip(clip, lambda tw=tw, j=j: f"{tw}.clips[{j}]")
+                self.clip(clip, _at(tw, f".clips[{j}]"))
 
     def clip(self, clip: Clip, where: Any) -> None:
         def at(name: str) -> Any:
-            return lambda: f"{where()}.{name}"
+            return _at(where, f".{name}")
 
         self.unique("clip", clip.id, at("id"))
+        mf, gain = self.max_frames, clip.gain_db
+        if (0 <= clip.start <= mf and clip.duration >= 1 and clip.start + clip.duration <= mf
+                and 0 <= clip.source_in <= mf and 0 <= clip.fade_in <= mf and 0 <= clip.fade_out <= mf
+                and 0 <= clip.transition_in.duration <= mf and (gain == -math.inf or -math.inf < gain <= MAX_GAIN_DB)
+                and abs(clip.audio_offset_samples) <= MAX_OFFSET_SAMPLES and clip.ken_burns is None):
+            return  # the common case: nothing to report, no per-field calls
         self.frames(clip.start, at("start"))
         self.frames(clip.duration, at("duration"), 1)
         if clip.start + clip.duration > self.max_frames:
@@ -244,18 +276,17 @@ class _Checker:
         self.frames(clip.fade_out, at("fade_out"))
         self.frames(clip.transition_in.duration, at("transition_in.duration"))
         self.number(clip.gain_db, -math.inf, MAX_GAIN_DB, at("gain_db"), allow_minus_inf=True)
-        limit = MAX_HOURS * 3600 * MAX_RATE
-        self.whole(clip.audio_offset_samples, -limit, limit, at("audio_offset_samples"))
+        self.whole(clip.audio_offset_samples, -MAX_OFFSET_SAMPLES, MAX_OFFSET_SAMPLES, at("audio_offset_samples"))
         if clip.ken_burns is not None:
-            self.rect(clip.ken_burns.start, lambda: f"{where()}.ken_burns.start")
-            self.rect(clip.ken_burns.end, lambda: f"{where()}.ken_burns.end")
+            self.rect(clip.ken_burns.start, at("ken_burns.start"))
+            self.rect(clip.ken_burns.end, at("ken_burns.end"))
 
     def rect(self, rect: Rect, where: Any) -> None:
         for name in ("x", "y", "w", "h"):
-            self.number(getattr(rect, name), -10.0, 10.0, lambda name=name: f"{where()}.{name}")
+            self.number(getattr(rect, name), -10.0, 10.0, _at(where, f".{name}"))
         for name in ("w", "h"):
             if getattr(rect, name) <= 0:
-                self.fail(lambda name=name: f"{where()}.{name}", fill(QCoreApplication.translate(
+                self.fail(_at(where, f".{name}"), fill(QCoreApplication.translate(
                     "ProjectValidation", "%1 must be greater than 0"), f"{getattr(rect, name):g}"))
 
     def probe(self, probe: dict[str, Any], where: str) -> None:

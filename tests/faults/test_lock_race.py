@@ -78,3 +78,17 @@ def test_a_lock_file_nested_to_death_counts_as_garbled_and_is_taken_over(tmp_pat
     assert lock.acquire().pid == os.getpid()
     lock.release()
     assert not (root / LOCK_FILE).exists()
+
+
+def test_both_guards_exclude_other_processes(tmp_path: Path) -> None:
+    """The flock guard and the claim-file fallback (used where neither flock nor msvcrt exists)."""
+    child = str(Path(__file__).with_name("guard_child.py"))
+    for mode in ("flock", "claim"):
+        counter = tmp_path / f"{mode}.count"
+        counter.write_text("0")
+        procs = [subprocess.Popen([sys.executable, child, mode, str(tmp_path / ".lock"), str(counter), "150"],
+                                  cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+                 for _ in range(3)]
+        assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+        assert counter.read_text() == "450", mode
+    assert not (tmp_path / ".lock.claim").exists()

@@ -23,7 +23,9 @@ Bounds (generous: every real project is far inside them)
 * Sample counts of takes: 0 .. 24 h at the take's rate (8000..384000 Hz);
   offsets within ±24 h.
 * Gains: finite and at most +48 dB (``-inf`` is allowed: it means silence).
-* Money (costs, prices, budgets) finite and not negative; job progress 0..1.
+* Money (costs, prices, budgets) finite and not negative.
+* Repaired rather than refused: a job's ``progress`` (display-only, partly
+  reported by vendors, some in percent) is clamped into 0..1, NaN to 0.
 * Normalised rectangles (Ken Burns) finite, within -10..10, width and height > 0.
 * Cached media probe numbers (width, height, fps, duration, frames, sample
   rate) numbers when present, finite, not negative, and below ceilings no
@@ -88,6 +90,14 @@ def _render(where: Any) -> str:
         where, suffix = where
         parts.append(suffix)
     return str(where) + "".join(reversed(parts))
+
+
+def _repaired_progress(value: float) -> float:
+    """A job's progress is display-only and partly reported by vendors (some send percents):
+    it is clamped into 0..1 (NaN counts as 0) rather than making the whole project unopenable."""
+    if math.isnan(value):
+        return 0.0
+    return min(1.0, max(0.0, value))
 
 
 def max_frames(fps: int) -> int:
@@ -195,7 +205,7 @@ class _Checker:
             where = f"{root}.jobs[{i}]"
             self.unique("job", job.id, f"{where}.id")
             self.whole(job.attempts, 0, 10**6, f"{where}.attempts")
-            self.number(job.progress, 0.0, 1.0, f"{where}.progress")
+            job.progress = _repaired_progress(job.progress)
             self.money(job.cost, f"{where}.cost")
             self.money(job.estimated_cost, f"{where}.estimated_cost")
 

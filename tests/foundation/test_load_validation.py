@@ -160,3 +160,13 @@ def test_cli_info_and_export_exit_2_with_one_line(bundle: ProjectBundle, tmp_pat
         assert len(done.stderr.strip().splitlines()) == 1
         assert ("settings.fps" if damage == "fps0" else "levels deep") in done.stderr
     assert bundle.project_file.read_bytes() == raw
+
+
+def test_vendor_reported_job_progress_is_clamped_not_refused() -> None:
+    """Display-only data some vendors report in percent must never make a project unopenable."""
+    from app.model import JobRecord
+
+    series = small_series()
+    series.jobs = [JobRecord(progress=50.0), JobRecord(progress=float("nan")), JobRecord(progress=-2.0),
+                   JobRecord(progress=0.25)]
+    assert [j.progress for j in decode(encode(series)).jobs] == [1.0, 0.0, 0.0, 0.25]

@@ -21,14 +21,16 @@ import datetime as _dt
 import errno
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
-from app.fsutil import atomic_write_bytes, fsync_dir, sha256_file
+from app.fsutil import atomic_write_bytes, fsync_dir, make_temp, sha256_file
 from app.model import MediaAsset, MediaKind, Provenance, Series
 from app.model.schema import ProjectFormatError, decode, encode
+from app.textfill import fill
 
 BUNDLE_SUFFIX = ".mdrama"
 PROJECT_FILE = "project.json"
@@ -68,11 +70,13 @@ class ProjectFileError(BundleError):
         text = problem
         if backup is not None and backup.usable:
             when = _dt.datetime.fromtimestamp(backup.modified).strftime("%Y-%m-%d %H:%M")
-            text += (f" A good backup from {when} exists ({BACKUP_FILE}): open it instead (the editor "
-                     "offers this; `microdrama info --use-backup` reads it; or copy it over "
-                     f"{PROJECT_FILE}). The damaged {path.name} is kept.")
+            text += " " + fill(QCoreApplication.translate(
+                "ProjectFile", "A good backup from %1 exists (%2): open it instead (the editor offers this; "
+                "`microdrama info --use-backup` reads it; or copy it over %3). The damaged %4 is kept."),
+                when, BACKUP_FILE, PROJECT_FILE, path.name)
         elif backup is not None and backup.exists:
-            text += f" The backup {BACKUP_FILE} is damaged too; recover the autosave if one is offered."
+            text += " " + fill(QCoreApplication.translate(
+                "ProjectFile", "The backup %1 is damaged too; recover the autosave if one is offered."), BACKUP_FILE)
         super().__init__(text)
 
 
@@ -144,7 +148,7 @@ class ProjectBundle:
 
     def resolve(self, relative: str) -> Path:
         """Absolute path of a bundle-relative asset path; refuses paths that leave the bundle."""
-        if not relative or os.path.isabs(relative) or relative.startswith(("/", "\\")):
+        if not relative or os.path.isabs(relative) or relative.startswith(("/", "\\")) or "\0" in relative:
             raise BundleError(f"Asset path {relative!r} is not relative to the project bundle.")
         path = (self.root / relative).resolve()
         root = self.root.resolve()
@@ -180,7 +184,8 @@ class ProjectBundle:
             if use_backup:
                 raise BundleError(f"{self.root} has no backup ({BACKUP_FILE}) to open.") from exc
             if self.backup_file.is_file():
-                raise ProjectFileError(path, f"{path} is missing.", self._backup_state()) from exc
+                raise ProjectFileError(path, fill(QCoreApplication.translate("ProjectFile", "%1 is missing."), path),
+                                       self._backup_state()) from exc
             raise BundleError(f"{self.root} has no {PROJECT_FILE}; it is not a Microdrama Studio project.") from exc
         except OSError as exc:
             raise BundleError(f"Cannot read {path}: {exc.strerror}. Check the folder's permissions.") from exc
@@ -269,12 +274,16 @@ class ProjectBundle:
         fsync_dir(self.root)
 
     def clean_stale_temp_files(self) -> None:
-        """Remove temp files an interrupted save left behind (only call while holding the lock)."""
+        """Remove temp files an interrupted save left behind (only call while holding the lock),
+        and the temp files of exports to ``renders/`` that were killed (``app.export_leftovers``)."""
         for tmp in self.root.glob(".*.tmp"):
             try:
                 tmp.unlink()
             except OSError:
                 pass
+        from app.export_leftovers import clean_abandoned_exports
+
+        clean_abandoned_exports(self.root / "renders")
 
     # ------------------------------------------------------------- checking
     def media_problems(self, series: Series) -> list[MediaProblem]:
@@ -324,7 +333,7 @@ class ProjectBundle:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             # a unique temporary name: two workers storing the same bytes must not share one
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            fd, tmp_name = make_temp(target.parent, f".{target.name}.", ".part")
             os.close(fd)
             tmp = Path(tmp_name)
             try:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.errors import UserError
+from app.lock_guard import takeover_guard
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,9 @@ def _pid_alive(pid: int) -> bool:
     except OSError:
         return True
     return True
+
+
+pid_alive = _pid_alive  # for other modules judging whether a writer named by pid still runs
 
 
 def _user() -> str:
@@ -161,7 +165,7 @@ class ProjectLock:
             owner = LockOwner(**fields)
             owner.pid = int(owner.pid)
             return owner
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # garbled, or nested to death
             return LockOwner(hostname=socket.gethostname())
 
     def acquire(self, steal: bool = False) -> LockOwner:
@@ -179,20 +183,8 @@ class ProjectLock:
             if self.held:
                 return self.owner  # type: ignore[return-value]
             me = LockOwner.current()
-            for _ in range(3):
-                if self._create_exclusive(me):
-                    break
-                current = self.read()
-                if current is None:
-                    continue  # released between our attempts
-                if current.is_this_process or not current.is_alive() or steal:
-                    if current.pid:
-                        log.warning("taking over the lock of %s held by %s", self.root, current.describe())
-                    self._replace(me)
-                    break
-                raise ProjectLockedError(self.root, current)
-            else:
-                raise ProjectLockedError(self.root, self.read() or me)
+            if not self._create_exclusive(me):
+                self._take_over(me, steal)
             self.owner = me
             _held[key] = self
             return me
@@ -203,18 +195,52 @@ class ProjectLock:
             return
         key = self.root.resolve()
         with _held_guard:
-            current = self.read()
-            if current is not None and current.pid == self.owner.pid and current.time == self.owner.time \
-                    and current.hostname == self.owner.hostname:
-                try:
-                    self.path.unlink()
-                except OSError as exc:
-                    log.warning("could not remove %s: %s", self.path, exc)
+            try:
+                with takeover_guard(self.path):  # so a takeover cannot happen between the check and the unlink
+                    self._unlink_if_mine()
+            except TimeoutError:
+                self._unlink_if_mine()
             if _held.get(key) is self:
                 del _held[key]
             self.owner = None
 
     # ------------------------------------------------------------ internals
+    def _take_over(self, me: LockOwner, steal: bool) -> None:
+        """Replace a lock whose owner is gone (or any other's with ``steal``), atomically.
+
+        Read, judge and replace happen inside ``takeover_guard``, a section only
+        one process at a time is in: of two editors racing for one stale lock,
+        the second re-reads the lock after the first replaced it, finds a live
+        owner and gets ``ProjectLockedError``.
+        """
+        try:
+            with takeover_guard(self.path):
+                for _ in range(3):
+                    current = self.read()
+                    if current is None:
+                        if self._create_exclusive(me):
+                            return
+                        continue  # created by someone outside a takeover just now; judge it
+                    if current.is_this_process or not current.is_alive() or steal:
+                        if current.pid:
+                            log.warning("taking over the lock of %s held by %s", self.root, current.describe())
+                        self._replace(me)
+                        return
+                    raise ProjectLockedError(self.root, current)
+        except TimeoutError:
+            pass
+        raise ProjectLockedError(self.root, self.read() or me)
+
+    def _unlink_if_mine(self) -> None:
+        current = self.read()
+        owner = self.owner
+        if owner is not None and current is not None and current.pid == owner.pid \
+                and current.time == owner.time and current.hostname == owner.hostname:
+            try:
+                self.path.unlink()
+            except OSError as exc:
+                log.warning("could not remove %s: %s", self.path, exc)
+
     def _payload(self, owner: LockOwner) -> bytes:
         return (json.dumps(asdict(owner), indent=2, sort_keys=True) + "\n").encode("utf-8")
 

@@ -69,7 +69,7 @@ class SettingsStore:
     def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self._data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        atomic_write_bytes(self.path, data.encode("utf-8"))
+        atomic_write_bytes(self.path, data.encode("utf-8"), private=True)  # the user's own config
 
     def reload(self) -> None:
         with self._lock:

@@ -18,7 +18,6 @@ import errno
 import logging
 import os
 import queue
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -32,7 +31,8 @@ import numpy as np
 
 from app.bundle import ProjectBundle
 from app.errors import UserError
-from app.fsutil import atomic_write_bytes, fsync_dir
+from app.export_leftovers import clean_abandoned_exports, temp_affixes
+from app.fsutil import atomic_write_bytes, fsync_dir, make_temp
 from app.interchange.subtitles import cues_for, to_srt
 from app.media.ailabel import ai_label_layers, aigc_metadata
 from app.media.compositor import Compositor, FrameProvider, MissingMediaError, missing_media
@@ -158,8 +158,8 @@ class Exporter:
             self._fingerprint = FingerprintBuilder(fps)
         source = self._source or SequentialFrameSource(self.bundle.root)
         compositor = Compositor(self.series, self.bundle, source, safe_area=preset.safe_area, labels=labels)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.out_path.stem}.", suffix=".exporting.mp4",
-                                        dir=self.out_path.parent)
+        clean_abandoned_exports(self.out_path.parent)  # what killed exports left in this folder
+        fd, tmp_name = make_temp(self.out_path.parent, *temp_affixes(self.out_path))
         os.close(fd)
         tmp = Path(tmp_name)
         ok = False

@@ -12,6 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.model.serial import SchemaError, from_data, to_data
 
 try:
@@ -19,6 +21,8 @@ try:
 except ImportError:  # optional speed-up; the standard library writes the same bytes
     orjson = None  # type: ignore[assignment]
 from app.model.series import Series
+from app.model.validate import ValidationError, validate
+from app.textfill import fill
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "microdrama-studio/project"
@@ -29,6 +33,27 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 class ProjectFormatError(Exception):
     """project.json cannot be read; the message says why and what to do."""
+
+
+MAX_DEPTH = 64  # a real project nests about 12 levels; a few more for free-form probe/request data
+
+
+def _too_deep(doc: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when ``doc`` nests lists/objects deeper than ``limit`` (walked without recursion).
+
+    Deeper data would make later recursive code (the converter, the encoder on
+    the next save) hit Python's recursion limit, so it is refused at the door.
+    """
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
 
 
 def snapshot(series: Series) -> dict[str, Any]:
@@ -64,32 +89,51 @@ def encode(series: Series) -> bytes:
 def decode(raw: bytes, source: str = "project.json") -> Series:
     """Parse project.json bytes; every failure is a ProjectFormatError naming ``source``."""
     if not raw.strip():
-        raise ProjectFormatError(f"{source} is empty (the save was probably interrupted). "
-                                 "Restore the backup project.json.bak or the autosave.")
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 is empty (the save was probably interrupted). Restore the backup "
+            "project.json.bak or the autosave."), source))
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ProjectFormatError(f"{source} is not UTF-8 text ({exc.reason}).") from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate("ProjectFile", "%1 is not UTF-8 text (%2)."),
+                                      source, exc.reason)) from exc
     except json.JSONDecodeError as exc:
-        raise ProjectFormatError(
-            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-            "It may be truncated; restore project.json.bak or the autosave."
-        ) from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 is not valid JSON (line %2, column %3: %4). It may be truncated; restore "
+            "project.json.bak or the autosave."), source, exc.lineno, exc.colno, exc.msg)) from exc
+    except RecursionError as exc:
+        raise ProjectFormatError(_too_deep_message(source)) from exc
+    if _too_deep(doc):
+        raise ProjectFormatError(_too_deep_message(source))
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise ProjectFormatError(f"{source} is not a Microdrama Studio project file.")
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
     version = doc.get("schema_version")
     if not isinstance(version, int) or version < 1:
-        raise ProjectFormatError(f"{source} has no valid schema_version.")
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 has no valid schema_version."), source))
     if version > SCHEMA_VERSION:
-        raise ProjectFormatError(
-            f"{source} was written by a newer Microdrama Studio (schema {version}, this app reads up to "
-            f"{SCHEMA_VERSION}). Update the app to open it; the file was left untouched."
-        )
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 was written by a newer Microdrama Studio (schema %2, this app reads up to %3). "
+            "Update the app to open it; the file was left untouched."), source, version, SCHEMA_VERSION))
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1
         doc["schema_version"] = version
     try:
-        return from_data(Series, doc.get("series"), "series")
+        series = from_data(Series, doc.get("series"), "series")
     except SchemaError as exc:
-        raise ProjectFormatError(f"{source} does not match the project schema: {exc}") from exc
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectFile", "%1 does not match the project schema: %2"), source, exc)) from exc
+    try:
+        validate(series)
+    except ValidationError as exc:
+        raise ProjectFormatError(fill(QCoreApplication.translate(
+            "ProjectValidation", "%1 holds a value no project can have: %2"), source, exc)) from exc
+    return series
+
+
+def _too_deep_message(source: str) -> str:
+    return fill(QCoreApplication.translate(
+        "ProjectValidation", "%1 nests lists or objects more than %2 levels deep; it is damaged or not a "
+        "project file. Restore project.json.bak or the autosave."), source, MAX_DEPTH)

@@ -14,6 +14,10 @@ import typing
 from functools import cache
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
+
+from app.textfill import fill
+
 T = TypeVar("T")
 
 TRANSIENT = {"transient": True}
@@ -21,6 +25,11 @@ TRANSIENT = {"transient": True}
 
 class SchemaError(ValueError):
     """The data does not have the shape the model expects."""
+
+
+def _msg(text: str, where: str, *args: object) -> str:
+    """A translated error with the path and values filled in; long values are cut (a damaged file may hold MBs)."""
+    return fill(text, where, *(str(a)[:80] for a in args))
 
 
 _PRIMITIVES = (str, int, float, bool, type(None))
@@ -108,7 +117,8 @@ def _converter(tp: Any) -> Converter:
                     return _converter(arg)(data, path)
                 except SchemaError as exc:
                     errors.append(str(exc))
-            raise SchemaError(errors[0] if errors else f"{_where(path)}: unexpected value {data!r}")
+            raise SchemaError(errors[0] if errors else _msg(QCoreApplication.translate(
+                "ProjectFile", "%1: unexpected value %2"), _where(path), repr(data)))
 
         return convert_union
     if origin is list:
@@ -116,7 +126,8 @@ def _converter(tp: Any) -> Converter:
 
         def convert_list(data: Any, path: Path_) -> Any:
             if not isinstance(data, list):
-                raise SchemaError(f"{_where(path)}: expected a list, found {type(data).__name__}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected a list, found %2"), _where(path), type(data).__name__))
             conv = _converter(item)
             return [conv(v, (path, i)) for i, v in enumerate(data)]
 
@@ -127,7 +138,8 @@ def _converter(tp: Any) -> Converter:
 
         def convert_dict(data: Any, path: Path_) -> Any:
             if not isinstance(data, dict):
-                raise SchemaError(f"{_where(path)}: expected an object, found {type(data).__name__}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected an object, found %2"), _where(path), type(data).__name__))
             conv = _converter(value_tp)
             return {str(k): conv(v, (path, k)) for k, v in data.items()}
 
@@ -138,7 +150,8 @@ def _converter(tp: Any) -> Converter:
         def convert_dataclass(data: Any, path: Path_) -> Any:
             nonlocal fields
             if not isinstance(data, dict):
-                raise SchemaError(f"{_where(path)}: expected an object, found {type(data).__name__}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected an object, found %2"), _where(path), type(data).__name__))
             if fields is None:  # resolved on first use, so self-referencing types work
                 hints = _hints(tp)
                 fields = [(name, _converter(hints[name])) for name in _persisted_fields(tp)]
@@ -158,14 +171,17 @@ def _converter(tp: Any) -> Converter:
             try:
                 return tp(data)
             except ValueError as exc:
-                raise SchemaError(f"{_where(path)}: {data!r} is not one of {[m.value for m in tp]}") from exc
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: %2 is not one of %3"), _where(path), repr(data),
+                    [m.value for m in tp])) from exc
 
         return convert_enum
     if tp is float:
 
         def convert_float(data: Any, path: Path_) -> Any:
             if isinstance(data, bool) or not isinstance(data, (int, float)):
-                raise SchemaError(f"{_where(path)}: expected a number, found {data!r}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected a number, found %2"), _where(path), repr(data)))
             return float(data)
 
         return convert_float
@@ -173,7 +189,8 @@ def _converter(tp: Any) -> Converter:
 
         def convert_int(data: Any, path: Path_) -> Any:
             if isinstance(data, bool) or not isinstance(data, int):
-                raise SchemaError(f"{_where(path)}: expected a whole number, found {data!r}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected a whole number, found %2"), _where(path), repr(data)))
             return data
 
         return convert_int
@@ -181,7 +198,8 @@ def _converter(tp: Any) -> Converter:
 
         def convert_bool(data: Any, path: Path_) -> Any:
             if not isinstance(data, bool):
-                raise SchemaError(f"{_where(path)}: expected true or false, found {data!r}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected true or false, found %2"), _where(path), repr(data)))
             return data
 
         return convert_bool
@@ -189,7 +207,8 @@ def _converter(tp: Any) -> Converter:
 
         def convert_str(data: Any, path: Path_) -> Any:
             if not isinstance(data, str):
-                raise SchemaError(f"{_where(path)}: expected text, found {data!r}")
+                raise SchemaError(_msg(QCoreApplication.translate(
+                    "ProjectFile", "%1: expected text, found %2"), _where(path), repr(data)))
             return data
 
         return convert_str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 
-from app.model import Clip, Series, TrackKind
+from app.model import Clip, JobRecord, Series, TrackKind
 from app.model.schema import decode, dump, encode, snapshot
 
 from .conftest import small_series
@@ -22,11 +22,12 @@ def test_non_finite_numbers_and_huge_ints_still_load_back() -> None:
     series = small_series()
     clip: Clip = series.episodes[0].timeline.first_track(TrackKind.PICTURE).clips[0]
     clip.gain_db = float("-inf")
-    series.pricing = {"nan": float("nan"), "big": 2**70}
+    # free-form data (a job's request) may hold anything JSON can; prices must be finite (app.model.validate)
+    series.jobs.append(JobRecord(request={"nan": float("nan"), "big": 2**70}))
     back = decode(encode(series))
     back_clip = back.episodes[0].timeline.first_track(TrackKind.PICTURE).clips[0]
     assert back_clip.gain_db == float("-inf")
-    assert math.isnan(back.pricing["nan"]) and back.pricing["big"] == 2**70
+    assert math.isnan(back.jobs[0].request["nan"]) and back.jobs[0].request["big"] == 2**70
 
 
 def test_snapshot_is_independent_of_the_live_model() -> None:

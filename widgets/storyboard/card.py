@@ -6,7 +6,16 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-CARD_SIZE = QSize(176, 372)
+CARD_SIZE = QSize(176, 372)  # the largest card; narrower boards get smaller ones (card_size_for)
+MIN_CARD_WIDTH = 124
+CARDS_PER_ROW = 3  # like CapCut's material grid: three across before the cards shrink no further
+CARD_TEXT_HEIGHT = 372 - (176 - 16) * 16 // 9 - 16  # code, lines and state pills under the picture
+
+
+def card_size_for(board_width: int) -> QSize:
+    """The card size that fits ``CARDS_PER_ROW`` cards across ``board_width`` (between the min and max)."""
+    width = max(MIN_CARD_WIDTH, min(CARD_SIZE.width(), board_width // CARDS_PER_ROW - 12))
+    return QSize(width, (width - 16) * 16 // 9 + 16 + CARD_TEXT_HEIGHT)
 LIST_HEIGHT = 96
 SHOT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -22,11 +31,12 @@ class ShotCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.thumbs = thumbs
         self.list_mode = False
+        self.card_size = CARD_SIZE
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         if self.list_mode:
             return QSize(max(400, option.rect.width()), LIST_HEIGHT)
-        return CARD_SIZE
+        return self.card_size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         info = index.data(SHOT_ROLE)

@@ -32,7 +32,7 @@ from app.jobs.manager import job_manager
 from app.model import Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
-from widgets.storyboard.card import CARD_SIZE, SHOT_ROLE, ShotCardDelegate
+from widgets.storyboard.card import CARD_SIZE, MIN_CARD_WIDTH, SHOT_ROLE, ShotCardDelegate, card_size_for
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
 
@@ -54,6 +54,10 @@ class _Board(QListWidget):
         self.setGridSize(QSize(CARD_SIZE.width() + 8, CARD_SIZE.height() + 8))
         self.setSpacing(4)
         self.setUniformItemSizes(True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.panel.fit_cards()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():
@@ -132,7 +136,9 @@ class StoryboardPanel(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(True)
-        self.board.setMinimumWidth(CARD_SIZE.width() + 24)
+        self.split = split
+        self._split_placed = False
+        self.board.setMinimumWidth(MIN_CARD_WIDTH + 24)
         self.inspector.setMinimumWidth(0)
         # no project, no episode or no shots: the shell's empty state says what to do next
         from widgets.shell.empty_panels import StoryboardEmptyPanel, content_page, stack_with_empty_state
@@ -204,10 +210,31 @@ class StoryboardPanel(QWidget):
         self.delegate.list_mode = on
         self.board.setViewMode(QListWidget.ViewMode.ListMode if on else QListWidget.ViewMode.IconMode)
         if not on:
-            self.board.setGridSize(QSize(CARD_SIZE.width() + 8, CARD_SIZE.height() + 8))
+            self.fit_cards(force=True)
         else:
             self.board.setGridSize(QSize())
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._split_placed and self.split.width() > 0:
+            # the board first: three cards across, the inspector in what is left (it scrolls)
+            self._split_placed = True
+            width = self.split.width()
+            board = max(int(width * 0.6), min(width - 260, 3 * (MIN_CARD_WIDTH + 8) + 24))
+            self.split.setSizes([board, max(0, width - board)])
+
+    def fit_cards(self, force: bool = False) -> None:
+        """Size the cards so three fit across the board (down to a readable minimum)."""
+        if not hasattr(self, "delegate") or self.delegate.list_mode:
+            return
+        size = card_size_for(self.board.viewport().width())
+        if size == self.delegate.card_size and not force:
+            return
+        self.delegate.card_size = size
+        self.board.setGridSize(QSize(size.width() + 8, size.height() + 8))
+        for row in range(self.board.count()):
+            self.board.item(row).setSizeHint(size)
 
     # ---------------------------------------------------------------- refresh
     def schedule_refresh(self, *_args: object) -> None:
@@ -266,7 +293,7 @@ class StoryboardPanel(QWidget):
             item = QListWidgetItem()
             item.setData(ID_ROLE, shot.id)
             item.setData(SHOT_ROLE, self._card_info(shot, fps, series))
-            item.setSizeHint(CARD_SIZE if not self.delegate.list_mode else QSize(400, 96))
+            item.setSizeHint(self.delegate.card_size if not self.delegate.list_mode else QSize(400, 96))
             self.board.addItem(item)
             if shot.id in selected:
                 item.setSelected(True)

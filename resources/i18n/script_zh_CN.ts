@@ -148,9 +148,132 @@
     </message>
 </context>
 <context>
+    <name>CameraTerms</name>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="13"/>
+        <source>extreme wide</source>
+        <translation>大远景</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="13"/>
+        <source>wide</source>
+        <translation>远景</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="14"/>
+        <source>full</source>
+        <translation>全景</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="14"/>
+        <source>medium</source>
+        <translation>中景</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="15"/>
+        <source>medium close-up</source>
+        <translation>中近景</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="15"/>
+        <source>close-up</source>
+        <translation>特写</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="16"/>
+        <source>extreme close-up</source>
+        <translation>大特写</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="16"/>
+        <source>two-shot</source>
+        <translation>双人镜头</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="17"/>
+        <source>over-the-shoulder</source>
+        <translation>过肩镜头</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="17"/>
+        <source>insert</source>
+        <translation>插入镜头</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="20"/>
+        <source>eye level</source>
+        <translation>平视</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="20"/>
+        <source>low angle</source>
+        <translation>仰拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="21"/>
+        <source>high angle</source>
+        <translation>俯拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="21"/>
+        <source>bird&apos;s eye</source>
+        <translation>鸟瞰</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="22"/>
+        <source>dutch angle</source>
+        <translation>斜角</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="25"/>
+        <source>static</source>
+        <translation>固定镜头</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="25"/>
+        <source>slow push in</source>
+        <translation>缓慢推近</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="26"/>
+        <source>pull out</source>
+        <translation>拉远</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="26"/>
+        <source>pan</source>
+        <translation>摇镜</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="27"/>
+        <source>tilt</source>
+        <translation>俯仰摇</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="27"/>
+        <source>handheld</source>
+        <translation>手持</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="28"/>
+        <source>dolly</source>
+        <translation>移动轨道</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="28"/>
+        <source>orbit</source>
+        <translation>环绕</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/camera_terms.py" line="29"/>
+        <source>crane up</source>
+        <translation>升降上摇</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
-        <location filename="../../app/script/writing.py" line="123"/>
+        <location filename="../../app/script/writing.py" line="124"/>
         <source>{count} characters</source>
         <translation>{count} 个字</translation>
     </message>
@@ -181,113 +304,113 @@ Dialogue.
         <translation>AI 写作</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="159"/>
+        <location filename="../../widgets/script/panel.py" line="166"/>
         <source>Break Down</source>
         <translation>拆分镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="160"/>
+        <location filename="../../widgets/script/panel.py" line="167"/>
         <source>Break Down Without AI</source>
         <translation>不用 AI 拆解</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="162"/>
+        <location filename="../../widgets/script/panel.py" line="169"/>
         <source>One shot per beat, by rule: no language model, nothing to pay</source>
         <translation>按规则每个节拍一个镜头：不调用语言模型，不产生费用</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="163"/>
+        <location filename="../../widgets/script/panel.py" line="170"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="164"/>
+        <location filename="../../widgets/script/panel.py" line="171"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="165"/>
+        <location filename="../../widgets/script/panel.py" line="172"/>
         <source>Write This Episode</source>
         <translation>写本集剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="166"/>
+        <location filename="../../widgets/script/panel.py" line="173"/>
         <source>Season Outline…</source>
         <translation>季大纲…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="167"/>
+        <location filename="../../widgets/script/panel.py" line="174"/>
         <source>Rewrite Selection: Sharper Hook</source>
         <translation>改写选中内容：更强开场钩子</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="169"/>
+        <location filename="../../widgets/script/panel.py" line="176"/>
         <source>Rewrite Selection: Cliffhanger Ending</source>
         <translation>改写选中内容：悬念结尾</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="171"/>
+        <location filename="../../widgets/script/panel.py" line="178"/>
         <source>Rewrite Selection…</source>
         <translation>改写选中内容…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="172"/>
+        <location filename="../../widgets/script/panel.py" line="179"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="174"/>
+        <location filename="../../widgets/script/panel.py" line="181"/>
         <source>Series Bible…</source>
         <translation>剧集设定…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="238"/>
+        <location filename="../../widgets/script/panel.py" line="245"/>
         <source>Edit screenplay</source>
         <translation>编辑剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="263"/>
+        <location filename="../../widgets/script/panel.py" line="270"/>
         <source>%1 scenes, %2 dialogue lines in the script · %3 shots on the board</source>
         <translation>剧本共 %1 场、%2 句台词 · 分镜 %3 个镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="279"/>
+        <location filename="../../widgets/script/panel.py" line="286"/>
         <source>Write or import a screenplay first.</source>
         <translation>请先编写或导入剧本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="294"/>
+        <location filename="../../widgets/script/panel.py" line="301"/>
         <source>Asking the language model for a shot list</source>
         <translation>正在请语言模型生成镜头列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="310"/>
+        <location filename="../../widgets/script/panel.py" line="317"/>
         <source>Breaking down with %1…</source>
         <translation>正在用 %1 拆分镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="312"/>
+        <location filename="../../widgets/script/panel.py" line="319"/>
         <source>Break down episode %1</source>
         <translation>拆解第 %1 集</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="328"/>
+        <location filename="../../widgets/script/panel.py" line="335"/>
         <source>Breakdown stopped; the storyboard is unchanged.</source>
         <translation>拆解已停止，故事板未改动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="330"/>
+        <location filename="../../widgets/script/panel.py" line="337"/>
         <source>The language model could not break the script down: %1</source>
         <translation>语言模型未能拆解剧本：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="333"/>
-        <location filename="../../widgets/script/panel.py" line="347"/>
+        <location filename="../../widgets/script/panel.py" line="340"/>
+        <location filename="../../widgets/script/panel.py" line="354"/>
         <source>Breakdown failed</source>
         <translation>拆分失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="334"/>
+        <location filename="../../widgets/script/panel.py" line="341"/>
         <source>The language model could not break the script down:
 
 %1
@@ -300,57 +423,57 @@ Break it down without AI instead (one shot per beat)?</source>
 改为不用 AI 拆解（每个节拍一个镜头）吗？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="352"/>
+        <location filename="../../widgets/script/panel.py" line="359"/>
         <source>Broken down: %1 new, %2 refreshed, %3 kept as you edited them, %4 removed.</source>
         <translation>已拆分：新增 %1 个，更新 %2 个，保留你修改过的 %3 个，移除 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="360"/>
+        <location filename="../../widgets/script/panel.py" line="367"/>
         <source>Import Screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="361"/>
+        <location filename="../../widgets/script/panel.py" line="368"/>
         <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
         <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="373"/>
+        <location filename="../../widgets/script/panel.py" line="380"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="376"/>
+        <location filename="../../widgets/script/panel.py" line="383"/>
         <source>Import screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="385"/>
+        <location filename="../../widgets/script/panel.py" line="392"/>
         <source>Export Screenplay</source>
         <translation>导出剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="386"/>
+        <location filename="../../widgets/script/panel.py" line="393"/>
         <source>Fountain (*.fountain)</source>
         <translation>Fountain (*.fountain)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="395"/>
+        <location filename="../../widgets/script/panel.py" line="402"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="397"/>
+        <location filename="../../widgets/script/panel.py" line="404"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="404"/>
+        <location filename="../../widgets/script/panel.py" line="411"/>
         <source>Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Providers and set it as the writing model.</source>
         <translation>请在“服务商”中选择一个文本服务商（OpenAI、通义千问、DeepSeek 或本地模型），并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="405"/>
+        <location filename="../../widgets/script/panel.py" line="412"/>
         <source>No text provider</source>
         <translation>没有文本模型</translation>
     </message>
@@ -359,52 +482,52 @@ Break it down without AI instead (one shot per beat)?</source>
         <translation type="vanished">请在“编辑 &gt; 服务商…”中选择文本模型（OpenAI、通义千问、DeepSeek 或本地模型）并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="436"/>
+        <location filename="../../widgets/script/panel.py" line="443"/>
         <source>Writing with %1… (Stop keeps what was written)</source>
         <translation>正在用 %1 写作…（停止会保留已写内容）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="453"/>
+        <location filename="../../widgets/script/panel.py" line="460"/>
         <source>Stopped; what was written is kept (undo removes it).</source>
         <translation>已停止；已写内容保留（撤销可删除）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="454"/>
+        <location filename="../../widgets/script/panel.py" line="461"/>
         <source>Done. Undo removes what was written.</source>
         <translation>完成。撤销可删除新写内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="474"/>
+        <location filename="../../widgets/script/panel.py" line="481"/>
         <source>Select the passage to rewrite first.</source>
         <translation>请先选中要改写的段落。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="483"/>
+        <location filename="../../widgets/script/panel.py" line="490"/>
         <source>Rewrite Selection</source>
         <translation>改写选中内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="483"/>
+        <location filename="../../widgets/script/panel.py" line="490"/>
         <source>How should it change?</source>
         <translation>要怎样修改？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="488"/>
+        <location filename="../../widgets/script/panel.py" line="495"/>
         <source>Season Outline</source>
         <translation>季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="488"/>
+        <location filename="../../widgets/script/panel.py" line="495"/>
         <source>Number of episodes:</source>
         <translation>集数：</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="513"/>
+        <location filename="../../widgets/script/panel.py" line="520"/>
         <source>Apply season outline</source>
         <translation>应用季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="521"/>
+        <location filename="../../widgets/script/panel.py" line="528"/>
         <source>Outline applied to %1 episodes.</source>
         <translation>大纲已应用到 %1 集。</translation>
     </message>
@@ -412,162 +535,162 @@ Break it down without AI instead (one shot per beat)?</source>
 <context>
     <name>ShotInspector</name>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="85"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="75"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="86"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="76"/>
         <source>Shot size</source>
         <translation>景别</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="87"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="77"/>
         <source>Camera angle</source>
         <translation>机位角度</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="88"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="78"/>
         <source>Movement</source>
         <translation>运镜</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="89"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="79"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="89"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="79"/>
         <source>Image prompt</source>
         <translation>画面提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="90"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="80"/>
         <source>Motion prompt</source>
         <translation>运动提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="91"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="81"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="100"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="90"/>
         <source>Dialogue</source>
         <translation>台词</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="107"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="97"/>
         <source> candidates</source>
         <translation> 个候选</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="108"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="98"/>
         <source>Generate Stills</source>
         <translation>生成画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="110"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="100"/>
         <source>Generate Clip</source>
         <translation>生成视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="112"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="102"/>
         <source>Import File…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="114"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="104"/>
         <source>Start From Previous Clip&apos;s Last Frame</source>
         <translation>从上一镜头视频的最后一帧开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="115"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="105"/>
         <source>Adds the last frame of the previous shot&apos;s clip as this shot&apos;s still, so the next clip continues the action.</source>
         <translation>把上一镜头视频的最后一帧加为本镜头的画面，让下一段视频接上动作。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="118"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="108"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="123"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="113"/>
         <source>Stills</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="128"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="118"/>
         <source>Clips</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="168"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="160"/>
         <source>Double-click a version to use it (earlier versions are kept).</source>
         <translation>双击某个版本即可使用（旧版本会保留）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="191"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="183"/>
         <source>Select a shot</source>
         <translation>请选择镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="199"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="191"/>
         <source>Shot %1</source>
         <translation>镜头 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="211"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="207"/>
         <source>(no dialogue)</source>
         <translation>（无台词）</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="224"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="221"/>
         <source>v%1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="242"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="249"/>
         <source>Edit shot</source>
         <translation>编辑镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="252"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="259"/>
         <source>Unlock shot</source>
         <translation>解锁镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="252"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="259"/>
         <source>Lock shot</source>
         <translation>锁定镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="266"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="273"/>
         <source>Choose version</source>
         <translation>选择版本</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="277"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="284"/>
         <source>Continuity</source>
         <translation>连戏</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="281"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="288"/>
         <source>Import Still or Clip</source>
         <translation>导入画面或视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="282"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="289"/>
         <source>Pictures and videos (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm *.mkv)</source>
         <translation>图片和视频 (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm *.mkv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="303"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="310"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="306"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="313"/>
         <source>Import version</source>
         <translation>导入版本</translation>
     </message>
@@ -575,92 +698,92 @@ Break it down without AI instead (one shot per beat)?</source>
 <context>
     <name>StoryboardPanel</name>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="114"/>
+        <location filename="../../widgets/storyboard/panel.py" line="121"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="116"/>
+        <location filename="../../widgets/storyboard/panel.py" line="123"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="162"/>
+        <location filename="../../widgets/storyboard/panel.py" line="177"/>
         <source>Generate Missing Stills…</source>
         <translation>生成缺少的画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="164"/>
+        <location filename="../../widgets/storyboard/panel.py" line="179"/>
         <source>Generate Missing Clips…</source>
         <translation>生成缺少的视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="166"/>
+        <location filename="../../widgets/storyboard/panel.py" line="181"/>
         <source>Send to Timeline</source>
         <translation>发送到时间线</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="167"/>
+        <location filename="../../widgets/storyboard/panel.py" line="182"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="168"/>
+        <location filename="../../widgets/storyboard/panel.py" line="183"/>
         <source>Import Files to Shots…</source>
         <translation>导入文件到镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="227"/>
+        <location filename="../../widgets/storyboard/panel.py" line="266"/>
         <source>All scenes</source>
         <translation>全部场次</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="228"/>
+        <location filename="../../widgets/storyboard/panel.py" line="267"/>
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="269"/>
+        <location filename="../../widgets/storyboard/panel.py" line="308"/>
         <source>%1 shots · %2 with a still · %3 with a clip</source>
         <translation>%1 个镜头 · %2 个有画面 · %3 个有视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="281"/>
+        <location filename="../../widgets/storyboard/panel.py" line="320"/>
         <source>Still</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="281"/>
+        <location filename="../../widgets/storyboard/panel.py" line="320"/>
         <source>Title card</source>
         <translation>标题卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="282"/>
+        <location filename="../../widgets/storyboard/panel.py" line="321"/>
         <source>Clip</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="284"/>
+        <location filename="../../widgets/storyboard/panel.py" line="323"/>
         <source>Voice %1/%2</source>
         <translation>配音 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="292"/>
+        <location filename="../../widgets/storyboard/panel.py" line="331"/>
         <source>Loading picture…</source>
         <translation>正在载入画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="293"/>
+        <location filename="../../widgets/storyboard/panel.py" line="332"/>
         <source>No picture yet</source>
         <translation>尚无画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="316"/>
+        <location filename="../../widgets/storyboard/panel.py" line="355"/>
         <source>Reorder shots</source>
         <translation>调整镜头顺序</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="328"/>
+        <location filename="../../widgets/storyboard/panel.py" line="367"/>
         <source>Move shot</source>
         <translation>移动镜头</translation>
     </message>
@@ -669,57 +792,57 @@ Break it down without AI instead (one shot per beat)?</source>
         <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="375"/>
+        <location filename="../../widgets/storyboard/panel.py" line="414"/>
         <source>Nothing to generate</source>
         <translation>无需生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="376"/>
+        <location filename="../../widgets/storyboard/panel.py" line="415"/>
         <source>Every shot already has one.</source>
         <translation>每个镜头都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="382"/>
+        <location filename="../../widgets/storyboard/panel.py" line="421"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="383"/>
+        <location filename="../../widgets/storyboard/panel.py" line="422"/>
         <source>Generate %1 with %2 for %3 shots? Estimated cost: %4.</source>
         <translation>用 %2 为 %3 个镜头生成%1？预计费用：%4。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="384"/>
+        <location filename="../../widgets/storyboard/panel.py" line="423"/>
         <source>stills</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="384"/>
+        <location filename="../../widgets/storyboard/panel.py" line="423"/>
         <source>clips</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="398"/>
+        <location filename="../../widgets/storyboard/panel.py" line="437"/>
         <source>Import Files to Shots</source>
         <translation>导入文件到镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="399"/>
+        <location filename="../../widgets/storyboard/panel.py" line="438"/>
         <source>Pictures and videos named after their shot, e.g. E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</source>
         <translation>以镜头编号命名的图片和视频，例如 E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="413"/>
+        <location filename="../../widgets/storyboard/panel.py" line="452"/>
         <source>%1 file(s) placed on their shots.</source>
         <translation>已将 %1 个文件放到对应镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="416"/>
+        <location filename="../../widgets/storyboard/panel.py" line="455"/>
         <source>Not placed: %1</source>
         <translation>未放置：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="427"/>
+        <location filename="../../widgets/storyboard/panel.py" line="466"/>
         <source>Timeline assembled: %1 clips added, %2 updated, %3 removed.</source>
         <translation>时间线已组装：新增 %1 个片段，更新 %2 个，移除 %3 个。</translation>
     </message>

@@ -200,3 +200,25 @@ def test_inspector_import_runs_on_the_queue_and_chooses_the_new_version(panel, s
     assert asset.provenance.source == "imported" and asset.provenance.original_filename == "E01-004_kling.mp4"
     session.document.undo_stack.undo()
     assert shot.clips == versions_before
+
+
+def test_camera_terms_are_shown_in_chinese_and_stored_in_english(session, qtbot) -> None:
+    from widgets.shell.i18n import install_language
+
+    install_language("zh_CN")
+    try:
+        widget = StoryboardPanel(session)
+        qtbot.addWidget(widget)
+        widget.show()
+        shot = list(session.current_episode.shots())[0]
+        session.document.edit(shot, "size", shot_size="close-up")
+        widget.board.setCurrentRow(0)
+        inspector = widget.inspector
+        inspector.show_shot(shot.id)
+        assert inspector.shot_size.currentText() == "特写"
+        inspector.shot_size.setCurrentIndex(inspector.shot_size.findText("远景"))
+        assert shot.shot_size == "wide"  # prompts keep the model's vocabulary
+        inspector.movement.setEditText("慢慢摇过去")  # a term typed by hand is kept as typed
+        assert shot.camera_movement == "慢慢摇过去"
+    finally:
+        install_language("en")

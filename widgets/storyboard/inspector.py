@@ -33,12 +33,11 @@ from shiboken6 import isValid
 from app.errors import UserError
 from app.model import Provenance, Shot
 from app.session import Session
+from app.storyboard.camera_terms import CAMERA_ANGLES, CAMERA_MOVEMENTS, SHOT_SIZES, term_for, term_label
 from app.storyboard.files import add_version
 from widgets.storyboard.model_picker import ClipModelPicker
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
-SHOT_SIZES = ["", "extreme wide", "wide", "full", "medium", "medium close-up", "close-up", "extreme close-up",
-              "two-shot", "over-the-shoulder", "insert"]
 
 
 class _PlainEdit(QPlainTextEdit):
@@ -68,19 +67,9 @@ class ShotInspector(QWidget):
         self.duration.setSingleStep(0.5)
         self.duration.setSuffix(" s")
         self.duration.editingFinished.connect(self._duration_edited)
-        self.shot_size = QComboBox(self)
-        self.shot_size.setEditable(True)
-        self.shot_size.addItems(SHOT_SIZES)
-        self.shot_size.currentTextChanged.connect(lambda text: self._field("shot_size", text))
-        self.angle = QComboBox(self)
-        self.angle.setEditable(True)
-        self.angle.addItems(["", "eye level", "low angle", "high angle", "bird's eye", "dutch angle"])
-        self.angle.currentTextChanged.connect(lambda text: self._field("camera_angle", text))
-        self.movement = QComboBox(self)
-        self.movement.setEditable(True)
-        self.movement.addItems(["", "static", "slow push in", "pull out", "pan", "tilt", "handheld", "dolly",
-                                "orbit", "crane up"])
-        self.movement.currentTextChanged.connect(lambda text: self._field("camera_movement", text))
+        self.shot_size = self._term_combo(SHOT_SIZES, "shot_size")
+        self.angle = self._term_combo(CAMERA_ANGLES, "camera_angle")
+        self.movement = self._term_combo(CAMERA_MOVEMENTS, "camera_movement")
         self.texts: dict[str, _PlainEdit] = {}
         form = QFormLayout()
         form.addRow(self.tr("Duration"), self.duration)
@@ -203,7 +192,11 @@ class ShotInspector(QWidget):
             self.duration.setValue(shot.duration / fps)
             for combo, value in ((self.shot_size, shot.shot_size), (self.angle, shot.camera_angle),
                                  (self.movement, shot.camera_movement)):
-                combo.setCurrentText(value)
+                index = combo.findData(value) if value else 0
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+                else:
+                    combo.setCurrentText(value)
             for name, edit in self.texts.items():
                 if not edit.hasFocus() and edit.toPlainText() != getattr(shot, name):
                     edit.setPlainText(getattr(shot, name))
@@ -239,6 +232,16 @@ class ShotInspector(QWidget):
                 widget.setCurrentItem(item)
 
     # ------------------------------------------------------------------ edits
+    def _term_combo(self, terms: tuple[str, ...], field: str) -> QComboBox:
+        """An editable choice of film terms shown in the UI language and stored in English."""
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.addItem("", "")
+        for term in terms:
+            combo.addItem(term_label(term), term)
+        combo.currentTextChanged.connect(lambda text: self._field(field, term_for(text, terms)))
+        return combo
+
     def _field(self, name: str, value) -> None:
         shot = self.shot
         if self._loading or shot is None or getattr(shot, name) == value:

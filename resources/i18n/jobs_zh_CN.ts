@@ -4,38 +4,38 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../app/jobs/generation.py" line="98"/>
+        <location filename="../../app/jobs/generation.py" line="103"/>
         <source>Submitting to {provider}…</source>
         <translation>正在提交到 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="109"/>
+        <location filename="../../app/jobs/generation.py" line="117"/>
         <source>the task failed</source>
         <translation>任务失败</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="113"/>
+        <location filename="../../app/jobs/generation.py" line="121"/>
         <source>{provider}: the task was cancelled on the vendor&apos;s side.</source>
         <translation>{provider}：任务已在服务商一侧被取消。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="115"/>
+        <location filename="../../app/jobs/generation.py" line="123"/>
         <source>Waiting for {provider}</source>
         <translation>等待 {provider} 生成</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="117"/>
+        <location filename="../../app/jobs/generation.py" line="125"/>
         <source> (position {n} in queue)</source>
         <translation>（队列第 {n} 位）</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="123"/>
+        <location filename="../../app/jobs/generation.py" line="132"/>
         <source>{provider} finished but returned no file.</source>
         <translation>{provider} 已完成，但没有返回文件。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="130"/>
-        <location filename="../../app/jobs/generation.py" line="132"/>
+        <location filename="../../app/jobs/generation.py" line="139"/>
+        <location filename="../../app/jobs/generation.py" line="141"/>
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
@@ -68,87 +68,87 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="97"/>
+        <location filename="../../widgets/jobs/panel.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="98"/>
+        <location filename="../../widgets/jobs/panel.py" line="99"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="99"/>
+        <location filename="../../widgets/jobs/panel.py" line="100"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="100"/>
+        <location filename="../../widgets/jobs/panel.py" line="101"/>
         <source>Budget…</source>
         <translation>预算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="119"/>
+        <location filename="../../widgets/jobs/panel.py" line="120"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="128"/>
+        <location filename="../../widgets/jobs/panel.py" line="129"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="128"/>
+        <location filename="../../widgets/jobs/panel.py" line="129"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="128"/>
+        <location filename="../../widgets/jobs/panel.py" line="129"/>
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="128"/>
+        <location filename="../../widgets/jobs/panel.py" line="129"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="129"/>
+        <location filename="../../widgets/jobs/panel.py" line="130"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="129"/>
+        <location filename="../../widgets/jobs/panel.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="197"/>
+        <location filename="../../widgets/jobs/panel.py" line="206"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="198"/>
+        <location filename="../../widgets/jobs/panel.py" line="207"/>
         <source>Set Budget…</source>
         <translation>设置预算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="200"/>
+        <location filename="../../widgets/jobs/panel.py" line="209"/>
         <source>Missing Stills for This Episode</source>
         <translation>为本集生成缺少的静帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="202"/>
+        <location filename="../../widgets/jobs/panel.py" line="211"/>
         <source>Missing Clips for This Episode</source>
         <translation>为本集生成缺少的视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="204"/>
+        <location filename="../../widgets/jobs/panel.py" line="213"/>
         <source>Music Bed for This Episode</source>
         <translation>为本集生成背景音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="206"/>
+        <location filename="../../widgets/jobs/panel.py" line="215"/>
         <source>Clear Finished Jobs</source>
         <translation>清除已完成的任务</translation>
     </message>
@@ -157,125 +157,125 @@
         <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="230"/>
+        <location filename="../../widgets/jobs/panel.py" line="239"/>
         <source>Nothing is missing.</source>
         <translation>没有缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="240"/>
+        <location filename="../../widgets/jobs/panel.py" line="249"/>
         <source>Episode budget</source>
         <translation>本集预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="241"/>
+        <location filename="../../widgets/jobs/panel.py" line="250"/>
         <source>Budget for episode {n} in {currency} (0 = no budget):</source>
         <translation>第 {n} 集的预算（{currency}，0 = 不设预算）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="245"/>
+        <location filename="../../widgets/jobs/panel.py" line="254"/>
         <source>Set episode budget</source>
         <translation>设置本集预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="276"/>
+        <location filename="../../widgets/jobs/panel.py" line="285"/>
         <source>{title}: {error}</source>
         <translation>{title}：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="286"/>
+        <location filename="../../widgets/jobs/panel.py" line="295"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="296"/>
+        <location filename="../../widgets/jobs/panel.py" line="308"/>
         <source>still</source>
         <translation>静帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="296"/>
+        <location filename="../../widgets/jobs/panel.py" line="308"/>
         <source>clip</source>
         <translation>视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="296"/>
+        <location filename="../../widgets/jobs/panel.py" line="308"/>
         <source>music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="303"/>
+        <location filename="../../widgets/jobs/panel.py" line="315"/>
         <source>Episode {n}</source>
         <translation>第 {n} 集</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="308"/>
-        <location filename="../../widgets/jobs/panel.py" line="364"/>
+        <location filename="../../widgets/jobs/panel.py" line="320"/>
+        <location filename="../../widgets/jobs/panel.py" line="376"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="308"/>
+        <location filename="../../widgets/jobs/panel.py" line="320"/>
         <source>Waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="309"/>
-        <location filename="../../widgets/jobs/panel.py" line="364"/>
+        <location filename="../../widgets/jobs/panel.py" line="321"/>
+        <location filename="../../widgets/jobs/panel.py" line="376"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="309"/>
+        <location filename="../../widgets/jobs/panel.py" line="321"/>
         <source>Generating at the vendor</source>
         <translation>服务商生成中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="310"/>
+        <location filename="../../widgets/jobs/panel.py" line="322"/>
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="310"/>
+        <location filename="../../widgets/jobs/panel.py" line="322"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="311"/>
-        <location filename="../../widgets/jobs/panel.py" line="364"/>
+        <location filename="../../widgets/jobs/panel.py" line="323"/>
+        <location filename="../../widgets/jobs/panel.py" line="376"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="311"/>
+        <location filename="../../widgets/jobs/panel.py" line="323"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="365"/>
+        <location filename="../../widgets/jobs/panel.py" line="377"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="382"/>
+        <location filename="../../widgets/jobs/panel.py" line="394"/>
         <source>No episode open</source>
         <translation>未打开剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="387"/>
+        <location filename="../../widgets/jobs/panel.py" line="399"/>
         <source>Episode {n}: spent {spent}</source>
         <translation>第 {n} 集：已花费 {spent}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="390"/>
+        <location filename="../../widgets/jobs/panel.py" line="402"/>
         <source>, running ≈{pending}</source>
         <translation>，进行中 ≈{pending}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="392"/>
+        <location filename="../../widgets/jobs/panel.py" line="404"/>
         <source> of {budget} budget</source>
         <translation>，预算 {budget}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="397"/>
+        <location filename="../../widgets/jobs/panel.py" line="409"/>
         <source> (no budget set)</source>
         <translation>（未设预算）</translation>
     </message>
@@ -461,78 +461,78 @@
 <context>
     <name>ProviderPage</name>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="70"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="83"/>
         <source>Nothing to test: this provider works offline.</source>
         <translation>无需测试：此服务商离线工作。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="98"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="112"/>
         <source>This is a service you run or rent yourself; Microdrama Studio only talks to the address you enter.</source>
         <translation>这是您自己运行或租用的服务；Microdrama Studio 只与您填写的地址通信。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="108"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="122"/>
         <source>Choose a preset…</source>
         <translation>选择预设…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="112"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="126"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="127"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="141"/>
         <source>Parallel jobs</source>
         <translation>并行任务数</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="136"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="150"/>
         <source>Default for</source>
         <translation>默认用于</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="140"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="158"/>
         <source>Capability</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="140"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="158"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="140"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="158"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="141"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="159"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="155"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="174"/>
         <source>Prices (used for estimates and budgets; {currency} per unit)</source>
         <translation>价格（用于估算和预算；每单位 {currency}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="160"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="179"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="180"/>
-        <location filename="../../widgets/settings/providers_dialog.py" line="224"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="199"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="243"/>
         <source>Set by {name}</source>
         <translation>由 {name} 设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="187"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="206"/>
         <source>Not set (kept in the system keyring once saved)</source>
         <translation>未设置（保存后存入系统钥匙串）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="293"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="312"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -548,6 +548,369 @@
         <location filename="../../widgets/settings/provider_setup.py" line="30"/>
         <source>Set Up Providers…</source>
         <translation>设置服务商…</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderTexts</name>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="12"/>
+        <source>Kling AI</source>
+        <translation>可灵 AI</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="13"/>
+        <source>Kling&apos;s official API: text-to-video, image-to-video with end frame, images.</source>
+        <translation>可灵官方 API：文生视频、图生视频（可设尾帧）、图片生成。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="14"/>
+        <source>Global (Singapore)</source>
+        <translation>海外（新加坡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="15"/>
+        <source>Mainland China (Beijing)</source>
+        <translation>中国大陆（北京）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="16"/>
+        <source>pro costs more; end frames (image_tail) need pro on most models</source>
+        <translation>pro 价格更高；多数模型的尾帧（image_tail）需要 pro 模式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="17"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="18"/>
+        <source>OpenAI&apos;s API: chat, image generation and text to speech.</source>
+        <translation>OpenAI 的 API：对话、图片生成和语音合成。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="19"/>
+        <source>Volcengine Ark / BytePlus (Seedance, Seedream)</source>
+        <translation>火山方舟 / BytePlus（Seedance、Seedream）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="20"/>
+        <source>ByteDance&apos;s Seedance video (text, start frame, start and end frame, reference images) and Seedream images, in China (Volcengine Ark) or internationally (BytePlus ModelArk).</source>
+        <translation>字节跳动的 Seedance 视频（文生、首帧、首尾帧、参考图）和 Seedream 图片，国内用火山方舟，海外用 BytePlus ModelArk。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="21"/>
+        <source>Mainland China (Volcengine Ark)</source>
+        <translation>中国大陆（火山方舟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="22"/>
+        <source>International (BytePlus ModelArk)</source>
+        <translation>海外（BytePlus ModelArk）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="23"/>
+        <source>China: ark.cn-beijing.volces.com; international: ark.ap-southeast.bytepluses.com</source>
+        <translation>国内：ark.cn-beijing.volces.com；海外：ark.ap-southeast.bytepluses.com</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="24"/>
+        <source>url: a link valid 24 hours; b64_json: the image inside the answer</source>
+        <translation>url：有效期 24 小时的链接；b64_json：图片直接在响应中返回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="25"/>
+        <source>Which platform&apos;s model names to use; auto: read from the base URL</source>
+        <translation>使用哪个平台的模型名；auto：根据接口地址判断</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="26"/>
+        <source>Alibaba DashScope (Wan, Qwen-Image)</source>
+        <translation>阿里云百炼（万相、通义千问图像）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="27"/>
+        <source>Alibaba&apos;s Wan video (text, start frame, start and end frame) and Qwen-Image / Wan images through Model Studio&apos;s async task API; Beijing, Singapore or Virginia.</source>
+        <translation>阿里的万相视频（文生、首帧、首尾帧）和通义千问图像 / 万相图片，通过百炼的异步任务 API；可选北京、新加坡或弗吉尼亚。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="28"/>
+        <source>International (Singapore)</source>
+        <translation>海外（新加坡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="29"/>
+        <source>United States (Virginia)</source>
+        <translation>美国（弗吉尼亚）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="30"/>
+        <source>Beijing: dashscope.aliyuncs.com; Singapore: dashscope-intl.aliyuncs.com; Virginia: dashscope-us.aliyuncs.com</source>
+        <translation>北京：dashscope.aliyuncs.com；新加坡：dashscope-intl.aliyuncs.com；弗吉尼亚：dashscope-us.aliyuncs.com</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="31"/>
+        <source>MiniMax Hailuo</source>
+        <translation>MiniMax 海螺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="32"/>
+        <source>MiniMax&apos;s Hailuo video models: text-to-video and first-frame image-to-video.</source>
+        <translation>MiniMax 的海螺视频模型：文生视频和首帧图生视频。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="33"/>
+        <source>Global</source>
+        <translation>海外</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="34"/>
+        <source>Mainland China</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="35"/>
+        <source>Alibaba Qwen (DashScope)</source>
+        <translation>阿里通义千问（百炼）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="36"/>
+        <source>Qwen chat models through DashScope&apos;s OpenAI-compatible mode.</source>
+        <translation>通过百炼的 OpenAI 兼容模式使用通义千问对话模型。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="37"/>
+        <source>DeepSeek</source>
+        <translation>DeepSeek（深度求索）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="38"/>
+        <source>DeepSeek chat models (OpenAI-compatible API).</source>
+        <translation>DeepSeek 对话模型（OpenAI 兼容 API）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="39"/>
+        <source>ComfyUI</source>
+        <translation>ComfyUI</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="40"/>
+        <source>Your own ComfyUI server running workflow templates with placeholders.</source>
+        <translation>你自己的 ComfyUI 服务器，运行带占位符的工作流模板。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="41"/>
+        <source>A ComfyUI server you run (local or remote).</source>
+        <translation>你运行的 ComfyUI 服务器（本机或远程）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="42"/>
+        <source>A shipped template name or a path to a workflow JSON (API format)</source>
+        <translation>内置模板名，或工作流 JSON（API 格式）的路径</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="43"/>
+        <source>Other ComfyUI servers, separated by commas: URL [free|paid]. Jobs go to the least busy server that has the workflow&apos;s nodes and models. Local/LAN addresses are free. Raise Parallel jobs to about twice the number of servers.</source>
+        <translation>其他 ComfyUI 服务器，用逗号分隔：URL [free|paid]。任务会发往最空闲且具备工作流所需节点和模型的服务器。本机/局域网地址视为免费。请把并行任务数调到服务器数量的两倍左右。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="44"/>
+        <source>When a paid server dies mid-job, run the job again elsewhere (it may be billed twice)</source>
+        <translation>付费服务器在任务中途失联时，在别处重新运行该任务（可能被重复计费）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="45"/>
+        <source>MiniMax Music</source>
+        <translation>MiniMax 音乐</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="46"/>
+        <source>MiniMax&apos;s music models: an instrumental bed or a song from a text prompt, in one call.</source>
+        <translation>MiniMax 的音乐模型：一次调用，用文字描述生成纯音乐背景或歌曲。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="47"/>
+        <source>url: a link valid for hours; hex: the track inside the answer</source>
+        <translation>url：有效数小时的链接；hex：音频直接在响应中返回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="48"/>
+        <source>Ollama (local)</source>
+        <translation>Ollama（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="49"/>
+        <source>A local Ollama server; free, private, no key.</source>
+        <translation>本机的 Ollama 服务：免费、私密、无需密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="50"/>
+        <source>LM Studio (local)</source>
+        <translation>LM Studio（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="51"/>
+        <source>LM Studio&apos;s local server; uses the model loaded there when the model is empty.</source>
+        <translation>LM Studio 的本地服务；模型留空时使用其中已加载的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="52"/>
+        <source>llama.cpp server (local)</source>
+        <translation>llama.cpp 服务（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="53"/>
+        <source>llama.cpp&apos;s llama-server; serves the model it was started with.</source>
+        <translation>llama.cpp 的 llama-server；使用它启动时加载的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="54"/>
+        <source>Replicate</source>
+        <translation>Replicate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="55"/>
+        <source>Hosted models on Replicate (predictions API).</source>
+        <translation>Replicate 上托管的模型（predictions API）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="56"/>
+        <source>Prefer: wait — hold the submit request open up to this long</source>
+        <translation>Prefer: wait——提交请求最多保持这么长时间等待结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="57"/>
+        <source>fal.ai</source>
+        <translation>fal.ai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="58"/>
+        <source>Hosted models on fal.ai (queue API).</source>
+        <translation>fal.ai 上托管的模型（队列 API）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="59"/>
+        <source>My music service (Suno-style endpoint)</source>
+        <translation>我的音乐服务（Suno 式接口）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="60"/>
+        <source>Your own music generation service behind a small documented JSON contract.</source>
+        <translation>你自己的音乐生成服务，遵循一份简单的 JSON 接口约定。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="61"/>
+        <source>The URL of a music service you run or rent yourself. It must follow the contract in providers/music_endpoint.py. Not a Suno product.</source>
+        <translation>你自己运行或租用的音乐服务地址，须遵循 providers/music_endpoint.py 中的约定。并非 Suno 官方产品。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="62"/>
+        <source>Still to clip (offline pan/zoom)</source>
+        <translation>静帧转视频（离线推拉摇移）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="63"/>
+        <source>Turns a still into an H.264 clip with a smooth pan or zoom. No network, no key.</source>
+        <translation>把静帧做成带平滑推拉摇移的 H.264 视频，无需联网，无需密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="64"/>
+        <source>How far it zooms or pans (0.02-0.5)</source>
+        <translation>推拉或摇移的幅度（0.02-0.5）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="65"/>
+        <source>Import made elsewhere (Midjourney, Kling web, Suno web)</source>
+        <translation>导入别处做好的素材（Midjourney、可灵网页版、Suno 网页版）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="66"/>
+        <source>Files you made by hand in tools without an API, matched to shots by a shot code in the name.</source>
+        <translation>在没有 API 的工具里手动做好的文件，按文件名中的镜头编号对应到镜头。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="67"/>
+        <source>Files whose names contain a shot code (E01S02-03, E01_003) attach to that shot</source>
+        <translation>文件名中含镜头编号（E01S02-03、E01_003）的文件会挂到对应镜头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="68"/>
+        <source>image</source>
+        <translation>张图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="69"/>
+        <source>second</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="70"/>
+        <source>clip</source>
+        <translation>视频片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="71"/>
+        <source>1k_tokens</source>
+        <translation>千 token</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="72"/>
+        <source>1k_chars</source>
+        <translation>千字符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="73"/>
+        <source>track</source>
+        <translation>首</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="74"/>
+        <source>minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="75"/>
+        <source>request</source>
+        <translation>次请求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="76"/>
+        <source>character</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="77"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="78"/>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="79"/>
+        <source>music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="80"/>
+        <source>speech</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="81"/>
+        <source>lipsync</source>
+        <translation>对口型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="82"/>
+        <source>voice_clone</source>
+        <translation>声音克隆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="83"/>
+        <source>voice_convert</source>
+        <translation>变声</translation>
     </message>
 </context>
 <context>
@@ -596,7 +959,7 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="308"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="326"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>

@@ -32,6 +32,7 @@ from app.jobs.costs import format_money
 from app.jobs.job import Job, JobState
 from app.jobs.manager import job_manager
 from app.session import Session
+from widgets.settings.provider_texts import provider_text
 
 COL_JOB, COL_PROVIDER, COL_TARGET, COL_PROGRESS, COL_COST, COL_STATUS = range(6)
 GROUPS = ("running", "queued", "failed", "finished")
@@ -295,7 +296,7 @@ class JobsPanel(QWidget):
         try:
             from providers import registry
 
-            label = registry.get(job.resource).label
+            label = provider_text(registry.get(job.resource).label)
         except (ImportError, KeyError):
             return job.resource
         endpoint = getattr(getattr(job, "handle", None), "endpoint", None)

@@ -54,6 +54,7 @@ from widgets.settings.provider_files_ui import (
     rescan,
     source_note,
 )
+from widgets.settings.provider_texts import provider_text
 
 
 def _field_label(label: str) -> str:
@@ -98,11 +99,12 @@ class ProviderPage(QWidget):
         stored = settings_store().provider_settings(info.name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        title = QLabel(info.label)
+        title = QLabel(provider_text(info.label))
         title.setObjectName("ProviderTitle")
         title.setStyleSheet("font-size: 15px; font-weight: 600;")
         layout.addWidget(title)
-        about = QLabel("\n".join(t for t in (_capabilities(info), info.description, source_note(info)) if t))
+        about = QLabel("\n".join(t for t in (_capabilities(info), provider_text(info.description), source_note(info))
+                                  if t))
         about.setWordWrap(True)
         about.setStyleSheet("color: #8c9099;")
         layout.addWidget(about)
@@ -119,7 +121,7 @@ class ProviderPage(QWidget):
             self.preset = QComboBox()
             self.preset.addItem(self.tr("Choose a preset…"), None)
             for preset in info.presets:
-                self.preset.addItem(preset.label, preset.name)
+                self.preset.addItem(provider_text(preset.label), preset.name)
             self.preset.activated.connect(self._apply_preset)
             form.addRow(self.tr("Preset"), self.preset)
         for f in info.fields:
@@ -128,7 +130,7 @@ class ProviderPage(QWidget):
             label = _field_label(f.label) + (" *" if f.required else "")
             form.addRow(label, editor)
             if f.help:
-                editor.setToolTip(f.help)
+                editor.setToolTip(provider_text(f.help))
         self.limit = QSpinBox()
         self.limit.setRange(1, 32)
         from app.jobs.manager import DEFAULT_REMOTE_LIMIT
@@ -161,7 +163,8 @@ class ProviderPage(QWidget):
         for rule in self._rules:
             row = self.prices.rowCount()
             self.prices.insertRow(row)
-            for col, text in enumerate((rule.capability, rule.model, rule.unit)):
+            for col, text in enumerate((_field_label(CAPABILITY_NAMES.get(rule.capability, rule.capability)),
+                                        rule.model, provider_text(rule.unit))):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.prices.setItem(row, col, item)
@@ -381,9 +384,9 @@ class ProvidersDialog(QDialog):
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
             self.stack.addWidget(holder)
         for info in self._infos:
-            item = QListWidgetItem(f"{info.label}\n{_capabilities(info)}")
+            item = QListWidgetItem(f"{provider_text(info.label)}\n{_capabilities(info)}")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
-            item.setToolTip("\n".join(t for t in (info.description, source_note(info)) if t))
+            item.setToolTip("\n".join(t for t in (provider_text(info.description), source_note(info)) if t))
             self.list.addItem(item)
         for file, _problems in self._broken:
             item = QListWidgetItem(list_text_for_broken(file))

@@ -32,6 +32,7 @@ from app.jobs.manager import job_manager
 from app.model import Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
+from widgets.settings.provider_texts import provider_text
 from widgets.storyboard.card import CARD_SIZE, MIN_CARD_WIDTH, SHOT_ROLE, ShotCardDelegate, card_size_for
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
@@ -198,7 +199,7 @@ class StoryboardPanel(QWidget):
         for combo, capability in ((self.image_provider, "image"), (self.video_provider, "video")):
             combo.clear()
             for info in registry.for_capability(capability):
-                combo.addItem(info.label, info.name)
+                combo.addItem(provider_text(info.label), info.name)
             default = settings_store().get("defaults", capability)
             index = combo.findData(default) if default else -1
             if index >= 0:

@@ -15,13 +15,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
+    QToolBar,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -93,8 +94,11 @@ class ScriptPanel(QWidget):
         self.commit_timer.timeout.connect(self.commit)
 
         self._build_actions()
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        # a tool bar, not a row of buttons: when the dock is narrow what does not fit folds into its » menu
+        bar = QToolBar(self)
+        bar.setObjectName("ScriptBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
         for action in (self.act_breakdown, self.act_import, self.act_export):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -116,7 +120,9 @@ class ScriptPanel(QWidget):
         stop = QToolButton(self)
         stop.setDefaultAction(self.act_stop)
         bar.addWidget(stop)
-        bar.addStretch(1)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         bible = QToolButton(self)
         bible.setDefaultAction(self.act_bible)
         bar.addWidget(bible)

@@ -8,8 +8,8 @@ soon". Each class is a dock panel ``(session, parent=None)`` listed in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.session import Session
 from widgets.shell.empty_state import EmptyState, find_action
@@ -218,7 +218,10 @@ def content_page(owner: QWidget, top: QWidget | QLayout, body: QWidget, status: 
     inner.addWidget(body, 1)
     footer = QHBoxLayout()
     footer.addWidget(status, 1)
-    footer.addWidget(summary)
+    footer.addWidget(summary, 1)
+    if isinstance(summary, QLabel):  # a long summary wraps instead of widening the dock or being cut
+        summary.setWordWrap(True)
+        summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     inner.addLayout(footer)
     return content
 

@@ -315,6 +315,15 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         description="Turns a still into an H.264 clip with a smooth pan or zoom. No network, no key.",
     ),
     ProviderInfo(
+        name="espeak", label="Scratch voice (offline espeak-ng)", capabilities=(SPEECH,),
+        factory="providers.espeak:EspeakProvider",
+        fields=(SettingField("binary", "espeak-ng program", "path", "espeak-ng"),),
+        pricing=(PriceRule(SPEECH, "*", "1k_chars", 0.0),),
+        priority=92, offline=True, max_concurrency=2,
+        description="A robotic scratch voice for every character, Mandarin and English, made on this computer "
+                    "with espeak-ng. No network, no key; replace it with a vendor voice or a recording.",
+    ),
+    ProviderInfo(
         name="import", label="Import made elsewhere (Midjourney, Kling web, Suno web)",
         capabilities=(IMAGE, VIDEO, MUSIC), factory="providers.import_match:ImportProvider",
         fields=(SettingField("watch_folder", "Watched folder", "path", "",

@@ -161,7 +161,7 @@ def land_take(manager: JobManager, job: Any, result: list[MediaAsset]) -> Callab
             choose = should_choose(line, target)
             line.takes.append(copy.deepcopy(take))
             if choose:
-                _choose_on(disk, episode, shot, line, take)
+                place_on_series(disk, episode, shot, line, take)
 
     return apply
 
@@ -189,7 +189,8 @@ def _choose_steps(doc: ProjectDocument, series: Series, episode: Any, shot: Any,
     return steps
 
 
-def _choose_on(series: Series, episode: Any, shot: Any, line: DialogueLine, take: Take) -> None:
+def place_on_series(series: Series, episode: Any, shot: Any, line: DialogueLine, take: Take) -> None:
+    """Choose ``take`` and place its clip, on a plain Series (the file on disk, the demo)."""
     from app.audio.takes import dialogue_clip
 
     starts = line_starts(series, episode, shot, {line.id: take})

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espea
 
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory) -> Path:
-    return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama").root
+    return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama", voices=False).root
 
 
 @pytest.fixture

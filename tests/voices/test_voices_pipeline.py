@@ -171,3 +171,31 @@ def test_cli_voices_then_info_counts_chosen_takes_by_kind(demo) -> None:
     assert proc.returncode == 2 and proc.stderr.startswith("error: --lines") and "Traceback" not in proc.stderr
     proc = _cli("voices", str(demo), "--provider", "nonexistent")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_fit_shots_to_voices_lengthens_short_shots_in_one_undo_step(session) -> None:
+    from app.timeline.warnings import TAKE_TOO_LONG, timeline_warnings
+    from app.voices.fit import TAIL_FRAMES, fit_shots_to_voices
+
+    episode = session.current_episode
+    doc = session.document
+    assert VoiceBatch(session, episode, io.StringIO()).run() == []
+    # a storyboard that guessed too short: the first voiced shot's voice now runs past its end
+    shot = next(s for s in episode.shots() if s.dialogue)
+    picture = next(c for c in episode.timeline.first_track(TrackKind.PICTURE).clips if c.shot_id == shot.id)
+    voice = next(c for c in _dialogue(episode) if c.shot_id == shot.id)
+    cut = voice.end - picture.start - 20
+    doc.edit(shot, "shorten", duration=cut)
+    doc.edit(picture, "shorten", duration=cut)
+    later = {c.id: c.start for t in episode.timeline.tracks for c in t.clips if c.start >= picture.start + 150}
+    assert any(w.kind == TAKE_TOO_LONG for w in timeline_warnings(doc, episode))
+    depth = doc.undo_stack.count()
+    report = fit_shots_to_voices(doc, episode)
+    assert report.shots >= 1 and doc.undo_stack.count() == depth + 1
+    assert not any(w.kind == TAKE_TOO_LONG for w in timeline_warnings(doc, episode))
+    assert shot.duration == cut + 20 + TAIL_FRAMES and picture.end == voice.end + TAIL_FRAMES
+    pictures = episode.timeline.first_track(TrackKind.PICTURE).clips_sorted()
+    assert all(a.end <= b.start for a, b in zip(pictures, pictures[1:], strict=False))
+    assert all(c.start >= later[c.id] for t in episode.timeline.tracks for c in t.clips if c.id in later)
+    doc.undo_stack.undo()
+    assert shot.duration == cut and any(w.kind == TAKE_TOO_LONG for w in timeline_warnings(doc, episode))

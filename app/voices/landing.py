@@ -67,7 +67,8 @@ def make_take(asset: MediaAsset, line: DialogueLine, scratch: bool) -> Take:
     rate = int(asset.probe.get("audio_rate") or 48000)
     samples = int(round(float(asset.probe.get("duration") or 0.0) * rate))
     label = QCoreApplication.translate("Voices", "AI {n}").format(n=len(line.takes) + 1)
-    note = QCoreApplication.translate("Voices", "scratch voice") if scratch else ""
+    # the takes list marks AI and scratch takes itself (in the UI's language); the note is the user's
+    note = ""
     return Take(id=asset.id.removeprefix("take_"), path=asset.path, name=label, note=note,
                 created_at=prov.created_at, sample_rate=rate, samples=samples, origin=TakeOrigin.AI,
                 performer=f"{prov.provider}:{prov.parameters.get('voice', '')}".rstrip(":"))

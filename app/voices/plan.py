@@ -39,10 +39,6 @@ class VoicePlan:
     batch: str = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Voices", text)
-
-
 def delivery(spec: VoiceSpec, line: DialogueLine) -> str:
     """Delivery instructions: the character's default note, then the line's parenthetical."""
     parts = [spec.note.strip(), line.parenthetical.strip().strip("()（）").strip()]
@@ -62,7 +58,7 @@ def speech_request(series: Series, line: DialogueLine, provider: str | None = No
 
 
 def line_label(episode: Episode, shot: Shot, line: DialogueLine) -> str:
-    name = line.character_name or _tr("Narrator")
+    name = line.character_name or QCoreApplication.translate("Voices", "Narrator")
     words = line.text.strip().replace("\n", " ")
     return f"{shot.code or f'E{episode.number:02d}'} {name}: {words[:24]}{'…' if len(words) > 24 else ''}"
 
@@ -98,10 +94,11 @@ def plan_voices(series: Series, episode: Episode, pairs: list[tuple[Shot, Dialog
     for shot, line in pairs:
         label = line_label(episode, shot, line)
         if not line.text.strip():
-            plan.skipped.append(_tr("{line}: no words to speak").format(line=label))
+            plan.skipped.append(QCoreApplication.translate("Voices", "{line}: no words to speak").format(line=label))
             continue
         if len(line.text) > MAX_LINE_CHARS:
-            plan.skipped.append(_tr("{line}: {n} characters is too long for one line; split it").format(
+            plan.skipped.append(QCoreApplication.translate(
+                "Voices", "{line}: {n} characters is too long for one line; split it").format(
                 line=label, n=len(line.text)))
             continue
         if line.id in busy:
@@ -115,6 +112,6 @@ def plan_voices(series: Series, episode: Episode, pairs: list[tuple[Shot, Dialog
         # regenerating replaces an AI take on the track, never a performance the user recorded
         if regenerate and (chosen is None or chosen.is_ai):
             target["choose"] = True
-        title = _tr("Voice {line}").format(line=label)
+        title = QCoreApplication.translate("Voices", "Voice {line}").format(line=label)
         plan.jobs.append(GenerationJob(spec.provider, request, title=title, target=target))
     return plan

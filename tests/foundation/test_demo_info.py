@@ -79,6 +79,10 @@ def test_demo_media_are_real_files_with_probe_and_provenance(demo: Path) -> None
     assert bundle.missing_media(series) == []
     for asset in series.media.values():
         assert set(asset.probe) >= PROBE_KEYS  # the shared contract (the prober may add more)
+        if asset.id.startswith("take_"):  # the lines' scratch voices: AI speech (espeak-ng), labelled so
+            assert asset.provenance.source == "generated" and asset.provenance.provider == "espeak"
+            assert sf.info(str(bundle.resolve(asset.path))).samplerate == 48_000
+            continue
         assert asset.provenance.source == "rendered" and "Microdrama demo" in asset.provenance.author
         path = bundle.resolve(asset.path)
         if asset.kind.value == "image":

@@ -60,7 +60,7 @@ def test_every_line_gets_a_take_on_the_track_and_undo_removes_them_in_one_step(s
     assert failures == []
     for _shot, line in episode.dialogue_lines():
         take = line.chosen_take()
-        assert take is not None and take.origin is TakeOrigin.AI and take.note == "scratch voice"
+        assert take is not None and take.origin is TakeOrigin.AI and take.name == "AI 1"
         path = session.bundle.resolve(take.path)
         info = sf.info(str(path))
         assert info.samplerate == 48000 and info.frames == take.samples and take.path.startswith("takes/")

@@ -1,0 +1,252 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>VoiceActions</name>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="44" />
+        <source>Generate Voices for Shot</source>
+        <translation>为镜头生成配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="45" />
+        <source>Generate Voices for Scene</source>
+        <translation>为场景生成配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="46" />
+        <source>Generate Voices for Episode…</source>
+        <translation>为整集生成配音…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="47" />
+        <source>Fit Shots to Voices</source>
+        <translation>按配音调整镜头时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="48" />
+        <source>Generate AI Take</source>
+        <translation>生成 AI 配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="49" />
+        <source>Speak this line in the character's voice as a new take (a recorded chosen take stays chosen)</source>
+        <translation>用角色的音色朗读这句台词，作为新的一条录音（已选中的真人录音保持选中）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="52" />
+        <source>Voices</source>
+        <translation>配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="53" />
+        <source>One take per line in the character's voice (Series Bible → Voices); without a vendor voice, an offline scratch voice</source>
+        <translation>每句台词用角色的音色生成一条录音（剧集设定 → 配音）；未设置服务商音色时使用离线临时配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="57" />
+        <source>Lengthen every shot whose voices run past its end (one undo step)</source>
+        <translation>加长配音超出结尾的镜头（一步即可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="76" />
+        <source>Select a line first.</source>
+        <translation>请先选择一句台词。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="95" />
+        <source>Open a project with an episode first.</source>
+        <translation>请先打开一个含有剧集的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="99" />
+        <source>Select a shot first.</source>
+        <translation>请先选择一个镜头。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="106" />
+        <source>Every line here already has a voice.</source>
+        <translation>这里的每句台词都已有配音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="106" />
+        <source>No dialogue here.</source>
+        <translation>这里没有台词。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="114" />
+        <source>Generate Voices</source>
+        <translation>生成配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="115" />
+        <source>Generate %1 voice take(s)? Estimated cost: %2.</source>
+        <translation>生成 %1 条配音？预计费用：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="126" />
+        <source>Generating %1 voice take(s).</source>
+        <translation>正在生成 %1 条配音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="128" />
+        <source>Characters without a voice speak with the offline scratch voice.</source>
+        <translation>未设置音色的角色使用离线临时配音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="141" />
+        <source>Lengthened %1 shot(s) by %2 s in all.</source>
+        <translation>已加长 %1 个镜头，共 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="144" />
+        <source>Every shot is long enough for its voices.</source>
+        <translation>每个镜头都足够容纳其配音。</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="95" />
+        <source>Voices</source>
+        <translation>配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="98" />
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="98" />
+        <source>Voice</source>
+        <translation>音色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="98" />
+        <source>Speed</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="99" />
+        <source>Pitch</source>
+        <translation>音高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="99" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="99" />
+        <source>Delivery note</source>
+        <translation>表演提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="102" />
+        <source>Preview</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="103" />
+        <source>e.g. calm, low, a little tired (sent with every line)</source>
+        <translation>例如：平静、低沉、略显疲惫（随每句台词发送）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="104" />
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="106" />
+        <source>Scratch voice: a robotic voice made on this computer, with no key and no cost, so you can time the episode now. Replace it with a vendor voice or a recording before you publish.</source>
+        <translation>临时配音：在本机生成的机械音，无需密钥、不产生费用，让你现在就能对好整集的时长。发布前请换成服务商音色或真人录音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="113" />
+        <source>Scratch voice (offline)</source>
+        <translation>临时配音（离线）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="116" />
+        <source>From the text</source>
+        <translation>根据台词文字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="117" />
+        <source>Mandarin</source>
+        <translation>普通话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="118" />
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="127" />
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="209" />
+        <source>Speaking…</source>
+        <translation>正在朗读…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="229" />
+        <source>Preview failed: %1</source>
+        <translation>试听失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="231" />
+        <source>Preview cancelled.</source>
+        <translation>试听已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="243" />
+        <source>Playing (%1 s).</source>
+        <translation>正在播放（%1 秒）。</translation>
+    </message>
+</context>
+<context>
+    <name>Voices</name>
+    <message>
+        <location filename="../../widgets/voices/preview.py" line="59" />
+        <source>Preview voice of {name}</source>
+        <translation>试听 {name} 的音色</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/landing.py" line="69" />
+        <source>AI {n}</source>
+        <translation>AI {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/landing.py" line="147" />
+        <source>Generate Voices</source>
+        <translation>生成配音</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/store.py" line="40" />
+        <source>The speech answer was not stored: {reason}.</source>
+        <translation>语音结果未保存：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/plan.py" line="61" />
+        <source>Narrator</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/plan.py" line="97" />
+        <source>{line}: no words to speak</source>
+        <translation>{line}：没有可朗读的文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/plan.py" line="100" />
+        <source>{line}: {n} characters is too long for one line; split it</source>
+        <translation>{line}：{n} 个字符对一句台词来说太长，请拆分</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/plan.py" line="115" />
+        <source>Voice {line}</source>
+        <translation>配音 {line}</translation>
+    </message>
+</context>
+</TS>

@@ -52,6 +52,8 @@ def speech_request(series: Series, line: DialogueLine, provider: str | None = No
     parameters = {}
     if spec.provider == SCRATCH_PROVIDER:
         parameters["pitch"] = espeak_pitch(spec.pitch)
+    elif spec.provider == "minimax_speech" and spec.pitch:
+        parameters["pitch"] = int(round(spec.pitch * 12))  # semitones, -12..12
     request = SpeechRequest(text=line.text.strip(), voice=spec.voice, speed=spec.speed,
                             instructions=delivery(spec, line), parameters=parameters)
     return spec, request

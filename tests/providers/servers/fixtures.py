@@ -15,11 +15,12 @@ from .comfyui import ComfyUIServer
 from .fal import FalServer
 from .kling import KlingServer
 from .minimax import MiniMaxServer
+from .minimax_speech import MiniMaxSpeechServer
 from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
+__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "minimax_speech_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -61,4 +62,10 @@ def comfyui_server() -> Iterator[ComfyUIServer]:
 @pytest.fixture
 def music_server() -> Iterator[MusicServer]:
     with MusicServer() as server:
+        yield server
+
+
+@pytest.fixture
+def minimax_speech_server() -> Iterator[MiniMaxSpeechServer]:
+    with MiniMaxSpeechServer() as server:
         yield server

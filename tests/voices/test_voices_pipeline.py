@@ -199,3 +199,29 @@ def test_fit_shots_to_voices_lengthens_short_shots_in_one_undo_step(session) -> 
     assert all(c.start >= later[c.id] for t in episode.timeline.tracks for c in t.clips if c.id in later)
     doc.undo_stack.undo()
     assert shot.duration == cut and any(w.kind == TAKE_TOO_LONG for w in timeline_warnings(doc, episode))
+
+
+def test_voice_jobs_survive_a_restart_and_land_when_the_project_is_reopened(demo, qtbot) -> None:
+    session = Session()
+    session.open(demo)
+    episode = session.series.episodes[0]
+    manager = job_manager(session)
+    manager.pause("closing soon")
+    plan = plan_voices(session.series, episode, lines_in(episode, Scope.EPISODE))
+    for job in plan.jobs:
+        manager.add(job)
+    manager.shutdown()
+    session.save()
+    session.close()  # the app closes (saved) before any voice was made
+    from app.bundle import ProjectBundle
+
+    disk = ProjectBundle(demo).load()
+    assert sorted(r.state for r in disk.jobs) == ["queued"] * 7
+    assert all(r.target["slot"] == "take" for r in disk.jobs)
+    proc = _cli("voices", str(demo))  # reopened headless: the queued jobs run, nothing is made twice
+    assert proc.returncode == 0, proc.stderr
+    assert "Collecting 7 earlier task(s)" in proc.stderr
+    disk = ProjectBundle(demo).load()
+    lines = [line for _s, line in disk.episodes[0].dialogue_lines()]
+    assert all(len(line.takes) == 1 and line.chosen_take() is not None for line in lines)
+    assert sorted(r.state for r in disk.jobs) == ["succeeded"] * 7

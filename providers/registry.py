@@ -336,6 +336,26 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         docs_url="https://platform.minimax.io/docs/api-reference/speech-t2a-http",
     ),
     ProviderInfo(
+        name="elevenlabs", label="ElevenLabs", capabilities=(SPEECH,), factory="providers.elevenlabs:ElevenLabsProvider",
+        fields=(
+            _url("https://api.elevenlabs.io"),
+            _key("api_key", "API key"),
+            _model(SPEECH, "eleven_multilingual_v2", "Speech model",
+                   ("eleven_multilingual_v2", "eleven_v3", "eleven_flash_v2_5", "eleven_turbo_v2_5")),
+            SettingField("voice", "Voice", "text", "21m00Tcm4TlvDq8ikWAM", capability=SPEECH,
+                         help="A voice id from your ElevenLabs voice library, or a voice you cloned"),
+            SettingField("output_format", "Answer format", "choice", "mp3_44100_128",
+                         choices=("mp3_44100_128", "mp3_22050_32", "pcm_24000", "pcm_16000"), capability=SPEECH),
+        ),
+        presets=(Preset("global", "Global", {"base_url": "https://api.elevenlabs.io"}),
+                 Preset("eu", "EU data residency", {"base_url": "https://api.eu.residency.elevenlabs.io"})),
+        pricing=(PriceRule(SPEECH, "eleven_flash*", "1k_chars", 0.11), PriceRule(SPEECH, "eleven_turbo*", "1k_chars", 0.11),
+                 PriceRule(SPEECH, "*", "1k_chars", 0.22)),
+        priority=35, max_concurrency=2,  # the Free plan allows 2 concurrent requests
+        description="ElevenLabs text to speech in many languages, with your cloned voices.",
+        docs_url="https://elevenlabs.io/docs/api-reference/text-to-speech/convert",
+    ),
+    ProviderInfo(
         name="espeak", label="Scratch voice (offline espeak-ng)", capabilities=(SPEECH,),
         factory="providers.espeak:EspeakProvider",
         fields=(SettingField("binary", "espeak-ng program", "path", "espeak-ng"),),

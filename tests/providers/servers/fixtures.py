@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from .comfyui import ComfyUIServer
+from .elevenlabs import ElevenLabsServer
 from .fal import FalServer
 from .kling import KlingServer
 from .minimax import MiniMaxServer
@@ -20,7 +21,7 @@ from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["comfyui_server", "fal_server", "kling_server", "minimax_server", "minimax_speech_server", "music_server", "openai_server", "replicate_server"]
+__all__ = ["comfyui_server", "elevenlabs_server", "fal_server", "kling_server", "minimax_server", "minimax_speech_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -68,4 +69,10 @@ def music_server() -> Iterator[MusicServer]:
 @pytest.fixture
 def minimax_speech_server() -> Iterator[MiniMaxSpeechServer]:
     with MiniMaxSpeechServer() as server:
+        yield server
+
+
+@pytest.fixture
+def elevenlabs_server() -> Iterator[ElevenLabsServer]:
+    with ElevenLabsServer() as server:
         yield server

@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ProviderFields</name>
+    <message>
+        <location filename="../../widgets/voices/field_labels.py" line="12" />
+        <source>Answer format</source>
+        <translation>返回格式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/field_labels.py" line="13" />
+        <source>espeak-ng program</source>
+        <translation>espeak-ng 程序</translation>
+    </message>
+</context>
+<context>
     <name>VoiceActions</name>
     <message>
         <location filename="../../widgets/voices/actions.py" line="44" />
@@ -229,22 +242,22 @@
         <translation>语音结果未保存：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/voices/plan.py" line="61" />
+        <location filename="../../app/voices/plan.py" line="63" />
         <source>Narrator</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../app/voices/plan.py" line="97" />
+        <location filename="../../app/voices/plan.py" line="99" />
         <source>{line}: no words to speak</source>
         <translation>{line}：没有可朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../app/voices/plan.py" line="100" />
+        <location filename="../../app/voices/plan.py" line="102" />
         <source>{line}: {n} characters is too long for one line; split it</source>
         <translation>{line}：{n} 个字符对一句台词来说太长，请拆分</translation>
     </message>
     <message>
-        <location filename="../../app/voices/plan.py" line="115" />
+        <location filename="../../app/voices/plan.py" line="117" />
         <source>Voice {line}</source>
         <translation>配音 {line}</translation>
     </message>

@@ -122,6 +122,19 @@ class ElevenLabsProvider(ProviderClient):
                                              filename=f"{task_id}.wav").to_dict()],
                           cost_units=len(request.text) / 1000.0)
 
+    def clone_voice(self, sample: Path, name: str, cancel: CancelToken | None = None) -> str:
+        """Instant voice clone: ``POST /v1/voices/add`` (multipart name + files) -> the new voice_id."""
+        self.require("api_key")
+        with open(sample, "rb") as fh:
+            data = self.http.json("POST", "/v1/voices/add",
+                                  data={"name": name, "remove_background_noise": "true",
+                                        "description": "cloned in Microdrama Studio"},
+                                  files=[("files", (Path(sample).name, fh, "audio/wav"))], cancel=cancel)
+        voice_id = data.get("voice_id") if isinstance(data, dict) else None
+        if not voice_id:
+            raise self.error(f"the clone answer has no voice_id: {str(data)[:160]}", kind=E.INVALID_RESPONSE)
+        return str(voice_id)
+
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
         outputs = handle.output_refs()
         if not all(Path(o.path).is_file() for o in outputs):

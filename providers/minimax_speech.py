@@ -134,6 +134,35 @@ class MiniMaxSpeechProvider(ProviderClient):
                                              filename=f"{task_id}.wav").to_dict()],
                           cost_units=characters / 1000.0)
 
+    def clone_voice(self, sample: Path, voice_id: str, cancel: CancelToken | None = None) -> str:
+        """Upload ``sample`` (wav/mp3, 10 s-5 min, <=20 MB) and clone it as ``voice_id``; returns the id.
+
+        ``POST /v1/files/upload`` (multipart, purpose=voice_clone) -> file_id, then
+        ``POST /v1/voice_clone {file_id, voice_id}``. MiniMax bills a cloned voice on first
+        use and deletes it after 7 days without use.
+        """
+        self.require("api_key")
+        with open(sample, "rb") as fh:
+            data = self.http.json("POST", "/v1/files/upload", data={"purpose": "voice_clone"},
+                                  files={"file": (Path(sample).name, fh, "audio/wav")}, cancel=cancel)
+        self._check_base(data)
+        file_id = (data.get("file") or {}).get("file_id")
+        if not file_id:
+            raise self.error("the upload answer has no file_id", kind=E.INVALID_RESPONSE)
+        data = self.http.json("POST", "/v1/voice_clone", json={"file_id": file_id, "voice_id": voice_id,
+                                                                "need_noise_reduction": True,
+                                                                "need_volume_normalization": True}, cancel=cancel)
+        self._check_base(data)
+        return voice_id
+
+    def _check_base(self, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise self.error(f"unexpected answer: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
+        base = data.get("base_resp") or {}
+        if int(base.get("status_code") or 0) != 0:
+            raise minimax_error(int(base["status_code"]), str(base.get("status_msg") or ""), 200,
+                                provider=self.name, secrets=self.secret_values())
+
     def _fetch(self, url: str, cancel: CancelToken | None) -> bytes:
         """A URL answer: the file lives on MiniMax's CDN (no key sent there)."""
         response = self.http.request("GET", url, auth=False, cancel=cancel)

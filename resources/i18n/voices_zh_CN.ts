@@ -119,104 +119,162 @@
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="95" />
+        <location filename="../../widgets/voices/voice_page.py" line="98" />
         <source>Voices</source>
         <translation>配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="98" />
+        <location filename="../../widgets/voices/voice_page.py" line="101" />
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="98" />
+        <location filename="../../widgets/voices/voice_page.py" line="101" />
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="98" />
+        <location filename="../../widgets/voices/voice_page.py" line="101" />
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="99" />
+        <location filename="../../widgets/voices/voice_page.py" line="102" />
         <source>Pitch</source>
         <translation>音高</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="99" />
+        <location filename="../../widgets/voices/voice_page.py" line="102" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="99" />
+        <location filename="../../widgets/voices/voice_page.py" line="102" />
         <source>Delivery note</source>
         <translation>表演提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="102" />
+        <location filename="../../widgets/voices/voice_page.py" line="105" />
         <source>Preview</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="103" />
+        <location filename="../../widgets/voices/voice_page.py" line="106" />
+        <source>Clone from Recording…</source>
+        <translation>从录音克隆…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="107" />
+        <source>Make this provider's voice from 10 s to 5 minutes of the actor speaking (a booth take or an audio file)</source>
+        <translation>用演员 10 秒到 5 分钟的说话录音（录音棚的一条录音或音频文件）在此服务商生成音色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="109" />
         <source>e.g. calm, low, a little tired (sent with every line)</source>
         <translation>例如：平静、低沉、略显疲惫（随每句台词发送）</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="104" />
+        <location filename="../../widgets/voices/voice_page.py" line="110" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="106" />
+        <location filename="../../widgets/voices/voice_page.py" line="112" />
         <source>Scratch voice: a robotic voice made on this computer, with no key and no cost, so you can time the episode now. Replace it with a vendor voice or a recording before you publish.</source>
         <translation>临时配音：在本机生成的机械音，无需密钥、不产生费用，让你现在就能对好整集的时长。发布前请换成服务商音色或真人录音。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="113" />
+        <location filename="../../widgets/voices/voice_page.py" line="119" />
         <source>Scratch voice (offline)</source>
         <translation>临时配音（离线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="116" />
+        <location filename="../../widgets/voices/voice_page.py" line="122" />
         <source>From the text</source>
         <translation>根据台词文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="117" />
+        <location filename="../../widgets/voices/voice_page.py" line="123" />
         <source>Mandarin</source>
         <translation>普通话</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="118" />
+        <location filename="../../widgets/voices/voice_page.py" line="124" />
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="127" />
+        <location filename="../../widgets/voices/voice_page.py" line="133" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="209" />
+        <location filename="../../widgets/voices/voice_page.py" line="202" />
+        <source>Voice sample</source>
+        <translation>音色样本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="203" />
+        <source>Audio (*.wav *.mp3 *.m4a *.flac *.ogg)</source>
+        <translation>音频 (*.wav *.mp3 *.m4a *.flac *.ogg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="225" />
+        <source>Voice cloned: %1</source>
+        <translation>音色已克隆：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="227" />
+        <source>Cloning…</source>
+        <translation>正在克隆…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/voice_page.py" line="260" />
         <source>Speaking…</source>
         <translation>正在朗读…</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="229" />
-        <source>Preview failed: %1</source>
-        <translation>试听失败：%1</translation>
+        <location filename="../../widgets/voices/voice_page.py" line="280" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="231" />
-        <source>Preview cancelled.</source>
-        <translation>试听已取消。</translation>
+        <location filename="../../widgets/voices/voice_page.py" line="282" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/voice_page.py" line="243" />
+        <location filename="../../widgets/voices/voice_page.py" line="294" />
         <source>Playing (%1 s).</source>
         <translation>正在播放（%1 秒）。</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceSamples</name>
+    <message>
+        <location filename="../../app/voices/samples.py" line="49" />
+        <source>The sample is {s:.1f} s long; record at least 10 s (20-30 s of clear speech is best).</source>
+        <translation>样本只有 {s:.1f} 秒；请至少录 10 秒（最好是 20–30 秒清晰的说话）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/samples.py" line="53" />
+        <source>The sample is {m:.1f} minutes long; use 10 s to 5 minutes of one voice.</source>
+        <translation>样本长 {m:.1f} 分钟；请使用同一人 10 秒到 5 分钟的声音。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/samples.py" line="57" />
+        <source>The sample is almost silent ({db:.0f} dBFS); record closer to the microphone.</source>
+        <translation>样本几乎没有声音（{db:.0f} dBFS）；请离麦克风近一些再录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/samples.py" line="61" />
+        <source>The sample is distorted ({p:.1f} % of it clipped); record it again with the input level lower.</source>
+        <translation>样本失真（{p:.1f}% 削波）；请调低输入电平后重录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/samples.py" line="75" />
+        <source>{name} is not a readable audio file ({reason}).</source>
+        <translation>{name} 不是可读取的音频文件（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -260,6 +318,21 @@
         <location filename="../../app/voices/plan.py" line="117" />
         <source>Voice {line}</source>
         <translation>配音 {line}</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/clone.py" line="44" />
+        <source>Checking the sample</source>
+        <translation>正在检查样本</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/clone.py" line="48" />
+        <source>Cloning the voice</source>
+        <translation>正在克隆音色</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/clone.py" line="67" />
+        <source>Clone voice of {name}</source>
+        <translation>克隆 {name} 的音色</translation>
     </message>
 </context>
 </TS>

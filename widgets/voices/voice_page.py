@@ -61,6 +61,8 @@ class VoicePage(QWidget):
         self.note = QLineEdit(self)
         self.preview_button = QPushButton(self)
         self.preview_button.clicked.connect(self.preview)
+        self.clone_button = QPushButton(self)
+        self.clone_button.clicked.connect(self._clone_from_file)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.scratch_note = QLabel(self)
@@ -76,6 +78,7 @@ class VoicePage(QWidget):
         right.addWidget(self.scratch_note)
         row = QHBoxLayout()
         row.addWidget(self.preview_button)
+        row.addWidget(self.clone_button)
         row.addWidget(self.status, 1)
         right.addLayout(row)
         right.addStretch(1)
@@ -100,6 +103,9 @@ class VoicePage(QWidget):
                                strict=True):
             label.setText(text)
         self.preview_button.setText(self.tr("Preview"))
+        self.clone_button.setText(self.tr("Clone from Recording…"))
+        self.clone_button.setToolTip(self.tr("Make this provider's voice from 10 s to 5 minutes of the actor "
+                                             "speaking (a booth take or an audio file)"))
         self.note.setPlaceholderText(self.tr("e.g. calm, low, a little tired (sent with every line)"))
         self.voice.lineEdit().setPlaceholderText(self.tr("automatic"))
         self.scratch_note.setText(self.tr(
@@ -181,7 +187,52 @@ class VoicePage(QWidget):
         self._sync_scratch()
 
     def _sync_scratch(self) -> None:
+        from app.voices.clone import can_clone
+
         self.scratch_note.setVisible(self.provider.currentData() == SCRATCH_PROVIDER)
+        self.clone_button.setVisible(can_clone(self.provider.currentData() or ""))
+
+    # ------------------------------------------------------------ cloning
+    def _clone_from_file(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        start = self.session.bundle.root / "takes" if self.session.bundle is not None else Path.home()
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Voice sample"), str(start),
+                                              self.tr("Audio (*.wav *.mp3 *.m4a *.flac *.ogg)"))
+        if path:
+            self.clone_from(Path(path))
+
+    def clone_from(self, sample) -> None:  # noqa: ANN001 - a Path
+        """Queue cloning the current character's voice from ``sample`` with the chosen provider."""
+        from app.errors import UserError
+        from app.jobs.manager import job_manager
+        from app.voices.clone import clone_job
+
+        character = self.current_character()
+        provider = self.provider.currentData() or ""
+        if character is None:
+            return
+        cid = character.id
+
+        def landed(voice_id: str) -> None:
+            copy = next((c for c in self._characters() if c.id == cid), None)
+            if copy is not None:  # the Bible's working copy gets it too, so OK keeps it
+                copy.voice.provider, copy.voice.voice_id, copy.voice.cloned = provider, voice_id, True
+            if isValid(self):
+                self._load()
+                self.status.setText(self.tr("Voice cloned: %1").replace("%1", voice_id))
+
+        self.status.setText(self.tr("Cloning…"))
+        try:
+            self.preview_job = clone_job(self.session, character, provider, sample, landed)
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        if not getattr(self, "_watching", False):
+            job_manager(self.session).jobFinished.connect(self._finished)
+            self._watching = True
 
     def _store(self) -> None:
         if self._filling:
@@ -226,9 +277,9 @@ class VoicePage(QWidget):
         if not isValid(self) or job is None or job.id != job_id:
             return
         if job.state is JobState.FAILED:
-            self.status.setText(self.tr("Preview failed: %1").replace("%1", job.error or ""))
+            self.status.setText(self.tr("Failed: %1").replace("%1", job.error or ""))
         elif job.state is JobState.CANCELLED:
-            self.status.setText(self.tr("Preview cancelled."))
+            self.status.setText(self.tr("Cancelled."))
 
     def _play(self, audio) -> None:  # noqa: ANN001 - float32 samples at 48 kHz
         from app.audio.capture import DeviceError

@@ -30,17 +30,18 @@ class ElevenLabsServer(VendorServer):
     def __init__(self) -> None:
         super().__init__()
         self.quota_left = 1_000_000
+        self.voices = dict(VOICES)
 
     def handle(self, req: Request) -> Reply:
         if req.headers.get("xi-api-key") != API_KEY:
             return detail(401, "invalid_api_key", "Invalid API key")
         if req.route == "GET /v2/voices":
-            voices = [{"voice_id": k, "name": v} for k, v in VOICES.items()]
+            voices = [{"voice_id": k, "name": v} for k, v in self.voices.items()]
             return json_reply({"voices": voices, "has_more": False, "total_count": len(voices),
                                "next_page_token": None})
         if req.method == "POST" and req.path.startswith("/v1/text-to-speech/"):
             voice = req.path.rsplit("/", 1)[-1]
-            if voice not in VOICES:
+            if voice not in self.voices:
                 return detail(400, "voice_not_found", f"A voice with voice_id {voice} was not found.")
             body = req.json()
             if not isinstance(body.get("text"), str):
@@ -61,4 +62,16 @@ class ElevenLabsServer(VendorServer):
                 data, ctype = mp3_bytes(0.5, 44100), "audio/mpeg"
             return Reply(body=io.BytesIO(data).getvalue(), content_type=ctype,
                          headers={"request-id": f"req-{len(self.received('POST /v1/text-to-speech'))}"})
+        if req.route == "POST /v1/voices/add":
+            from .minimax_speech import multipart, wav_seconds
+
+            form = multipart(req)
+            if "name" not in form or "files" not in form:
+                return json_reply({"detail": [{"loc": ["body", "files"], "msg": "field required",
+                                               "type": "value_error.missing"}]}, 422)
+            if wav_seconds(form["files"][1]) < 1.0:
+                return detail(400, "invalid_audio", "The audio sample is too short.")
+            voice_id = f"ivc{len(self.voices):05d}xyz"
+            self.voices[voice_id] = form["name"][1].decode()
+            return json_reply({"voice_id": voice_id, "requires_verification": False})
         return super().handle(req)

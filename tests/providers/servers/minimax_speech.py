@@ -38,18 +38,64 @@ def base_resp(code: int, message: str, status: int = 200) -> Reply:
                        "base_resp": {"status_code": code, "status_msg": message}}, status)
 
 
+def multipart(req: Request) -> dict[str, tuple[str, bytes]]:
+    """Form fields of a multipart body: name -> (filename, bytes)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    head = f"Content-Type: {req.headers.get('Content-Type', '')}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + req.body)
+    out = {}
+    for part in message.iter_parts():
+        out[part.get_param("name", header="content-disposition")] = (
+            part.get_filename() or "", part.get_payload(decode=True) or b"")
+    return out
+
+
+def wav_seconds(data: bytes) -> float:
+    import soundfile as sf
+
+    info = sf.info(io.BytesIO(data))
+    return info.frames / info.samplerate
+
+
 class MiniMaxSpeechServer(VendorServer):
     label = "minimax_speech"
 
     def __init__(self) -> None:
         super().__init__()
         self.audio = mp3_bytes()
+        self.files: dict[str, float] = {}  # file_id -> seconds of audio
+        self.cloned: set[str] = set()
 
     def handle(self, req: Request) -> Reply:
-        if req.route != "POST /v1/t2a_v2":
-            return super().handle(req)
         if req.headers.get("Authorization") != f"Bearer {API_KEY}":
             return base_resp(1004, "authorized error, please check your api key")
+        if req.route == "POST /v1/files/upload":
+            form = multipart(req)
+            if form.get("purpose", ("", b""))[1] != b"voice_clone" or "file" not in form:
+                return base_resp(2013, "invalid params, purpose or file")
+            file_id = int(uuid.uuid4().int % 10**15)
+            self.files[str(file_id)] = wav_seconds(form["file"][1])
+            return json_reply({"file": {"file_id": file_id, "bytes": len(form["file"][1]), "created_at": 1700469398,
+                                        "filename": form["file"][0], "purpose": "voice_clone"},
+                               "base_resp": {"status_code": 0, "status_msg": "success"}})
+        if req.route == "POST /v1/voice_clone":
+            body = req.json()
+            seconds = self.files.get(str(body.get("file_id")))
+            if seconds is None:
+                return base_resp(2013, "invalid params, file_id")
+            if not 10 <= seconds <= 300:
+                return base_resp(2037, "voice clone audio duration is too short or too long")
+            voice_id = str(body.get("voice_id") or "")
+            if len(voice_id) < 8 or not voice_id[0].isalpha():
+                return base_resp(2013, "invalid params, voice_id")
+            if voice_id in self.cloned:
+                return base_resp(2039, "voice clone voice id duplicate")
+            self.cloned.add(voice_id)
+            return json_reply({"input_sensitive": False, "base_resp": {"status_code": 0, "status_msg": "success"}})
+        if req.route != "POST /v1/t2a_v2":
+            return super().handle(req)
         body = req.json()
         text = body.get("text") or ""
         voice = body.get("voice_setting") or {}

@@ -93,10 +93,12 @@ class ElevenLabsProvider(ProviderClient):
         if not isinstance(request, SpeechRequest):
             raise self.error(f"{request.capability} is not something ElevenLabs speech makes", kind=E.CONFIG)
         self.require("api_key")
-        if not request.text.strip():
+        if not request.text.strip() and not request.source_audio:
             raise self.error("there is no text to speak", kind=E.BAD_REQUEST)
         voice = request.voice or str(self.settings.get("voice") or DEFAULT_VOICE)
         output_format = str(self.settings.get("output_format") or "mp3_44100_128")
+        if request.source_audio:
+            return self._convert(request, voice, output_format, cancel)
         pieces, body, request_ids = [], {}, []
         for text in speech_audio.split_text(request.text, MAX_CHARS):
             body = self.body_for(request, text)
@@ -121,6 +123,41 @@ class ElevenLabsProvider(ProviderClient):
                           outputs=[OutputRef(path=str(path), media_type="audio", mime="audio/wav",
                                              filename=f"{task_id}.wav").to_dict()],
                           cost_units=len(request.text) / 1000.0)
+
+    def _convert(self, request: SpeechRequest, voice: str, output_format: str,
+                 cancel: CancelToken | None) -> TaskHandle:
+        """Speech to speech: ``POST /v1/speech-to-speech/{voice_id}`` (multipart ``audio``, ``model_id``,
+        ``voice_settings`` as a JSON string) -> the recording said again in ``voice``, same timing."""
+        import json
+
+        model = str(request.parameters.get("sts_model") or "eleven_multilingual_sts_v2")
+        settings = {"stability": 0.5, "similarity_boost": 0.75}
+        source = Path(request.source_audio)
+        if not source.is_file():
+            raise self.error(f"the recording {source.name} to convert is missing", kind=E.BAD_REQUEST)
+        with open(source, "rb") as fh:
+            response = self.http.request("POST", f"/v1/speech-to-speech/{quote(voice, safe='')}",
+                                         params={"output_format": output_format},
+                                         data={"model_id": model, "voice_settings": json.dumps(settings),
+                                               "remove_background_noise": "false"},
+                                         files={"audio": (source.name, fh, "audio/wav")}, cancel=cancel)
+        fmt = "pcm" if output_format.startswith("pcm_") else ""
+        pcm = speech_audio.PcmFormat(rate=int(output_format.split("_")[1])) if fmt else None
+        self.staging_dir.mkdir(parents=True, exist_ok=True)
+        task_id = f"elevenlabs-sts-{uuid.uuid4().hex[:12]}"
+        path = self.staging_dir / f"{task_id}.wav"
+        try:
+            speech_audio.finish([speech_audio.decode(response.content, fmt, pcm)], path)
+        except speech_audio.AudioRejected as exc:
+            raise self.error(f"the converted speech is unusable: {exc}", kind=E.INVALID_RESPONSE) from None
+        import soundfile as sf
+
+        minutes = sf.info(str(path)).duration / 60.0
+        return TaskHandle(provider=self.name, capability=SPEECH, task_id=response.headers.get("request-id") or task_id,
+                          model=model, endpoint={"voice": voice, "speech_to_speech": True},
+                          outputs=[OutputRef(path=str(path), media_type="audio", mime="audio/wav",
+                                             filename=f"{task_id}.wav").to_dict()],
+                          cost_units=minutes)
 
     def clone_voice(self, sample: Path, name: str, cancel: CancelToken | None = None) -> str:
         """Instant voice clone: ``POST /v1/voices/add`` (multipart name + files) -> the new voice_id."""

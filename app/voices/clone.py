@@ -32,6 +32,11 @@ def can_clone(provider: str) -> bool:
         return False
 
 
+def can_convert(provider: str) -> bool:
+    """The provider turns a recording into another voice (speech to speech)."""
+    return provider == "elevenlabs"
+
+
 def new_voice_id(character: Character) -> str:
     """MiniMax wants a caller-chosen id of at least 8 characters starting with a letter."""
     return f"md{character.id[:8]}{uuid.uuid4().hex[:6]}"

@@ -62,10 +62,17 @@ def _find_line(series: Series, line_id: str) -> tuple[Any, Any, DialogueLine] | 
     return None
 
 
-def make_take(asset: MediaAsset, line: DialogueLine, scratch: bool) -> Take:
+def make_take(asset: MediaAsset, line: DialogueLine, scratch: bool, source_take_id: str = "") -> Take:
+    """The Take of an arrived voice; a converted one keeps its source's placement against picture."""
     prov = asset.provenance
     rate = int(asset.probe.get("audio_rate") or 48000)
     samples = int(round(float(asset.probe.get("duration") or 0.0) * rate))
+    source = next((t for t in line.takes if t.id == source_take_id), None) if source_take_id else None
+    if source is not None:
+        label = QCoreApplication.translate("Voices", "{name} (converted)").format(name=source.name)
+        return Take(id=asset.id.removeprefix("take_"), path=asset.path, name=label, created_at=prov.created_at,
+                    sample_rate=rate, samples=samples, origin=TakeOrigin.CONVERTED, source_take_id=source.id,
+                    picture_offset_samples=source.picture_offset_samples, performer=source.performer)
     label = QCoreApplication.translate("Voices", "AI {n}").format(n=len(line.takes) + 1)
     # the takes list marks AI and scratch takes itself (in the UI's language); the note is the user's
     note = ""
@@ -123,6 +130,8 @@ def should_choose(line: DialogueLine, target: dict[str, Any]) -> bool:
     chosen = line.chosen_take()
     if chosen is None:
         return True
+    if target.get("source_take_id") and chosen.id == target["source_take_id"]:
+        return True  # the converted performance replaces the recording it was made from
     return bool(target.get("choose")) and chosen.is_ai
 
 
@@ -139,7 +148,7 @@ def land_take(manager: JobManager, job: Any, result: list[MediaAsset]) -> Callab
         if found is None:  # the line was deleted meanwhile: keep the paid file as media only
             continue
         episode, shot, line = found
-        take = make_take(asset, line, bool(target.get("scratch")))
+        take = make_take(asset, line, bool(target.get("scratch")), str(target.get("source_take_id") or ""))
         doc.insert_raw(line.id, "takes", len(line.takes), take)
         arrivals.append((asset, take))
         if should_choose(line, target):

@@ -117,3 +117,28 @@ def plan_voices(series: Series, episode: Episode, pairs: list[tuple[Shot, Dialog
         title = QCoreApplication.translate("Voices", "Voice {line}").format(line=label)
         plan.jobs.append(GenerationJob(spec.provider, request, title=title, target=target))
     return plan
+
+
+def convert_job(session_bundle_root, series: Series, episode: Episode, shot: Shot, line: DialogueLine,  # noqa: ANN001
+                take_path: str, take_id: str, provider: str | None = None) -> GenerationJob:
+    """Speech to speech: the booth take ``take_id`` said again in the character's voice.
+
+    The result is a new take of the line, linked to its source (``Take.source_take_id``),
+    placed like the source against picture, and chosen if the source was the chosen take.
+    """
+    from pathlib import Path
+
+    from app.errors import UserError
+    from app.voices.clone import can_convert
+
+    spec, request = speech_request(series, line, provider)
+    if not can_convert(spec.provider):
+        raise UserError(QCoreApplication.translate(
+            "Voices", "Converting a recording needs a character voice from a provider that does speech to speech "
+            "(ElevenLabs): set it in Series Bible → Voices."))
+    request.source_audio = str(Path(session_bundle_root) / take_path)
+    request.instructions = ""
+    target = {"episode_id": episode.id, "shot_id": shot.id, "line_id": line.id, "slot": TAKE_SLOT,
+              "batch": uuid.uuid4().hex[:12], "source_take_id": take_id}
+    title = QCoreApplication.translate("Voices", "Convert {line}").format(line=line_label(episode, shot, line))
+    return GenerationJob(spec.provider, request, title=title, target=target)

@@ -16,102 +16,122 @@
 <context>
     <name>VoiceActions</name>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="44" />
+        <location filename="../../widgets/voices/actions.py" line="46" />
         <source>Generate Voices for Shot</source>
         <translation>为镜头生成配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="45" />
+        <location filename="../../widgets/voices/actions.py" line="47" />
         <source>Generate Voices for Scene</source>
         <translation>为场景生成配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="46" />
+        <location filename="../../widgets/voices/actions.py" line="48" />
         <source>Generate Voices for Episode…</source>
         <translation>为整集生成配音…</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="47" />
+        <location filename="../../widgets/voices/actions.py" line="49" />
         <source>Fit Shots to Voices</source>
         <translation>按配音调整镜头时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="48" />
+        <location filename="../../widgets/voices/actions.py" line="50" />
         <source>Generate AI Take</source>
         <translation>生成 AI 配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="49" />
+        <location filename="../../widgets/voices/actions.py" line="51" />
+        <source>Convert to Character Voice</source>
+        <translation>转换为角色音色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="52" />
+        <source>Say the selected recording again in the character's voice, keeping its timing and emotion (a new take linked to the recording)</source>
+        <translation>用角色的音色重说所选录音，保留原有节奏和情绪（生成一条与原录音关联的新录音）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="54" />
         <source>Speak this line in the character's voice as a new take (a recorded chosen take stays chosen)</source>
         <translation>用角色的音色朗读这句台词，作为新的一条录音（已选中的真人录音保持选中）</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="52" />
+        <location filename="../../widgets/voices/actions.py" line="57" />
         <source>Voices</source>
         <translation>配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="53" />
+        <location filename="../../widgets/voices/actions.py" line="58" />
         <source>One take per line in the character's voice (Series Bible → Voices); without a vendor voice, an offline scratch voice</source>
         <translation>每句台词用角色的音色生成一条录音（剧集设定 → 配音）；未设置服务商音色时使用离线临时配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="57" />
+        <location filename="../../widgets/voices/actions.py" line="62" />
         <source>Lengthen every shot whose voices run past its end (one undo step)</source>
         <translation>加长配音超出结尾的镜头（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="76" />
+        <location filename="../../widgets/voices/actions.py" line="81" />
         <source>Select a line first.</source>
         <translation>请先选择一句台词。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="95" />
+        <location filename="../../widgets/voices/actions.py" line="94" />
+        <source>Select a recorded take first.</source>
+        <translation>请先选择一条录音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="103" />
+        <source>Converting %1 into the character's voice.</source>
+        <translation>正在把 %1 转换为角色音色。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/actions.py" line="121" />
         <source>Open a project with an episode first.</source>
         <translation>请先打开一个含有剧集的项目。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="99" />
+        <location filename="../../widgets/voices/actions.py" line="125" />
         <source>Select a shot first.</source>
         <translation>请先选择一个镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="106" />
+        <location filename="../../widgets/voices/actions.py" line="132" />
         <source>Every line here already has a voice.</source>
         <translation>这里的每句台词都已有配音。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="106" />
+        <location filename="../../widgets/voices/actions.py" line="132" />
         <source>No dialogue here.</source>
         <translation>这里没有台词。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="114" />
+        <location filename="../../widgets/voices/actions.py" line="140" />
         <source>Generate Voices</source>
         <translation>生成配音</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="115" />
+        <location filename="../../widgets/voices/actions.py" line="141" />
         <source>Generate %1 voice take(s)? Estimated cost: %2.</source>
         <translation>生成 %1 条配音？预计费用：%2。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="126" />
+        <location filename="../../widgets/voices/actions.py" line="152" />
         <source>Generating %1 voice take(s).</source>
         <translation>正在生成 %1 条配音。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="128" />
+        <location filename="../../widgets/voices/actions.py" line="154" />
         <source>Characters without a voice speak with the offline scratch voice.</source>
         <translation>未设置音色的角色使用离线临时配音。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="141" />
+        <location filename="../../widgets/voices/actions.py" line="167" />
         <source>Lengthened %1 shot(s) by %2 s in all.</source>
         <translation>已加长 %1 个镜头，共 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../widgets/voices/actions.py" line="144" />
+        <location filename="../../widgets/voices/actions.py" line="170" />
         <source>Every shot is long enough for its voices.</source>
         <translation>每个镜头都足够容纳其配音。</translation>
     </message>
@@ -285,12 +305,17 @@
         <translation>试听 {name} 的音色</translation>
     </message>
     <message>
-        <location filename="../../app/voices/landing.py" line="69" />
+        <location filename="../../app/voices/landing.py" line="72" />
+        <source>{name} (converted)</source>
+        <translation>{name}（已转换）</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/landing.py" line="76" />
         <source>AI {n}</source>
         <translation>AI {n}</translation>
     </message>
     <message>
-        <location filename="../../app/voices/landing.py" line="147" />
+        <location filename="../../app/voices/landing.py" line="156" />
         <source>Generate Voices</source>
         <translation>生成配音</translation>
     </message>
@@ -320,17 +345,27 @@
         <translation>配音 {line}</translation>
     </message>
     <message>
-        <location filename="../../app/voices/clone.py" line="44" />
+        <location filename="../../app/voices/plan.py" line="136" />
+        <source>Converting a recording needs a character voice from a provider that does speech to speech (ElevenLabs): set it in Series Bible → Voices.</source>
+        <translation>转换录音需要角色使用支持语音转换的服务商音色（ElevenLabs）：请在 剧集设定 → 配音 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/plan.py" line="143" />
+        <source>Convert {line}</source>
+        <translation>转换 {line}</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/clone.py" line="49" />
         <source>Checking the sample</source>
         <translation>正在检查样本</translation>
     </message>
     <message>
-        <location filename="../../app/voices/clone.py" line="48" />
+        <location filename="../../app/voices/clone.py" line="53" />
         <source>Cloning the voice</source>
         <translation>正在克隆音色</translation>
     </message>
     <message>
-        <location filename="../../app/voices/clone.py" line="67" />
+        <location filename="../../app/voices/clone.py" line="72" />
         <source>Clone voice of {name}</source>
         <translation>克隆 {name} 的音色</translation>
     </message>

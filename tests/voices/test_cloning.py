@@ -135,3 +135,42 @@ def test_a_bad_sample_fails_the_job_with_a_clear_message_and_uploads_nothing(ses
     assert job.state is JobState.FAILED and "at least 10 s" in job.error
     assert minimax_speech_server.received("POST /v1/files/upload") == []
     assert character.voice.voice_id == ""
+
+
+def test_a_booth_take_converted_into_the_characters_voice_is_a_linked_take(session, tmp_path,
+                                                                           elevenlabs_server) -> None:
+    from app.audio.takes import choose_take, dialogue_clip
+    from app.model import Take, TakeOrigin
+    from app.voices.plan import convert_job
+
+    character = session.series.characters[0]
+    episode = session.current_episode
+    shot = episode.scenes[0].shots[0]
+    line = shot.dialogue[0]
+    # a recording made in the booth by the solo creator (a real WAV in the bundle's takes/)
+    rel = f"takes/{line.id}/rec1.wav"
+    (session.bundle.root / rel).parent.mkdir(parents=True, exist_ok=True)
+    performance = speechlike(3.0)
+    sf.write(session.bundle.root / rel, performance, 48000, subtype="PCM_24")
+    recorded = Take(id="rec1", path=rel, name="Take 1", samples=len(performance), picture_offset_samples=2400)
+    session.document.append(line, "takes", recorded, "Record")
+    choose_take(session, line, recorded)
+    # without a speech-to-speech voice it says what to do
+    from app.errors import UserError
+
+    with pytest.raises(UserError, match="speech to speech"):
+        convert_job(session.bundle.root, session.series, episode, shot, line, rel, "rec1")
+    character.voice.provider, character.voice.voice_id = "elevenlabs", "cloned-voice-0001"
+    job = job_manager(session).add(convert_job(session.bundle.root, session.series, episode, shot, line, rel, "rec1"))
+    assert job_manager(session).wait(timeout=30) and job.state is JobState.SUCCEEDED, job.error
+    sent = elevenlabs_server.received("POST /v1/speech-to-speech/cloned-voice-0001")[0]
+    assert b'name="model_id"' in sent.body and b"eleven_multilingual_sts_v2" in sent.body
+    converted = line.chosen_take()
+    assert converted.origin is TakeOrigin.CONVERTED and converted.source_take_id == "rec1"
+    assert converted.picture_offset_samples == 2400 and converted.name == "Take 1 (converted)"
+    assert abs(converted.samples - len(performance)) < 0.1 * 48000  # same timing as the performance
+    clip = dialogue_clip(episode, line.id)[1]
+    assert clip.take_id == converted.id and clip.asset_id == f"take_{converted.id}"
+    prov = session.series.media[f"take_{converted.id}"].provenance
+    assert prov.reference_inputs == [rel] and prov.provider == "elevenlabs"
+    assert [t.id for t in line.takes] == ["rec1", converted.id]  # the recording stays

@@ -186,7 +186,14 @@ class BoothPanel(QWidget):
         self.ai_take_button = QToolButton(right)
         self.ai_take_button.setDefaultAction(self.voice_actions.act_line)
         rv.addWidget(self.takes_label)
-        rv.addWidget(self.ai_take_button)
+        self.convert_button = QToolButton(right)
+        self.convert_button.setDefaultAction(self.voice_actions.act_convert)
+        self.voice_actions.current_take = lambda: self.takes.current_take_id()
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.ai_take_button)
+        voice_row.addWidget(self.convert_button)
+        voice_row.addStretch(1)
+        rv.addLayout(voice_row)
         rv.addWidget(self.takes, 3)
 
         for w, stretch in ((left, 2), (center, 5), (right, 3)):

@@ -31,6 +31,8 @@ class VoiceActions(QObject):
         self.act_fit = self._make("action_fit_shots_to_voices", self.fit)
         self.line_id = ""  # the booth's current line, for act_line
         self.act_line = self._make("action_voice_line", self.generate_line)
+        self.current_take = lambda: ""  # the booth's selected take, for act_convert
+        self.act_convert = self._make("action_convert_take", self.convert_take)
         self.menu_button: QToolButton | None = None
         self.retranslate()
 
@@ -46,6 +48,9 @@ class VoiceActions(QObject):
         self.act_episode.setText(self.tr("Generate Voices for Episode…"))
         self.act_fit.setText(self.tr("Fit Shots to Voices"))
         self.act_line.setText(self.tr("Generate AI Take"))
+        self.act_convert.setText(self.tr("Convert to Character Voice"))
+        self.act_convert.setToolTip(self.tr("Say the selected recording again in the character's voice, keeping "
+                                            "its timing and emotion (a new take linked to the recording)"))
         self.act_line.setToolTip(self.tr("Speak this line in the character's voice as a new take "
                                          "(a recorded chosen take stays chosen)"))
         if self.menu_button is not None:
@@ -76,6 +81,27 @@ class VoiceActions(QObject):
             self.reported.emit(self.tr("Select a line first."))
             return []
         return self.generate(Scope.LINE, self.line_id, regenerate=True)
+
+    def convert_take(self) -> list:
+        """Queue speech-to-speech of the booth's selected take into its character's voice."""
+        from app.audio.takes import find_line
+        from app.voices.plan import convert_job
+
+        take_id = self.current_take()
+        found = find_line(self.session, self.line_id) if self.line_id else None
+        take = next((t for t in found[2].takes if t.id == take_id), None) if found and take_id else None
+        if found is None or take is None or self.session.bundle is None:
+            self.reported.emit(self.tr("Select a recorded take first."))
+            return []
+        episode, shot, line = found
+        try:
+            job = convert_job(self.session.bundle.root, self.session.series, episode, shot, line, take.path, take.id)
+            job_manager(self.session).add(job)
+        except UserError as exc:
+            self.reported.emit(str(exc))
+            return []
+        self.reported.emit(self.tr("Converting %1 into the character's voice.").replace("%1", take.name))
+        return [job]
 
     # ------------------------------------------------------------- generate
     def _target(self, scope: Scope) -> str:

@@ -62,6 +62,19 @@ class ElevenLabsServer(VendorServer):
                 data, ctype = mp3_bytes(0.5, 44100), "audio/mpeg"
             return Reply(body=io.BytesIO(data).getvalue(), content_type=ctype,
                          headers={"request-id": f"req-{len(self.received('POST /v1/text-to-speech'))}"})
+        if req.method == "POST" and req.path.startswith("/v1/speech-to-speech/"):
+            from .minimax_speech import multipart, wav_seconds
+
+            voice = req.path.rsplit("/", 1)[-1]
+            if voice not in self.voices:
+                return detail(400, "voice_not_found", f"A voice with voice_id {voice} was not found.")
+            form = multipart(req)
+            if "audio" not in form:
+                return json_reply({"detail": [{"loc": ["body", "audio"], "msg": "field required",
+                                               "type": "value_error.missing"}]}, 422)
+            seconds = round(wav_seconds(form["audio"][1]), 2)  # the same timing, another voice
+            return Reply(body=mp3_bytes(seconds, 44100, 250.0), content_type="audio/mpeg",
+                         headers={"request-id": "sts-1"})
         if req.route == "POST /v1/voices/add":
             from .minimax_speech import multipart, wav_seconds
 

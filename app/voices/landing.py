@@ -77,8 +77,8 @@ def make_take(asset: MediaAsset, line: DialogueLine, scratch: bool, source_take_
     # the takes list marks AI and scratch takes itself (in the UI's language); the note is the user's
     note = ""
     return Take(id=asset.id.removeprefix("take_"), path=asset.path, name=label, note=note,
-                created_at=prov.created_at, sample_rate=rate, samples=samples, origin=TakeOrigin.AI,
-                performer=f"{prov.provider}:{prov.parameters.get('voice', '')}".rstrip(":"))
+                created_at=prov.created_at, sample_rate=rate, samples=samples, origin=TakeOrigin.AI)
+    # no performer: the credits list people; the voice (provider, model, voice id) is in the provenance
 
 
 def line_starts(series: Series, episode: Any, shot: Any, chosen: dict[str, Take]) -> dict[str, int]:

@@ -74,11 +74,10 @@ def make_take(asset: MediaAsset, line: DialogueLine, scratch: bool, source_take_
                     sample_rate=rate, samples=samples, origin=TakeOrigin.CONVERTED, source_take_id=source.id,
                     picture_offset_samples=source.picture_offset_samples, performer=source.performer)
     label = QCoreApplication.translate("Voices", "AI {n}").format(n=len(line.takes) + 1)
-    # the takes list marks AI and scratch takes itself (in the UI's language); the note is the user's
-    note = ""
-    return Take(id=asset.id.removeprefix("take_"), path=asset.path, name=label, note=note,
-                created_at=prov.created_at, sample_rate=rate, samples=samples, origin=TakeOrigin.AI)
-    # no performer: the credits list people; the voice (provider, model, voice id) is in the provenance
+    # The takes list marks AI and scratch takes itself (in the UI's language), so the note stays the
+    # user's; no performer either: the credits list people, the voice is in the asset's provenance.
+    return Take(id=asset.id.removeprefix("take_"), path=asset.path, name=label, created_at=prov.created_at,
+                sample_rate=rate, samples=samples, origin=TakeOrigin.AI)
 
 
 def line_starts(series: Series, episode: Any, shot: Any, chosen: dict[str, Take]) -> dict[str, int]:

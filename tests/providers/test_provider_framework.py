@@ -114,7 +114,7 @@ def test_registry_lists_every_provider_with_capabilities_and_secret_fields():
     names = set(registry.names())
     assert names == {"openai", "qwen", "deepseek", "ollama", "lmstudio", "llamacpp", "kling", "comfyui",
                      "replicate", "fal", "minimax", "music_endpoint", "motion", "import"} | {
-                     "espeak", "minimax_speech", "elevenlabs"}  # speech (voices)
+                     "espeak", "minimax_speech", "elevenlabs", "dashscope_speech"}  # speech (voices)
     for info in registry.providers():
         assert info.capabilities and set(info.capabilities) <= set(CAPABILITIES)
         for f in info.fields:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from .comfyui import ComfyUIServer
+from .dashscope_speech import DashScopeSpeechServer
 from .elevenlabs import ElevenLabsServer
 from .fal import FalServer
 from .kling import KlingServer
@@ -21,7 +22,7 @@ from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["comfyui_server", "elevenlabs_server", "fal_server", "kling_server", "minimax_server", "minimax_speech_server", "music_server", "openai_server", "replicate_server"]
+__all__ = ["comfyui_server", "dashscope_speech_server", "elevenlabs_server", "fal_server", "kling_server", "minimax_server", "minimax_speech_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -75,4 +76,10 @@ def minimax_speech_server() -> Iterator[MiniMaxSpeechServer]:
 @pytest.fixture
 def elevenlabs_server() -> Iterator[ElevenLabsServer]:
     with ElevenLabsServer() as server:
+        yield server
+
+
+@pytest.fixture
+def dashscope_speech_server() -> Iterator[DashScopeSpeechServer]:
+    with DashScopeSpeechServer() as server:
         yield server

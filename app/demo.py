@@ -25,6 +25,7 @@ from app.demo_music import synthesize, write_wav
 from app.model import (
     Bible,
     Character,
+    CharacterVoice,
     Clip,
     DialogueLine,
     Episode,
@@ -220,7 +221,8 @@ def create_demo(path: Path, progress: Progress | None = None, *, voices: bool = 
             ref = _import(bundle, series, file, f"reference portrait of {info['name']}")
             series.characters.append(Character(name=info["name"], description=info["description"],
                                                reference_images=[ref.id], color=info["color"],
-                                               speech_voice="zh-CN" if key != "ethan" else "en-US"))
+                                               speech_voice="zh-CN" if key != "ethan" else "en-US",
+                                               voice=CharacterVoice(speed=1.1)))  # brisk: lines fit their shots
             step(f"character {info['name']}")
         by_key = dict(zip(CHARACTERS, series.characters, strict=True))
         series.locations = [Location(name=n, description=d) for n, d in LOCATIONS]

@@ -1,7 +1,8 @@
 """Voices benchmark: an episode of 60 dialogue lines voiced through the job queue.
 
 1. The offline scratch voice (espeak-ng): seconds per line and real-time factor (seconds
-   of work per second of speech), through the same queue and landing as the GUI.
+   of work per second of speech), alone and through the same queue and landing as the GUI
+   (the queue writes each job's progress through to project.json, which dominates).
 2. A loopback MiniMax T2A v2 server that takes ``--latency`` seconds per answer (as a real
    vendor does), with the queue's limit of 4 concurrent requests, against the serial time.
 
@@ -74,6 +75,23 @@ def run(path: Path, provider: str | None) -> tuple[float, float, int]:
     return wall, speech, sum(t is not None for t in takes)
 
 
+def engine_only(lines: int, staging: Path) -> tuple[float, float]:
+    """The engine without the queue: synthesis, decoding and the 48 kHz WAV, line after line."""
+    import soundfile as sf
+
+    from providers import registry
+    from providers.base import SpeechRequest
+
+    provider = registry.create("espeak", {}, staging_dir=staging)
+    start = time.perf_counter()
+    speech = 0.0
+    for i in range(lines):
+        text = EN[i % len(EN)] if i % 3 == 2 else ZH[i % len(ZH)]
+        handle = provider.submit(SpeechRequest(text=text, voice="en-us+m3" if i % 3 == 2 else "cmn+f2"))
+        speech += sf.info(handle.outputs[0]["path"]).duration
+    return time.perf_counter() - start, speech
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=60)
@@ -86,6 +104,9 @@ def main() -> None:
         tmp_path = Path(tmp)
         os.environ["MICRODRAMA_SETTINGS_DIR"] = str(tmp_path / "settings")
         os.environ["MICRODRAMA_POLL_INTERVAL"] = "0.05"
+        engine, speech = engine_only(args.lines, tmp_path / "engine")
+        print(f"espeak-ng alone: {args.lines} lines in {engine:.2f} s = {engine / args.lines:.3f} s per line; "
+              f"{speech:.1f} s of speech, real-time factor {engine / speech:.3f}")
         wall, speech, n = run(make_project(tmp_path / "offline", args.lines), None)
         print(f"offline espeak-ng: {n} lines in {wall:.2f} s = {wall / n:.3f} s per line; "
               f"{speech:.1f} s of speech, real-time factor {wall / speech:.3f}")

@@ -1,9 +1,9 @@
 """Which voice a character speaks with: the stored choice, or a scratch voice picked from the character.
 
-The scratch voice (offline espeak-ng) is deterministic: the character's id picks a
-variant, pitch and speed, so a character sounds the same in every episode and on every
-machine, and two characters of one cast rarely share a voice (variants are handed out
-in cast order first; the hash only breaks ties).
+The scratch voice (offline espeak-ng) is deterministic: the character's place in the cast
+picks a variant (female or male from the description), and its name a pitch and speed, so
+a character sounds the same in every episode and on every machine, and the first five
+women and six men of a cast never share a variant.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def scratch_voice(series: Series, character: Character | None, text: str) -> Voi
     same = [c for c in series.characters if _looks_female(c) == female]
     index = next((i for i, c in enumerate(same) if c.id == character.id), _digest(character.id))
     variant = pool[index % len(pool)]
-    digest = _digest(character.id + character.name)
+    digest = _digest(character.name.strip() or character.id)  # by name: the same on every machine
     pitch = ((digest % 41) - 20) / 40.0  # -0.5..0.5 around the variant's own pitch
     speed = 0.92 + (digest // 41 % 17) / 100.0  # 0.92..1.08
     voice = character.voice

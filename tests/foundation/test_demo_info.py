@@ -69,6 +69,12 @@ def test_demo_series_is_complete(demo: Path) -> None:
     assert len(titles) == 1 and titles[0].text and titles[0].end == episode.timeline.duration
     music = episode.timeline.first_track(TrackKind.MUSIC).clips
     assert len(music) == 1 and series.media[music[0].asset_id].kind.value == "audio"
+    # every line speaks (offline scratch voice), on the dialogue track, within its shot
+    dialogue = episode.timeline.first_track(TrackKind.DIALOGUE).clips
+    assert sorted(c.line_id for c in dialogue) == sorted(line.id for line in lines)
+    assert all(line.chosen_take() is not None and line.chosen_take().is_ai for line in lines)
+    for clip in dialogue:
+        assert span[clip.shot_id][0] <= clip.start < clip.end <= span[clip.shot_id][1]
     # characters have reference images stored in the bundle
     assert all(c.reference_images and c.reference_images[0] in series.media for c in series.characters)
 

@@ -90,7 +90,7 @@ class VoiceActions(QObject):
         take_id = self.current_take()
         found = find_line(self.session, self.line_id) if self.line_id else None
         take = next((t for t in found[2].takes if t.id == take_id), None) if found and take_id else None
-        if found is None or take is None or self.session.bundle is None:
+        if found is None or take is None or take.is_ai or self.session.bundle is None:
             self.reported.emit(self.tr("Select a recorded take first."))
             return []
         episode, shot, line = found

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import soundfile as sf
 
-from app.demo import create_demo
 from app.jobs.job import JobState
 from app.jobs.manager import job_manager
 from app.model import Take, TakeOrigin, TrackKind
@@ -25,11 +24,6 @@ from tests.providers.servers.openai import API_KEY
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is in packaging/apt-packages.txt")
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory) -> Path:
-    return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama", voices=False).root
 
 
 @pytest.fixture

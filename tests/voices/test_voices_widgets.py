@@ -9,17 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
-from app.demo import create_demo
 from app.jobs.manager import job_manager
 from app.model import TakeOrigin
 from app.session import Session
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is in packaging/apt-packages.txt")
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory) -> Path:
-    return create_demo(tmp_path_factory.mktemp("demo") / "Demo.mdrama", voices=False).root
 
 
 @pytest.fixture

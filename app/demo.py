@@ -25,7 +25,6 @@ from app.demo_music import synthesize, write_wav
 from app.model import (
     Bible,
     Character,
-    CharacterVoice,
     Clip,
     DialogueLine,
     Episode,
@@ -41,6 +40,7 @@ from app.model import (
     Transition,
     TransitionKind,
 )
+from app.model.series import CharacterVoice
 
 log = logging.getLogger(__name__)
 

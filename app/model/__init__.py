@@ -1,17 +1,8 @@
 """Qt-free data model of a series. Plain dataclasses; ``app.document`` adds signals and undo."""
 
 from app.model.media import MediaAsset, MediaKind, Provenance
-from app.model.script import DialogueLine, Scene, Shot, Take, TakeCleanup, TakeOrigin
-from app.model.series import (
-    Bible,
-    Character,
-    CharacterVoice,
-    Episode,
-    JobRecord,
-    Location,
-    ProjectSettings,
-    Series,
-)
+from app.model.script import DialogueLine, Scene, Shot, Take, TakeCleanup
+from app.model.series import Bible, Character, Episode, JobRecord, Location, ProjectSettings, Series
 from app.model.timeline import (
     Clip,
     FitMode,
@@ -29,6 +20,6 @@ from app.model.timeline import (
 __all__ = [
     "Bible", "Character", "Clip", "DialogueLine", "Episode", "FitMode", "JobRecord", "KenBurns",
     "Location", "Marker", "MediaAsset", "MediaKind", "ProjectSettings", "Provenance", "Rect", "Scene",
-    "Series", "Shot", "Take", "TakeCleanup", "TakeOrigin", "CharacterVoice", "Timeline", "Track", "TrackKind", "Transition",
+    "Series", "Shot", "Take", "TakeCleanup", "Timeline", "Track", "TrackKind", "Transition",
     "TransitionKind", "default_tracks",
 ]

@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.commands import InsertItemCommand, SetFieldsCommand
-from app.model import Clip, DialogueLine, MediaAsset, Series, Take, TakeOrigin, Track, TrackKind
+from app.model import Clip, DialogueLine, MediaAsset, Series, Take, Track, TrackKind
+from app.model.script import TakeOrigin
 
 if TYPE_CHECKING:
     from app.document import ProjectDocument

@@ -140,7 +140,8 @@ def test_a_bad_sample_fails_the_job_with_a_clear_message_and_uploads_nothing(ses
 def test_a_booth_take_converted_into_the_characters_voice_is_a_linked_take(session, tmp_path,
                                                                            elevenlabs_server) -> None:
     from app.audio.takes import choose_take, dialogue_clip
-    from app.model import Take, TakeOrigin
+    from app.model import Take
+    from app.model.script import TakeOrigin
     from app.voices.plan import convert_job
 
     character = session.series.characters[0]

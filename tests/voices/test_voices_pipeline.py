@@ -15,7 +15,8 @@ import soundfile as sf
 
 from app.jobs.job import JobState
 from app.jobs.manager import job_manager
-from app.model import Take, TakeOrigin, TrackKind
+from app.model import Take, TrackKind
+from app.model.script import TakeOrigin
 from app.session import Session
 from app.voices.batch import VoiceBatch
 from app.voices.plan import Scope, lines_in, plan_voices

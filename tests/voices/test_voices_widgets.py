@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from app.jobs.manager import job_manager
-from app.model import TakeOrigin
+from app.model.script import TakeOrigin
 from app.session import Session
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is in packaging/apt-packages.txt")

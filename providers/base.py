@@ -310,6 +310,11 @@ class SpeechRequest(GenerationRequest):
     speed: float = 1.0
     audio_format: str = "wav"
     instructions: str = ""
+    source_audio: str = ""  # speech-to-speech: a recording to say again in ``voice`` (empty = text to speech)
+
+    @property
+    def reference_inputs(self) -> list[str]:
+        return [self.source_audio] if self.source_audio else []
 
 
 REQUEST_TYPES: dict[str, type[GenerationRequest]] = {
@@ -410,7 +415,7 @@ def provenance_fields(request: GenerationRequest, handle: TaskHandle, *, cost: f
     """The provenance record for an asset made by ``request`` (keys of ``app.model.media.Provenance``)."""
     params = {k: v for k, v in request.to_dict().items()
               if k not in ("model", "prompt", "negative_prompt", "seed", "parameters", "capability",
-                           "reference_images", "first_frame", "last_frame", "text")}
+                           "reference_images", "first_frame", "last_frame", "text", "source_audio")}
     params.update(request.parameters)
     prompt = request.text if isinstance(request, SpeechRequest) else request.prompt
     return {

@@ -49,6 +49,10 @@ STATUS_CODES: dict[int, tuple[str, str]] = {
     1039: (E.RATE_LIMIT, "token rate limit reached"),
     2013: (E.BAD_REQUEST, "a parameter is invalid"),
     2049: (E.AUTH, "the API key is invalid"),
+    2037: (E.BAD_REQUEST, "the voice sample is too short or too long (10 s to 5 minutes)"),
+    2039: (E.BAD_REQUEST, "this voice id is already taken"),
+    2042: (E.AUTH, "this account has no access to the voice id"),
+    20132: (E.BAD_REQUEST, "the voice sample or voice id is invalid"),
 }
 
 _STATES = {"Preparing": QUEUED, "Queueing": QUEUED, "Processing": RUNNING, "Success": SUCCEEDED, "Fail": FAILED}

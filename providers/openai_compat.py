@@ -32,6 +32,7 @@ from typing import Any
 import requests
 
 from providers import errors as E
+from providers import speech_audio
 from providers.base import (
     IMAGE,
     SPEECH,
@@ -71,6 +72,7 @@ _IMAGE_SIZES = {
 _REASONING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
 
 _SPEECH_FORMATS = {"mp3": ".mp3", "opus": ".opus", "aac": ".aac", "flac": ".flac", "wav": ".wav"}
+_SPEECH_MAX_CHARS = 4096  # the API's input limit; longer texts are split at sentence ends
 
 
 def _ratio(aspect: str, width: int, height: int) -> float:
@@ -317,20 +319,30 @@ class OpenAICompatProvider(ProviderClient):
         fmt = request.audio_format if request.audio_format in _SPEECH_FORMATS else "wav"
         if not request.text.strip():
             raise self.error("there is no text to speak", kind=E.BAD_REQUEST)
-        if len(request.text) > 4096:
-            raise self.error("the text is longer than 4096 characters; split the line", kind=E.BAD_REQUEST)
         body: dict[str, Any] = {"model": model, "input": request.text,
                                 "voice": request.voice or str(self.settings.get("voice") or "alloy"),
                                 "response_format": fmt, "speed": request.speed}
         if request.instructions and not model.startswith("tts-1"):
             body["instructions"] = request.instructions
         body.update(request.parameters)
-        response = self.http.request("POST", "audio/speech", json=body, cancel=cancel)
-        ctype = response.headers.get("Content-Type", "")
-        if "json" in ctype or "text/" in ctype:
-            raise self.error(f"the speech answer is {ctype}, not audio: {response.text[:160]!r}",
-                             kind=E.INVALID_RESPONSE)
-        path = self.stage_bytes(response.content, _SPEECH_FORMATS[fmt])
+        pieces = speech_audio.split_text(request.text, _SPEECH_MAX_CHARS)
+        answers = []
+        for piece in pieces:  # a long text: one call per piece of whole sentences
+            response = self.http.request("POST", "audio/speech", json={**body, "input": piece}, cancel=cancel)
+            ctype = response.headers.get("Content-Type", "")
+            if "json" in ctype or "text/" in ctype:
+                raise self.error(f"the speech answer is {ctype}, not audio: {response.text[:160]!r}",
+                                 kind=E.INVALID_RESPONSE)
+            answers.append(response.content)
+        if len(answers) == 1:
+            path = self.stage_bytes(answers[0], _SPEECH_FORMATS[fmt])
+        else:  # joined with a short crossfade at each seam, as one 48 kHz WAV
+            fmt = "wav"
+            path = self.staging_dir / f"{self.name}-{uuid.uuid4().hex}.wav"
+            try:
+                speech_audio.finish([speech_audio.decode(a, body["response_format"]) for a in answers], path)
+            except speech_audio.AudioRejected as exc:
+                raise self.error(f"the speech answer is unusable: {exc}", kind=E.INVALID_RESPONSE) from None
         return TaskHandle(provider=self.name, capability=SPEECH, task_id=f"tts-{uuid.uuid4().hex[:12]}",
                           model=model, endpoint={"voice": body["voice"], "format": fmt},
                           outputs=[OutputRef(path=str(path), media_type="audio").to_dict()],

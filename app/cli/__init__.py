@@ -23,6 +23,7 @@ SUBCOMMANDS = (
     "info",
     "export",
     "generate",
+    "voices",
     "import_script",
     "export_otio",
     "export_draft",

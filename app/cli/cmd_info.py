@@ -26,6 +26,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _chosen_takes(lines: list) -> dict[str, int]:
+    """How many lines have a chosen take, by kind (recorded, ai, converted), and how many have none."""
+    counts = {"recorded": 0, "ai": 0, "converted": 0, "none": 0}
+    for line in lines:
+        take = line.chosen_take()
+        counts[take.origin.value if take is not None else "none"] += 1
+    return counts
+
+
 def summarize(bundle: ProjectBundle, series: Series) -> dict[str, Any]:
     fps = series.settings.fps
     episodes = []
@@ -40,6 +49,7 @@ def summarize(bundle: ProjectBundle, series: Series) -> dict[str, Any]:
             "shots": len(shots),
             "dialogue_lines": len(lines),
             "takes": sum(1 for line in lines for t in line.takes if not t.deleted),
+            "chosen_takes": _chosen_takes(lines),
             "duration_frames": frames,
             "duration_seconds": round(frames / fps, 3),
             "tracks": len(ep.timeline.tracks),

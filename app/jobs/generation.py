@@ -140,7 +140,7 @@ class GenerationJob(Job):
 
                 ctx.progress(i / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
                 path = provider.download(output, staging, self.token, report)
-                assets.append(store_result(bundle, path, self._provenance(handle), output.media_type))
+                assets.append(self.store_output(bundle, path, handle, output))
             shutil.rmtree(staging, ignore_errors=True)
             return assets
         except JobStopped as stop:
@@ -156,6 +156,14 @@ class GenerationJob(Job):
             elif getattr(exc, "kind", "") == TASK_FAILED:
                 self.vendor_failed = True
             raise
+
+    def store_output(self, bundle: Any, path: Path, handle: Any, output: Any) -> MediaAsset:
+        """Check and store one downloaded result (worker thread); a voice take becomes a 48 kHz WAV take."""
+        if self.target.get("slot") == "take":
+            from app.voices.store import store_take
+
+            return store_take(bundle, path, self._provenance(handle), self.target)
+        return store_result(bundle, path, self._provenance(handle), output.media_type)
 
     def _cancel_at_vendor(self, provider: Any, handle: Any) -> None:
         if handle is None:
@@ -200,6 +208,10 @@ class GenerationJob(Job):
             self.state = JobState.DOWNLOADING
 
     def land(self, manager: JobManager, result: list[MediaAsset]) -> Any:
+        if self.target.get("slot") == "take":  # a voice take: onto its line and the dialogue track
+            from app.voices.landing import land_take
+
+            return land_take(manager, self, result)
         doc = manager.session.document
         fps = manager.series.settings.fps
         self.cost = round(sum(a.provenance.cost for a in result), 6)

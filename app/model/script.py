@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from app.model.ids import new_id
+
+
+class TakeOrigin(StrEnum):
+    """How a take was made: performed in the booth, spoken by an AI voice, or a booth take
+    turned into the character's voice (speech-to-speech). Credits and ``info`` count by it."""
+
+    RECORDED = "recorded"
+    AI = "ai"
+    CONVERTED = "converted"
 
 
 @dataclass
@@ -41,6 +51,12 @@ class Take:
     device: str = ""
     performer: str = ""
     cleanup: TakeCleanup = field(default_factory=TakeCleanup)
+    origin: TakeOrigin = TakeOrigin.RECORDED
+    source_take_id: str = ""  # a converted take: the booth take it was made from
+
+    @property
+    def is_ai(self) -> bool:
+        return self.origin is not TakeOrigin.RECORDED
 
 
 @dataclass

@@ -13,6 +13,27 @@ from app.model.timeline import ShortClipPolicy, Timeline, default_tracks
 
 
 @dataclass
+class CharacterVoice:
+    """The voice a character speaks with in every episode.
+
+    ``provider`` empty = the default speech provider (the offline scratch voice when no
+    vendor is set up); ``voice_id`` a vendor voice or a cloned voice's id (empty = picked
+    from the character); ``speed`` a multiplier; ``pitch`` -1..1 (engines that have a pitch
+    control); ``note`` a default delivery note sent with every line (vendors that take one).
+    No migration: a project saved before voices existed loads with these defaults.
+    """
+
+    id: str = field(default_factory=new_id)
+    provider: str = ""
+    voice_id: str = ""
+    cloned: bool = False
+    speed: float = 1.0
+    pitch: float = 0.0
+    note: str = ""
+    language: str = ""  # "zh" | "en" | "" (from the line's text)
+
+
+@dataclass
 class Character:
     id: str = field(default_factory=new_id)
     name: str = ""
@@ -21,6 +42,7 @@ class Character:
     voice_actor: str = ""
     speech_voice: str = ""
     color: str = "#7aa2f7"
+    voice: CharacterVoice = field(default_factory=CharacterVoice)
 
 
 @dataclass

@@ -242,6 +242,21 @@
 <context>
     <name>TakesList</name>
     <message>
+        <location filename="../../widgets/booth/takes_list.py" line="138" />
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/booth/takes_list.py" line="141" />
+        <source>scratch voice</source>
+        <translation>临时配音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/booth/takes_list.py" line="142" />
+        <source>A robotic offline voice for timing; replace it with a vendor voice or a recording</source>
+        <translation>本机生成的机械音，仅供对时长；发布前请换成服务商音色或真人录音</translation>
+    </message>
+    <message>
         <location filename="../../widgets/booth/takes_list.py" line="89" />
         <source>Take</source>
         <translation>录音</translation>

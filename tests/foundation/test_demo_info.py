@@ -69,6 +69,12 @@ def test_demo_series_is_complete(demo: Path) -> None:
     assert len(titles) == 1 and titles[0].text and titles[0].end == episode.timeline.duration
     music = episode.timeline.first_track(TrackKind.MUSIC).clips
     assert len(music) == 1 and series.media[music[0].asset_id].kind.value == "audio"
+    # every line speaks (offline scratch voice), on the dialogue track, within its shot
+    dialogue = episode.timeline.first_track(TrackKind.DIALOGUE).clips
+    assert sorted(c.line_id for c in dialogue) == sorted(line.id for line in lines)
+    assert all(line.chosen_take() is not None and line.chosen_take().is_ai for line in lines)
+    for clip in dialogue:
+        assert span[clip.shot_id][0] <= clip.start < clip.end <= span[clip.shot_id][1]
     # characters have reference images stored in the bundle
     assert all(c.reference_images and c.reference_images[0] in series.media for c in series.characters)
 
@@ -79,6 +85,10 @@ def test_demo_media_are_real_files_with_probe_and_provenance(demo: Path) -> None
     assert bundle.missing_media(series) == []
     for asset in series.media.values():
         assert set(asset.probe) >= PROBE_KEYS  # the shared contract (the prober may add more)
+        if asset.id.startswith("take_"):  # the lines' scratch voices: AI speech (espeak-ng), labelled so
+            assert asset.provenance.source == "generated" and asset.provenance.provider == "espeak"
+            assert sf.info(str(bundle.resolve(asset.path))).samplerate == 48_000
+            continue
         assert asset.provenance.source == "rendered" and "Microdrama demo" in asset.provenance.author
         path = bundle.resolve(asset.path)
         if asset.kind.value == "image":

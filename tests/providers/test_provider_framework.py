@@ -113,7 +113,8 @@ def test_provenance_record_carries_what_made_the_asset():
 def test_registry_lists_every_provider_with_capabilities_and_secret_fields():
     names = set(registry.names())
     assert names >= {"openai", "qwen", "deepseek", "ollama", "lmstudio", "llamacpp", "kling", "comfyui",
-                     "replicate", "fal", "minimax", "music_endpoint", "motion", "import", "ark", "dashscope"}
+                     "replicate", "fal", "minimax", "music_endpoint", "motion", "import", "ark", "dashscope",
+                     "espeak", "minimax_speech", "elevenlabs", "dashscope_speech"}
     for info in registry.providers():
         assert info.capabilities and set(info.capabilities) <= set(CAPABILITIES)
         for f in info.fields:

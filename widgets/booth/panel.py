@@ -179,7 +179,21 @@ class BoothPanel(QWidget):
         rv.addWidget(line)
         self.takes_label = QLabel(right)
         self.takes_label.setStyleSheet("color: #8c9099;")
+        from widgets.voices.actions import VoiceActions
+
+        self.voice_actions = VoiceActions(self.session, right)
+        self.voice_actions.reported.connect(self.status.setText)
+        self.ai_take_button = QToolButton(right)
+        self.ai_take_button.setDefaultAction(self.voice_actions.act_line)
         rv.addWidget(self.takes_label)
+        self.convert_button = QToolButton(right)
+        self.convert_button.setDefaultAction(self.voice_actions.act_convert)
+        self.voice_actions.current_take = lambda: self.takes.current_take_id()
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.ai_take_button)
+        voice_row.addWidget(self.convert_button)
+        voice_row.addStretch(1)
+        rv.addLayout(voice_row)
         rv.addWidget(self.takes, 3)
 
         for w, stretch in ((left, 2), (center, 5), (right, 3)):
@@ -369,6 +383,7 @@ class BoothPanel(QWidget):
         new_id = self._items[select_row][1].id if self._items else ""
         changed = new_id != self.line_id
         self.line_id = new_id
+        self.voice_actions.line_id = new_id
         self._show_current(changed)
 
     def current(self) -> tuple[Shot, DialogueLine] | None:

@@ -130,6 +130,13 @@ class TakesList(QWidget):
                 flags.append(self.tr("missing file"))
                 for col in range(5):
                     item.setForeground(col, QBrush(QColor("#f0605a")))
+            if take.is_ai:
+                flags.append(self.tr("AI"))
+                asset = self.session.series.media.get(take_ops.asset_id_for(take))
+                if asset is not None and asset.provenance.provider == "espeak":
+                    flags.append(self.tr("scratch voice"))
+                    item.setToolTip(COL_STATUS, self.tr("A robotic offline voice for timing; replace it "
+                                                        "with a vendor voice or a recording"))
             if take.recovered:
                 flags.append(self.tr("recovered"))
             if take.dropped_samples:

@@ -77,6 +77,11 @@ class BibleDialog(QDialog):
             self._add_character_row(character)
         tabs.addTab(self._with_buttons(self.cast, self._new_character, self._remove_character,
                                        self._add_reference), self.tr("Characters"))
+        from widgets.voices.voice_page import VoicePage
+
+        self.voices = VoicePage(session, lambda: self._characters, self)
+        tabs.addTab(self.voices, self.voices.title())
+        tabs.currentChanged.connect(lambda _i: self.voices.refresh())
         self.places = self._table([self.tr("Name"), self.tr("Description")])
         for location in self._locations:
             self._add_location_row(location)

@@ -127,6 +127,7 @@ class StoryboardPanel(QWidget):
         for action in (self.act_missing_stills, self.act_missing_clips, self.act_multishot, self.act_import_files,
                        self.act_send):
             bar.addAction(action)
+        bar.addWidget(self.voice_actions.tool_button(bar))
         for combo in (self.scene_filter, self.character_filter, self.image_provider, self.video_provider):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
@@ -185,11 +186,15 @@ class StoryboardPanel(QWidget):
                                      self.import_files_dialog)
         self.act_list_mode.setCheckable(True)
         from widgets.storyboard.multishot_action import MultiShotAction
+        from widgets.voices.actions import VoiceActions
 
         self.act_multishot = MultiShotAction(self)
+        self.voice_actions = VoiceActions(self.session, self)
+        self.voice_actions.reported.connect(self.message.setText)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {"Generate": [self.act_missing_stills, self.act_missing_clips, self.act_multishot],
+        return {"Generate": [self.act_missing_stills, self.act_missing_clips, self.act_multishot,
+                             *self.voice_actions.actions()],
                 "Episode": [self.act_send, self.act_import_files]}
 
     def _fill_providers(self) -> None:

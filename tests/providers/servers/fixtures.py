@@ -14,15 +14,18 @@ import pytest
 from .ark import ArkServer
 from .comfyui import ComfyUIServer
 from .dashscope import DashScopeServer
+from .dashscope_speech import DashScopeSpeechServer
+from .elevenlabs import ElevenLabsServer
 from .fal import FalServer
 from .kling import KlingServer
 from .minimax import MiniMaxServer
 from .minimax_music import MiniMaxMusicServer
+from .minimax_speech import MiniMaxSpeechServer
 from .music import MusicServer
 from .openai import OpenAIServer
 from .replicate import ReplicateServer
 
-__all__ = ["ark_server", "dashscope_server", "minimax_music_server", "comfyui_server", "fal_server", "kling_server", "minimax_server", "music_server", "openai_server", "replicate_server"]
+__all__ = ["ark_server", "comfyui_server", "dashscope_server", "dashscope_speech_server", "elevenlabs_server", "fal_server", "kling_server", "minimax_music_server", "minimax_server", "minimax_speech_server", "music_server", "openai_server", "replicate_server"]
 
 
 @pytest.fixture
@@ -82,4 +85,22 @@ def dashscope_server() -> Iterator[DashScopeServer]:
 @pytest.fixture
 def minimax_music_server() -> Iterator[MiniMaxMusicServer]:
     with MiniMaxMusicServer() as server:
+        yield server
+
+
+@pytest.fixture
+def minimax_speech_server() -> Iterator[MiniMaxSpeechServer]:
+    with MiniMaxSpeechServer() as server:
+        yield server
+
+
+@pytest.fixture
+def elevenlabs_server() -> Iterator[ElevenLabsServer]:
+    with ElevenLabsServer() as server:
+        yield server
+
+
+@pytest.fixture
+def dashscope_speech_server() -> Iterator[DashScopeSpeechServer]:
+    with DashScopeSpeechServer() as server:
         yield server

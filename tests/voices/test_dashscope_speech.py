@@ -1,0 +1,62 @@
+"""DashScope Qwen-TTS and CosyVoice against a loopback server in DashScope's wire format."""
+
+from __future__ import annotations
+
+import pytest
+import soundfile as sf
+
+from providers import errors as E
+from providers import registry
+from providers.base import SpeechRequest
+from providers.errors import ProviderError
+from tests.providers.servers.dashscope_speech import API_KEY
+
+
+def client(server, tmp_path, **settings):
+    return registry.create("dashscope_speech", {"base_url": server.url, "api_key": API_KEY, **settings},
+                           staging_dir=tmp_path / "staging")
+
+
+def _duration(provider, handle, tmp_path) -> float:
+    status = provider.poll(handle)
+    return sf.info(str(provider.download(status.outputs[0], tmp_path / "out"))).duration
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_qwen_tts_url_and_inline_answers(dashscope_speech_server, tmp_path, inline) -> None:
+    dashscope_speech_server.inline = inline
+    provider = client(dashscope_speech_server, tmp_path, speech_model="qwen3-tts-instruct-flash")
+    handle = provider.submit(SpeechRequest(text="你终于来了。", voice="Serena", instructions="轻声地"))
+    sent = dashscope_speech_server.received("POST /services/aigc/multimodal-generation/generation")[0].json()
+    assert sent == {"model": "qwen3-tts-instruct-flash",
+                    "input": {"text": "你终于来了。", "voice": "Serena", "language_type": "Auto",
+                              "instructions": "轻声地"}}
+    assert 0.45 < _duration(provider, handle, tmp_path) < 0.6
+    if not inline:  # the OSS file is fetched without our key
+        assert "Authorization" not in dashscope_speech_server.received("GET /files/")[0].headers
+
+
+def test_cosyvoice_goes_to_the_speech_synthesizer_without_instructions(dashscope_speech_server, tmp_path) -> None:
+    provider = client(dashscope_speech_server, tmp_path, speech_model="cosyvoice-v2", voice="longxiaochun_v2")
+    handle = provider.submit(SpeechRequest(text="天亮了。", speed=1.2, instructions="calm"))
+    sent = dashscope_speech_server.received("POST /services/audio/tts/SpeechSynthesizer")[0].json()
+    assert sent["model"] == "cosyvoice-v2" and sent["input"]["voice"] == "longxiaochun_v2"
+    assert sent["input"]["rate"] == 1.2 and sent["input"]["format"] == "mp3" and "instructions" not in sent["input"]
+    assert _duration(provider, handle, tmp_path) > 0.4
+
+
+def test_dashscope_errors_are_classified(dashscope_speech_server, tmp_path) -> None:
+    provider = client(dashscope_speech_server, tmp_path)
+    with pytest.raises(ProviderError) as policy:
+        provider.submit(SpeechRequest(text="这句有违禁内容。"))
+    assert policy.value.kind == E.CONTENT_POLICY and "DataInspectionFailed" in str(policy.value)
+    wrong = registry.create("dashscope_speech", {"base_url": dashscope_speech_server.url, "api_key": "sk-wrong"})
+    with pytest.raises(ProviderError) as auth:
+        wrong.submit(SpeechRequest(text="hi"))
+    assert auth.value.kind == E.AUTH and not auth.value.retryable
+    with pytest.raises(ProviderError):
+        wrong.check_connection()
+    assert "key is accepted" in provider.check_connection()
+    with pytest.raises(ProviderError) as voice:
+        provider.submit(SpeechRequest(text="hi", voice="Nobody"))
+    assert voice.value.kind == E.BAD_REQUEST

@@ -734,181 +734,241 @@
     </message>
     <message>
         <location filename="../../widgets/settings/provider_texts.py" line="48"/>
+        <source>MiniMax Speech</source>
+        <translation>MiniMax 语音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="49"/>
+        <source>MiniMax&apos;s T2A v2 speech: Mandarin and English voices with emotions, and cloned voices.</source>
+        <translation>MiniMax T2A v2 语音合成：带情绪的普通话和英语音色，以及克隆音色。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="50"/>
+        <source>A system voice id or a voice you cloned</source>
+        <translation>系统音色 ID，或你克隆的音色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="51"/>
+        <source>Alibaba Qwen-TTS / CosyVoice (DashScope)</source>
+        <translation>阿里通义语音合成 / CosyVoice（百炼）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="52"/>
+        <source>Alibaba&apos;s Qwen-TTS and CosyVoice voices (Mandarin, dialects, English) through DashScope.</source>
+        <translation>通过百炼使用阿里的 Qwen-TTS 和 CosyVoice 音色（普通话、方言、英语）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="53"/>
+        <source>Qwen-TTS: Cherry, Serena, Ethan, Chelsie...; CosyVoice: e.g. longxiaochun_v2</source>
+        <translation>Qwen-TTS：Cherry、Serena、Ethan、Chelsie……；CosyVoice：例如 longxiaochun_v2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="54"/>
+        <source>ElevenLabs</source>
+        <translation>ElevenLabs</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="55"/>
+        <source>ElevenLabs text to speech in many languages, with your cloned voices.</source>
+        <translation>ElevenLabs 多语种语音合成，可使用你克隆的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="56"/>
+        <source>EU data residency</source>
+        <translation>欧盟数据驻留</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="57"/>
+        <source>A voice id from your ElevenLabs voice library, or a voice you cloned</source>
+        <translation>你 ElevenLabs 音色库中的音色 ID，或你克隆的音色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="58"/>
         <source>Ollama (local)</source>
         <translation>Ollama（本机）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="49"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="59"/>
         <source>A local Ollama server; free, private, no key.</source>
         <translation>本机的 Ollama 服务：免费、私密、无需密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="50"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="60"/>
         <source>LM Studio (local)</source>
         <translation>LM Studio（本机）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="51"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="61"/>
         <source>LM Studio&apos;s local server; uses the model loaded there when the model is empty.</source>
         <translation>LM Studio 的本地服务；模型留空时使用其中已加载的模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="52"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="62"/>
         <source>llama.cpp server (local)</source>
         <translation>llama.cpp 服务（本机）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="53"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="63"/>
         <source>llama.cpp&apos;s llama-server; serves the model it was started with.</source>
         <translation>llama.cpp 的 llama-server；使用它启动时加载的模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="54"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="64"/>
         <source>Replicate</source>
         <translation>Replicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="55"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="65"/>
         <source>Hosted models on Replicate (predictions API).</source>
         <translation>Replicate 上托管的模型（predictions API）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="56"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="66"/>
         <source>Prefer: wait — hold the submit request open up to this long</source>
         <translation>Prefer: wait——提交请求最多保持这么长时间等待结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="57"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="67"/>
         <source>fal.ai</source>
         <translation>fal.ai</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="58"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="68"/>
         <source>Hosted models on fal.ai (queue API).</source>
         <translation>fal.ai 上托管的模型（队列 API）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="59"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="69"/>
         <source>My music service (Suno-style endpoint)</source>
         <translation>我的音乐服务（Suno 式接口）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="60"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="70"/>
         <source>Your own music generation service behind a small documented JSON contract.</source>
         <translation>你自己的音乐生成服务，遵循一份简单的 JSON 接口约定。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="61"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="71"/>
         <source>The URL of a music service you run or rent yourself. It must follow the contract in providers/music_endpoint.py. Not a Suno product.</source>
         <translation>你自己运行或租用的音乐服务地址，须遵循 providers/music_endpoint.py 中的约定。并非 Suno 官方产品。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="62"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="72"/>
         <source>Still to clip (offline pan/zoom)</source>
         <translation>静帧转视频（离线推拉摇移）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="63"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="73"/>
         <source>Turns a still into an H.264 clip with a smooth pan or zoom. No network, no key.</source>
         <translation>把静帧做成带平滑推拉摇移的 H.264 视频，无需联网，无需密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="64"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="74"/>
         <source>How far it zooms or pans (0.02-0.5)</source>
         <translation>推拉或摇移的幅度（0.02-0.5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="65"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="75"/>
+        <source>Scratch voice (offline espeak-ng)</source>
+        <translation>临时配音（离线 espeak-ng）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="76"/>
+        <source>A robotic scratch voice for every character, Mandarin and English, made on this computer with espeak-ng. No network, no key; replace it with a vendor voice or a recording.</source>
+        <translation>用本机 espeak-ng 为每个角色生成的机器临时配音（普通话和英语）。无需联网、无需密钥；之后请换成服务商音色或真人录音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="77"/>
         <source>Import made elsewhere (Midjourney, Kling web, Suno web)</source>
         <translation>导入别处做好的素材（Midjourney、可灵网页版、Suno 网页版）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="66"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="78"/>
         <source>Files you made by hand in tools without an API, matched to shots by a shot code in the name.</source>
         <translation>在没有 API 的工具里手动做好的文件，按文件名中的镜头编号对应到镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="67"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="79"/>
         <source>Files whose names contain a shot code (E01S02-03, E01_003) attach to that shot</source>
         <translation>文件名中含镜头编号（E01S02-03、E01_003）的文件会挂到对应镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="68"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="80"/>
         <source>image</source>
         <translation>张图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="69"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="81"/>
         <source>second</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="70"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="82"/>
         <source>clip</source>
         <translation>视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="71"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="83"/>
         <source>1k_tokens</source>
         <translation>千 token</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="72"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="84"/>
         <source>1k_chars</source>
         <translation>千字符</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="73"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="85"/>
         <source>track</source>
         <translation>首</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="74"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="86"/>
         <source>minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="75"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="87"/>
         <source>request</source>
         <translation>次请求</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="76"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="88"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="77"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="89"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="78"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="90"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="79"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="91"/>
         <source>music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="80"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="92"/>
         <source>speech</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="81"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="93"/>
         <source>lipsync</source>
         <translation>对口型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="82"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="94"/>
         <source>voice_clone</source>
         <translation>声音克隆</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/provider_texts.py" line="83"/>
+        <location filename="../../widgets/settings/provider_texts.py" line="95"/>
         <source>voice_convert</source>
         <translation>变声</translation>
     </message>

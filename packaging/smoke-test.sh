@@ -18,6 +18,14 @@ echo "$streams"
 grep -q "h264,1080,1920" <<<"$streams" || { echo "export is not 1080x1920 H.264" >&2; exit 1; }
 grep -q "^aac" <<<"$streams" || { echo "export has no AAC audio" >&2; exit 1; }
 
+echo "== the demo's voices (offline espeak-ng) and the other hand-offs"
+"$app" info "$work/Demo.mdrama" > "$work/info.json"
+python3 -c "import json,sys; e=json.load(open(sys.argv[1]))['episodes'][0]; t=e.get('chosen_takes', {}); print('takes', t); assert t.get('ai', 0) > 0, e" "$work/info.json"
+"$app" export-draft "$work/Demo.mdrama" --episode 1 --out "$work/drafts" --app jianying
+test -f "$work/drafts/"*/draft_content.json || { echo "no Jianying draft written" >&2; exit 1; }
+"$app" providers --json > "$work/providers.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); names={p['name'] for p in (d['providers'] if isinstance(d, dict) else d)}; assert {'ark','dashscope','espeak'} <= names, names; print(len(names), 'providers')" "$work/providers.json"
+
 echo "== audio devices through the bundled PortAudio"
 pulseaudio --daemonize=no --exit-idle-time=-1 -n --load=module-native-protocol-unix \
   --load="module-null-sink sink_name=vsink" --load=module-always-sink >/dev/null 2>&1 &

@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    """Messages for the user, translated in the "BoothMessages" context."""
-    return QCoreApplication.translate("BoothMessages", text)
+    # pyside6-lupdate files calls of a module-level tr() under the empty context: look them up there
+    return QCoreApplication.translate("", text)
 
 # The count-in cue's output buffer: at 50 ms a loaded machine underran it, and every underrun
 # stretched the count-in past its beats. Its timing comes from the DAC timestamps anyway.

@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("BoothMessages", text)
+    # pyside6-lupdate files calls of a module-level tr() under the empty context: look them up there
+    return QCoreApplication.translate("", text)
 
 SIDECAR_SUFFIX = ".recording.json"
 HEADER_EVERY = 0.5  # seconds between header updates

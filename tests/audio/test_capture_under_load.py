@@ -69,3 +69,20 @@ def test_notice_names_each_kind_of_loss_separately(qapp):
     assert "3 overflows" in text and "sound server" not in text
     writer = RecordingResult(**base, dropped_samples=RATE, queue_dropped_samples=RATE)
     assert "1000 ms" in dropped_audio_notice(writer) and "written" in dropped_audio_notice(writer)
+
+
+def test_notice_is_chinese_in_the_chinese_ui(qapp):
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[2] / "resources/i18n/booth_zh_CN.qm"))
+    qapp.installTranslator(translator)
+    try:
+        result = RecordingResult(path=__file__, samples=RATE, dropped_samples=RATE // 10, gap_samples=RATE // 10,
+                                 gaps=2)
+        text = dropped_audio_notice(result)
+    finally:
+        qapp.removeTranslator(translator)
+    assert "100 毫秒" in text and "2 处断档" in text and "sound" not in text

@@ -53,57 +53,57 @@
         <translation>一条因崩溃中断的录音所属的台词已不存在；其音频保存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="187"/>
+        <location filename="../../app/audio/recorder.py" line="188"/>
         <source>The input device stopped delivering audio after %1 s (unplugged or the sound server stopped). The take was kept up to that point.</source>
         <translation>输入设备在 %1 秒后停止送出音频（被拔出或声音服务停止）。录音已保留到该时刻。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="192"/>
+        <location filename="../../app/audio/recorder.py" line="193"/>
         <source>Recording stopped after %1 s: the take could not be written (%2). What was recorded so far was kept; free some disk space before recording again.</source>
         <translation>录音在 %1 秒后停止：无法写入录音文件（%2）。已录下的部分已保留；请先清理磁盘空间再继续录音。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="199"/>
+        <location filename="../../app/audio/recorder.py" line="200"/>
         <source>The take could not be converted to 48 kHz (%1); it will be converted when the project is next opened.</source>
         <translation>录音未能转换为 48 kHz（%1）；下次打开项目时会再转换。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="239"/>
+        <location filename="../../app/audio/recorder.py" line="240"/>
         <source>%1 ms of audio never arrived from the sound server (%2 gaps, usually because the computer was too busy); each gap was filled with silence so the rest stays in sync.</source>
         <translation>有 %1 毫秒的音频没有从声音服务器送达（%2 处断档，通常是电脑太忙）；每处断档都用静音补齐，其余部分仍与画面同步。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="243"/>
+        <location filename="../../app/audio/recorder.py" line="244"/>
         <source>%1 ms of audio was lost because the take could not be written fast enough (slow disk); it was filled with silence.</source>
         <translation>有 %1 毫秒的音频因录音写入不够快（磁盘较慢）而丢失，已用静音补齐。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="247"/>
+        <location filename="../../app/audio/recorder.py" line="248"/>
         <source>The input device reported %1 overflows (audio it had to discard).</source>
         <translation>输入设备报告了 %1 次溢出（它不得不丢弃的音频）。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/recorder.py" line="249"/>
+        <location filename="../../app/audio/recorder.py" line="250"/>
         <source>The take is flagged: listen to it and record it again if you hear a gap.</source>
         <translation>此条录音已标记：请试听，如听到断档请重录。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/devices.py" line="141"/>
+        <location filename="../../app/audio/devices.py" line="142"/>
         <source>No microphone or other audio input was found. Connect one, then press Refresh.</source>
         <translation>没有找到麦克风或其他音频输入设备。请连接后点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/devices.py" line="143"/>
+        <location filename="../../app/audio/devices.py" line="144"/>
         <source>No audio output (speakers or headphones) was found. Connect one, then press Refresh.</source>
         <translation>没有找到音频输出设备（扬声器或耳机）。请连接后点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/devices.py" line="152"/>
+        <location filename="../../app/audio/devices.py" line="153"/>
         <source>The input device “%1” is not connected; using “%2” instead.</source>
         <translation>输入设备“%1”未连接，改用“%2”。</translation>
     </message>
     <message>
-        <location filename="../../app/audio/devices.py" line="153"/>
+        <location filename="../../app/audio/devices.py" line="154"/>
         <source>The output device “%1” is not connected; using “%2” instead.</source>
         <translation>输出设备“%1”未连接，改用“%2”。</translation>
     </message>
@@ -111,137 +111,147 @@
 <context>
     <name>BoothPanel</name>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="236"/>
+        <location filename="../../widgets/booth/panel.py" line="263"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="237"/>
+        <location filename="../../widgets/booth/panel.py" line="264"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="238"/>
+        <location filename="../../widgets/booth/panel.py" line="267"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="239"/>
+        <location filename="../../widgets/booth/panel.py" line="268"/>
         <source>Look for audio devices connected or removed since the list was made</source>
         <translation>重新查找此后连接或移除的音频设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="240"/>
+        <location filename="../../widgets/booth/panel.py" line="269"/>
         <source>Monitor</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="241"/>
+        <location filename="../../widgets/booth/panel.py" line="270"/>
         <source>Hear the microphone on the output (use headphones)</source>
         <translation>在输出设备上听到麦克风声音（请戴耳机）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="242"/>
+        <location filename="../../widgets/booth/panel.py" line="271"/>
         <source>Count-in</source>
         <translation>预备拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="243"/>
+        <location filename="../../widgets/booth/panel.py" line="272"/>
         <source> beeps</source>
         <translation> 声</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="244"/>
+        <location filename="../../widgets/booth/panel.py" line="273"/>
         <source>Record to picture</source>
         <translation>对画面录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="245"/>
+        <location filename="../../widgets/booth/panel.py" line="274"/>
         <source>Play the line&apos;s shot while recording; the take is aligned to it</source>
         <translation>录音时播放这句台词所在的镜头；录音按画面对齐</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="246"/>
+        <location filename="../../widgets/booth/panel.py" line="288"/>
         <source>◀ Previous</source>
         <translation>◀ 上一句</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="247"/>
+        <location filename="../../widgets/booth/panel.py" line="289"/>
         <source>Next ▶</source>
         <translation>下一句 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="248"/>
+        <location filename="../../widgets/booth/panel.py" line="276"/>
         <source>Record / stop take</source>
         <translation>录制 / 停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="250"/>
+        <location filename="../../widgets/booth/panel.py" line="265"/>
+        <source>Audio settings</source>
+        <translation>音频设置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/booth/panel.py" line="266"/>
+        <source>Input and output devices, monitor, count-in and record to picture</source>
+        <translation>输入和输出设备、监听、预备拍和对画面录音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/booth/panel.py" line="278"/>
         <source>No microphone or other audio input was found, so nothing can be recorded. Connect one (a USB microphone or headset works) and press Refresh. Everything else in the project works as usual, and existing takes can still be played and chosen.</source>
         <translation>没有找到麦克风或其他音频输入设备，因此无法录音。请连接一个（USB 麦克风或耳麦均可）后点击“刷新”。项目中的其他功能照常可用，已有的录音仍可播放和选用。</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="272"/>
+        <location filename="../../widgets/booth/panel.py" line="309"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="280"/>
+        <location filename="../../widgets/booth/panel.py" line="317"/>
         <source>(none found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="340"/>
+        <location filename="../../widgets/booth/panel.py" line="377"/>
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="343"/>
+        <location filename="../../widgets/booth/panel.py" line="380"/>
         <source>%1&apos;s lines (%2)</source>
         <translation>%1 的台词（%2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="351"/>
+        <location filename="../../widgets/booth/panel.py" line="388"/>
         <source>%1 / %2 lines have a chosen take</source>
         <translation>%1 / %2 句已选定录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="362"/>
+        <location filename="../../widgets/booth/panel.py" line="399"/>
         <source>%1 take(s)</source>
         <translation>%1 条录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="389"/>
+        <location filename="../../widgets/booth/panel.py" line="426"/>
         <source>Takes of this line: %1</source>
         <translation>本句录音：%1 条</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="424"/>
+        <location filename="../../widgets/booth/panel.py" line="461"/>
         <source>Count-in…</source>
         <translation>预备…</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="429"/>
+        <location filename="../../widgets/booth/panel.py" line="466"/>
         <source>Saving take…</source>
         <translation>正在保存录音…</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="444"/>
+        <location filename="../../widgets/booth/panel.py" line="481"/>
         <source>■ Stop  (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="448"/>
+        <location filename="../../widgets/booth/panel.py" line="485"/>
         <source>● Record  (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="474"/>
+        <location filename="../../widgets/booth/panel.py" line="511"/>
         <source>● REC %1</source>
         <translation>● 录音中 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="492"/>
+        <location filename="../../widgets/booth/panel.py" line="529"/>
         <source>The file of %1 is missing (deleted outside the app?).</source>
         <translation>%1 的文件不见了（可能在软件外被删除？）。</translation>
     </message>
@@ -262,109 +272,114 @@
 <context>
     <name>TakesList</name>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="89"/>
+        <location filename="../../widgets/booth/takes_list.py" line="108"/>
         <source>Take</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="89"/>
+        <location filename="../../widgets/booth/takes_list.py" line="108"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="89"/>
-        <location filename="../../widgets/booth/takes_list.py" line="93"/>
+        <location filename="../../widgets/booth/takes_list.py" line="108"/>
+        <location filename="../../widgets/booth/takes_list.py" line="110"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="89"/>
+        <location filename="../../widgets/booth/takes_list.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="90"/>
+        <location filename="../../widgets/booth/takes_list.py" line="109"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="91"/>
-        <location filename="../../widgets/booth/takes_list.py" line="174"/>
+        <location filename="../../widgets/booth/takes_list.py" line="109"/>
+        <location filename="../../widgets/booth/takes_list.py" line="221"/>
         <source>★ Choose</source>
         <translation>★ 选用</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="92"/>
+        <location filename="../../widgets/booth/takes_list.py" line="110"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="94"/>
+        <location filename="../../widgets/booth/takes_list.py" line="111"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="95"/>
+        <location filename="../../widgets/booth/takes_list.py" line="120"/>
         <source>Trim silence</source>
         <translation>裁掉静音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="96"/>
+        <location filename="../../widgets/booth/takes_list.py" line="121"/>
         <source>High-pass 80 Hz</source>
         <translation>高通 80 Hz</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="97"/>
+        <location filename="../../widgets/booth/takes_list.py" line="122"/>
         <source>Normalise loudness</source>
         <translation>响度标准化</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="98"/>
+        <location filename="../../widgets/booth/takes_list.py" line="123"/>
         <source>Silence before the first and after the last word (the take keeps its timing; the recording itself is never changed).</source>
         <translation>将第一个字之前和最后一个字之后静音（录音时间位置不变；原始录音文件永不改动）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="124"/>
+        <location filename="../../widgets/booth/takes_list.py" line="125"/>
+        <source>Clean-up</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/booth/takes_list.py" line="171"/>
         <source>Click to use this take on the dialogue track</source>
         <translation>点击将此录音放到对白轨上</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="130"/>
+        <location filename="../../widgets/booth/takes_list.py" line="177"/>
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="134"/>
+        <location filename="../../widgets/booth/takes_list.py" line="181"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="136"/>
+        <location filename="../../widgets/booth/takes_list.py" line="183"/>
         <source>dropped audio</source>
         <translation>有丢音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="138"/>
+        <location filename="../../widgets/booth/takes_list.py" line="185"/>
         <source>cleaned</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="174"/>
+        <location filename="../../widgets/booth/takes_list.py" line="221"/>
         <source>☆ Unchoose</source>
         <translation>☆ 取消选用</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="210"/>
+        <location filename="../../widgets/booth/takes_list.py" line="257"/>
         <source>Rename take</source>
         <translation>重命名录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="214"/>
+        <location filename="../../widgets/booth/takes_list.py" line="261"/>
         <source>Take note</source>
         <translation>录音备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/takes_list.py" line="256"/>
+        <location filename="../../widgets/booth/takes_list.py" line="303"/>
         <source>The clean-up could not be made: %1</source>
         <translation>无法完成处理：%1</translation>
     </message>
@@ -372,32 +387,33 @@
 <context>
     <name>Teleprompter</name>
     <message>
-        <location filename="../../widgets/booth/teleprompter.py" line="55"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="79"/>
         <source>No dialogue lines to record.</source>
         <translation>没有可录的台词。</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/teleprompter.py" line="60"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="84"/>
         <source>Shot %1</source>
         <translation>镜头 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/teleprompter.py" line="61"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="85"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="89"/>
         <source>(no character)</source>
         <translation>（无角色）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/teleprompter.py" line="66"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="91"/>
         <source>(empty line)</source>
         <translation>（空台词）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/teleprompter.py" line="68"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="93"/>
         <source>Next: — end of the lines —</source>
         <translation>下一句：—— 已是最后一句 ——</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/teleprompter.py" line="71"/>
+        <location filename="../../widgets/booth/teleprompter.py" line="96"/>
         <source>Next: %1: %2</source>
         <translation>下一句：%1：%2</translation>
     </message>

@@ -57,6 +57,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--out", default="")
     parser.add_argument("--hogs", type=int, default=2)
+    parser.add_argument("--latency", default="", help="input latency in seconds or 'low' (default: the recorder's)")
     args = parser.parse_args()
     app = QGuiApplication.instance() or QGuiApplication(["bench", "-platform", "offscreen"])  # noqa: F841
     from app.audio import devices
@@ -73,7 +74,11 @@ def main() -> int:
     out = Path(args.out or tempfile.mkdtemp(prefix="record-bench-"))
     hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.hogs)]
     try:
-        rec = Recorder(out / "bench.wav")
+        kwargs = {}
+        if args.latency:
+            kwargs["latency"] = args.latency if args.latency in ("low", "high") else float(args.latency)
+            kwargs["blocksize"] = 0
+        rec = Recorder(out / "bench.wav", **kwargs)
         rec.start()
         rec.capture.wait_flowing(5)
         started = time.monotonic()

@@ -130,7 +130,7 @@ def _ask(creating: bool) -> str:
         return _passphrase
     value = os.environ.get(PASSPHRASE_ENV) or None
     if value is None and _prompt is not None:
-        value = _prompt(creating)
+        value = _prompt(creating) or _passphrase  # another caller may have unlocked while this one waited
     if not value:
         raise KeyFileLocked(tr("The API keys are in an encrypted key file and no passphrase was given. "
                                "Open Edit → Providers… and enter it when asked (or set %1).")

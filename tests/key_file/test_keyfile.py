@@ -139,3 +139,23 @@ def test_cancelled_passphrase_saves_nothing_and_says_why(qtbot):
     assert "environment" not in dialog.error.text().split("(")[0]
     assert settings_store().concurrency_limits().get("kling") == before  # no half-saved settings
     assert not keyfile.keyfile_path().exists()
+
+
+def test_a_job_thread_that_needs_the_key_asks_through_the_gui_once(qtbot):
+    import threading
+
+    from widgets.settings import keyfile_prompt
+
+    answer_passphrase(qtbot, PASS)
+    save_key_through_dialog(qtbot)
+    keyfile.forget_passphrase()  # a new session: the first job needs the passphrase
+    keyfile_prompt.install()
+    got: list[str] = []
+    asked: list[str] = []
+    answer_passphrase(qtbot, PASS, seen=asked)
+    workers = [threading.Thread(target=lambda: got.append(secrets.get_secret("kling", "access_key")))
+               for _ in range(2)]
+    for w in workers:
+        w.start()
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=20000)
+    assert got == [KEY, KEY] and len(asked) == 1  # two jobs, one dialog

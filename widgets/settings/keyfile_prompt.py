@@ -4,13 +4,15 @@
 once per session: the first time a key is read or saved. Creating the file asks
 for the passphrase twice; opening it checks the passphrase before closing, so a
 typo is told at once ("does not open the key file") instead of failing later.
-Off the GUI thread nothing is shown (a job cannot pop up a dialog); the job's
-error then says to open Edit → Providers… to unlock.
+A job's worker thread that needs a key asks through the GUI thread and waits for
+the answer; on Cancel the job fails with a message saying how to unlock.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QThread
+import threading
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app import keyfile
@@ -83,14 +85,13 @@ class PassphraseDialog(QDialog):
         super().accept()
 
 
-def ask_passphrase(creating: bool) -> str | None:
-    """The prompt ``app.keyfile`` calls: a modal dialog on the GUI thread, None elsewhere or on Cancel."""
-    app = QCoreApplication.instance()
-    if app is None or QThread.currentThread() is not app.thread():
-        return None
+def _ask_here(creating: bool) -> str | None:
+    """The dialog, on the GUI thread; None on Cancel (or when another caller unlocked meanwhile)."""
     import shiboken6
     from PySide6.QtWidgets import QApplication
 
+    if keyfile.unlocked():
+        return None  # asked and answered for someone else while this request waited
     parent = QApplication.activeWindow()
     dialog = PassphraseDialog(creating, parent if parent is not None and parent.isVisible() else None)
     try:
@@ -100,5 +101,52 @@ def ask_passphrase(creating: bool) -> str | None:
             dialog.deleteLater()
 
 
+class _GuiAsker(QObject):
+    """Lives on the GUI thread: a job's worker thread asks through a queued signal and waits."""
+
+    requested = Signal(bool, object)  # creating, {"event": threading.Event, "value": str | None}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested.connect(self._answer, Qt.ConnectionType.QueuedConnection)
+
+    def _answer(self, creating: bool, holder: dict) -> None:
+        try:
+            holder["value"] = _ask_here(creating)
+        finally:
+            holder["event"].set()
+
+
+_asker: _GuiAsker | None = None
+_worker_lock = threading.Lock()  # one dialog at a time for jobs that need the keys together
+
+
+def ask_passphrase(creating: bool) -> str | None:
+    """The prompt ``app.keyfile`` calls: a modal dialog on the GUI thread, None on Cancel.
+
+    Called from a job's worker thread, the dialog is shown on the GUI thread and the
+    worker waits for the answer (the GUI thread never waits for workers, so this
+    cannot deadlock).
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        return None
+    if QThread.currentThread() is app.thread():
+        return _ask_here(creating)
+    if _asker is None:
+        return None
+    with _worker_lock:
+        if keyfile.unlocked():
+            return None  # another job's dialog unlocked it: keyfile uses the session passphrase
+        holder: dict = {"event": threading.Event(), "value": None}
+        _asker.requested.emit(creating, holder)
+        holder["event"].wait(600)
+        return holder["value"]
+
+
 def install() -> None:
+    """Call on the GUI thread (the main window does at start-up, the Providers dialog too)."""
+    global _asker
+    if _asker is None:
+        _asker = _GuiAsker()
     keyfile.set_prompt(ask_passphrase)

@@ -63,3 +63,20 @@ def test_booth_tab_shows_record_button_meter_and_takes_whole(qtbot, audio_env, f
     qtbot.waitUntil(lambda: not panel.input_combo.isVisible(), timeout=2000)
     qtbot.waitUntil(lambda: fully_shown(panel.record_button, window), timeout=2000)
     window.close()
+
+
+def test_narrow_then_wide_puts_every_pane_back(qtbot, audio_env, session):
+    from widgets.booth.panel import BoothPanel
+
+    panel = BoothPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(300, 420)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.devices_button.isVisible() and not panel.picture.isVisible(), timeout=3000)
+    assert panel.takes.play_button.text() == "▶" and panel.takes.play_button.toolTip() == "Play"
+    panel.resize(1200, 640)
+    qtbot.waitUntil(lambda: panel.picture.isVisible() and panel.input_combo.isVisible(), timeout=3000)
+    assert not panel.devices_button.isVisible() and panel.takes.play_button.text() == "Play"
+    assert panel.controls.parent() is panel.split.widget(1)  # under the prompter again
+    assert panel.filter_combo.parent() is panel.split.widget(0)
+    assert panel.takes.trim_box.isVisible() and not panel.takes.cleanup_button.isVisible()

@@ -1,4 +1,9 @@
-"""API keys: the OS keyring, with an environment override per setting.
+"""API keys: the OS keyring (or an encrypted key file), with an environment override per setting.
+
+Where no usable keyring exists (a Linux desktop without a secret service: the
+keyring library falls back to its "fail" or "null" backend), keys go to an
+encrypted key file instead (``app.keyfile``), unlocked with a passphrase asked
+once per session. A key already in the key file is read from there first.
 
 ``MICRODRAMA_<PROVIDER>_<FIELD>`` (e.g. ``MICRODRAMA_KLING_ACCESS_KEY``) wins over
 the keyring, so CI and scripted runs need no keyring at all. The same override
@@ -18,6 +23,8 @@ import os
 import re
 import threading
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 
 SERVICE = "microdrama-studio"
@@ -29,7 +36,33 @@ _known_lock = threading.Lock()
 
 
 class SecretStoreError(UserError):
-    """The OS keyring could not be used; the message says what to do instead."""
+    """Neither the OS keyring nor the key file could be used; the message says what to do instead."""
+
+
+def tr(text: str) -> str:
+    # pyside6-lupdate files calls of a module-level tr() under the empty context: look them up there
+    return QCoreApplication.translate("", text)
+
+
+def keyring_usable() -> bool:
+    """False for keyring's "fail" and "null" backends (no secret service): use the key file."""
+    import keyring
+
+    try:
+        return float(getattr(keyring.get_keyring(), "priority", 0)) > 0
+    except Exception:  # noqa: BLE001 - a broken backend is as good as none
+        return False
+
+
+def _from_keyfile(provider: str, field: str) -> str | None:
+    from app import keyfile
+
+    if not keyfile.exists():
+        return None
+    try:
+        return keyfile.load().get(_username(provider, field))
+    except keyfile.KeyFileError as exc:
+        raise SecretStoreError(str(exc)) from None
 
 
 def _norm(text: str) -> str:
@@ -61,6 +94,10 @@ def get_secret(provider: str, field: str) -> str:
     """The secret, from the environment override or the keyring; "" when not set."""
     value = env_override(provider, field)
     if value is None:
+        value = _from_keyfile(provider, field)
+    if value is None and not keyring_usable():
+        value = ""
+    if value is None:
         import keyring
         from keyring.errors import KeyringError
 
@@ -68,39 +105,51 @@ def get_secret(provider: str, field: str) -> str:
             value = keyring.get_password(SERVICE, _username(provider, field)) or ""
         except KeyringError as exc:
             raise SecretStoreError(
-                f"The system keyring could not be read ({type(exc).__name__}). Unlock it, or set "
-                f"{env_name(provider, field)} in the environment instead."
+                tr("The system keyring could not be read (%1). Unlock it, or set %2 in the environment instead.")
+                .replace("%1", type(exc).__name__).replace("%2", env_name(provider, field))
             ) from None
     remember(value)
     return value
 
 
 def set_secret(provider: str, field: str, value: str) -> None:
-    """Store (or with "" delete) a secret in the OS keyring."""
+    """Store (or with "" delete) a secret: in the OS keyring, else in the encrypted key file."""
     import keyring
     from keyring.errors import KeyringError, PasswordDeleteError
 
-    try:
-        if value:
-            remember(value)
-            keyring.set_password(SERVICE, _username(provider, field), value)
+    from app import keyfile
+
+    if value:
+        remember(value)
+    if keyring_usable():
+        try:
+            if value:
+                keyring.set_password(SERVICE, _username(provider, field), value)
+            else:
+                try:
+                    keyring.delete_password(SERVICE, _username(provider, field))
+                except PasswordDeleteError:
+                    pass
+            if not keyfile.exists():
+                return
+        except KeyringError:
+            pass  # a keyring that refuses (locked, no service behind it): the key file instead
         else:
-            try:
-                keyring.delete_password(SERVICE, _username(provider, field))
-            except PasswordDeleteError:
-                pass
-    except KeyringError as exc:
+            value = ""  # now in the keyring: no stale copy stays in the key file
+    try:
+        keyfile.store(_username(provider, field), value)
+    except keyfile.KeyFileError as exc:
         raise SecretStoreError(
-            f"The system keyring refused to store the {field.replace('_', ' ')} for {provider} "
-            f"({type(exc).__name__}). Set {env_name(provider, field)} in the environment instead."
-        ) from None
+            tr("The key for %1 was not saved: %2").replace("%1", provider).replace("%2", str(exc))) from None
 
 
 def secret_source(provider: str, field: str) -> str:
-    """Where a secret comes from: "environment", "keyring" or "" (not set)."""
+    """Where a secret comes from: "environment", "keyfile", "keyring" or "" (not set)."""
     if env_override(provider, field) is not None:
         return "environment"
     try:
+        if _from_keyfile(provider, field):
+            return "keyfile"
         return "keyring" if get_secret(provider, field) else ""
     except SecretStoreError:
         return ""

@@ -1,6 +1,6 @@
 """Record for 10 minutes while the GUI thread is kept busy; count overflows and dropped audio.
 
-usage: python bench/record_bench.py [--seconds 600] [--out DIR]
+usage: python bench/record_bench.py [--seconds 600] [--out DIR] [--hogs 2]
 
 Needs an input device (the tests' PulseAudio null-sink monitor works: run with
 PULSE_RUNTIME_PATH pointing at a running server). The main thread plays the GUI:
@@ -9,11 +9,14 @@ flat out, polling the meter at 30 Hz like the booth panel does. Prints the
 overflows and dropped samples (the goal is zero), the take's length against the
 wall clock, and how much GUI work got done relative to the same work with no
 recording running (the reference, measured first in the same process).
+``--hogs N`` runs N busy processes beside it (default 2: on a 2-core machine that is the
+load of an export running), as when takes came back with gaps at load ~6.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,6 +56,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--out", default="")
+    parser.add_argument("--hogs", type=int, default=2)
+    parser.add_argument("--latency", default="", help="input latency in seconds or 'low' (default: the recorder's)")
     args = parser.parse_args()
     app = QGuiApplication.instance() or QGuiApplication(["bench", "-platform", "offscreen"])  # noqa: F841
     from app.audio import devices
@@ -67,18 +72,29 @@ def main() -> int:
     ref_rate = busy_for(ref_seconds, image) / ref_seconds
 
     out = Path(args.out or tempfile.mkdtemp(prefix="record-bench-"))
-    rec = Recorder(out / "bench.wav")
-    rec.start()
-    rec.capture.wait_flowing(5)
-    started = time.monotonic()
-    frames = busy_for(args.seconds, image, poll=rec.meter.snapshot)
-    wall = time.monotonic() - started
-    result = rec.stop()
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.hogs)]
+    try:
+        kwargs = {}
+        if args.latency:
+            kwargs["latency"] = args.latency if args.latency in ("low", "high") else float(args.latency)
+            kwargs["blocksize"] = 0
+        rec = Recorder(out / "bench.wav", **kwargs)
+        rec.start()
+        rec.capture.wait_flowing(5)
+        started = time.monotonic()
+        frames = busy_for(args.seconds, image, poll=rec.meter.snapshot)
+        wall = time.monotonic() - started
+        result = rec.stop()
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait(5)
     busy_rate = frames / args.seconds
     print(f"recorded {result.samples / 48000:.1f} s in {wall:.1f} s of wall clock "
           f"(ratio {result.samples / 48000 / wall:.4f})")
     print(f"overflows: {result.overflows}")
-    print(f"dropped samples: {result.dropped_samples}")
+    print(f"dropped samples: {result.dropped_samples} (server gaps: {result.gaps}, {result.gap_samples} samples; "
+          f"writer: {result.queue_dropped_samples}) with {args.hogs} CPU hogs")
     print(f"GUI work while recording: {busy_rate:.1f} frames/s vs {ref_rate:.1f} without "
           f"(ratio {busy_rate / ref_rate:.2f})")
     print(f"take: {result.path} ({result.stop_reason})")

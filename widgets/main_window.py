@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
         self.prompter: Prompter = prompter or DialogPrompter(self)
         self.controller = ProjectController(self.session, self.prompter, self.recent, self)
         self.controller.new_series_dialog = self._new_series_dialog
+        from widgets.settings import keyfile_prompt
+
+        keyfile_prompt.install()  # keys in the encrypted key file: jobs ask for the passphrase here
         self.episode_tracker = episodes.EpisodeTracker(self.session, self)
 
         self.actions = ShellActions(self)

@@ -21,7 +21,7 @@ from app.audio.capture import PROJECT_RATE, DeviceError, InputCapture
 from app.audio.device_prefs import BoothPrefs
 from app.audio.meter import LevelMeter
 from app.audio.playback import BufferPlayer, MonitorOutput, count_in
-from app.audio.recorder import Recorder, RecordingResult, remove_if_empty
+from app.audio.recorder import Recorder, RecordingResult, dropped_audio_notice, remove_if_empty
 from app.audio.take_recovery import recover_takes
 from app.bundle import now_iso
 from app.model import Take
@@ -32,9 +32,12 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    """Messages for the user, translated in the "BoothMessages" context."""
-    return QCoreApplication.translate("BoothMessages", text)
+    # pyside6-lupdate files calls of a module-level tr() under the empty context: look them up there
+    return QCoreApplication.translate("", text)
 
+# The count-in cue's output buffer: at 50 ms a loaded machine underran it, and every underrun
+# stretched the count-in past its beats. Its timing comes from the DAC timestamps anyway.
+CUE_LATENCY = 0.25
 IDLE, COUNT_IN, RECORDING, FINISHING = "idle", "count_in", "recording", "finishing"
 
 
@@ -186,7 +189,7 @@ class BoothController(QObject):
         self._picture_time = None
         beeps = max(0, int(self.prefs.count_in))
         if beeps and self.output is not None:
-            self.cue = BufferPlayer(count_in(beeps, lead=0.05), self.output.index)
+            self.cue = BufferPlayer(count_in(beeps, lead=0.05), self.output.index, latency=CUE_LATENCY)
             try:
                 self.cue.start()
                 self._set_state(COUNT_IN)
@@ -278,8 +281,7 @@ class BoothController(QObject):
             self.takeRecorded.emit(line_id, take.id)
         texts = [result.message] if result.message else []
         if result.flagged:
-            texts.append(tr("Audio was dropped during this take (%1 input overflows); "
-                            "it is flagged — record it again if you hear a gap.").replace("%1", str(result.overflows)))
+            texts.append(dropped_audio_notice(result))
         for text in texts:
             self.message.emit(text)
         self.start_live()

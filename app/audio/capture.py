@@ -9,8 +9,8 @@ audio stays in sync with picture), and notices a device that went away.
 
 from __future__ import annotations
 
+import collections
 import logging
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -27,6 +27,13 @@ PROJECT_RATE = 48000
 STALL_SECONDS = 3.0  # no audio for this long while running = the device is gone
 QUEUE_SECONDS = 60.0
 GAP_TOLERANCE = 0.03  # seconds of timestamp jitter/clock drift tolerated before silence is inserted
+# Recording buffers. With latency="low" (~9 ms through PulseAudio's ALSA plugin) a callback that
+# waits for the GIL behind a busy GUI thread on a loaded machine lets the sound server's record
+# buffer overflow: the server drops audio without an overflow flag, and only the timestamps show
+# it (the 32 ms gaps every 65 ms seen at load 6). 200 ms of buffer and 1024-frame blocks (fewer
+# wake-ups, each needing the GIL) survive that; the take's alignment comes from timestamps anyway.
+RECORD_LATENCY = 0.2
+RECORD_BLOCKSIZE = 1024
 
 # sink(block float32 (n, ch), dropped_before: int) -> None; may raise OSError to stop the capture
 Sink = Callable[[np.ndarray], None]
@@ -65,7 +72,8 @@ class InputCapture:
 
     def __init__(self, device: int | str | None = None, *, channels: int = 1,
                  rate: int | None = None, meter: LevelMeter | None = None,
-                 sink: Sink | None = None, monitor=None, latency: str | float = "low") -> None:
+                 sink: Sink | None = None, monitor=None, latency: str | float = "low",
+                 blocksize: int = 0) -> None:
         self.device = device
         self.channels = channels
         self.rate = rate or choose_rate(device, channels)
@@ -73,15 +81,21 @@ class InputCapture:
         self.sink = sink
         self.monitor = monitor
         self.latency = latency
+        self.blocksize = blocksize
         self.samples = 0  # frames handed to the sink, silence for dropped audio included
-        self.overflows = 0
-        self.dropped_samples = 0
+        self.overflows = 0  # callbacks whose status flags said "input overflow"
+        self.dropped_samples = 0  # silence inserted for lost audio (gap_samples + queue_dropped_samples)
+        self.gap_samples = 0  # lost upstream: capture timestamps ran ahead of the samples received
+        self.gaps = 0  # how many separate gaps made up gap_samples
+        self.queue_dropped_samples = 0  # lost here: our queue was full (the worker fell 60 s behind)
         self.first_adc_time: float | None = None  # stream clock time of sample 0
         self.input_latency = 0.0
         self.stop_reason = ""
         self.sink_error: OSError | None = None
         self.device_name = ""
-        self._queue: queue.Queue = queue.Queue(maxsize=int(QUEUE_SECONDS * self.rate / 64))
+        # deque.append/popleft are atomic: the callback never waits for a lock the worker holds
+        self._queue: collections.deque = collections.deque()
+        self._queue_limit = int(QUEUE_SECONDS * self.rate / 64)
         self._queue_dropped = 0  # frames the callback could not queue (written by the callback only)
         self._seen_dropped = 0
         self._stream: sd.InputStream | None = None
@@ -96,11 +110,11 @@ class InputCapture:
 
     # ------------------------------------------------------------ realtime side
     def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread: copy and go
-        try:
-            self._queue.put_nowait((indata.copy(), time_info.inputBufferAdcTime, time_info.currentTime,
-                                    bool(status.input_overflow), self._queue_dropped))
-        except queue.Full:
+        if len(self._queue) >= self._queue_limit:
             self._queue_dropped += frames
+            return
+        self._queue.append((indata.copy(), time_info.inputBufferAdcTime, time_info.currentTime,
+                            bool(status.input_overflow), self._queue_dropped))
 
     def _on_finished(self) -> None:
         self._finished.set()
@@ -110,7 +124,7 @@ class InputCapture:
         try:
             self._stream = sd.InputStream(
                 device=self.device, samplerate=self.rate, channels=self.channels, dtype="float32",
-                latency=self.latency, callback=self._callback, finished_callback=self._on_finished)
+                latency=self.latency, blocksize=self.blocksize, callback=self._callback, finished_callback=self._on_finished)
             self.input_latency = float(self._stream.latency)
             info = sd.query_devices(self._stream.device)
             self.device_name = str(info["name"])
@@ -189,8 +203,9 @@ class InputCapture:
         try:
             while True:
                 try:
-                    item = self._queue.get(timeout=0.05)
-                except queue.Empty:
+                    item = self._queue.popleft()
+                except IndexError:
+                    time.sleep(0.01)
                     if self._stopping.is_set() and self._finished.is_set():
                         break
                     if self._finished.is_set() or time.monotonic() - self._last_block > STALL_SECONDS:
@@ -205,8 +220,8 @@ class InputCapture:
             # a stop leaves no block behind (device_lost and sink errors drain what they can)
             while self.sink_error is None:
                 try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
+                    item = self._queue.popleft()
+                except IndexError:
                     break
                 if not self._handle(*item):
                     break
@@ -234,17 +249,21 @@ class InputCapture:
             # without hardware timestamps, the capture time is now minus the reported input latency
             self.first_adc_time = adc if adc > 0 else now - self.input_latency
             self._flowing.set()
-        gap = queue_dropped - self._seen_dropped
+        lost_here = queue_dropped - self._seen_dropped
         self._seen_dropped = queue_dropped
+        self.queue_dropped_samples += lost_here
         if overflow:
             self.overflows += 1
+        gap = lost_here
         if adc > 0:
             # audio lost anywhere upstream (driver, sound server) shows as capture time running
             # ahead of the samples received; fill it so what follows stays in sync with picture
             expected = int(round((adc - self.first_adc_time) * self.rate))
-            behind = expected - self.samples
+            behind = expected - self.samples - lost_here
             if behind > GAP_TOLERANCE * self.rate or (overflow and behind > 0):
-                gap = max(gap, behind)
+                self.gap_samples += behind
+                self.gaps += 1
+                gap += behind
         if gap > 0:
             # keep later audio at its true position: silence where samples were lost
             self.dropped_samples += gap

@@ -18,7 +18,8 @@ _LOCK = threading.Lock()
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("BoothMessages", text)
+    # pyside6-lupdate files calls of a module-level tr() under the empty context: look them up there
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from app.audio.capture import PROJECT_RATE, InputCapture
+from app.audio.capture import PROJECT_RATE, RECORD_BLOCKSIZE, RECORD_LATENCY, InputCapture
 from app.audio.meter import LevelMeter
 from app.audio.resample import resample_wav_file
 from app.audio.wavfile import GrowingWav, float_to_pcm24
@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("BoothMessages", text)
+    # pyside6-lupdate files calls of a module-level tr() under the empty context: look them up there
+    return QCoreApplication.translate("", text)
 
 SIDECAR_SUFFIX = ".recording.json"
 HEADER_EVERY = 0.5  # seconds between header updates
@@ -51,8 +52,11 @@ class RecordingResult:
     sample_rate: int = PROJECT_RATE
     device_rate: int = PROJECT_RATE
     device: str = ""
-    overflows: int = 0
-    dropped_samples: int = 0
+    overflows: int = 0  # callbacks flagged "input overflow" by the driver
+    dropped_samples: int = 0  # silence inserted for lost audio, at the device rate
+    gaps: int = 0  # separate gaps the sound server left (capture timestamps ran ahead)
+    gap_samples: int = 0  # of dropped_samples: lost before the audio reached us
+    queue_dropped_samples: int = 0  # of dropped_samples: lost because our writer fell behind
     picture_offset_samples: int | None = None
     latency_samples: int = 0
     stop_reason: str = "stopped"
@@ -73,7 +77,8 @@ class Recorder:
 
     def __init__(self, path: Path, device: int | str | None = None, *, meta: dict[str, Any] | None = None,
                  meter: LevelMeter | None = None, monitor=None, rate: int | None = None,
-                 output_latency: float = 0.0, latency: str | float = "low") -> None:
+                 output_latency: float = 0.0, latency: str | float = RECORD_LATENCY,
+                 blocksize: int = RECORD_BLOCKSIZE) -> None:
         self.path = Path(path)
         self.meta = dict(meta or {})
         self.meter = meter or LevelMeter()
@@ -85,7 +90,7 @@ class Recorder:
         self._lock = threading.Lock()
         self._result: RecordingResult | None = None
         self.capture = InputCapture(device, meter=self.meter, sink=self._write, monitor=monitor,
-                                    rate=rate, latency=latency)
+                                    rate=rate, latency=latency, blocksize=blocksize)
 
     # ------------------------------------------------------------------ control
     @property
@@ -201,7 +206,9 @@ class Recorder:
             sidecar_path(self.path).unlink(missing_ok=True)
             self._result = RecordingResult(
                 path=self.path, samples=frames, device_rate=device_rate, device=cap.device_name,
-                overflows=cap.overflows, dropped_samples=cap.dropped_samples, picture_offset_samples=offset,
+                overflows=cap.overflows, dropped_samples=cap.dropped_samples, gaps=cap.gaps,
+                gap_samples=cap.gap_samples, queue_dropped_samples=cap.queue_dropped_samples,
+                picture_offset_samples=offset,
                 latency_samples=latency, stop_reason=cap.stop_reason, message=message.strip(), meta=self.meta)
             return self._result
 
@@ -210,9 +217,38 @@ class Recorder:
         cap = self.capture
         self._result = RecordingResult(
             path=self.path, samples=frames, sample_rate=rate, device_rate=rate, device=cap.device_name,
-            overflows=cap.overflows, dropped_samples=cap.dropped_samples, picture_offset_samples=offset,
+            overflows=cap.overflows, dropped_samples=cap.dropped_samples, gaps=cap.gaps,
+            gap_samples=cap.gap_samples, queue_dropped_samples=cap.queue_dropped_samples,
+            picture_offset_samples=offset,
             latency_samples=latency, stop_reason=cap.stop_reason, message=message.strip(), meta=self.meta)
         return self._result
+
+
+def dropped_audio_notice(result: RecordingResult) -> str:
+    """What was lost in a flagged take and why, in the user's words ("" when nothing was lost).
+
+    Counts the three ways separately, because they have different causes: gaps the
+    sound server left (the capture clock ran ahead of the samples it delivered;
+    no overflow flag is raised for these), audio our writer could not keep up
+    with, and overflows the driver flagged.
+    """
+    if not result.flagged:
+        return ""
+    rate = result.device_rate or PROJECT_RATE
+    parts = []
+    if result.gap_samples > 0:
+        parts.append(tr("%1 ms of audio never arrived from the sound server (%2 gaps, usually because the "
+                        "computer was too busy); each gap was filled with silence so the rest stays in sync.")
+                     .replace("%1", str(round(result.gap_samples * 1000 / rate))).replace("%2", str(result.gaps)))
+    if result.queue_dropped_samples > 0:
+        parts.append(tr("%1 ms of audio was lost because the take could not be written fast enough "
+                        "(slow disk); it was filled with silence.")
+                     .replace("%1", str(round(result.queue_dropped_samples * 1000 / rate))))
+    if result.overflows > 0:
+        parts.append(tr("The input device reported %1 overflows (audio it had to discard).")
+                     .replace("%1", str(result.overflows)))
+    parts.append(tr("The take is flagged: listen to it and record it again if you hear a gap."))
+    return " ".join(parts)
 
 
 def remove_if_empty(result: RecordingResult) -> bool:

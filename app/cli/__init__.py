@@ -75,6 +75,9 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
                 args.language = None
                 args.size = "1600x1000"
             return gui(args)
+        from app import keyfile
+
+        keyfile.set_prompt(keyfile.terminal_prompt)  # keys in the encrypted key file: ask on the terminal
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)

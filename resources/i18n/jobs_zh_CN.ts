@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/keyfile.py" line="108"/>
+        <source>The key file %1 cannot be read (%2). Move it away and enter your API keys again.</source>
+        <translation>无法读取密钥文件 %1（%2）。请将其移走，然后重新输入 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../app/keyfile.py" line="119"/>
+        <source>That passphrase does not open the key file. Check it and try again.</source>
+        <translation>此口令无法打开密钥文件。请检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/keyfile.py" line="135"/>
+        <source>The API keys are in an encrypted key file and no passphrase was given. Open Edit → Providers… and enter it when asked (or set %1).</source>
+        <translation>API 密钥保存在加密的密钥文件中，但未提供口令。请打开“编辑 → 服务商…”，在询问时输入口令（或设置环境变量 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/keyfile.py" line="199"/>
+        <source>Passphrase of the key file %1: </source>
+        <translation>密钥文件 %1 的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../app/keyfile.py" line="200"/>
+        <source>Repeat the passphrase: </source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="108"/>
+        <source>The system keyring could not be read (%1). Unlock it, or set %2 in the environment instead.</source>
+        <translation>无法读取系统密钥环（%1）。请解锁密钥环，或改为在环境变量中设置 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="143"/>
+        <source>The key for %1 was not saved: %2</source>
+        <translation>%1 的密钥未保存：%2</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <location filename="../../app/jobs/generation.py" line="103"/>
@@ -281,6 +319,44 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="29"/>
+        <source>Key file passphrase</source>
+        <translation>密钥文件口令</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="32"/>
+        <source>This computer has no system keyring, so your API keys will be kept in a file encrypted with a passphrase of your choice. You will be asked for it once each time the editor starts. It cannot be recovered: keep it somewhere safe.</source>
+        <translation>这台电脑没有系统密钥环，因此您的 API 密钥将保存在一个用您自选口令加密的文件中。每次启动编辑器后会询问一次口令。口令无法找回，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="36"/>
+        <source>Your API keys are kept in an encrypted key file. Enter its passphrase to use them in this session.</source>
+        <translation>您的 API 密钥保存在加密的密钥文件中。请输入口令，以便在本次会话中使用。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="47"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="49"/>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="72"/>
+        <source>Enter a passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/keyfile_prompt.py" line="75"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ProviderFields</name>
     <message>
         <location filename="../../widgets/settings/field_labels.py" line="12"/>
@@ -522,7 +598,7 @@
     </message>
     <message>
         <location filename="../../widgets/settings/providers_dialog.py" line="199"/>
-        <location filename="../../widgets/settings/providers_dialog.py" line="243"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="245"/>
         <source>Set by {name}</source>
         <translation>由 {name} 设置</translation>
     </message>
@@ -532,7 +608,12 @@
         <translation>未设置（保存后存入系统钥匙串）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="312"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="208"/>
+        <source>Not set (kept in the encrypted key file once saved)</source>
+        <translation>未设置（保存后存放在加密的密钥文件中）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providers_dialog.py" line="322"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -1019,7 +1100,7 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../widgets/settings/providers_dialog.py" line="326"/>
+        <location filename="../../widgets/settings/providers_dialog.py" line="338"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>

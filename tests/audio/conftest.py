@@ -108,3 +108,22 @@ def child_env(base: dict[str, str]) -> dict[str, str]:
     env = dict(os.environ)
     env.update(base)
     return env
+
+
+@pytest.fixture
+def cpu_hog():
+    """Two busy processes beside the test (on the 2-core machine that is a load of 2 on top of ours),
+    as the export that was running when takes came back with gaps."""
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    yield hogs
+    for hog in hogs:
+        hog.kill()
+        hog.wait(5)
+
+
+def zero_runs(x: np.ndarray, min_len: int = 48) -> list[tuple[int, int]]:
+    """(start, length) of each run of exact zeros at least ``min_len`` samples long (inserted silence)."""
+    z = np.concatenate([[0], (x == 0).astype(np.int8), [0]])
+    edges = np.diff(z)
+    starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+    return [(int(s), int(e - s)) for s, e in zip(starts, ends, strict=True) if e - s >= min_len]

@@ -31,7 +31,7 @@ def record_while_playing(path: Path, rate: int | None = None):
     rec.start()
     assert rec.capture.wait_flowing(5)
     time.sleep(0.1)
-    player = BufferPlayer(SEQUENCE[:, None])
+    player = BufferPlayer(SEQUENCE[:, None], latency=0.25)  # 50 ms underran on a loaded machine
     player.start()
     assert player.wait(5)
     rec.mark_picture(player.dac_time_of(0))  # "the picture started with the first played sample"

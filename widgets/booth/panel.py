@@ -97,7 +97,23 @@ class BoothPanel(QWidget):
         for group in ((self.input_label, self.input_combo), (self.output_label, self.output_combo, self.refresh_button),
                       (self.monitor_box,), (self.count_label, self.count_spin), (self.picture_box,)):
             bar.addWidget(hbox(self, *group))
-        outer.addLayout(bar)
+        # in a narrow side dock the device settings fold behind one button: record, meter and takes need the room
+        self.devices_button = QToolButton(self)
+        self.devices_button.setCheckable(True)
+        self.devices_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.devices_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.devices_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.devices_button.toggled.connect(lambda _on: self._apply_layout_mode(self._narrow))
+        self.devices_button.hide()
+        self.top_row = QHBoxLayout()
+        self.top_row.setContentsMargins(0, 0, 0, 0)
+        self.top_row.addWidget(self.devices_button)
+        outer.addLayout(self.top_row)
+        self.device_bar = QWidget(self)
+        self.device_bar.setLayout(bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.device_bar)
+        self._narrow = False
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -129,6 +145,7 @@ class BoothPanel(QWidget):
         self.lines.setAlternatingRowColors(True)
         self.lines.setWordWrap(False)
         lv.addWidget(self.filter_combo)
+        self._lines_layout = lv
         lv.addWidget(self.progress)
         lv.addWidget(self.lines, 1)
 
@@ -138,18 +155,28 @@ class BoothPanel(QWidget):
         cv.setSpacing(8)
         self.prompter = Teleprompter(center)
         cv.addWidget(self.prompter, 1)
+        # record row and meter: under the prompter, or pinned under the panes when the booth is narrow
+        self.controls = QWidget(center)
+        self.controls_layout = QVBoxLayout(self.controls)
+        self.controls_layout.setContentsMargins(0, 0, 0, 0)
+        self.controls_layout.setSpacing(8)
+        cv.addWidget(self.controls)
+        self._center_layout = cv
+        self._outer_layout = outer
         transport = QHBoxLayout()
-        self.prev_button = QPushButton(center)
-        self.record_button = QPushButton(center)
+        self.prev_button = QPushButton(self.controls)
+        self.record_button = QPushButton(self.controls)
         self.record_button.setMinimumHeight(38)
         self.record_button.setMinimumWidth(140)
-        self.next_button = QPushButton(center)
-        self.status = QLabel(center)
+        self.next_button = QPushButton(self.controls)
+        self.status = QLabel(self.controls)
         self.status.setMinimumWidth(0)
         f = self.status.font()
         f.setPointSizeF(f.pointSizeF() + 2)
         f.setBold(True)
         self.status.setFont(f)
+        # long states ("Count-in…") must not widen a narrow dock: the label takes what is left
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for b in (self.prev_button, self.record_button, self.next_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         transport.addWidget(self.prev_button)
@@ -157,14 +184,14 @@ class BoothPanel(QWidget):
         transport.addWidget(self.next_button)
         transport.addSpacing(12)
         transport.addWidget(self.status, 1)
-        cv.addLayout(transport)
-        self.meter = LevelMeterWidget(center)
-        cv.addWidget(self.meter)
-        self.no_input = QLabel(center)
+        self.controls_layout.addLayout(transport)
+        self.meter = LevelMeterWidget(self.controls)
+        self.controls_layout.addWidget(self.meter)
+        self.no_input = QLabel(self.controls)
         self.no_input.setWordWrap(True)
         self.no_input.setStyleSheet("color: #f0b34a;")
         self.no_input.hide()
-        cv.addWidget(self.no_input)
+        self.controls_layout.addWidget(self.no_input)
 
         right = QWidget(split)
         rv = QVBoxLayout(right)
@@ -249,6 +276,8 @@ class BoothPanel(QWidget):
     def retranslate(self) -> None:
         self.input_label.setText(self.tr("Input"))
         self.output_label.setText(self.tr("Output"))
+        self.devices_button.setText(self.tr("Audio settings"))
+        self.devices_button.setToolTip(self.tr("Input and output devices, monitor, count-in and record to picture"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Look for audio devices connected or removed since the list was made"))
         self.monitor_box.setText(self.tr("Monitor"))
@@ -257,8 +286,7 @@ class BoothPanel(QWidget):
         self.count_spin.setSuffix(self.tr(" beeps"))
         self.picture_box.setText(self.tr("Record to picture"))
         self.picture_box.setToolTip(self.tr("Play the line's shot while recording; the take is aligned to it"))
-        self.prev_button.setText(self.tr("◀ Previous"))
-        self.next_button.setText(self.tr("Next ▶"))
+        self._label_transport()
         self.record_action.setText(self.tr("Record / stop take"))
         self.no_input.setText(self.tr(
             "No microphone or other audio input was found, so nothing can be recorded. Connect one (a USB "
@@ -267,6 +295,15 @@ class BoothPanel(QWidget):
         self.takes.retranslate()
         self._state_changed(self.booth.state)
         self.refresh()
+
+    def _label_transport(self) -> None:
+        """Arrows only in a narrow dock (the full words become tooltips), so the record row fits."""
+        narrow = getattr(self, "_narrow", False)
+        for button, text, glyph in ((self.prev_button, self.tr("◀ Previous"), "◀"),
+                                    (self.next_button, self.tr("Next ▶"), "▶")):
+            button.setText(glyph if narrow else text)
+            button.setToolTip(text if narrow else "")
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance(glyph) + 28 if narrow else 16777215)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -517,17 +554,55 @@ class BoothPanel(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        narrow = self.scroll.viewport().width() < NARROW
-        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.split.orientation() != orientation:
-            self.split.setOrientation(orientation)
-            panes = [self.split.widget(i) for i in range(self.split.count())]
-            if narrow:  # stacked: lines, prompter, picture + takes, each with room to be used
-                sizes = [max(p.minimumSizeHint().height(), h) for p, h in zip(panes, (180, 380, 560), strict=False)]
-                self.split.setMinimumSize(0, sum(sizes) + 2 * self.split.handleWidth())
-                self.split.setSizes(sizes)
-            else:
-                self.split.setMinimumSize(0, 0)
+        narrow = self.width() - 16 < NARROW
+        if narrow != self._narrow:
+            self._apply_layout_mode(narrow)
+        elif narrow:
+            self._fit_stacked_panes()
+
+    def _apply_layout_mode(self, narrow: bool) -> None:
+        """Wide: lines | prompter + record row | picture + takes. Narrow (a side dock such as the
+        default layout's, 280-340 px): device settings folded behind a button, the record row and
+        meter pinned at the bottom, and lines, prompter and takes stacked in the height that is
+        left (the prompter shrinks first), the shot picture hidden: it would be a thumbnail."""
+        self._narrow = narrow
+        self.devices_button.setVisible(narrow)
+        self.device_bar.setVisible(not narrow or self.devices_button.isChecked())
+        self.devices_button.setArrowType(Qt.ArrowType.DownArrow if self.devices_button.isChecked()
+                                         else Qt.ArrowType.RightArrow)
+        self.picture.setVisible(not narrow)
+        self.takes_label.setVisible(not narrow)
+        self.takes.set_compact(narrow)
+        self.prompter.set_compact(narrow)
+        # the character filter joins the settings button's row; the lists may shrink to two rows
+        if narrow and self.filter_combo.parent() is self.split.widget(0):
+            self._lines_layout.removeWidget(self.filter_combo)
+            self.top_row.addWidget(self.filter_combo, 1)
+        elif not narrow and self.filter_combo.parent() is not self.split.widget(0):
+            self.top_row.removeWidget(self.filter_combo)
+            self._lines_layout.insertWidget(0, self.filter_combo)
+        self.filter_combo.show()
+        self.record_button.setMinimumHeight(32 if narrow else 38)
+        for view in (self.lines, self.takes.tree):
+            view.setMinimumHeight(44 if narrow else 0)
+        self._label_transport()
+        margin = 4 if narrow else 8
+        self._outer_layout.setContentsMargins(margin, margin, margin, margin)
+        self._outer_layout.setSpacing(margin)
+        if narrow and self.controls.parent() is not self:
+            self._center_layout.removeWidget(self.controls)
+            self._outer_layout.addWidget(self.controls)
+        elif not narrow and self.controls.parent() is self:
+            self._outer_layout.removeWidget(self.controls)
+            self._center_layout.addWidget(self.controls)
+        self.controls.show()
+        self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
+        if narrow:
+            self._fit_stacked_panes()
+
+    def _fit_stacked_panes(self) -> None:
+        height = max(self.scroll.viewport().height(), 1)
+        self.split.setSizes([int(height * 0.3), int(height * 0.3), int(height * 0.4)])
 
     # --------------------------------------------------------------- lifetime
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -9,7 +9,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHeaderView,
+    QMenu,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -82,22 +84,67 @@ class TakesList(QWidget):
             box.toggled.connect(self._cleanup_changed)
             cleanup.addWidget(box)
         layout.addLayout(cleanup)
+        # compact (a narrow side dock): the clean-up choices fold into one menu button on the button row
+        self.cleanup_button = QToolButton(self)
+        self.cleanup_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.cleanup_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cleanup_menu = QMenu(self.cleanup_button)
+        self.cleanup_button.setMenu(self.cleanup_menu)
+        self.cleanup_button.hide()
+        buttons.addWidget(self.cleanup_button)
+        self._cleanup_actions = []
+        for box in (self.trim_box, self.highpass_box, self.normalize_box):
+            action = self.cleanup_menu.addAction("")
+            action.setCheckable(True)
+            action.toggled.connect(box.setChecked)
+            box.toggled.connect(action.setChecked)
+            self._cleanup_actions.append((action, box))
+        self.cleanup_menu.aboutToShow.connect(self._sync_cleanup_menu)
+        self._compact = False
         self._processed.connect(self._apply_cleanup)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels(["★", self.tr("Take"), self.tr("Length"), self.tr("Note"), self.tr("Status")])
-        self.play_button.setText(self.tr("Play"))
-        self.star_button.setText(self.tr("★ Choose"))
-        self.rename_button.setText(self.tr("Rename"))
-        self.note_button.setText(self.tr("Note"))
-        self.delete_button.setText(self.tr("Delete"))
+        labels = ((self.play_button, self.tr("Play"), "▶"), (self.star_button, self.tr("★ Choose"), "★"),
+                  (self.rename_button, self.tr("Rename"), "✎"), (self.note_button, self.tr("Note"), "✍"),
+                  (self.delete_button, self.tr("Delete"), "✕"))
+        for button, text, glyph in labels:
+            button.setText(glyph if self._compact else text)
+            button.setToolTip(text if self._compact else "")
+            button.setMinimumWidth(0)
+            if self._compact:
+                button.setMaximumWidth(button.fontMetrics().horizontalAdvance(glyph) + 24)
+            else:
+                button.setMaximumWidth(16777215)
         self.trim_box.setText(self.tr("Trim silence"))
         self.highpass_box.setText(self.tr("High-pass 80 Hz"))
         self.normalize_box.setText(self.tr("Normalise loudness"))
         self.trim_box.setToolTip(self.tr("Silence before the first and after the last word (the take keeps "
                                          "its timing; the recording itself is never changed)."))
+        self.cleanup_button.setText(self.tr("Clean-up"))
+        for action, box in self._cleanup_actions:
+            action.setText(box.text())
+            action.setChecked(box.isChecked())
         self.refresh()
+
+    def _sync_cleanup_menu(self) -> None:
+        """The boxes are also set with signals blocked when a take is shown: mirror them on opening."""
+        for action, box in self._cleanup_actions:
+            action.blockSignals(True)
+            action.setChecked(box.isChecked())
+            action.setEnabled(box.isEnabled())
+            action.blockSignals(False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Glyph buttons with tooltips and the clean-up choices in a menu: one row in a narrow dock."""
+        self._compact = compact
+        for box in (self.trim_box, self.highpass_box, self.normalize_box):
+            box.setVisible(not compact)
+        self.cleanup_button.setVisible(compact)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if compact
+                                               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.retranslate()
 
     # --------------------------------------------------------------- content
     def set_line(self, line: DialogueLine | None) -> None:

@@ -45,12 +45,36 @@ class Teleprompter(QFrame):
             w.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             layout.addWidget(w)
         layout.setStretch(3, 1)
+        self._layout = layout
+        self._big = big
+        self._compact = False
+        self._name = ""
+
+    def _show_parenthetical(self) -> None:
+        """Compact: "林 (惊讶)" on one line; otherwise the direction under the name."""
+        note = self.parenthetical.text()
+        self.parenthetical.setVisible(bool(note) and not self._compact)
+        if self._name:
+            self.character.setText(f"{self._name}  {note}" if self._compact and note else self._name)
+
+    def set_compact(self, compact: bool) -> None:
+        """A narrow dock: the line alone, a smaller font and margins; shot and next-line hints hidden."""
+        self._compact = compact
+        self.shot.setVisible(not compact)
+        self.next.setVisible(not compact)
+        self._layout.setSpacing(2 if compact else 6)
+        self._show_parenthetical()
+        self._layout.setContentsMargins(*((8, 4, 8, 4) if compact else (18, 12, 18, 12)))
+        font = QFont(self._big)
+        font.setPointSizeF(self.font().pointSizeF() * (1.5 if compact else 2.2))
+        self.text.setFont(font)
 
     def show_line(self, shot: Shot | None, line: DialogueLine | None, character: Character | None,
                   next_item: tuple[Shot, DialogueLine] | None) -> None:
         if line is None or shot is None:
             self.shot.setText("")
             self.character.setText("")
+            self._name = ""
             self.parenthetical.setText("")
             self.text.setText(self.tr("No dialogue lines to record."))
             self.next.setText("")
@@ -62,7 +86,8 @@ class Teleprompter(QFrame):
         color = character.color if character is not None else "#7aa2f7"
         self.character.setStyleSheet(f"color: {color};")
         self.parenthetical.setText(f"({line.parenthetical})" if line.parenthetical else "")
-        self.parenthetical.setVisible(bool(line.parenthetical))
+        self._name = line.character_name or self.tr("(no character)")
+        self._show_parenthetical()
         self.text.setText(line.text or self.tr("(empty line)"))
         if next_item is None:
             self.next.setText(self.tr("Next: — end of the lines —"))

@@ -203,7 +203,9 @@ class ProviderPage(QWidget):
                 except secrets.SecretStoreError as exc:
                     edit.setPlaceholderText(str(exc))
                 edit.setPlaceholderText(edit.placeholderText()
-                                        or self.tr("Not set (kept in the system keyring once saved)"))
+                                        or (self.tr("Not set (kept in the system keyring once saved)")
+                                            if secrets.keyring_usable() else
+                                            self.tr("Not set (kept in the encrypted key file once saved)")))
                 edit.textEdited.connect(lambda _text, key=f.key: self._secret_changed.add(key))
             return edit
         if f.kind == "choice":
@@ -275,15 +277,23 @@ class ProviderPage(QWidget):
 
     # ------------------------------------------------------------------ saving
     def save(self) -> None:
+        self.save_secrets()
+        self.save_settings()
+
+    def save_secrets(self) -> None:
+        """Keys first: when one cannot be stored (SecretStoreError), no other setting was saved yet."""
+        values = self.values()
+        for key in sorted(self._secret_changed):
+            secrets.set_secret(self.info.name, key, values.get(key, ""))
+            self._secret_changed.discard(key)
+
+    def save_settings(self) -> None:
         values = self.values()
         secret_keys = {f.key for f in self.info.fields if f.secret}
         store = settings_store()
         store.set_provider_settings(self.info.name, {k: v for k, v in values.items()
                                                      if secrets.env_override(self.info.name, k) is None},
                                     secret_fields=secret_keys)
-        for key in self._secret_changed:
-            secrets.set_secret(self.info.name, key, values.get(key, ""))
-        self._secret_changed.clear()
         store.set_concurrency_limit(self.info.name, self.limit.value())
         for cap, box in self.default_for.items():
             current = store.get("defaults", cap)
@@ -321,7 +331,9 @@ class ProviderPage(QWidget):
 class ProvidersDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, select: str = "") -> None:
         super().__init__(parent)
+        from widgets.settings import keyfile_prompt
 
+        keyfile_prompt.install()  # no system keyring: keys go to the encrypted key file, asked here
         self.setObjectName("ProvidersDialog")
         self.setWindowTitle(self.tr("Providers"))
         self.resize(880, 640)
@@ -433,7 +445,9 @@ class ProvidersDialog(QDialog):
     def accept(self) -> None:
         try:
             for page in self.pages.values():
-                page.save()
+                page.save_secrets()
+            for page in self.pages.values():
+                page.save_settings()
         except secrets.SecretStoreError as exc:
             self.error.setText(str(exc))
             self.error.show()

@@ -4,7 +4,7 @@ time to check a 3-minute suspect against a 100-episode season.
 Our episode 1 is a real export of the demo episode; episode 2 is a lookalike drama (demo art,
 other seeds). Every disguise in ``app.fingerprint.disguises`` is applied to a 16 s window
 (or its own cut); a hit is the right episode with the start within 1 s and the speed within
-0.03. The season index repeats the two fingerprints under 100 episode ids (their content is
+0.05. The season index repeats the two fingerprints under 100 episode ids (their content is
 the same, which is the worst case for the candidate stage).
 
 Run: python bench/match_bench.py [--quick]   (last line: the headline figures)
@@ -71,7 +71,7 @@ def main() -> int:
             start = cut[0] + cut[1] if disguise.reversed else cut[0]
             best = matches[0] if matches else None
             ok = bool(best and best.episode_number == 1 and abs(best.alignment - start) <= 1.0
-                      and abs(best.speed - disguise.expect_speed) <= 0.03 and best.reversed == disguise.reversed)
+                      and abs(best.speed - disguise.expect_speed) <= 0.05 and best.reversed == disguise.reversed)
             hits += ok
             total += 1
             detail = (f"start {best.alignment:5.1f} speed {best.speed:.2f} "

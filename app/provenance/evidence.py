@@ -117,10 +117,11 @@ def _authorship(series: Series, bundle: ProjectBundle, reference: Fingerprint, e
     if episode is None:
         return Authorship([], {}, None)
     ledger = build_ledger(series, episode)
-    shots = [{"asset": e.asset.original_name, "used_as": "; ".join(e.uses), "created_at": e.asset.provenance.created_at,
-              "provider": e.asset.provenance.provider, "model": e.asset.provenance.model,
-              "task_id": e.asset.provenance.task_id, "sha256": e.asset.sha256}
-             for e in ledger.ai_entries()]
+    shots = [{"asset": e.asset.original_name, "used_as": "; ".join(e.uses), "source": e.asset.provenance.source,
+              "created_at": e.asset.provenance.created_at,
+              "provider": e.asset.provenance.provider or e.asset.provenance.author,
+              "model": e.asset.provenance.model, "task_id": e.asset.provenance.task_id, "sha256": e.asset.sha256}
+             for e in ledger.entries]
     c2pa = None
     if export is not None:
         try:

@@ -46,8 +46,10 @@ T = {
                     "Our export file is no longer on this computer, so our frames are not shown; "
                     "the fingerprint and SHA-256 still stand."),
     "authorship": ("我方创作记录", "Our authorship record"),
-    "generated_assets": ("AI 生成素材（生成时间、服务商、模型、任务编号）",
-                         "AI-generated material (when, vendor, model, vendor task id)"),
+    "generated_assets": ("本集使用的素材（来源、生成或导入时间、服务商、模型、任务编号）",
+                         "Material in this episode (source, when generated or imported, vendor, model, vendor task id)"),
+    "source": ("来源", "Source"), "generated_src": ("AI 生成", "AI-generated"), "imported_src": ("导入", "imported"),
+    "recorded_src": ("录音棚录制", "recorded"), "rendered_src": ("软件渲染", "rendered"),
     "asset": ("素材", "Asset"), "used_as": ("用途", "Used as"), "created": ("生成时间", "Generated"),
     "vendor": ("服务商 / 模型", "Vendor / model"), "task": ("任务编号", "Task id"),
     "performers": ("配音演员", "Voice performers"), "as": ("饰", "as"),
@@ -124,10 +126,12 @@ def render_html(e: Evidence, lang: str) -> str:
             continue
         if a.shots:
             out.append(f"<p>{escape(t('generated_assets'))}</p><table><tr><th>{escape(t('asset'))}</th>"
-                       f"<th>{escape(t('used_as'))}</th><th>{escape(t('created'))}</th><th>{escape(t('vendor'))}</th>"
+                       f"<th>{escape(t('used_as'))}</th><th>{escape(t('source'))}</th><th>{escape(t('created'))}</th>"
+                       f"<th>{escape(t('vendor'))}</th>"
                        f"<th>{escape(t('task'))}</th></tr>")
             for s in a.shots:
-                out.append(f"<tr><td>{escape(s['asset'])}</td><td>{escape(s['used_as'])}</td>"
+                source = t(f"{s['source']}_src") if f"{s['source']}_src" in T else s["source"]
+                out.append(f"<tr><td>{escape(s['asset'])}</td><td>{escape(s['used_as'])}</td><td>{escape(source)}</td>"
                            f"<td>{escape(s['created_at'])}</td><td>{escape(s['provider'])} / {escape(s['model'])}</td>"
                            f"<td><code>{escape(s['task_id'])}</code></td></tr>")
             out.append("</table>")

@@ -48,10 +48,7 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def season(tmp_path_factory):
-    from app.media.text_render import ensure_gui_app
-
-    ensure_gui_app()
+def season(tmp_path_factory, qapp):  # the test QApplication: painting the demo needs one, widgets later too
     root = tmp_path_factory.mktemp("disguised")
     bundle = create_demo(root / "Demo")
     series = bundle.load()
@@ -85,7 +82,7 @@ def test_disguised_copy_is_found_at_the_right_place(season, name) -> None:
     cut = disguise.cut or window
     start = cut[0] + cut[1] if disguise.reversed else cut[0]  # a reversed copy starts at the end of its cut
     assert abs(best.alignment - start) <= 1.0, best.as_json()
-    assert abs(best.speed - disguise.expect_speed) <= 0.03
+    assert abs(best.speed - disguise.expect_speed) <= 0.05
     assert best.mirrored == disguise.mirrored or name == "split_thirds_mirrored_repeated"
     assert best.reversed == disguise.reversed
     expected = CASES[name]

@@ -34,9 +34,9 @@ DISGUISES = [
              needs_other=True),
     Disguise("pip_60_landscape", "[1:v]scale=640:360:force_original_aspect_ratio=increase,crop=640:360[bg];"
              "[0:v]scale=-2:216[fg];[bg][fg]overlay=30:(H-h)/2:shortest=1[v]", needs_other=True),
-    Disguise("split_half_reaction", "[0:v]scale=-2:360,pad=320:360:(ow-iw)/2:0[a];"
-             "[1:v]scale=320:360:force_original_aspect_ratio=increase,crop=320:360[b];[b][a]hstack=shortest=1[v]",
-             needs_other=True),
+    Disguise("split_half_reaction", "[1:v]scale=640:360:force_original_aspect_ratio=increase,crop=640:360,"
+             "drawbox=x=320:y=0:w=320:h=360:color=black:t=fill[bg];[0:v]scale=-2:360[fg];"
+             "[bg][fg]overlay=320+(320-w)/2:0:shortest=1[v]", needs_other=True),
     Disguise("split_thirds_mirrored_repeated", "[0:v]scale=212:360,split=3[a][b0][c];[b0]hflip[b];[a][b][c]hstack=3[v]"),
     Disguise("border_and_frame", f"[0:v]{S},pad=iw+80:ih+80:40:40:color=0xc03060,drawbox=x=20:y=20:w=iw-40:h=ih-40:"
              "color=white:t=6[v]"),
@@ -76,18 +76,21 @@ def make_copy(ours: Path, dest: Path, disguise: Disguise, other: Path | None = N
         if other is None:
             raise ValueError(f"{disguise.name} needs another clip")
         cmd += ["-stream_loop", "-1", "-i", str(other)]
+    length = cut[1] if cut else _duration(ours)
+    if disguise.audio == "0t":
+        length /= disguise.expect_speed
     graph = disguise.filter
+    if "[1:v]" in graph:  # the looped other clip, cut to our length (an endless input never lets ffmpeg stop)
+        graph = f"[1:v]trim=duration={length:.3f},setpts=PTS-STARTPTS[other];" + graph.replace("[1:v]", "[other]")
     maps = ["-map", "[v]"]
     if disguise.audio == "0t":
         graph += f";[0:a]atempo={disguise.expect_speed}[a]"
         maps += ["-map", "[a]"]
     elif disguise.audio == "1":
-        maps += ["-map", "1:a"]
+        graph += f";[1:a]atrim=duration={length:.3f},asetpts=PTS-STARTPTS[a]"
+        maps += ["-map", "[a]"]
     else:
         maps += ["-map", "0:a?"]
-    length = cut[1] if cut else _duration(ours)
-    if disguise.audio == "0t":
-        length /= disguise.expect_speed
     cmd += ["-filter_complex", graph, *maps, "-t", f"{length:.3f}", "-c:v", "libx264", "-preset", "ultrafast", "-crf",
             "34" if "360p" in disguise.name else "26", "-c:a", "aac", "-b:a", "64k", str(dest)]
     subprocess.run(cmd, check=True)

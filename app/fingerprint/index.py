@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.fingerprint import audio
+from app.fingerprint.phash import popcount
 from app.fingerprint.store import Fingerprint
 
 POOL_STEP = 2  # every 2nd reference sample (5 fps -> 2.5 fps)
@@ -71,7 +72,7 @@ class SeasonIndex:
             return best_d.reshape(queries.shape), best_e.reshape(queries.shape)
         chunk = max(1, 4_000_000 // len(self.pool_hashes))
         for s in range(0, len(flat), chunk):
-            d = np.bitwise_count(np.bitwise_xor(flat[s:s + chunk, None], self.pool_hashes[None, :]))
+            d = popcount(np.bitwise_xor(flat[s:s + chunk, None], self.pool_hashes[None, :]))
             k = np.argmin(d, axis=1)
             best_d[s:s + chunk] = d[np.arange(len(k)), k]
             best_e[s:s + chunk] = self.pool_episode[k]

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from app.fingerprint.index import SeasonIndex
+from app.fingerprint.phash import popcount
 from app.fingerprint.sampler import SAMPLE_FPS
 from app.fingerprint.store import Fingerprint
 from app.fingerprint.suspect import SuspectPrint, fingerprint_suspect
@@ -144,7 +145,7 @@ def match_against(suspect: SuspectPrint, reference: Fingerprint, max_matches: in
     dist = np.full((len(s_idx), 2, len(r_idx)), 64, np.uint8)
     for slot in range(q.shape[2]):
         for crop in range(ref.shape[1]):
-            d = np.bitwise_count(np.bitwise_xor(q[:, :, slot, None], ref[None, None, :, crop]))
+            d = popcount(np.bitwise_xor(q[:, :, slot, None], ref[None, None, :, crop]))
             np.minimum(dist, d, out=dist)
     matches: list[Match] = []
     for mirrored in (False, True):

@@ -94,6 +94,14 @@ def reference_hashes(gray: np.ndarray) -> np.ndarray:
     return np.array([hash_gray(_center_crop(gray, f)) for f in REFERENCE_CROPS], dtype=np.uint64)
 
 
+def _popcount_table(x: np.ndarray) -> np.ndarray:
+    return _POPCOUNT[np.ascontiguousarray(x).view(np.uint8)].reshape(x.shape + (8,)).sum(axis=-1, dtype=np.uint8)
+
+
+# bits set in each uint64 (numpy >= 2.0 has it built in, much faster than the byte table)
+popcount = getattr(np, "bitwise_count", _popcount_table)
+
+
 def hamming(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Pairwise bit distances between two arrays of uint64 hashes: shape a.shape + b.shape."""
     x = np.bitwise_xor(a.reshape(a.shape + (1,) * b.ndim), b.reshape((1,) * a.ndim + b.shape))

@@ -84,3 +84,14 @@ def test_a_folder_check_can_be_stopped(session, downloads, qtbot) -> None:
     qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
     assert job.state.value == "cancelled"
     assert dialog.check_button.isEnabled() and dialog.status.text()
+
+
+def test_unexported_episodes_are_fingerprinted_from_the_timeline(session, qtbot) -> None:
+    dialog = TheftCheckDialog(session)
+    qtbot.addWidget(dialog)
+    assert not dialog.check_button.isEnabled() and not dialog.timeline_button.isHidden()
+    job = dialog.fingerprint_unexported()
+    qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
+    assert job.state.value == "succeeded", job.error
+    assert dialog.check_button.isEnabled() and dialog.timeline_button.isHidden()
+    assert session.current_episode.id in dialog.references

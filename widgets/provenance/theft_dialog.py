@@ -91,6 +91,12 @@ class TheftCheckDialog(QDialog):
         row.addWidget(self.check_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.evidence_button)
+        self.timeline_button = QPushButton(self.tr("Fingerprint Unexported Episodes"), self)
+        self.timeline_button.setToolTip(self.tr("Fingerprint episodes that were never exported from their "
+                                                "timeline, without writing a video file"))
+        self.timeline_button.clicked.connect(self.fingerprint_unexported)
+        self.timeline_button.setVisible(bool(self._unexported()))
+        self.timeline_job: FunctionJob | None = None
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
@@ -127,6 +133,7 @@ class TheftCheckDialog(QDialog):
         bottom.addLayout(frames)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.timeline_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(bottom, 1)
@@ -136,6 +143,39 @@ class TheftCheckDialog(QDialog):
             self.check_button.setEnabled(False)
         else:
             self.status.setText(self.tr("%n exported episode(s) can be checked.", "", len(self.references)))
+
+    def _unexported(self) -> list:
+        series = self.session.document.series if self.session.bundle else None
+        if series is None:
+            return []
+        return [e for e in series.episodes if e.id not in self.references and e.timeline.duration > 0]
+
+    def fingerprint_unexported(self) -> FunctionJob | None:
+        episodes = self._unexported()
+        if not episodes:
+            return None
+        from app.fingerprint.timeline_print import fingerprint_timeline
+
+        bundle, series = self.session.bundle, self.session.document.series
+
+        def work(ctx: JobContext) -> list:
+            made = []
+            for k, episode in enumerate(episodes):
+                made.append(fingerprint_timeline(
+                    series, bundle, episode, cancelled=lambda: ctx.token.cancelled,
+                    progress=lambda f, k=k, n=episode.number: ctx.progress((k + f) / len(episodes), f"E{n:02d}")))
+            return made
+
+        def done(made: list) -> None:
+            self.references.update({fp.episode_id: fp for fp in made})
+            self.timeline_button.setVisible(bool(self._unexported()))
+            self.check_button.setEnabled(bool(self.references))
+            self.status.setText(self.tr("%n episode(s) fingerprinted from the timeline.", "", len(made)))
+
+        self.status.setText(self.tr("Fingerprinting %n episode(s) from the timeline…", "", len(episodes)))
+        self.timeline_job = job_manager(self.session).add(
+            FunctionJob("Fingerprint from the timeline", work, on_done=done, kind="check"))
+        return self.timeline_job
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Suspect video"), str(Path.home()),

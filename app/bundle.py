@@ -120,13 +120,14 @@ class ProjectBundle:
         if root.suffix != BUNDLE_SUFFIX:
             root = root.with_name(root.name + BUNDLE_SUFFIX)
         if (root / PROJECT_FILE).exists():
-            raise BundleError(f"{root} already holds a project; choose another name or open it.")
+            raise BundleError(QCoreApplication.translate("Errors", "{folder} already holds a project; choose another name or open it.").format(folder=root))
         try:
             root.mkdir(parents=True, exist_ok=True)
             for sub in SUBFOLDERS:
                 (root / sub).mkdir(exist_ok=True)
         except OSError as exc:
-            raise BundleError(f"Cannot create the project folder {root}: {exc.strerror}.") from exc
+            raise BundleError(QCoreApplication.translate("Errors", "Cannot create the project folder {folder}: {reason}.").format(
+                folder=root, reason=exc.strerror)) from exc
         bundle = cls(root)
         if not series.created_at:
             series.created_at = now_iso()
@@ -149,11 +150,13 @@ class ProjectBundle:
     def resolve(self, relative: str) -> Path:
         """Absolute path of a bundle-relative asset path; refuses paths that leave the bundle."""
         if not relative or os.path.isabs(relative) or relative.startswith(("/", "\\")) or "\0" in relative:
-            raise BundleError(f"Asset path {relative!r} is not relative to the project bundle.")
+            raise BundleError(QCoreApplication.translate("Errors", "Asset path {path!r} is not relative to the project bundle.").format(
+                path=relative))
         path = (self.root / relative).resolve()
         root = self.root.resolve()
         if path != root and root not in path.parents:
-            raise BundleError(f"Asset path {relative!r} points outside the project bundle; it was ignored.")
+            raise BundleError(QCoreApplication.translate("Errors", "Asset path {path!r} points outside the project bundle; it was ignored.").format(
+                path=relative))
         return path
 
     def relative(self, path: Path) -> str:
@@ -176,19 +179,22 @@ class ProjectBundle:
         backup is usable, and plain ``BundleError`` when there is no project.
         """
         if not self.root.is_dir():
-            raise BundleError(f"{self.root} is not a project folder (it does not exist).")
+            raise BundleError(QCoreApplication.translate("Errors", "{folder} is not a project folder (it does not exist).").format(folder=self.root))
         path = self.backup_file if use_backup else self.project_file
         try:
             raw = path.read_bytes()
         except FileNotFoundError as exc:
             if use_backup:
-                raise BundleError(f"{self.root} has no backup ({BACKUP_FILE}) to open.") from exc
+                raise BundleError(QCoreApplication.translate("Errors", "{folder} has no backup ({file}) to open.").format(
+                    folder=self.root, file=BACKUP_FILE)) from exc
             if self.backup_file.is_file():
                 raise ProjectFileError(path, fill(QCoreApplication.translate("ProjectFile", "%1 is missing."), path),
                                        self._backup_state()) from exc
-            raise BundleError(f"{self.root} has no {PROJECT_FILE}; it is not a Microdrama Studio project.") from exc
+            raise BundleError(QCoreApplication.translate("Errors", "{folder} has no {file}; it is not a Microdrama Studio project.").format(
+                folder=self.root, file=PROJECT_FILE)) from exc
         except OSError as exc:
-            raise BundleError(f"Cannot read {path}: {exc.strerror}. Check the folder's permissions.") from exc
+            raise BundleError(QCoreApplication.translate("Errors", "Cannot read {path}: {reason}. Check the folder's permissions.").format(
+                path=path, reason=exc.strerror)) from exc
         try:
             series = decode(raw, str(path))
         except ProjectFormatError as exc:
@@ -323,10 +329,11 @@ class ProjectBundle:
         """
         source = Path(source)
         if not source.is_file():
-            raise BundleError(f"{source} does not exist or is not a file.")
+            raise BundleError(QCoreApplication.translate("Errors", "{path} does not exist or is not a file.").format(path=source))
         kind = kind or kind_for_extension(source)
         if kind is None:
-            raise BundleError(f"{source.name}: unsupported file type {source.suffix or '(none)'}.")
+            raise BundleError(QCoreApplication.translate("Errors", "{name}: unsupported file type {suffix}.").format(
+                name=source.name, suffix=source.suffix or "(none)"))
         digest = sha256_file(source)
         rel = f"media/{digest[:2]}/{digest}{source.suffix.lower()}"
         target = self.root / rel
@@ -344,7 +351,8 @@ class ProjectBundle:
                 fsync_dir(target.parent)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
-                raise BundleError(f"Could not copy {source.name} into the project: {exc.strerror or exc}.") from exc
+                raise BundleError(QCoreApplication.translate("Errors", "Could not copy {name} into the project: {reason}.").format(
+                    name=source.name, reason=exc.strerror or exc)) from exc
         prov = provenance or Provenance(source="imported")
         if not prov.original_filename:
             prov.original_filename = source.name
@@ -384,7 +392,7 @@ def copy_bundle(source: ProjectBundle, target_root: Path, series: Series) -> Pro
     if target_root.suffix != BUNDLE_SUFFIX:
         target_root = target_root.with_name(target_root.name + BUNDLE_SUFFIX)
     if (target_root / PROJECT_FILE).exists():
-        raise BundleError(f"{target_root} already holds a project; choose another name.")
+        raise BundleError(QCoreApplication.translate("Errors", "{folder} already holds a project; choose another name.").format(folder=target_root))
     try:
         target_root.mkdir(parents=True, exist_ok=True)
         for sub in SUBFOLDERS:

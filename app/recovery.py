@@ -18,6 +18,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bundle import AUTOSAVE_FILE, BundleError, ProjectBundle
 from app.model import Series
 from app.model.schema import ProjectFormatError, decode
@@ -94,13 +96,16 @@ def load_autosave(bundle: ProjectBundle) -> Series:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise BundleError(f"There is no autosave ({AUTOSAVE_FILE}) in {bundle.root} to recover.") from exc
+        raise BundleError(QCoreApplication.translate("Errors", "There is no autosave ({file}) in {folder} to recover.").format(
+            file=AUTOSAVE_FILE, folder=bundle.root)) from exc
     except OSError as exc:
-        raise BundleError(f"Cannot read the autosave {path}: {exc.strerror}.") from exc
+        raise BundleError(QCoreApplication.translate("Errors", "Cannot read the autosave {path}: {reason}.").format(
+            path=path, reason=exc.strerror)) from exc
     try:
         return decode(raw, str(path))
     except ProjectFormatError as exc:
-        raise BundleError(f"The autosave cannot be recovered: {exc} Open the project without recovery.") from exc
+        raise BundleError(QCoreApplication.translate("Errors", "The autosave cannot be recovered: {reason} Open the project without recovery.").format(
+            reason=exc)) from exc
 
 
 def discard_recovery(root: Path) -> None:

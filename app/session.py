@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.autosave import DEFAULT_INTERVAL_MS, Autosaver
 from app.bundle import BundleError, MediaProblem, ProjectBundle, ProjectFileError, copy_bundle
@@ -98,7 +98,7 @@ class Session(QObject):
         """
         bundle = ProjectBundle(Path(path))
         if not bundle.root.is_dir():
-            raise BundleError(f"{bundle.root} is not a project folder (it does not exist).")
+            raise BundleError(QCoreApplication.translate("Errors", "{folder} is not a project folder (it does not exist).").format(folder=bundle.root))
         same = self.bundle is not None and self.bundle.root.resolve() == bundle.root.resolve()
         lock = self._lock if same and self._lock is not None else ProjectLock(bundle.root)
         read_only = ""

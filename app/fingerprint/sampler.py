@@ -19,15 +19,16 @@ GRAY_WIDTH = 96
 
 
 def sample_gray_frames(path: Path, sample_fps: float = SAMPLE_FPS,
-                       cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[float, np.ndarray]]:
-    """Yield (seconds, grey frame ~96 px wide) every 1/sample_fps seconds of presentation time."""
+                       cancelled: Callable[[], bool] | None = None,
+                       width: int = GRAY_WIDTH) -> Iterator[tuple[float, np.ndarray]]:
+    """Yield (seconds, grey frame ``width`` px wide) every 1/sample_fps seconds of presentation time."""
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, OSError) as exc:
         raise UserError(f"{Path(path).name} cannot be read as a video: {exc}") from exc
     with container:
         if not container.streams.video:
-            raise UserError(f"{Path(path).name} has no video stream.")
+            raise UserError(f"{Path(path).name} has no video stream.")  # callers check for sound first
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         next_time = 0.0
@@ -41,8 +42,8 @@ def sample_gray_frames(path: Path, sample_fps: float = SAMPLE_FPS,
                     continue
                 if height is None:
                     aspect = frame.height / max(1, frame.width)
-                    height = max(16, int(round(GRAY_WIDTH * aspect / 2)) * 2)
-                gray = frame.reformat(width=GRAY_WIDTH, height=height, format="gray").to_ndarray()
+                    height = max(16, int(round(width * aspect / 2)) * 2)
+                gray = frame.reformat(width=width, height=height, format="gray").to_ndarray()
                 yield float(frame.time), gray
                 while next_time <= frame.time + 1e-6:
                     next_time += step

@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from app.bundle import ProjectBundle, now_iso
-from app.fingerprint.phash import REFERENCE_CROPS, is_informative, reference_hashes
+from app.fingerprint.audio import EMPTY, AudioPrint, decode_mono, peaks_of
+from app.fingerprint.phash import OLD_REFERENCE_CROPS, REFERENCE_CROPS, is_informative, reference_hashes
 from app.fingerprint.sampler import SAMPLE_FPS, sample_gray_frames
 from app.fsutil import atomic_write_bytes, sha256_file
 from app.model import Episode
@@ -34,6 +35,7 @@ class Fingerprint:
     times: np.ndarray  # (n,) float64 seconds of each sample
     hashes: np.ndarray  # (n, len(REFERENCE_CROPS)) uint64: centre crops
     informative: np.ndarray  # (n,) bool
+    audio: AudioPrint = EMPTY  # spectral peaks of the soundtrack (empty: no sound, or an older fingerprint)
 
     @property
     def duration(self) -> float:
@@ -58,7 +60,7 @@ def record_export(bundle: ProjectBundle, episode: Episode, video: Path, title: s
     """Fingerprint a finished export of ``episode`` and store it (one file per episode, replaced)."""
     times, hashes, informative = fingerprint_video(video, cancelled)
     fp = Fingerprint(episode.id, episode.number, title or episode.title, str(Path(video).absolute()), sha256_file(video),
-                     now_iso(), times, hashes, informative)
+                     now_iso(), times, hashes, informative, peaks_of(decode_mono(video)))
     save(bundle, fp)
     return fp
 
@@ -66,9 +68,11 @@ def record_export(bundle: ProjectBundle, episode: Episode, video: Path, title: s
 def save(bundle: ProjectBundle, fp: Fingerprint) -> Path:
     meta = {"episode_id": fp.episode_id, "episode_number": fp.episode_number, "title": fp.title,
             "source_file": fp.source_file, "source_sha256": fp.source_sha256, "created_at": fp.created_at,
-            "sample_fps": SAMPLE_FPS, "crops": list(REFERENCE_CROPS), "version": 2}
+            "sample_fps": SAMPLE_FPS, "crops": list(REFERENCE_CROPS), "version": 3,
+            "audio_duration": fp.audio.duration}
     buffer = io.BytesIO()
     np.savez_compressed(buffer, times=fp.times, hashes=fp.hashes, informative=fp.informative,
+                        audio_t=fp.audio.peaks_t, audio_f=fp.audio.peaks_f,
                         meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
     path = bundle.folder(FOLDER) / f"episode-{fp.episode_id}.npz"
     atomic_write_bytes(path, buffer.getvalue())
@@ -82,11 +86,16 @@ def load_all(bundle: ProjectBundle) -> list[Fingerprint]:
         try:
             with np.load(path) as data:
                 meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-                if meta.get("crops") != list(REFERENCE_CROPS):
-                    continue  # made by an older version: re-fingerprint on the next export
+                hashes = data["hashes"]
+                if meta.get("crops") == list(OLD_REFERENCE_CROPS):  # before the middle band: reuse the 70 % crop
+                    hashes = np.concatenate([hashes, hashes[:, -1:]], axis=1)
+                elif meta.get("crops") != list(REFERENCE_CROPS):
+                    continue  # made by an unknown version: re-fingerprint on the next export
+                sound = (AudioPrint(data["audio_t"], data["audio_f"], float(meta.get("audio_duration", 0.0)))
+                         if "audio_t" in data.files else EMPTY)
                 prints.append(Fingerprint(meta["episode_id"], meta["episode_number"], meta.get("title", ""),
                                           meta["source_file"], meta["source_sha256"], meta["created_at"],
-                                          data["times"], data["hashes"], data["informative"]))
+                                          data["times"], hashes, data["informative"], sound))
         except (OSError, ValueError, KeyError):
             continue  # a damaged fingerprint is skipped; the next export rewrites it
     return prints
@@ -129,6 +138,6 @@ class FingerprintBuilder:
         fp = Fingerprint(episode.id, episode.number, title or episode.title, str(Path(video).absolute()),
                          sha256_file(video), now_iso(), np.array(self.times, dtype=np.float64),
                          np.array(self.hashes, dtype=np.uint64).reshape(-1, len(REFERENCE_CROPS)),
-                         np.array(self.informative, dtype=bool))
+                         np.array(self.informative, dtype=bool), peaks_of(decode_mono(video)))
         save(bundle, fp)
         return fp

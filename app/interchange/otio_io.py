@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import opentimelineio as otio
+from PySide6.QtCore import QCoreApplication
 
 from app.bundle import ProjectBundle
 from app.errors import UserError
@@ -112,7 +113,8 @@ def write_otio(series: Series, episode: Episode, bundle: ProjectBundle, out: Pat
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Could not write {out}: {exc.strerror or exc}.") from exc
+        raise UserError(QCoreApplication.translate("Errors", "Could not write {path}: {reason}.").format(
+            path=out, reason=exc.strerror or exc)) from exc
     return out
 
 
@@ -229,7 +231,8 @@ def read_otio(path: Path) -> otio.schema.Timeline:
     try:
         timeline = otio.adapters.read_from_file(str(path))
     except Exception as exc:  # OTIO raises many types for bad files
-        raise UserError(f"{path} is not a readable OpenTimelineIO file: {exc}") from exc
+        raise UserError(QCoreApplication.translate("Errors", "{path} is not a readable OpenTimelineIO file: {reason}").format(
+            path=path, reason=exc)) from exc
     if not isinstance(timeline, otio.schema.Timeline):
-        raise UserError(f"{path} holds no timeline.")
+        raise UserError(QCoreApplication.translate("Errors", "{path} holds no timeline.").format(path=path))
     return timeline

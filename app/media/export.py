@@ -28,6 +28,7 @@ from typing import Any
 
 import av
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from app.bundle import ProjectBundle
 from app.errors import UserError
@@ -116,15 +117,18 @@ class Exporter:
     def preflight(self) -> None:
         """Refuse early, with every problem listed, before any file is created."""
         if self.episode.timeline.duration <= 0:
-            raise UserError(f"Episode {self.episode.number} has nothing on its timeline to export.")
+            raise UserError(QCoreApplication.translate("Errors", "Episode {number} has nothing on its timeline to export.").format(
+                number=self.episode.number))
         missing = missing_media(self.series, self.bundle, self.episode)
         if missing:
             raise MissingMediaError(missing)
         folder = self.out_path.parent
         if not folder.is_dir():
-            raise UserError(f"The folder {folder} does not exist; choose an existing folder for the export.")
+            raise UserError(QCoreApplication.translate("Errors", "The folder {folder} does not exist; choose an existing folder for the export.")
+                            .format(folder=folder))
         if not os.access(folder, os.W_OK):
-            raise UserError(f"Cannot write to {folder}; choose a folder you can write to.")
+            raise UserError(QCoreApplication.translate("Errors", "Cannot write to {folder}; choose a folder you can write to.").format(
+                folder=folder))
 
     # ------------------------------------------------------------------- run
     def run(self) -> ExportResult:
@@ -174,11 +178,13 @@ class Exporter:
             raise
         except OSError as exc:
             if _disk_error(exc):
-                raise UserError(f"The disk is full (or the file is too large) while writing {self.out_path.name}; "
-                                "nothing was saved. Free some space or export to another drive.") from exc
-            raise UserError(f"Export failed while writing {self.out_path.name}: {exc}. Nothing was saved.") from exc
+                raise UserError(QCoreApplication.translate(
+                    "Errors", "The disk is full (or the file is too large) while writing {name}; nothing was saved. "
+                              "Free some space or export to another drive.").format(name=self.out_path.name)) from exc
+            raise UserError(QCoreApplication.translate("Errors", "Export failed while writing {name}: {reason}. Nothing was saved.").format(
+                name=self.out_path.name, reason=exc)) from exc
         except av.error.FFmpegError as exc:
-            raise UserError(f"Export failed: {exc}. Nothing was saved.") from exc
+            raise UserError(QCoreApplication.translate("Errors", "Export failed: {reason}. Nothing was saved.").format(reason=exc)) from exc
         finally:
             if not ok:
                 tmp.unlink(missing_ok=True)
@@ -210,8 +216,9 @@ class Exporter:
         try:
             atomic_write_bytes(path, to_srt(cues).encode("utf-8"))
         except OSError as exc:
-            raise UserError(f"The video was saved, but the subtitle file {path.name} could not be written: "
-                            f"{exc.strerror or exc}.") from exc
+            raise UserError(QCoreApplication.translate(
+                "Errors", "The video was saved, but the subtitle file {name} could not be written: {reason}.").format(
+                name=path.name, reason=exc.strerror or exc)) from exc
         return path
 
     def _report(self, fraction: float, eta: float | None) -> None:
@@ -321,7 +328,7 @@ class Exporter:
             if self._error is not None:
                 raise self._error
             if done != total:
-                raise UserError(f"Export stopped after {done} of {total} frames.")
+                raise UserError(QCoreApplication.translate("Errors", "Export stopped after {done} of {total} frames.").format(done=done, total=total))
             for packet in vstream.encode(None):
                 container.mux(packet)
             self._mux_audio(container, astream, audio, apos, n_audio, True)

@@ -15,6 +15,8 @@ import tempfile
 from fractions import Fraction
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 from app.media.audio_io import iter_audio
 from app.media.decode import FrameFetcher
@@ -94,7 +96,7 @@ def store_media(session, path: Path, provenance: Provenance | None = None) -> Me
     """
     bundle = session.bundle
     if bundle is None:
-        raise UserError("Open or create a project before importing media.")
+        raise UserError(QCoreApplication.translate("Errors", "Open or create a project before importing media."))
     path = Path(path)
     probe = probe_file(path)
     validate_decodes(path, probe)

@@ -16,7 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.errors import UserError
 from app.media import thumbnails as thumbs
@@ -40,7 +40,7 @@ class MediaServices(QObject):
         self.session = session
         bundle = session.bundle
         if bundle is None:
-            raise UserError("No project is open.")
+            raise UserError(QCoreApplication.translate("Errors", "No project is open."))
         self.bundle = bundle
         self.root = bundle.root
         self.fetcher = FrameFetcher(self.root)

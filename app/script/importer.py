@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.document import ProjectDocument
 from app.errors import UserError
 from app.model import Episode, Scene, Series
@@ -24,13 +26,14 @@ def read_script(path: Path) -> str:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise UserError(QCoreApplication.translate("Errors", "Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror or exc)) from exc
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UserError(f"{path} is neither UTF-8 nor GB18030 text; save it as UTF-8 and try again.")
+    raise UserError(QCoreApplication.translate("Errors", "{path} is neither UTF-8 nor GB18030 text; save it as UTF-8 and try again.")
+                    .format(path=path))
 
 
 @dataclass

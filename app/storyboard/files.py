@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.jobs.job import FunctionJob, JobContext
 from app.jobs.manager import job_manager
 from app.model import Episode, MediaAsset, Provenance, Shot
@@ -108,7 +110,7 @@ def continue_from_previous(session: Session, episode: Episode, shot: Shot, on_do
 
     before = previous_shot(episode, shot)
     if before is None or not before.chosen_clip or before.chosen_clip not in session.series.media:
-        raise UserError("The previous shot has no chosen clip to continue from.")
+        raise UserError(QCoreApplication.translate("Errors", "The previous shot has no chosen clip to continue from."))
     clip = session.series.media[before.chosen_clip]
     bundle = session.bundle
     assert bundle is not None

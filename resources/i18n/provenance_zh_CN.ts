@@ -217,141 +217,268 @@
 <context>
     <name>TheftCheckDialog</name>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="57" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="61" />
         <source>Check a Suspect Video</source>
         <translation>检查疑似盗用视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="66" />
         <source>A video you found online (MP4, MOV, WebM…)</source>
-        <translation>你在网上发现的视频（MP4、MOV、WebM…）</translation>
+        <translation type="vanished">你在网上发现的视频（MP4、MOV、WebM…）</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="67" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="73" />
+        <source>A video you found online, or a folder of them</source>
+        <translation>在网上发现的视频，或存放这些视频的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="74" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="69" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="76" />
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="78" />
+        <source>Save Evidence…</source>
+        <translation>保存证据…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="81" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="72" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="84" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="88" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="94" />
+        <source>Fingerprint Unexported Episodes</source>
+        <translation>为未导出的剧集生成指纹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="95" />
+        <source>Fingerprint episodes that were never exported from their timeline, without writing a video file</source>
+        <translation>直接从时间线为从未导出的剧集生成指纹，不写出视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="108" />
         <source>Episode</source>
         <translation>剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="88" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="108" />
         <source>In the suspect</source>
         <translation>疑似视频中</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="88" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="108" />
         <source>In our episode</source>
         <translation>我们的剧集中</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="89" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="109" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="89" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="109" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="98" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="109" />
+        <source>Suspect file</source>
+        <translation>可疑文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="118" />
         <source>Our episode</source>
         <translation>我们的剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="99" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="119" />
         <source>Suspect</source>
         <translation>疑似视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="120" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="141" />
         <source>No exported episode has a fingerprint yet. Every export is fingerprinted: export an episode, then check suspects here.</source>
         <translation>还没有已导出剧集的指纹。每次导出都会生成指纹：请先导出一集，再在这里检查疑似视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/provenance/theft_dialog.py" line="124" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="145" />
         <source>%n exported episode(s) can be checked.</source>
         <translation>
             <numerusform>可检查 %n 个已导出的剧集。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="173" />
+        <source>%n episode(s) fingerprinted from the timeline.</source>
+        <translation>
+            <numerusform>已从时间线为 %n 集生成指纹。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="175" />
+        <source>Fingerprinting %n episode(s) from the timeline…</source>
+        <translation>
+            <numerusform>正在从时间线为 %n 集生成指纹…</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="127" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="181" />
         <source>Suspect video</source>
         <translation>疑似视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="128" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="182" />
         <source>Videos (*.mp4 *.mov *.m4v *.webm *.mkv *.avi);;All files (*)</source>
         <translation>视频 (*.mp4 *.mov *.m4v *.webm *.mkv *.avi);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="136" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="188" />
+        <source>Folder of suspect videos</source>
+        <translation>可疑视频所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="195" />
+        <source>Choose a video file or a folder to check.</source>
+        <translation>请选择要检查的视频文件或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="203" />
+        <source>The folder holds no files to check.</source>
+        <translation>该文件夹中没有可检查的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="218" />
+        <source>Checking %n file(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="255" />
+        <source>Skipped %n file(s) that could not be read: %1</source>
+        <translation>
+            <numerusform>已跳过 %n 个无法读取的文件：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="259" />
+        <source>No match: no checked file copies any of our exported episodes.</source>
+        <translation>未发现匹配：所检查的文件均未复制我们已导出的剧集。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="263" />
+        <source>%n file(s) copy our work.</source>
+        <translation>
+            <numerusform>%n 个文件复制了我们的作品。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/provenance/theft_dialog.py" line="264" />
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>共 %n 处匹配。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="344" />
+        <source>Only our sound is in
+this file.</source>
+        <translation>该文件中
+只有我们的声音。</translation>
+    </message>
+    <message>
         <source>Choose a video file to check.</source>
-        <translation>请选择要检查的视频文件。</translation>
+        <translation type="vanished">请选择要检查的视频文件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="148" />
         <source>Checking %1…</source>
-        <translation>正在检查 %1…</translation>
+        <translation type="vanished">正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="168" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="242" />
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="174" />
         <source>No match: this video does not copy any of our exported episodes.</source>
-        <translation>未匹配：该视频没有复制我们已导出的任何剧集。</translation>
+        <translation type="vanished">未匹配：该视频没有复制我们已导出的任何剧集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/provenance/theft_dialog.py" line="176" />
         <source>This video copies our work: %n match(es).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>该视频复制了我们的作品：%n 处匹配。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="180" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="266" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="182" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="268" />
+        <source>reversed</source>
+        <translation>倒放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="270" />
         <source>speed ×%1</source>
         <translation>速度 ×%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="201" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="272" />
+        <source>sound only</source>
+        <translation>仅声音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="274" />
+        <source>picture and sound</source>
+        <translation>画面和声音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="276" />
+        <source>inside their frame</source>
+        <translation>嵌在对方画面中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="293" />
+        <source>Save the evidence pack in</source>
+        <translation>证据包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="307" />
+        <source>Evidence saved: %1</source>
+        <translation>证据已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="309" />
+        <source>Writing the evidence pack for %1…</source>
+        <translation>正在为 %1 生成证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/provenance/theft_dialog.py" line="323" />
         <source>Our episode at %1</source>
         <translation>我们的剧集 %1 处</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="202" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="324" />
         <source>Suspect at %1</source>
         <translation>疑似视频 %1 处</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="203" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="325" />
         <source> (mirrored)</source>
         <translation>（镜像）</translation>
     </message>
     <message>
-        <location filename="../../widgets/provenance/theft_dialog.py" line="216" />
+        <location filename="../../widgets/provenance/theft_dialog.py" line="340" />
         <source>The export file is no longer
 on this computer.</source>
         <translation>导出文件已不在

@@ -1,0 +1,140 @@
+"""Fingerprint a suspect file: its picture, hashed where our content sits, and its sound.
+
+The picture is read in chunks of a couple of minutes at 256 px wide (enough for a
+picture-in-picture window at a third of the frame), so an hours-long file needs
+bounded memory; each chunk finds its own layout (compilations change layout).
+Every sample is hashed in SLOTS variants: whole frame, its 70 % centre, its middle band,
+and the two windows of the chunk that best resemble our episodes (the first also as its
+middle band) - each as is and mirrored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import UserError
+from app.fingerprint import audio
+from app.fingerprint.index import NOMINATE_DISTANCE, SeasonIndex
+from app.fingerprint.layout import FULL, Rect, candidate_rects
+from app.fingerprint.phash import THUMB, box_thumbs, hash_thumbs, is_informative, middle_band, thumb_of
+from app.fingerprint.sampler import SAMPLE_FPS, sample_gray_frames
+
+SUSPECT_WIDTH = 256
+CHUNK_SECONDS = 120.0
+PROBES = 8
+SLOTS = 6  # whole, whole 70 %, whole middle band, window 1, its middle band, window 2
+MAX_SECONDS = 4 * 3600.0  # longer files: only the first four hours are checked
+
+
+@dataclass
+class SuspectPrint:
+    times: np.ndarray  # (n,)
+    hashes: np.ndarray  # (n, 2, SLOTS): as is / mirrored
+    informative: np.ndarray  # (n,)
+    duration: float
+    audio: audio.AudioPrint = audio.EMPTY  # noqa: RUF009 - frozen
+    regions: list[tuple[float, Rect]] = field(default_factory=list)  # (chunk start s, best window)
+    has_video: bool = True
+    truncated: bool = False
+
+    def region_at(self, t: float) -> Rect | None:
+        found = None
+        for start, rect in self.regions:
+            if start <= t + 1e-6:
+                found = rect
+        return found
+
+
+def _variants(frames: list[np.ndarray], rects: list[Rect]) -> np.ndarray:
+    """(frames, 2, SLOTS) hashes: whole, 70 % centre, then the windows, as is and mirrored."""
+    thumbs = []
+    for gray in frames:
+        h, w = gray.shape
+        cy, cx = int(h * 0.15), int(w * 0.15)
+        views = [gray, gray[cy:h - cy, cx:w - cx], middle_band(gray)]
+        if rects:
+            first = rects[0].crop(gray)
+            views += [first, middle_band(first)] + [r.crop(gray) for r in rects[1:]]
+        views += [gray] * (SLOTS - len(views))
+        thumbs += [thumb_of(v) for v in views[:SLOTS]]
+    if not thumbs:
+        return np.zeros((0, 2, SLOTS), np.uint64)
+    stack = np.stack(thumbs)
+    plain = hash_thumbs(stack).reshape(-1, SLOTS)
+    mirrored = hash_thumbs(stack, mirrored=True).reshape(-1, SLOTS)
+    return np.stack([plain, mirrored], axis=1)
+
+
+def choose_windows(frames: list[np.ndarray], index: SeasonIndex, keep: int = 2) -> list[Rect]:
+    """The windows (other than the whole frame) whose content is closest to our episodes."""
+    informative = [f for f in frames if is_informative(f)]
+    if len(informative) < 2 or not len(index.pool_hashes):
+        return []
+    step = max(1, len(informative) // 40)
+    stack = np.stack(informative[::step])
+    rects = [FULL] + [r for r in candidate_rects(stack) if not r.is_full]
+    probes = [informative[int(i)] for i in np.linspace(0, len(informative) - 1, min(PROBES, len(informative)))]
+    if not rects:
+        return []
+    h, w = probes[0].shape
+    boxes = np.array([rect.pixels(w, h) for rect in rects])
+    stack = np.stack([box_thumbs(gray, boxes) for gray in probes], axis=1).reshape(-1, THUMB, THUMB)
+    q = np.stack([hash_thumbs(stack), hash_thumbs(stack, mirrored=True)], axis=1).reshape(len(rects), len(probes), 2)
+    d, _ = index.nearest_in_pool(q)
+    best = d.min(axis=2)  # (rects, probes)
+    votes = (best <= NOMINATE_DISTANCE).sum(axis=1)
+    order = [i for i in np.lexsort((best.mean(axis=1), -votes)) if i != 0]
+    windows = [rects[i] for i in order[:keep] if votes[i] >= 2]
+    if windows and votes[0] >= votes[order[0]] and best[0].mean() <= best[order[0]].mean() + 1:
+        windows.insert(0, FULL)  # the whole frame is our picture: report no layout (windows stay as extra views)
+    return windows
+
+
+def fingerprint_suspect(path: Path, index: SeasonIndex, cancelled: Callable[[], bool] | None = None,
+                        progress: Callable[[float], None] | None = None) -> SuspectPrint:
+    """Raises UserError when the file has neither a readable picture nor sound."""
+    sound = audio.peaks_of(audio.decode_mono(path, cancelled, MAX_SECONDS))
+    times: list[float] = []
+    hashes: list[np.ndarray] = []
+    informative: list[bool] = []
+    regions: list[tuple[float, Rect]] = []
+    chunk: list[tuple[float, np.ndarray]] = []
+    truncated = False
+
+    def flush() -> None:
+        if not chunk:
+            return
+        windows = choose_windows([g for _, g in chunk], index)
+        regions.append((chunk[0][0], windows[0] if windows else FULL))
+        hashes.extend(_variants([g for _, g in chunk], windows))
+        for t, gray in chunk:
+            times.append(t)
+            informative.append(is_informative(gray))
+        chunk.clear()
+
+    has_video = True
+    try:
+        for t, gray in sample_gray_frames(path, cancelled=cancelled, width=SUSPECT_WIDTH):
+            if t > MAX_SECONDS:
+                truncated = True
+                break
+            if chunk and t - chunk[0][0] >= CHUNK_SECONDS:
+                flush()
+                if progress:
+                    progress(t)
+            chunk.append((t, gray))
+    except UserError:
+        if sound.empty:
+            raise UserError(QCoreApplication.translate("TheftCheck", "%1 cannot be read as a video or as audio.").replace("%1", Path(path).name)) from None
+        has_video = False
+    flush()
+    if has_video and not times and sound.empty:
+        raise UserError(QCoreApplication.translate("TheftCheck", "%1 has no picture or sound that could be decoded.").replace("%1", Path(path).name))
+    duration = max(times[-1] + 1.0 / SAMPLE_FPS if times else 0.0, sound.duration)
+    return SuspectPrint(np.array(times, np.float64), np.array(hashes, np.uint64).reshape(-1, 2, SLOTS),
+                        np.array(informative, bool), duration, sound, regions, has_video and bool(times), truncated)

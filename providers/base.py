@@ -239,6 +239,7 @@ class GenerationRequest(_Serial):
     negative_prompt: str = ""
     seed: int | None = None
     parameters: dict[str, Any] = field(default_factory=dict)
+    client_ref: str = ""  # our id for this create call, chosen before sending; vendors that take one get it
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -405,7 +406,7 @@ def provenance_fields(request: GenerationRequest, handle: TaskHandle, *, cost: f
     """The provenance record for an asset made by ``request`` (keys of ``app.model.media.Provenance``)."""
     params = {k: v for k, v in request.to_dict().items()
               if k not in ("model", "prompt", "negative_prompt", "seed", "parameters", "capability",
-                           "reference_images", "first_frame", "last_frame", "text")}
+                           "reference_images", "first_frame", "last_frame", "text", "client_ref")}
     params.update(request.parameters)
     prompt = request.text if isinstance(request, SpeechRequest) else request.prompt
     return {

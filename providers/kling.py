@@ -183,7 +183,7 @@ class KlingProvider(ProviderClient):
         else:
             raise self.error(f"{request.capability} generation is not offered by Kling", kind=E.CONFIG)
         external = body.setdefault("external_task_id", uuid.uuid4().hex)
-        data = self._call("POST", path, cancel, json=body)
+        data = self._call("POST", path, cancel, json=body, billable=True)
         task_id = str(data.get("task_id") or "")
         if not task_id:
             raise self.error(f"the answer has no task_id: {data}", kind=E.INVALID_RESPONSE)

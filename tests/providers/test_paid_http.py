@@ -82,3 +82,28 @@ def test_kling_does_not_resend_a_create_whose_answer_was_cut_off(kling_server) -
         client.submit(ImageRequest(prompt="a cat", client_ref="job-1-ref"))
     assert info.value.maybe_billed and not info.value.retryable
     assert len(kling_server.received("POST /v1/images/generations")) == 1
+
+
+def test_kling_finds_a_task_by_our_client_ref_after_a_cut_off_answer(kling_server) -> None:
+    kling_server.fail_next("POST /v1/images/generations", Reply(close=True))
+    client = KlingProvider({"base_url": kling_server.url, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY},
+                           name="kling")
+    request = ImageRequest(prompt="a cat", client_ref="job-2-ref")
+    assert client.find_task(request, "job-2-ref", time.time()) is None  # nothing created yet: surely none
+    # the vendor created the task, but its answer never arrived
+    kling_server.handle(_post("/v1/images/generations", request))
+    handle = client.find_task(request, "job-2-ref", time.time())
+    assert handle is not None and handle.task_id in kling_server.tasks
+    assert kling_server.tasks[handle.task_id].body["external_task_id"] == "job-2-ref"
+    status = client.poll(handle)
+    assert status.state in ("queued", "running", "succeeded")
+
+
+def _post(path, request):
+    import json
+
+    from tests.providers.servers.base import Request
+
+    token = KlingProvider({"access_key": ACCESS_KEY, "secret_key": SECRET_KEY}, name="kling").token()
+    body = {"model_name": "kling-v2", "prompt": request.prompt, "n": 1, "external_task_id": request.client_ref}
+    return Request("POST", path, {}, {"Authorization": f"Bearer {token}"}, json.dumps(body).encode())

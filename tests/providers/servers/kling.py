@@ -97,7 +97,10 @@ class KlingServer(VendorServer):
             if "aspect_ratio" in body:
                 return kling_error(400, 1201, "aspect_ratio is not a field of image2video")
         task = Task(f"T{uuid.uuid4().hex[:16]}", kind, body, outcome=self.next_outcome)
+        external = str(body.get("external_task_id") or "")
         with self.lock:
+            if external and any(t.body.get("external_task_id") == external for t in self.tasks.values()):
+                return kling_error(400, 1201, "external_task_id already exists")
             self.tasks[task.task_id] = task
         return self.envelope({"task_id": task.task_id, "task_status": "submitted",
                               "task_info": {"external_task_id": body.get("external_task_id", "")},
@@ -106,11 +109,15 @@ class KlingServer(VendorServer):
     def query(self, kind: str, task_id: str) -> Reply:
         with self.lock:
             task = self.tasks.get(task_id)
+            if task is None:  # the path takes either id: task_id or the client's external_task_id
+                task = next((t for t in self.tasks.values() if t.body.get("external_task_id") == task_id), None)
             if task is None or task.kind != kind:
                 return kling_error(404, 1203, "task not found")
             task.polls += 1
             polls = task.polls
+        task_id = task.task_id
         data = {"task_id": task_id, "task_status": "submitted", "task_status_msg": "",
+                "task_info": {"external_task_id": task.body.get("external_task_id", "")},
                 "created_at": task.created_at, "updated_at": int(time.time() * 1000)}
         if polls >= self.polls_to_finish:
             if task.outcome == "failed":

@@ -79,10 +79,23 @@ class BatchGenerator:
             signal.signal(signal.SIGINT, previous)
         if self.session.is_modified:
             self.session.save()
+        self._fold_journal()
         failures = [f"{j.title}: {j.error}" for j in self.manager.jobs() if j.state is JobState.FAILED]
         if self.manager.paused_reason:
             failures.append(self.manager.paused_reason)
         return failures
+
+    def _fold_journal(self) -> None:
+        """A finished batch leaves project.json complete, for every reader (not only this app)."""
+        from app.jobs.journal import fold_into_project_file
+
+        bundle = self.session.bundle
+        if bundle is None:
+            return
+        try:
+            fold_into_project_file(bundle, self.manager.journal)
+        except Exception as exc:  # the journal still holds everything; the next open replays it
+            print(f"note: the job journal stays in {bundle.root}: {exc}", file=self.out)
 
     def _on_sigint(self, signum: int, frame: object) -> None:
         self._interrupted = True

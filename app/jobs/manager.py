@@ -333,6 +333,36 @@ class JobManager(QObject):
         if changed:
             self._write_through()
             self.session.document.jobsChanged.emit()
+        self._clean_staging()
+
+    def _clean_staging(self) -> None:
+        """Remove leftovers in cache/jobs/ (rejected or abandoned downloads) of jobs that are not running."""
+        bundle = self.session.bundle
+        if bundle is None:
+            return
+        folder = bundle.root / "cache" / "jobs"
+        keep = {j.id for j in self._jobs.values() if not j.state.finished}
+
+        def clean() -> None:
+            import shutil
+
+            try:
+                entries = list(folder.iterdir())
+            except OSError:
+                return
+            now = time.time()
+            for entry in entries:
+                try:
+                    fresh = now - entry.stat().st_mtime < 60  # a job started since: not a leftover
+                except OSError:
+                    continue
+                if entry.name not in keep and not fresh:
+                    if entry.is_dir():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink(missing_ok=True)
+
+        self.pool.start(_Call(clean))
 
     def _adopt_failed(self, record: JobRecord) -> None:
         """Show a failed job of an earlier session, so it can be retried or cleared."""

@@ -43,7 +43,8 @@ class KlingServer(VendorServer):
         self.failure_message = "Failure to pass the risk control system"
         self.result_content_type = "video/mp4"
         self.result_bytes: bytes | None = None
-        self.result_declared_length: int | None = None
+        self.result_declared_length: int | None = None  # > the file's size: every result download is cut off
+        self.image_bytes: bytes | None = None  # what image results contain (default: a real PNG)
 
     def _auth(self, req: Request) -> Reply | None:
         header = req.headers.get("Authorization", "")
@@ -127,7 +128,8 @@ class KlingServer(VendorServer):
                 if kind == "generations":
                     n = int(task.body.get("n", 1))
                     data["task_result"] = {"images": [
-                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", png_bytes(), "image/png")}
+                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", self.image_bytes or png_bytes(), "image/png",
+                                                           declared_length=self.result_declared_length)}
                         for i in range(n)]}
                 else:
                     url = self.add_file(f"{task_id}.mp4", self.result_bytes or mp4_bytes(), self.result_content_type,

@@ -10,6 +10,7 @@ the tasks already paid for, then submits only what is still missing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -89,5 +90,11 @@ def run(args: argparse.Namespace) -> int:
     if failures:
         for line in failures:
             print(f"error: {line}", file=sys.stderr)
+        if generator.interrupted:
+            # Ctrl+C: every job's state is in the journal (flushed when the project closed) and the
+            # lock is released; skip the interpreter's and Qt's teardown, which can take seconds.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_FAILED)
         return EXIT_FAILED
     return 0

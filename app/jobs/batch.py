@@ -99,6 +99,11 @@ class BatchGenerator:
         except Exception as exc:  # the journal still holds everything; the next open replays it
             print(f"note: the job journal stays in {bundle.root}: {exc}", file=self.out)
 
+    @property
+    def interrupted(self) -> bool:
+        """The run stopped on Ctrl+C (the jobs' records say where each one was)."""
+        return self._interrupted
+
     def _on_sigint(self, signum: int, frame: object) -> None:
         self._interrupted = True
 

@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 DEFAULT_REMOTE_LIMIT = 2
 SHUTDOWN_WAIT_MS = 1500  # closing never waits longer for workers: their sockets are shut by the detach
 POLL_INTERVAL_ENV = "MICRODRAMA_POLL_INTERVAL"
+RETRY_BASE_ENV = "MICRODRAMA_RETRY_BASE"  # seconds before the 2nd try (tests and bench speed backoff up)
 
 
 class _Relay(QObject):
@@ -196,6 +197,9 @@ class JobManager(QObject):
             job.journal = self.journal  # type: ignore[attr-defined]
         if self.poll_interval is not None:
             job.poll_interval = self.poll_interval  # type: ignore[attr-defined]
+        retry_base = _env_float(RETRY_BASE_ENV)
+        if retry_base is not None:
+            job.policy.base, job.policy.cap = retry_base, retry_base * 4
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
         self._schedule()

@@ -45,6 +45,10 @@ class KlingServer(VendorServer):
         self.result_bytes: bytes | None = None
         self.result_declared_length: int | None = None  # > the file's size: every result download is cut off
         self.image_bytes: bytes | None = None  # what image results contain (default: a real PNG)
+        # Misbehaving creates: the task IS created (and billed), then the answer is "cut" (a 200 whose
+        # body stops halfway under a full Content-Length) or "reset" (the connection drops unanswered).
+        self.create_fault = ""
+        self.create_faults = 0  # how many creates misbehave
 
     def _auth(self, req: Request) -> Reply | None:
         header = req.headers.get("Authorization", "")
@@ -103,9 +107,18 @@ class KlingServer(VendorServer):
             if external and any(t.body.get("external_task_id") == external for t in self.tasks.values()):
                 return kling_error(400, 1201, "external_task_id already exists")
             self.tasks[task.task_id] = task
-        return self.envelope({"task_id": task.task_id, "task_status": "submitted",
-                              "task_info": {"external_task_id": body.get("external_task_id", "")},
-                              "created_at": task.created_at, "updated_at": task.created_at})
+        reply = self.envelope({"task_id": task.task_id, "task_status": "submitted",
+                               "task_info": {"external_task_id": body.get("external_task_id", "")},
+                               "created_at": task.created_at, "updated_at": task.created_at})
+        with self.lock:
+            fault = self.create_fault if self.create_faults > 0 else ""
+            self.create_faults -= 1 if fault else 0
+        if fault == "cut":
+            full = reply.payload()
+            return Reply(body=full[: len(full) // 2], declared_length=len(full))
+        if fault == "reset":
+            return Reply(close=True)
+        return reply
 
     def query(self, kind: str, task_id: str) -> Reply:
         with self.lock:

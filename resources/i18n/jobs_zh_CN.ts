@@ -64,6 +64,41 @@
         <source>Retrying in {seconds} s: {message}</source>
         <translation>{seconds} 秒后重试：{message}</translation>
     </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="179"/>
+        <source>Could not record the job on disk before sending it, so nothing was sent: {reason}</source>
+        <translation>发送前无法把任务记录到磁盘，因此没有发送任何请求：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="220"/>
+        <source>Looking for the task at {provider}…</source>
+        <translation>正在 {provider} 查找该任务…</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="238"/>
+        <source>{provider} may have created and billed this task, but its answer never reached us (sent {time}, model {model}, prompt “{prompt}”). It cannot be looked up automatically. Check your account on {provider}&apos;s site; Retry creates a new, paid task.</source>
+        <translation>{provider} 可能已创建并扣费了这个任务，但回复没有送达（发送于 {time}，模型 {model}，提示词“{prompt}”）。无法自动查找该任务。请到 {provider} 网站核对账户；点“重试”会新建一个付费任务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="265"/>
+        <source>{provider} has not finished the task after {minutes} minutes. Retry keeps waiting for the same task (nothing is paid again).</source>
+        <translation>{provider} 在 {minutes} 分钟后仍未完成任务。点“重试”会继续等待同一个任务（不会重复扣费）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="307"/>
+        <source>Retry downloads the finished result again (nothing is paid again).</source>
+        <translation>点“重试”会重新下载已完成的结果（不会重复扣费）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="310"/>
+        <source>Retry keeps waiting for the same task (nothing is paid again).</source>
+        <translation>点“重试”会继续等待同一个任务（不会重复扣费）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/manager.py" line="574"/>
+        <source>Gave up after {n} failed attempts: {message}</source>
+        <translation>失败 {n} 次后已放弃：{message}</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>

@@ -317,22 +317,22 @@
         <translation>（未设预算）</translation>
     </message>
     <message>
-        <location filename="../work/wt/paid/widgets/jobs/panel.py" line="280"/>
+        <location filename="../../widgets/jobs/panel.py" line="280"/>
         <source>“{title}” may already have been created and billed at the vendor, but the answer never arrived, so its result cannot be collected. Retry creates a new, paid task. Check your account on the vendor&apos;s site first.</source>
         <translation>“{title}”可能已在服务商处创建并扣费，但回复没有送达，因此无法取回结果。点“重试”会新建一个付费任务。请先到服务商网站核对账户。</translation>
     </message>
     <message>
-        <location filename="../work/wt/paid/widgets/jobs/panel.py" line="284"/>
+        <location filename="../../widgets/jobs/panel.py" line="284"/>
         <source>{n} jobs may already have been created and billed at the vendor, but the answers never arrived, so their results cannot be collected. Retry creates a new, paid task for each. Check your account on the vendor&apos;s site first.</source>
         <translation>{n} 个任务可能已在服务商处创建并扣费，但回复没有送达，因此无法取回结果。点“重试”会为每个任务新建一个付费任务。请先到服务商网站核对账户。</translation>
     </message>
     <message>
-        <location filename="../work/wt/paid/widgets/jobs/panel.py" line="287"/>
+        <location filename="../../widgets/jobs/panel.py" line="287"/>
         <source>Pay again?</source>
         <translation>要再次付费吗？</translation>
     </message>
     <message>
-        <location filename="../work/wt/paid/widgets/jobs/panel.py" line="289"/>
+        <location filename="../../widgets/jobs/panel.py" line="289"/>
         <source>Retry and pay again</source>
         <translation>重试并再次付费</translation>
     </message>

@@ -116,6 +116,12 @@ class _Watched:
             w.add(self)  # type: ignore[arg-type]
         return super().request(*args, **kwargs)  # type: ignore[misc]
 
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        w = current()
+        if w is not None and w.fired:  # stopped while connecting: do not start the exchange
+            _shut(self)  # type: ignore[arg-type]
+
 
 class WatchedHTTPConnection(_Watched, HTTPConnection):
     pass

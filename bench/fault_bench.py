@@ -82,7 +82,7 @@ def start(project: Path, server: KlingServer, *extra: str) -> subprocess.Popen:
 
 def finish(proc: subprocess.Popen, stats: Counter) -> int | None:
     try:
-        proc.communicate(timeout=HANG_SECONDS)
+        _, proc.stderr_text = proc.communicate(timeout=HANG_SECONDS)  # type: ignore[attr-defined]
     except subprocess.TimeoutExpired:
         stats["hangs"] += 1
         proc.kill()
@@ -131,6 +131,7 @@ def kill_round(folder: Path, rng: random.Random, stats: Counter) -> None:
         rerun = start(project, server)
         if finish(rerun, stats) not in (0,):
             stats["re-runs failed"] += 1
+            print(f"\nre-run failed (exit {rerun.returncode}): {(rerun.stderr_text or '')[-600:]}", file=sys.stderr)
         account(project, server, stats)
 
 

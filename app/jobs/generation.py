@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -31,10 +32,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-try:  # imported here, on the thread that builds jobs: several workers importing it at once crashed PyAV's import
-    import app.media.probe  # noqa: F401
-except ImportError:
-    pass
+_preload_lock = threading.Lock()
+_preloaded = False
+
+
+def _preload_media_modules() -> None:
+    """Import the media checkers once, one worker at a time: several workers importing them at
+    once (the first downloads of a batch) crashed the interpreter inside the import machinery.
+    Not at module import: that would slow the editor's start-up."""
+    global _preloaded
+    with _preload_lock:
+        if _preloaded:
+            return
+        import av  # noqa: F401
+        import cv2  # noqa: F401
+
+        try:
+            import app.media.probe  # noqa: F401
+        except ImportError:
+            pass
+        _preloaded = True
 
 DEFAULT_POLL_INTERVAL = 5.0
 MAX_POLL_SECONDS = 3 * 3600.0  # a vendor task still unfinished after this is given up (Retry keeps polling)
@@ -127,6 +144,7 @@ class GenerationJob(Job):
         from app.jobs.provider_config import make_provider, provider_info
         from providers.errors import ProviderError
 
+        _preload_media_modules()
         bundle = self.bundle  # type: ignore[attr-defined]
         staging = bundle.folder("cache") / "jobs" / self.id
         staging.mkdir(parents=True, exist_ok=True)

@@ -311,7 +311,13 @@ class JobManager(QObject):
                 continue
             unfinished = record.state in ("queued", "running", "remote", "downloading")
             # accepted by the vendor (a task id), or never started: pick it up again
-            submitting = bool(record.request.get("submitting")) if isinstance(record.request, dict) else False
+            request = record.request if isinstance(record.request, dict) else {}
+            submitting = bool(request.get("submitting"))
+            # A journaled record (it counts its creates) that is "running" without a "submitting" line
+            # never sent its create (that line is fsynced first): it simply starts again.
+            never_sent = "creates" in request and not submitting and not record.task_id
+            if unfinished and never_sent and record.state == "running":
+                record.state = "queued"
             # accepted by the vendor (a task id), never started, or caught in the submit window (its
             # client_ref was journaled before the create left): pick it up again
             if unfinished and record.kind == GenerationJob.kind and (record.task_id or record.state == "queued"

@@ -187,3 +187,27 @@ def test_closing_with_a_create_blocked_in_flight_returns_at_once_and_resume_find
     assert next(iter(server.tasks.values())).body["external_task_id"] == body["external_task_id"]
     reopened.shutdown()
     second.close()
+
+
+def test_a_kill_after_start_but_before_the_submitting_line_just_starts_again(project, kling_env, qtbot) -> None:
+    from app.jobs.journal import record_entry
+
+    first = Session()
+    first.open(project)
+    manager = job_manager(first)
+    manager.pause()
+    episode = first.current_episode
+    job = manager.add(shot_job(first, episode, next(episode.shots()), "still", "kling"))
+    job.record.state = "running"  # what a kill right after the start leaves: no "submitting" line
+    journal_for(project).append(record_entry(job.record), wait=True)
+    manager.shutdown()
+    first.close()
+    second = Session()
+    second.open(project)
+    reopened = job_manager(second)
+    qtbot.waitUntil(lambda: reopened.job(job.id) is not None, timeout=5000)
+    assert reopened.wait(timeout=20)
+    assert reopened.job(job.id).state is JobState.SUCCEEDED  # not "check your account": nothing was sent
+    assert len(kling_env.received("POST /v1/images/generations")) == 1
+    reopened.shutdown()
+    second.close()

@@ -178,9 +178,13 @@ class GenerationJob(Job):
             raise
 
     # -- submit: the intent on disk before the request leaves, the handle the moment it returns
-    def _submit(self, ctx: JobContext, provider: Any, label: str) -> Any:
-        from providers.errors import ProviderError
+    def _submit(self, ctx: JobContext, provider: Any, label: str, depth: int = 0) -> Any:
+        from providers.errors import CONNECTION, ProviderError
 
+        if depth >= 2:  # answers keep breaking and the vendor has no task: let the queue's backoff decide
+            raise ProviderError(QCoreApplication.translate("Jobs", "{provider} keeps breaking off its answers; "
+                                                           "nothing was created. Will retry.").format(provider=label),
+                                retryable=True, kind=CONNECTION, provider=self.resource)
         if self.submitting_at:  # an earlier run sent a create whose answer never reached our disk
             handle = self._recover(ctx, provider, label)
             if handle is not None:
@@ -197,27 +201,35 @@ class GenerationJob(Job):
             raise ProviderError(QCoreApplication.translate(
                 "Jobs", "Could not record the job on disk before sending it, so nothing was sent: {reason}").format(
                 reason=getattr(self.journal, "error", "")), retryable=False, provider=self.resource)
-        self.token.raise_if_cancelled()
+        if self.token.cancelled:
+            self._unsent()
+            self.token.raise_if_cancelled()
         try:
             handle = provider.submit(self.request, self.token)
         except ProviderError as exc:
             if not getattr(exc, "maybe_billed", False):
-                self.submitting_at = 0.0  # the vendor answered with an error: no task was created
+                self._unsent()  # the vendor answered with an error (or nothing left): no task was created
                 raise
             if self.token.cancelled:
                 raise JobStopped(self.token.detached) from None
             handle = self._recover(ctx, provider, label, cause=exc.message)
             if handle is None:  # surely none at the vendor: nothing was billed, send it again
-                return self._submit(ctx, provider, label)
+                return self._submit(ctx, provider, label, depth + 1)
             return handle
         except JobStopped:
             raise
         except Exception:
             if self.token.cancelled:  # stopped mid-request: the create may have left; resume will look
                 raise JobStopped(self.token.detached) from None
+            self._unsent()  # a local failure (a file, a bug) before anything was sent
             raise
         self._submitted(ctx, handle)
         return handle
+
+    def _unsent(self) -> None:
+        """The create announced by the last "submitting" line surely never made a task."""
+        self._journal({"type": "unsent", "job": self.id, "client_ref": self.client_ref})
+        self.submitting_at = 0.0
 
     def _submitted(self, ctx: JobContext, handle: Any) -> None:
         self._journal({"type": "submitted", "job": self.id, "client_ref": self.client_ref,

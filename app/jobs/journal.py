@@ -12,6 +12,8 @@ and ``at`` (unix seconds)):
   by the worker and fsynced BEFORE the create request leaves this machine;
 - ``submitted``: ``{"client_ref", "handle"}`` -- written by the worker the moment
   ``submit`` returns, before anything else;
+- ``unsent``: ``{"client_ref"}`` -- the create announced by "submitting" surely made no task
+  (the vendor answered with an error, or it was stopped before sending);
 - ``landed``: ``{"target", "assets": [<MediaAsset>], "fps"}`` -- a result stored in the
   bundle and attached to its shot or episode (replayed with ``app.jobs.landing``).
 
@@ -54,7 +56,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 FOLDER = "jobs"
 FILE = "journal.jsonl"
-WORKER_TYPES = ("submitting", "submitted")
+WORKER_TYPES = ("submitting", "submitted", "unsent")
 
 
 def journal_path(root: Path) -> Path:
@@ -114,6 +116,14 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                                                     "at": float(entry.get("at") or 0)}
                     if record.state in ("queued", "failed", "cancelled"):
                         record.state = "running"
+                    changed = True
+            elif kind == "unsent":
+                record = _record(series, job_id)
+                pending = (record.request.get("submitting") or {}) if record is not None else {}
+                if record is not None and pending.get("client_ref") == entry.get("client_ref"):
+                    record.request.pop("submitting", None)
+                    if record.state == "running":
+                        record.state = "queued"
                     changed = True
             elif kind == "submitted":
                 record = _record(series, job_id)

@@ -99,6 +99,11 @@
         <source>Gave up after {n} failed attempts: {message}</source>
         <translation>失败 {n} 次后已放弃：{message}</translation>
     </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="185"/>
+        <source>{provider} keeps breaking off its answers; nothing was created. Will retry.</source>
+        <translation>{provider} 的回复一再中断；没有创建任何任务。稍后会重试。</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>

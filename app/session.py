@@ -109,6 +109,10 @@ class Session(QObject):
                          "not save it there. Use Save As to keep changes elsewhere.")
         try:
             series = load_autosave(bundle) if recover else bundle.load(use_backup=use_backup)
+            # jobs recorded (and results landed) since the last save live in the job journal
+            from app.jobs.journal import journal_path, read_entries, replay
+
+            replay(series, read_entries(journal_path(bundle.root)))
         except BaseException:
             if lock is not self._lock:
                 lock.release()

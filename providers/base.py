@@ -415,7 +415,8 @@ def provenance_fields(request: GenerationRequest, handle: TaskHandle, *, cost: f
     """The provenance record for an asset made by ``request`` (keys of ``app.model.media.Provenance``)."""
     params = {k: v for k, v in request.to_dict().items()
               if k not in ("model", "prompt", "negative_prompt", "seed", "parameters", "capability",
-                           "reference_images", "first_frame", "last_frame", "text", "source_audio")}
+                           "reference_images", "first_frame", "last_frame", "text", "source_audio",
+                           "client_ref")}
     params.update(request.parameters)
     prompt = request.text if isinstance(request, SpeechRequest) else request.prompt
     return {

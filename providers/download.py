@@ -17,12 +17,23 @@ import requests
 
 from providers import errors as E
 from providers.base import CancelToken, OutputRef, ProgressFn
+from providers.deadline import watch
 from providers.errors import ProviderError
 from providers.http import abort
 
 MAX_BYTES = {"image": 64 * 1024 * 1024, "video": 2 * 1024 * 1024 * 1024, "audio": 512 * 1024 * 1024}
 DEFAULT_MAX = 2 * 1024 * 1024 * 1024
 CHUNK = 256 * 1024
+DEADLINE_ENV = "MICRODRAMA_DOWNLOAD_DEADLINE"  # seconds; overrides the computed limit (tests, bench)
+BASE_DEADLINE = 300.0  # every download gets this long, plus 1 s per 256 KB it declares
+
+
+def download_deadline(declared_bytes: int | None = None) -> float:
+    """The overall limit of one download: a trickling file server must not hold a job forever."""
+    try:
+        return float(os.environ[DEADLINE_ENV])
+    except (KeyError, ValueError):
+        return BASE_DEADLINE + (declared_bytes or 0) / CHUNK
 
 _MEDIA_MIME_PREFIXES = ("image/", "video/", "audio/")
 _GENERIC_MIMES = ("application/octet-stream", "binary/octet-stream", "application/mp4", "application/ogg", "")
@@ -186,6 +197,20 @@ def download_checked(
     cap = max_bytes or MAX_BYTES.get(output.media_type, DEFAULT_MAX)
     if cancel is not None:
         cancel.raise_if_cancelled()
+    with watch(cancel, download_deadline()) as w:
+        try:
+            return _fetch(session, output, dest_dir, provider=provider, cancel=cancel, progress=progress,
+                          headers=headers, cap=cap, timeout=timeout, default_name=default_name, fail=fail)
+        except ProviderError as exc:
+            if w.expired and not (cancel is not None and cancel.cancelled):
+                raise fail(f"the file did not arrive within {w.deadline:.0f} s ({exc.message.split(': ')[-1]})",
+                           retryable=True, kind=E.TIMEOUT) from None
+            raise
+
+
+def _fetch(session: requests.Session, output: OutputRef, dest_dir: Path, *, provider: str,
+           cancel: CancelToken | None, progress: ProgressFn | None, headers: dict[str, str] | None,
+           cap: int, timeout: tuple[float, float], default_name: str, fail) -> Path:  # noqa: ANN001
     try:
         response = session.get(output.url, headers=headers or {}, stream=True, timeout=timeout)
     except requests.Timeout:

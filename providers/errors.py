@@ -58,6 +58,7 @@ class ProviderError(Exception):
         kind: str = "",
         provider: str = "",
         secrets: Iterable[str] = (),
+        maybe_billed: bool = False,
     ) -> None:
         self.message = scrub(message, secrets)
         super().__init__(self.message)
@@ -67,6 +68,9 @@ class ProviderError(Exception):
         self.http_status = http_status
         self.kind = kind
         self.provider = provider
+        # The create request may have reached the vendor (and been billed) although no usable
+        # answer came back: never resend it; look the task up (``find_task``) or tell the user.
+        self.maybe_billed = maybe_billed
 
     def __str__(self) -> str:
         return self.message
@@ -79,7 +83,7 @@ class ProviderError(Exception):
         """A JSON-safe summary for a job record (already scrubbed)."""
         return {"message": self.message, "retryable": self.retryable, "retry_after": self.retry_after,
                 "vendor_code": self.vendor_code, "http_status": self.http_status, "kind": self.kind,
-                "provider": self.provider}
+                "provider": self.provider, "maybe_billed": self.maybe_billed}
 
 
 class ProviderCancelled(Exception):

@@ -119,7 +119,7 @@ class FalProvider(ProviderClient):
             inp = build_input(model, request)
         except OSError as exc:
             raise self.error(f"cannot read an input image: {exc}", kind=E.BAD_REQUEST) from None
-        data = self.http.json("POST", f"/{model}", json=inp, cancel=cancel)
+        data = self.http.json("POST", f"/{model}", json=inp, cancel=cancel, billable=True)
         if not isinstance(data, dict) or not data.get("request_id"):
             raise self.error(f"the answer has no request_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
         rid = str(data["request_id"])

@@ -9,6 +9,7 @@ Retry-After, bodies that are not the JSON they should be).
 from __future__ import annotations
 
 import json as jsonlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -19,12 +20,23 @@ import urllib3
 
 from providers import errors as E
 from providers.base import CancelToken
+from providers.deadline import WatchedAdapter, watch
 from providers.errors import ProviderError
 
 ErrorMapper = Callable[[requests.Response, Any], ProviderError | None]
 
 DEFAULT_TIMEOUT = (10.0, 60.0)  # (connect, read) seconds
 USER_AGENT = "MicrodramaStudio/0.1"
+DEADLINE_ENV = "MICRODRAMA_HTTP_DEADLINE"  # seconds; overrides every client's overall deadline (tests, bench)
+MIN_DEADLINE = 120.0
+
+
+def default_deadline(read_timeout: float) -> float:
+    """The overall limit of one request: three read timeouts, at least two minutes (or the env override)."""
+    try:
+        return float(os.environ[DEADLINE_ENV])
+    except (KeyError, ValueError):
+        return max(MIN_DEADLINE, 3 * read_timeout)
 
 
 def generic_error_message(body: Any) -> tuple[str, str | int | None]:
@@ -63,6 +75,7 @@ class HttpClient:
         secrets: Callable[[], Iterable[str]] | None = None,
         error_mapper: ErrorMapper | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        deadline: float | None = None,
     ) -> None:
         self.provider = provider
         self.base_url = base_url.rstrip("/")
@@ -70,8 +83,12 @@ class HttpClient:
         self._secrets = secrets or (lambda: ())
         self._mapper = error_mapper
         self.timeout = timeout
+        # Overall seconds per request (headers and body), whatever the per-read timeout says.
+        self.deadline = deadline if deadline is not None else default_deadline(timeout[1])
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
+        for scheme in ("http://", "https://"):  # sockets that a deadline or a cancel can shut
+            self.session.mount(scheme, WatchedAdapter())
 
     def secrets(self) -> list[str]:
         return [s for s in self._secrets() if s]
@@ -99,27 +116,31 @@ class HttpClient:
         timeout: tuple[float, float] | float | None = None,
         check: bool = True,
         billable: bool = False,
+        deadline: float | None = None,
         **kwargs: Any,
     ) -> requests.Response:
-        """Send a request; raise a classified ProviderError on transport failure or (if ``check``) an error status."""
+        """Send a request; raise a classified ProviderError on transport failure or (if ``check``) an error status.
+
+        The whole exchange (connect, headers and, unless ``stream``, the body) must finish
+        within ``deadline`` seconds (default: the client's), and stops within a moment of
+        ``cancel``. ``billable``: the call creates a paid task or output; any failure after
+        the request may have left this machine raises ``maybe_billed=True`` and is never
+        retryable (the job queue asks the vendor instead of paying twice).
+        """
         if cancel is not None:
             cancel.raise_if_cancelled()
         headers = dict(self._headers()) if auth else {}
         headers.update(kwargs.pop("headers", None) or {})
         url = self.url(path)
-        try:
-            response = self.session.request(method, url, headers=headers, stream=stream,
-                                            timeout=timeout or self.timeout, **kwargs)
-        except requests.Timeout as exc:
-            raise self.error(f"the server did not answer in time ({type(exc).__name__}); "
-                             "it may be busy, will retry", retryable=True, kind=E.TIMEOUT) from None
-        except requests.ConnectionError as exc:
-            host = urlparse(url).hostname or ""
-            hint = " Is the server running?" if host in ("localhost", "127.0.0.1", "::1") else ""
-            raise self.error(f"cannot reach {self.base_url or url}: {_short(exc)}.{hint}",
-                             retryable=True, kind=E.CONNECTION) from None
-        except requests.RequestException as exc:
-            raise self.error(f"request failed: {_short(exc)}", retryable=True, kind=E.CONNECTION) from None
+        limit = self.deadline if deadline is None else deadline
+        with watch(cancel, limit) as w:
+            try:
+                response = self.session.request(method, url, headers=headers, stream=stream,
+                                                timeout=timeout or self.timeout, **kwargs)
+            except requests.RequestException as exc:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                raise self._transport_error(exc, url, billable=billable, expired=w.expired) from None
         if cancel is not None and cancel.cancelled:
             response.close()
             cancel.raise_if_cancelled()
@@ -127,20 +148,47 @@ class HttpClient:
             raise self.error_for(response)
         return response
 
+    def _transport_error(self, exc: requests.RequestException, url: str, *, billable: bool,
+                         expired: bool) -> ProviderError:
+        sent = not nothing_sent(exc)
+        if billable and sent:
+            what = ("no complete answer within the time limit" if expired or isinstance(exc, requests.Timeout)
+                    else f"the connection broke before the full answer arrived ({_short(exc)})")
+            return self.error(f"{what}. The request may have reached the vendor and been billed; "
+                              "it is not sent again automatically", retryable=False, kind=E.INVALID_RESPONSE,
+                              maybe_billed=True)
+        if expired:
+            return self.error(f"no complete answer within {self.deadline:.0f} s; will retry",
+                              retryable=True, kind=E.TIMEOUT)
+        if isinstance(exc, requests.Timeout):
+            return self.error(f"the server did not answer in time ({type(exc).__name__}); "
+                              "it may be busy, will retry", retryable=True, kind=E.TIMEOUT)
+        if isinstance(exc, requests.ConnectionError):
+            host = urlparse(url).hostname or ""
+            hint = " Is the server running?" if host in ("localhost", "127.0.0.1", "::1") else ""
+            return self.error(f"cannot reach {self.base_url or url}: {_short(exc)}.{hint}",
+                              retryable=True, kind=E.CONNECTION)
+        return self.error(f"request failed: {_short(exc)}", retryable=True, kind=E.CONNECTION)
+
     def json(self, method: str, path: str, **kwargs: Any) -> Any:
         """Send and decode a JSON answer (malformed JSON becomes a ProviderError)."""
+        billable = bool(kwargs.get("billable"))
         response = self.request(method, path, **kwargs)
-        return self.decode(response, retry_safe=method.upper() in ("GET", "HEAD"))
+        return self.decode(response, retry_safe=method.upper() in ("GET", "HEAD") and not billable,
+                           maybe_billed=billable)
 
-    def decode(self, response: requests.Response, *, retry_safe: bool = True) -> Any:
+    def decode(self, response: requests.Response, *, retry_safe: bool = True, maybe_billed: bool = False) -> Any:
         try:
             return response.json()
         except (ValueError, jsonlib.JSONDecodeError):
             snippet = response.text[:200].strip().replace("\n", " ")
             # A garbled answer to a GET can be asked again; to a POST it may have been billed already.
+            billed = maybe_billed and response.status_code < 400
             raise self.error(
-                f"the server sent an answer that is not valid JSON (HTTP {response.status_code}): {snippet!r}",
+                f"the server sent an answer that is not valid JSON (HTTP {response.status_code}): {snippet!r}"
+                + ("; the request may have been billed, it is not sent again automatically" if billed else ""),
                 retryable=retry_safe, kind=E.INVALID_RESPONSE, http_status=response.status_code,
+                maybe_billed=billed,
             ) from None
 
     def error_for(self, response: requests.Response) -> ProviderError:
@@ -207,6 +255,25 @@ def abort(response: requests.Response) -> None:
         response.close()
     except Exception:
         pass
+
+
+def nothing_sent(exc: BaseException) -> bool:
+    """True when the request surely never left this machine (refused, unresolvable, connect timeout)."""
+    seen: set[int] = set()
+    stack: list[Any] = [exc]
+    while stack:
+        item = stack.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError,
+                             urllib3.exceptions.NameResolutionError, requests.exceptions.ConnectTimeout,
+                             ConnectionRefusedError)):
+            return True
+        if isinstance(item, BaseException):
+            stack.extend(item.args)
+            stack.extend([item.__cause__, item.__context__, getattr(item, "reason", None)])
+    return False
 
 
 def _short(exc: BaseException) -> str:

@@ -185,8 +185,8 @@ class KlingProvider(ProviderClient):
             path = "/v1/images/generations"
         else:
             raise self.error(f"{request.capability} generation is not offered by Kling", kind=E.CONFIG)
-        external = body.setdefault("external_task_id", uuid.uuid4().hex)
-        data = self._call("POST", path, cancel, json=body)
+        external = body.setdefault("external_task_id", request.client_ref or uuid.uuid4().hex)
+        data = self._call("POST", path, cancel, json=body, billable=True)
         task_id = str(data.get("task_id") or "")
         if not task_id:
             raise self.error(f"the answer has no task_id: {data}", kind=E.INVALID_RESPONSE)
@@ -275,6 +275,39 @@ class KlingProvider(ProviderClient):
         elif state == FAILED:
             status.error = f"Kling could not make it: {message or 'no reason given'}"
         return status
+
+    def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,
+                  cancel: CancelToken | None = None) -> TaskHandle | None:
+        """The task created with ``external_task_id == client_ref``, or None when Kling has none.
+
+        Kling's single-task query takes either id in the path (``GET <create path>/{id}``:
+        task_id or external_task_id); an unknown id answers code 1203.
+        """
+        if not client_ref:
+            return None
+        if isinstance(request, VideoRequest):
+            kind = "image2video" if request.first_frame else "text2video"
+            path = f"/v1/videos/{kind}"
+        else:
+            kind, path = "generations", "/v1/images/generations"
+        try:
+            data = self._call("GET", f"{path}/{client_ref}", cancel)
+        except ProviderError as exc:
+            if exc.vendor_code == 1203 or exc.kind == E.NOT_FOUND:
+                return None
+            raise
+        task_id = str(data.get("task_id") or "")
+        if not task_id:
+            return None
+        body_duration = "10" if isinstance(request, VideoRequest) and request.duration > 7.5 else "5"
+        units = float(body_duration if isinstance(request, VideoRequest) else getattr(request, "n", 1) or 1)
+        return TaskHandle(provider=self.name, capability=request.capability, task_id=task_id,
+                          model=self.model_for(request) or ("kling-v1-6" if isinstance(request, VideoRequest)
+                                                            else "kling-v2"),
+                          endpoint={"path": path, "kind": kind, "external_task_id": client_ref,
+                                    "duration": body_duration if isinstance(request, VideoRequest) else "",
+                                    "mode": ""},
+                          cost_units=units)
 
     def poll_interval(self, handle: TaskHandle) -> float:
         return 5.0 if handle.capability == IMAGE else self.default_poll_interval

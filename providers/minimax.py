@@ -118,7 +118,7 @@ class MiniMaxProvider(ProviderClient):
         except OSError as exc:
             raise self.error(f"cannot read the frame image: {exc}", kind=E.BAD_REQUEST) from None
         body.update({k: v for k, v in request.parameters.items() if k not in ("prompt_optimizer", "resolution")})
-        data = self._call("POST", "/v1/video_generation", cancel, json=body)
+        data = self._call("POST", "/v1/video_generation", cancel, json=body, billable=True)
         task_id = str(data.get("task_id") or "")
         if not task_id:
             raise self.error(f"the answer has no task_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)

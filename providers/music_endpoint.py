@@ -69,7 +69,7 @@ class MusicEndpointProvider(ProviderClient):
         if request.seed is not None:
             body["seed"] = request.seed
         body.update(request.parameters)
-        data = self.http.json("POST", "", json=body, cancel=cancel)
+        data = self.http.json("POST", "", json=body, cancel=cancel, billable=True)
         if not isinstance(data, dict) or not data.get("id"):
             raise self.error(f"the service did not answer with an id (see the contract in Settings): "
                              f"{str(data)[:200]}", kind=E.INVALID_RESPONSE)

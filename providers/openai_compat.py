@@ -275,7 +275,8 @@ class OpenAICompatProvider(ProviderClient):
                          for ref in refs]
                 form = {"model": model, "prompt": prompt, "n": str(request.n), "size": size}
                 form.update({k: str(v) for k, v in request.parameters.items()})
-                data = self.http.json("POST", "images/edits", data=form, files=files, cancel=cancel)
+                data = self.http.json("POST", "images/edits", data=form, files=files, cancel=cancel,
+                                      billable=True)
         else:
             body: dict[str, Any] = {"model": model, "prompt": prompt, "n": request.n, "size": size}
             if not gpt_image and model.startswith("dall-e"):
@@ -286,11 +287,11 @@ class OpenAICompatProvider(ProviderClient):
                 body["n"] = 1
                 pooled: list[Any] = []
                 for _ in range(request.n):
-                    part = self.http.json("POST", "images/generations", json=body, cancel=cancel)
+                    part = self.http.json("POST", "images/generations", json=body, cancel=cancel, billable=True)
                     pooled += part.get("data") or [] if isinstance(part, dict) else []
                 data = {"created": part.get("created", "") if isinstance(part, dict) else "", "data": pooled}
             else:
-                data = self.http.json("POST", "images/generations", json=body, cancel=cancel)
+                data = self.http.json("POST", "images/generations", json=body, cancel=cancel, billable=True)
         items = data.get("data") if isinstance(data, dict) else None
         if not isinstance(items, list) or not items:
             raise self.error(f"the image answer has no data: {json.dumps(data)[:200]}", kind=E.INVALID_RESPONSE)
@@ -328,7 +329,8 @@ class OpenAICompatProvider(ProviderClient):
         pieces = speech_audio.split_text(request.text, _SPEECH_MAX_CHARS)
         answers = []
         for piece in pieces:  # a long text: one call per piece of whole sentences
-            response = self.http.request("POST", "audio/speech", json={**body, "input": piece}, cancel=cancel)
+            response = self.http.request("POST", "audio/speech", json={**body, "input": piece}, cancel=cancel,
+                                         billable=True)
             ctype = response.headers.get("Content-Type", "")
             if "json" in ctype or "text/" in ctype:
                 raise self.error(f"the speech answer is {ctype}, not audio: {response.text[:160]!r}",

@@ -175,7 +175,8 @@ class ReplicateProvider(ProviderClient):
         else:
             path, body = f"/models/{model}/predictions", {"input": inp}
         timeout = (self.http.timeout[0], max(self.http.timeout[1], wait + 10.0))
-        data = self.http.json("POST", path, json=body, headers=headers, cancel=cancel, timeout=timeout)
+        data = self.http.json("POST", path, json=body, headers=headers, cancel=cancel, timeout=timeout,
+                              billable=True)
         if not isinstance(data, dict) or not data.get("id"):
             raise self.error(f"the answer has no prediction id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
         urls = data.get("urls") or {}

@@ -10,6 +10,7 @@ the tasks already paid for, then submits only what is still missing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             from app.jobs.multishot import run_scene
 
             failures = run_scene(session, episode, args.multi_shot, args.video_provider, sys.stderr)
-            return _report(failures)
+            return _report(failures, interrupted=False)
         everything = not (args.stills or args.clips or args.music)
         shots = list(episode.shots())
         plan = Plan(
@@ -93,12 +94,18 @@ def run(args: argparse.Namespace) -> int:
         failures = generator.run()
     finally:
         session.close()
-    return _report(failures)
+    return _report(failures, interrupted=generator.interrupted)
 
 
-def _report(failures: list[str]) -> int:
+def _report(failures: list[str], interrupted: bool) -> int:
     if failures:
         for line in failures:
             print(f"error: {line}", file=sys.stderr)
+        if interrupted:
+            # Ctrl+C: every job's state is in the journal (flushed when the project closed) and the
+            # lock is released; skip the interpreter's and Qt's teardown, which can take seconds.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_FAILED)
         return EXIT_FAILED
     return 0

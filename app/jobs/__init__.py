@@ -21,13 +21,22 @@ Limits, retries, budget
     continues.
 
 Persistence ("closing the app never loses a paid generation")
-    A generation's ``JobRecord`` is in ``Series.jobs`` from the moment it starts; its task
-    handle is written the moment the vendor accepts it. Writes go through
-    ``app.jobs.store.write_jobs_through``: project.json is re-read, gets the job list (and
-    any arrived result) and is replaced atomically, so the user's unsaved edits are never
-    saved behind their back. Closing a project or the app *detaches* workers (vendor tasks
-    keep running); opening it resumes polling. A submission interrupted before the vendor
-    answered is shown as failed with a warning to check the vendor's console.
+    A generation's ``JobRecord`` is in ``Series.jobs`` from the moment it is queued. Its
+    changes go to the bundle's job journal (``app.jobs.journal``, ``jobs/journal.jsonl``),
+    appended and fsynced by one background thread: the worker writes "submitting" (with the
+    job's ``client_ref``) before the create request leaves and "submitted" (the handle) the
+    moment the vendor answers; landed results are journaled too. ``Session.open`` replays the
+    journal over project.json; an ordinary save folds it in (and compacts it); the CLI folds
+    it at the end of a batch. Closing a project or the app *detaches* workers (their sockets
+    are shut at once; vendor tasks keep running); opening it resumes polling. A job caught
+    between "submitting" and "submitted" asks the vendor (``provider.find_task``) for the
+    task instead of paying again, or says exactly what may have been billed.
+
+Bounds
+    Every HTTP request has an overall deadline (``providers.deadline``); each phase of a job
+    (submit, poll, download) counts its failures on its own, a job gives up after
+    ``max_failures`` in all or ``max_seconds``, and a poll that never ends is given up after
+    ``MAX_POLL_SECONDS`` (Retry resumes the same task; nothing is paid twice).
 
 Results
     Downloads are checked (the provider's size/type checks, then a decode here) before

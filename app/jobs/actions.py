@@ -49,16 +49,28 @@ def in_flight(session: Session, slot: str, shot_id: str = "", episode_id: str = 
     return False
 
 
+def batch_done_shots(session: Session, batch: str, slot: str) -> set[str]:
+    """Shots already paid for in the open batch ``batch`` (a re-run of an interrupted command continues it)."""
+    if not batch:
+        return set()
+    return {str(r.target.get("shot_id")) for r in session.series.jobs
+            if r.target.get("batch") == batch and r.target.get("slot") == slot
+            and not r.target.get("batch_closed") and r.state not in ("failed", "cancelled")}
+
+
 def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *,
                  positions: set[int] | None = None, regenerate: bool = False,
-                 notes: list[str] | None = None) -> list[GenerationJob]:
+                 notes: list[str] | None = None, batch: str = "") -> list[GenerationJob]:
     """Jobs for what ``episode`` lacks in ``slot`` ("still", "clip" or "music").
 
     ``positions`` limits shots by their 1-based position in the episode;
     ``regenerate`` makes new (chosen) versions even where one exists. Locked shots
     and shots with a job already in flight are skipped; ``notes`` collects why.
+    ``batch`` (the identity of a command, see ``app.jobs.batch``) is stamped on each job's
+    target; with ``regenerate``, shots the same unfinished batch already paid for are skipped.
     """
     notes = notes if notes is not None else []
+    done_in_batch = batch_done_shots(session, batch, slot) if regenerate else set()
     if slot == "music":
         track = episode.timeline.first_track(TrackKind.MUSIC)
         if in_flight(session, "music", episode_id=episode.id):
@@ -73,7 +85,7 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
         if shot.locked:
             notes.append(f"{shot_label(shot)}: locked, left as it is")
             continue
-        if in_flight(session, slot, shot_id=shot.id):
+        if in_flight(session, slot, shot_id=shot.id) or shot.id in done_in_batch:
             continue
         if shot.title_text.strip() and not regenerate:
             continue  # a title card is its own picture
@@ -83,7 +95,10 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
         if slot == "clip" and not shot.chosen_still:
             notes.append(f"{shot_label(shot)}: no chosen still, so no clip")
             continue
-        jobs.append(shot_job(session, episode, shot, slot, provider, choose=regenerate))
+        job = shot_job(session, episode, shot, slot, provider, choose=regenerate)
+        if batch:
+            job.target["batch"] = batch
+        jobs.append(job)
     return jobs
 
 

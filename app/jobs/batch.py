@@ -82,7 +82,27 @@ class BatchGenerator:
         failures = [f"{j.title}: {j.error}" for j in self.manager.jobs() if j.state is JobState.FAILED]
         if self.manager.paused_reason:
             failures.append(self.manager.paused_reason)
+        if not failures and self.plan.regenerate:
+            self._close_batch()
+        self._fold_journal()
         return failures
+
+    def _fold_journal(self) -> None:
+        """A finished batch leaves project.json complete, for every reader (not only this app)."""
+        from app.jobs.journal import fold_into_project_file
+
+        bundle = self.session.bundle
+        if bundle is None:
+            return
+        try:
+            fold_into_project_file(bundle, self.manager.journal)
+        except Exception as exc:  # the journal still holds everything; the next open replays it
+            print(f"note: the job journal stays in {bundle.root}: {exc}", file=self.out)
+
+    @property
+    def interrupted(self) -> bool:
+        """The run stopped on Ctrl+C (the jobs' records say where each one was)."""
+        return self._interrupted
 
     def _on_sigint(self, signum: int, frame: object) -> None:
         self._interrupted = True
@@ -133,10 +153,37 @@ class BatchGenerator:
         return [s for i, s in enumerate(shots, 1)
                 if (self.plan.shots is None or i in self.plan.shots) and not s.locked]
 
+    @property
+    def batch_key(self) -> str:
+        """The identity of this command: the same episode, shots, kinds, providers and --regenerate
+        make the same batch, so re-running an interrupted ``generate --regenerate`` continues it."""
+        import hashlib
+        import json
+
+        plan = self.plan
+        ident = [self.episode.id, plan.stills, plan.clips, plan.music, sorted(plan.shots or []),
+                 plan.regenerate, plan.image_provider, plan.video_provider, plan.music_provider]
+        return hashlib.sha1(json.dumps(ident).encode()).hexdigest()[:16]
+
+    def _close_batch(self) -> None:
+        """Everything of this batch landed: the next identical command is a new batch."""
+        from app.jobs.journal import record_entry
+
+        journal = self.manager.journal
+        for record in self.session.series.jobs:
+            if record.target.get("batch") == self.batch_key and not record.target.get("batch_closed"):
+                record.target["batch_closed"] = True
+                job = self.manager.job(record.id)
+                if job is not None:
+                    job.target["batch_closed"] = True
+                if journal is not None:
+                    journal.append(record_entry(record))
+
     def _jobs(self, slot: str, provider: str) -> list[Job]:
         notes: list[str] = []
         jobs = missing_jobs(self.session, self.episode, slot, provider, positions=self.plan.shots,
-                            regenerate=self.plan.regenerate, notes=notes)
+                            regenerate=self.plan.regenerate, notes=notes,
+                            batch=self.batch_key if self.plan.regenerate else "")
         for note in notes:
             print(note, file=self.out)
         return list(jobs)

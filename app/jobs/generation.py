@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
+import time
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +24,43 @@ from app.jobs.backoff import RetryPolicy
 from app.jobs.cancel import JobStopped
 from app.jobs.comfy_status import comfy_detail
 from app.jobs.job import Job, JobContext, JobState
-from app.jobs.landing import apply_to_document, apply_to_series, attach_changes, store_result
-from app.model import JobRecord, MediaAsset, Provenance, Series
+from app.jobs.journal import landed_entry
+from app.jobs.landing import ResultRejected, apply_to_document, attach_changes, store_result
+from app.model import JobRecord, MediaAsset, Provenance
 
 if TYPE_CHECKING:
     from app.jobs.manager import JobManager
 
 log = logging.getLogger(__name__)
 
+_preload_lock = threading.Lock()
+_preloaded = False
+
+
+def _preload_media_modules() -> None:
+    """Import the media checkers once, one worker at a time: several workers importing them at
+    once (the first downloads of a batch) crashed the interpreter inside the import machinery.
+    Not at module import: that would slow the editor's start-up."""
+    global _preloaded
+    with _preload_lock:
+        if _preloaded:
+            return
+        import av  # noqa: F401
+        import cv2  # noqa: F401
+
+        try:
+            import app.media.probe  # noqa: F401
+        except ImportError:
+            pass
+        _preloaded = True
+
 DEFAULT_POLL_INTERVAL = 5.0
+MAX_POLL_SECONDS = 3 * 3600.0  # a vendor task still unfinished after this is given up (Retry keeps polling)
+
+
+def _excerpt(request: Any, limit: int = 60) -> str:
+    text = " ".join(str(getattr(request, "text", "") or getattr(request, "prompt", "") or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class GenerationJob(Job):
@@ -51,6 +82,14 @@ class GenerationJob(Job):
         self.unit_price = (cost.amount / cost.units) if cost.units else 0.0
         self.vendor_failed = False  # the vendor reported the task failed: a retry must resubmit
         self.record: JobRecord | None = None
+        self.journal: Any = None  # the bundle's JobJournal, set by the manager
+        # The create in flight: our client_ref for it (stable across restarts of this create) and when
+        # it was sent (0: none in flight). ``creates`` counts the creates this job has sent.
+        self.client_ref = ""
+        self.submitting_at = 0.0
+        self.creates = 0
+        self.billed_unknown = False  # failed telling the user a create may have been billed
+        self.max_poll_seconds = MAX_POLL_SECONDS
 
     # ------------------------------------------------------------- records
     def record_fields(self) -> dict[str, Any]:
@@ -60,7 +99,11 @@ class GenerationJob(Job):
             "target": dict(self.target),
             "request": {"request": self.request.to_dict(), "title": self.title,
                         "handle": self.handle.to_dict() if self.handle is not None else None,
-                        "units": self.units, "unit": self.unit, "price_known": self.price_known},
+                        "units": self.units, "unit": self.unit, "price_known": self.price_known,
+                        "client_ref": self.client_ref, "creates": self.creates,
+                        "billed_unknown": self.billed_unknown,
+                        **({"submitting": {"client_ref": self.client_ref, "at": self.submitting_at}}
+                           if self.submitting_at and self.handle is None else {})},
         }
 
     @classmethod
@@ -78,20 +121,35 @@ class GenerationJob(Job):
                   target=record.target, estimated_cost=record.estimated_cost, handle=handle, job_id=record.id)
         job.record = record
         job.attempts = record.attempts
+        job.creates = int(data.get("creates") or 0)
+        job.billed_unknown = bool(data.get("billed_unknown"))
+        job.client_ref = str(data.get("client_ref") or "")
+        submitting = data.get("submitting") if handle is None else None
+        if isinstance(submitting, dict) and submitting.get("client_ref"):
+            job.client_ref = str(submitting["client_ref"])
+            job.submitting_at = float(submitting.get("at") or 0) or 1.0
+            suffix = job.client_ref.rsplit("-", 1)[-1]
+            job.creates = max(job.creates, int(suffix) if suffix.isdigit() else 0)
+        job.request.client_ref = job.client_ref
         job.state = JobState.QUEUED
         return job
 
     def reset_for_retry(self) -> None:
+        """A manual Retry: after a vendor failure, or after the user saw "may have been billed"
+        (their Retry is the confirmation), a new create is sent; otherwise the job resumes."""
         if self.vendor_failed:
             self.handle = None
             self.vendor_failed = False
+        if self.handle is None and self.billed_unknown:
+            self.submitting_at = 0.0
+            self.billed_unknown = False
 
     # --------------------------------------------------------------- worker
     def run(self, ctx: JobContext) -> list[MediaAsset]:
         from app.jobs.provider_config import make_provider, provider_info
-        from providers.base import CANCELLED, FAILED, SUCCEEDED
-        from providers.errors import TASK_FAILED, ProviderError
+        from providers.errors import ProviderError
 
+        _preload_media_modules()
         bundle = self.bundle  # type: ignore[attr-defined]
         staging = bundle.folder("cache") / "jobs" / self.id
         staging.mkdir(parents=True, exist_ok=True)
@@ -100,54 +158,20 @@ class GenerationJob(Job):
         handle = self.handle
         try:
             if handle is None:
-                ctx.progress(None, QCoreApplication.translate("Jobs", "Submitting to {provider}…").format(provider=label))
-                handle = provider.submit(self.request, self.token)
-                ctx.event("submitted", handle)
-            status = None
-            while True:
-                self.token.raise_if_cancelled()
-                status = provider.poll(handle, self.token)
-                ctx.step_done()
-                if getattr(status, "moved_to", None) is not None:  # a ComfyUI farm moved the task
-                    handle = status.moved_to
-                    ctx.event("submitted", handle)
-                if status.state == SUCCEEDED:
-                    break
-                if status.state == FAILED:
-                    message = status.error or status.vendor_message or QCoreApplication.translate("Jobs", "the task failed")
-                    raise ProviderError(f"{label}: {message}", retryable=False, kind=TASK_FAILED,
-                                        provider=self.resource)
-                if status.state == CANCELLED:
-                    raise ProviderError(QCoreApplication.translate("Jobs", "{provider}: the task was cancelled on the vendor's side.").format(
-                        provider=label), retryable=False, kind=TASK_FAILED, provider=self.resource)
-                text = QCoreApplication.translate("Jobs", "Waiting for {provider}").format(provider=label)
-                if status.queue_position:
-                    text += QCoreApplication.translate("Jobs", " (position {n} in queue)").format(n=status.queue_position)
-                text += comfy_detail(handle, status)  # ComfyUI: which server; a lost or moved server
-                ctx.progress(status.progress, text)
-                interval = self.poll_interval or provider.poll_interval(handle)  # type: ignore[attr-defined]
-                self.token.sleep(interval)
-            outputs = list(status.outputs) or handle.output_refs()
-            if not outputs:
-                raise ProviderError(QCoreApplication.translate("Jobs", "{provider} finished but returned no file.").format(provider=label),
-                                    retryable=False, kind=TASK_FAILED, provider=self.resource)
-            ctx.event("downloading")
-            assets = []
-            for i, output in enumerate(outputs):
-                def report(fraction: float | None, text: str, i: int = i) -> None:
-                    if fraction is not None:
-                        ctx.progress((i + fraction) / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
-
-                ctx.progress(i / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
-                path = provider.download(output, staging, self.token, report)
-                assets.append(self.store_output(bundle, path, handle, output))
-            shutil.rmtree(staging, ignore_errors=True)
-            return assets
+                self.phase = "submit"
+                handle = self._submit(ctx, provider, label)
+            self.phase = "poll"
+            status = self._poll(ctx, provider, handle, label)
+            handle = self.handle or handle  # a ComfyUI farm may have moved the task while it was polled
+            self.phase = "download"
+            return self._download(ctx, provider, handle, status, staging, label)
         except JobStopped as stop:
             if not stop.detached:
                 self._cancel_at_vendor(provider, handle)
             raise
         except Exception as exc:
+            from providers.errors import TASK_FAILED
+
             prefix = f"{self.resource}: "
             if isinstance(getattr(exc, "message", None), str) and exc.message.startswith(prefix):
                 exc.message = f"{label}: {exc.message[len(prefix):]}"  # "Kling AI: ..." reads better than "kling: ..."
@@ -155,7 +179,183 @@ class GenerationJob(Job):
                 self._cancel_at_vendor(provider, handle)
             elif getattr(exc, "kind", "") == TASK_FAILED:
                 self.vendor_failed = True
+            if isinstance(exc, (ProviderError, ResultRejected)) and not getattr(exc, "retryable", False):
+                shutil.rmtree(staging, ignore_errors=True)  # nothing rejected stays in cache/jobs
             raise
+
+    # -- submit: the intent on disk before the request leaves, the handle the moment it returns
+    def _submit(self, ctx: JobContext, provider: Any, label: str, depth: int = 0) -> Any:
+        from providers.errors import CONNECTION, ProviderError
+
+        if depth >= 2:  # answers keep breaking and the vendor has no task: let the queue's backoff decide
+            raise ProviderError(QCoreApplication.translate("Jobs", "{provider} keeps breaking off its answers; "
+                                                           "nothing was created. Will retry.").format(provider=label),
+                                retryable=True, kind=CONNECTION, provider=self.resource)
+        if self.submitting_at:  # an earlier run sent a create whose answer never reached our disk
+            handle = self._recover(ctx, provider, label)
+            if handle is not None:
+                return handle
+        self.creates += 1
+        self.client_ref = f"{self.id}-{self.creates}"
+        self.request.client_ref = self.client_ref
+        self.submitting_at = time.time()
+        ctx.progress(None, QCoreApplication.translate("Jobs", "Submitting to {provider}…").format(provider=label))
+        if not self._journal({"type": "submitting", "job": self.id, "client_ref": self.client_ref,
+                              "provider": self.resource, "model": self.request.model,
+                              "prompt": _excerpt(self.request), "request": self.request.to_dict()}):
+            self.submitting_at = 0.0
+            raise ProviderError(QCoreApplication.translate(
+                "Jobs", "Could not record the job on disk before sending it, so nothing was sent: {reason}").format(
+                reason=getattr(self.journal, "error", "")), retryable=False, provider=self.resource)
+        if self.token.cancelled:
+            self._unsent()
+            self.token.raise_if_cancelled()
+        try:
+            handle = provider.submit(self.request, self.token)
+        except ProviderError as exc:
+            if not getattr(exc, "maybe_billed", False):
+                self._unsent()  # the vendor answered with an error (or nothing left): no task was created
+                raise
+            if self.token.cancelled:
+                raise JobStopped(self.token.detached) from None
+            handle = self._recover(ctx, provider, label, cause=exc.message)
+            if handle is None:  # surely none at the vendor: nothing was billed, send it again
+                return self._submit(ctx, provider, label, depth + 1)
+            return handle
+        except JobStopped:
+            raise
+        except Exception:
+            if self.token.cancelled:  # stopped mid-request: the create may have left; resume will look
+                raise JobStopped(self.token.detached) from None
+            self._unsent()  # a local failure (a file, a bug) before anything was sent
+            raise
+        self._submitted(ctx, handle)
+        return handle
+
+    def _unsent(self) -> None:
+        """The create announced by the last "submitting" line surely never made a task."""
+        self._journal({"type": "unsent", "job": self.id, "client_ref": self.client_ref})
+        self.submitting_at = 0.0
+
+    def _submitted(self, ctx: JobContext, handle: Any) -> None:
+        self._journal({"type": "submitted", "job": self.id, "client_ref": self.client_ref,
+                       "handle": handle.to_dict()})
+        self.handle = handle
+        self.submitting_at = 0.0
+        ctx.event("submitted", handle)
+
+    def _recover(self, ctx: JobContext, provider: Any, label: str, cause: str = "") -> Any:
+        """Find the task an interrupted create may have made; None when the vendor surely has none."""
+        from providers.errors import ProviderError
+
+        finder = getattr(provider, "find_task", None)
+        if finder is None:
+            self.billed_unknown = True
+            raise ProviderError(self.maybe_billed_message(label, cause), retryable=False, provider=self.resource,
+                                maybe_billed=True)
+        ctx.progress(None, QCoreApplication.translate("Jobs", "Looking for the task at {provider}…").format(
+            provider=label))
+        try:
+            handle = finder(self.request, self.client_ref, self.submitting_at, self.token)
+        except ProviderError as exc:
+            if exc.retryable:  # a lookup is free: trying again later is safe
+                raise
+            self.billed_unknown = True
+            raise ProviderError(self.maybe_billed_message(label, exc.message), retryable=False,
+                                provider=self.resource, maybe_billed=True) from None
+        if handle is None:
+            self.submitting_at = 0.0
+            return None
+        self._submitted(ctx, handle)
+        return handle
+
+    def maybe_billed_message(self, label: str, cause: str = "") -> str:
+        when = datetime.fromtimestamp(self.submitting_at or time.time()).strftime("%Y-%m-%d %H:%M:%S")
+        text = QCoreApplication.translate(
+            "Jobs", "{provider} may have created and billed this task, but its answer never reached us "
+            "(sent {time}, model {model}, prompt “{prompt}”). It cannot be looked up automatically. "
+            "Check your account on {provider}'s site; Retry creates a new, paid task.").format(
+            provider=label, time=when, model=self.request.model or self.resource, prompt=_excerpt(self.request))
+        return f"{text} ({cause})" if cause else text
+
+    # -- poll: bounded in time on its own (a vendor that never finishes does not hold the job forever)
+    def _poll(self, ctx: JobContext, provider: Any, handle: Any, label: str) -> Any:
+        from providers.base import CANCELLED, FAILED, SUCCEEDED
+        from providers.errors import TASK_FAILED, TIMEOUT, ProviderError
+
+        began = time.monotonic()
+        while True:
+            self.token.raise_if_cancelled()
+            status = provider.poll(handle, self.token)
+            ctx.step_done("poll")
+            if getattr(status, "moved_to", None) is not None:  # a ComfyUI farm moved the task to another server
+                handle = status.moved_to
+                self._submitted(ctx, handle)
+            if status.state == SUCCEEDED:
+                return status
+            if status.state == FAILED:
+                message = status.error or status.vendor_message or QCoreApplication.translate("Jobs", "the task failed")
+                raise ProviderError(f"{label}: {message}", retryable=False, kind=TASK_FAILED,
+                                    provider=self.resource)
+            if status.state == CANCELLED:
+                raise ProviderError(QCoreApplication.translate("Jobs", "{provider}: the task was cancelled on the vendor's side.").format(
+                    provider=label), retryable=False, kind=TASK_FAILED, provider=self.resource)
+            if time.monotonic() - began > self.max_poll_seconds:
+                raise ProviderError(QCoreApplication.translate(
+                    "Jobs", "{provider} has not finished the task after {minutes} minutes. Retry keeps waiting "
+                    "for the same task (nothing is paid again).").format(
+                    provider=label, minutes=round(self.max_poll_seconds / 60)), retryable=False, kind=TIMEOUT,
+                    provider=self.resource)
+            text = QCoreApplication.translate("Jobs", "Waiting for {provider}").format(provider=label)
+            if status.queue_position:
+                text += QCoreApplication.translate("Jobs", " (position {n} in queue)").format(n=status.queue_position)
+            text += comfy_detail(handle, status)  # ComfyUI: which server; a lost or moved server
+            ctx.progress(status.progress, text)
+            interval = self.poll_interval or provider.poll_interval(handle)  # type: ignore[attr-defined]
+            self.token.sleep(interval)
+
+    # -- download: its own failure count (a good poll does not reset it) and deadline
+    def _download(self, ctx: JobContext, provider: Any, handle: Any, status: Any, staging: Path,
+                  label: str) -> list[MediaAsset]:
+        from providers.errors import TASK_FAILED, ProviderError
+
+        outputs = list(status.outputs) or handle.output_refs()
+        if not outputs:
+            raise ProviderError(QCoreApplication.translate("Jobs", "{provider} finished but returned no file.").format(provider=label),
+                                retryable=False, kind=TASK_FAILED, provider=self.resource)
+        ctx.event("downloading")
+        bundle = self.bundle  # type: ignore[attr-defined]
+        assets = []
+        for i, output in enumerate(outputs):
+            def report(fraction: float | None, text: str, i: int = i) -> None:
+                if fraction is not None:
+                    ctx.progress((i + fraction) / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
+
+            ctx.progress(i / len(outputs), QCoreApplication.translate("Jobs", "Downloading"))
+            path = provider.download(output, staging, self.token, report)
+            try:
+                assets.append(self.store_output(bundle, path, handle, output))
+            except ResultRejected:
+                path.unlink(missing_ok=True)
+                raise
+        shutil.rmtree(staging, ignore_errors=True)
+        return assets
+
+    def resume_note(self) -> str:
+        """What a manual Retry does, for a job that gave up (said in the failure message)."""
+        if self.phase == "download" and self.handle is not None:
+            return QCoreApplication.translate("Jobs", "Retry downloads the finished result again "
+                                              "(nothing is paid again).")
+        if self.phase == "poll" and self.handle is not None:
+            return QCoreApplication.translate("Jobs", "Retry keeps waiting for the same task "
+                                              "(nothing is paid again).")
+        return ""
+
+    def _journal(self, entry: dict[str, Any]) -> bool:
+        journal = getattr(self, "journal", None)
+        if journal is None:
+            return True
+        return journal.append(entry, wait=True)
 
     def store_output(self, bundle: Any, path: Path, handle: Any, output: Any) -> MediaAsset:
         """Check and store one downloaded result (worker thread); a voice take becomes a 48 kHz WAV take."""
@@ -224,10 +424,7 @@ class GenerationJob(Job):
             apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps))
         if self.record is not None:
             self.record.result_assets = [a.id for a in result]
-
-        def apply(disk: Series) -> None:  # the same arrival, computed against the file on disk
-            for asset in result:
-                disk.media.setdefault(asset.id, asset)
-                apply_to_series(disk, attach_changes(disk, self.target, asset, fps))
-
-        return apply
+        journal = manager.journal
+        if journal is not None:  # replayed on open until the next save folds it into project.json
+            journal.append(landed_entry(self.id, self.target, result, fps))
+        return None

@@ -61,9 +61,11 @@ class JobContext:
         self._last = now
         self._emit_progress(fraction, text)
 
-    def step_done(self) -> None:
-        """A step went through (e.g. a poll answered): earlier failures no longer count toward giving up."""
-        self._emit_event("step", None)
+    def step_done(self, phase: str = "") -> None:
+        """A step of ``phase`` went through (e.g. a poll answered): earlier failures *of that phase*
+        no longer count toward giving up (a good poll must not excuse a failing download).
+        Without a phase: the job's current phase."""
+        self._emit_event("step", phase or self.job.phase)
 
     def event(self, name: str, payload: Any = None) -> None:
         """Send ``name`` to the job's ``on_event`` on the GUI thread (e.g. "submitted")."""
@@ -97,7 +99,15 @@ class Job:
         self.progress: float | None = 0.0
         self.error = ""
         self.attempts = 0  # tries started
-        self.failures = 0  # consecutive failures (reset by progress)
+        self.failures = 0  # consecutive failures of the current phase (reset by its progress)
+        # Each phase (e.g. "submit", "poll", "download") is bounded on its own: a worker sets
+        # ``phase`` as it goes; failures count per phase, and ``max_failures`` bounds them all.
+        self.phase = ""
+        self.phase_failures: dict[str, int] = {}
+        self.total_failures = 0
+        self.max_failures = 12  # across phases and runs of one job, before it fails for good
+        self.max_seconds = 6 * 3600.0  # the whole job, from its first start (not counting closed app time)
+        self.started_at = 0.0  # monotonic time of the first start in this session
         self.not_before = 0.0  # monotonic time before which a waiting job must not start
         self.budget_approved = False
         self.run_number = 0

@@ -9,7 +9,7 @@ regenerate). Picking another version afterwards is an ordinary undoable edit.
 A music bed lands on the episode's first music track when that track is empty.
 
 The same change list is applied to the open document (with its signals) and,
-by ``app.jobs.store``, to project.json on disk.
+replayed from the job journal (``app.jobs.journal``), to the project on disk.
 """
 
 from __future__ import annotations

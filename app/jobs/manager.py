@@ -31,6 +31,7 @@ from app.jobs.cancel import CancelToken, JobStopped
 from app.jobs.costs import EpisodeCosts, episode_costs, format_money
 from app.jobs.failures import classify
 from app.jobs.job import Job, JobContext, JobState
+from app.jobs.journal import close_journal, journal_for, record_entry
 from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
 from app.secrets import install_log_redaction
@@ -39,7 +40,9 @@ from app.session import Session
 log = logging.getLogger(__name__)
 
 DEFAULT_REMOTE_LIMIT = 2
+SHUTDOWN_WAIT_MS = 1500  # closing never waits longer for workers: their sockets are shut by the detach
 POLL_INTERVAL_ENV = "MICRODRAMA_POLL_INTERVAL"
+RETRY_BASE_ENV = "MICRODRAMA_RETRY_BASE"  # seconds before the 2nd try (tests and bench speed backoff up)
 
 
 class _Relay(QObject):
@@ -106,6 +109,7 @@ class JobManager(QObject):
         self._limits: dict[str, int] = {}
         self._paused = ""
         self._blocked_job = ""
+        self._journal_root: Any = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(8, QThread.idealThreadCount() * 2))
         self.poll_interval: float | None = _env_float(POLL_INTERVAL_ENV)
@@ -120,6 +124,7 @@ class JobManager(QObject):
         self._wake.timeout.connect(self._schedule)
         session.projectOpened.connect(self.resume_persisted)
         session.projectClosed.connect(self._on_project_closed)
+        session.saved.connect(self._on_saved)
         session.document.objectChanged.connect(self._on_object_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -188,8 +193,13 @@ class JobManager(QObject):
                 job.record = JobRecord(id=job.id, created_at=now_iso())  # type: ignore[attr-defined]
                 self._sync_record(job)
                 self.series.jobs.append(job.record)  # type: ignore[attr-defined]
+                self._journal_record(job)
+            job.journal = self.journal  # type: ignore[attr-defined]
         if self.poll_interval is not None:
             job.poll_interval = self.poll_interval  # type: ignore[attr-defined]
+        retry_base = _env_float(RETRY_BASE_ENV)
+        if retry_base is not None:
+            job.policy.base, job.policy.cap = retry_base, retry_base * 4
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
         self._schedule()
@@ -238,6 +248,8 @@ class JobManager(QObject):
         # succeeded records stay in project.json: they are what the episode's "spent" adds up
         if record is not None and job.state is not JobState.SUCCEEDED and record in self.series.jobs:
             self.series.jobs.remove(record)
+            if self.journal is not None:
+                self.journal.append({"type": "removed", "job": record.id})
             if write:
                 self._write_through()
         self.jobRemoved.emit(job_id)
@@ -259,7 +271,13 @@ class JobManager(QObject):
             if not job.state.finished:
                 job.token.detach()
         self._wake.stop()
-        self.pool.waitForDone(10_000)
+        # Detaching shut every worker's sockets (providers.deadline), so they return at once;
+        # nothing else blocks for long. Never hold the app's exit hostage beyond this.
+        if not self.pool.waitForDone(SHUTDOWN_WAIT_MS):
+            log.warning("job workers still busy after %d ms; exiting anyway (the journal says where "
+                        "each job was)", SHUTDOWN_WAIT_MS)
+        if self.session.bundle is not None:
+            journal_for(self.session.bundle.root).flush(timeout=1.0)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Run the event loop until the queue is settled; False on timeout (CLI and tests)."""
@@ -293,7 +311,17 @@ class JobManager(QObject):
                 continue
             unfinished = record.state in ("queued", "running", "remote", "downloading")
             # accepted by the vendor (a task id), or never started: pick it up again
-            if unfinished and record.kind == GenerationJob.kind and (record.task_id or record.state == "queued"):
+            request = record.request if isinstance(record.request, dict) else {}
+            submitting = bool(request.get("submitting"))
+            # A journaled record (it counts its creates) that is "running" without a "submitting" line
+            # never sent its create (that line is fsynced first): it simply starts again.
+            never_sent = "creates" in request and not submitting and not record.task_id
+            if unfinished and never_sent and record.state == "running":
+                record.state = "queued"
+            # accepted by the vendor (a task id), never started, or caught in the submit window (its
+            # client_ref was journaled before the create left): pick it up again
+            if unfinished and record.kind == GenerationJob.kind and (record.task_id or record.state == "queued"
+                                                                     or submitting):
                 try:
                     job = GenerationJob.from_record(record)
                 except Exception as exc:  # an unreadable record must not block the others
@@ -315,6 +343,36 @@ class JobManager(QObject):
         if changed:
             self._write_through()
             self.session.document.jobsChanged.emit()
+        self._clean_staging()
+
+    def _clean_staging(self) -> None:
+        """Remove leftovers in cache/jobs/ (rejected or abandoned downloads) of jobs that are not running."""
+        bundle = self.session.bundle
+        if bundle is None:
+            return
+        folder = bundle.root / "cache" / "jobs"
+        keep = {j.id for j in self._jobs.values() if not j.state.finished}
+
+        def clean() -> None:
+            import shutil
+
+            try:
+                entries = list(folder.iterdir())
+            except OSError:
+                return
+            now = time.time()
+            for entry in entries:
+                try:
+                    fresh = now - entry.stat().st_mtime < 60  # a job started since: not a leftover
+                except OSError:
+                    continue
+                if entry.name not in keep and not fresh:
+                    if entry.is_dir():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink(missing_ok=True)
+
+        self.pool.start(_Call(clean))
 
     def _adopt_failed(self, record: JobRecord) -> None:
         """Show a failed job of an earlier session, so it can be retried or cleared."""
@@ -329,6 +387,27 @@ class JobManager(QObject):
         job.state, job.error = JobState.FAILED, record.error
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
+
+    @property
+    def journal(self):  # noqa: ANN201 - JobJournal | None
+        """The open project's job journal (None without a project)."""
+        bundle = self.session.bundle
+        if bundle is None:
+            return None
+        self._journal_root = bundle.root
+        return journal_for(bundle.root)
+
+    def _journal_record(self, job: Job) -> None:
+        record: JobRecord | None = getattr(job, "record", None)
+        journal = self.journal
+        if record is not None and journal is not None and job.persistent:
+            journal.append(record_entry(record))
+
+    def _on_saved(self) -> None:
+        """project.json now holds every record: drop what the journal no longer needs to say."""
+        journal = self.journal
+        if journal is not None:
+            journal.compact({r.id for r in self.series.jobs if r.state in ("succeeded", "failed", "cancelled")})
 
     def _sync_record(self, job: Job, write: bool = False) -> None:
         record: JobRecord | None = getattr(job, "record", None)
@@ -345,15 +424,30 @@ class JobManager(QObject):
         record.updated_at = now_iso()
         if write:
             self._write_through()
+            self._journal_record(job)
 
     def _write_through(self, apply: Any = None) -> None:
+        """Records reach disk through the journal (off this thread). A job kind that still returns
+        an ``apply`` function from ``land`` (and journals no "landed" entry) gets it written into
+        project.json on a worker, as before, but no longer on this thread."""
         bundle = self.session.bundle
         if bundle is None:
             return
-        try:
-            write_jobs_through(bundle, self.series, apply)
-        except UserError as exc:
-            log.error("%s", exc)
+        if apply is not None:
+            import copy
+
+            jobs = copy.deepcopy(self.series.jobs)
+            shadow = Series(id=self.series.id, jobs=jobs)
+
+            def write() -> None:
+                journal = journal_for(bundle.root)
+                journal.flush()
+                try:
+                    write_jobs_through(bundle, shadow, apply)
+                except UserError as exc:
+                    log.error("%s", exc)
+
+            self.pool.start(_Call(write))
         self.session.document.jobsChanged.emit()
 
     # ------------------------------------------------------------- scheduling
@@ -409,6 +503,7 @@ class JobManager(QObject):
     def _start(self, job: Job) -> None:
         job.run_number += 1
         job.attempts += 1
+        job.started_at = job.started_at or time.monotonic()
         job.state = JobState.RUNNING
         job.detail = ""
         self._sync_record(job, write=job.persistent and not getattr(job, "handle", None))
@@ -433,8 +528,10 @@ class JobManager(QObject):
         job = self._current(job_id, run)
         if job is None:
             return
-        if name == "step":  # a step went through: the consecutive-failure count starts again
-            job.failures = 0
+        if name == "step":  # a step went through: that phase's failure count starts again
+            job.phase_failures[str(payload or "")] = 0
+            if str(payload or "") == job.phase:
+                job.failures = 0
             return
         job.on_event(self, name, payload)
         self._sync_record(job, write=job.persistent and name in ("submitted", "downloading"))
@@ -462,19 +559,30 @@ class JobManager(QObject):
         if job is None:
             return
         failure = classify(exc)
-        job.failures += 1
-        if failure.retryable and job.policy.can_retry(job.failures):
+        phase = job.phase
+        job.phase_failures[phase] = job.failures = job.phase_failures.get(phase, 0) + 1
+        job.total_failures += 1
+        within = (job.total_failures < job.max_failures
+                  and (not job.started_at or time.monotonic() - job.started_at < job.max_seconds))
+        if failure.retryable and within and job.policy.can_retry(job.failures):
             delay = job.policy.delay(job.failures, failure.retry_after)
             job.state = JobState.WAITING
             job.not_before = time.monotonic() + delay
             job.error = failure.message
             job.detail = QCoreApplication.translate("Jobs", "Retrying in {seconds} s: {message}").format(
                 seconds=max(1, round(delay)), message=failure.message)
-            self._sync_record(job)
+            self._sync_record(job, write=job.persistent)
             self.jobChanged.emit(job_id)
             self._schedule()
             return
         job.error = failure.message
+        if failure.retryable:  # out of attempts or time: say so, and what Retry will do
+            job.error = QCoreApplication.translate(
+                "Jobs", "Gave up after {n} failed attempts: {message}").format(n=job.total_failures,
+                                                                              message=failure.message)
+            resume = getattr(job, "resume_note", None)
+            if callable(resume) and resume():
+                job.error += " " + resume()
         self._finish(job, JobState.FAILED)
         self._schedule()
 
@@ -493,6 +601,7 @@ class JobManager(QObject):
         job.detail = ""
         self._sync_record(job)
         if write and job.persistent:
+            self._journal_record(job)
             self._write_through(apply)
         self.jobChanged.emit(job.id)
         self.jobFinished.emit(job.id)
@@ -506,6 +615,9 @@ class JobManager(QObject):
             del self._jobs[job.id]
             self.jobRemoved.emit(job.id)
         self._set_paused("")
+        if self._journal_root is not None:
+            close_journal(self._journal_root)  # flushes: every entry is on disk
+            self._journal_root = None
 
     def _on_object_changed(self, obj_id: str, fields: list) -> None:
         if "budget" in fields and self._paused and self._blocked_job:

@@ -1,5 +1,9 @@
 """Saving job records the moment they matter, without saving the user's unsaved edits.
 
+Since the job journal (``app.jobs.journal``) this is only the fallback for a job kind whose
+``land`` still returns an ``apply`` function instead of journaling a "landed" entry; the
+manager runs it on a worker thread, never on the GUI thread.
+
 A paid remote task must reach disk as soon as the vendor accepted it, but the
 user may have edits they have not chosen to save (and might discard). So the
 job store does not call ``Session.save``: it reads project.json as it is on

@@ -42,151 +42,191 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../app/jobs/generation.py" line="103"/>
+        <location filename="../../app/jobs/generation.py" line="202"/>
         <source>Submitting to {provider}…</source>
         <translation>正在提交到 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="117"/>
+        <location filename="../../app/jobs/generation.py" line="297"/>
         <source>the task failed</source>
         <translation>任务失败</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="121"/>
+        <location filename="../../app/jobs/generation.py" line="301"/>
         <source>{provider}: the task was cancelled on the vendor&apos;s side.</source>
         <translation>{provider}：任务已在服务商一侧被取消。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="123"/>
+        <location filename="../../app/jobs/generation.py" line="309"/>
         <source>Waiting for {provider}</source>
         <translation>等待 {provider} 生成</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="125"/>
+        <location filename="../../app/jobs/generation.py" line="311"/>
         <source> (position {n} in queue)</source>
         <translation>（队列第 {n} 位）</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="132"/>
+        <location filename="../../app/jobs/generation.py" line="324"/>
         <source>{provider} finished but returned no file.</source>
         <translation>{provider} 已完成，但没有返回文件。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/generation.py" line="139"/>
-        <location filename="../../app/jobs/generation.py" line="141"/>
+        <location filename="../../app/jobs/generation.py" line="332"/>
+        <location filename="../../app/jobs/generation.py" line="334"/>
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="203"/>
+        <location filename="../../app/jobs/manager.py" line="213"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="254"/>
+        <location filename="../../app/jobs/manager.py" line="266"/>
         <source>Queue paused.</source>
         <translation>队列已暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="307"/>
+        <location filename="../../app/jobs/manager.py" line="335"/>
         <source>The app closed while this job was being submitted. The vendor may have started it: check your account on the vendor&apos;s site before retrying.</source>
         <translation>提交此任务时应用被关闭。服务商可能已开始处理：重试前请先在服务商网站上查看您的账户。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="394"/>
+        <location filename="../../app/jobs/manager.py" line="488"/>
         <source>Queue paused: “{title}” (about {cost}) would bring episode {number} to {total}, over its budget of {budget}. Raise the budget, cancel the job, or resume to run it anyway.</source>
         <translation>队列已暂停：“{title}”（约 {cost}）会使第 {number} 集的花费达到 {total}，超出预算 {budget}。请提高预算、取消该任务，或点击继续以仍然运行。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/manager.py" line="471"/>
+        <location filename="../../app/jobs/manager.py" line="572"/>
         <source>Retrying in {seconds} s: {message}</source>
         <translation>{seconds} 秒后重试：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="207"/>
+        <source>Could not record the job on disk before sending it, so nothing was sent: {reason}</source>
+        <translation>发送前无法把任务记录到磁盘，因此没有发送任何请求：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="256"/>
+        <source>Looking for the task at {provider}…</source>
+        <translation>正在 {provider} 查找该任务…</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="274"/>
+        <source>{provider} may have created and billed this task, but its answer never reached us (sent {time}, model {model}, prompt “{prompt}”). It cannot be looked up automatically. Check your account on {provider}&apos;s site; Retry creates a new, paid task.</source>
+        <translation>{provider} 可能已创建并扣费了这个任务，但回复没有送达（发送于 {time}，模型 {model}，提示词“{prompt}”）。无法自动查找该任务。请到 {provider} 网站核对账户；点“重试”会新建一个付费任务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="304"/>
+        <source>{provider} has not finished the task after {minutes} minutes. Retry keeps waiting for the same task (nothing is paid again).</source>
+        <translation>{provider} 在 {minutes} 分钟后仍未完成任务。点“重试”会继续等待同一个任务（不会重复扣费）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="347"/>
+        <source>Retry downloads the finished result again (nothing is paid again).</source>
+        <translation>点“重试”会重新下载已完成的结果（不会重复扣费）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="350"/>
+        <source>Retry keeps waiting for the same task (nothing is paid again).</source>
+        <translation>点“重试”会继续等待同一个任务（不会重复扣费）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/manager.py" line="580"/>
+        <source>Gave up after {n} failed attempts: {message}</source>
+        <translation>失败 {n} 次后已放弃：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/generation.py" line="191"/>
+        <source>{provider} keeps breaking off its answers; nothing was created. Will retry.</source>
+        <translation>{provider} 的回复一再中断；没有创建任何任务。稍后会重试。</translation>
     </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="98"/>
+        <location filename="../../widgets/jobs/panel.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="99"/>
+        <location filename="../../widgets/jobs/panel.py" line="100"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="100"/>
+        <location filename="../../widgets/jobs/panel.py" line="101"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="101"/>
+        <location filename="../../widgets/jobs/panel.py" line="102"/>
         <source>Budget…</source>
         <translation>预算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="120"/>
+        <location filename="../../widgets/jobs/panel.py" line="121"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="129"/>
+        <location filename="../../widgets/jobs/panel.py" line="130"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="129"/>
+        <location filename="../../widgets/jobs/panel.py" line="130"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="129"/>
+        <location filename="../../widgets/jobs/panel.py" line="130"/>
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="129"/>
+        <location filename="../../widgets/jobs/panel.py" line="130"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="130"/>
+        <location filename="../../widgets/jobs/panel.py" line="131"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="130"/>
+        <location filename="../../widgets/jobs/panel.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="206"/>
+        <location filename="../../widgets/jobs/panel.py" line="207"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="207"/>
+        <location filename="../../widgets/jobs/panel.py" line="208"/>
         <source>Set Budget…</source>
         <translation>设置预算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="209"/>
+        <location filename="../../widgets/jobs/panel.py" line="210"/>
         <source>Missing Stills for This Episode</source>
         <translation>为本集生成缺少的静帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="211"/>
+        <location filename="../../widgets/jobs/panel.py" line="212"/>
         <source>Missing Clips for This Episode</source>
         <translation>为本集生成缺少的视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="213"/>
+        <location filename="../../widgets/jobs/panel.py" line="214"/>
         <source>Music Bed for This Episode</source>
         <translation>为本集生成背景音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="215"/>
+        <location filename="../../widgets/jobs/panel.py" line="216"/>
         <source>Clear Finished Jobs</source>
         <translation>清除已完成的任务</translation>
     </message>
@@ -195,127 +235,147 @@
         <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="239"/>
+        <location filename="../../widgets/jobs/panel.py" line="240"/>
         <source>Nothing is missing.</source>
         <translation>没有缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="249"/>
+        <location filename="../../widgets/jobs/panel.py" line="250"/>
         <source>Episode budget</source>
         <translation>本集预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="250"/>
+        <location filename="../../widgets/jobs/panel.py" line="251"/>
         <source>Budget for episode {n} in {currency} (0 = no budget):</source>
         <translation>第 {n} 集的预算（{currency}，0 = 不设预算）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="254"/>
+        <location filename="../../widgets/jobs/panel.py" line="255"/>
         <source>Set episode budget</source>
         <translation>设置本集预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="285"/>
+        <location filename="../../widgets/jobs/panel.py" line="308"/>
         <source>{title}: {error}</source>
         <translation>{title}：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="295"/>
+        <location filename="../../widgets/jobs/panel.py" line="318"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="308"/>
+        <location filename="../../widgets/jobs/panel.py" line="331"/>
         <source>still</source>
         <translation>静帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="308"/>
+        <location filename="../../widgets/jobs/panel.py" line="331"/>
         <source>clip</source>
         <translation>视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="308"/>
+        <location filename="../../widgets/jobs/panel.py" line="331"/>
         <source>music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="315"/>
+        <location filename="../../widgets/jobs/panel.py" line="338"/>
         <source>Episode {n}</source>
         <translation>第 {n} 集</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="320"/>
-        <location filename="../../widgets/jobs/panel.py" line="376"/>
+        <location filename="../../widgets/jobs/panel.py" line="343"/>
+        <location filename="../../widgets/jobs/panel.py" line="399"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="320"/>
+        <location filename="../../widgets/jobs/panel.py" line="343"/>
         <source>Waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="321"/>
-        <location filename="../../widgets/jobs/panel.py" line="376"/>
+        <location filename="../../widgets/jobs/panel.py" line="344"/>
+        <location filename="../../widgets/jobs/panel.py" line="399"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="321"/>
+        <location filename="../../widgets/jobs/panel.py" line="344"/>
         <source>Generating at the vendor</source>
         <translation>服务商生成中</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="322"/>
+        <location filename="../../widgets/jobs/panel.py" line="345"/>
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="322"/>
+        <location filename="../../widgets/jobs/panel.py" line="345"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="323"/>
-        <location filename="../../widgets/jobs/panel.py" line="376"/>
+        <location filename="../../widgets/jobs/panel.py" line="346"/>
+        <location filename="../../widgets/jobs/panel.py" line="399"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="323"/>
+        <location filename="../../widgets/jobs/panel.py" line="346"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="377"/>
+        <location filename="../../widgets/jobs/panel.py" line="400"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="394"/>
+        <location filename="../../widgets/jobs/panel.py" line="417"/>
         <source>No episode open</source>
         <translation>未打开剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="399"/>
+        <location filename="../../widgets/jobs/panel.py" line="422"/>
         <source>Episode {n}: spent {spent}</source>
         <translation>第 {n} 集：已花费 {spent}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="402"/>
+        <location filename="../../widgets/jobs/panel.py" line="425"/>
         <source>, running ≈{pending}</source>
         <translation>，进行中 ≈{pending}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="404"/>
+        <location filename="../../widgets/jobs/panel.py" line="427"/>
         <source> of {budget} budget</source>
         <translation>，预算 {budget}</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="409"/>
+        <location filename="../../widgets/jobs/panel.py" line="432"/>
         <source> (no budget set)</source>
         <translation>（未设预算）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="285"/>
+        <source>“{title}” may already have been created and billed at the vendor, but the answer never arrived, so its result cannot be collected. Retry creates a new, paid task. Check your account on the vendor&apos;s site first.</source>
+        <translation>“{title}”可能已在服务商处创建并扣费，但回复没有送达，因此无法取回结果。点“重试”会新建一个付费任务。请先到服务商网站核对账户。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="289"/>
+        <source>{n} jobs may already have been created and billed at the vendor, but the answers never arrived, so their results cannot be collected. Retry creates a new, paid task for each. Check your account on the vendor&apos;s site first.</source>
+        <translation>{n} 个任务可能已在服务商处创建并扣费，但回复没有送达，因此无法取回结果。点“重试”会为每个任务新建一个付费任务。请先到服务商网站核对账户。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="292"/>
+        <source>Pay again?</source>
+        <translation>要再次付费吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="294"/>
+        <source>Retry and pay again</source>
+        <translation>重试并再次付费</translation>
     </message>
 </context>
 <context>
@@ -1057,42 +1117,42 @@
 <context>
     <name>Providers</name>
     <message>
-        <location filename="../../app/jobs/actions.py" line="93"/>
+        <location filename="../../app/jobs/actions.py" line="108"/>
         <source>writing (text)</source>
         <translation>写作（文本）</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="94"/>
+        <location filename="../../app/jobs/actions.py" line="109"/>
         <source>images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="95"/>
+        <location filename="../../app/jobs/actions.py" line="110"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="96"/>
+        <location filename="../../app/jobs/actions.py" line="111"/>
         <source>music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="97"/>
+        <location filename="../../app/jobs/actions.py" line="112"/>
         <source>voices</source>
         <translation>配音</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="113"/>
+        <location filename="../../app/jobs/actions.py" line="128"/>
         <source>No provider for {what} is set up yet. Open Providers, choose one that makes {what} and enter its key.</source>
         <translation>还没有设置生成{what}的服务商。请打开“服务商”，选择一个能生成{what}的服务商并填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="120"/>
+        <location filename="../../app/jobs/actions.py" line="135"/>
         <source>{provider} cannot make {what}. Choose another provider for {what} in Providers.</source>
         <translation>{provider} 不能生成{what}。请在“服务商”中为{what}选择其他服务商。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="129"/>
+        <location filename="../../app/jobs/actions.py" line="144"/>
         <source>{provider} is not set up yet: {fields} missing. Enter it in Providers.</source>
         <translation>{provider} 尚未设置：缺少 {fields}。请在“服务商”中填写。</translation>
     </message>

@@ -13,8 +13,8 @@ import cv2
 import numpy as np
 
 from app.bundle import ProjectBundle
+from app.jobs.journal import load_with_journal
 from app.model import MediaKind
-from app.model.schema import decode
 from tests.providers.servers.kling import ACCESS_KEY, SECRET_KEY
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def test_a_killed_run_resumes_without_paying_twice(project, kling_server) -> Non
                 env=_kling_env(kling_server))
     deadline = time.monotonic() + 60
     while True:
-        records = decode((project / "project.json").read_bytes()).jobs
+        records = load_with_journal(ProjectBundle(project)).jobs
         posted = len(kling_server.received("POST /v1/images/generations"))
         # a quiet moment: every task the vendor accepted is recorded, none is half-submitted
         accepted = [r for r in records if r.state == "remote" and r.task_id]
@@ -50,7 +50,7 @@ def test_a_killed_run_resumes_without_paying_twice(project, kling_server) -> Non
         time.sleep(0.1)
     proc.send_signal(signal.SIGKILL)  # the laptop lid closes; no chance to clean up
     proc.wait(timeout=10)
-    paid_before = {r.task_id for r in decode((project / "project.json").read_bytes()).jobs if r.task_id}
+    paid_before = {r.task_id for r in load_with_journal(ProjectBundle(project)).jobs if r.task_id}
 
     kling_server.polls_to_finish = 0
     again = _cli(str(project), "--episode", "1", "--stills", "--image-provider", "kling",

@@ -12,7 +12,6 @@ from app.jobs.generation import GenerationJob
 from app.jobs.job import JobState
 from app.jobs.manager import job_manager
 from app.jobs.prompts import still_request
-from app.model.schema import decode
 from tests.providers.servers.base import json_reply
 from tests.providers.servers.openai import API_KEY, openai_error
 
@@ -32,7 +31,11 @@ def _still_job(session, shot, **kw):
 
 
 def _disk(session):
-    return decode(session.bundle.project_file.read_bytes())
+    """What is on disk: project.json plus the job journal (flushed first)."""
+    from app.jobs.journal import journal_for, load_with_journal
+
+    journal_for(session.bundle.root).flush()
+    return load_with_journal(session.bundle)
 
 
 def test_a_still_lands_on_its_shot_with_full_provenance(session, openai_env) -> None:

@@ -7,7 +7,6 @@ import pytest
 from app.jobs.actions import shot_job
 from app.jobs.job import JobState
 from app.jobs.manager import job_manager
-from app.model.schema import decode
 from app.session import Session
 from tests.providers.servers.kling import ACCESS_KEY, SECRET_KEY
 
@@ -21,7 +20,12 @@ def kling_env(kling_server, monkeypatch):
 
 
 def _disk(project):
-    return decode((project / "project.json").read_bytes())
+    """What is on disk: project.json plus the job journal (flushed first)."""
+    from app.bundle import ProjectBundle
+    from app.jobs.journal import journal_for, load_with_journal
+
+    journal_for(project).flush()
+    return load_with_journal(ProjectBundle(project))
 
 
 def test_close_with_tasks_in_flight_and_reopen_the_results_arrive(project, kling_env, qtbot) -> None:

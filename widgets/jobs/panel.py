@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -271,8 +272,30 @@ class JobsPanel(QWidget):
             self.manager.cancel(job.id)
 
     def _retry_selected(self) -> None:
-        for job in self.selected_jobs():
+        jobs = self.selected_jobs()
+        billed = [j for j in jobs if getattr(j, "billed_unknown", False)]
+        if billed and not self._confirm_paid_again(billed):
+            return
+        for job in jobs:
             self.manager.retry(job.id)
+
+    def _confirm_paid_again(self, jobs: list[Job]) -> bool:
+        """A create whose answer never arrived may already be paid for: a Retry pays again, so ask."""
+        if len(jobs) == 1:
+            text = self.tr("“{title}” may already have been created and billed at the vendor, but the answer "
+                           "never arrived, so its result cannot be collected. Retry creates a new, paid task. "
+                           "Check your account on the vendor's site first.").format(title=jobs[0].title)
+        else:
+            text = self.tr("{n} jobs may already have been created and billed at the vendor, but the answers "
+                           "never arrived, so their results cannot be collected. Retry creates a new, paid task "
+                           "for each. Check your account on the vendor's site first.").format(n=len(jobs))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Pay again?"), text,
+                          QMessageBox.StandardButton.Cancel, self)
+        pay = box.addButton(self.tr("Retry and pay again"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("confirmPayAgain")
+        box.exec()
+        return box.clickedButton() is pay
 
     def _update_buttons(self) -> None:
         jobs = self.selected_jobs()

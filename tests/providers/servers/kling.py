@@ -44,10 +44,14 @@ class KlingServer(ElementRoutes, VendorServer):
         self.failure_message = "Failure to pass the risk control system"
         self.result_content_type = "video/mp4"
         self.result_bytes: bytes | None = None
-        self.result_declared_length: int | None = None
+        self.result_declared_length: int | None = None  # > the file's size: every result download is cut off
         self.elements: dict[str, dict] = {}  # element task id -> {"polls", "element_id", "body"}
         self.element_outcome = "succeed"
-        self.image_bytes: bytes | None = None  # stills served for image tasks (default: a small PNG)
+        self.image_bytes: bytes | None = None  # what image results contain (default: a real PNG)
+        # Misbehaving creates: the task IS created (and billed), then the answer is "cut" (a 200 whose
+        # body stops halfway under a full Content-Length) or "reset" (the connection drops unanswered).
+        self.create_fault = ""
+        self.create_faults = 0  # how many creates misbehave
 
     def _auth(self, req: Request) -> Reply | None:
         header = req.headers.get("Authorization", "")
@@ -105,20 +109,36 @@ class KlingServer(ElementRoutes, VendorServer):
             if "aspect_ratio" in body:
                 return kling_error(400, 1201, "aspect_ratio is not a field of image2video")
         task = Task(f"T{uuid.uuid4().hex[:16]}", kind, body, outcome=self.next_outcome)
+        external = str(body.get("external_task_id") or "")
         with self.lock:
+            if external and any(t.body.get("external_task_id") == external for t in self.tasks.values()):
+                return kling_error(400, 1201, "external_task_id already exists")
             self.tasks[task.task_id] = task
-        return self.envelope({"task_id": task.task_id, "task_status": "submitted",
-                              "task_info": {"external_task_id": body.get("external_task_id", "")},
-                              "created_at": task.created_at, "updated_at": task.created_at})
+        reply = self.envelope({"task_id": task.task_id, "task_status": "submitted",
+                               "task_info": {"external_task_id": body.get("external_task_id", "")},
+                               "created_at": task.created_at, "updated_at": task.created_at})
+        with self.lock:
+            fault = self.create_fault if self.create_faults > 0 else ""
+            self.create_faults -= 1 if fault else 0
+        if fault == "cut":
+            full = reply.payload()
+            return Reply(body=full[: len(full) // 2], declared_length=len(full))
+        if fault == "reset":
+            return Reply(close=True)
+        return reply
 
     def query(self, kind: str, task_id: str) -> Reply:
         with self.lock:
             task = self.tasks.get(task_id)
+            if task is None:  # the path takes either id: task_id or the client's external_task_id
+                task = next((t for t in self.tasks.values() if t.body.get("external_task_id") == task_id), None)
             if task is None or task.kind != kind:
                 return kling_error(404, 1203, "task not found")
             task.polls += 1
             polls = task.polls
+        task_id = task.task_id
         data = {"task_id": task_id, "task_status": "submitted", "task_status_msg": "",
+                "task_info": {"external_task_id": task.body.get("external_task_id", "")},
                 "created_at": task.created_at, "updated_at": int(time.time() * 1000)}
         if polls >= self.polls_to_finish:
             if task.outcome == "failed":
@@ -128,7 +148,8 @@ class KlingServer(ElementRoutes, VendorServer):
                 if kind == "generations":
                     n = int(task.body.get("n", 1))
                     data["task_result"] = {"images": [
-                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", self.image_bytes or png_bytes(), "image/png")}
+                        {"index": i, "url": self.add_file(f"{task_id}-{i}.png", self.image_bytes or png_bytes(), "image/png",
+                                                           declared_length=self.result_declared_length)}
                         for i in range(n)]}
                 else:
                     url = self.add_file(f"{task_id}.mp4", self.result_bytes or mp4_bytes(), self.result_content_type,

@@ -98,7 +98,7 @@ class DashScopeSpeechProvider(ProviderClient):
         pieces, request_ids, body = [], [], {}
         for text in speech_audio.split_text(request.text, MAX_CHARS):
             path, body = self.body_for(request, model, text)
-            data = self.http.json("POST", path, json=body, cancel=cancel)
+            data = self.http.json("POST", path, json=body, cancel=cancel, billable=True)
             audio = ((data.get("output") or {}).get("audio") or {}) if isinstance(data, dict) else {}
             try:
                 if audio.get("data"):

@@ -103,7 +103,8 @@ class ElevenLabsProvider(ProviderClient):
         for text in speech_audio.split_text(request.text, MAX_CHARS):
             body = self.body_for(request, text)
             response = self.http.request("POST", f"/v1/text-to-speech/{quote(voice, safe='')}", json=body,
-                                         params={"output_format": output_format}, cancel=cancel)
+                                         params={"output_format": output_format}, cancel=cancel,
+                                         billable=True)
             fmt = "pcm" if output_format.startswith("pcm_") else ""
             pcm = speech_audio.PcmFormat(rate=int(output_format.split("_")[1])) if fmt else None
             try:
@@ -140,7 +141,8 @@ class ElevenLabsProvider(ProviderClient):
                                          params={"output_format": output_format},
                                          data={"model_id": model, "voice_settings": json.dumps(settings),
                                                "remove_background_noise": "false"},
-                                         files={"audio": (source.name, fh, "audio/wav")}, cancel=cancel)
+                                         files={"audio": (source.name, fh, "audio/wav")}, cancel=cancel,
+                                         billable=True)
         fmt = "pcm" if output_format.startswith("pcm_") else ""
         pcm = speech_audio.PcmFormat(rate=int(output_format.split("_")[1])) if fmt else None
         self.staging_dir.mkdir(parents=True, exist_ok=True)

@@ -99,7 +99,7 @@ class MiniMaxSpeechProvider(ProviderClient):
         body: dict[str, Any] = {}
         for text in speech_audio.split_text(request.text, MAX_CHARS):
             body = self.body_for(request, text)
-            data = self.http.json("POST", "/v1/t2a_v2", json=body, cancel=cancel)
+            data = self.http.json("POST", "/v1/t2a_v2", json=body, cancel=cancel, billable=True)
             if not isinstance(data, dict):
                 raise self.error(f"unexpected answer: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
             base = data.get("base_resp") or {}
@@ -151,7 +151,8 @@ class MiniMaxSpeechProvider(ProviderClient):
             raise self.error("the upload answer has no file_id", kind=E.INVALID_RESPONSE)
         data = self.http.json("POST", "/v1/voice_clone", json={"file_id": file_id, "voice_id": voice_id,
                                                                 "need_noise_reduction": True,
-                                                                "need_volume_normalization": True}, cancel=cancel)
+                                                                "need_volume_normalization": True}, cancel=cancel,
+                              billable=True)
         self._check_base(data)
         return voice_id
 

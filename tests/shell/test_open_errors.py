@@ -9,7 +9,9 @@ from widgets.main_window import MainWindow
 
 
 def _snapshot(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file of the project, but the empty guard file that serialises lock takeovers (made once, by design)."""
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".lock.guard"}
 
 
 def test_corrupt_project_shows_an_error_naming_the_file_and_keeps_it(window_factory, project, prompter):

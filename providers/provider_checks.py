@@ -92,7 +92,7 @@ def schema_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
                 " / ".join(error.validator_value)
             code, params = "wrong_type", (("value", repr(error.instance)), ("expected", expected))
         elif error.validator == "oneOf":
-            message = f"{error.instance!r} has the wrong shape here (see docs/readme/provfiles.md)"
+            message = f"{error.instance!r} has the wrong shape here (see docs/guide/provfiles.md)"
         yield FileProblem(label, doc.line_of(path), _dotted(path), message, code, params)
 
 

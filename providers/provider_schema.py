@@ -1,4 +1,4 @@
-"""The JSON Schema of a provider file (checked with ``jsonschema``; docs/readme/provfiles.md explains it).
+"""The JSON Schema of a provider file (checked with ``jsonschema``; docs/guide/provfiles.md explains it).
 
 ``additionalProperties: false`` everywhere: a misspelt key ("bdoy") is an error with its
 line, not a silently ignored part of a paid request.

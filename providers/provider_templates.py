@@ -12,7 +12,7 @@ handle, the vendor's answers):
 - ``"{duration|nearest:6,10}"``, ``"{first_frame|data_url}"``: filters, applied left to right.
 
 ``{{`` and ``}}`` are literal braces. The names, filters and their meaning are listed in
-:data:`NAMES` and :data:`FILTERS` (and in docs/readme/provfiles.md); the loader rejects
+:data:`NAMES` and :data:`FILTERS` (and in docs/guide/provfiles.md); the loader rejects
 anything else with the file's line, so a typo is found when the file is read, not when
 a paid request is sent.
 """

@@ -50,8 +50,8 @@
     </message>
     <message>
         <location filename="../../widgets/settings/provider_files_ui.py" line="87"/>
-        <source>Fix the file in {folder} (or import a corrected copy), then open this dialog again. The format is described in docs/readme/provfiles.md.</source>
-        <translation>请修改 {folder} 中的这个文件（或导入改正后的副本），然后重新打开此对话框。文件格式见 docs/readme/provfiles.md。</translation>
+        <source>Fix the file in {folder} (or import a corrected copy), then open this dialog again. The format is described in docs/guide/provfiles.md.</source>
+        <translation>请修改 {folder} 中的这个文件（或导入改正后的副本），然后重新打开此对话框。文件格式见 docs/guide/provfiles.md。</translation>
     </message>
     <message>
         <location filename="../../widgets/settings/provider_files_ui.py" line="97"/>

@@ -26,7 +26,7 @@ from tests.providers.servers.openai import API_KEY as OPENAI_KEY
 from tests.providers.servers.openai import OpenAIServer
 
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "providers"
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "readme" / "provfiles.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "guide" / "provfiles.md"
 
 KLING_TOML = '''\
 format = 1
@@ -310,7 +310,7 @@ def test_query_key_auth_is_sent_and_scrubbed(tmp_path):
 
 
 def test_docs_examples_load(tmp_path):
-    """The two complete examples in docs/readme/provfiles.md are valid files."""
+    """The two complete examples in docs/guide/provfiles.md are valid files."""
     text = DOCS.read_text(encoding="utf-8")
     blocks = {"toml": text.split("```toml\n", 1)[1].split("```", 1)[0],
               "json": text.split("```json\n", 1)[1].split("```", 1)[0]}

@@ -85,7 +85,7 @@ class BrokenFilePage(QWidget):
         layout.addWidget(self.problems)
         folder = provider_files.user_provider_dir()
         hint = QLabel(self.tr("Fix the file in {folder} (or import a corrected copy), then open this dialog "
-                              "again. The format is described in docs/readme/provfiles.md.").format(folder=folder))
+                              "again. The format is described in docs/guide/provfiles.md.").format(folder=folder))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #8c9099;")
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

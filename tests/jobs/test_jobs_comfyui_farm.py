@@ -20,9 +20,9 @@ import pytest
 
 from app.jobs.generation import GenerationJob
 from app.jobs.job import JobState
+from app.jobs.journal import load_with_journal
 from app.jobs.manager import job_manager
 from app.jobs.prompts import still_request
-from app.model.schema import decode
 from app.settings_store import settings_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,8 +86,10 @@ def test_a_farm_loses_a_server_mid_batch_and_no_job_is_lost_or_run_twice(session
     executed = [pid for u in (urls[0], urls[2]) for pid, entry in _get(f"{u}/history").items()
                 if entry["status"]["status_str"] == "success"]
     assert sorted(executed) == sorted(j.handle.task_id for j in landed)
-    # The moved handle is what the project file holds (a restart resumes it on its new server).
-    disk = decode(session.bundle.project_file.read_bytes())
+    # The moved handle is what the bundle holds on disk, project.json plus the job journal
+    # (a restart resumes it on its new server).
+    manager.journal.flush()
+    disk = load_with_journal(session.bundle)
     record = next(r for r in disk.jobs if r.id == moved.id)
     assert record.request["handle"]["endpoint"]["server"] == moved.handle.endpoint["server"]
     assert record.task_id == moved.handle.task_id

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import uuid
-from pathlib import Path
 from typing import Any
 
 import requests
@@ -27,18 +26,14 @@ from providers import errors as E
 from providers import speech_audio
 from providers.base import (
     SPEECH,
-    SUCCEEDED,
     CancelToken,
     GenerationRequest,
     OutputRef,
-    ProgressFn,
     SpeechRequest,
     TaskHandle,
-    TaskStatus,
 )
-from providers.common import ProviderClient
-from providers.download import accept_local
 from providers.errors import ProviderError
+from providers.spoken import SpokenResultClient
 
 MAX_CHARS = 500  # Qwen-TTS takes short inputs; split well below its limit
 _CODES = {
@@ -60,7 +55,7 @@ def is_cosyvoice(model: str) -> bool:
     return model.startswith("cosyvoice")
 
 
-class DashScopeSpeechProvider(ProviderClient):
+class DashScopeSpeechProvider(SpokenResultClient):
     default_poll_interval = 0.0
 
     def map_error(self, response: requests.Response, body: Any) -> ProviderError | None:
@@ -123,16 +118,6 @@ class DashScopeSpeechProvider(ProviderClient):
                           outputs=[OutputRef(path=str(out), media_type="audio", mime="audio/wav",
                                              filename=f"{task_id}.wav").to_dict()],
                           cost_units=len(request.text) / 1000.0)
-
-    def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
-        outputs = handle.output_refs()
-        if not all(Path(o.path).is_file() for o in outputs):
-            return TaskStatus(state="failed", error="the spoken line is gone from the cache; generate it again")
-        return TaskStatus(state=SUCCEEDED, progress=1.0, outputs=outputs, vendor_status="spoken")
-
-    def download(self, output: OutputRef, dest_dir: Path, cancel: CancelToken | None = None,
-                 progress: ProgressFn | None = None) -> Path:
-        return accept_local(output, Path(dest_dir), provider=self.name)
 
     def check_connection(self, cancel: CancelToken | None = None) -> str:
         # Listing the account's async tasks is free and authenticated.

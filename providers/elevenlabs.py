@@ -27,18 +27,14 @@ from providers import errors as E
 from providers import speech_audio
 from providers.base import (
     SPEECH,
-    SUCCEEDED,
     CancelToken,
     GenerationRequest,
     OutputRef,
-    ProgressFn,
     SpeechRequest,
     TaskHandle,
-    TaskStatus,
 )
-from providers.common import ProviderClient
-from providers.download import accept_local
 from providers.errors import ProviderError
+from providers.spoken import SpokenResultClient
 
 MAX_CHARS = 5000  # well under multilingual v2's 10,000 (flash/turbo take 40,000)
 DEFAULT_VOICE = "21m00Tcm4TlvDq8ikWAM"  # "Rachel", a premade voice every account has
@@ -53,7 +49,7 @@ _DETAIL_KINDS = {
 }
 
 
-class ElevenLabsProvider(ProviderClient):
+class ElevenLabsProvider(SpokenResultClient):
     default_poll_interval = 0.0
 
     def auth_headers(self) -> dict[str, str]:
@@ -173,16 +169,6 @@ class ElevenLabsProvider(ProviderClient):
         if not voice_id:
             raise self.error(f"the clone answer has no voice_id: {str(data)[:160]}", kind=E.INVALID_RESPONSE)
         return str(voice_id)
-
-    def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
-        outputs = handle.output_refs()
-        if not all(Path(o.path).is_file() for o in outputs):
-            return TaskStatus(state="failed", error="the spoken line is gone from the cache; generate it again")
-        return TaskStatus(state=SUCCEEDED, progress=1.0, outputs=outputs, vendor_status="spoken")
-
-    def download(self, output: OutputRef, dest_dir: Path, cancel: CancelToken | None = None,
-                 progress: ProgressFn | None = None) -> Path:
-        return accept_local(output, Path(dest_dir), provider=self.name)
 
     def check_connection(self, cancel: CancelToken | None = None) -> str:
         self.require("api_key")

@@ -26,18 +26,14 @@ from providers import errors as E
 from providers import speech_audio
 from providers.base import (
     SPEECH,
-    SUCCEEDED,
     CancelToken,
     GenerationRequest,
     OutputRef,
-    ProgressFn,
     SpeechRequest,
     TaskHandle,
-    TaskStatus,
 )
-from providers.common import ProviderClient
-from providers.download import accept_local
 from providers.errors import ProviderError
+from providers.spoken import SpokenResultClient
 
 BINARY = "espeak-ng"
 MANDARIN = "cmn"
@@ -60,7 +56,7 @@ def available() -> bool:
     return shutil.which(BINARY) is not None
 
 
-class EspeakProvider(ProviderClient):
+class EspeakProvider(SpokenResultClient):
     """espeak-ng text to speech; settings: none needed (``binary`` for a non-standard install)."""
 
     secret_keys = ()
@@ -133,16 +129,6 @@ class EspeakProvider(ProviderClient):
             message = err.decode("utf-8", "replace").strip()[:200] or f"exit code {proc.returncode}"
             raise ProviderError(f"{self.name}: espeak-ng failed: {message}", retryable=False, kind=E.BAD_REQUEST,
                                 provider=self.name)
-
-    def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
-        outputs = handle.output_refs()
-        if not all(Path(o.path).is_file() for o in outputs):
-            return TaskStatus(state="failed", error="the spoken line is gone from the cache; generate it again")
-        return TaskStatus(state=SUCCEEDED, progress=1.0, outputs=outputs, vendor_status="spoken")
-
-    def download(self, output: OutputRef, dest_dir: Path, cancel: CancelToken | None = None,
-                 progress: ProgressFn | None = None) -> Path:
-        return accept_local(output, Path(dest_dir), provider=self.name)
 
     def check_connection(self, cancel: CancelToken | None = None) -> str:
         if shutil.which(self.binary) is None:

@@ -27,19 +27,15 @@ from providers import errors as E
 from providers import speech_audio
 from providers.base import (
     SPEECH,
-    SUCCEEDED,
     CancelToken,
     GenerationRequest,
     OutputRef,
-    ProgressFn,
     SpeechRequest,
     TaskHandle,
-    TaskStatus,
 )
-from providers.common import ProviderClient
-from providers.download import accept_local
 from providers.errors import ProviderError
 from providers.minimax import minimax_error
+from providers.spoken import SpokenResultClient
 
 MAX_CHARS = 9000  # the documented limit is under 10,000 characters
 EMOTIONS = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "neutral")
@@ -63,7 +59,7 @@ def emotion_for(instructions: str) -> str:
     return ""
 
 
-class MiniMaxSpeechProvider(ProviderClient):
+class MiniMaxSpeechProvider(SpokenResultClient):
     default_poll_interval = 0.0
 
     def map_error(self, response: requests.Response, body: Any) -> ProviderError | None:
@@ -168,16 +164,6 @@ class MiniMaxSpeechProvider(ProviderClient):
         """A URL answer: the file lives on MiniMax's CDN (no key sent there)."""
         response = self.http.request("GET", url, auth=False, cancel=cancel)
         return response.content
-
-    def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
-        outputs = handle.output_refs()
-        if not all(Path(o.path).is_file() for o in outputs):
-            return TaskStatus(state="failed", error="the spoken line is gone from the cache; generate it again")
-        return TaskStatus(state=SUCCEEDED, progress=1.0, outputs=outputs, vendor_status="spoken")
-
-    def download(self, output: OutputRef, dest_dir: Path, cancel: CancelToken | None = None,
-                 progress: ProgressFn | None = None) -> Path:
-        return accept_local(output, Path(dest_dir), provider=self.name)
 
     def check_connection(self, cancel: CancelToken | None = None) -> str:
         # An empty text is refused before any audio is made (2013), after the key was checked (1004/2049).

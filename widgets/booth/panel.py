@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -216,11 +217,24 @@ class BoothPanel(QWidget):
         self.convert_button = QToolButton(right)
         self.convert_button.setDefaultAction(self.voice_actions.act_convert)
         self.voice_actions.current_take = lambda: self.takes.current_take_id()
-        voice_row = QHBoxLayout()
+        self.voice_row = QWidget(right)  # a widget, so hiding it also gives back the row's spacing
+        voice_row = QHBoxLayout(self.voice_row)
+        voice_row.setContentsMargins(0, 0, 0, 0)
         voice_row.addWidget(self.ai_take_button)
         voice_row.addWidget(self.convert_button)
         voice_row.addStretch(1)
-        rv.addLayout(voice_row)
+        rv.addWidget(self.voice_row)
+        # narrow dock: the two AI actions fold into one menu button on the record row (no row of their own)
+        self.ai_menu_button = QToolButton(self)
+        self.ai_menu_button.setText("AI")
+        self.ai_menu_button.setToolTip(self.voice_actions.act_line.text())
+        self.ai_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        ai_menu = QMenu(self.ai_menu_button)
+        ai_menu.addActions([self.voice_actions.act_line, self.voice_actions.act_convert])
+        self.ai_menu_button.setMenu(ai_menu)
+        self.ai_menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.top_row.addWidget(self.ai_menu_button)
+        self.ai_menu_button.hide()
         rv.addWidget(self.takes, 3)
 
         for w, stretch in ((left, 2), (center, 5), (right, 3)):
@@ -572,6 +586,8 @@ class BoothPanel(QWidget):
                                          else Qt.ArrowType.RightArrow)
         self.picture.setVisible(not narrow)
         self.takes_label.setVisible(not narrow)
+        self.voice_row.setVisible(not narrow)
+        self.ai_menu_button.setVisible(narrow)
         self.takes.set_compact(narrow)
         self.prompter.set_compact(narrow)
         # the character filter joins the settings button's row; the lists may shrink to two rows

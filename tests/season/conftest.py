@@ -34,3 +34,22 @@ def season(season_master: Path, tmp_path: Path) -> Path:
     copy = tmp_path / season_master.name
     shutil.copytree(season_master, copy)
     return copy
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window (English UI), closed and drained after the test."""
+    from tests.shell.conftest import ScriptedPrompter, drain_background_work
+    from widgets.main_window import MainWindow
+    from widgets.shell import i18n
+
+    i18n.install_language("en")
+    made = MainWindow(prompter=ScriptedPrompter())
+    qtbot.addWidget(made)
+    made.resize(1366, 768)
+    made.show()
+    yield made
+    made.session.document.undo_stack.setClean()
+    made.close()
+    drain_background_work()
+    i18n.install_language("en")

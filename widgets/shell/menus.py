@@ -84,6 +84,10 @@ class ShellMenus:
         m["Help"].addAction(a["action_about"])
 
         self._merge_panel_actions()
+        from widgets.season.actions import SeasonActions  # navigator, find and export across the season
+
+        self.season = SeasonActions(window, session)
+        self.season.install(self.menus)
         self.retranslate()
 
     def _merge_panel_actions(self) -> None:
@@ -116,6 +120,7 @@ class ShellMenus:
         self.language_menu.setTitle(translate("Menus", "&Language"))
         self.switch_menu.setTitle(translate("Menus", "&Switch to Episode"))
         self.show_jobs.setText(translate("Menus", "Show &Jobs"))
+        self.season.retranslate()
 
     def menu_actions(self) -> list[tuple[str, list[QAction]]]:
         """(menu title, actions) for the shortcut list."""

@@ -204,7 +204,8 @@ class SeasonExportDialog(QDialog):
         lines = [self.tr("Written:")] + [f"  {p}" for p in summary.written] if summary.written else []
         if summary.failed:
             lines.append(self.tr("Failed:"))
-            lines += [f"  {self.tr('Ep %1').replace('%1', str(n))}: {why}" for n, why in summary.failed]
+            for number, why in summary.failed:
+                lines.append("  " + self.tr("Ep %1: %2").replace("%1", str(number)).replace("%2", why))
         if summary.cancelled:
             lines.append(self.tr("Cancelled: %1").replace("%1", ", ".join(str(n) for n in summary.cancelled)))
         self.summary.setPlainText("\n".join(lines))

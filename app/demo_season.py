@@ -47,6 +47,8 @@ TAKES_PER_LINE = 2
 CLIP_SECONDS = 6  # as long as the longest demo shot, so a clip covers any shot
 TAKE_SECONDS = 2.0
 SHARED_TAKES = "takes/demo-season"
+TITLES = ("暗流 Undercurrent", "重逢 Reunion", "裂痕 Fault Line", "筹码 Bargaining Chip", "摊牌 Showdown",
+          "退路 The Way Out", "证人 The Witness", "背叛 Betrayal", "黎明 Daybreak", "新约 A New Contract")
 
 
 def _voice(seconds: float, hz: float, rate: int = 48000) -> np.ndarray:
@@ -112,7 +114,9 @@ def _episode(series: Series, number: int, template: Episode, specs: list[ShotSpe
     fps = series.settings.fps
     by_name = {c.name: c for c in series.characters}
     by_key = {key: by_name[info["name"]] for key, info in CHARACTERS.items()}
-    episode = Episode(number=number, title=f"第{number}集 Episode {number}",
+    base = TITLES[(number - 2) % len(TITLES)]
+    rerun = (number - 2) // len(TITLES)
+    episode = Episode(number=number, title=f"{base} {rerun + 1}" if rerun else base,
                       logline=f"Episode {number} of the demo season.",
                       script=template.script.replace("Credit: Episode 1", f"Credit: Episode {number}"))
     for i, (heading, synopsis) in enumerate(SCENES):

@@ -181,122 +181,157 @@
 <context>
     <name>SeasonExportDialog</name>
     <message>
-        <location filename="../../widgets/season/export.py" line="128" />
+        <location filename="../../widgets/season/export.py" line="119" />
+        <source>Standard 1080x1920 (H.264 + AAC)</source>
+        <translation>标准 1080x1920（H.264 + AAC）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="119" />
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="120" />
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="120" />
+        <source>TikTok</source>
+        <translation>TikTok</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="121" />
+        <source>YouTube Shorts</source>
+        <translation>YouTube Shorts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="121" />
+        <source>Instagram Reels</source>
+        <translation>Instagram Reels</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="122" />
+        <source>Fast draft 720x1280</source>
+        <translation>快速草稿 720x1280</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/season/export.py" line="135" />
         <source>Export Season to</source>
         <translation>整季导出到</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="145" />
+        <location filename="../../widgets/season/export.py" line="152" />
         <source>The folder %1 does not exist; choose an existing folder.</source>
         <translation>文件夹 %1 不存在，请选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="157" />
+        <location filename="../../widgets/season/export.py" line="164" />
         <source>Season export paused.</source>
         <translation>整季导出已暂停。</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="180" />
+        <location filename="../../widgets/season/export.py" line="187" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="180" />
+        <location filename="../../widgets/season/export.py" line="187" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="183" />
+        <location filename="../../widgets/season/export.py" line="190" />
         <source>%1 episodes chosen.</source>
         <translation>已选择 %1 集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="190" />
+        <location filename="../../widgets/season/export.py" line="197" />
         <source>Exporting episode %1 (%2 of %3)…</source>
         <translation>正在导出第 %1 集（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="190" />
+        <location filename="../../widgets/season/export.py" line="197" />
         <source>Waiting to export (%2 of %3)…</source>
         <translation>等待导出（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="194" />
+        <location filename="../../widgets/season/export.py" line="201" />
         <source>Paused: the episode being exported finishes, the rest wait.</source>
         <translation>已暂停：正在导出的这一集会完成，其余的等待。</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="201" />
+        <location filename="../../widgets/season/export.py" line="208" />
         <source>Done: %1 written, %2 failed, %3 cancelled.</source>
         <translation>完成：已导出 %1 集，失败 %2 集，取消 %3 集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="204" />
+        <location filename="../../widgets/season/export.py" line="211" />
         <source>Written:</source>
         <translation>已写入：</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="206" />
+        <location filename="../../widgets/season/export.py" line="213" />
         <source>Failed:</source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="208" />
+        <location filename="../../widgets/season/export.py" line="215" />
         <source>Ep %1: %2</source>
         <translation>第 %1 集：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="210" />
+        <location filename="../../widgets/season/export.py" line="217" />
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="225" />
+        <location filename="../../widgets/season/export.py" line="232" />
         <source>Export Season</source>
         <translation>导出整季</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="226" />
+        <location filename="../../widgets/season/export.py" line="233" />
         <source>Episodes to export:</source>
         <translation>要导出的剧集：</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="227" />
+        <location filename="../../widgets/season/export.py" line="234" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="228" />
+        <location filename="../../widgets/season/export.py" line="235" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="229" />
+        <location filename="../../widgets/season/export.py" line="236" />
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="230" />
+        <location filename="../../widgets/season/export.py" line="237" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="231" />
+        <location filename="../../widgets/season/export.py" line="238" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="232" />
+        <location filename="../../widgets/season/export.py" line="239" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="233" />
+        <location filename="../../widgets/season/export.py" line="240" />
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/season/export.py" line="234" />
+        <location filename="../../widgets/season/export.py" line="241" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

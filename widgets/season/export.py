@@ -57,7 +57,7 @@ class SeasonExportDialog(QDialog):
         self.none_button.clicked.connect(lambda: self._check_all(False))
         self.preset = QComboBox(objectName="season_export_preset")
         for name, preset in PRESETS.items():
-            self.preset.addItem(preset.label, name)
+            self.preset.addItem(self.preset_label(name, preset.label), name)
         self.folder = QLineEdit(objectName="season_export_folder")
         if session.bundle is not None:
             self.folder.setText(str(session.bundle.root / "renders"))
@@ -89,8 +89,8 @@ class SeasonExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
         self.form = QFormLayout()
-        self.preset_label, self.folder_label = QLabel(), QLabel()
-        self.form.addRow(self.preset_label, self.preset)
+        self.preset_caption, self.folder_label = QLabel(), QLabel()
+        self.form.addRow(self.preset_caption, self.preset)
         self.form.addRow(self.folder_label, folder_row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -113,6 +113,13 @@ class SeasonExportDialog(QDialog):
         self.resize(640, 600)
         self.retranslate()
         self._update()
+
+    def preset_label(self, name: str, fallback: str) -> str:
+        """The preset's name in the UI language (the preset table in app/media is not translated)."""
+        return {"standard": self.tr("Standard 1080x1920 (H.264 + AAC)"), "douyin": self.tr("Douyin"),
+                "kuaishou": self.tr("Kuaishou"), "tiktok": self.tr("TikTok"),
+                "youtube-shorts": self.tr("YouTube Shorts"), "instagram-reels": self.tr("Instagram Reels"),
+                "draft": self.tr("Fast draft 720x1280")}.get(name, fallback)
 
     # ------------------------------------------------------------ choices
     def _check_all(self, on: bool) -> None:
@@ -226,10 +233,13 @@ class SeasonExportDialog(QDialog):
         self.episodes_label.setText(self.tr("Episodes to export:"))
         self.all_button.setText(self.tr("All"))
         self.none_button.setText(self.tr("None"))
-        self.preset_label.setText(self.tr("Preset:"))
+        self.preset_caption.setText(self.tr("Preset:"))
         self.folder_label.setText(self.tr("Folder:"))
         self.browse.setText(self.tr("Browse…"))
         self.start_button.setText(self.tr("Export"))
         self.cancel_button.setText(self.tr("Cancel Export"))
         self.close_button.setText(self.tr("Close"))
+        for index in range(self.preset.count()):
+            name = self.preset.itemData(index)
+            self.preset.setItemText(index, self.preset_label(name, PRESETS[name].label))
         self._update()

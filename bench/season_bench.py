@@ -127,7 +127,7 @@ def make_reference(season: Path, target: Path, episodes: int) -> Path:
     return target
 
 
-def measure(app: QApplication, path: Path, kling_url: str | None) -> dict[str, object]:
+def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "") -> dict[str, object]:
     from widgets.main_window import MainWindow
     from widgets.shell.episodes import rename_episode
     from widgets.storyboard.panel import StoryboardPanel
@@ -139,7 +139,13 @@ def measure(app: QApplication, path: Path, kling_url: str | None) -> dict[str, o
     watch = PaintWatch(window)
     app.installEventFilter(watch)
     beat = Heartbeat()
-    out: dict[str, object] = {}
+    class Noisy(dict):  # prints each figure as it is taken: a long run shows its progress
+        def __setitem__(self, key, value) -> None:
+            super().__setitem__(key, value)
+            if label:
+                print(f"  [{label}] {key}: {value}", flush=True)
+
+    out = Noisy()
     try:
         watch.arm()
         t0 = time.perf_counter()
@@ -257,8 +263,8 @@ def main() -> None:
         os.environ["MICRODRAMA_KLING_SECRET_KEY"] = SECRET_KEY
     try:
         measure(app, make_reference(season, tmp / "Warmup.mdrama", 2), None)  # imports, caches, first paints
-        ref = measure(app, reference, server.url if server else None)
-        big = measure(app, season, server.url if server else None)
+        ref = measure(app, reference, server.url if server else None, "reference")
+        big = measure(app, season, server.url if server else None, "season")
     finally:
         if server is not None:
             server.stop()

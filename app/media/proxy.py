@@ -13,6 +13,7 @@ file renamed at the end), so the folder can be deleted at any time.
 from __future__ import annotations
 
 import os
+import threading
 from fractions import Fraction
 from pathlib import Path
 
@@ -40,7 +41,9 @@ def make_proxy(source: Path, dest: Path, token: CancelToken | None = None,
     """Write the proxy of ``source`` to ``dest``; cancellable between frames."""
     source, dest = Path(source), Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.stem + f".{os.getpid()}.part.mp4")
+    # unique per call: two workers proxying the same source (two panels asking at once) must not
+    # share a .part file, or the second rename finds it gone
+    part = dest.with_name(dest.stem + f".{os.getpid()}.{threading.get_ident()}.part.mp4")
     try:
         with av.open(str(source), metadata_errors="ignore") as inp:
             vin = next((s for s in inp.streams.video

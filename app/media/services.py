@@ -52,9 +52,15 @@ class MediaServices(QObject):
         self._peaks: dict[str, np.ndarray] = {}
         session.document.mediaChanged.connect(self._on_media_changed)
         self._closed = False
-        # derived files deleted with the cache (or never made) are rebuilt in the background
+        # derived files deleted with the cache (or never made) are rebuilt in the background.
+        # Derived files belong to the file, not the asset: a season has thousands of take and
+        # version assets over a few files, and checking each one (resolve + stat) took seconds
+        # of the GUI thread at open. Views still schedule any asset they ask for.
+        checked: set[str] = set()
         for asset in list(session.series.media.values()):
-            self.schedule(asset)
+            if asset.path not in checked:
+                checked.add(asset.path)
+                self.schedule(asset)
 
     # ------------------------------------------------------------- accessors
     def path_of(self, asset: MediaAsset) -> Path:

@@ -89,6 +89,10 @@ class ShellMenus:
         m["Help"].addAction(a["action_about"])
 
         self._merge_panel_actions()
+        from widgets.season.actions import SeasonActions  # navigator, find and export across the season
+
+        self.season = SeasonActions(window, session)
+        self.season.install(self.menus)
         self.retranslate()
 
     def _merge_panel_actions(self) -> None:
@@ -122,6 +126,7 @@ class ShellMenus:
         self.switch_menu.setTitle(translate("Menus", "&Switch to Episode"))
         self.show_jobs.setText(translate("Menus", "Show &Jobs"))
         self.export_draft.setText(draft_menu_text())
+        self.season.retranslate()
 
     def menu_actions(self) -> list[tuple[str, list[QAction]]]:
         """(menu title, actions) for the shortcut list."""

@@ -1,0 +1,1 @@
+"""Series-level work over a whole season: episode state, find across episodes, batch export."""

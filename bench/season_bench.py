@@ -1,0 +1,293 @@
+"""A whole season in the editor: open, save, autosave, a 60-job batch, episode switch, storyboard scroll.
+
+Builds the season of issue 17 with ``microdrama demo --episodes N`` (100 episodes
+x 30 shots, 3 still versions and 2 clip versions per shot, 2 takes per line, a
+few real media files reused) and, as the reference measured in the same
+process, the same project cut to its first three episodes (the demo at the size
+the editor was tuned for). Everything runs in one offscreen ``MainWindow``
+(the real one), driven as a user would.
+
+GUI-thread stalls are measured with a heartbeat: a 5 ms QTimer on the GUI
+thread records when it fires; a gap between beats is the time the GUI thread
+could not react. The batch is 60 real still generations through the job queue
+against the loopback Kling server (tests/providers/servers), with the vendor's
+task creation, polling and download.
+
+Run: python bench/season_bench.py [--quick | --episodes N] [--no-batch]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="season-bench-"))
+os.environ["MICRODRAMA_SETTINGS_DIR"] = str(_SANDBOX / "settings")  # keep the user's settings out
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["MICRODRAMA_POLL_INTERVAL"] = "0.05"
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QListWidget  # noqa: E402
+
+REFERENCE_EPISODES = 3
+BATCH = 60
+HEARTBEAT_MS = 5
+
+
+class Heartbeat:
+    """Records the gaps between beats of a 5 ms timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._beat)
+        self.gaps: list[float] = []
+        self._last = 0.0
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self.gaps, self._last = [], time.perf_counter()  # a stall right after start counts too
+        self.timer.start()
+
+    def stop(self) -> tuple[float, float]:
+        self.timer.stop()
+        return worst(self.gaps)
+
+
+def worst(ms: list[float]) -> tuple[float, float]:
+    """(max, p99) in ms."""
+    if not ms:
+        return 0.0, 0.0
+    ordered = sorted(ms)
+    return ordered[-1], ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+class PaintWatch(QObject):
+    """Notes the first paint of a widget inside the window after ``arm()``."""
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window = window
+        self.painted_at = 0.0
+
+    def arm(self) -> None:
+        self.painted_at = 0.0
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if not self.painted_at and event.type() == QEvent.Type.Paint and obj is not self.window \
+                and hasattr(obj, "window") and obj.window() is self.window and obj.isVisible():
+            self.painted_at = time.perf_counter()
+        return False
+
+
+def pump(app: QApplication, until: Callable[[], bool], timeout: float = 60.0) -> bool:
+    end = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.001)
+    return True
+
+
+def settle(app: QApplication, ms: int = 200) -> None:
+    timer = QElapsedTimer()
+    timer.start()
+    while timer.elapsed() < ms:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def make_reference(season: Path, target: Path, episodes: int) -> Path:
+    from app.bundle import ProjectBundle
+
+    shutil.copytree(season, target)
+    bundle = ProjectBundle(target)
+    series = bundle.load()
+    kept = series.episodes[:episodes]
+    series.episodes = kept
+    used = {c.asset_id for e in kept for t in e.timeline.tracks for c in t.clips if c.asset_id}
+    used |= {f"take_{t.id}" for e in kept for _s, line in e.dialogue_lines() for t in line.takes}
+    series.media = {k: a for k, a in series.media.items() if not k.startswith("take_") or k in used}
+    bundle.save(series)
+    return target
+
+
+def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "") -> dict[str, object]:
+    from widgets.main_window import MainWindow
+    from widgets.shell.episodes import rename_episode
+    from widgets.storyboard.panel import StoryboardPanel
+
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.show()
+    settle(app, 300)
+    watch = PaintWatch(window)
+    app.installEventFilter(watch)
+    beat = Heartbeat()
+    class Noisy(dict):  # prints each figure as it is taken: a long run shows its progress
+        def __setitem__(self, key, value) -> None:
+            super().__setitem__(key, value)
+            if label:
+                print(f"  [{label}] {key}: {value}", flush=True)
+
+    out = Noisy()
+    try:
+        watch.arm()
+        t0 = time.perf_counter()
+        assert window.controller.open_path(path)
+        pump(app, lambda: bool(watch.painted_at))
+        out["open"] = (watch.painted_at - t0) * 1000
+        settle(app, 500)
+        session = window.session
+        episodes = session.series.episodes
+
+        # save after editing one episode
+        rename_episode(session, episodes[1], "edited once")
+        t0 = time.perf_counter()
+        session.save()
+        out["save"] = (time.perf_counter() - t0) * 1000
+
+        # autosave: the snapshot on the GUI thread, the write on a worker
+        rename_episode(session, episodes[1], "edited twice")
+        beat.start()
+        t0 = time.perf_counter()
+        session.autosaver.autosave_now()
+        gui = (time.perf_counter() - t0) * 1000
+        app.processEvents()  # the first beat after the snapshot
+        session.autosaver.wait_idle()
+        settle(app, 50)
+        out["autosave"] = (gui, beat.stop()[0])
+
+        # episode switch: the switch and the repaint it causes, with the events it posts
+        board_panel = window.findChild(StoryboardPanel)
+        switch: list[float] = []
+        beat.start()
+        for i in range(12):
+            episode = episodes[1 + (i * 7) % (len(episodes) - 1)]
+            t0 = time.perf_counter()
+            session.set_current_episode(episode.id)
+            app.processEvents()
+            window.repaint()
+            switch.append((time.perf_counter() - t0) * 1000)
+        settle(app, 300)
+        out["switch"] = (statistics.median(switch), max(switch), beat.stop()[0])
+
+        # storyboard scroll, one wheel step at a time, each painted
+        session.set_current_episode(episodes[1].id)
+        settle(app, 500)
+        board = board_panel.findChild(QListWidget) if board_panel is not None else None
+        scroll: list[float] = []
+        if board is not None:
+            bar = board.verticalScrollBar()
+            beat.start()
+            for step in range(60):
+                t0 = time.perf_counter()
+                bar.setValue(bar.value() + (bar.singleStep() * 3 if step < 30 else -bar.singleStep() * 3))
+                board.viewport().repaint()
+                app.processEvents()
+                scroll.append((time.perf_counter() - t0) * 1000)
+            settle(app, 200)
+            out["scroll"] = (statistics.median(scroll), max(scroll), beat.stop()[0])
+
+        if kling_url:
+            out["batch"] = batch(app, session, beat)
+        session.document.undo_stack.setClean()
+    finally:
+        app.removeEventFilter(watch)
+        window.session.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        settle(app, 100)
+    return out
+
+
+def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, float, int]:
+    """60 still generations on the loopback Kling server; GUI-thread gaps while they run."""
+    from app.jobs.actions import shot_job
+    from app.jobs.manager import job_manager
+
+    manager = job_manager(session)
+    shots = [(e, s) for e in session.series.episodes[1:] for s in e.shots()][:BATCH]
+    beat.start()
+    t0 = time.perf_counter()
+    jobs = [manager.add(shot_job(session, episode, shot, "still", "kling")) for episode, shot in shots]
+    pump(app, lambda: all(j.state.finished for j in jobs), timeout=900)
+    elapsed = time.perf_counter() - t0
+    worst_gap, p99 = beat.stop()
+    done = sum(j.state.value == "succeeded" for j in jobs)
+    return worst_gap, p99, elapsed, done
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episodes", type=int, default=100)
+    parser.add_argument("--quick", action="store_true", help="a 6-episode season, for development")
+    parser.add_argument("--no-batch", action="store_true", help="skip the 60-job batch")
+    args = parser.parse_args()
+    episodes = 6 if args.quick else args.episodes
+    app = QApplication.instance() or QApplication([])
+
+    from app.demo_season import create_demo_season
+
+    tmp = _SANDBOX
+    t0 = time.perf_counter()
+    season = create_demo_season(tmp / "Season", episodes).root
+    built = time.perf_counter() - t0
+    reference = make_reference(season, tmp / "Reference.mdrama", REFERENCE_EPISODES)
+    size = (season / "project.json").stat().st_size / 1e6
+    print(f"season: {episodes} episodes, project.json {size:.1f} MB, written in {built:.1f} s "
+          f"(reference: first {REFERENCE_EPISODES} episodes)")
+
+    server = None
+    if not args.no_batch:
+        from tests.providers.servers.kling import ACCESS_KEY, SECRET_KEY, KlingServer
+
+        server = KlingServer().start()
+        os.environ["MICRODRAMA_KLING_BASE_URL"] = server.url
+        os.environ["MICRODRAMA_KLING_ACCESS_KEY"] = ACCESS_KEY
+        os.environ["MICRODRAMA_KLING_SECRET_KEY"] = SECRET_KEY
+    try:
+        measure(app, make_reference(season, tmp / "Warmup.mdrama", 2), None)  # imports, caches, first paints
+        ref = measure(app, reference, server.url if server else None, "reference")
+        big = measure(app, season, server.url if server else None, "season")
+    finally:
+        if server is not None:
+            server.stop()
+
+    def row(label: str, key: str, fmt: Callable[[object], str]) -> None:
+        if key in ref and key in big:
+            print(f"  {label:<38} {fmt(ref[key]):>30}   {fmt(big[key]):>30}")
+
+    print(f"  {'':<38} {'reference (3 episodes)':>30}   {f'season ({episodes} episodes)':>30}")
+    row("open to first painted window", "open", lambda v: f"{v:.0f} ms")
+    row("save after a one-episode edit", "save", lambda v: f"{v:.0f} ms")
+    row("autosave (GUI part / worst gap)", "autosave", lambda v: f"{v[0]:.0f} / {v[1]:.0f} ms")
+    row("episode switch (median / max / gap)", "switch", lambda v: f"{v[0]:.0f} / {v[1]:.0f} / {v[2]:.0f} ms")
+    row("storyboard scroll step (med/max/gap)", "scroll", lambda v: f"{v[0]:.1f} / {v[1]:.1f} / {v[2]:.0f} ms")
+    row(f"{BATCH}-job batch GUI gap (max / p99)", "batch",
+        lambda v: f"{v[0]:.0f} / {v[1]:.0f} ms ({v[3]} ok, {v[2]:.0f} s)")
+    b = big.get("batch")
+    batch_text = f"batch GUI stall max {b[0]:.0f} ms p99 {b[1]:.0f} ms" if b else "batch not run"
+    print(f"HEADLINE season {episodes} eps: open {big['open']:.0f} ms (target < 2000), save {big['save']:.0f} ms, "
+          f"episode switch max {big['switch'][1]:.0f} ms, storyboard scroll max {big.get('scroll', (0, 0))[1]:.0f} "
+          f"ms, {batch_text} (target < 50 ms); reference open {ref['open']:.0f} ms, save {ref['save']:.0f} ms")
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Series-level views: the episode navigator, Find in Season and Export Season."""

@@ -38,7 +38,8 @@ IMAGE = "image"
 VIDEO = "video"
 MUSIC = "music"
 SPEECH = "speech"
-CAPABILITIES = (TEXT, IMAGE, VIDEO, MUSIC, SPEECH)
+LIPSYNC = "lipsync"  # a clip and a sound in, the clip with moved mouths out (providers.lipsync)
+CAPABILITIES = (TEXT, IMAGE, VIDEO, MUSIC, SPEECH, LIPSYNC)
 
 # Task states (the vendors' own words are mapped onto these).
 QUEUED = "queued"

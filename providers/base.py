@@ -328,6 +328,8 @@ def request_from_dict(data: dict[str, Any]) -> GenerationRequest | TextRequest:
     capability = data.get("capability", "")
     if capability == TEXT:
         return TextRequest.from_dict(data)
+    if capability == LIPSYNC and LIPSYNC not in REQUEST_TYPES:
+        import providers.lipsync  # noqa: F401 - registers LipSyncRequest
     try:
         return REQUEST_TYPES[capability].from_dict(data)
     except KeyError:

@@ -8,13 +8,14 @@ each client turns them into what its vendor accepts (URL, base64, data URL).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
 from providers.base import LIPSYNC, REQUEST_TYPES, GenerationRequest
 
-__all__ = ["LIPSYNC", "LipSyncRequest", "VideoFacts", "audio_seconds", "check_limits", "probe_video"]
+__all__ = ["LIPSYNC", "LipSyncRequest", "VideoFacts", "audio_seconds", "check_limits", "mix_parts", "probe_video"]
+MIX_RATE = 48000
 
 
 @dataclass
@@ -32,10 +33,19 @@ class LipSyncRequest(GenerationRequest):
     audio_offset_ms: int = 0
     face_id: str = ""
     duration: float = 0.0  # the clip's length in seconds: what vendors bill by
+    # Sounds to mix into ``audio`` (``duration`` long) before sending: [{"path", "at_ms", "skip_samples"}].
+    # The mix is written on the worker thread at submit, not when the job is planned.
+    audio_parts: list[dict] = field(default_factory=list)
 
     @property
     def reference_inputs(self) -> list[str]:
         return [p for p in (self.video, self.audio) if p]
+
+    def prepare_audio(self) -> str:
+        """``audio``, mixed from ``audio_parts`` first when it does not exist yet."""
+        if self.audio_parts and not Path(self.audio).exists():
+            mix_parts(self.audio_parts, self.duration, Path(self.audio))
+        return self.audio
 
 
 REQUEST_TYPES.setdefault(LIPSYNC, LipSyncRequest)
@@ -92,3 +102,29 @@ def check_limits(facts: VideoFacts, *, min_s: float, max_s: float, min_px: int, 
         return (f"the clip is {facts.width}x{facts.height}; the vendor needs {min_px}-{max_px} px "
                 "on each side")
     return ""
+
+
+def mix_parts(parts: list[dict], seconds: float, out: Path) -> Path:
+    """One mono 48 kHz WAV ``seconds`` long with each part's sound starting at its ``at_ms``.
+
+    ``skip_samples`` drops the start of a part (a recording's measured latency); a part that
+    runs past the end is cut there. Written to a temporary name, then renamed into place.
+    """
+    import numpy as np
+    import soundfile
+
+    mix = np.zeros(max(1, int(round(seconds * MIX_RATE))), dtype=np.float32)
+    for part in parts:
+        data, rate = soundfile.read(str(part["path"]), dtype="float32", always_2d=True)
+        sound = data.mean(axis=1)[max(0, int(part.get("skip_samples") or 0)):]
+        if rate != MIX_RATE and len(sound) > 1:  # takes are stored at 48 kHz; an older one is stretched
+            n = int(round(len(sound) * MIX_RATE / rate))
+            sound = np.interp(np.linspace(0, len(sound) - 1, n), np.arange(len(sound)), sound).astype(np.float32)
+        at = max(0, int(round(float(part.get("at_ms") or 0) / 1000 * MIX_RATE)))
+        piece = sound[: max(0, len(mix) - at)]
+        mix[at: at + len(piece)] += piece
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    soundfile.write(str(tmp), np.clip(mix, -1.0, 1.0), MIX_RATE, subtype="PCM_16", format="WAV")
+    tmp.replace(out)
+    return out

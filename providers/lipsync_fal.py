@@ -44,8 +44,9 @@ class FalLipSyncProvider(FalProvider):
                 problem = check_limits(facts, min_s=0.5, max_s=MAX_SECONDS, min_px=16, max_px=4096)
                 if problem:
                     raise ValueError(f"fal lip sync: {problem}")
+            request.prepare_audio()
             inp = {"video_url": file_data_url(request.video), "audio_url": file_data_url(request.audio)}
-        except (OSError, ValueError) as exc:
+        except (OSError, RuntimeError, ValueError) as exc:
             raise self.error(str(exc), kind=E.BAD_REQUEST) from None
         if "sync-lipsync" in model:
             inp["sync_mode"] = str(request.parameters.get("sync_mode") or "cut_off")

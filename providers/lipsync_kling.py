@@ -50,6 +50,14 @@ class KlingLipSyncProvider(KlingProvider):
 
     def _check(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
         """The clip reference, the sound bytes and the sound's length, after Kling's limits."""
+        self._check_video(request)
+        try:
+            request.prepare_audio()
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise self.error(f"the sound cannot be prepared: {exc}", kind=E.BAD_REQUEST) from None
+        return self._check_sound(request)
+
+    def _check_video(self, request: LipSyncRequest) -> None:
         if request.video and not request.video.startswith(("http://", "https://")):
             try:
                 facts = probe_video(request.video)
@@ -58,6 +66,8 @@ class KlingLipSyncProvider(KlingProvider):
             problem = check_limits(facts, min_s=MIN_SECONDS, max_s=MAX_SECONDS, min_px=MIN_PX, max_px=MAX_PX)
             if problem:
                 raise self.error(f"Kling lip sync: {problem}", kind=E.BAD_REQUEST)
+
+    def _check_sound(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
         video_id = str(request.parameters.get("video_id") or "")
         video_url = str(request.parameters.get("video_url") or "")
         if not video_url and request.video.startswith(("http://", "https://")):

@@ -6,24 +6,23 @@ picture clip for the shot plays it and the earlier version stays one click away.
 
 The sound sent is one WAV of exactly the clip's length: every chosen take of the shot's
 lines placed at the frame where "Assemble" puts it (``line_starts``), latency removed,
-so the vendor moves the mouths at the moments the audience hears the words. The WAV is
-written under the bundle's ``cache/lipsync`` so a job resumed after a restart still finds it.
+so the vendor moves the mouths at the moments the audience hears the words. The request
+names the takes and their places; the WAV is mixed by the worker at submit (never on the
+GUI thread) under the bundle's ``cache/lipsync``, and a job resumed after a restart mixes
+it again if it is gone.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from app.jobs.generation import GenerationJob
 from app.model import Episode, Series, Shot
 from app.voices.landing import line_starts
 
-RATE = 48000
 CLIP_SLOT = "clip"
 
 
@@ -49,20 +48,17 @@ def clip_seconds(series: Series, shot: Shot, fps: int) -> float:
     return seconds or shot.duration / float(fps or 30)
 
 
-def mix_shot_takes(bundle, series: Series, episode: Episode, shot: Shot, seconds: float, out: Path) -> int:  # noqa: ANN001
-    """Write the shot's chosen takes, each at its place, into one mono WAV ``seconds`` long.
+def take_parts(bundle, series: Series, episode: Episode, shot: Shot) -> list[dict]:  # noqa: ANN001
+    """The shot's chosen takes as sounds to mix: absolute path, start on the clip (ms), latency to skip.
 
-    Returns how many takes went in (0: nothing to lip sync, no file written).
+    Each take starts where "Assemble" places its line (``line_starts``) relative to the shot.
     """
-    import soundfile
-
     from app.audio.takes import shot_start
 
     fps = series.settings.fps or 30
     start_of_shot = shot_start(episode, shot)
     starts = line_starts(series, episode, shot, {})
-    mix = np.zeros(int(round(seconds * RATE)), dtype=np.float32)
-    used = 0
+    parts = []
     for line in shot.dialogue:
         take = line.chosen_take()
         if take is None or not take.path:
@@ -70,22 +66,9 @@ def mix_shot_takes(bundle, series: Series, episode: Episode, shot: Shot, seconds
         path = bundle.resolve(take.path)
         if not path.exists():
             continue
-        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
-        sound = data.mean(axis=1)
-        sound = sound[max(0, int(take.latency_samples * rate / (take.sample_rate or rate))):]
-        if rate != RATE:  # takes are stored at 48 kHz; an older one is stretched linearly (lip sync only)
-            n = int(round(len(sound) * RATE / rate))
-            sound = np.interp(np.linspace(0, len(sound) - 1, n), np.arange(len(sound)), sound).astype(np.float32)
-        at = int(round((starts.get(line.id, start_of_shot) - start_of_shot) / fps * RATE))
-        if at >= len(mix):
-            continue
-        piece = sound[: len(mix) - at]
-        mix[at: at + len(piece)] += piece
-        used += 1
-    if used:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        soundfile.write(str(out), np.clip(mix, -1.0, 1.0), RATE, subtype="PCM_16")
-    return used
+        at_ms = int(round((starts.get(line.id, start_of_shot) - start_of_shot) * 1000 / fps))
+        parts.append({"path": str(path), "at_ms": max(0, at_ms), "skip_samples": max(0, take.latency_samples)})
+    return parts
 
 
 def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: str) -> GenerationJob | str:  # noqa: ANN001
@@ -97,7 +80,8 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
         return _tr("Shot {0} has no chosen clip to lip sync.").format(shot_name(shot))
     seconds = clip_seconds(series, shot, series.settings.fps)
     wav = bundle.folder("cache") / "lipsync" / f"{shot.id}-{uuid.uuid4().hex[:8]}.wav"
-    if not mix_shot_takes(bundle, series, episode, shot, seconds, wav):
+    parts = take_parts(bundle, series, episode, shot)
+    if not parts:
         return _tr("Shot {0} has no chosen take to lip sync to.").format(shot_name(shot))
     parameters = {}
     prov = asset.provenance
@@ -105,7 +89,7 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
     if video_id:  # a clip Kling made: Kling's lip sync takes it by its id (it takes no uploads)
         parameters["video_id"] = video_id
     request = LipSyncRequest(video=str(bundle.resolve(asset.path)), audio=str(wav), duration=seconds,
-                             parameters=parameters)
+                             audio_parts=parts, parameters=parameters)
     target = {"episode_id": episode.id, "shot_id": shot.id, "slot": CLIP_SLOT, "choose": True, "lipsync": True}
     return GenerationJob(provider, request, title=_tr("Lip sync {0}").format(shot_name(shot)), target=target)
 

@@ -26,10 +26,6 @@ from app.voices.landing import line_starts
 CLIP_SLOT = "clip"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LipSync", text)
-
-
 @dataclass
 class LipSyncPlan:
     """The jobs to queue and, in plain words, the shots left alone and why."""
@@ -77,25 +73,42 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
 
     asset = series.media.get(shot.chosen_clip or "")
     if asset is None:
-        return _tr("Shot {0} has no chosen clip to lip sync.").format(shot_name(shot))
+        return QCoreApplication.translate("LipSync", "Shot {0} has no chosen clip to lip sync.").format(shot_name(shot))
     seconds = clip_seconds(series, shot, series.settings.fps)
     wav = bundle.folder("cache") / "lipsync" / f"{shot.id}-{uuid.uuid4().hex[:8]}.wav"
     parts = take_parts(bundle, series, episode, shot)
     if not parts:
-        return _tr("Shot {0} has no chosen take to lip sync to.").format(shot_name(shot))
+        return QCoreApplication.translate("LipSync", "Shot {0} has no chosen take to lip sync to.").format(
+            shot_name(shot)
+        )
     parameters = {}
     prov = asset.provenance
     video_id = str((prov.parameters or {}).get("video_id") or "") if prov is not None else ""
     if video_id:  # a clip Kling made: Kling's lip sync takes it by its id (it takes no uploads)
         parameters["video_id"] = video_id
-    request = LipSyncRequest(video=str(bundle.resolve(asset.path)), audio=str(wav), duration=seconds,
-                             audio_parts=parts, parameters=parameters)
+    request = LipSyncRequest(
+        video=str(bundle.resolve(asset.path)),
+        audio=str(wav),
+        duration=seconds,
+        audio_parts=parts,
+        parameters=parameters,
+    )
     target = {"episode_id": episode.id, "shot_id": shot.id, "slot": CLIP_SLOT, "choose": True, "lipsync": True}
-    return GenerationJob(provider, request, title=_tr("Lip sync {0}").format(shot_name(shot)), target=target)
+    return GenerationJob(
+        provider,
+        request,
+        title=QCoreApplication.translate("LipSync", "Lip sync {0}").format(shot_name(shot)),
+        target=target,
+    )
 
 
-def plan_lipsync(bundle, series: Series, episode: Episode, provider: str,  # noqa: ANN001
-                 shot_ids: set[str] | None = None) -> LipSyncPlan:
+def plan_lipsync(
+    bundle,
+    series: Series,
+    episode: Episode,
+    provider: str,  # noqa: ANN001
+    shot_ids: set[str] | None = None,
+) -> LipSyncPlan:
     """Lip-sync jobs for the episode's shots (or only ``shot_ids``) that have a clip and a take."""
     plan = LipSyncPlan()
     for shot in episode.shots():
@@ -111,9 +124,10 @@ def plan_lipsync(bundle, series: Series, episode: Episode, provider: str,  # noq
     return plan
 
 
-def default_provider() -> str:
+def default_provider() -> str | None:
+    """The first lip-sync provider whose keys are entered (None: none is set up)."""
+    from app.jobs.provider_config import missing_required
     from providers import registry
     from providers.base import LIPSYNC
 
-    found = registry.for_capability(LIPSYNC)
-    return found[0].name if found else ""
+    return next((p.name for p in registry.for_capability(LIPSYNC) if not missing_required(p.name)), None)

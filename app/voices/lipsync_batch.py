@@ -14,7 +14,7 @@ from app.jobs.batch import BatchGenerator, Plan, _Interrupted
 from app.jobs.job import JobState
 from app.model import Episode
 from app.session import Session
-from app.voices.lipsync import LipSyncPlan, plan_lipsync
+from app.voices.lipsync import LipSyncPlan, default_provider, plan_lipsync
 from providers.base import LIPSYNC
 
 
@@ -28,7 +28,7 @@ class LipSyncBatch(BatchGenerator):
     def run(self) -> list[str]:
         from app.jobs.actions import choose_provider
 
-        provider = choose_provider(LIPSYNC, self.provider)
+        provider = choose_provider(LIPSYNC, self.provider, default_provider())
         previous = signal.signal(signal.SIGINT, self._on_sigint)
         try:
             self.manager.resume_persisted()

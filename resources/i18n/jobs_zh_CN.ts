@@ -1142,17 +1142,22 @@
         <translation>配音</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="128"/>
+        <location filename="../../app/jobs/actions.py" line="113"/>
+        <source>lip sync</source>
+        <translation>对口型</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="129"/>
         <source>No provider for {what} is set up yet. Open Providers, choose one that makes {what} and enter its key.</source>
         <translation>还没有设置生成{what}的服务商。请打开“服务商”，选择一个能生成{what}的服务商并填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="135"/>
+        <location filename="../../app/jobs/actions.py" line="136"/>
         <source>{provider} cannot make {what}. Choose another provider for {what} in Providers.</source>
         <translation>{provider} 不能生成{what}。请在“服务商”中为{what}选择其他服务商。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="144"/>
+        <location filename="../../app/jobs/actions.py" line="145"/>
         <source>{provider} is not set up yet: {fields} missing. Enter it in Providers.</source>
         <translation>{provider} 尚未设置：缺少 {fields}。请在“服务商”中填写。</translation>
     </message>

@@ -122,3 +122,36 @@ def test_too_long_clip_is_refused_before_any_request(kling_server, media, tmp_pa
                                    "MICRODRAMA_KLING_LIPSYNC_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
     assert result.returncode == 1 and "at most 60 s" in result.stderr
     assert not kling_server.received("POST /v1")
+
+
+def test_storyboard_lip_sync_shot_through_the_job_queue(fal_server, media, tmp_path, qtbot, monkeypatch):
+    from app.jobs.manager import job_manager
+    from widgets.storyboard.panel import StoryboardPanel
+
+    monkeypatch.setenv("MICRODRAMA_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("MICRODRAMA_POLL_INTERVAL", "0.05")
+    monkeypatch.setenv("MICRODRAMA_FAL_LIPSYNC_BASE_URL", fal_server.url)
+    monkeypatch.setenv("MICRODRAMA_FAL_LIPSYNC_API_KEY", FAL_KEY)
+    root = _project(tmp_path, media["clip"], media["wav"])
+    session = Session()
+    session.open(root)
+    try:
+        session.set_current_episode(session.series.episodes[0].id)
+        panel = StoryboardPanel(session)
+        qtbot.addWidget(panel)
+        names = [a.objectName() for a in panel.menu_actions()["Generate"]]
+        assert "action_lipsync_shot" in names and "action_lipsync_episode" in names
+        shots = list(session.current_episode.shots())
+        session.select_shot(shots[1].id)  # no clip, no take: a plain message, nothing sent
+        assert panel.voice_actions.lipsync(episode_wide=False, confirm=False) == []
+        assert "needs a chosen clip and a chosen take" in panel.message.text()
+        session.select_shot(shots[0].id)
+        jobs = panel.voice_actions.lipsync(episode_wide=False, confirm=False)
+        assert len(jobs) == 1 and "1" in panel.message.text()
+        assert job_manager(session).wait(timeout=60)
+        assert len(shots[0].clips) == 2 and shots[0].chosen_clip == shots[0].clips[1]
+        assert session.series.media[shots[0].chosen_clip].provenance.provider == "fal_lipsync"
+        assert len(fal_server.received("POST /fal-ai/sync-lipsync")) == 1
+    finally:
+        job_manager(session).shutdown()
+        session.close()

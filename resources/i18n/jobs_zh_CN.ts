@@ -1113,6 +1113,26 @@
         <source>voice_convert</source>
         <translation>变声</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="96"/>
+        <source>Kling lip sync</source>
+        <translation>可灵对口型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="97"/>
+        <source>Kling&apos;s lip sync (identify-face + advanced-lip-sync) on a clip Kling made or a public link; 2-60 s clips, 512-2160 px, one face.</source>
+        <translation>可灵对口型（人脸识别 + 高级对口型），用于可灵生成的片段或公开链接；片段 2-60 秒，512-2160 像素，一张人脸。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="98"/>
+        <source>fal.ai lip sync (sync-lipsync, LatentSync...)</source>
+        <translation>fal.ai 对口型（sync-lipsync、LatentSync 等）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="99"/>
+        <source>Lip-sync models hosted on fal.ai; sends any local clip and sound.</source>
+        <translation>fal.ai 托管的对口型模型；可发送任意本地片段和声音。</translation>
+    </message>
 </context>
 <context>
     <name>Providers</name>

@@ -79,6 +79,11 @@
         <source>espeak-ng program</source>
         <translation>espeak-ng 程序</translation>
     </message>
+    <message>
+        <location filename="../../widgets/voices/field_labels.py" line="14"/>
+        <source>Lip-sync model</source>
+        <translation>对口型模型</translation>
+    </message>
 </context>
 <context>
     <name>VoiceActions</name>

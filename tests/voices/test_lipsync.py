@@ -155,3 +155,33 @@ def test_storyboard_lip_sync_shot_through_the_job_queue(fal_server, media, tmp_p
     finally:
         job_manager(session).shutdown()
         session.close()
+
+
+def test_a_clip_kling_made_is_lip_synced_by_its_kling_video_id(kling_server, media, tmp_path):
+    """``microdrama generate`` with Kling keeps the video's id in the clip's provenance; lip sync sends it."""
+    root = _project(tmp_path, media["clip"], media["wav"])
+    series = ProjectBundle(root).load()
+    shot = next(iter(series.episodes[0].shots()))
+    shot.clips, shot.chosen_clip = [], None  # Kling makes the clip
+    ProjectBundle(root).save(series)
+    made_by_kling = write_counter_clip(tmp_path / "kling.mp4", 30, size=(576, 1024), fps=10, code_base=500)
+    kling_server.result_bytes = made_by_kling.read_bytes()  # not the imported clip's bytes: a new asset
+    from tests.providers.servers.media import png_bytes
+
+    kling_server.image_bytes = png_bytes(576, 1024)
+    env = {"MICRODRAMA_KLING_BASE_URL": kling_server.url, "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY,
+           "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY, "MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url,
+           "MICRODRAMA_KLING_LIPSYNC_ACCESS_KEY": ACCESS_KEY, "MICRODRAMA_KLING_LIPSYNC_SECRET_KEY": SECRET_KEY}
+    full = dict(os.environ, MICRODRAMA_SETTINGS_DIR=str(tmp_path / "settings"), MICRODRAMA_POLL_INTERVAL="0.05", **env)
+    made = subprocess.run([sys.executable, "-m", "widgets.launch", "generate", str(root), "--episode", "1",
+                           "--shots", "1", "--image-provider", "kling", "--video-provider", "kling"],
+                          cwd=REPO, env=full, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr + made.stdout
+    after = ProjectBundle(root).load()
+    assert next(iter(after.episodes[0].shots())).chosen_clip, made.stderr
+    clip = after.media[next(iter(after.episodes[0].shots())).chosen_clip]
+    video_id = clip.provenance.parameters["video_id"]
+    assert video_id
+    result = _run(root, tmp_path, env, "--provider", "kling_lipsync")
+    assert result.returncode == 0, result.stderr
+    assert kling_server.received("POST /v1/videos/identify-face")[0].json() == {"video_id": video_id}

@@ -8,6 +8,9 @@ Wire format (Kling developer docs, ../shared/PROVIDERS-MORE.md 3a):
   base64) | audio_id, sound_start_time, sound_end_time, sound_insert_time}], external_task_id}``
   (times in ms) -> ``data{task_id, task_status}``. This is the paid call.
 - ``GET /v1/videos/advanced-lip-sync/{task_id | external_task_id}`` -> ``task_result.videos[].url``.
+- Setting ``flow = legacy``: the older ``POST /v1/videos/lip-sync`` ``{"input": {video_id | video_url,
+  "mode": "audio2video", "audio_type": "file", "audio_file"}}`` (2-10 s, 720-1920 px), polled at
+  ``GET /v1/videos/lip-sync/{task_id}``, for accounts where the current flow is not served.
 
 Kling takes the clip only as a link or as its own video id, never as an upload: a clip made
 by Kling carries its id (``parameters["video_id"]``); any other clip needs a public link.
@@ -35,6 +38,8 @@ from providers.lipsync import LIPSYNC, LipSyncRequest, audio_seconds, check_limi
 
 IDENTIFY_PATH = "/v1/videos/identify-face"
 TASK_PATH = "/v1/videos/advanced-lip-sync"
+LEGACY_PATH = "/v1/videos/lip-sync"  # the older single call: 2-10 s clips, 720-1920 px, no face choice
+LEGACY_SECONDS, LEGACY_PX = (2.0, 10.0), (720, 1920)
 MIN_SECONDS, MAX_SECONDS = 2.0, 60.0
 MIN_PX, MAX_PX = 512, 2160
 MAX_AUDIO_BYTES = 5 * 1024 * 1024
@@ -57,13 +62,19 @@ class KlingLipSyncProvider(KlingProvider):
             raise self.error(f"the sound cannot be prepared: {exc}", kind=E.BAD_REQUEST) from None
         return self._check_sound(request)
 
+    @property
+    def legacy(self) -> bool:
+        return str(self.settings.get("flow") or "advanced") == "legacy"
+
     def _check_video(self, request: LipSyncRequest) -> None:
         if request.video and not request.video.startswith(("http://", "https://")):
             try:
                 facts = probe_video(request.video)
             except ValueError as exc:
                 raise self.error(str(exc), kind=E.BAD_REQUEST) from None
-            problem = check_limits(facts, min_s=MIN_SECONDS, max_s=MAX_SECONDS, min_px=MIN_PX, max_px=MAX_PX)
+            (min_s, max_s), (min_px, max_px) = ((LEGACY_SECONDS, LEGACY_PX) if self.legacy else
+                                                ((MIN_SECONDS, MAX_SECONDS), (MIN_PX, MAX_PX)))
+            problem = check_limits(facts, min_s=min_s, max_s=max_s, min_px=min_px, max_px=max_px)
             if problem:
                 raise self.error(f"Kling lip sync: {problem}", kind=E.BAD_REQUEST)
 
@@ -102,6 +113,8 @@ class KlingLipSyncProvider(KlingProvider):
         if not isinstance(request, LipSyncRequest):
             return super().submit(request, cancel)
         clip, sound, seconds = self._check(request)
+        if self.legacy:
+            return self._submit_legacy(clip, sound, seconds, cancel)
         session, faces = self.identify_face(clip, cancel)
         face = next((f for f in faces if str(f["face_id"]) == request.face_id), faces[0])
         sound_ms = int(seconds * 1000)
@@ -120,10 +133,23 @@ class KlingLipSyncProvider(KlingProvider):
                           endpoint={"path": TASK_PATH, "external_task_id": external},
                           cost_units=max(1.0, seconds))
 
+    def _submit_legacy(self, clip: dict[str, str], sound: bytes, seconds: float,
+                       cancel: CancelToken | None) -> TaskHandle:
+        """``POST /v1/videos/lip-sync`` with the sound as a file; Kling finds the face itself."""
+        body = {"input": {**clip, "mode": "audio2video", "audio_type": "file",
+                          "audio_file": base64.b64encode(sound).decode("ascii")}}
+        data = self._call("POST", LEGACY_PATH, cancel, json=body, billable=True)
+        task_id = str(data.get("task_id") or "")
+        if not task_id:
+            raise self.error(f"the answer has no task_id: {data}", kind=E.INVALID_RESPONSE)
+        return TaskHandle(provider=self.name, capability=LIPSYNC, task_id=task_id, model="kling-lip-sync",
+                          endpoint={"path": LEGACY_PATH}, cost_units=max(1.0, seconds))
+
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
         if handle.capability != LIPSYNC:
             return super().poll(handle, cancel)
-        data = self._call("GET", f"{TASK_PATH}/{handle.task_id}", cancel)
+        path = LEGACY_PATH if handle.endpoint.get("path") == LEGACY_PATH else TASK_PATH  # only Kling's own routes
+        data = self._call("GET", f"{path}/{handle.task_id}", cancel)
         vendor = str(data.get("task_status") or "")
         state = _STATES.get(vendor)
         if state is None:
@@ -147,7 +173,7 @@ class KlingLipSyncProvider(KlingProvider):
                   cancel: CancelToken | None = None) -> TaskHandle | None:
         if not isinstance(request, LipSyncRequest):
             return super().find_task(request, client_ref, submitted_after, cancel)
-        if not client_ref:
+        if not client_ref or self.legacy:  # the legacy call takes no external_task_id
             return None
         try:
             data = self._call("GET", f"{TASK_PATH}/{client_ref}", cancel)

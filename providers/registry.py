@@ -517,7 +517,10 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         name="kling_lipsync", label="Kling lip sync", capabilities=(LIPSYNC,),
         factory="providers.lipsync_kling:KlingLipSyncProvider",
         fields=(_url("https://api-singapore.klingai.com"), _key("access_key", "Access key"),
-                _key("secret_key", "Secret key")),
+                _key("secret_key", "Secret key"),
+                SettingField("flow", "Lip-sync call", "choice", "advanced", choices=("advanced", "legacy"),
+                             capability=LIPSYNC, help="advanced: identify-face + advanced-lip-sync (2-60 s); "
+                             "legacy: the older single call (2-10 s, 720-1920 px)")),
         presets=(Preset("global", "Global (Singapore)", {"base_url": "https://api-singapore.klingai.com"}),
                  Preset("cn", "Mainland China (Beijing)", {"base_url": "https://api-beijing.klingai.com"})),
         pricing=(PriceRule(LIPSYNC, "*", "second", 0.05),),

@@ -1133,6 +1133,11 @@
         <source>Lip-sync models hosted on fal.ai; sends any local clip and sound.</source>
         <translation>fal.ai 托管的对口型模型；可发送任意本地片段和声音。</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>advanced: identify-face + advanced-lip-sync (2-60 s); legacy: the older single call (2-10 s, 720-1920 px)</source>
+        <translation>advanced：人脸识别 + 高级对口型（2-60 秒）；legacy：旧版单次调用（2-10 秒，720-1920 像素）</translation>
+    </message>
 </context>
 <context>
     <name>Providers</name>

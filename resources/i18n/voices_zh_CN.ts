@@ -84,6 +84,11 @@
         <source>Lip-sync model</source>
         <translation>对口型模型</translation>
     </message>
+    <message>
+        <location filename="../../widgets/voices/field_labels.py" line="15"/>
+        <source>Lip-sync call</source>
+        <translation>对口型调用方式</translation>
+    </message>
 </context>
 <context>
     <name>VoiceActions</name>

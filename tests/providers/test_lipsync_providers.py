@@ -85,3 +85,33 @@ def test_fal_sync_lipsync_through_the_queue(fal_server, media, tmp_path):
     status = poll_until_done(provider, TaskHandle.from_dict(handle.to_dict()))
     assert status.state == SUCCEEDED and status.outputs[0].media_type == "video"
     assert provider.download(status.outputs[0], tmp_path / "out").read_bytes() == mp4_bytes()
+
+
+def test_kling_legacy_single_call_and_its_10_s_limit(kling_server, media, tmp_path):
+    provider = registry.create("kling_lipsync", {"base_url": kling_server.url, "access_key": ACCESS_KEY,
+                                                 "secret_key": SECRET_KEY, "flow": "legacy", "timeout": 10},
+                               staging_dir=tmp_path)
+    # 576 px is under the legacy call's 720 px: refused before anything is sent
+    with pytest.raises(ProviderError, match="720-1920 px"):
+        provider.submit(LipSyncRequest(video=str(media["clip"]), audio=str(media["wav"]),
+                                       parameters={"video_id": "v"}))
+    assert not kling_server.received("POST /v1")
+    handle = provider.submit(LipSyncRequest(video=f"{kling_server.url}/clip.mp4", audio=str(media["wav"])))
+    sent = kling_server.received("POST /v1/videos/lip-sync")[0].json()["input"]
+    assert sent["mode"] == "audio2video" and sent["video_url"] == f"{kling_server.url}/clip.mp4"
+    assert base64.b64decode(sent["audio_file"]) == media["wav"].read_bytes()
+    status = poll_until_done(provider, TaskHandle.from_dict(handle.to_dict()))
+    assert status.state == SUCCEEDED
+    assert all(r.path.startswith("/v1/videos/lip-sync/") for r in kling_server.received("GET /v1/videos"))
+
+
+def test_a_lip_sync_request_comes_back_from_a_job_record_in_a_fresh_process():
+    """A restart rebuilds the request before anything imported providers.lipsync."""
+    import subprocess
+    import sys
+
+    code = ("from providers.base import request_from_dict; r = request_from_dict({'capability': 'lipsync', "
+            "'video': 'a.mp4', 'audio': 'b.wav', 'audio_parts': [{'path': 't.wav', 'at_ms': 250}]}); "
+            "print(type(r).__name__, r.audio_parts[0]['at_ms'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["LipSyncRequest", "250"], out.stderr

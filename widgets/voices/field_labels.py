@@ -12,4 +12,5 @@ VOICE_FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "Answer format"),
     QT_TRANSLATE_NOOP("ProviderFields", "espeak-ng program"),
     QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync model"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync call"),
 )

@@ -89,6 +89,8 @@ class KlingServer(ElementRoutes, VendorServer):
             return self.envelope([])
         if parts[:3] == ["v1", "videos", "identify-face"] and req.method == "POST":
             return self.identify_face(req.json())
+        if parts == ["v1", "videos", "lip-sync"] and req.method == "POST":
+            return self.create_legacy_lip_sync(req.json())
         if parts == ["v1", "videos", "advanced-lip-sync"] and req.method == "POST":
             return self.create_lip_sync(req.json())
         if parts[:3] == ["v1", "general", "advanced-custom-elements"]:
@@ -102,7 +104,7 @@ class KlingServer(ElementRoutes, VendorServer):
     def create(self, kind: str, body: dict) -> Reply:
         if not body.get("model_name") or not isinstance(body.get("prompt", ""), str):
             return kling_error(400, 1201, "model_name is required")
-        if kind not in ("generations", "advanced-lip-sync"):
+        if kind not in ("generations", "advanced-lip-sync", "lip-sync"):
             problem = check_current_video_fields(body, self.elements)
             if problem:
                 return kling_error(400, 1201, problem)
@@ -159,6 +161,16 @@ class KlingServer(ElementRoutes, VendorServer):
         if int(choice.get("sound_end_time", 0)) - int(choice.get("sound_start_time", 0)) < 2000:
             return kling_error(400, 1201, "the sound must be at least 2 s")
         return self.create("advanced-lip-sync", {**body, "model_name": "lipsync"})
+
+    def create_legacy_lip_sync(self, body: dict) -> Reply:
+        inp = body.get("input") or {}
+        if not (inp.get("video_id") or inp.get("video_url")):
+            return kling_error(400, 1201, "video_id or video_url is required")
+        if inp.get("mode") != "audio2video" or inp.get("audio_type") not in ("file", "url"):
+            return kling_error(400, 1201, "mode must be audio2video with audio_type file or url")
+        if inp.get("audio_type") == "file":
+            base64.b64decode(inp.get("audio_file") or "", validate=True)
+        return self.create("lip-sync", {**body, "model_name": "lipsync"})
 
     def query(self, kind: str, task_id: str) -> Reply:
         with self.lock:

@@ -593,6 +593,11 @@
         <source>Speech</source>
         <translation>语音</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/field_labels.py" line="50"/>
+        <source>Lip sync</source>
+        <translation>对口型</translation>
+    </message>
 </context>
 <context>
     <name>ProviderPage</name>

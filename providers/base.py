@@ -38,7 +38,8 @@ IMAGE = "image"
 VIDEO = "video"
 MUSIC = "music"
 SPEECH = "speech"
-CAPABILITIES = (TEXT, IMAGE, VIDEO, MUSIC, SPEECH)
+LIPSYNC = "lipsync"  # a clip and a sound in, the clip with moved mouths out (providers.lipsync)
+CAPABILITIES = (TEXT, IMAGE, VIDEO, MUSIC, SPEECH, LIPSYNC)
 
 # Task states (the vendors' own words are mapped onto these).
 QUEUED = "queued"
@@ -327,6 +328,8 @@ def request_from_dict(data: dict[str, Any]) -> GenerationRequest | TextRequest:
     capability = data.get("capability", "")
     if capability == TEXT:
         return TextRequest.from_dict(data)
+    if capability == LIPSYNC and LIPSYNC not in REQUEST_TYPES:
+        import providers.lipsync  # noqa: F401 - registers LipSyncRequest
     try:
         return REQUEST_TYPES[capability].from_dict(data)
     except KeyError:

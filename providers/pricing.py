@@ -74,7 +74,7 @@ def units(request: GenerationRequest | TextRequest, unit: str) -> float:
     if unit == "second":
         if isinstance(request, VideoRequest | MusicRequest):
             return float(request.duration)
-        return 0.0
+        return float(getattr(request, "duration", 0.0) or 0.0)  # e.g. lip sync: the clip's length
     if unit == "1k_chars":
         text = request.text if isinstance(request, SpeechRequest) else getattr(request, "prompt", "")
         return len(text) / 1000.0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from providers.base import IMAGE, MUSIC, SPEECH, TEXT, VIDEO
+from providers.lipsync import LIPSYNC
 
 
 @dataclass(frozen=True)
@@ -511,6 +512,34 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
         priority=92, offline=True, max_concurrency=2,
         description="A robotic scratch voice for every character, Mandarin and English, made on this computer "
                     "with espeak-ng. No network, no key; replace it with a vendor voice or a recording.",
+    ),
+    ProviderInfo(
+        name="kling_lipsync", label="Kling lip sync", capabilities=(LIPSYNC,),
+        factory="providers.lipsync_kling:KlingLipSyncProvider",
+        fields=(_url("https://api-singapore.klingai.com"), _key("access_key", "Access key"),
+                _key("secret_key", "Secret key"),
+                SettingField("flow", "Lip-sync call", "choice", "advanced", choices=("advanced", "legacy"),
+                             capability=LIPSYNC, help="advanced: identify-face + advanced-lip-sync (2-60 s); "
+                             "legacy: the older single call (2-10 s, 720-1920 px)")),
+        presets=(Preset("global", "Global (Singapore)", {"base_url": "https://api-singapore.klingai.com"}),
+                 Preset("cn", "Mainland China (Beijing)", {"base_url": "https://api-beijing.klingai.com"})),
+        pricing=(PriceRule(LIPSYNC, "*", "second", 0.05),),
+        priority=40, max_concurrency=2,
+        description="Kling's lip sync (identify-face + advanced-lip-sync) on a clip Kling made or a public link; "
+                    "2-60 s clips, 512-2160 px, one face.",
+        docs_url="https://app.klingai.com/global/dev/document-api",
+    ),
+    ProviderInfo(
+        name="fal_lipsync", label="fal.ai lip sync (sync-lipsync, LatentSync...)", capabilities=(LIPSYNC,),
+        factory="providers.lipsync_fal:FalLipSyncProvider",
+        fields=(_url("https://queue.fal.run"), _key("api_key", "API key"),
+                _model(LIPSYNC, "fal-ai/sync-lipsync", "Lip-sync model",
+                       ("fal-ai/sync-lipsync", "fal-ai/sync-lipsync/v2", "fal-ai/latentsync", "veed/lipsync/v2",
+                        "creatify/lipsync"))),
+        pricing=(PriceRule(LIPSYNC, "veed/*", "second", 0.07), PriceRule(LIPSYNC, "*", "second", 0.05)),
+        priority=41, max_concurrency=4,
+        description="Lip-sync models hosted on fal.ai; sends any local clip and sound.",
+        docs_url="https://fal.ai/models/fal-ai/sync-lipsync",
     ),
     ProviderInfo(
         name="import", label="Import made elsewhere (Midjourney, Kling web, Suno web)",

@@ -24,6 +24,7 @@ SUBCOMMANDS = (
     "export",
     "generate",
     "voices",
+    "lipsync",
     "import_script",
     "export_otio",
     "export_draft",

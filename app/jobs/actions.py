@@ -110,6 +110,7 @@ def capability_name(capability: str) -> str:
         "video": QCoreApplication.translate("Providers", "video"),
         "music": QCoreApplication.translate("Providers", "music"),
         "speech": QCoreApplication.translate("Providers", "voices"),
+        "lipsync": QCoreApplication.translate("Providers", "lip sync"),
     }
     return names.get(capability, capability)
 

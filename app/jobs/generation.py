@@ -363,7 +363,11 @@ class GenerationJob(Job):
             from app.voices.store import store_take
 
             return store_take(bundle, path, self._provenance(handle), self.target)
-        return store_result(bundle, path, self._provenance(handle), output.media_type)
+        prov = self._provenance(handle)
+        vendor_id = str((output.extra or {}).get("id") or "") if str(handle.provider).startswith("kling") else ""
+        if vendor_id and output.media_type == "video":  # Kling's lip sync takes a Kling clip by this id
+            prov.parameters = {**prov.parameters, "video_id": vendor_id}
+        return store_result(bundle, path, prov, output.media_type)
 
     def _cancel_at_vendor(self, provider: Any, handle: Any) -> None:
         if handle is None:

@@ -593,6 +593,11 @@
         <source>Speech</source>
         <translation>语音</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/field_labels.py" line="50"/>
+        <source>Lip sync</source>
+        <translation>对口型</translation>
+    </message>
 </context>
 <context>
     <name>ProviderPage</name>
@@ -1113,6 +1118,31 @@
         <source>voice_convert</source>
         <translation>变声</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="96"/>
+        <source>Kling lip sync</source>
+        <translation>可灵对口型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="97"/>
+        <source>Kling&apos;s lip sync (identify-face + advanced-lip-sync) on a clip Kling made or a public link; 2-60 s clips, 512-2160 px, one face.</source>
+        <translation>可灵对口型（人脸识别 + 高级对口型），用于可灵生成的片段或公开链接；片段 2-60 秒，512-2160 像素，一张人脸。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="98"/>
+        <source>fal.ai lip sync (sync-lipsync, LatentSync...)</source>
+        <translation>fal.ai 对口型（sync-lipsync、LatentSync 等）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="99"/>
+        <source>Lip-sync models hosted on fal.ai; sends any local clip and sound.</source>
+        <translation>fal.ai 托管的对口型模型；可发送任意本地片段和声音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>advanced: identify-face + advanced-lip-sync (2-60 s); legacy: the older single call (2-10 s, 720-1920 px)</source>
+        <translation>advanced：人脸识别 + 高级对口型（2-60 秒）；legacy：旧版单次调用（2-10 秒，720-1920 像素）</translation>
+    </message>
 </context>
 <context>
     <name>Providers</name>
@@ -1142,17 +1172,22 @@
         <translation>配音</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="128"/>
+        <location filename="../../app/jobs/actions.py" line="113"/>
+        <source>lip sync</source>
+        <translation>对口型</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="129"/>
         <source>No provider for {what} is set up yet. Open Providers, choose one that makes {what} and enter its key.</source>
         <translation>还没有设置生成{what}的服务商。请打开“服务商”，选择一个能生成{what}的服务商并填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="135"/>
+        <location filename="../../app/jobs/actions.py" line="136"/>
         <source>{provider} cannot make {what}. Choose another provider for {what} in Providers.</source>
         <translation>{provider} 不能生成{what}。请在“服务商”中为{what}选择其他服务商。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/actions.py" line="144"/>
+        <location filename="../../app/jobs/actions.py" line="145"/>
         <source>{provider} is not set up yet: {fields} missing. Enter it in Providers.</source>
         <translation>{provider} 尚未设置：缺少 {fields}。请在“服务商”中填写。</translation>
     </message>

@@ -370,4 +370,81 @@
         <translation>克隆 {name} 的音色</translation>
     </message>
 </context>
+<context>
+    <name>LipSync</name>
+    <message>
+        <location filename="../../app/voices/lipsync.py" line="1" />
+        <source>Shot {0} has no chosen clip to lip sync.</source>
+        <translation>镜头 {0} 没有选定的视频片段，无法对口型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/lipsync.py" line="1" />
+        <source>Shot {0} has no chosen take to lip sync to.</source>
+        <translation>镜头 {0} 没有选定的配音，无法对口型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/voices/lipsync.py" line="1" />
+        <source>Lip sync {0}</source>
+        <translation>对口型 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LipSyncActions</name>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Lip Sync Shot</source>
+        <translation>镜头对口型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Lip Sync Episode…</source>
+        <translation>整集对口型…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Move the mouths in the chosen clip to the chosen takes, placed where they sit in the shot; the result becomes a new chosen clip version</source>
+        <translation>让选定片段中的口型对上选定的配音（按配音在镜头中的位置）；结果成为新的选定片段版本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Open a project with an episode first.</source>
+        <translation>请先打开一个有剧集的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Select a shot first.</source>
+        <translation>请先选择一个镜头。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Nothing to lip sync here: a shot needs a chosen clip and a chosen take.</source>
+        <translation>这里没有可对口型的镜头：镜头需要有选定的片段和选定的配音。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Lip Sync</source>
+        <translation>对口型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Lip sync %1 shot(s)? Estimated cost: %2.</source>
+        <translation>为 %1 个镜头对口型？预计费用：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/lipsync_actions.py" line="1" />
+        <source>Lip syncing %1 shot(s).</source>
+        <translation>正在为 %1 个镜头对口型。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderFields</name>
+    <message>
+        <source>Lip-sync model</source>
+        <translation>对口型模型</translation>
+    </message>
+    <message>
+        <source>Lip-sync call</source>
+        <translation>对口型调用方式</translation>
+    </message>
+</context>
 </TS>

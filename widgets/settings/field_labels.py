@@ -47,4 +47,5 @@ CAPABILITY_NAMES = {
     "video": QT_TRANSLATE_NOOP("ProviderFields", "Video"),
     "music": QT_TRANSLATE_NOOP("ProviderFields", "Music"),
     "speech": QT_TRANSLATE_NOOP("ProviderFields", "Speech"),
+    "lipsync": QT_TRANSLATE_NOOP("ProviderFields", "Lip sync"),
 }

@@ -93,6 +93,11 @@ PROVIDER_TEXTS = (
     QT_TRANSLATE_NOOP("ProviderTexts", 'lipsync'),
     QT_TRANSLATE_NOOP("ProviderTexts", 'voice_clone'),
     QT_TRANSLATE_NOOP("ProviderTexts", 'voice_convert'),
+    QT_TRANSLATE_NOOP("ProviderTexts", 'Kling lip sync'),
+    QT_TRANSLATE_NOOP("ProviderTexts", "Kling's lip sync (identify-face + advanced-lip-sync) on a clip Kling made or a public link; 2-60 s clips, 512-2160 px, one face."),
+    QT_TRANSLATE_NOOP("ProviderTexts", 'fal.ai lip sync (sync-lipsync, LatentSync...)'),
+    QT_TRANSLATE_NOOP("ProviderTexts", 'Lip-sync models hosted on fal.ai; sends any local clip and sound.'),
+    QT_TRANSLATE_NOOP("ProviderTexts", 'advanced: identify-face + advanced-lip-sync (2-60 s); legacy: the older single call (2-10 s, 720-1920 px)'),
 )
 
 

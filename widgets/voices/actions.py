@@ -33,6 +33,8 @@ class VoiceActions(QObject):
         self.act_line = self._make("action_voice_line", self.generate_line)
         self.current_take = lambda: ""  # the booth's selected take, for act_convert
         self.act_convert = self._make("action_convert_take", self.convert_take)
+        self.act_lipsync_shot = self._make("action_lipsync_shot", lambda: self.lipsync(episode_wide=False))
+        self.act_lipsync_episode = self._make("action_lipsync_episode", lambda: self.lipsync(episode_wide=True))
         self.menu_button: QToolButton | None = None
         self.retranslate()
 
@@ -60,6 +62,13 @@ class VoiceActions(QObject):
         for action in (self.act_shot, self.act_scene, self.act_episode):
             action.setToolTip(tip)
         self.act_fit.setToolTip(self.tr("Lengthen every shot whose voices run past its end (one undo step)"))
+        from widgets.voices.lipsync_actions import texts
+
+        words = texts()
+        self.act_lipsync_shot.setText(words["shot"])
+        self.act_lipsync_episode.setText(words["episode"])
+        for action in (self.act_lipsync_shot, self.act_lipsync_episode):
+            action.setToolTip(words["tip"])
 
     def tool_button(self, parent: QWidget) -> QToolButton:
         """A "Voices" button opening a menu of the actions (for a panel's tool bar)."""
@@ -73,7 +82,17 @@ class VoiceActions(QObject):
         return self.menu_button
 
     def actions(self) -> list[QAction]:
-        return [self.act_shot, self.act_scene, self.act_episode, self.act_fit]
+        return [self.act_shot, self.act_scene, self.act_episode, self.act_fit, self.act_lipsync_shot,
+                self.act_lipsync_episode]
+
+    def lipsync(self, *, episode_wide: bool, confirm: bool = True) -> list:
+        """Lip sync the selected shot or the episode (``widgets.voices.lipsync_actions``)."""
+        from widgets.voices.lipsync_actions import lipsync
+
+        jobs, report = lipsync(self.session, self._parent, episode_wide=episode_wide, confirm=confirm)
+        if report:
+            self.reported.emit(report)
+        return jobs
 
     def generate_line(self) -> list:
         """The booth's line: always a new take (an AI chosen take is replaced, a recorded one kept)."""

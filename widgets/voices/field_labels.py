@@ -11,4 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 VOICE_FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "Answer format"),
     QT_TRANSLATE_NOOP("ProviderFields", "espeak-ng program"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync model"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync call"),
 )

@@ -18,6 +18,7 @@ class FalServer(VendorServer):
         self.requests_by_id: dict[str, dict] = {}
         self.polls_to_finish = 3
         self.next_outcome = "ok"  # ok | error | validation
+        self.lipsync_bytes: bytes | None = None  # what a lip-sync result contains (default: a tiny real MP4)
 
     def handle(self, req: Request) -> Reply:
         if req.headers.get("Authorization") != f"Key {API_KEY}":
@@ -74,6 +75,11 @@ class FalServer(VendorServer):
         if r["outcome"] == "validation":
             return json_reply({"detail": [{"loc": ["body", "image_url"], "msg": "Image could not be loaded",
                                            "type": "image_load_error"}]}, 422)
+        if "lipsync" in r["model"]:  # lip-sync models: {"video": {url, content_type, file_name, file_size}}
+            data = self.lipsync_bytes or mp4_bytes()
+            url = self.add_file(f"{rid}.mp4", data, "video/mp4")
+            return json_reply({"video": {"url": url, "content_type": "video/mp4", "file_name": "output.mp4",
+                                         "file_size": len(data)}})
         if "video" in r["model"]:
             url = self.add_file(f"{rid}.mp4", mp4_bytes(), "video/mp4")
             return json_reply({"video": {"url": url, "content_type": "video/mp4", "file_name": "output.mp4"}})

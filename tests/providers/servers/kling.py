@@ -52,6 +52,8 @@ class KlingServer(ElementRoutes, VendorServer):
         # body stops halfway under a full Content-Length) or "reset" (the connection drops unanswered).
         self.create_fault = ""
         self.create_faults = 0  # how many creates misbehave
+        self.faces = 1  # faces identify-face finds (0: Kling's answer for a clip with no face)
+        self.sessions: dict[str, dict] = {}
 
     def _auth(self, req: Request) -> Reply | None:
         header = req.headers.get("Authorization", "")
@@ -85,6 +87,12 @@ class KlingServer(ElementRoutes, VendorServer):
             return self.query(parts[2], parts[3])
         if req.method == "GET" and parts == ["v1", "videos", "text2video"]:
             return self.envelope([])
+        if parts[:3] == ["v1", "videos", "identify-face"] and req.method == "POST":
+            return self.identify_face(req.json())
+        if parts == ["v1", "videos", "lip-sync"] and req.method == "POST":
+            return self.create_legacy_lip_sync(req.json())
+        if parts == ["v1", "videos", "advanced-lip-sync"] and req.method == "POST":
+            return self.create_lip_sync(req.json())
         if parts[:3] == ["v1", "general", "advanced-custom-elements"]:
             return self.element_route(req, parts)
         return kling_error(404, 1202, f"no route {req.route}")
@@ -96,7 +104,7 @@ class KlingServer(ElementRoutes, VendorServer):
     def create(self, kind: str, body: dict) -> Reply:
         if not body.get("model_name") or not isinstance(body.get("prompt", ""), str):
             return kling_error(400, 1201, "model_name is required")
-        if kind != "generations":
+        if kind not in ("generations", "advanced-lip-sync", "lip-sync"):
             problem = check_current_video_fields(body, self.elements)
             if problem:
                 return kling_error(400, 1201, problem)
@@ -126,6 +134,43 @@ class KlingServer(ElementRoutes, VendorServer):
         if fault == "reset":
             return Reply(close=True)
         return reply
+
+    def identify_face(self, body: dict) -> Reply:
+        if not (body.get("video_id") or body.get("video_url")):
+            return kling_error(400, 1201, "video_id or video_url is required")
+        session = f"S{uuid.uuid4().hex[:16]}"
+        faces = [{"face_id": str(i), "face_image": f"{self.url}/face-{i}.png", "start_time": 0, "end_time": 5000}
+                 for i in range(self.faces)]
+        with self.lock:
+            self.sessions[session] = {"faces": {f["face_id"] for f in faces}, "body": body}
+        return self.envelope({"session_id": session, "face_data": faces})
+
+    def create_lip_sync(self, body: dict) -> Reply:
+        with self.lock:
+            session = self.sessions.get(str(body.get("session_id") or ""))
+        if session is None:
+            return kling_error(400, 1201, "session_id is invalid or expired")
+        choices = body.get("face_choose") or []
+        if len(choices) != 1 or str(choices[0].get("face_id")) not in session["faces"]:
+            return kling_error(400, 1201, "face_choose must name one face of the session")
+        choice = choices[0]
+        if not (choice.get("sound_file") or choice.get("audio_id")):
+            return kling_error(400, 1201, "sound_file or audio_id is required")
+        if choice.get("sound_file"):
+            base64.b64decode(choice["sound_file"], validate=True)
+        if int(choice.get("sound_end_time", 0)) - int(choice.get("sound_start_time", 0)) < 2000:
+            return kling_error(400, 1201, "the sound must be at least 2 s")
+        return self.create("advanced-lip-sync", {**body, "model_name": "lipsync"})
+
+    def create_legacy_lip_sync(self, body: dict) -> Reply:
+        inp = body.get("input") or {}
+        if not (inp.get("video_id") or inp.get("video_url")):
+            return kling_error(400, 1201, "video_id or video_url is required")
+        if inp.get("mode") != "audio2video" or inp.get("audio_type") not in ("file", "url"):
+            return kling_error(400, 1201, "mode must be audio2video with audio_type file or url")
+        if inp.get("audio_type") == "file":
+            base64.b64decode(inp.get("audio_file") or "", validate=True)
+        return self.create("lip-sync", {**body, "model_name": "lipsync"})
 
     def query(self, kind: str, task_id: str) -> Reply:
         with self.lock:

@@ -1,0 +1,188 @@
+"""Kling lip sync: identify-face, then advanced-lip-sync on the chosen face (Kling's current flow).
+
+Wire format (Kling developer docs, ../shared/PROVIDERS-MORE.md 3a):
+- ``POST /v1/videos/identify-face`` ``{video_id | video_url}`` -> ``data{session_id,
+  face_data[{face_id, face_image, start_time, end_time}]}``. Clip 2-60 s, 512-2160 px.
+  Free: it creates no paid task, so it may be repeated.
+- ``POST /v1/videos/advanced-lip-sync`` ``{session_id, face_choose[{face_id, sound_file (raw
+  base64) | audio_id, sound_start_time, sound_end_time, sound_insert_time}], external_task_id}``
+  (times in ms) -> ``data{task_id, task_status}``. This is the paid call.
+- ``GET /v1/videos/advanced-lip-sync/{task_id | external_task_id}`` -> ``task_result.videos[].url``.
+- Setting ``flow = legacy``: the older ``POST /v1/videos/lip-sync`` ``{"input": {video_id | video_url,
+  "mode": "audio2video", "audio_type": "file", "audio_file"}}`` (2-10 s, 720-1920 px), polled at
+  ``GET /v1/videos/lip-sync/{task_id}``, for accounts where the current flow is not served.
+
+Kling takes the clip only as a link or as its own video id, never as an upload: a clip made
+by Kling carries its id (``parameters["video_id"]``); any other clip needs a public link.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from pathlib import Path
+
+from providers import errors as E
+from providers.base import (
+    FAILED,
+    SUCCEEDED,
+    CancelToken,
+    GenerationRequest,
+    OutputRef,
+    TaskHandle,
+    TaskStatus,
+)
+from providers.errors import ProviderError
+from providers.kling import _STATES, KlingProvider
+from providers.lipsync import LIPSYNC, LipSyncRequest, audio_seconds, check_limits, probe_video
+
+IDENTIFY_PATH = "/v1/videos/identify-face"
+TASK_PATH = "/v1/videos/advanced-lip-sync"
+LEGACY_PATH = "/v1/videos/lip-sync"  # the older single call: 2-10 s clips, 720-1920 px, no face choice
+LEGACY_SECONDS, LEGACY_PX = (2.0, 10.0), (720, 1920)
+MIN_SECONDS, MAX_SECONDS = 2.0, 60.0
+MIN_PX, MAX_PX = 512, 2160
+MAX_AUDIO_BYTES = 5 * 1024 * 1024
+MODEL = "kling-advanced-lip-sync"
+
+
+class NoFaceError(ProviderError):
+    """Kling found no face to move in the clip."""
+
+
+class KlingLipSyncProvider(KlingProvider):
+    default_poll_interval = 10.0
+
+    def _check(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
+        """The clip reference, the sound bytes and the sound's length, after Kling's limits."""
+        self._check_video(request)
+        try:
+            request.prepare_audio()
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise self.error(f"the sound cannot be prepared: {exc}", kind=E.BAD_REQUEST) from None
+        return self._check_sound(request)
+
+    @property
+    def legacy(self) -> bool:
+        return str(self.settings.get("flow") or "advanced") == "legacy"
+
+    def _check_video(self, request: LipSyncRequest) -> None:
+        if request.video and not request.video.startswith(("http://", "https://")):
+            try:
+                facts = probe_video(request.video)
+            except ValueError as exc:
+                raise self.error(str(exc), kind=E.BAD_REQUEST) from None
+            (min_s, max_s), (min_px, max_px) = ((LEGACY_SECONDS, LEGACY_PX) if self.legacy else
+                                                ((MIN_SECONDS, MAX_SECONDS), (MIN_PX, MAX_PX)))
+            problem = check_limits(facts, min_s=min_s, max_s=max_s, min_px=min_px, max_px=max_px)
+            if problem:
+                raise self.error(f"Kling lip sync: {problem}", kind=E.BAD_REQUEST)
+
+    def _check_sound(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
+        video_id = str(request.parameters.get("video_id") or "")
+        video_url = str(request.parameters.get("video_url") or "")
+        if not video_url and request.video.startswith(("http://", "https://")):
+            video_url = request.video
+        if not (video_id or video_url):
+            raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
+                             "use a fal lip-sync model for clips made elsewhere", kind=E.CONFIG)
+        try:
+            sound = Path(request.audio).read_bytes()
+            seconds = audio_seconds(request.audio)
+        except (OSError, ValueError) as exc:
+            raise self.error(f"the sound cannot be sent: {exc}", kind=E.BAD_REQUEST) from None
+        if len(sound) > MAX_AUDIO_BYTES:
+            raise self.error("the sound is larger than 5 MB, Kling's limit", kind=E.BAD_REQUEST)
+        if seconds < MIN_SECONDS:
+            raise self.error(f"the sound is {seconds:.1f} s long; Kling needs at least 2 s", kind=E.BAD_REQUEST)
+        return ({"video_id": video_id} if video_id else {"video_url": video_url}), sound, seconds
+
+    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict]]:
+        data = self._call("POST", IDENTIFY_PATH, cancel, json=clip)
+        faces = [f for f in data.get("face_data") or [] if isinstance(f, dict) and f.get("face_id") is not None]
+        session = str(data.get("session_id") or "")
+        if not faces:
+            raise NoFaceError(f"{self.name}: Kling found no face in the clip, so there is nothing to lip sync",
+                              retryable=False, kind=E.BAD_REQUEST, provider=self.name)
+        if not session:
+            raise self.error(f"identify-face answered without a session_id: {str(data)[:200]}",
+                             kind=E.INVALID_RESPONSE)
+        return session, faces
+
+    def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
+        if not isinstance(request, LipSyncRequest):
+            return super().submit(request, cancel)
+        clip, sound, seconds = self._check(request)
+        if self.legacy:
+            return self._submit_legacy(clip, sound, seconds, cancel)
+        session, faces = self.identify_face(clip, cancel)
+        face = next((f for f in faces if str(f["face_id"]) == request.face_id), faces[0])
+        sound_ms = int(seconds * 1000)
+        external = request.client_ref or uuid.uuid4().hex
+        body = {"session_id": session,
+                "face_choose": [{"face_id": str(face["face_id"]),
+                                 "sound_file": base64.b64encode(sound).decode("ascii"),
+                                 "sound_start_time": 0, "sound_end_time": sound_ms,
+                                 "sound_insert_time": max(0, int(request.audio_offset_ms))}],
+                "external_task_id": external}
+        data = self._call("POST", TASK_PATH, cancel, json=body, billable=True)
+        task_id = str(data.get("task_id") or "")
+        if not task_id:
+            raise self.error(f"the answer has no task_id: {data}", kind=E.INVALID_RESPONSE)
+        return TaskHandle(provider=self.name, capability=LIPSYNC, task_id=task_id, model=MODEL,
+                          endpoint={"path": TASK_PATH, "external_task_id": external},
+                          cost_units=max(1.0, seconds))
+
+    def _submit_legacy(self, clip: dict[str, str], sound: bytes, seconds: float,
+                       cancel: CancelToken | None) -> TaskHandle:
+        """``POST /v1/videos/lip-sync`` with the sound as a file; Kling finds the face itself."""
+        body = {"input": {**clip, "mode": "audio2video", "audio_type": "file",
+                          "audio_file": base64.b64encode(sound).decode("ascii")}}
+        data = self._call("POST", LEGACY_PATH, cancel, json=body, billable=True)
+        task_id = str(data.get("task_id") or "")
+        if not task_id:
+            raise self.error(f"the answer has no task_id: {data}", kind=E.INVALID_RESPONSE)
+        return TaskHandle(provider=self.name, capability=LIPSYNC, task_id=task_id, model="kling-lip-sync",
+                          endpoint={"path": LEGACY_PATH}, cost_units=max(1.0, seconds))
+
+    def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
+        if handle.capability != LIPSYNC:
+            return super().poll(handle, cancel)
+        path = LEGACY_PATH if handle.endpoint.get("path") == LEGACY_PATH else TASK_PATH  # only Kling's own routes
+        data = self._call("GET", f"{path}/{handle.task_id}", cancel)
+        vendor = str(data.get("task_status") or "")
+        state = _STATES.get(vendor)
+        if state is None:
+            raise self.error(f"unknown task_status {vendor!r}", kind=E.INVALID_RESPONSE, retryable=True)
+        message = str(data.get("task_status_msg") or "")
+        status = TaskStatus(state=state, vendor_status=vendor, vendor_message=message,
+                            progress=1.0 if state == SUCCEEDED else None)
+        if state == SUCCEEDED:
+            items = (data.get("task_result") or {}).get("videos") or []
+            status.outputs = [OutputRef(url=str(item["url"]), media_type="video", index=i, mime="video/mp4",
+                                        filename=f"kling-lipsync-{handle.task_id}-{i}.mp4",
+                                        extra={k: v for k, v in item.items() if k in ("id", "duration")})
+                              for i, item in enumerate(items) if isinstance(item, dict) and item.get("url")]
+            if not status.outputs:
+                status.state, status.error = FAILED, "Kling reported success but sent no result file"
+        elif state == FAILED:
+            status.error = f"Kling could not lip sync the clip: {message or 'no reason given'}"
+        return status
+
+    def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,
+                  cancel: CancelToken | None = None) -> TaskHandle | None:
+        if not isinstance(request, LipSyncRequest):
+            return super().find_task(request, client_ref, submitted_after, cancel)
+        if not client_ref or self.legacy:  # the legacy call takes no external_task_id
+            return None
+        try:
+            data = self._call("GET", f"{TASK_PATH}/{client_ref}", cancel)
+        except ProviderError as exc:
+            if exc.vendor_code == 1203 or exc.kind == E.NOT_FOUND:
+                return None
+            raise
+        task_id = str(data.get("task_id") or "")
+        if not task_id:
+            return None
+        return TaskHandle(provider=self.name, capability=LIPSYNC, task_id=task_id, model=MODEL,
+                          endpoint={"path": TASK_PATH, "external_task_id": client_ref}, cost_units=1.0)

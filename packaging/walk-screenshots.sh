@@ -74,7 +74,7 @@ for lang in zh_CN en; do
   done
 done
 
-"$py" -m widgets.launch export "$demo" --episode 1 --out "$work/episode.mp4" --preset draft >/dev/null
+QT_QPA_PLATFORM=offscreen DISPLAY= "$py" -m widgets.launch export "$demo" --episode 1 --out "$work/episode.mp4" --preset draft >/dev/null
 ffmpeg -hide_banner -nostats -i "$work/episode.mp4" -vf blackdetect=d=0.1:pix_th=0.05 -an -f null - 2>&1 \
   | grep -o "black_start:[^ ]* black_end:[^ ]* black_duration:[^ ]*" > "$out/walk-export-black.txt" || true
 echo "black stretches in the exported demo episode: $(wc -l < "$out/walk-export-black.txt")"

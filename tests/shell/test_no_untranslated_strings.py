@@ -176,3 +176,20 @@ def test_the_scan_catches_an_untranslated_label(tmp_path: Path) -> None:
     hits = [ast.unparse(lit) for node in ast.walk(tree) if isinstance(node, ast.Call) and _receiver(node) not in LOGGERS
             for arg in shown_arguments(node, "x.py", errors) for lit in english_literals(arg)]
     assert hits == ["'Hello'", "f'no {x} here'", "'Move clip'"]
+
+
+def test_an_undo_text_made_in_app_shows_in_chinese_in_the_chinese_ui(qapp) -> None:
+    from app.timeline.edits import TimelineEditor
+    from tests.timeline.builders import picture_doc
+    from widgets.shell import i18n
+
+    try:
+        i18n.install_language("zh_CN")
+        doc, ep = picture_doc()
+        assert TimelineEditor(doc, ep).move_clips(["c2"], -80)
+        assert doc.undo_stack.undoText() == "移动片段"
+    finally:
+        i18n.install_language("en")
+    doc.undo_stack.undo()
+    assert TimelineEditor(doc, ep).move_clips(["c2"], -80)
+    assert doc.undo_stack.undoText() == "Move clip"

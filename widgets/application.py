@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -22,9 +24,9 @@ def parse_size(text: str | None) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in (text or "1600x1000").lower().split("x"))
     except ValueError as exc:
-        raise UserError(f"--size {text!r} is not WIDTHxHEIGHT, e.g. 1600x1000.") from exc
+        raise UserError(QCoreApplication.translate("WidgetsApplication", "--size {text!r} is not WIDTHxHEIGHT, e.g. 1600x1000.").format(text=text)) from exc
     if not (320 <= w <= 8192 and 240 <= h <= 8192):
-        raise UserError(f"--size {text!r} is out of range (320x240 to 8192x8192).")
+        raise UserError(QCoreApplication.translate("WidgetsApplication", "--size {text!r} is out of range (320x240 to 8192x8192).").format(text=text))
     return w, h
 
 
@@ -68,7 +70,7 @@ def run_editor(args: argparse.Namespace) -> int:
     if screenshot and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if path and not Path(path).exists():
-        raise UserError(f"{path} does not exist. Give the path of a .mdrama project folder.")
+        raise UserError(QCoreApplication.translate("WidgetsApplication", "{path} does not exist. Give the path of a .mdrama project folder.").format(path=path))
 
     # No garbage collection while thousands of start-up objects are made (none of them is garbage);
     # after the first paint they are frozen out of later full collections, which then stay short.

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 import sounddevice as sd
+from PySide6.QtCore import QCoreApplication
 
 from app.audio.meter import LevelMeter
 from app.errors import UserError
@@ -53,13 +54,12 @@ def choose_rate(device: int | str | None, channels: int = 1, wanted: int = PROJE
     try:
         info = sd.query_devices(device, kind="input")
     except (sd.PortAudioError, ValueError) as exc:
-        raise DeviceError(f"The input device cannot be used: {exc}. Pick another device or press Refresh.") from exc
+        raise DeviceError(QCoreApplication.translate("AudioCapture", "The input device cannot be used: {exc}. Pick another device or press Refresh.").format(exc=exc)) from exc
     rate = int(round(float(info["default_samplerate"])))
     try:
         sd.check_input_settings(device=device, samplerate=rate, channels=channels, dtype="float32")
     except (sd.PortAudioError, ValueError) as exc:
-        raise DeviceError(f"“{info['name']}” refuses both {wanted} Hz and its own rate {rate} Hz ({exc}). "
-                          "Pick another input device.") from exc
+        raise DeviceError(QCoreApplication.translate("AudioCapture", "“{name}” refuses both {wanted} Hz and its own rate {rate} Hz ({exc}). Pick another input device.").format(name=info['name'], wanted=wanted, rate=rate, exc=exc)) from exc
     return rate
 
 
@@ -136,8 +136,7 @@ class InputCapture:
             self._stopping.set()
             if self._stream is not None:
                 self._stream.close(ignore_errors=True)
-            raise DeviceError(f"Could not start recording from the input device: {exc}. "
-                              "Check that it is connected, or pick another one.") from exc
+            raise DeviceError(QCoreApplication.translate("AudioCapture", "Could not start recording from the input device: {exc}. Check that it is connected, or pick another one.").format(exc=exc)) from exc
 
     def stream_time(self) -> float:
         """PortAudio's clock (the one capture and playback timestamps are on)."""

@@ -12,6 +12,7 @@ import threading
 
 import numpy as np
 import sounddevice as sd
+from PySide6.QtCore import QCoreApplication
 
 from app.audio.capture import PROJECT_RATE, DeviceError
 
@@ -78,7 +79,7 @@ class BufferPlayer:
             self._stream.start()
         except sd.PortAudioError as exc:
             self._finished.set()
-            raise DeviceError(f"Could not play on the output device: {exc}. Pick another output device.") from exc
+            raise DeviceError(QCoreApplication.translate("AudioPlayback", "Could not play on the output device: {exc}. Pick another output device.").format(exc=exc)) from exc
 
     def stream_time(self) -> float:
         return float(self._stream.time) if self._stream is not None else 0.0
@@ -161,7 +162,7 @@ class MonitorOutput:
                                            dtype="float32", latency="low", callback=self._callback)
             self._stream.start()
         except sd.PortAudioError as exc:
-            raise DeviceError(f"Could not monitor on the output device: {exc}.") from exc
+            raise DeviceError(QCoreApplication.translate("AudioPlayback", "Could not monitor on the output device: {exc}.").format(exc=exc)) from exc
 
     def stop(self) -> None:
         stream, self._stream = self._stream, None

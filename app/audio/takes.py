@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 import soundfile as sf
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.audio import cleanup as take_cleanup
@@ -240,13 +241,13 @@ def render_processed_file(bundle_root: Path, take: Take, cleanup: TakeCleanup) -
 def set_cleanup(session: Session, line: DialogueLine, take: Take, cleanup: TakeCleanup) -> None:
     """Change a take's clean-up (one undo step); a clip of the take switches to the processed audio."""
     doc = session.document
-    with doc.macro("Take clean-up"):
-        doc.edit(take, "Take clean-up", cleanup=copy.deepcopy(cleanup))
+    with doc.macro(QCoreApplication.translate("AudioTakes", "Take clean-up")):
+        doc.edit(take, QCoreApplication.translate("AudioTakes", "Take clean-up"), cleanup=copy.deepcopy(cleanup))
         found = find_line(session, line.id)
         if found:
             existing = dialogue_clip(found[0], line.id)
             if existing and existing[1].take_id == take.id:
-                doc.edit(existing[1], "Take clean-up", asset_id=clip_asset_id(session, take))
+                doc.edit(existing[1], QCoreApplication.translate("AudioTakes", "Take clean-up"), asset_id=clip_asset_id(session, take))
 
 
 # --------------------------------------------------------------------- delete

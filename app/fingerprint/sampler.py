@@ -11,6 +11,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from app.errors import UserError
 
@@ -25,10 +26,10 @@ def sample_gray_frames(path: Path, sample_fps: float = SAMPLE_FPS,
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, OSError) as exc:
-        raise UserError(f"{Path(path).name} cannot be read as a video: {exc}") from exc
+        raise UserError(QCoreApplication.translate("FingerprintSampler", "{name} cannot be read as a video: {exc}").format(name=Path(path).name, exc=exc)) from exc
     with container:
         if not container.streams.video:
-            raise UserError(f"{Path(path).name} has no video stream.")  # callers check for sound first
+            raise UserError(QCoreApplication.translate("FingerprintSampler", "{name} has no video stream.").format(name=Path(path).name))  # callers check for sound first
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         next_time = 0.0

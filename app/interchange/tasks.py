@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.fsutil import atomic_write_bytes
 from app.interchange.subtitles import render as render_subtitles
 from app.jobs.job import FunctionJob, JobContext
@@ -87,7 +89,7 @@ def import_otio(session: Session, episode: Episode, path: Path,
         timeline, problems, new_assets = result
         for asset in new_assets:
             session.document.add_media_raw(asset)
-        session.document.edit(episode, f"Import timeline from {path.name}", timeline=timeline)
+        session.document.edit(episode, QCoreApplication.translate("InterchangeTasks", "Import timeline from {name}").format(name=path.name), timeline=timeline)
         if on_problems and problems:
             on_problems(problems)
 

@@ -33,7 +33,7 @@ def shot_job(session: Session, episode: Episode, shot: Shot, slot: str, provider
 
 def music_job(session: Session, episode: Episode, provider: str) -> GenerationJob:
     request = music_request(session.series, episode, provider)
-    return GenerationJob(provider, request, title=f"Music E{episode.number:02d}",
+    return GenerationJob(provider, request, title=QCoreApplication.translate("JobsActions", "Music E{number:02d}").format(number=episode.number),
                          target={"episode_id": episode.id, "slot": "music"})
 
 
@@ -83,7 +83,7 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
         if positions is not None and position not in positions:
             continue
         if shot.locked:
-            notes.append(f"{shot_label(shot)}: locked, left as it is")
+            notes.append(QCoreApplication.translate("JobsActions", "{shot_label}: locked, left as it is").format(shot_label=shot_label(shot)))
             continue
         if in_flight(session, slot, shot_id=shot.id) or shot.id in done_in_batch:
             continue
@@ -93,7 +93,7 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
         if chosen and not regenerate:
             continue
         if slot == "clip" and not shot.chosen_still:
-            notes.append(f"{shot_label(shot)}: no chosen still, so no clip")
+            notes.append(QCoreApplication.translate("JobsActions", "{shot_label}: no chosen still, so no clip").format(shot_label=shot_label(shot)))
             continue
         job = shot_job(session, episode, shot, slot, provider, choose=regenerate)
         if batch:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from app.cli.progress import ProgressBar
 from app.jobs.actions import choose_provider, missing_jobs
@@ -211,9 +211,9 @@ class BatchGenerator:
 
             def done(text: str, shot=shot) -> None:
                 if text:
-                    doc.edit(shot, "Write image prompt", image_prompt=text)
+                    doc.edit(shot, QCoreApplication.translate("JobsBatch", "Write image prompt"), image_prompt=text)
 
-            jobs.append(FunctionJob(f"Prompt {shot_label(shot)}", write, on_done=done, resource=provider,
+            jobs.append(FunctionJob(QCoreApplication.translate("JobsBatch", "Prompt {shot_label}").format(shot_label=shot_label(shot)), write, on_done=done, resource=provider,
                                     retries=3, kind="prompt"))
         return jobs
 

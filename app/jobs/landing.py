@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bundle import ProjectBundle, kind_for_extension
 from app.errors import UserError
 from app.model import Clip, MediaAsset, MediaKind, Provenance, Series, TrackKind
@@ -47,7 +49,7 @@ class ResultRejected(UserError):
 def media_kind(path: Path, hint: str = "") -> MediaKind:
     kind = MEDIA_TYPES.get(hint) or kind_for_extension(path)
     if kind is None:
-        raise ResultRejected(f"The provider returned {path.name}, which is not an image, video or audio file.")
+        raise ResultRejected(QCoreApplication.translate("JobsLanding", "The provider returned {name}, which is not an image, video or audio file.").format(name=path.name))
     return kind
 
 
@@ -66,7 +68,7 @@ def basic_probe(path: Path, kind: MediaKind) -> dict[str, Any]:
         reader = QImageReader(str(path))
         size = reader.size()
         if not reader.canRead() or size.width() <= 0:
-            raise ResultRejected(f"{path.name} is not a readable image; the download was discarded.")
+            raise ResultRejected(QCoreApplication.translate("JobsLanding", "{name} is not a readable image; the download was discarded.").format(name=path.name))
         probe.update(width=size.width(), height=size.height(), frames=1)
         return probe
     import av
@@ -76,15 +78,15 @@ def basic_probe(path: Path, kind: MediaKind) -> dict[str, Any]:
             video = next(iter(container.streams.video), None)
             audio = next(iter(container.streams.audio), None)
             if kind is MediaKind.VIDEO and video is None:
-                raise ResultRejected(f"{path.name} has no video stream; the download was discarded.")
+                raise ResultRejected(QCoreApplication.translate("JobsLanding", "{name} has no video stream; the download was discarded.").format(name=path.name))
             if kind is MediaKind.AUDIO and audio is None:
-                raise ResultRejected(f"{path.name} has no audio stream; the download was discarded.")
+                raise ResultRejected(QCoreApplication.translate("JobsLanding", "{name} has no audio stream; the download was discarded.").format(name=path.name))
             duration = float(container.duration / 1_000_000) if container.duration else 0.0
             if video is not None:
                 fps = float(video.average_rate or video.guessed_rate or 0)
                 frame = next(container.decode(video), None)
                 if frame is None:
-                    raise ResultRejected(f"{path.name} holds no decodable picture; the download was discarded.")
+                    raise ResultRejected(QCoreApplication.translate("JobsLanding", "{name} holds no decodable picture; the download was discarded.").format(name=path.name))
                 frames = video.frames or (round(duration * fps) if fps else 0)
                 probe.update(width=frame.width, height=frame.height, fps=fps, frames=int(frames),
                              video_codec=video.codec_context.name)
@@ -95,8 +97,7 @@ def basic_probe(path: Path, kind: MediaKind) -> dict[str, Any]:
     except ResultRejected:
         raise
     except Exception as exc:  # av raises many error types for broken files
-        raise ResultRejected(f"{path.name} does not decode as {kind.value} ({type(exc).__name__}); "
-                             "the download was discarded.") from None
+        raise ResultRejected(QCoreApplication.translate("JobsLanding", "{name} does not decode as {value} ({__name__}); the download was discarded.").format(name=path.name, value=kind.value, __name__=type(exc).__name__)) from None
     return probe
 
 

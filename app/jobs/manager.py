@@ -187,7 +187,7 @@ class JobManager(QObject):
         """Queue ``job``; persistent jobs need an open project (their record goes into it)."""
         if job.persistent:
             if self.session.bundle is None:
-                raise UserError("Save the project before generating: results are stored inside it.")
+                raise UserError(QCoreApplication.translate("JobsManager", "Save the project before generating: results are stored inside it."))
             job.bundle = self.session.bundle  # type: ignore[attr-defined]
             if getattr(job, "record", None) is None:
                 job.record = JobRecord(id=job.id, created_at=now_iso())  # type: ignore[attr-defined]

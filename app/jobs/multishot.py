@@ -41,15 +41,13 @@ def scene_request(bundle: ProjectBundle, series: Series, scene: Scene, provider:
 
     shots = [s for s in scene.shots if not s.locked]
     if len(shots) < 2:
-        raise UserError(f"Scene {scene.number} has fewer than two unlocked shots: generate its shots one by one.")
+        raise UserError(QCoreApplication.translate("JobsMultishot", "Scene {number} has fewer than two unlocked shots: generate its shots one by one.").format(number=scene.number))
     model = _model_for(provider, "video")
     card = card_for(provider, model)
     if card is None or not card.multi_shot:
-        raise UserError(f"{model or provider} makes one shot per call; choose a multi-shot model such as "
-                        "kling-v3 (Kling) or doubao-seedance-2-0-260128 (Ark) for a scene clip.")
+        raise UserError(QCoreApplication.translate("JobsMultishot", "{value} makes one shot per call; choose a multi-shot model such as kling-v3 (Kling) or doubao-seedance-2-0-260128 (Ark) for a scene clip.").format(value=model or provider))
     if card.max_shots and len(shots) > card.max_shots:
-        raise UserError(f"Scene {scene.number} has {len(shots)} shots; {card.label} makes at most "
-                        f"{card.max_shots} in one clip.")
+        raise UserError(QCoreApplication.translate("JobsMultishot", "Scene {number} has {count} shots; {label} makes at most {max_shots} in one clip.").format(number=scene.number, count=len(shots), label=card.label, max_shots=card.max_shots))
     fps = series.settings.fps
     prompts, cast = [], []
     for shot in shots:
@@ -60,8 +58,7 @@ def scene_request(bundle: ProjectBundle, series: Series, scene: Scene, provider:
     durations = [round(s.duration / fps, 2) for s in shots]
     total = sum(durations)
     if card.duration_range and total > card.duration_range[1]:
-        raise UserError(f"Scene {scene.number} runs {total:g} s; {card.label} makes at most "
-                        f"{card.duration_range[1]:g} s in one clip.")
+        raise UserError(QCoreApplication.translate("JobsMultishot", "Scene {number} runs {total:g} s; {label} makes at most {longest:g} s in one clip.").format(number=scene.number, total=total, label=card.label, longest=card.duration_range[1]))
     request = VideoRequest(model=model, prompt=" ".join(prompts), duration=total, aspect_ratio=aspect_ratio(series),
                            width=series.settings.width, height=series.settings.height, fps=fps,
                            parameters={"multi_prompt": [{"prompt": p, "duration": d}
@@ -74,7 +71,7 @@ def scene_request(bundle: ProjectBundle, series: Series, scene: Scene, provider:
 
 def scene_job(session: Any, scene: Scene, provider: str) -> MultiShotJob:
     request, target = scene_request(session.bundle, session.series, scene, provider)
-    return MultiShotJob(provider, request, title=f"Scene {scene.number} (multi-shot)", target=target)
+    return MultiShotJob(provider, request, title=QCoreApplication.translate("JobsMultishot", "Scene {number} (multi-shot)").format(number=scene.number), target=target)
 
 
 class MultiShotJob(GenerationJob):
@@ -140,7 +137,7 @@ def scene_by_number(episode: Any, number: int) -> Scene:
         if scene.number == number:
             return scene
     numbers = ", ".join(str(s.number) for s in episode.scenes) or "none"
-    raise UserError(f"--multi-shot: episode {episode.number} has no scene {number} (scenes: {numbers}).")
+    raise UserError(QCoreApplication.translate("JobsMultishot", "--multi-shot: episode {number} has no scene {number2} (scenes: {numbers}).").format(number=episode.number, number2=number, numbers=numbers))
 
 
 def run_scene(session: Any, episode: Any, scene_number: int, provider: str | None, out: Any) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bundle import BundleError, ProjectBundle
 from app.model import Character, Episode, Series, Shot
 from app.script.language import phrase
@@ -74,7 +76,7 @@ def still_request(bundle: ProjectBundle, series: Series, shot: Shot, provider: s
     if not text:
         from app.errors import UserError
 
-        raise UserError(f"Shot {shot.code or shot.number} has no image prompt or action to draw from.")
+        raise UserError(QCoreApplication.translate("JobsPrompts", "Shot {value} has no image prompt or action to draw from.").format(value=shot.code or shot.number))
     style = series.bible.visual_style.strip()
     prompt = f"{text}. {style}" if style and style.lower() not in text.lower() else text
     refs = [r for c in characters for r in c.reference_images]

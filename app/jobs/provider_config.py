@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 from app.secrets import env_override, get_secret, remember
 from app.settings_store import settings_store
@@ -27,8 +29,7 @@ def provider_info(name: str) -> Any:
     except KeyError:
         from providers import registry as reg
 
-        raise UserError(f"There is no provider named {name!r}. Known providers: "
-                        f"{', '.join(reg.names())}.") from None
+        raise UserError(QCoreApplication.translate("JobsProviderConfig", "There is no provider named {name!r}. Known providers: {join}.").format(name=name, join=', '.join(reg.names()))) from None
 
 
 def _convert(kind: str, text: str) -> Any:
@@ -79,8 +80,7 @@ def make_provider(name: str, staging_dir: Path | None = None) -> Any:
 
         first = next(f for f in info.fields if f.label == missing[0])
         raise ProviderNotConfigured(
-            f"{info.label} is not set up: {', '.join(missing)} missing. Enter it in Edit → Providers…, "
-            f"or set {env_name(name, first.key)}.")
+            QCoreApplication.translate("JobsProviderConfig", "{label} is not set up: {join} missing. Enter it in Edit → Providers…, or set {env_name}.").format(label=info.label, join=', '.join(missing), env_name=env_name(name, first.key)))
     values = provider_values(name)
     for f in info.fields:
         if f.secret:

@@ -21,6 +21,8 @@ import logging
 import threading
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bundle import BundleError, ProjectBundle
 from app.fsutil import atomic_write_bytes
 from app.model import Series
@@ -53,13 +55,11 @@ def write_jobs_through(bundle: ProjectBundle, series: Series,
             bundle.save(series)
             return
         if disk.id != series.id:
-            raise BundleError(f"{bundle.project_file} now holds another project; the job records were not "
-                              "written. Save the open project under a new name.")
+            raise BundleError(QCoreApplication.translate("JobsStore", "{project_file} now holds another project; the job records were not written. Save the open project under a new name.").format(project_file=bundle.project_file))
         disk.jobs = copy.deepcopy(series.jobs)
         if apply is not None:
             apply(disk)
         try:
             atomic_write_bytes(bundle.project_file, encode(disk))
         except OSError as exc:
-            raise BundleError(f"Could not record the job in {bundle.project_file}: {exc.strerror or exc}. "
-                              "Free some disk space; the generation is still running.") from exc
+            raise BundleError(QCoreApplication.translate("JobsStore", "Could not record the job in {project_file}: {value}. Free some disk space; the generation is still running.").format(project_file=bundle.project_file, value=exc.strerror or exc)) from exc

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from app.media.errors import MediaError
 
@@ -42,9 +43,9 @@ def _open_audio(path: Path):
     try:
         container = av.open(str(path), metadata_errors="ignore")
     except FileNotFoundError as exc:
-        raise MediaError(f"{path.name} is missing ({path}); relink or re-import it.") from exc
+        raise MediaError(QCoreApplication.translate("MediaAudioIo", "{name} is missing ({path}); relink or re-import it.").format(name=path.name, path=path)) from exc
     except av.error.FFmpegError as exc:
-        raise MediaError(f"{path.name} cannot be read as audio ({exc}); the file may be damaged.") from exc
+        raise MediaError(QCoreApplication.translate("MediaAudioIo", "{name} cannot be read as audio ({exc}); the file may be damaged.").format(name=path.name, exc=exc)) from exc
     stream = container.streams.audio[0] if container.streams.audio else None
     if stream is not None:
         stream.thread_type = "AUTO"
@@ -65,7 +66,7 @@ def iter_audio(path: Path, rate: int = 48000, channels: int = 2) -> Iterator[np.
                 for out in resampler.resample(frame):
                     yield _packed(out, channels)
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{path.name}: decoding its audio failed ({exc}); the file is damaged.") from exc
+            raise MediaError(QCoreApplication.translate("MediaAudioIo", "{name}: decoding its audio failed ({exc}); the file is damaged.").format(name=path.name, exc=exc)) from exc
         for out in resampler.resample(None):
             yield _packed(out, channels)
 
@@ -82,7 +83,7 @@ def load_audio(path: Path, rate: int = 48000, channels: int = 2) -> np.ndarray:
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
-        raise MediaError(f"{path.name} is missing ({path}); relink or re-import it.") from exc
+        raise MediaError(QCoreApplication.translate("MediaAudioIo", "{name} is missing ({path}); relink or re-import it.").format(name=path.name, path=path)) from exc
     key = (str(path), st.st_size, st.st_mtime_ns, rate, channels)
     with _cache_lock:
         hit = _cache.get(key)

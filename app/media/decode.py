@@ -28,6 +28,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from app.media.cachepaths import cache_dir_for, proxy_path
 from app.media.errors import MediaError
@@ -57,11 +58,11 @@ class _Decoder:
         try:
             self.container = av.open(str(path), metadata_errors="ignore")
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{path.name} cannot be opened for decoding ({exc}).") from exc
+            raise MediaError(QCoreApplication.translate("MediaDecode", "{name} cannot be opened for decoding ({exc}).").format(name=path.name, exc=exc)) from exc
         self.stream = _video_stream(self.container)
         if self.stream is None:
             self.container.close()
-            raise MediaError(f"{path.name} has no video stream.")
+            raise MediaError(QCoreApplication.translate("MediaDecode", "{name} has no video stream.").format(name=path.name))
         if len(index.keyframe_idx) == index.frames:
             # all-intra (proxies, ProRes): every access is one decode; frame threading
             # would hold each frame back until more packets arrive
@@ -104,7 +105,7 @@ class _Decoder:
             got = self._decode_to(i)
             if got is not None:
                 return got
-        raise MediaError(f"{self.path.name}: frame {i} could not be decoded; the file may be damaged.")
+        raise MediaError(QCoreApplication.translate("MediaDecode", "{name}: frame {i} could not be decoded; the file may be damaged.").format(name=self.path.name, i=i))
 
     def _seek(self, k: int) -> None:
         target = int(self.index.pts[k])
@@ -126,7 +127,7 @@ class _Decoder:
         except StopIteration:
             return None
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{self.path.name}: decoding failed ({exc}); the file may be damaged.") from exc
+            raise MediaError(QCoreApplication.translate("MediaDecode", "{name}: decoding failed ({exc}); the file may be damaged.").format(name=self.path.name, exc=exc)) from exc
 
     def _decode_to(self, i: int) -> av.VideoFrame | None:
         """Decode forward to frame ``i``; None if the stream is already past it (seek needed)."""
@@ -241,8 +242,7 @@ class FrameFetcher:
         try:
             st = os.stat(path)
         except FileNotFoundError as exc:
-            raise MediaError(f"{path.name} is missing ({path}); the clip is offline. "
-                             "Relink or re-import the file.") from exc
+            raise MediaError(QCoreApplication.translate("MediaDecode", "{name} is missing ({path}); the clip is offline. Relink or re-import the file.").format(name=path.name, path=path)) from exc
         return (str(path), st.st_size, st.st_mtime_ns)
 
     def _is_still(self, path: Path) -> bool:
@@ -298,13 +298,13 @@ class FrameFetcher:
             with av.open(str(path), metadata_errors="ignore") as c:
                 stream = _video_stream(c)
                 if stream is None:
-                    raise MediaError(f"{path.name} has no video stream to show.")
+                    raise MediaError(QCoreApplication.translate("MediaDecode", "{name} has no video stream to show.").format(name=path.name))
                 index = build_index(c, stream)
                 size = (stream.codec_context.width, stream.codec_context.height)
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{path.name} cannot be read as video ({exc}); it may be damaged.") from exc
+            raise MediaError(QCoreApplication.translate("MediaDecode", "{name} cannot be read as video ({exc}); it may be damaged.").format(name=path.name, exc=exc)) from exc
         if index.frames == 0:
-            raise MediaError(f"{path.name} contains no video frames.")
+            raise MediaError(QCoreApplication.translate("MediaDecode", "{name} contains no video frames.").format(name=path.name))
         return index, size
 
     def _usable_proxy(self, path: Path, src_index: VideoIndex, size: tuple[int, int]):

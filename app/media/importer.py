@@ -76,7 +76,7 @@ def validate_decodes(path: Path, probe: dict) -> None:
             if got >= 24000:
                 break
         if kind == "audio" and got == 0:
-            raise MediaError(f"{path.name} contains no audio samples (zero length).")
+            raise MediaError(QCoreApplication.translate("MediaImporter", "{name} contains no audio samples (zero length).").format(name=path.name))
 
 
 def import_media(session, path: Path, provenance: Provenance | None = None) -> MediaAsset:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.errors import UserError
 from app.media.layers import SafeArea
@@ -68,7 +68,7 @@ def get_preset(name: str | None = None) -> ExportPreset:
                "instagram": "instagram-reels", "720p": "draft"}
     key = aliases.get(key, key)
     if key not in PRESETS:
-        raise UserError(f"Unknown export preset {name!r}; choose one of: {', '.join(PRESETS)}.")
+        raise UserError(QCoreApplication.translate("MediaPresets", "Unknown export preset {name!r}; choose one of: {join}.").format(name=name, join=', '.join(PRESETS)))
     return PRESETS[key]
 
 

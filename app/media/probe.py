@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import av
+from PySide6.QtCore import QCoreApplication
 
 from app.media.errors import MediaError
 from app.media.image_header import sniff_image
@@ -41,19 +42,17 @@ def probe_file(path: Path) -> dict[str, Any]:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise MediaError(f"{name}: the file is missing ({path}). Relink or re-import it.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name}: the file is missing ({path}). Relink or re-import it.").format(name=name, path=path))
     if not path.is_file():
-        raise MediaError(f"{name} is not a file.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} is not a file.").format(name=name))
     if path.stat().st_size == 0:
-        raise MediaError(f"{name} is empty (0 bytes). The download or export that made it "
-                         "probably failed; fetch or render it again.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} is empty (0 bytes). The download or export that made it probably failed; fetch or render it again.").format(name=name))
     try:
         header = sniff_image(path)
     except ValueError as exc:
-        raise MediaError(f"{name} looks like an image but its header is damaged ({exc}). "
-                         "Re-export or download it again.") from exc
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} looks like an image but its header is damaged ({exc}). Re-export or download it again.").format(name=name, exc=exc)) from exc
     except OSError as exc:
-        raise MediaError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+        raise MediaError(QCoreApplication.translate("MediaProbe", "Cannot read {name}: {value}.").format(name=name, value=exc.strerror or exc)) from exc
     if header is not None:
         return _probe_image(name, header)
     return _probe_av(path)
@@ -62,12 +61,10 @@ def probe_file(path: Path) -> dict[str, Any]:
 def _probe_image(name: str, header) -> dict[str, Any]:
     w, h = header.width, header.height
     if w <= 0 or h <= 0:
-        raise MediaError(f"{name}: the image header gives no size ({w}x{h}); the file is damaged.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name}: the image header gives no size ({w}x{h}); the file is damaged.").format(name=name, w=w, h=h))
     if w * h > MAX_IMAGE_PIXELS:
         raise MediaError(
-            f"{name} is {w}x{h} pixels ({w * h / 1e6:.0f} megapixels), larger than the "
-            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels a still may have. Scale it down "
-            "(a vertical episode needs at most 2160x3840) and import it again.")
+            QCoreApplication.translate("MediaProbe", "{name} is {w}x{h} pixels ({value:.0f} megapixels), larger than the {value2} megapixels a still may have. Scale it down (a vertical episode needs at most 2160x3840) and import it again.").format(name=name, w=w, h=h, value=w * h / 1000000.0, value2=MAX_IMAGE_PIXELS // 1000000))
     if header.orientation in (5, 6, 7, 8):  # EXIF orientations that swap the axes
         w, h = h, w
     probe = empty_probe()
@@ -81,8 +78,7 @@ def _open(path: Path):
         return av.open(str(path), metadata_errors="ignore")
     except av.error.FFmpegError as exc:
         raise MediaError(
-            f"{path.name} is not a video, image or audio file that can be read, or it is damaged or "
-            f"incomplete ({_reason(exc)}). Re-export or download it again.") from exc
+            QCoreApplication.translate("MediaProbe", "{name} is not a video, image or audio file that can be read, or it is damaged or incomplete ({reason}). Re-export or download it again.").format(name=path.name, reason=_reason(exc))) from exc
 
 
 def _reason(exc: Exception) -> str:
@@ -104,7 +100,7 @@ def _probe_av(path: Path) -> dict[str, Any]:
         probe["container"] = container.format.name
         video, audio = _pick_streams(container)
         if video is None and audio is None:
-            raise MediaError(f"{name} contains no video or audio stream; it cannot be used in an episode.")
+            raise MediaError(QCoreApplication.translate("MediaProbe", "{name} contains no video or audio stream; it cannot be used in an episode.").format(name=name))
         if video is not None:
             _probe_video(path, container, video, probe)
         if audio is not None:
@@ -116,20 +112,18 @@ def _probe_video(path: Path, container, video, probe: dict[str, Any]) -> None:
     name = path.name
     cc = video.codec_context
     if cc.width * cc.height > MAX_VIDEO_PIXELS:
-        raise MediaError(f"{name} is {cc.width}x{cc.height}, too large to edit; transcode it to at most 4K.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} is {width}x{height}, too large to edit; transcode it to at most 4K.").format(name=name, width=cc.width, height=cc.height))
     rotation = _first_frame_rotation(path, container, video)
     container.seek(0)
     try:
         index = build_index(container, video)
     except av.error.FFmpegError as exc:
-        raise MediaError(f"{name} is damaged: reading its video failed ({_reason(exc)}). "
-                         "Re-export or download it again.") from exc
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} is damaged: reading its video failed ({reason}). Re-export or download it again.").format(name=name, reason=_reason(exc))) from exc
     if index.frames == 0:
-        raise MediaError(f"{name} has a video stream without any frames; the file is incomplete.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} has a video stream without any frames; the file is incomplete.").format(name=name))
     if index.header_frames and index.frames < index.header_frames * 0.98 - 1:
         raise MediaError(
-            f"{name} is truncated: its header lists {index.header_frames} frames but only "
-            f"{index.frames} are in the file. The download or export was cut short; fetch it again.")
+            QCoreApplication.translate("MediaProbe", "{name} is truncated: its header lists {header_frames} frames but only {frames} are in the file. The download or export was cut short; fetch it again.").format(name=name, header_frames=index.header_frames, frames=index.frames))
     vfr = index.is_vfr()
     if vfr or index.frames < 2:
         fps = index.frames / index.duration if index.duration > 0 else float(video.guessed_rate or 0)
@@ -156,10 +150,9 @@ def _first_frame_rotation(path: Path, container, video) -> int:
             ccw = int(round(frame.rotation or 0))
             break
         else:
-            raise MediaError(f"{path.name}: no video frame could be decoded; the file is damaged.")
+            raise MediaError(QCoreApplication.translate("MediaProbe", "{name}: no video frame could be decoded; the file is damaged.").format(name=path.name))
     except av.error.FFmpegError as exc:
-        raise MediaError(f"{path.name}: its video cannot be decoded ({_reason(exc)}). "
-                         "Re-export it as H.264 MP4 and import it again.") from exc
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name}: its video cannot be decoded ({reason}). Re-export it as H.264 MP4 and import it again.").format(name=path.name, reason=_reason(exc))) from exc
     if not ccw:
         tag = video.metadata.get("rotate", "0")
         try:
@@ -184,14 +177,14 @@ def _probe_audio(path: Path, container, audio, probe: dict[str, Any], *, audio_o
             last_end = end if last_end is None else max(last_end, end)
     except av.error.FFmpegError as exc:
         if audio_only:
-            raise MediaError(f"{path.name} is damaged: reading its audio failed ({_reason(exc)}).") from exc
+            raise MediaError(QCoreApplication.translate("MediaProbe", "{name} is damaged: reading its audio failed ({reason}).").format(name=path.name, reason=_reason(exc))) from exc
     duration = float((last_end - first) * audio.time_base) if packets and audio.time_base else 0.0
     if packets and duration <= 0 and container.duration:
         duration = container.duration / av.time_base
     if audio_only and (packets == 0 or duration <= 0):
-        raise MediaError(f"{path.name} contains no audio (zero length). Record or export it again.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name} contains no audio (zero length). Record or export it again.").format(name=path.name))
     if audio_only and not cc.sample_rate:
-        raise MediaError(f"{path.name}: the audio stream has no sample rate; the file is damaged.")
+        raise MediaError(QCoreApplication.translate("MediaProbe", "{name}: the audio stream has no sample rate; the file is damaged.").format(name=path.name))
     probe.update(has_audio=packets > 0, audio_rate=int(cc.sample_rate or 0),
                  audio_channels=int(cc.channels or 0), audio_codec=cc.name)
     if audio_only:

@@ -18,6 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+from PySide6.QtCore import QCoreApplication
 
 from app.media.background import CancelToken, Progress
 from app.media.decode import display_rotation, to_rgb
@@ -49,7 +50,7 @@ def make_proxy(source: Path, dest: Path, token: CancelToken | None = None,
             vin = next((s for s in inp.streams.video
                         if not s.disposition & av.stream.Disposition.attached_pic), None)
             if vin is None:
-                raise MediaError(f"{source.name} has no video to make a proxy of.")
+                raise MediaError(QCoreApplication.translate("MediaProxy", "{name} has no video to make a proxy of.").format(name=source.name))
             vin.thread_type = "AUTO"
             vin.codec_context.thread_count = threads
             total = vin.frames or 0
@@ -76,12 +77,12 @@ def make_proxy(source: Path, dest: Path, token: CancelToken | None = None,
                     if progress is not None and total:
                         progress(min(1.0, (n + 1) / total))
                 if vout is None:
-                    raise MediaError(f"{source.name}: no frame could be decoded for its proxy.")
+                    raise MediaError(QCoreApplication.translate("MediaProxy", "{name}: no frame could be decoded for its proxy.").format(name=source.name))
                 for packet in vout.encode():
                     out.mux(packet)
         os.replace(part, dest)
     except av.error.FFmpegError as exc:
-        raise MediaError(f"Making a preview proxy of {source.name} failed ({exc}).") from exc
+        raise MediaError(QCoreApplication.translate("MediaProxy", "Making a preview proxy of {name} failed ({exc}).").format(name=source.name, exc=exc)) from exc
     finally:
         part.unlink(missing_ok=True)
     return dest

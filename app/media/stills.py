@@ -6,6 +6,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from app.media.errors import MediaError
 from app.media.image_header import sniff_image
@@ -22,20 +23,18 @@ def load_still(path: Path) -> np.ndarray:
     try:
         header = sniff_image(path)
     except (OSError, ValueError) as exc:
-        raise MediaError(f"{path.name}: cannot read the image ({exc}).") from exc
+        raise MediaError(QCoreApplication.translate("MediaStills", "{name}: cannot read the image ({exc}).").format(name=path.name, exc=exc)) from exc
     if header is not None and header.width * header.height > MAX_IMAGE_PIXELS:
-        raise MediaError(f"{path.name} is {header.width}x{header.height} pixels, too large to decode; "
-                         "scale it down and import it again.")
+        raise MediaError(QCoreApplication.translate("MediaStills", "{name} is {width}x{height} pixels, too large to decode; scale it down and import it again.").format(name=path.name, width=header.width, height=header.height))
     try:
         data = np.fromfile(path, dtype=np.uint8)  # imread cannot open non-ASCII paths on Windows
     except OSError as exc:
-        raise MediaError(f"{path.name}: the file is missing or unreadable ({exc.strerror or exc}).") from exc
+        raise MediaError(QCoreApplication.translate("MediaStills", "{name}: the file is missing or unreadable ({value}).").format(name=path.name, value=exc.strerror or exc)) from exc
     jpeg = header is not None and header.format == "jpeg"
     # IMREAD_COLOR applies the EXIF orientation; UNCHANGED keeps alpha (PNG/WebP) but ignores EXIF
     img = cv2.imdecode(data, cv2.IMREAD_COLOR if jpeg else cv2.IMREAD_UNCHANGED)
     if img is None:
-        raise MediaError(f"{path.name} could not be decoded as an image; the file is damaged or "
-                         "in an unsupported format. Re-export it as PNG or JPEG.")
+        raise MediaError(QCoreApplication.translate("MediaStills", "{name} could not be decoded as an image; the file is damaged or in an unsupported format. Re-export it as PNG or JPEG.").format(name=path.name))
     if not jpeg and header is not None and header.orientation != 1:
         img = _apply_orientation(img, header.orientation)
     return _to_rgb8(img)

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app import __version__
 from app.bundle import ProjectBundle
 from app.errors import UserError
@@ -38,8 +40,7 @@ class SigningIdentity:
         try:
             return self.certificate_chain.read_bytes(), self.private_key.read_bytes()
         except OSError as exc:
-            raise UserError(f"Cannot read the signing certificate or key ({exc.filename}): {exc.strerror}. "
-                            "Choose them again in Preferences > Content credentials.") from exc
+            raise UserError(QCoreApplication.translate("ProvenanceContentCredentials", "Cannot read the signing certificate or key ({filename}): {strerror}. Choose them again in Preferences > Content credentials.").format(filename=exc.filename, strerror=exc.strerror)) from exc
 
 
 def build_manifest(ledger: Ledger, title: str) -> dict:
@@ -76,7 +77,7 @@ def sign_video(video: Path, ledger: Ledger, bundle: ProjectBundle, identity: Sig
     import c2pa  # loaded only when signing: a native library
 
     if identity.algorithm not in SIGNING_ALGORITHMS:
-        raise UserError(f"Unknown signing algorithm {identity.algorithm!r}; use one of {', '.join(SIGNING_ALGORITHMS)}.")
+        raise UserError(QCoreApplication.translate("ProvenanceContentCredentials", "Unknown signing algorithm {algorithm!r}; use one of {join}.").format(algorithm=identity.algorithm, join=', '.join(SIGNING_ALGORITHMS)))
     chain, key = identity.load()
     video = Path(video)
     tmp = video.with_name(f".{video.name}.c2pa.part")
@@ -99,12 +100,10 @@ def sign_video(video: Path, ledger: Ledger, bundle: ProjectBundle, identity: Sig
         os.replace(tmp, video)
     except c2pa.C2paError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Signing {video.name} with content credentials failed: {exc}. The export itself is "
-                        "unchanged. If the message is about the certificate, check the chain (leaf first, then its "
-                        "CA) and that the key matches it.") from exc
+        raise UserError(QCoreApplication.translate("ProvenanceContentCredentials", "Signing {name} with content credentials failed: {exc}. The export itself is unchanged. If the message is about the certificate, check the chain (leaf first, then its CA) and that the key matches it.").format(name=video.name, exc=exc)) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Could not write the signed {video.name}: {exc.strerror or exc}.") from exc
+        raise UserError(QCoreApplication.translate("ProvenanceContentCredentials", "Could not write the signed {name}: {value}.").format(name=video.name, value=exc.strerror or exc)) from exc
 
 
 def read_manifest(video: Path) -> dict:

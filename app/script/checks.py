@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from app.bundle import BundleError, ProjectBundle
 from app.model import Episode, Series
 from app.script.breakdown import LINE_PAUSE_SECONDS, speaking_seconds
@@ -25,11 +27,9 @@ def check_episode(series: Series, episode: Episode, bundle: ProjectBundle | None
         if needed > shot.duration / fps + 0.05:
             problems.append(Problem(
                 "dialogue_too_long",
-                f"Shot {shot.code}: its dialogue needs about {needed:.1f} s but the shot lasts "
-                f"{shot.duration / fps:.1f} s. Lengthen the shot or cut the line.", shot_id=shot.id))
+                QCoreApplication.translate("ScriptChecks", "Shot {code}: its dialogue needs about {needed:.1f} s but the shot lasts {value:.1f} s. Lengthen the shot or cut the line.").format(code=shot.code, needed=needed, value=shot.duration / fps), shot_id=shot.id))
         if not shot.chosen_still and not shot.chosen_clip and not shot.title_text.strip():
-            problems.append(Problem("no_picture", f"Shot {shot.code} has no picture yet: generate or import "
-                                    "a still or a clip.", shot_id=shot.id))
+            problems.append(Problem("no_picture", QCoreApplication.translate("ScriptChecks", "Shot {code} has no picture yet: generate or import a still or a clip.").format(code=shot.code), shot_id=shot.id))
     present = {cid for shot in episode.shots() for cid in shot.character_ids}
     for character in series.characters:
         if character.id not in present:
@@ -37,11 +37,9 @@ def check_episode(series: Series, episode: Episode, bundle: ProjectBundle | None
         refs = [series.media.get(ref) for ref in character.reference_images]
         missing = [r for r in refs if r is None or (bundle is not None and not _on_disk(bundle, r.path))]
         if not refs:
-            problems.append(Problem("missing_reference", f"{character.name} has no reference image, so AI "
-                                    "pictures may not look alike from shot to shot.", character_id=character.id))
+            problems.append(Problem("missing_reference", QCoreApplication.translate("ScriptChecks", "{name} has no reference image, so AI pictures may not look alike from shot to shot.").format(name=character.name), character_id=character.id))
         elif missing:
-            problems.append(Problem("missing_reference", f"{len(missing)} reference image(s) of {character.name} "
-                                    "are missing from the project.", character_id=character.id))
+            problems.append(Problem("missing_reference", QCoreApplication.translate("ScriptChecks", "{count} reference image(s) of {name} are missing from the project.").format(count=len(missing), name=character.name), character_id=character.id))
     return problems
 
 

@@ -48,7 +48,7 @@ def apply_script(doc: ProjectDocument, text: str, episode_number: int | None,
     """Set the episode's screenplay and merge its breakdown, as one undo step."""
     series = doc.series
     created = False
-    with doc.macro("Import screenplay"):
+    with doc.macro(QCoreApplication.translate("ScriptImporter", "Import screenplay")):
         episode = series.episode(episode_number) if episode_number is not None else None
         if episode is None:
             number = episode_number or max((e.number for e in series.episodes), default=0) + 1
@@ -69,5 +69,5 @@ def apply_script(doc: ProjectDocument, text: str, episode_number: int | None,
         for location in new_locations:
             doc.append(series, "locations", location, "Add location")
         merged, report = merge_breakdown(episode.scenes, scenes)
-        doc.edit(episode, "Break down screenplay", script=text, scenes=merged)
+        doc.edit(episode, QCoreApplication.translate("ScriptImporter", "Break down screenplay"), script=text, scenes=merged)
     return ImportResult(doc.find(episode.id), report, created)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 from app.model import DialogueLine, Episode, Scene, Series, Shot
 from app.script.breakdown import _character, _location, shot_code, speaking_seconds, split_heading
@@ -56,15 +58,13 @@ def _json_object(text: str) -> dict[str, Any]:
     body = fenced.group(1) if fenced else text
     start, end = body.find("{"), body.rfind("}")
     if start < 0 or end <= start:
-        raise UserError("The language model did not answer with a shot list (no JSON object). Try again, "
-                        "or break down without AI.")
+        raise UserError(QCoreApplication.translate("ScriptLlmBreakdown", "The language model did not answer with a shot list (no JSON object). Try again, or break down without AI."))
     try:
         data = json.loads(body[start:end + 1])
     except json.JSONDecodeError as exc:
-        raise UserError(f"The language model's shot list is not valid JSON ({exc.msg} at character {exc.pos}). "
-                        "Try again, or break down without AI.") from exc
+        raise UserError(QCoreApplication.translate("ScriptLlmBreakdown", "The language model's shot list is not valid JSON ({msg} at character {pos}). Try again, or break down without AI.").format(msg=exc.msg, pos=exc.pos)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("scenes"), list):
-        raise UserError("The language model's answer has no \"scenes\" list. Try again, or break down without AI.")
+        raise UserError(QCoreApplication.translate("ScriptLlmBreakdown", "The language model's answer has no \"scenes\" list. Try again, or break down without AI."))
     return data
 
 
@@ -112,7 +112,7 @@ def scenes_from_json(data: dict[str, Any], series: Series, episode_number: int, 
         if scene.shots:
             scenes.append(scene)
     if not scenes:
-        raise UserError("The language model returned no shots. Try again, or break down without AI.")
+        raise UserError(QCoreApplication.translate("ScriptLlmBreakdown", "The language model returned no shots. Try again, or break down without AI."))
     return scenes
 
 
@@ -136,7 +136,7 @@ def model_breakdown(provider_name: str, cancel=None) -> Callable[[Series, Episod
             try:
                 reply = client.chat(TextRequest(messages=messages, temperature=0.3, json_mode=True), cancel=cancel)
             except ProviderError as exc:
-                raise UserError(f"The text provider {provider_name} could not break the script down: {exc}") from exc
+                raise UserError(QCoreApplication.translate("ScriptLlmBreakdown", "The text provider {provider_name} could not break the script down: {exc}").format(provider_name=provider_name, exc=exc)) from exc
             try:
                 return scenes_from_json(_json_object(reply.text), series, episode.number, series.settings.fps)
             except UserError as exc:

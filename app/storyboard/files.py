@@ -85,7 +85,7 @@ def import_files_to_shots(session: Session, episode: Episode, paths: list[Path],
         stored, report = result
         doc = session.document
         if stored:
-            with doc.macro(f"Import {len(stored)} file(s) to shots"):
+            with doc.macro(QCoreApplication.translate("StoryboardFiles", "Import {count} file(s) to shots").format(count=len(stored))):
                 for shot_id, asset in stored:
                     shot = doc.find(shot_id)
                     if shot is not None:
@@ -93,7 +93,7 @@ def import_files_to_shots(session: Session, episode: Episode, paths: list[Path],
         if on_done is not None:
             on_done(report)
 
-    return job_manager(session).add(FunctionJob(f"Import {len(paths)} file(s) to shots", work, on_done=land,
+    return job_manager(session).add(FunctionJob(QCoreApplication.translate("StoryboardFiles", "Import {count} file(s) to shots").format(count=len(paths)), work, on_done=land,
                                                 kind="import"))
 
 
@@ -142,5 +142,5 @@ def continue_from_previous(session: Session, episode: Episode, shot: Shot, on_do
         if on_done is not None:
             on_done(asset)
 
-    return job_manager(session).add(FunctionJob(f"Continuity frame for {shot.code}", work, on_done=land,
+    return job_manager(session).add(FunctionJob(QCoreApplication.translate("StoryboardFiles", "Continuity frame for {code}").format(code=shot.code), work, on_done=land,
                                                 kind="import"))

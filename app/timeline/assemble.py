@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from app.document import ProjectDocument
 from app.model import (
     Clip,
@@ -215,5 +217,5 @@ class _Assembler:
 
 def assemble_from_storyboard(doc: ProjectDocument, episode: Episode) -> AssembleReport:
     """Build or refresh the episode's picture/dialogue/subtitle tracks; one undo step."""
-    with transaction(doc, "Assemble from storyboard") as cmd:
+    with transaction(doc, QCoreApplication.translate("TimelineAssemble", "Assemble from storyboard")) as cmd:
         return _Assembler(doc, episode, cmd).run()

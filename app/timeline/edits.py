@@ -22,6 +22,8 @@ import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from PySide6.QtCore import QCoreApplication
+
 from app.document import ProjectDocument
 from app.errors import UserError
 from app.model import Clip, Episode, Timeline, Track, TrackKind, Transition
@@ -130,23 +132,23 @@ class TimelineEditor:
         tracks = self.timeline.tracks
         origins = [self.track_of(c.id) for c in clips]
         if any(t.locked for t in origins):
-            raise EditRefused("A selected clip is on a locked track; unlock the track to move it.")
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "A selected clip is on a locked track; unlock the track to move it."))
         delta = max(delta, -min(c.start for c in clips))
         targets: list[Track] = []
         for clip, origin in zip(clips, origins, strict=True):
             index = tracks.index(origin) + track_delta
             if not 0 <= index < len(tracks):
-                raise EditRefused("There is no track there to move the clip to.")
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "There is no track there to move the clip to."))
             target = tracks[index]
             if target.locked:
-                raise EditRefused(f"Track “{target.name}” is locked.")
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=target.name))
             if target is not origin and not query.compatible(query.clip_kind(self.doc, clip), target.kind):
-                raise EditRefused(f"“{clip.name or 'Clip'}” cannot go on the {target.kind.value} track “{target.name}”.")
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "“{clip}” cannot go on the {kind} track “{name}”.").format(clip=clip.name or QCoreApplication.translate("TimelineEdits", "Clip"), kind=target.kind.value, name=target.name))
             targets.append(target)
         if delta == 0 and track_delta == 0:
             return False
         moving = {c.id for c in clips}
-        with transaction(self.doc, "Move clip" if len(clips) == 1 else f"Move {len(clips)} clips") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Move clip") if len(clips) == 1 else QCoreApplication.translate("TimelineEdits", "Move {count} clips").format(count=len(clips))) as cmd:
             for clip, target in zip(clips, targets, strict=True):
                 self._clear_range(cmd, target, clip.start + delta, clip.end + delta, moving)
             for clip, origin, target in zip(clips, origins, targets, strict=True):
@@ -165,10 +167,10 @@ class TimelineEditor:
         clip = self.clip(clip_id)
         track = self.track_of(clip_id)
         if track.locked:
-            raise EditRefused(f"Track “{track.name}” is locked.")
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
         prev, nxt = query.neighbours(track, clip)
         src = self._src(clip)
-        with transaction(self.doc, "Trim clip", merge_key) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Trim clip"), merge_key) as cmd:
             if edge == "out":
                 hi = min(nxt.start if nxt else INF, clip.start + src - clip.source_in if src else INF)
                 new_end = _clamp(frame, clip.start + 1, hi)
@@ -214,11 +216,11 @@ class TimelineEditor:
         clip = self.clip(clip_id)
         track = self.track_of(clip_id)
         if track.locked:
-            raise EditRefused(f"Track “{track.name}” is locked.")
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
         src = self._src(clip)
         old_end = clip.end
         room = self._room_to_close(old_end, track, {clip.id})
-        with transaction(self.doc, "Ripple trim", merge_key) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Ripple trim"), merge_key) as cmd:
             if edge == "out":
                 hi = clip.start + src - clip.source_in if src else INF
                 new_end = _clamp(frame, max(clip.start + 1, old_end - room), hi)
@@ -241,13 +243,13 @@ class TimelineEditor:
         if right is None:
             return self.trim(clip_id, "out", frame, merge_key)
         if track.locked:
-            raise EditRefused(f"Track “{track.name}” is locked.")
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
         lsrc, rsrc = self._src(left), self._src(right)
         lo = max(left.start + 1, right.start - right.source_in if rsrc else -INF)
         hi = min(right.end - 1, left.start + lsrc - left.source_in if lsrc else INF)
         cut = _clamp(frame, lo, hi)
         d = cut - left.end
-        with transaction(self.doc, "Roll edit", merge_key) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Roll edit"), merge_key) as cmd:
             cmd.set(left, duration=left.duration + d, fade_out=min(left.fade_out, left.duration + d))
             cmd.set(right, start=right.start + d, duration=right.duration - d,
                     source_in=right.source_in + d if rsrc else right.source_in,
@@ -266,7 +268,7 @@ class TimelineEditor:
         new_ids: list[str] = []
         if not targets:
             return new_ids
-        with transaction(self.doc, "Split clip" if len(targets) == 1 else f"Split {len(targets)} clips") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Split clip") if len(targets) == 1 else QCoreApplication.translate("TimelineEdits", "Split {count} clips").format(count=len(targets))) as cmd:
             for clip in targets:
                 track = self.track_of(clip.id)
                 cut = frame - clip.start
@@ -285,7 +287,7 @@ class TimelineEditor:
         clips = self._unlocked(clip_ids)
         if not clips:
             return 0
-        with transaction(self.doc, "Delete clip" if len(clips) == 1 else f"Delete {len(clips)} clips") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Delete clip") if len(clips) == 1 else QCoreApplication.translate("TimelineEdits", "Delete {count} clips").format(count=len(clips))) as cmd:
             for c in clips:
                 cmd.remove(c)
         return len(clips)
@@ -296,7 +298,7 @@ class TimelineEditor:
         if not clips:
             return 0
         gone = {c.id for c in clips}
-        with transaction(self.doc, "Ripple delete") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Ripple delete")) as cmd:
             for c in clips:
                 track = self.track_of(c.id)
                 start, end = c.start, c.end
@@ -319,7 +321,7 @@ class TimelineEditor:
         amount = int(min(b - a, self._room_to_close(b, track, set())))
         if amount <= 0:
             return 0
-        with transaction(self.doc, "Close gap") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Close gap")) as cmd:
             self._shift(cmd, b, -amount, set())
         return amount
 
@@ -328,11 +330,11 @@ class TimelineEditor:
         """Put new clips on a track at their own ``start``s, overwriting what is there."""
         track = self.track(track_id)
         if track.locked:
-            raise EditRefused(f"Track “{track.name}” is locked.")
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
         for c in clips:
             kind = query.clip_kind(self.doc, c)
             if not query.compatible(kind, track.kind):
-                raise EditRefused(f"“{c.name or 'Clip'}” cannot go on the {track.kind.value} track “{track.name}”.")
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "“{clip}” cannot go on the {kind} track “{name}”.").format(clip=c.name or QCoreApplication.translate("TimelineEdits", "Clip"), kind=track.kind.value, name=track.name))
         with transaction(self.doc, text) as cmd:
             for c in clips:
                 self._clear_range(cmd, track, c.start, c.end)
@@ -386,9 +388,9 @@ class TimelineEditor:
                 same = tracks[idx] if idx < len(tracks) and tracks[idx].kind is kind else None
                 target = same or self.timeline.first_track(kind)
             if target is None or target.locked:
-                raise EditRefused("There is no unlocked track of the right kind to paste onto.")
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "There is no unlocked track of the right kind to paste onto."))
             placed.append((target, clip))
-        with transaction(self.doc, "Paste") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Paste")) as cmd:
             for target, clip in placed:
                 self._clear_range(cmd, target, clip.start, clip.end)
                 cmd.append(target, "clips", clip)

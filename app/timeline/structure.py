@@ -63,20 +63,20 @@ class TrackEditor:
         if index is None:
             same = [i for i, t in enumerate(self.timeline.tracks) if t.kind is kind]
             index = same[-1] + 1 if same else len(self.timeline.tracks)
-        with transaction(self.doc, f"Add track “{track.name}”") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Add track “{name}”").format(name=track.name)) as cmd:
             cmd.insert(self.timeline, "tracks", index, track)
         return track
 
     def remove_track(self, track_id: str) -> None:
         track = self.doc.find(track_id)
-        with transaction(self.doc, f"Delete track “{track.name}”") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Delete track “{name}”").format(name=track.name)) as cmd:
             cmd.remove(track)
 
     def rename_track(self, track_id: str, name: str) -> None:
         track = self.doc.find(track_id)
         name = name.strip()
         if name and name != track.name:
-            with transaction(self.doc, "Rename track") as cmd:
+            with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Rename track")) as cmd:
                 cmd.set(track, name=name)
 
     def set_flag(self, track_id: str, flag: str, value: bool) -> None:
@@ -91,7 +91,7 @@ class TrackEditor:
     def resize_track(self, track_id: str, height: int, merge_key: str | None = None) -> int:
         track = self.doc.find(track_id)
         height = max(MIN_TRACK_HEIGHT, min(MAX_TRACK_HEIGHT, int(height)))
-        with transaction(self.doc, "Resize track", merge_key) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Resize track"), merge_key) as cmd:
             cmd.set(track, height=height)
         return height
 
@@ -102,7 +102,7 @@ class TrackEditor:
     def toggle_marker(self, frame: int, name: str = "") -> Marker | None:
         """Add a marker at ``frame``, or remove the one there; returns the new marker or None."""
         existing = self.marker_at(frame)
-        with transaction(self.doc, "Remove marker" if existing else "Add marker") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Remove marker") if existing else QCoreApplication.translate("TimelineStructure", "Add marker")) as cmd:
             if existing:
                 cmd.remove(existing)
                 return None
@@ -112,15 +112,15 @@ class TrackEditor:
             return marker
 
     def rename_marker(self, marker_id: str, name: str) -> None:
-        with transaction(self.doc, "Rename marker") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Rename marker")) as cmd:
             cmd.set(self.doc.find(marker_id), name=name.strip())
 
     def move_marker(self, marker_id: str, frame: int, merge_key: str | None = None) -> None:
-        with transaction(self.doc, "Move marker", merge_key) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Move marker"), merge_key) as cmd:
             cmd.set(self.doc.find(marker_id), frame=max(0, int(frame)))
 
     def remove_marker(self, marker_id: str) -> None:
-        with transaction(self.doc, "Remove marker") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Remove marker")) as cmd:
             cmd.remove(self.doc.find(marker_id))
 
     def next_marker(self, frame: int, direction: int) -> Marker | None:
@@ -135,5 +135,5 @@ class TrackEditor:
         if in_point is not None and out_point is not None and out_point <= in_point:
             out_point = None
         cmd: TimelineCommand
-        with transaction(self.doc, "Mark range") as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Mark range")) as cmd:
             cmd.set(self.timeline, in_point=in_point, out_point=out_point)

@@ -11,6 +11,8 @@ import shutil
 import signal
 from typing import TextIO
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 from app.jobs.batch import BatchGenerator, Plan, _Interrupted
 from app.jobs.job import JobState
@@ -27,8 +29,7 @@ def check_providers(session: Session, plan: VoicePlan) -> None:
     for name in sorted({j.resource for j in plan.jobs}):
         if name == SCRATCH_PROVIDER:
             if shutil.which("espeak-ng") is None:
-                raise UserError("The offline scratch voice needs espeak-ng: install it with "
-                                "'apt-get install espeak-ng' (or choose a vendor with --provider).")
+                raise UserError(QCoreApplication.translate("VoicesBatch", "The offline scratch voice needs espeak-ng: install it with 'apt-get install espeak-ng' (or choose a vendor with --provider)."))
             continue
         choose_provider("speech", name)
 

@@ -65,7 +65,7 @@ def clone_job(session: Session, character: Character, provider: str, sample: Pat
     def done(voice_id: str) -> None:
         live = session.document.find(character_id)
         if live is not None:
-            session.document.edit(live.voice, "Clone voice", provider=provider, voice_id=voice_id, cloned=True)
+            session.document.edit(live.voice, QCoreApplication.translate("VoicesClone", "Clone voice"), provider=provider, voice_id=voice_id, cloned=True)
         if on_voice is not None:
             on_voice(voice_id)
 

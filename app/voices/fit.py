@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from app.model import Clip, Episode, TrackKind
 from app.timeline import query
 from app.timeline.edits import transaction
@@ -70,7 +72,7 @@ def fit_shots_to_voices(doc: ProjectDocument, episode: Episode) -> FitReport:
     def shift(at: int) -> int:
         return sum(frames for end, frames in cuts if end <= at)
 
-    with transaction(doc, "Fit shots to voices") as cmd:
+    with transaction(doc, QCoreApplication.translate("VoicesFit", "Fit shots to voices")) as cmd:
         for shot in episode.shots():
             if shot.id in need:
                 cmd.set(shot, duration=shot.duration + need[shot.id])

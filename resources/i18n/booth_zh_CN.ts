@@ -109,149 +109,190 @@
     </message>
 </context>
 <context>
+    <name>AudioCapture</name>
+    <message>
+        <location filename="../../app/audio/capture.py" line="57"/>
+        <source>The input device cannot be used: {exc}. Pick another device or press Refresh.</source>
+        <translation>无法使用该输入设备：{exc}。请选择其他设备，或点击“刷新”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/audio/capture.py" line="62"/>
+        <source>“{name}” refuses both {wanted} Hz and its own rate {rate} Hz ({exc}). Pick another input device.</source>
+        <translation>“{name}”既不接受 {wanted} Hz，也不接受其自身的 {rate} Hz 采样率（{exc}）。请选择其他输入设备。</translation>
+    </message>
+    <message>
+        <location filename="../../app/audio/capture.py" line="139"/>
+        <source>Could not start recording from the input device: {exc}. Check that it is connected, or pick another one.</source>
+        <translation>无法从输入设备开始录音：{exc}。请检查设备是否已连接，或选择其他设备。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPlayback</name>
+    <message>
+        <location filename="../../app/audio/playback.py" line="82"/>
+        <source>Could not play on the output device: {exc}. Pick another output device.</source>
+        <translation>无法在输出设备上播放：{exc}。请选择其他输出设备。</translation>
+    </message>
+    <message>
+        <location filename="../../app/audio/playback.py" line="165"/>
+        <source>Could not monitor on the output device: {exc}.</source>
+        <translation>无法在输出设备上监听：{exc}。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioTakes</name>
+    <message>
+        <location filename="../../app/audio/takes.py" line="244"/>
+        <location filename="../../app/audio/takes.py" line="245"/>
+        <location filename="../../app/audio/takes.py" line="250"/>
+        <source>Take clean-up</source>
+        <translation>清理录音条目</translation>
+    </message>
+</context>
+<context>
     <name>BoothPanel</name>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="277"/>
+        <location filename="../../widgets/booth/panel.py" line="291"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="278"/>
+        <location filename="../../widgets/booth/panel.py" line="292"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="281"/>
+        <location filename="../../widgets/booth/panel.py" line="295"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="282"/>
+        <location filename="../../widgets/booth/panel.py" line="296"/>
         <source>Look for audio devices connected or removed since the list was made</source>
         <translation>重新查找此后连接或移除的音频设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="283"/>
+        <location filename="../../widgets/booth/panel.py" line="297"/>
         <source>Monitor</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="284"/>
+        <location filename="../../widgets/booth/panel.py" line="298"/>
         <source>Hear the microphone on the output (use headphones)</source>
         <translation>在输出设备上听到麦克风声音（请戴耳机）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="285"/>
+        <location filename="../../widgets/booth/panel.py" line="299"/>
         <source>Count-in</source>
         <translation>预备拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="286"/>
+        <location filename="../../widgets/booth/panel.py" line="300"/>
         <source> beeps</source>
         <translation> 声</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="287"/>
+        <location filename="../../widgets/booth/panel.py" line="301"/>
         <source>Record to picture</source>
         <translation>对画面录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="288"/>
+        <location filename="../../widgets/booth/panel.py" line="302"/>
         <source>Play the line&apos;s shot while recording; the take is aligned to it</source>
         <translation>录音时播放这句台词所在的镜头；录音按画面对齐</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="302"/>
+        <location filename="../../widgets/booth/panel.py" line="316"/>
         <source>◀ Previous</source>
         <translation>◀ 上一句</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="303"/>
+        <location filename="../../widgets/booth/panel.py" line="317"/>
         <source>Next ▶</source>
         <translation>下一句 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="290"/>
+        <location filename="../../widgets/booth/panel.py" line="304"/>
         <source>Record / stop take</source>
         <translation>录制 / 停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="279"/>
+        <location filename="../../widgets/booth/panel.py" line="293"/>
         <source>Audio settings</source>
         <translation>音频设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="280"/>
+        <location filename="../../widgets/booth/panel.py" line="294"/>
         <source>Input and output devices, monitor, count-in and record to picture</source>
         <translation>输入和输出设备、监听、预备拍和对画面录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="292"/>
+        <location filename="../../widgets/booth/panel.py" line="306"/>
         <source>No microphone or other audio input was found, so nothing can be recorded. Connect one (a USB microphone or headset works) and press Refresh. Everything else in the project works as usual, and existing takes can still be played and chosen.</source>
         <translation>没有找到麦克风或其他音频输入设备，因此无法录音。请连接一个（USB 麦克风或耳麦均可）后点击“刷新”。项目中的其他功能照常可用，已有的录音仍可播放和选用。</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="323"/>
+        <location filename="../../widgets/booth/panel.py" line="337"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="331"/>
+        <location filename="../../widgets/booth/panel.py" line="345"/>
         <source>(none found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="391"/>
+        <location filename="../../widgets/booth/panel.py" line="405"/>
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="394"/>
+        <location filename="../../widgets/booth/panel.py" line="408"/>
         <source>%1&apos;s lines (%2)</source>
         <translation>%1 的台词（%2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="402"/>
+        <location filename="../../widgets/booth/panel.py" line="416"/>
         <source>%1 / %2 lines have a chosen take</source>
         <translation>%1 / %2 句已选定录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="413"/>
+        <location filename="../../widgets/booth/panel.py" line="427"/>
         <source>%1 take(s)</source>
         <translation>%1 条录音</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="441"/>
+        <location filename="../../widgets/booth/panel.py" line="455"/>
         <source>Takes of this line: %1</source>
         <translation>本句录音：%1 条</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="476"/>
+        <location filename="../../widgets/booth/panel.py" line="490"/>
         <source>Count-in…</source>
         <translation>预备…</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="481"/>
+        <location filename="../../widgets/booth/panel.py" line="495"/>
         <source>Saving take…</source>
         <translation>正在保存录音…</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="496"/>
+        <location filename="../../widgets/booth/panel.py" line="510"/>
         <source>■ Stop  (Space)</source>
         <translation>■ 停止（空格）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="500"/>
+        <location filename="../../widgets/booth/panel.py" line="514"/>
         <source>● Record  (Space)</source>
         <translation>● 录音（空格）</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="526"/>
+        <location filename="../../widgets/booth/panel.py" line="540"/>
         <source>● REC %1</source>
         <translation>● 录音中 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/booth/panel.py" line="544"/>
+        <location filename="../../widgets/booth/panel.py" line="558"/>
         <source>The file of %1 is missing (deleted outside the app?).</source>
         <translation>%1 的文件不见了（可能在软件外被删除？）。</translation>
     </message>

@@ -203,4 +203,12 @@
         <translation>快速草稿 720x1280</translation>
     </message>
 </context>
+<context>
+    <name>MediaPresets</name>
+    <message>
+        <location filename="../../app/media/presets.py" line="71"/>
+        <source>Unknown export preset {name!r}; choose one of: {join}.</source>
+        <translation>未知的导出预设 {name!r}；请从以下预设中选择：{join}。</translation>
+    </message>
+</context>
 </TS>

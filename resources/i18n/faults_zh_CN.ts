@@ -161,6 +161,218 @@
     </message>
 </context>
 <context>
+    <name>InterchangeTasks</name>
+    <message>
+        <location filename="../../app/interchange/tasks.py" line="92"/>
+        <source>Import timeline from {name}</source>
+        <translation>从 {name} 导入时间线</translation>
+    </message>
+</context>
+<context>
+    <name>MediaAudioIo</name>
+    <message>
+        <location filename="../../app/media/audio_io.py" line="46"/>
+        <location filename="../../app/media/audio_io.py" line="86"/>
+        <source>{name} is missing ({path}); relink or re-import it.</source>
+        <translation>{name} 缺失（{path}）；请重新链接或重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/audio_io.py" line="48"/>
+        <source>{name} cannot be read as audio ({exc}); the file may be damaged.</source>
+        <translation>无法将 {name} 作为音频读取（{exc}），文件可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/audio_io.py" line="69"/>
+        <source>{name}: decoding its audio failed ({exc}); the file is damaged.</source>
+        <translation>{name}：音频解码失败（{exc}），文件已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaDecode</name>
+    <message>
+        <location filename="../../app/media/decode.py" line="61"/>
+        <source>{name} cannot be opened for decoding ({exc}).</source>
+        <translation>无法打开 {name} 进行解码（{exc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="65"/>
+        <source>{name} has no video stream.</source>
+        <translation>{name} 没有视频流。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="108"/>
+        <source>{name}: frame {i} could not be decoded; the file may be damaged.</source>
+        <translation>{name}：第 {i} 帧无法解码，文件可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="130"/>
+        <source>{name}: decoding failed ({exc}); the file may be damaged.</source>
+        <translation>{name}：解码失败（{exc}），文件可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="245"/>
+        <source>{name} is missing ({path}); the clip is offline. Relink or re-import the file.</source>
+        <translation>{name} 缺失（{path}），该片段已离线。请重新链接或重新导入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="301"/>
+        <source>{name} has no video stream to show.</source>
+        <translation>{name} 没有可显示的视频流。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="305"/>
+        <source>{name} cannot be read as video ({exc}); it may be damaged.</source>
+        <translation>无法将 {name} 作为视频读取（{exc}），文件可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/decode.py" line="307"/>
+        <source>{name} contains no video frames.</source>
+        <translation>{name} 不含任何视频帧。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaImporter</name>
+    <message>
+        <location filename="../../app/media/importer.py" line="79"/>
+        <source>{name} contains no audio samples (zero length).</source>
+        <translation>{name} 不含任何音频采样（长度为零）。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaProbe</name>
+    <message>
+        <location filename="../../app/media/probe.py" line="45"/>
+        <source>{name}: the file is missing ({path}). Relink or re-import it.</source>
+        <translation>{name}：文件缺失（{path}）。请重新链接或重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="47"/>
+        <source>{name} is not a file.</source>
+        <translation>{name} 不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="49"/>
+        <source>{name} is empty (0 bytes). The download or export that made it probably failed; fetch or render it again.</source>
+        <translation>{name} 是空文件（0 字节）。生成它的下载或导出可能失败了；请重新获取或渲染。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="53"/>
+        <source>{name} looks like an image but its header is damaged ({exc}). Re-export or download it again.</source>
+        <translation>{name} 看起来是图像，但文件头已损坏（{exc}）。请重新导出或重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="55"/>
+        <source>Cannot read {name}: {value}.</source>
+        <translation>无法读取 {name}：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="64"/>
+        <source>{name}: the image header gives no size ({w}x{h}); the file is damaged.</source>
+        <translation>{name}：图像文件头没有给出尺寸（{w}x{h}），文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="67"/>
+        <source>{name} is {w}x{h} pixels ({value:.0f} megapixels), larger than the {value2} megapixels a still may have. Scale it down (a vertical episode needs at most 2160x3840) and import it again.</source>
+        <translation>{name} 为 {w}x{h} 像素（{value:.0f} 百万像素），超过静帧允许的 {value2} 百万像素。请缩小后重新导入（竖屏剧集最多需要 2160x3840）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="81"/>
+        <source>{name} is not a video, image or audio file that can be read, or it is damaged or incomplete ({reason}). Re-export or download it again.</source>
+        <translation>{name} 不是可读取的视频、图像或音频文件，或者已损坏、不完整（{reason}）。请重新导出或重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="103"/>
+        <source>{name} contains no video or audio stream; it cannot be used in an episode.</source>
+        <translation>{name} 不含视频流或音频流，无法用于剧集。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="115"/>
+        <source>{name} is {width}x{height}, too large to edit; transcode it to at most 4K.</source>
+        <translation>{name} 的尺寸为 {width}x{height}，太大无法编辑；请转码为不超过 4K。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="121"/>
+        <source>{name} is damaged: reading its video failed ({reason}). Re-export or download it again.</source>
+        <translation>{name} 已损坏：读取视频失败（{reason}）。请重新导出或重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="123"/>
+        <source>{name} has a video stream without any frames; the file is incomplete.</source>
+        <translation>{name} 的视频流中没有任何帧，文件不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="126"/>
+        <source>{name} is truncated: its header lists {header_frames} frames but only {frames} are in the file. The download or export was cut short; fetch it again.</source>
+        <translation>{name} 被截断：文件头记录了 {header_frames} 帧，但文件中只有 {frames} 帧。下载或导出被中断，请重新获取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="153"/>
+        <source>{name}: no video frame could be decoded; the file is damaged.</source>
+        <translation>{name}：没有任何视频帧能够解码，文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="155"/>
+        <source>{name}: its video cannot be decoded ({reason}). Re-export it as H.264 MP4 and import it again.</source>
+        <translation>{name}：视频无法解码（{reason}）。请重新导出为 H.264 MP4 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="180"/>
+        <source>{name} is damaged: reading its audio failed ({reason}).</source>
+        <translation>{name} 已损坏：读取音频失败（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="185"/>
+        <source>{name} contains no audio (zero length). Record or export it again.</source>
+        <translation>{name} 不含音频（长度为零）。请重新录制或导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/probe.py" line="187"/>
+        <source>{name}: the audio stream has no sample rate; the file is damaged.</source>
+        <translation>{name}：音频流没有采样率，文件已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaProxy</name>
+    <message>
+        <location filename="../../app/media/proxy.py" line="53"/>
+        <source>{name} has no video to make a proxy of.</source>
+        <translation>{name} 没有可用于生成代理的视频。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/proxy.py" line="80"/>
+        <source>{name}: no frame could be decoded for its proxy.</source>
+        <translation>{name}：无法解码任何帧来生成代理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/proxy.py" line="85"/>
+        <source>Making a preview proxy of {name} failed ({exc}).</source>
+        <translation>为 {name} 生成预览代理失败（{exc}）。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStills</name>
+    <message>
+        <location filename="../../app/media/stills.py" line="26"/>
+        <source>{name}: cannot read the image ({exc}).</source>
+        <translation>{name}：无法读取图像（{exc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/stills.py" line="28"/>
+        <source>{name} is {width}x{height} pixels, too large to decode; scale it down and import it again.</source>
+        <translation>{name} 为 {width}x{height} 像素，太大无法解码；请缩小后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/stills.py" line="32"/>
+        <source>{name}: the file is missing or unreadable ({value}).</source>
+        <translation>{name}：文件缺失或无法读取（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/stills.py" line="37"/>
+        <source>{name} could not be decoded as an image; the file is damaged or in an unsupported format. Re-export it as PNG or JPEG.</source>
+        <translation>无法将 {name} 解码为图像：文件已损坏或格式不受支持。请重新导出为 PNG 或 JPEG。</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFile</name>
     <message>
         <location filename="../../app/model/schema.py" line="92"/>
@@ -335,6 +547,33 @@
         <location filename="../../app/model/schema.py" line="137"/>
         <source>%1 nests lists or objects more than %2 levels deep; it is damaged or not a project file. Restore project.json.bak or the autosave.</source>
         <translation>%1 的列表或对象嵌套超过 %2 层；文件已损坏或不是项目文件。请恢复 project.json.bak 或自动保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptImporter</name>
+    <message>
+        <location filename="../../app/script/importer.py" line="51"/>
+        <source>Import screenplay</source>
+        <translation>导入剧本</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/importer.py" line="72"/>
+        <source>Break down screenplay</source>
+        <translation>拆解剧本</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardFiles</name>
+    <message>
+        <location filename="../../app/storyboard/files.py" line="88"/>
+        <location filename="../../app/storyboard/files.py" line="96"/>
+        <source>Import {count} file(s) to shots</source>
+        <translation>将 {count} 个文件导入镜头</translation>
+    </message>
+    <message>
+        <location filename="../../app/storyboard/files.py" line="145"/>
+        <source>Continuity frame for {code}</source>
+        <translation>{code} 的衔接帧</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,78 @@
     </message>
 </context>
 <context>
+    <name>JobsActions</name>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="36"/>
+        <source>Music E{number:02d}</source>
+        <translation>第 {number:02d} 集配乐</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="86"/>
+        <source>{shot_label}: locked, left as it is</source>
+        <translation>{shot_label}：已锁定，保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="96"/>
+        <source>{shot_label}: no chosen still, so no clip</source>
+        <translation>{shot_label}：尚未选定静帧，因此不生成视频片段</translation>
+    </message>
+</context>
+<context>
+    <name>JobsBatch</name>
+    <message>
+        <location filename="../../app/jobs/batch.py" line="214"/>
+        <source>Write image prompt</source>
+        <translation>撰写图像提示词</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/batch.py" line="216"/>
+        <source>Prompt {shot_label}</source>
+        <translation>为 {shot_label} 写提示词</translation>
+    </message>
+</context>
+<context>
+    <name>JobsLanding</name>
+    <message>
+        <location filename="../../app/jobs/landing.py" line="52"/>
+        <source>The provider returned {name}, which is not an image, video or audio file.</source>
+        <translation>服务商返回的 {name} 不是图像、视频或音频文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/landing.py" line="71"/>
+        <source>{name} is not a readable image; the download was discarded.</source>
+        <translation>{name} 不是可读取的图像，已丢弃该下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/landing.py" line="81"/>
+        <source>{name} has no video stream; the download was discarded.</source>
+        <translation>{name} 没有视频流，已丢弃该下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/landing.py" line="83"/>
+        <source>{name} has no audio stream; the download was discarded.</source>
+        <translation>{name} 没有音频流，已丢弃该下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/landing.py" line="89"/>
+        <source>{name} holds no decodable picture; the download was discarded.</source>
+        <translation>{name} 中没有可解码的画面，已丢弃该下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/landing.py" line="100"/>
+        <source>{name} does not decode as {value} ({__name__}); the download was discarded.</source>
+        <translation>{name} 无法按 {value} 解码（{__name__}），已丢弃该下载。</translation>
+    </message>
+</context>
+<context>
+    <name>JobsManager</name>
+    <message>
+        <location filename="../../app/jobs/manager.py" line="190"/>
+        <source>Save the project before generating: results are stored inside it.</source>
+        <translation>生成前请先保存项目：生成结果会存放在项目中。</translation>
+    </message>
+</context>
+<context>
     <name>JobsPanel</name>
     <message>
         <location filename="../../widgets/jobs/panel.py" line="99"/>
@@ -376,6 +448,40 @@
         <location filename="../../widgets/jobs/panel.py" line="294"/>
         <source>Retry and pay again</source>
         <translation>重试并再次付费</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPrompts</name>
+    <message>
+        <location filename="../../app/jobs/prompts.py" line="79"/>
+        <source>Shot {value} has no image prompt or action to draw from.</source>
+        <translation>镜头 {value} 没有可用于生成画面的图像提示词或动作描述。</translation>
+    </message>
+</context>
+<context>
+    <name>JobsProviderConfig</name>
+    <message>
+        <location filename="../../app/jobs/provider_config.py" line="32"/>
+        <source>There is no provider named {name!r}. Known providers: {join}.</source>
+        <translation>没有名为 {name!r} 的服务商。已知服务商：{join}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/provider_config.py" line="83"/>
+        <source>{label} is not set up: {join} missing. Enter it in Edit → Providers…, or set {env_name}.</source>
+        <translation>{label} 尚未设置：缺少 {join}。请在“编辑 → 服务商…”中填写，或设置环境变量 {env_name}。</translation>
+    </message>
+</context>
+<context>
+    <name>JobsStore</name>
+    <message>
+        <location filename="../../app/jobs/store.py" line="58"/>
+        <source>{project_file} now holds another project; the job records were not written. Save the open project under a new name.</source>
+        <translation>{project_file} 现在存放的是另一个项目，任务记录未写入。请将当前打开的项目另存为新名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/store.py" line="65"/>
+        <source>Could not record the job in {project_file}: {value}. Free some disk space; the generation is still running.</source>
+        <translation>无法在 {project_file} 中记录该任务：{value}。请释放一些磁盘空间；生成仍在进行中。</translation>
     </message>
 </context>
 <context>

@@ -60,13 +60,13 @@
     </message>
     <message>
         <location filename="../../widgets/script/bible_dialog.py" line="74"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="80"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../widgets/script/bible_dialog.py" line="74"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="80"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="85"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -91,58 +91,58 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="84"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="89"/>
         <source>Locations</source>
         <translation>场景地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="106"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="111"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="106"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="111"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="107"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="112"/>
         <source>Add Reference Image…</source>
         <translation>添加参考图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="140"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="145"/>
         <source>New character</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="153"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="158"/>
         <source>New location</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="168"/>
-        <location filename="../../widgets/script/bible_dialog.py" line="196"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="173"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="201"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="169"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="174"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="207"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="212"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="207"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="212"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/bible_dialog.py" line="225"/>
+        <location filename="../../widgets/script/bible_dialog.py" line="230"/>
         <source>Edit series bible</source>
         <translation>编辑剧集设定</translation>
     </message>
@@ -279,9 +279,78 @@
     </message>
 </context>
 <context>
+    <name>ScriptBibleDialog</name>
+    <message>
+        <location filename="../../widgets/script/bible_dialog.py" line="232"/>
+        <source>Rename series</source>
+        <translation>重命名剧集</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/bible_dialog.py" line="233"/>
+        <source>Edit bible</source>
+        <translation>编辑剧集设定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/bible_dialog.py" line="237"/>
+        <source>Edit cast</source>
+        <translation>编辑角色表</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptChecks</name>
+    <message>
+        <location filename="../../app/script/checks.py" line="30"/>
+        <source>Shot {code}: its dialogue needs about {needed:.1f} s but the shot lasts {value:.1f} s. Lengthen the shot or cut the line.</source>
+        <translation>镜头 {code}：对白约需 {needed:.1f} 秒，但镜头只有 {value:.1f} 秒。请延长镜头或删减台词。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/checks.py" line="32"/>
+        <source>Shot {code} has no picture yet: generate or import a still or a clip.</source>
+        <translation>镜头 {code} 还没有画面：请生成或导入静帧或视频片段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/checks.py" line="40"/>
+        <source>{name} has no reference image, so AI pictures may not look alike from shot to shot.</source>
+        <translation>{name} 没有参考图，AI 画面在不同镜头间可能长得不一样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/checks.py" line="42"/>
+        <source>{count} reference image(s) of {name} are missing from the project.</source>
+        <translation>项目中缺少 {name} 的 {count} 张参考图。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptLlmBreakdown</name>
+    <message>
+        <location filename="../../app/script/llm_breakdown.py" line="61"/>
+        <source>The language model did not answer with a shot list (no JSON object). Try again, or break down without AI.</source>
+        <translation>语言模型没有返回分镜列表（没有 JSON 对象）。请重试，或不用 AI 拆解。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/llm_breakdown.py" line="65"/>
+        <source>The language model&apos;s shot list is not valid JSON ({msg} at character {pos}). Try again, or break down without AI.</source>
+        <translation>语言模型返回的分镜列表不是有效的 JSON（第 {pos} 个字符处：{msg}）。请重试，或不用 AI 拆解。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/llm_breakdown.py" line="67"/>
+        <source>The language model&apos;s answer has no &quot;scenes&quot; list. Try again, or break down without AI.</source>
+        <translation>语言模型的回答中没有 &quot;scenes&quot; 列表。请重试，或不用 AI 拆解。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/llm_breakdown.py" line="115"/>
+        <source>The language model returned no shots. Try again, or break down without AI.</source>
+        <translation>语言模型没有返回任何镜头。请重试，或不用 AI 拆解。</translation>
+    </message>
+    <message>
+        <location filename="../../app/script/llm_breakdown.py" line="139"/>
+        <source>The text provider {provider_name} could not break the script down: {exc}</source>
+        <translation>文本服务商 {provider_name} 无法拆解剧本：{exc}</translation>
+    </message>
+</context>
+<context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../widgets/script/panel.py" line="74"/>
+        <location filename="../../widgets/script/panel.py" line="75"/>
         <source>INT. PLACE - DAY
 
 Action.
@@ -299,118 +368,118 @@ Dialogue.
 （也可以用英文 Fountain 格式：INT. PLACE - DAY / CHARACTER）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="109"/>
+        <location filename="../../widgets/script/panel.py" line="113"/>
         <source>Write with AI</source>
         <translation>AI 写作</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="166"/>
+        <location filename="../../widgets/script/panel.py" line="172"/>
         <source>Break Down</source>
         <translation>拆分镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="167"/>
+        <location filename="../../widgets/script/panel.py" line="173"/>
         <source>Break Down Without AI</source>
         <translation>不用 AI 拆解</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="169"/>
+        <location filename="../../widgets/script/panel.py" line="175"/>
         <source>One shot per beat, by rule: no language model, nothing to pay</source>
         <translation>按规则每个节拍一个镜头：不调用语言模型，不产生费用</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="170"/>
+        <location filename="../../widgets/script/panel.py" line="176"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="171"/>
+        <location filename="../../widgets/script/panel.py" line="177"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="172"/>
+        <location filename="../../widgets/script/panel.py" line="178"/>
         <source>Write This Episode</source>
         <translation>写本集剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="173"/>
+        <location filename="../../widgets/script/panel.py" line="179"/>
         <source>Season Outline…</source>
         <translation>季大纲…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="174"/>
+        <location filename="../../widgets/script/panel.py" line="180"/>
         <source>Rewrite Selection: Sharper Hook</source>
         <translation>改写选中内容：更强开场钩子</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="176"/>
+        <location filename="../../widgets/script/panel.py" line="182"/>
         <source>Rewrite Selection: Cliffhanger Ending</source>
         <translation>改写选中内容：悬念结尾</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="178"/>
+        <location filename="../../widgets/script/panel.py" line="184"/>
         <source>Rewrite Selection…</source>
         <translation>改写选中内容…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="179"/>
+        <location filename="../../widgets/script/panel.py" line="185"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="181"/>
+        <location filename="../../widgets/script/panel.py" line="187"/>
         <source>Series Bible…</source>
         <translation>剧集设定…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="245"/>
+        <location filename="../../widgets/script/panel.py" line="251"/>
         <source>Edit screenplay</source>
         <translation>编辑剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="270"/>
+        <location filename="../../widgets/script/panel.py" line="276"/>
         <source>%1 scenes, %2 dialogue lines in the script · %3 shots on the board</source>
         <translation>剧本共 %1 场、%2 句台词 · 分镜 %3 个镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="286"/>
+        <location filename="../../widgets/script/panel.py" line="292"/>
         <source>Write or import a screenplay first.</source>
         <translation>请先编写或导入剧本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="301"/>
+        <location filename="../../widgets/script/panel.py" line="307"/>
         <source>Asking the language model for a shot list</source>
         <translation>正在请语言模型生成镜头列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="317"/>
+        <location filename="../../widgets/script/panel.py" line="323"/>
         <source>Breaking down with %1…</source>
         <translation>正在用 %1 拆分镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="319"/>
+        <location filename="../../widgets/script/panel.py" line="325"/>
         <source>Break down episode %1</source>
         <translation>拆解第 %1 集</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="335"/>
+        <location filename="../../widgets/script/panel.py" line="341"/>
         <source>Breakdown stopped; the storyboard is unchanged.</source>
         <translation>拆解已停止，故事板未改动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="337"/>
+        <location filename="../../widgets/script/panel.py" line="343"/>
         <source>The language model could not break the script down: %1</source>
         <translation>语言模型未能拆解剧本：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="340"/>
-        <location filename="../../widgets/script/panel.py" line="354"/>
+        <location filename="../../widgets/script/panel.py" line="346"/>
+        <location filename="../../widgets/script/panel.py" line="360"/>
         <source>Breakdown failed</source>
         <translation>拆分失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="341"/>
+        <location filename="../../widgets/script/panel.py" line="347"/>
         <source>The language model could not break the script down:
 
 %1
@@ -423,57 +492,57 @@ Break it down without AI instead (one shot per beat)?</source>
 改为不用 AI 拆解（每个节拍一个镜头）吗？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="359"/>
+        <location filename="../../widgets/script/panel.py" line="365"/>
         <source>Broken down: %1 new, %2 refreshed, %3 kept as you edited them, %4 removed.</source>
         <translation>已拆分：新增 %1 个，更新 %2 个，保留你修改过的 %3 个，移除 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="367"/>
+        <location filename="../../widgets/script/panel.py" line="373"/>
         <source>Import Screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="368"/>
+        <location filename="../../widgets/script/panel.py" line="374"/>
         <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
         <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="380"/>
+        <location filename="../../widgets/script/panel.py" line="386"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="383"/>
+        <location filename="../../widgets/script/panel.py" line="389"/>
         <source>Import screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="392"/>
+        <location filename="../../widgets/script/panel.py" line="398"/>
         <source>Export Screenplay</source>
         <translation>导出剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="393"/>
+        <location filename="../../widgets/script/panel.py" line="399"/>
         <source>Fountain (*.fountain)</source>
         <translation>Fountain (*.fountain)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="402"/>
+        <location filename="../../widgets/script/panel.py" line="408"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="404"/>
+        <location filename="../../widgets/script/panel.py" line="410"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="411"/>
+        <location filename="../../widgets/script/panel.py" line="417"/>
         <source>Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Providers and set it as the writing model.</source>
         <translation>请在“服务商”中选择一个文本服务商（OpenAI、通义千问、DeepSeek 或本地模型），并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="412"/>
+        <location filename="../../widgets/script/panel.py" line="418"/>
         <source>No text provider</source>
         <translation>没有文本模型</translation>
     </message>
@@ -482,52 +551,57 @@ Break it down without AI instead (one shot per beat)?</source>
         <translation type="vanished">请在“编辑 &gt; 服务商…”中选择文本模型（OpenAI、通义千问、DeepSeek 或本地模型）并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="443"/>
+        <location filename="../../widgets/script/panel.py" line="449"/>
         <source>Writing with %1… (Stop keeps what was written)</source>
         <translation>正在用 %1 写作…（停止会保留已写内容）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="460"/>
+        <location filename="../../widgets/script/panel.py" line="466"/>
         <source>Stopped; what was written is kept (undo removes it).</source>
         <translation>已停止；已写内容保留（撤销可删除）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="461"/>
+        <location filename="../../widgets/script/panel.py" line="467"/>
         <source>Done. Undo removes what was written.</source>
         <translation>完成。撤销可删除新写内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="481"/>
+        <location filename="../../widgets/script/panel.py" line="487"/>
         <source>Select the passage to rewrite first.</source>
         <translation>请先选中要改写的段落。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="490"/>
+        <location filename="../../widgets/script/panel.py" line="496"/>
         <source>Rewrite Selection</source>
         <translation>改写选中内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="490"/>
+        <location filename="../../widgets/script/panel.py" line="496"/>
         <source>How should it change?</source>
         <translation>要怎样修改？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="495"/>
+        <location filename="../../widgets/script/panel.py" line="501"/>
         <source>Season Outline</source>
         <translation>季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="495"/>
+        <location filename="../../widgets/script/panel.py" line="501"/>
         <source>Number of episodes:</source>
         <translation>集数：</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="520"/>
+        <location filename="../../widgets/script/panel.py" line="526"/>
         <source>Apply season outline</source>
         <translation>应用季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="528"/>
+        <location filename="../../widgets/script/panel.py" line="533"/>
+        <source>Outline episode</source>
+        <translation>生成本集大纲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/script/panel.py" line="534"/>
         <source>Outline applied to %1 episodes.</source>
         <translation>大纲已应用到 %1 集。</translation>
     </message>
@@ -698,151 +772,156 @@ Break it down without AI instead (one shot per beat)?</source>
 <context>
     <name>StoryboardPanel</name>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="121"/>
+        <location filename="../../widgets/storyboard/panel.py" line="122"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="123"/>
+        <location filename="../../widgets/storyboard/panel.py" line="124"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="177"/>
+        <location filename="../../widgets/storyboard/panel.py" line="179"/>
         <source>Generate Missing Stills…</source>
         <translation>生成缺少的画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="179"/>
+        <location filename="../../widgets/storyboard/panel.py" line="181"/>
         <source>Generate Missing Clips…</source>
         <translation>生成缺少的视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="181"/>
+        <location filename="../../widgets/storyboard/panel.py" line="183"/>
         <source>Send to Timeline</source>
         <translation>发送到时间线</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="182"/>
+        <location filename="../../widgets/storyboard/panel.py" line="184"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="183"/>
+        <location filename="../../widgets/storyboard/panel.py" line="185"/>
         <source>Import Files to Shots…</source>
         <translation>导入文件到镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="266"/>
+        <location filename="../../widgets/storyboard/panel.py" line="272"/>
         <source>All scenes</source>
         <translation>全部场次</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="267"/>
+        <location filename="../../widgets/storyboard/panel.py" line="273"/>
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="308"/>
+        <location filename="../../widgets/storyboard/panel.py" line="314"/>
         <source>%1 shots · %2 with a still · %3 with a clip</source>
         <translation>%1 个镜头 · %2 个有画面 · %3 个有视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="320"/>
+        <location filename="../../widgets/storyboard/panel.py" line="326"/>
         <source>Still</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="320"/>
+        <location filename="../../widgets/storyboard/panel.py" line="326"/>
         <source>Title card</source>
         <translation>标题卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="321"/>
+        <location filename="../../widgets/storyboard/panel.py" line="327"/>
         <source>Clip</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="323"/>
+        <location filename="../../widgets/storyboard/panel.py" line="329"/>
         <source>Voice %1/%2</source>
         <translation>配音 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="331"/>
+        <location filename="../../widgets/storyboard/panel.py" line="337"/>
         <source>Loading picture…</source>
         <translation>正在载入画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="332"/>
+        <location filename="../../widgets/storyboard/panel.py" line="338"/>
         <source>No picture yet</source>
         <translation>尚无画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="355"/>
+        <location filename="../../widgets/storyboard/panel.py" line="361"/>
         <source>Reorder shots</source>
         <translation>调整镜头顺序</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="367"/>
+        <location filename="../../widgets/storyboard/panel.py" line="373"/>
         <source>Move shot</source>
         <translation>移动镜头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/storyboard/panel.py" line="381"/>
+        <source>Renumber</source>
+        <translation>重新编号</translation>
     </message>
     <message>
         <source>Cannot generate</source>
         <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="414"/>
+        <location filename="../../widgets/storyboard/panel.py" line="420"/>
         <source>Nothing to generate</source>
         <translation>无需生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="415"/>
+        <location filename="../../widgets/storyboard/panel.py" line="421"/>
         <source>Every shot already has one.</source>
         <translation>每个镜头都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="421"/>
+        <location filename="../../widgets/storyboard/panel.py" line="427"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="422"/>
+        <location filename="../../widgets/storyboard/panel.py" line="428"/>
         <source>Generate %1 with %2 for %3 shots? Estimated cost: %4.</source>
         <translation>用 %2 为 %3 个镜头生成%1？预计费用：%4。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="423"/>
+        <location filename="../../widgets/storyboard/panel.py" line="429"/>
         <source>stills</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="423"/>
+        <location filename="../../widgets/storyboard/panel.py" line="429"/>
         <source>clips</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="437"/>
+        <location filename="../../widgets/storyboard/panel.py" line="443"/>
         <source>Import Files to Shots</source>
         <translation>导入文件到镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="438"/>
+        <location filename="../../widgets/storyboard/panel.py" line="444"/>
         <source>Pictures and videos named after their shot, e.g. E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</source>
         <translation>以镜头编号命名的图片和视频，例如 E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="452"/>
+        <location filename="../../widgets/storyboard/panel.py" line="458"/>
         <source>%1 file(s) placed on their shots.</source>
         <translation>已将 %1 个文件放到对应镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="455"/>
+        <location filename="../../widgets/storyboard/panel.py" line="461"/>
         <source>Not placed: %1</source>
         <translation>未放置：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="466"/>
+        <location filename="../../widgets/storyboard/panel.py" line="472"/>
         <source>Timeline assembled: %1 clips added, %2 updated, %3 removed.</source>
         <translation>时间线已组装：新增 %1 个片段，更新 %2 个，移除 %3 个。</translation>
     </message>

@@ -507,47 +507,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="136"/>
+        <location filename="../../widgets/main_window.py" line="139"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="186"/>
         <source>Rename Episode</source>
         <translation>重命名分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
         <source>Title of episode %1:</source>
         <translation>第 %1 集的标题：</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="197"/>
         <source>Delete Episode</source>
         <translation>删除分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>Delete &quot;%1&quot; with its script, shots and timeline? You can undo this with Edit ▸ Undo.</source>
         <translation>要删除“%1”及其剧本、镜头和时间线吗？可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="197"/>
+        <location filename="../../widgets/main_window.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="218"/>
+        <location filename="../../widgets/main_window.py" line="221"/>
         <source>Episode</source>
         <translation>分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Wait until the project is copied or created, then close again.</source>
         <translation>请等项目复制或创建完成后再关闭。</translation>
     </message>
@@ -555,67 +555,67 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="109"/>
+        <location filename="../../widgets/shell/menus.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="109"/>
+        <location filename="../../widgets/shell/menus.py" line="118"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="110"/>
+        <location filename="../../widgets/shell/menus.py" line="119"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="110"/>
+        <location filename="../../widgets/shell/menus.py" line="119"/>
         <source>E&amp;pisode</source>
         <translation>分集(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="111"/>
+        <location filename="../../widgets/shell/menus.py" line="120"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="111"/>
+        <location filename="../../widgets/shell/menus.py" line="120"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="115"/>
+        <location filename="../../widgets/shell/menus.py" line="124"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="116"/>
+        <location filename="../../widgets/shell/menus.py" line="125"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="117"/>
+        <location filename="../../widgets/shell/menus.py" line="126"/>
         <source>&amp;Switch to Episode</source>
         <translation>切换分集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="118"/>
+        <location filename="../../widgets/shell/menus.py" line="127"/>
         <source>Show &amp;Jobs</source>
         <translation>显示任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="137"/>
+        <location filename="../../widgets/shell/menus.py" line="148"/>
         <source>No Recent Projects</source>
         <translation>没有最近项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="149"/>
+        <location filename="../../widgets/shell/menus.py" line="160"/>
         <source>Same as the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="170"/>
+        <location filename="../../widgets/shell/menus.py" line="181"/>
         <source>No Episodes</source>
         <translation>没有分集</translation>
     </message>
@@ -850,6 +850,14 @@
     </message>
 </context>
 <context>
+    <name>ShellStatus</name>
+    <message>
+        <location filename="../../widgets/shell/status.py" line="60"/>
+        <source>{width}×{height} · {fps} fps</source>
+        <translation>{width}×{height} · {fps} 帧/秒</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../widgets/shell/status.py" line="57"/>
@@ -1016,6 +1024,24 @@
         <location filename="../../widgets/shell/welcome.py" line="117"/>
         <source>Projects you open appear here.</source>
         <translation>打开过的项目会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>WidgetsApplication</name>
+    <message>
+        <location filename="../../widgets/application.py" line="27"/>
+        <source>--size {text!r} is not WIDTHxHEIGHT, e.g. 1600x1000.</source>
+        <translation>--size {text!r} 不是 宽x高 格式，例如 1600x1000。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/application.py" line="29"/>
+        <source>--size {text!r} is out of range (320x240 to 8192x8192).</source>
+        <translation>--size {text!r} 超出范围（320x240 到 8192x8192）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/application.py" line="73"/>
+        <source>{path} does not exist. Give the path of a .mdrama project folder.</source>
+        <translation>{path} 不存在。请给出 .mdrama 项目文件夹的路径。</translation>
     </message>
 </context>
 </TS>

@@ -147,6 +147,113 @@
     </message>
 </context>
 <context>
+    <name>TimelineAssemble</name>
+    <message>
+        <location filename="../../app/timeline/assemble.py" line="220"/>
+        <source>Assemble from storyboard</source>
+        <translation>从分镜板组装</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineEdits</name>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="135"/>
+        <source>A selected clip is on a locked track; unlock the track to move it.</source>
+        <translation>所选片段位于已锁定的轨道上；请先解锁轨道再移动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="141"/>
+        <source>There is no track there to move the clip to.</source>
+        <translation>那里没有可放置片段的轨道。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="144"/>
+        <location filename="../../app/timeline/edits.py" line="170"/>
+        <location filename="../../app/timeline/edits.py" line="219"/>
+        <location filename="../../app/timeline/edits.py" line="246"/>
+        <location filename="../../app/timeline/edits.py" line="333"/>
+        <source>Track “{name}” is locked.</source>
+        <translation>轨道“{name}”已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="146"/>
+        <location filename="../../app/timeline/edits.py" line="337"/>
+        <source>“{clip}” cannot go on the {kind} track “{name}”.</source>
+        <translation>“{clip}”不能放到 {kind} 轨道“{name}”上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="146"/>
+        <location filename="../../app/timeline/edits.py" line="337"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="151"/>
+        <source>Move clip</source>
+        <translation>移动片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="151"/>
+        <source>Move {count} clips</source>
+        <translation>移动 {count} 个片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="173"/>
+        <source>Trim clip</source>
+        <translation>修剪片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="223"/>
+        <source>Ripple trim</source>
+        <translation>波纹修剪</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="252"/>
+        <source>Roll edit</source>
+        <translation>滚动编辑</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="271"/>
+        <source>Split clip</source>
+        <translation>分割片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="271"/>
+        <source>Split {count} clips</source>
+        <translation>分割 {count} 个片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="290"/>
+        <source>Delete clip</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="290"/>
+        <source>Delete {count} clips</source>
+        <translation>删除 {count} 个片段</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="301"/>
+        <source>Ripple delete</source>
+        <translation>波纹删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="324"/>
+        <source>Close gap</source>
+        <translation>闭合空隙</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="391"/>
+        <source>There is no unlocked track of the right kind to paste onto.</source>
+        <translation>没有类型合适且未锁定的轨道可供粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/edits.py" line="393"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePanel</name>
     <message>
         <location filename="../../widgets/timeline/panel.py" line="96"/>
@@ -266,6 +373,55 @@
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStructure</name>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="66"/>
+        <source>Add track “{name}”</source>
+        <translation>添加轨道“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="72"/>
+        <source>Delete track “{name}”</source>
+        <translation>删除轨道“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="79"/>
+        <source>Rename track</source>
+        <translation>重命名轨道</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="94"/>
+        <source>Resize track</source>
+        <translation>调整轨道高度</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="105"/>
+        <location filename="../../app/timeline/structure.py" line="123"/>
+        <source>Remove marker</source>
+        <translation>移除标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="105"/>
+        <source>Add marker</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="115"/>
+        <source>Rename marker</source>
+        <translation>重命名标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="119"/>
+        <source>Move marker</source>
+        <translation>移动标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/structure.py" line="138"/>
+        <source>Mark range</source>
+        <translation>标记范围</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -174,7 +174,7 @@ class TheftCheckDialog(QDialog):
 
         self.status.setText(self.tr("Fingerprinting %n episode(s) from the timeline…", "", len(episodes)))
         self.timeline_job = job_manager(self.session).add(
-            FunctionJob("Fingerprint from the timeline", work, on_done=done, kind="check"))
+            FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Fingerprint from the timeline"), work, on_done=done, kind="check"))
         return self.timeline_job
 
     def _browse(self) -> None:
@@ -216,7 +216,7 @@ class TheftCheckDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.evidence_button.setEnabled(False)
         self.status.setText(self.tr("Checking %n file(s)…", "", len(files)))
-        self.job = FunctionJob(f"Theft check of {target.name}", work, on_done=self._show_matches, kind="check")
+        self.job = FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Theft check of {name}").format(name=target.name), work, on_done=self._show_matches, kind="check")
         manager = job_manager(self.session)
         manager.jobChanged.connect(self._job_changed)
         manager.add(self.job)
@@ -307,7 +307,7 @@ class TheftCheckDialog(QDialog):
             self.status.setText(self.tr("Evidence saved: %1").replace("%1", str(archive)))
 
         self.status.setText(self.tr("Writing the evidence pack for %1…").replace("%1", suspect.path.name))
-        self.evidence_job = job_manager(self.session).add(FunctionJob(f"Evidence pack for {suspect.path.name}", work,
+        self.evidence_job = job_manager(self.session).add(FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Evidence pack for {name}").format(name=suspect.path.name), work,
                                                                        on_done=done, kind="check"))
         return self.evidence_job
 
@@ -345,7 +345,7 @@ class TheftCheckDialog(QDialog):
             else:
                 self.theirs.setPixmap(_pixmap(theirs))
 
-        self.frame_job = job_manager(self.session).add(FunctionJob("Theft check frames", work, on_done=show,
+        self.frame_job = job_manager(self.session).add(FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Theft check frames"), work, on_done=show,
                                                                     kind="check"))
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override

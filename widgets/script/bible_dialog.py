@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -229,10 +229,10 @@ class BibleDialog(QDialog):
         doc = self.session.document
         with doc.macro(self.tr("Edit series bible")):
             if self.title.text().strip() != series.title:
-                doc.edit(series, "Rename series", title=self.title.text().strip())
-            doc.edit(series.bible, "Edit bible", premise=self.premise.toPlainText().strip(),
+                doc.edit(series, QCoreApplication.translate("ScriptBibleDialog", "Rename series"), title=self.title.text().strip())
+            doc.edit(series.bible, QCoreApplication.translate("ScriptBibleDialog", "Edit bible"), premise=self.premise.toPlainText().strip(),
                      genre=self.genre.text().strip(), tone=self.tone.text().strip(),
                      visual_style=self.style.toPlainText().strip(), language=self.language.currentData(),
                      notes=self.notes.toPlainText().strip())
-            doc.edit(series, "Edit cast", characters=self._characters, locations=self._locations)
+            doc.edit(series, QCoreApplication.translate("ScriptBibleDialog", "Edit cast"), characters=self._characters, locations=self._locations)
         super().accept()

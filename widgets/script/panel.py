@@ -530,7 +530,7 @@ class ScriptPanel(QWidget):
                     doc.append(series, "episodes", Episode(number=number, title=title, logline=logline),
                                "Add episode")
                 else:
-                    doc.edit(episode, "Outline episode", title=title, logline=logline)
+                    doc.edit(episode, QCoreApplication.translate("ScriptPanel", "Outline episode"), title=title, logline=logline)
         self.status.setText(self.tr("Outline applied to %1 episodes.").replace("%1", str(len(rows))))
 
     def stop_writing(self) -> None:

@@ -57,7 +57,7 @@ class StatusInfo(QObject):
         self.episode.setText(episode_title(episode) if episode else translate("Status", "No episode"))
         frames = episode.timeline.duration if episode else 0
         self.duration.setText(translate("Status", "Duration %1").replace("%1", timecode(frames, settings.fps)))
-        self.format.setText(f"{settings.width}×{settings.height} · {settings.fps} fps")
+        self.format.setText(QCoreApplication.translate("ShellStatus", "{width}×{height} · {fps} fps").format(width=settings.width, height=settings.height, fps=settings.fps))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -378,7 +378,7 @@ class StoryboardPanel(QWidget):
         for scene in episode.scenes:
             for number, shot in enumerate(scene.shots, start=1):
                 if shot.number != number:
-                    doc.edit(shot, "Renumber", number=number)
+                    doc.edit(shot, QCoreApplication.translate("StoryboardPanel", "Renumber"), number=number)
 
     # ------------------------------------------------------------- generation
     def _provider(self, slot: str) -> str:

@@ -274,7 +274,9 @@ class BoothController(QObject):
                 id=meta["take_id"], path=self.session.bundle.relative(result.path), name=meta["name"],
                 created_at=meta["created_at"], sample_rate=result.sample_rate, samples=result.samples,
                 latency_samples=result.latency_samples,
-                picture_offset_samples=result.picture_offset_samples or 0,
+                # latency compensation can overshoot by a millisecond on a busy machine; a take never
+                # starts before the picture it was recorded to
+                picture_offset_samples=max(0, result.picture_offset_samples or 0),
                 dropped_samples=max(result.dropped_samples, result.overflows), device=result.device,
                 performer=meta.get("performer", ""))
             take_ops.add_take(self.session, found[2], take)

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import Field, asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, Self, runtime_checkable
 
 from providers.errors import ProviderCancelled
 
@@ -123,12 +123,14 @@ def ensure_token(cancel: CancelToken | None) -> CancelToken:
 class _Serial:
     """to_dict/from_dict for flat dataclasses; unknown keys are ignored so old records stay loadable."""
 
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # every subclass is a dataclass
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):  # noqa: ANN206 - returns cls
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -248,7 +250,7 @@ class GenerationRequest(_Serial):
         return d
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):  # noqa: ANN206
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 

@@ -141,6 +141,8 @@ def frame_size(request: ImageRequest | VideoRequest, long_side: int) -> tuple[in
     if request.width and request.height:
         return request.width // 16 * 16, request.height // 16 * 16
     a, b = _ASPECTS.get(request.aspect_ratio, (9, 16))
+    w: float
+    h: float
     if a >= b:
         w, h = long_side, long_side * b / a
     else:
@@ -271,7 +273,7 @@ class ComfyUIProvider(ProviderClient):
             raise self.error(f"the answer has no prompt_id: {str(data)[:200]}", kind=E.INVALID_RESPONSE)
         weights = step_weights(workflow)
         self.listener(client_id).expect(str(data["prompt_id"]), weights)
-        endpoint = {"client_id": client_id, "number": data.get("number"), "seed": meta["seed"],
+        endpoint: dict[str, Any] = {"client_id": client_id, "number": data.get("number"), "seed": meta["seed"],
                     "workflow": meta["workflow"], "width": meta["width"], "height": meta["height"],
                     "weights": weights, **{k: meta[k] for k in ("frames", "fps") if k in meta}}
         if data.get("node_errors"):

@@ -178,7 +178,7 @@ def missing_roles(bindings: dict[Role, Binding], video: bool) -> list[Role]:
 
 def make_template(workflow: dict[str, Any], bindings: dict[Role, Binding], *, title: str) -> dict[str, Any]:
     """A copy of ``workflow`` with the bound inputs replaced by placeholders, and a ``_meta`` note."""
-    template = json.loads(json.dumps(workflow))
+    template: dict[str, Any] = json.loads(json.dumps(workflow))
     for binding in bindings.values():
         node = template.get(binding.node_id)
         if node is None or binding.input_name not in node.get("inputs", {}):

@@ -136,8 +136,9 @@ def _choices(spec: Any) -> list[Any] | None:
         return None
     if isinstance(spec[0], list):
         return spec[0]
-    if spec[0] == "COMBO" and len(spec) > 1 and isinstance(spec[1], dict) and isinstance(spec[1].get("options"), list):
-        return spec[1]["options"]
+    options = spec[1].get("options") if spec[0] == "COMBO" and len(spec) > 1 and isinstance(spec[1], dict) else None
+    if isinstance(options, list):
+        return options
     return None
 
 
@@ -317,8 +318,12 @@ class ComfyUIFarmProvider(ComfyUIProvider):
         if not isinstance(data, dict):
             return TaskStatus(state=FAILED, vendor_status="server lost",
                               error=f"the ComfyUI server {label} {what} this job; Retry to run it again")
+        request = request_from_dict(data)
+        if not isinstance(request, GenerationRequest):
+            return TaskStatus(state=FAILED, vendor_status="server lost",
+                              error=f"the ComfyUI server {label} {what} this job, whose stored request is unreadable")
         try:
-            moved = self.submit(request_from_dict(data), cancel, exclude=(server.url,))
+            moved = self.submit(request, cancel, exclude=(server.url,))
         except ProviderError as exc:
             if exc.retryable:  # no other server answers either: keep waiting for one
                 return TaskStatus(state=QUEUED, vendor_status="server not answering",

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ANIMATED_STILL_SUFFIXES = (".webp", ".png", ".apng")
 
 
-def read_animation(path: Path) -> tuple[list, list[int]]:
+def read_animation(path: Path) -> tuple[list[np.ndarray], list[int]]:
     """The frames (BGR or BGRA arrays) and their durations in ms; ValueError if it is not an animation."""
     import cv2
 

@@ -59,7 +59,7 @@ class PromptProgress:
             if node is None:
                 self.figure = 1.0
                 return
-            self._node(self.current, 0.0)
+            self._node(str(node), 0.0)
         elif kind == "progress" and data.get("max"):
             node = str(data.get("node") or self.current or "?")
             self._node(node, float(data.get("value") or 0) / float(data["max"]), float(data["max"]))
@@ -153,7 +153,7 @@ class ProgressListener:
             return
         data = message.get("data") if isinstance(message, dict) else None
         prompt_id = data.get("prompt_id") if isinstance(data, dict) else None
-        if not prompt_id:
+        if not prompt_id or not isinstance(data, dict):
             return  # status broadcasts and other unprompted messages
         with self._lock:
             state = self._prompts.get(prompt_id)

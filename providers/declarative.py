@@ -217,7 +217,7 @@ class DeclarativeProvider(ProviderClient):
     # --- contexts ---------------------------------------------------------------------------------------
     def _task(self, capability: str) -> Mapping[str, Any]:
         task = self.spec.get(capability)
-        if not task:
+        if not task or not isinstance(task, Mapping):
             raise self.error(f"{capability} generation is not offered by {self.label}", kind=E.CONFIG)
         return task
 

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlparse
 
 import requests
@@ -208,9 +209,16 @@ def download_checked(
             raise
 
 
+class _Fail(Protocol):
+    """Builds the ProviderError a failed download raises (prefixed with the provider's name)."""
+
+    def __call__(self, message: str, *, retryable: bool, kind: str = ..., status: int | None = ...
+                 ) -> ProviderError: ...
+
+
 def _fetch(session: requests.Session, output: OutputRef, dest_dir: Path, *, provider: str,
            cancel: CancelToken | None, progress: ProgressFn | None, headers: dict[str, str] | None,
-           cap: int, timeout: tuple[float, float], default_name: str, fail) -> Path:  # noqa: ANN001
+           cap: int, timeout: tuple[float, float], default_name: str, fail: _Fail) -> Path:
     try:
         response = session.get(output.url, headers=headers or {}, stream=True, timeout=timeout)
     except requests.Timeout:

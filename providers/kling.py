@@ -170,10 +170,11 @@ class KlingProvider(ProviderClient):
         if data["code"] != 0:
             raise kling_error(int(data["code"]), str(data.get("message") or ""), 200, provider=self.name,
                               secrets=self.secret_values())
-        if not isinstance(data.get("data"), dict):
+        answer = data.get("data")
+        if not isinstance(answer, dict):
             raise self.error(f"the answer has no data: {str(data)[:200]}", kind=E.INVALID_RESPONSE,
                              retryable=method == "GET")
-        return data["data"]
+        return answer
 
     def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
         if isinstance(request, VideoRequest):

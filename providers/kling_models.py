@@ -47,7 +47,7 @@ def tag_prompt(prompt: str, names: list[str]) -> str:
         tag = f"<<<element_{i}>>>"
         pattern = re.compile(re.escape(name), re.IGNORECASE) if name.strip() else None
         if pattern is not None and pattern.search(prompt):
-            prompt = pattern.sub(lambda m, tag=tag: f"{m.group(0)} {tag}", prompt, count=1)
+            prompt = pattern.sub(r"\g<0> " + tag, prompt, count=1)
         else:
             missing.append(tag)
     return " ".join([*missing, prompt]).strip()

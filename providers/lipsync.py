@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from providers.base import LIPSYNC, REQUEST_TYPES, GenerationRequest
 
@@ -35,7 +35,7 @@ class LipSyncRequest(GenerationRequest):
     duration: float = 0.0  # the clip's length in seconds: what vendors bill by
     # Sounds to mix into ``audio`` (``duration`` long) before sending: [{"path", "at_ms", "skip_samples"}].
     # The mix is written on the worker thread at submit, not when the job is planned.
-    audio_parts: list[dict] = field(default_factory=list)
+    audio_parts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def reference_inputs(self) -> list[str]:
@@ -75,6 +75,8 @@ def probe_video(path: str | Path) -> VideoFacts:
                 seconds = container.duration / 1_000_000
             else:
                 seconds = 0.0
+            if not isinstance(stream, av.VideoStream):
+                raise ValueError(f"{Path(path).name} has no video stream")
             return VideoFacts(seconds, int(stream.codec_context.width), int(stream.codec_context.height))
     except (av.FFmpegError, OSError) as exc:
         raise ValueError(f"{Path(path).name} is not a readable video: {exc}") from None
@@ -104,7 +106,7 @@ def check_limits(facts: VideoFacts, *, min_s: float, max_s: float, min_px: int, 
     return ""
 
 
-def mix_parts(parts: list[dict], seconds: float, out: Path) -> Path:
+def mix_parts(parts: list[dict[str, Any]], seconds: float, out: Path) -> Path:
     """One mono 48 kHz WAV ``seconds`` long with each part's sound starting at its ``at_ms``.
 
     ``skip_samples`` drops the start of a part (a recording's measured latency); a part that

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import uuid
 from pathlib import Path
+from typing import Any
 
 from providers import errors as E
 from providers.base import (
@@ -97,7 +98,7 @@ class KlingLipSyncProvider(KlingProvider):
             raise self.error(f"the sound is {seconds:.1f} s long; Kling needs at least 2 s", kind=E.BAD_REQUEST)
         return ({"video_id": video_id} if video_id else {"video_url": video_url}), sound, seconds
 
-    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict]]:
+    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict[str, Any]]]:
         data = self._call("POST", IDENTIFY_PATH, cancel, json=clip)
         faces = [f for f in data.get("face_data") or [] if isinstance(f, dict) and f.get("face_id") is not None]
         session = str(data.get("session_id") or "")

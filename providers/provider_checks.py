@@ -73,7 +73,8 @@ def schema_problems(doc: SourceDocument, label: str) -> Iterator[FileProblem]:
             inner = [e for e in error.context if e.validator != "type"] or list(error.context)
             error = jsonschema.exceptions.best_match(inner)
         path = tuple(error.absolute_path)
-        message, code, params = error.message, "", ()
+        message, code = error.message, ""
+        params: tuple[tuple[str, str], ...] = ()
         if error.validator == "additionalProperties":
             allowed = sorted(error.schema.get("properties") or {})
             extra = [k for k in (error.instance or {}) if k not in allowed]
@@ -234,7 +235,8 @@ def _paths(data: Mapping[str, Any]) -> Iterator[tuple[KeyPath, str]]:
     for cap in CAPABILITIES:
         task = data.get(cap) or {}
         create = task.get("create")
-        items = [(("create", i), c) for i, c in enumerate(create)] if isinstance(create, list) else [(("create",), create)]
+        items: list[tuple[tuple[str | int, ...], Any]] = (
+            [(("create", i), c) for i, c in enumerate(create)] if isinstance(create, list) else [(("create",), create)])
         items += [((s,), task.get(s)) for s in ("poll", "result", "outputs", "lookup")]
         for where, section in items:
             if not isinstance(section, Mapping):

@@ -117,7 +117,7 @@ def load_file(path: Path, *, taken: Mapping[str, str] | None = None) -> FileProv
     if not problems:
         problems = list(semantic_problems(doc, label))
     name = doc.data.get("name")
-    if not problems and taken and name in taken:
+    if not problems and taken and isinstance(name, str) and name in taken:
         problems.append(FileProblem(label, doc.line_of(("name",)), "name",
                                     f"the name {name!r} is already used by {taken[name]}; choose another"))
     if problems:

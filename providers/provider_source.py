@@ -15,7 +15,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # absent from typeshed; CPython has it
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,7 @@ def parse_json(text: str) -> SourceDocument:
         raise SourceError("the file must hold one JSON object ({ ... })", 1)
     lines: dict[KeyPath, int] = {}
     try:
-        _JsonLines(text, lines).value(_WS.match(text, 0).end(), ())
+        _JsonLines(text, lines).value(_JsonLines(text, lines).skip(0), ())
     except (IndexError, ValueError):  # cannot happen for text json accepted; lines are a help, not a must
         pass
     return SourceDocument(data, lines)
@@ -94,7 +94,8 @@ class _JsonLines:
         return bisect.bisect_right(self._newlines, pos - 1) + 1
 
     def skip(self, pos: int) -> int:
-        return _WS.match(self.text, pos).end()
+        match = _WS.match(self.text, pos)  # matches at every position: the pattern may be empty
+        return match.end() if match is not None else pos
 
     def value(self, pos: int, path: KeyPath) -> int:
         char = self.text[pos]

@@ -95,7 +95,10 @@ class ProviderInfo:
 
     def provider_class(self) -> type:
         module, _, cls = self.factory.partition(":")
-        return getattr(importlib.import_module(module), cls)
+        found = getattr(importlib.import_module(module), cls)
+        if not isinstance(found, type):
+            raise TypeError(f"{self.factory} is not a class")
+        return found
 
     def create(self, settings: Mapping[str, Any] | None = None, *, staging_dir: Path | None = None) -> Any:
         """Build the client with the defaults overlaid by ``settings`` (secrets already resolved)."""

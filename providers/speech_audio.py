@@ -126,7 +126,7 @@ def _decode_container(data: bytes) -> np.ndarray:
 
     chunks: list[np.ndarray] = []
     try:
-        with av.open(io.BytesIO(data)) as container:
+        with av.open(io.BytesIO(data), mode="r") as container:
             stream = next(iter(container.streams.audio), None)
             if stream is None:
                 raise AudioRejected("the answer has no audio stream")
@@ -155,7 +155,8 @@ def resample(audio: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     from scipy.signal import resample_poly
 
     g = math.gcd(int(from_rate), int(to_rate))
-    return resample_poly(audio, to_rate // g, from_rate // g).astype(np.float32)
+    resampled: np.ndarray = resample_poly(audio, to_rate // g, from_rate // g).astype(np.float32)
+    return resampled
 
 
 def check_speech(audio: np.ndarray, rate: int = TAKE_RATE) -> None:

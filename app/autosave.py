@@ -15,7 +15,7 @@ import datetime as _dt
 import logging
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -70,7 +70,7 @@ class _WriteSignals(QObject):
 class _WriteTask(QRunnable):
     """Serialise a snapshot and write it: the slow part, off the GUI thread."""
 
-    def __init__(self, store: AutosaveStore, doc: dict, epoch: int, signals: _WriteSignals) -> None:
+    def __init__(self, store: AutosaveStore, doc: dict[str, Any], epoch: int, signals: _WriteSignals) -> None:
         super().__init__()
         self.store, self.doc, self.epoch, self.signals = store, doc, epoch, signals
 

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import soundfile as sf
-
 from app.bundle import ProjectBundle, now_iso
 from app.demo_art import Figure, FrameSpec, render_frame, render_portrait, write_png
 from app.demo_music import synthesize, write_wav
@@ -156,26 +154,10 @@ def _fountain(series_title: str, shots: list[ShotSpec]) -> str:
 
 
 def probe_dict(path: Path) -> dict[str, Any]:
-    """The shared probe contract for a file we just made; uses ``app.media.probe`` when present."""
-    try:
-        from app.media.probe import probe_file  # type: ignore[import-not-found]
-    except ImportError:
-        probe_file = None
-    if probe_file is not None:
-        return probe_file(path)
-    empty = {"kind": "", "width": 0, "height": 0, "fps": 0.0, "frames": 0, "duration": 0.0, "rotation": 0,
-             "vfr": False, "video_codec": "", "has_audio": False, "audio_rate": 0, "audio_channels": 0,
-             "audio_codec": ""}
-    if path.suffix.lower() == ".png":
-        import cv2
+    """The shared probe contract (``app.media.probe``) for a file we just made."""
+    from app.media.probe import probe_file
 
-        height, width = cv2.imread(str(path), cv2.IMREAD_UNCHANGED).shape[:2]
-        return {**empty, "kind": "image", "width": width, "height": height, "frames": 1, "video_codec": "png"}
-    info = sf.info(str(path))
-    return {**empty, "kind": "audio", "duration": info.frames / info.samplerate, "has_audio": True,
-            "audio_rate": info.samplerate, "audio_channels": info.channels,
-            "audio_codec": {"PCM_16": "pcm_s16le", "PCM_24": "pcm_s24le", "FLOAT": "pcm_f32le"}.get(
-                info.subtype, info.subtype.lower())}
+    return probe_file(path)
 
 
 def _import(bundle: ProjectBundle, series: Series, path: Path, prompt: str) -> MediaAsset:
@@ -266,10 +248,10 @@ def create_demo(path: Path, progress: Progress | None = None, *, voices: bool = 
             if shot.dialogue:
                 inner = duration - 20
                 each = inner // len(shot.dialogue)
-                for k, (line, spec_line) in enumerate(zip(shot.dialogue, spec.lines, strict=True)):
+                for k, (said, spec_line) in enumerate(zip(shot.dialogue, spec.lines, strict=True)):
                     subtitles.clips.append(Clip(
-                        start=cursor + 10 + k * each, duration=each - 4, name=line.character_name,
-                        text=f"{line.text}\n{spec_line.translation}", shot_id=shot.id, line_id=line.id))
+                        start=cursor + 10 + k * each, duration=each - 4, name=said.character_name,
+                        text=f"{said.text}\n{spec_line.translation}", shot_id=shot.id, line_id=said.id))
             cursor += duration
             step(f"shot {code}")
         # the closing card on the title track: a text clip over the last shot

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 import cv2
 import numpy as np
@@ -58,7 +59,17 @@ class FrameSpec:
     title_y: float = 0.0625  # top of the title block, fraction of height (lower keeps it inside Ken Burns crops)
 
 
-PALETTES = {
+class Palette(TypedDict):
+    """The colours of one mood: a sky gradient (top to horizon) and single colours for the rest."""
+
+    sky: list[str]
+    light: str
+    city: str
+    window: str
+    ground: str
+
+
+PALETTES: dict[str, Palette] = {
     "night": {"sky": ["#05060f", "#141a3a", "#3b2a5c", "#7a3b6b"], "light": "#f4efe0", "city": "#0b0d1c",
               "window": "#ffcf7a", "ground": "#06070d"},
     "interior": {"sky": ["#120a08", "#3a1d12", "#7a3d1c", "#c8772e"], "light": "#ffd9a0", "city": "#1c100b",
@@ -91,7 +102,7 @@ def _stars(p: QPainter, rng: random.Random, horizon: float) -> None:
         p.drawEllipse(QPointF(x, y), r, r)
 
 
-def _orb(p: QPainter, mood: str, pal: dict[str, str], horizon: float) -> None:
+def _orb(p: QPainter, mood: str, pal: Palette, horizon: float) -> None:
     if mood == "night":
         centre, radius = QPointF(WIDTH * 0.72, HEIGHT * 0.27), 95.0
     elif mood == "dawn":
@@ -110,7 +121,7 @@ def _orb(p: QPainter, mood: str, pal: dict[str, str], horizon: float) -> None:
     p.drawEllipse(centre, radius, radius)
 
 
-def _skyline(p: QPainter, rng: random.Random, pal: dict[str, str], horizon: float, layer: int) -> None:
+def _skyline(p: QPainter, rng: random.Random, pal: Palette, horizon: float, layer: int) -> None:
     base = HEIGHT * horizon
     city = QColor(pal["city"])
     if layer == 0:  # far layer: lighter, hazier
@@ -135,7 +146,7 @@ def _skyline(p: QPainter, rng: random.Random, pal: dict[str, str], horizon: floa
         x += w + rng.uniform(4, 26)
 
 
-def _interior(p: QPainter, rng: random.Random, pal: dict[str, str], horizon: float) -> None:
+def _interior(p: QPainter, rng: random.Random, pal: Palette, horizon: float) -> None:
     """A penthouse window wall: mullions over a warm city, a desk line."""
     _skyline(p, rng, pal, horizon, 0)
     _skyline(p, rng, pal, horizon, 1)
@@ -151,7 +162,7 @@ def _interior(p: QPainter, rng: random.Random, pal: dict[str, str], horizon: flo
     p.drawRect(QRectF(0, 0, WIDTH, HEIGHT))
 
 
-def _ground(p: QPainter, pal: dict[str, str], horizon: float, mood: str) -> None:
+def _ground(p: QPainter, pal: Palette, horizon: float, mood: str) -> None:
     top = HEIGHT * horizon
     grad = QLinearGradient(0, top, 0, HEIGHT)
     grad.setColorAt(0, QColor(pal["ground"]).lighter(130))
@@ -265,7 +276,8 @@ def _to_array(image: QImage) -> np.ndarray:
 def _vignette(width: int, height: int) -> np.ndarray:
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     d2 = ((xx - width / 2) / (width * 0.75)) ** 2 + ((yy - height / 2) / (height * 0.7)) ** 2
-    return np.clip(1.12 - 0.55 * d2, 0.35, 1.0)[..., None]
+    shade: np.ndarray = np.clip(1.12 - 0.55 * d2, 0.35, 1.0)[..., None]
+    return shade
 
 
 def _finish(rgb: np.ndarray, seed: int) -> np.ndarray:

@@ -47,7 +47,8 @@ def _envelope(n: int, attack: float, release: float) -> np.ndarray:
 @cache
 def _pluck(freq: float, n: int, decay: float) -> np.ndarray:
     t = np.arange(n) / RATE
-    return _tone(freq, n, (1.0, 0.35, 0.12, 0.05)) * np.exp(-t / decay) * _envelope(n, 0.004, 0.05)
+    plucked: np.ndarray = _tone(freq, n, (1.0, 0.35, 0.12, 0.05)) * np.exp(-t / decay) * _envelope(n, 0.004, 0.05)
+    return plucked
 
 
 def _reverb(x: np.ndarray, seconds: float = 1.8, wet: float = 0.22, seed: int = 7) -> np.ndarray:

@@ -60,7 +60,10 @@ def _voice(seconds: float, hz: float, rate: int = 48000) -> np.ndarray:
 
 def _pan_clip(still: Path, out: Path, seconds: int, fps: int, size: tuple[int, int] = (288, 512)) -> Path:
     """A slow push-in over a demo still, encoded small and fast (H.264 ultrafast)."""
-    image = cv2.cvtColor(cv2.imread(str(still)), cv2.COLOR_BGR2RGB)
+    picture = cv2.imread(str(still))
+    if picture is None:
+        raise ValueError(f"{still} is not a readable picture")
+    image = cv2.cvtColor(picture, cv2.COLOR_BGR2RGB)
     image = cv2.resize(image, (size[0] * 3 // 2, size[1] * 3 // 2), interpolation=cv2.INTER_AREA)  # once
     h, w = image.shape[:2]
     frames = seconds * fps
@@ -73,7 +76,7 @@ def _pan_clip(still: Path, out: Path, seconds: int, fps: int, size: tuple[int, i
             cw, ch = int(w * zoom), int(h * zoom)
             x, y = (w - cw) // 2, (h - ch) // 2
             rgb = cv2.resize(image[y:y + ch, x:x + cw], size, interpolation=cv2.INTER_LINEAR)
-            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            frame = av.VideoFrame.from_ndarray(rgb.astype(np.uint8, copy=False), format="rgb24")
             frame.pts = i
             frame.time_base = Fraction(1, fps)
             for packet in stream.encode(frame):
@@ -185,8 +188,10 @@ def create_demo_season(path: Path, episodes: int, progress: Progress | None = No
     series = bundle.load()
     template = series.episodes[0]
     stills = [s.chosen_still for s in template.shots() if s.chosen_still]
-    music = next(series.media[c.asset_id] for c in template.timeline.first_track(TrackKind.MUSIC).clips
-                 if c.asset_id)
+    music_track = template.timeline.first_track(TrackKind.MUSIC)
+    if music_track is None:
+        raise ValueError("the demo episode has no music track")
+    music = next(series.media[c.asset_id] for c in music_track.clips if c.asset_id)
     with tempfile.TemporaryDirectory(prefix="microdrama-season-") as tmp:
         clips, take_files = _shared_media(bundle, series, Path(tmp), stills)
     report(0.4, "shared media")

@@ -21,6 +21,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -98,10 +99,10 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return _derived[cache_key]
 
 
-def _read_raw() -> dict:
+def _read_raw() -> dict[str, Any]:
     try:
         data = json.loads(keyfile_path().read_text("utf-8"))
-        if data.get("format") != FORMAT:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError(data.get("format"))
         return data
     except (OSError, ValueError, AttributeError) as exc:
@@ -109,7 +110,7 @@ def _read_raw() -> dict:
                            .replace("%1", str(keyfile_path())).replace("%2", type(exc).__name__)) from None
 
 
-def _decrypt(data: dict, passphrase: str) -> dict[str, str]:
+def _decrypt(data: dict[str, Any], passphrase: str) -> dict[str, str]:
     from cryptography.fernet import Fernet, InvalidToken
 
     key = _derive(passphrase, base64.b64decode(data["salt"]), data["n"], data["r"], data["p"])

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ class SettingsStore:
             return dict(self._data.get("providers", {}).get(provider, {}))
 
     def set_provider_settings(self, provider: str, values: dict[str, Any],
-                              secret_fields: set[str] | frozenset[str] = frozenset()) -> None:
+                              secret_fields: AbstractSet[str] = frozenset()) -> None:
         """Replace one provider's non-secret settings; secret fields are dropped, never written."""
         clean = {k: v for k, v in values.items() if k not in secret_fields}
         with self._lock:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

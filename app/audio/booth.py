@@ -237,6 +237,7 @@ class BoothController(QObject):
         line_id = self.line_id
 
         def finish() -> None:
+            result: RecordingResult | Exception
             try:
                 result = rec.stop()
             except Exception as exc:  # noqa: BLE001 - reported to the user, the file stays for recovery
@@ -307,7 +308,7 @@ class BoothController(QObject):
         except (OSError, RuntimeError) as exc:
             self.message.emit(tr("Could not read the take: %1").replace("%1", str(exc)))
             return None
-        self.cue_play = BufferPlayer(audio[:, :1], self.output.index, rate=rate or PROJECT_RATE)
+        self.cue_play: BufferPlayer | None = BufferPlayer(audio[:, :1], self.output.index, rate=rate or PROJECT_RATE)
         try:
             self.cue_play.start()
         except DeviceError as exc:

@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, Protocol
 
 import numpy as np
 import sounddevice as sd
@@ -38,6 +39,12 @@ RECORD_BLOCKSIZE = 1024
 
 # sink(block float32 (n, ch), dropped_before: int) -> None; may raise OSError to stop the capture
 Sink = Callable[[np.ndarray], None]
+
+
+class Monitor(Protocol):
+    """Where captured blocks are heard live (the headphone monitor)."""
+
+    def push(self, block: np.ndarray) -> None: ...
 
 
 class DeviceError(UserError):
@@ -72,7 +79,7 @@ class InputCapture:
 
     def __init__(self, device: int | str | None = None, *, channels: int = 1,
                  rate: int | None = None, meter: LevelMeter | None = None,
-                 sink: Sink | None = None, monitor=None, latency: str | float = "low",
+                 sink: Sink | None = None, monitor: Monitor | None = None, latency: str | float = "low",
                  blocksize: int = 0) -> None:
         self.device = device
         self.channels = channels
@@ -94,7 +101,8 @@ class InputCapture:
         self.sink_error: OSError | None = None
         self.device_name = ""
         # deque.append/popleft are atomic: the callback never waits for a lock the worker holds
-        self._queue: collections.deque = collections.deque()
+        # (block, ADC time, stream time, overflowed, frames dropped so far)
+        self._queue: collections.deque[tuple[np.ndarray, float, float, bool, int]] = collections.deque()
         self._queue_limit = int(QUEUE_SECONDS * self.rate / 64)
         self._queue_dropped = 0  # frames the callback could not queue (written by the callback only)
         self._seen_dropped = 0
@@ -109,7 +117,7 @@ class InputCapture:
         self._last_block = 0.0
 
     # ------------------------------------------------------------ realtime side
-    def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread: copy and go
+    def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:  # PortAudio thread: copy and go
         if len(self._queue) >= self._queue_limit:
             self._queue_dropped += frames
             return

@@ -43,7 +43,7 @@ class BoothPrefs:
         return cls(
             input_device=str(get("input_device", "")),
             output_device=str(get("output_device", "")),
-            count_in=int(get("count_in", 2)),
+            count_in=int(str(get("count_in", 2))),
             monitor=str(get("monitor", "false")).lower() == "true",
             record_to_picture=str(get("record_to_picture", "true")).lower() == "true",
         )

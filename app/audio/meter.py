@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,7 +34,7 @@ class MeterReading:
 
 
 class LevelMeter:
-    def __init__(self, rate: int = 48000, clock=time.monotonic) -> None:
+    def __init__(self, rate: int = 48000, clock: Callable[[], float] = time.monotonic) -> None:
         self._lock = threading.Lock()
         self._clock = clock
         self.rate = rate

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import threading
+from typing import Any
 
 import numpy as np
 import sounddevice as sd
@@ -57,7 +58,7 @@ class BufferPlayer:
         self._stream: sd.OutputStream | None = None
         self._finished = threading.Event()
 
-    def _callback(self, outdata, frames, time_info, status) -> None:
+    def _callback(self, outdata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         dac = time_info.outputBufferDacTime or (time_info.currentTime + self.output_latency)
         if self.first_dac_time is None:
             self.first_dac_time = dac
@@ -143,7 +144,7 @@ class MonitorOutput:
             while self._queued > self.rate // 10 and len(self._blocks) > 1:
                 self._queued -= len(self._blocks.popleft())
 
-    def _callback(self, outdata, frames, time_info, status) -> None:
+    def _callback(self, outdata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         filled = 0
         with self._lock:
             while filled < frames and (len(self._pending) or self._blocks):

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from app.audio.capture import PROJECT_RATE, RECORD_BLOCKSIZE, RECORD_LATENCY, InputCapture
+from app.audio.capture import PROJECT_RATE, RECORD_BLOCKSIZE, RECORD_LATENCY, InputCapture, Monitor
 from app.audio.meter import LevelMeter
 from app.audio.resample import resample_wav_file
 from app.audio.wavfile import GrowingWav, float_to_pcm24
@@ -76,7 +76,7 @@ class Recorder:
     """
 
     def __init__(self, path: Path, device: int | str | None = None, *, meta: dict[str, Any] | None = None,
-                 meter: LevelMeter | None = None, monitor=None, rate: int | None = None,
+                 meter: LevelMeter | None = None, monitor: Monitor | None = None, rate: int | None = None,
                  output_latency: float = 0.0, latency: str | float = RECORD_LATENCY,
                  blocksize: int = RECORD_BLOCKSIZE) -> None:
         self.path = Path(path)

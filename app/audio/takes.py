@@ -20,6 +20,7 @@ import dataclasses
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import soundfile as sf
 from PySide6.QtCore import QCoreApplication
@@ -76,7 +77,7 @@ def is_missing(session: Session, take: Take) -> bool:
     return take_file(session, take) is None
 
 
-def audio_probe(path: Path) -> dict:
+def audio_probe(path: Path) -> dict[str, Any]:
     info = sf.info(str(path))
     return {"kind": "audio", "width": 0, "height": 0, "fps": 0.0, "frames": 0,
             "duration": float(info.frames) / info.samplerate, "rotation": 0, "vfr": False,
@@ -192,7 +193,7 @@ def choose_take(session: Session, line: DialogueLine, take: Take | None) -> None
                 auto_start = placement(old_take, anchor, spf)[0]
                 anchor += old_clip.start - auto_start
         start, source_in, offset, duration = placement(take, anchor, spf)
-        fields = dict(asset_id=clip_asset_id(session, take), start=start, source_in=source_in,
+        fields: dict[str, Any] = dict(asset_id=clip_asset_id(session, take), start=start, source_in=source_in,
                       audio_offset_samples=offset, duration=duration, take_id=take.id,
                       line_id=line.id, shot_id=shot.id, name=f"{line.character_name}: {take.name}")
         if existing:

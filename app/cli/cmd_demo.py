@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.progress import ProgressBar
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="write a demo series to PATH (no network needed)")
     p.add_argument("path", help="folder for the new project (.mdrama is added if missing)")
     p.add_argument("--episodes", type=int, default=1, metavar="N",

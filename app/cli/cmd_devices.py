@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "devices", help="print the audio input and output devices as JSON",
         description="Print the audio devices the voice booth can use (name, index, channels, default "
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _test_input(seconds: float) -> dict:
+def _test_input(seconds: float) -> dict[str, Any]:
     """Record from the default input through PortAudio, as the booth does, and measure the level."""
     import math
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.common import default_output, load_project, pick_episode
 from app.cli.progress import ProgressBar
 from app.errors import UserError
 from app.media.presets import PRESETS
 
+if TYPE_CHECKING:
+    from app.bundle import ProjectBundle
+    from app.media.export import ProgressFn
+    from app.model import Episode, Series
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export an episode (or all) to MP4",
                        description="Render episodes to MP4 (H.264 + AAC, faststart) with an SRT sidecar.")
     p.add_argument("path", help="a .mdrama project folder")
@@ -25,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _targets(args: argparse.Namespace, bundle, series) -> list[tuple[object, Path]]:
+def _targets(args: argparse.Namespace, bundle: ProjectBundle, series: Series) -> list[tuple[Episode, Path]]:
     if args.all:
         if not series.episodes:
             raise UserError("The project has no episodes to export.")
@@ -66,14 +72,18 @@ def run(args: argparse.Namespace) -> int:
         options = ExportOptions(preset=preset, labels=[] if args.no_label else None, write_srt=not args.no_srt)
         bar = ProgressBar(f"Episode {ep.number}")
         result = Exporter(series, bundle, ep, target, options,
-                          progress=lambda f, _eta, bar=bar: bar.update(f)).run()
+                          progress=_bar_progress(bar)).run()
         bar.finish(f"{result.path} ({result.frames} frames, {result.seconds:.2f} s)")
         if result.srt_path:
             print(f"subtitles: {result.srt_path}")
     return 0
 
 
-def _preflight(series, episode) -> list[str]:
+def _bar_progress(bar: ProgressBar) -> ProgressFn:
+    return lambda fraction, _eta: bar.update(fraction)
+
+
+def _preflight(series: Series, episode: Episode) -> list[str]:
     """Black, silent and subtitle-over-black stretches, said before the export starts."""
     from app.document import ProjectDocument
     from app.timeline.preflight import export_preflight

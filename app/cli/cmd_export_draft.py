@@ -11,7 +11,7 @@ from app.cli.common import load_project, pick_episode
 from app.cli.progress import ProgressBar
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export-draft", help="export an episode as a Jianying (剪映) or CapCut draft folder")
     p.add_argument("path", help="a .mdrama project folder")
     p.add_argument("--episode", type=int, help="episode number (default: the only one)")

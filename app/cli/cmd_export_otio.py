@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.common import default_output, load_project, pick_episode
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export-otio", help="export an episode timeline as OpenTimelineIO (.otio)")
     p.add_argument("path", help="a .mdrama project folder")
     p.add_argument("--episode", type=int, help="episode number (default: the only one)")

@@ -11,7 +11,7 @@ from app.fsutil import atomic_write_bytes
 from app.interchange.subtitles import FORMATS, cues_for, render
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export-subtitles", help="export an episode's subtitles (SRT, WebVTT, ASS)")
     p.add_argument("path", help="a .mdrama project folder")
     p.add_argument("--episode", type=int, help="episode number (default: the only one)")

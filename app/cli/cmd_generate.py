@@ -19,7 +19,7 @@ from app.errors import UserError
 EXIT_FAILED = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "generate", help="generate missing stills, clips and music for an episode",
         description="Generate what an episode is missing (or new versions with --regenerate) using the "

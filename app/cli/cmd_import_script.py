@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.model import Episode, Scene, Series
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import-script", help="put a Fountain screenplay into an episode and break it down")
     p.add_argument("path", help="a .mdrama project folder")
     p.add_argument("script", help="a .fountain (or plain text) screenplay, UTF-8 or GB18030")
@@ -18,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def choose_breakdown(no_ai: bool):
+def choose_breakdown(no_ai: bool) -> tuple[Callable[[Series, Episode, str], list[Scene]], str]:
     """The language-model breakdown when a text provider is configured, else one shot per beat."""
     from app.script.importer import heuristic_breakdown
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import ProjectBundle
-from app.model import Series
+from app.model import DialogueLine, Series
 from app.model.schema import SCHEMA_VERSION
 from app.recovery import find_recovery
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("info", help="print a JSON summary of a project")
     p.add_argument("path", help="a .mdrama project folder")
     p.add_argument("--use-backup", action="store_true",
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _chosen_takes(lines: list) -> dict[str, int]:
+def _chosen_takes(lines: list[DialogueLine]) -> dict[str, int]:
     """How many lines have a chosen take, by kind (recorded, ai, converted), and how many have none."""
     counts = {"recorded": 0, "ai": 0, "converted": 0, "none": 0}
     for line in lines:
@@ -37,7 +37,7 @@ def _chosen_takes(lines: list) -> dict[str, int]:
 
 def summarize(bundle: ProjectBundle, series: Series) -> dict[str, Any]:
     fps = series.settings.fps
-    episodes = []
+    episodes: list[dict[str, Any]] = []
     for ep in sorted(series.episodes, key=lambda e: e.number):
         shots = list(ep.shots())
         lines = [line for _shot, line in ep.dialogue_lines()]

@@ -13,7 +13,7 @@ from pathlib import Path
 EXIT_FAILED = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "lipsync", help="lip sync an episode's shots to their chosen voice takes",
         description="Send each shot's chosen clip and its chosen takes (placed where they sit in the shot) "

@@ -12,13 +12,19 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import load_project
 from app.cli.progress import ProgressBar
 from app.errors import UserError
 
+if TYPE_CHECKING:
+    from app.bundle import ProjectBundle
+    from app.fingerprint.store import Fingerprint
+    from app.model import Series
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("match", help="check suspect videos (a file or a folder) against this series' episodes")
     p.add_argument("path", help="a .mdrama project folder")
     p.add_argument("suspect", help="a suspect video file, or a folder of them")
@@ -28,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _fingerprint_timelines(bundle, series, have: set[str]) -> list:
+def _fingerprint_timelines(bundle: ProjectBundle, series: Series, have: set[str]) -> list[Fingerprint]:
     from app.fingerprint.timeline_print import fingerprint_timeline
     from app.media.text_render import ensure_gui_app
 
@@ -38,7 +44,7 @@ def _fingerprint_timelines(bundle, series, have: set[str]) -> list:
         if episode.id in have or not episode.timeline.duration:
             continue
         bar = ProgressBar(f"fingerprint E{episode.number:02d}")
-        made.append(fingerprint_timeline(series, bundle, episode, progress=lambda f, bar=bar: bar.update(f)))
+        made.append(fingerprint_timeline(series, bundle, episode, progress=bar.update))
         bar.finish("from the timeline")
     return made
 
@@ -79,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
         for suspect in result.with_matches:
             reports.append(str(write_evidence_pack(bundle, series, suspect, index, Path(args.report))))
-    out = {
+    out: dict[str, Any] = {
         "episodes_checked": len(references),
         "seconds": round(time.monotonic() - started, 2),
         "suspects": [{

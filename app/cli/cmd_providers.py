@@ -17,7 +17,7 @@ from typing import Any
 from app.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "providers", help="list the AI providers (built-in and from provider files), or test one",
         description="List every provider with its capabilities, models and settings (with the "

@@ -14,7 +14,7 @@ from pathlib import Path
 EXIT_FAILED = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "voices", help="generate a voice take for each dialogue line of an episode",
         description="Speak each dialogue line in its character's voice and put the take on the dialogue "

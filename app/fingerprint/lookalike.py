@@ -85,7 +85,7 @@ def write_lookalike_drama(path: Path, seed: int, seconds: float = 20.0, size: tu
             cx = min(max(cx, 0), sw - cw)
             cy = (sh - ch) // 2
             frame = cv2.resize(still[cy:cy + ch, cx:cx + cw], (width, height), interpolation=cv2.INTER_AREA)
-            for packet in video.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")):
+            for packet in video.encode(av.VideoFrame.from_ndarray(frame.astype(np.uint8, copy=False), format="rgb24")):
                 out.mux(packet)
         for packet in video.encode():
             out.mux(packet)
@@ -96,10 +96,10 @@ def write_lookalike_drama(path: Path, seed: int, seconds: float = 20.0, size: tu
                 piece = samples[s:s + chunk]
                 if len(piece) < chunk:
                     piece = np.pad(piece, (0, chunk - len(piece)))
-                frame = av.AudioFrame.from_ndarray(piece.reshape(1, -1), format="fltp", layout="mono")
-                frame.sample_rate = RATE
-                frame.pts = s
-                for packet in audio_stream.encode(frame):
+                sound = av.AudioFrame.from_ndarray(piece.reshape(1, -1), format="fltp", layout="mono")
+                sound.sample_rate = RATE
+                sound.pts = s
+                for packet in audio_stream.encode(sound):
                     out.mux(packet)
             for packet in audio_stream.encode():
                 out.mux(packet)

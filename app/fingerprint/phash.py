@@ -43,7 +43,8 @@ def _dct_matrix(n: int = THUMB) -> np.ndarray:
     k, x = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     m = np.cos(np.pi * (2 * x + 1) * k / (2 * n)) * np.sqrt(2.0 / n)
     m[0] /= np.sqrt(2.0)
-    return m[:8].astype(np.float32)  # only the 8 lowest frequencies are used
+    low: np.ndarray = m[:8].astype(np.float32)  # only the 8 lowest frequencies are used
+    return low
 
 
 _DCT8 = _dct_matrix()
@@ -79,11 +80,12 @@ def box_thumbs(gray: np.ndarray, rects: np.ndarray) -> np.ndarray:
     corners = integral[ys[:, :, None], xs[:, None, :]]  # (k, 33, 33)
     sums = corners[:, 1:, 1:] - corners[:, :-1, 1:] - corners[:, 1:, :-1] + corners[:, :-1, :-1]
     area = np.maximum(1, np.diff(ys, axis=1))[:, :, None] * np.maximum(1, np.diff(xs, axis=1))[:, None, :]
-    return (sums / area).astype(np.float32)
+    means: np.ndarray = (sums / area).astype(np.float32)
+    return means
 
 
 def hash_gray(gray: np.ndarray) -> np.uint64:
-    return hash_thumbs(thumb_of(gray)[None])[0]
+    return np.uint64(hash_thumbs(thumb_of(gray)[None])[0])
 
 
 def is_informative(gray: np.ndarray) -> bool:
@@ -95,7 +97,8 @@ def reference_hashes(gray: np.ndarray) -> np.ndarray:
 
 
 def _popcount_table(x: np.ndarray) -> np.ndarray:
-    return _POPCOUNT[np.ascontiguousarray(x).view(np.uint8)].reshape(x.shape + (8,)).sum(axis=-1, dtype=np.uint8)
+    bits: np.ndarray = _POPCOUNT[np.ascontiguousarray(x).view(np.uint8)].reshape(x.shape + (8,)).sum(axis=-1, dtype=np.uint8)
+    return bits
 
 
 # bits set in each uint64 (numpy >= 2.0 has it built in, much faster than the byte table)
@@ -105,4 +108,5 @@ popcount = getattr(np, "bitwise_count", _popcount_table)
 def hamming(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Pairwise bit distances between two arrays of uint64 hashes: shape a.shape + b.shape."""
     x = np.bitwise_xor(a.reshape(a.shape + (1,) * b.ndim), b.reshape((1,) * a.ndim + b.shape))
-    return _POPCOUNT[x.view(np.uint8)].reshape(x.shape + (8,)).sum(axis=-1, dtype=np.uint16)
+    counts: np.ndarray = _POPCOUNT[x.view(np.uint8)].reshape(x.shape + (8,)).sum(axis=-1, dtype=np.uint16)
+    return counts

@@ -25,7 +25,7 @@ def write_synthetic_episode(path: Path, seed: int, seconds: float = 20.0, size: 
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.options = {"preset": "ultrafast", "crf": "20"}
-        scene = None
+        scene: tuple[np.ndarray, list[tuple[float, float, float, float, tuple[int, ...]]], int] | None = None
         for i in range(frames):
             if i % per_scene == 0:
                 c1, c2 = rng.integers(20, 235, 3), rng.integers(20, 235, 3)
@@ -37,6 +37,7 @@ def write_synthetic_episode(path: Path, seed: int, seconds: float = 20.0, size: 
                             rng.uniform(-0.004, 0.004), tuple(int(v) for v in rng.integers(0, 255, 3)))
                            for _ in range(int(rng.integers(2, 5)))]
                 scene = (base, figures, i)
+            assert scene is not None  # frame 0 starts a scene
             base, figures, start = scene
             img = base.copy()
             t = i - start

@@ -184,7 +184,7 @@ class _DraftBuilder:
         texts = [c for c in clips if c.asset_id is None and c.text.strip()]
         for lane in _lanes(media):
             ref = self._new_track(self.jy.TrackType.video, track.name)
-            segments = []
+            segments: list[Any] = []  # pyJianYingDraft's segments (the library has no type hints)
             for clip in lane:
                 segment = self._video_segment(clip, track)
                 if segment is None:

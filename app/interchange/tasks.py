@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -22,7 +23,7 @@ from app.provenance.report import report_json, report_markdown
 from app.session import Session
 
 
-def _otio():
+def _otio() -> ModuleType:
     """The OpenTimelineIO module of ours, loaded with its library on first use (not at start-up)."""
     from app.interchange import otio_io
 

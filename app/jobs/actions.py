@@ -19,13 +19,15 @@ def shot_job(session: Session, episode: Episode, shot: Shot, slot: str, provider
              choose: bool = False) -> GenerationJob:
     """A job making a new still or clip version of ``shot`` (``choose``: make it the chosen one)."""
     bundle, series = session.bundle, session.series
+    if bundle is None:
+        raise ValueError("no project is open")
     if slot == "still":
         request, title = still_request(bundle, series, shot, provider), f"Still {shot_label(shot)}"
     elif slot == "clip":
         request, title = clip_request(bundle, series, shot, provider), f"Clip {shot_label(shot)}"
     else:
         raise ValueError(f"unknown slot {slot!r}")
-    target = {"episode_id": episode.id, "shot_id": shot.id, "slot": slot}
+    target: dict[str, str | bool] = {"episode_id": episode.id, "shot_id": shot.id, "slot": slot}
     if choose:
         target["choose"] = True
     return GenerationJob(provider, request, title=title, target=target)

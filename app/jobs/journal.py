@@ -46,10 +46,13 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.model import JobRecord, MediaAsset, Series
 from app.model.serial import from_data, to_data
+
+if TYPE_CHECKING:
+    from app.bundle import ProjectBundle
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +101,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
     for entry in entries:
         kind, job_id = entry["type"], str(entry.get("job") or "")
         try:
+            record: JobRecord | None
             if kind == "record":
                 record = from_data(JobRecord, entry["record"], "journal.record")
                 index = next((i for i, r in enumerate(series.jobs) if r.id == record.id), None)
@@ -159,7 +163,7 @@ def _record(series: Series, job_id: str) -> JobRecord | None:
     return next((r for r in series.jobs if r.id == job_id), None)
 
 
-def load_with_journal(bundle: Any) -> Series:
+def load_with_journal(bundle: ProjectBundle) -> Series:
     """The project as it really is on disk: project.json plus the journal."""
     series = bundle.load()
     replay(series, read_entries(journal_path(bundle.root)))

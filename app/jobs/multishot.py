@@ -24,7 +24,7 @@ from app.errors import UserError
 from app.jobs.generation import GenerationJob
 from app.jobs.job import JobContext, JobState
 from app.jobs.landing import apply_to_document, apply_to_series, attach_changes, store_result
-from app.model import MediaAsset, Scene, Series
+from app.model import Episode, MediaAsset, Scene, Series
 
 if TYPE_CHECKING:
     from app.jobs.manager import JobManager
@@ -82,7 +82,7 @@ class MultiShotJob(GenerationJob):
         whole = next((a for a in results if a.kind.value == "video"), None)
         if whole is None:
             return results
-        bundle = self.bundle  # type: ignore[attr-defined]
+        bundle = self.bundle
         ctx.progress(None, QCoreApplication.translate("Jobs", "Splitting the scene clip at its cuts"))
         durations = [float(d) for d in self.target.get("durations", [])]
         shot_ids = list(self.target.get("shot_ids", []))
@@ -132,7 +132,7 @@ class MultiShotJob(GenerationJob):
         return apply
 
 
-def scene_by_number(episode: Any, number: int) -> Scene:
+def scene_by_number(episode: Episode, number: int) -> Scene:
     for scene in episode.scenes:
         if scene.number == number:
             return scene

@@ -48,7 +48,7 @@ def _convert(kind: str, text: str) -> Any:
 def provider_values(name: str, *, with_secrets: bool = True) -> dict[str, Any]:
     """Effective settings of provider ``name`` (secrets included only when asked)."""
     info = provider_info(name)
-    values = info.defaults()
+    values: dict[str, Any] = info.defaults()
     stored = settings_store().provider_settings(name)
     for f in info.fields:
         if f.secret:

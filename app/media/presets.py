@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.errors import UserError
+from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.media.layers import SafeArea
 
 

@@ -52,7 +52,8 @@ def to_data(obj: Any) -> Any:
     cls = type(obj)
     if cls in _DATACLASS_CACHE or (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
         _DATACLASS_CACHE.add(cls)
-        return {name: to_data(getattr(obj, name)) for name in _persisted_fields(cls)}
+        # mypy takes a dataclass's `__hash__ = None` (its instances') for the class's own: classes hash
+        return {name: to_data(getattr(obj, name)) for name in _persisted_fields(cls)}  # type: ignore[arg-type]
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, (list, tuple)):
@@ -72,7 +73,9 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_data(cls: type[T], data: Any, where: str = "") -> T:
     """Build ``cls`` from JSON data; raises SchemaError naming the bad path."""
-    return _converter(cls)(data, (None, where or cls.__name__))
+    # mypy takes a dataclass's `__hash__ = None` (its instances') for the class's own: classes hash
+    built: T = _converter(cls)(data, (None, where or cls.__name__))  # type: ignore[arg-type]
+    return built
 
 
 # A path is a linked (parent, key) pair rendered only when an error is raised, so a

@@ -47,7 +47,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.model.script import Shot, Take
+from app.model.script import Scene, Shot, Take
 from app.model.series import Series
 from app.model.timeline import Clip, Rect, Timeline
 from app.textfill import fill
@@ -213,7 +213,7 @@ class _Checker:
         for i, item in enumerate(items):
             self.unique(kind, item.id, f"{where}[{i}].id")
 
-    def scenes(self, scenes: list, where: str) -> None:
+    def scenes(self, scenes: list[Scene], where: str) -> None:
         for i, scene in enumerate(scenes):
             sw = f"{where}.scenes[{i}]"
             self.unique("scene", scene.id, f"{sw}.id")

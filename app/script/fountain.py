@@ -135,8 +135,8 @@ def parse(text: str) -> Screenplay:
             play.elements.append(Element(Kind.CENTERED, line[1:-1].strip(), i))
             i += 1
             continue
-        if prev_blank and next_blank and _scene_heading(line) is not None:
-            heading, number = _scene_heading(line)
+        if prev_blank and next_blank and (found := _scene_heading(line)) is not None:
+            heading, number = found
             play.elements.append(Element(Kind.SCENE_HEADING, heading, i, scene_number=number))
             i += 1
             continue

@@ -55,6 +55,7 @@ def apply_script(doc: ProjectDocument, text: str, episode_number: int | None,
             episode = Episode(number=number, title=f"Episode {number}")
             doc.append(series, "episodes", episode, "Add episode")
             episode = doc.find(episode.id)
+            assert isinstance(episode, Episode)  # just appended
             created = True
         characters_before = list(series.characters)
         locations_before = list(series.locations)
@@ -70,4 +71,4 @@ def apply_script(doc: ProjectDocument, text: str, episode_number: int | None,
             doc.append(series, "locations", location, "Add location")
         merged, report = merge_breakdown(episode.scenes, scenes)
         doc.edit(episode, QCoreApplication.translate("ScriptImporter", "Break down screenplay"), script=text, scenes=merged)
-    return ImportResult(doc.find(episode.id), report, created)
+    return ImportResult(episode, report, created)

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,6 +22,9 @@ from app.model import DialogueLine, Episode, Scene, Series, Shot
 from app.script.breakdown import _character, _location, shot_code, speaking_seconds, split_heading
 from app.script.language import is_chinese
 from app.script.text_provider import configured_text_provider, text_client
+
+if TYPE_CHECKING:
+    from providers.base import CancelToken
 
 SYSTEM = (
     "You are the first assistant director of a vertical (9:16) short drama series for Douyin and TikTok. "
@@ -120,7 +123,7 @@ class InvalidShotList(UserError):
     """The model answered twice, and neither answer was a usable shot list (offer the rule-based breakdown)."""
 
 
-def model_breakdown(provider_name: str, cancel=None) -> Callable[[Series, Episode, str], list[Scene]]:
+def model_breakdown(provider_name: str, cancel: CancelToken | None = None) -> Callable[[Series, Episode, str], list[Scene]]:
     """Break down with the model; an unusable answer is asked for again once, with what was wrong."""
 
     def run(series: Series, episode: Episode, text: str) -> list[Scene]:
@@ -151,7 +154,7 @@ def model_breakdown(provider_name: str, cancel=None) -> Callable[[Series, Episod
     return run
 
 
-def configured_breakdown():
+def configured_breakdown() -> tuple[Callable[[Series, Episode, str], list[Scene]], str] | None:
     """(breakdown function, description) for the configured text provider, or None."""
     name = configured_text_provider()
     if name is None:

@@ -8,6 +8,7 @@ server that merely could exist is never called behind their back.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from app.jobs.provider_config import make_provider, missing_required
 from app.settings_store import settings_store
@@ -35,5 +36,5 @@ def set_text_provider(name: str | None) -> None:
     settings_store().set("defaults", "text", name or "")
 
 
-def text_client(name: str):
+def text_client(name: str) -> Any:  # the provider's client, as make_provider builds it
     return make_provider(name)

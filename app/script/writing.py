@@ -126,7 +126,7 @@ class TextStreamJob(Job):
             if chars:
                 exc.retryable = False  # the editor shows what came; a retry would write it twice
             raise
-        return stream.result.text
+        return str(stream.result.text)
 
     def on_event(self, manager: Any, name: str, payload: Any) -> None:
         if name == "delta":

@@ -80,7 +80,7 @@ def queue_season_export(manager: JobManager, series: Series, bundle: ProjectBund
     """Queue one export job per episode (in order) into ``folder`` (default: the bundle's renders/)."""
     folder = folder or bundle.folder("renders")
     manager.set_limit(RESOURCE, 1)
-    jobs = []
+    jobs: list[SeasonExportJob] = []
     for episode in episodes:
         job = SeasonExportJob(series, bundle, episode, folder / render_name(bundle.name, episode),
                               ExportOptions(preset=preset))

@@ -7,7 +7,9 @@ A term typed by hand is kept and shown as typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 SHOT_SIZES = (
     QT_TRANSLATE_NOOP("CameraTerms", "extreme wide"), QT_TRANSLATE_NOOP("CameraTerms", "wide"),

@@ -10,9 +10,11 @@ worker; the model changes land on the GUI thread as one undo step.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,11 +48,12 @@ def add_version(session: Session, shot: Shot, asset: MediaAsset, text: str) -> N
     versions = list(getattr(shot, slot))
     if asset.id not in versions:
         versions.append(asset.id)
-    doc.edit(shot, text, **{slot: versions, chosen: asset.id})
+    changes: dict[str, Any] = {slot: versions, chosen: asset.id}
+    doc.edit(shot, text, **changes)
 
 
 def import_files_to_shots(session: Session, episode: Episode, paths: list[Path],
-                          on_done=None) -> FunctionJob:
+                          on_done: Callable[[Any], None] | None = None) -> FunctionJob:
     """Match ``paths`` to the episode's shots by the shot code in their names and add them as versions."""
     from providers.import_match import match_files
 
@@ -103,7 +106,8 @@ def previous_shot(episode: Episode, shot: Shot) -> Shot | None:
     return shots[index - 1] if index > 0 else None
 
 
-def continue_from_previous(session: Session, episode: Episode, shot: Shot, on_done=None) -> FunctionJob:
+def continue_from_previous(session: Session, episode: Episode, shot: Shot,
+                           on_done: Callable[[Any], None] | None = None) -> FunctionJob:
     """Use the last frame of the previous shot's chosen clip as a new (chosen) still of ``shot``,
     so the next clip starts where the last one ended."""
     from app.errors import UserError

@@ -58,7 +58,8 @@ def frame_differences(path: Path) -> tuple[np.ndarray, np.ndarray, float]:
                 diffs.append(float(np.mean(np.abs(small - previous))))
             previous, last_time = small, t
         fps = float(stream.average_rate or 24)
-        duration = float(stream.duration * stream.time_base) if stream.duration else last_time + 1 / fps
+        duration = (float(stream.duration * stream.time_base) if stream.duration and stream.time_base
+                    else last_time + 1 / fps)
     return np.array(times), np.array(diffs), max(duration, last_time + 1 / fps)
 
 
@@ -109,6 +110,8 @@ def cut_clip(path: Path, plan: CutPlan, out_dir: Path, stem: str = "piece") -> l
             counts = [0] * len(sinks)
             streams = [video] + ([audio] if audio is not None else [])
             for frame in src.decode(*streams):
+                if not isinstance(frame, av.VideoFrame | av.AudioFrame):
+                    continue  # only picture and sound streams are decoded
                 index = bisect.bisect_right(plan.boundaries, float(frame.time or 0.0) + 1e-4)
                 index = min(index, len(sinks) - 1)
                 if isinstance(frame, av.VideoFrame):

@@ -21,6 +21,7 @@ import copy
 import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -350,7 +351,7 @@ class TimelineEditor:
         return self.place_clips(track_id, clips, text)
 
     # ------------------------------------------------------------ clipboard
-    def copy(self, clip_ids: Iterable[str]) -> dict:
+    def copy(self, clip_ids: Iterable[str]) -> dict[str, Any]:
         """Clipboard data for clips: their fields, relative positions and source tracks."""
         from app.model.serial import to_data
 
@@ -368,7 +369,7 @@ class TimelineEditor:
             ],
         }
 
-    def paste(self, data: dict, frame: int, track_id: str | None = None) -> list[str]:
+    def paste(self, data: dict[str, Any], frame: int, track_id: str | None = None) -> list[str]:
         """Paste copied clips at ``frame`` (overwriting); onto ``track_id`` when the copy was one track."""
         from app.model.serial import from_data
 

@@ -91,8 +91,8 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
                 continue
             take = doc.find(c.take_id) if c.take_id else None
             length = query.take_frames(take, fps) if isinstance(take, Take) and take.samples else c.duration
-            end = shot_ends.get(shot.id)
-            over = (c.end - end) if end is not None else (length - shot.duration)
+            shot_end = shot_ends.get(shot.id)
+            over = (c.end - shot_end) if shot_end is not None else (length - shot.duration)
             if over > 0:
                 out.append(ClipWarning(TAKE_TOO_LONG, QCoreApplication.translate("TimelineWarnings",
                     "The take runs {frames} frames past the end of its shot ({span}): trim it or lengthen "

@@ -53,8 +53,8 @@ def _clone(provider_name: str, character: Character, sample: Path, ctx: JobConte
         ctx.progress(None, QCoreApplication.translate("Voices", "Cloning the voice"))
         provider = make_provider(provider_name, staging_dir=Path(tmp))
         if provider_name == "minimax_speech":
-            return provider.clone_voice(upload, new_voice_id(character), ctx.token)
-        return provider.clone_voice(upload, character.name or "Microdrama voice", ctx.token)
+            return str(provider.clone_voice(upload, new_voice_id(character), ctx.token))
+        return str(provider.clone_voice(upload, character.name or "Microdrama voice", ctx.token))
 
 
 def clone_job(session: Session, character: Character, provider: str, sample: Path,

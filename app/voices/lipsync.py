@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.bundle import ProjectBundle
 from app.jobs.generation import GenerationJob
 from app.model import Episode, Series, Shot
 from app.voices.landing import line_starts
@@ -44,7 +46,7 @@ def clip_seconds(series: Series, shot: Shot, fps: int) -> float:
     return seconds or shot.duration / float(fps or 30)
 
 
-def take_parts(bundle, series: Series, episode: Episode, shot: Shot) -> list[dict]:  # noqa: ANN001
+def take_parts(bundle: ProjectBundle, series: Series, episode: Episode, shot: Shot) -> list[dict[str, Any]]:
     """The shot's chosen takes as sounds to mix: absolute path, start on the clip (ms), latency to skip.
 
     Each take starts where "Assemble" places its line (``line_starts``) relative to the shot.
@@ -67,7 +69,7 @@ def take_parts(bundle, series: Series, episode: Episode, shot: Shot) -> list[dic
     return parts
 
 
-def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: str) -> GenerationJob | str:  # noqa: ANN001
+def lipsync_job(bundle: ProjectBundle, series: Series, episode: Episode, shot: Shot, provider: str) -> GenerationJob | str:
     """A job lip syncing ``shot``, or the plain-words reason it cannot be made."""
     from providers.lipsync import LipSyncRequest
 
@@ -103,7 +105,7 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
 
 
 def plan_lipsync(
-    bundle,
+    bundle: ProjectBundle,
     series: Series,
     episode: Episode,
     provider: str,  # noqa: ANN001

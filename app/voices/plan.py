@@ -12,12 +12,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app.jobs.generation import GenerationJob
 from app.model import DialogueLine, Episode, Scene, Series, Shot
 from app.voices.cast import SCRATCH_PROVIDER, VoiceSpec, espeak_pitch, voice_for
+
+if TYPE_CHECKING:
+    from app.jobs.job import Job
+    from providers.base import SpeechRequest
 
 TAKE_SLOT = "take"
 MAX_LINE_CHARS = 5000  # longer than any line a person would perform; a pasted chapter is a mistake
@@ -45,7 +51,8 @@ def delivery(spec: VoiceSpec, line: DialogueLine) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def speech_request(series: Series, line: DialogueLine, provider: str | None = None):  # noqa: ANN201
+def speech_request(series: Series, line: DialogueLine, provider: str | None = None
+                   ) -> tuple[VoiceSpec, SpeechRequest]:
     from providers.base import SpeechRequest
 
     spec = voice_for(series, line, provider)
@@ -82,7 +89,7 @@ def lines_in(episode: Episode, scope: Scope, target_id: str = "",
     return pairs
 
 
-def in_flight_lines(jobs: list) -> set[str]:
+def in_flight_lines(jobs: list[Job]) -> set[str]:
     return {j.target.get("line_id", "") for j in jobs
             if not j.state.finished and j.target.get("slot") == TAKE_SLOT}
 
@@ -119,7 +126,7 @@ def plan_voices(series: Series, episode: Episode, pairs: list[tuple[Shot, Dialog
     return plan
 
 
-def convert_job(session_bundle_root, series: Series, episode: Episode, shot: Shot, line: DialogueLine,  # noqa: ANN001
+def convert_job(session_bundle_root: Path, series: Series, episode: Episode, shot: Shot, line: DialogueLine,
                 take_path: str, take_id: str, provider: str | None = None) -> GenerationJob:
     """Speech to speech: the booth take ``take_id`` said again in the character's voice.
 

@@ -6,7 +6,7 @@ lupdate reads the strings here; ``ProviderPage`` translates a field's label in t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "API key"),

@@ -6,7 +6,7 @@ kept apart from ``field_labels.py`` so the areas' translation files do not colli
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "Image answer"),

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.i18n_marks import QT_TRANSLATE_NOOP
 from providers import provider_files
 from providers.provider_files import FileProblem, ProviderFileError
 

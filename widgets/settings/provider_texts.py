@@ -6,7 +6,9 @@ tests/jobs/test_provider_texts.py fails when a built-in provider brings a text w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 PROVIDER_TEXTS = (
     QT_TRANSLATE_NOOP("ProviderTexts", 'Kling AI'),

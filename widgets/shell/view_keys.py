@@ -7,7 +7,7 @@ dialog shows for each panel, in the order an editor learns them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 # (panel, command, keys): panel and command are translated at display time (context "ViewKeys")
 VIEW_KEYS: tuple[tuple[str, str, str], ...] = (

@@ -6,7 +6,7 @@ their "ProviderFields" context whichever file they were compiled from.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from app.i18n_marks import QT_TRANSLATE_NOOP
 
 VOICE_FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "Answer format"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -43,7 +44,7 @@ class SigningIdentity:
             raise UserError(QCoreApplication.translate("ProvenanceContentCredentials", "Cannot read the signing certificate or key ({filename}): {strerror}. Choose them again in Preferences > Content credentials.").format(filename=exc.filename, strerror=exc.strerror)) from exc
 
 
-def build_manifest(ledger: Ledger, title: str) -> dict:
+def build_manifest(ledger: Ledger, title: str) -> dict[str, Any]:
     ai = ledger.ai_entries()
     source_type = IPTC + ("compositeWithTrainedAlgorithmicMedia" if ai else "digitalCreation")
     actions = [{"action": "c2pa.created", "digitalSourceType": source_type,
@@ -106,7 +107,7 @@ def sign_video(video: Path, ledger: Ledger, bundle: ProjectBundle, identity: Sig
         raise UserError(QCoreApplication.translate("ProvenanceContentCredentials", "Could not write the signed {name}: {value}.").format(name=video.name, value=exc.strerror or exc)) from exc
 
 
-def read_manifest(video: Path) -> dict:
+def read_manifest(video: Path) -> dict[str, Any]:
     """The active manifest of a signed file, as the c2pa library reads it."""
     import json
 
@@ -114,4 +115,7 @@ def read_manifest(video: Path) -> dict:
 
     reader = c2pa.Reader(str(video))
     store = json.loads(reader.json())
-    return store["manifests"][store["active_manifest"]]
+    manifest = store["manifests"][store["active_manifest"]]
+    if not isinstance(manifest, dict):
+        raise ValueError(f"{video.name}: the active manifest is not an object")
+    return manifest

@@ -14,7 +14,9 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 import cv2
@@ -51,9 +53,9 @@ class EpisodeEvidence:
 
 @dataclass
 class Authorship:
-    shots: list[dict]  # generated assets: what, created_at, provider, model, task_id
+    shots: list[dict[str, Any]]  # generated assets: what, created_at, provider, model, task_id
     performers: dict[str, list[str]]
-    c2pa: dict | None
+    c2pa: dict[str, Any] | None
 
 
 @dataclass
@@ -77,7 +79,8 @@ def frame_at(path: Path, seconds: float, height: int = FRAME_HEIGHT) -> np.ndarr
             if not container.streams.video:
                 return None
             stream = container.streams.video[0]
-            container.seek(max(0, int((seconds - 1.0) / stream.time_base)), stream=stream, backward=True)
+            time_base = stream.time_base or Fraction(1, 1000)  # a stream without one: PyAV's own default
+            container.seek(max(0, int((seconds - 1.0) / time_base)), stream=stream, backward=True)
             last = None
             for frame in container.decode(stream):
                 if frame.time is not None and frame.time > seconds + 1e-3 and last is not None:
@@ -194,7 +197,7 @@ def write_evidence_pack(bundle: ProjectBundle, series: Series, suspect: SuspectR
     return archive
 
 
-def as_json(e: Evidence) -> dict:
+def as_json(e: Evidence) -> dict[str, Any]:
     return {
         "series": e.series_title, "content_producer": e.producer, "generated_at": e.generated_at,
         "made_with": f"Microdrama Studio {e.app_version}",

@@ -7,6 +7,7 @@ makeable headless (CLI) as well as from the editor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def _row(label: str, value: str) -> str:
 
 
 def render_html(e: Evidence, lang: str) -> str:
-    t = lambda key: _t(key, lang)  # noqa: E731 - a one-letter helper keeps the template readable
+    t: Callable[[str], str] = lambda key: _t(key, lang)  # noqa: E731 - a one-letter helper keeps the template readable
     out = [f"<!DOCTYPE html><html lang=\"{'zh-CN' if lang == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
            f"<title>{escape(t('title'))} — {escape(e.suspect_name)}</title>",
            "<style>body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:24px;color:#111}"

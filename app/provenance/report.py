@@ -61,7 +61,7 @@ def report_markdown(ledger: Ledger) -> str:
         for performer, characters in performers.items():
             lines.append(f"- {performer} as {', '.join(characters)}")
         lines.append("")
-    by_source: dict[str, list] = {}
+    by_source: dict[str, list[Any]] = {}
     for entry in ledger.entries:
         by_source.setdefault(entry.asset.provenance.source, []).append(entry)
     for source, entries in by_source.items():

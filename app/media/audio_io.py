@@ -15,18 +15,19 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Generator, Hashable
 from pathlib import Path
 
 import av
 import numpy as np
+from av.container import InputContainer
 from PySide6.QtCore import QCoreApplication
 
 from app.media.errors import MediaError
 
 AUDIO_CACHE_BYTES = 512 * 1024 * 1024
 
-_cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
+_cache: OrderedDict[tuple[Hashable, ...], np.ndarray] = OrderedDict()
 _cache_bytes = 0
 _cache_lock = threading.Lock()
 
@@ -39,20 +40,20 @@ def _layout(channels: int) -> str:
     raise ValueError(f"unsupported channel count {channels}")
 
 
-def _open_audio(path: Path):
+def _open_audio(path: Path) -> tuple[InputContainer, av.AudioStream | None]:
     try:
-        container = av.open(str(path), metadata_errors="ignore")
+        container = av.open(str(path), mode="r", metadata_errors="ignore")
     except FileNotFoundError as exc:
         raise MediaError(QCoreApplication.translate("MediaAudioIo", "{name} is missing ({path}); relink or re-import it.").format(name=path.name, path=path)) from exc
     except av.error.FFmpegError as exc:
         raise MediaError(QCoreApplication.translate("MediaAudioIo", "{name} cannot be read as audio ({exc}); the file may be damaged.").format(name=path.name, exc=exc)) from exc
     stream = container.streams.audio[0] if container.streams.audio else None
     if stream is not None:
-        stream.thread_type = "AUTO"
+        stream.codec_context.thread_type = "AUTO"
     return container, stream
 
 
-def iter_audio(path: Path, rate: int = 48000, channels: int = 2) -> Iterator[np.ndarray]:
+def iter_audio(path: Path, rate: int = 48000, channels: int = 2) -> Generator[np.ndarray, None, None]:
     """Decode ``path``'s audio as successive float32 (n, channels) blocks at ``rate``."""
     path = Path(path)
     container, stream = _open_audio(path)

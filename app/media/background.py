@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, SignalInstance
 
 from app.errors import UserError
 
@@ -74,7 +74,7 @@ class _Task(QRunnable):
             _emit(runner.finished, key, result)
 
 
-def _emit(signal, *args) -> None:
+def _emit(signal: SignalInstance, *args: object) -> None:
     try:
         signal.emit(*args)
     except RuntimeError:  # the runner was deleted while the task ran (project closed)

@@ -16,6 +16,7 @@ a 540x960 preview never touches a 1080x1920 frame.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import Protocol
@@ -233,7 +234,8 @@ class Compositor:
         return sw, sh  # the probe's size is as displayed (after rotation), like the fetched frames
 
     @staticmethod
-    def _place(fit: FitMode, sw: int, sh: int, size: tuple[int, int], fetch) -> np.ndarray:
+    def _place(fit: FitMode, sw: int, sh: int, size: tuple[int, int],
+               fetch: Callable[[int, int], np.ndarray]) -> np.ndarray:
         """Scale a (sw, sh) source into the canvas per ``fit``; ``fetch(tw, th)`` returns it at that size."""
         w, h = size
         if fit is FitMode.STRETCH:

@@ -23,11 +23,13 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
 import av
 import numpy as np
+from av.container import InputContainer
 from PySide6.QtCore import QCoreApplication
 
 from app.media.cachepaths import cache_dir_for, proxy_path
@@ -40,9 +42,10 @@ from app.media.stills import load_still, resize_rgb
 # a proxy is used for requests up to this factor larger than the proxy itself
 PROXY_UPSCALE_LIMIT = 1.5
 DECODERS_PER_FILE = 3
+_Ident = tuple[str, int, int]  # a file's identity: path, size, modification time (ns)
 
 
-def _video_stream(container):
+def _video_stream(container: InputContainer) -> av.VideoStream | None:
     for s in container.streams.video:
         if not s.disposition & av.stream.Disposition.attached_pic:
             return s
@@ -56,20 +59,21 @@ class _Decoder:
         self.path = path
         self.index = index
         try:
-            self.container = av.open(str(path), metadata_errors="ignore")
+            self.container = av.open(str(path), mode="r", metadata_errors="ignore")
         except av.error.FFmpegError as exc:
             raise MediaError(QCoreApplication.translate("MediaDecode", "{name} cannot be opened for decoding ({exc}).").format(name=path.name, exc=exc)) from exc
-        self.stream = _video_stream(self.container)
-        if self.stream is None:
+        stream = _video_stream(self.container)
+        if stream is None:
             self.container.close()
             raise MediaError(QCoreApplication.translate("MediaDecode", "{name} has no video stream.").format(name=path.name))
+        self.stream = stream
         if len(index.keyframe_idx) == index.frames:
             # all-intra (proxies, ProRes): every access is one decode; frame threading
             # would hold each frame back until more packets arrive
             self.stream.codec_context.thread_count = 1
         else:
             self.stream.thread_type = "AUTO"
-        self._frames = None  # the running decode generator
+        self._frames: Iterator[av.VideoFrame] | None = None  # the running decode generator
         self._pushback: av.VideoFrame | None = None
         self.pos = -1  # index of the last frame handed out
         self._last: av.VideoFrame | None = None
@@ -122,6 +126,8 @@ class _Decoder:
         if self._pushback is not None:
             f, self._pushback = self._pushback, None
             return f
+        if self._frames is None:
+            return None
         try:
             return next(self._frames)
         except StopIteration:
@@ -177,7 +183,7 @@ class FrameFetcher:
         self.cache_dir = cache_dir_for(self.root)
         self.cache = FrameCache(cache_bytes)
         self.max_files = max_files
-        self._files: OrderedDict[tuple, _FileEntry] = OrderedDict()
+        self._files: OrderedDict[_Ident, _FileEntry] = OrderedDict()
         self._lock = threading.Lock()
         self._freed = threading.Condition(self._lock)
 
@@ -213,7 +219,8 @@ class FrameFetcher:
         path = Path(path)
         try:
             src = self._entry(path, self._identity(path))
-            return self._usable_proxy(path, src.index, (1, 1))[0]
+            usable = self._usable_proxy(path, src.index, (1, 1))
+            return usable[0] if usable is not None else None
         except (MediaError, TypeError):
             return None
 
@@ -234,11 +241,11 @@ class FrameFetcher:
             for key in [k for k in self._files if k[0] == spath]:
                 for d in self._files.pop(key).idle:
                     d.close()
-        self.cache.discard_where(lambda k: k[1] == spath)
+        self.cache.discard_where(lambda k: isinstance(k, tuple) and k[1] == spath)
 
     # ---------------------------------------------------------------- helpers
     @staticmethod
-    def _identity(path: Path) -> tuple:
+    def _identity(path: Path) -> _Ident:
         try:
             st = os.stat(path)
         except FileNotFoundError as exc:
@@ -257,7 +264,7 @@ class FrameFetcher:
         self.cache.put(key, np.array([still]))
         return still
 
-    def _still(self, path: Path, ident: tuple, size: tuple[int, int] | None) -> np.ndarray:
+    def _still(self, path: Path, ident: _Ident, size: tuple[int, int] | None) -> np.ndarray:
         key = ("still", *ident, size)
         arr = self.cache.get(key)
         if arr is not None:
@@ -270,7 +277,7 @@ class FrameFetcher:
             return full
         return self.cache.put(key, resize_rgb(full, size))
 
-    def _entry(self, path: Path, ident: tuple) -> _FileEntry:
+    def _entry(self, path: Path, ident: _Ident) -> _FileEntry:
         with self._lock:
             entry = self._files.get(ident)
             if entry is not None:
@@ -286,7 +293,7 @@ class FrameFetcher:
     def _trim_locked(self) -> None:
         while len(self._files) > self.max_files:
             key, old = next(((k, e) for k, e in self._files.items() if e.busy == 0), (None, None))
-            if key is None:
+            if key is None or old is None:
                 return
             del self._files[key]
             for d in old.idle:
@@ -307,7 +314,8 @@ class FrameFetcher:
             raise MediaError(QCoreApplication.translate("MediaDecode", "{name} contains no video frames.").format(name=path.name))
         return index, size
 
-    def _usable_proxy(self, path: Path, src_index: VideoIndex, size: tuple[int, int]):
+    def _usable_proxy(self, path: Path, src_index: VideoIndex, size: tuple[int, int]
+                      ) -> tuple[Path, _Ident, _FileEntry] | None:
         try:
             ppath = proxy_path(self.cache_dir, path)
         except OSError:
@@ -327,22 +335,23 @@ class FrameFetcher:
             return None
         return ppath, pident, pentry
 
-    def _frame(self, path: Path, ident: tuple, entry: _FileEntry, i: int,
+    def _frame(self, path: Path, ident: _Ident, entry: _FileEntry, i: int,
                size: tuple[int, int] | None, store: bool = True) -> np.ndarray:
         key = ("frame", *ident, i, size)
         arr = self.cache.get(key)
         if arr is not None:
             return arr
         dec = self._acquire(path, entry, i)
+        keep: _Decoder | None = dec  # handed back for reuse unless it failed
         try:
             frame = dec.frame(i)
             arr = to_rgb(frame, size)
         except BaseException:
             dec.close()
-            dec = None
+            keep = None
             raise
         finally:
-            self._release(entry, dec)
+            self._release(entry, keep)
         if not store:
             arr.flags.writeable = False
             return arr
@@ -390,7 +399,7 @@ def to_rgb(frame: av.VideoFrame, size: tuple[int, int] | None) -> np.ndarray:
         w, h = frame.width, frame.height
     else:
         w, h = (size[1], size[0]) if rot in (90, 270) else size
-    arr = frame.to_ndarray(format="rgb24", width=w, height=h)
+    arr: np.ndarray = frame.to_ndarray(format="rgb24", width=w, height=h)
     if rot:
         arr = np.ascontiguousarray(np.rot90(arr, k=-(rot // 90)))
     return arr

@@ -28,6 +28,7 @@ from typing import Any
 
 import av
 import numpy as np
+from av.container import OutputContainer
 from PySide6.QtCore import QCoreApplication
 
 from app.bundle import ProjectBundle
@@ -188,7 +189,7 @@ class Exporter:
         finally:
             if not ok:
                 tmp.unlink(missing_ok=True)
-            if self._source is None:
+            if self._source is None and isinstance(source, SequentialFrameSource):
                 source.close()
         srt_path = self._write_srt()
         self._finish_provenance()
@@ -258,7 +259,7 @@ class Exporter:
         settings = self.series.settings
         return output_size(self.options.preset, settings.width, settings.height)
 
-    def _compose_loop(self, compositor: Compositor, frames: queue.Queue, total: int, fps: int, fps_in: int) -> None:
+    def _compose_loop(self, compositor: Compositor, frames: queue.Queue[Any], total: int, fps: int, fps_in: int) -> None:
         """Producer thread: compose every output frame in order, as yuv420p VideoFrames."""
         size = self._size()
         try:
@@ -294,7 +295,7 @@ class Exporter:
     def _encode(self, path: Path, compositor: Compositor, audio: np.ndarray, total: int, fps: int,
                 fps_in: int, metadata: dict[str, str], started: float) -> None:
         container, vstream, astream = self._open(path, fps, metadata)
-        frames: queue.Queue = queue.Queue(maxsize=_QUEUE_DEPTH)
+        frames: queue.Queue[Any] = queue.Queue(maxsize=_QUEUE_DEPTH)
         producer = threading.Thread(target=self._compose_loop, args=(compositor, frames, total, fps, fps_in),
                                     name="export-compose", daemon=True)
         producer.start()
@@ -350,7 +351,8 @@ class Exporter:
                     pass
 
     @staticmethod
-    def _mux_audio(container, astream, audio: np.ndarray, pos: int, until: int, final: bool) -> int:
+    def _mux_audio(container: OutputContainer, astream: av.AudioStream, audio: np.ndarray, pos: int, until: int,
+                   final: bool) -> int:
         """Encode whole AAC frames up to ``until`` (and the short last one when ``final``)."""
         while until - pos >= AAC_FRAME or (final and until > pos):
             n = min(AAC_FRAME, until - pos)

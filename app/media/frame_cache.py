@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 
@@ -57,7 +57,7 @@ class FrameCache:
                 self._bytes -= dropped.nbytes
         return arr
 
-    def discard_where(self, predicate) -> None:
+    def discard_where(self, predicate: Callable[[Hashable], bool]) -> None:
         """Drop every entry whose key satisfies ``predicate`` (e.g. all frames of one file)."""
         with self._lock:
             for key in [k for k in self._items if predicate(k)]:

@@ -12,6 +12,7 @@ the frame displayed at ``t`` is the last one with a presentation time <= ``t``
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class _VideoState:
         self.stream.thread_type = "AUTO"
         self.tb = Fraction(self.stream.time_base) if self.stream.time_base else Fraction(1, 90000)
         self.start = self.stream.start_time or 0
-        self.frames = None
+        self.frames: Iterator[av.VideoFrame] | None = None
         self.current: av.VideoFrame | None = None
         self.pending: av.VideoFrame | None = None
         self.eof = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def sniff_image(path: Path) -> ImageHeader | None:
     return None
 
 
-def _jpeg(fh) -> ImageHeader:
+def _jpeg(fh: BinaryIO) -> ImageHeader:
     fh.seek(2)
     orientation = 1
     size: tuple[int, int] | None = None
@@ -117,7 +118,7 @@ def _webp(head: bytes) -> ImageHeader:
     raise ValueError("damaged WebP header")
 
 
-def _tiff(fh, little: bool) -> ImageHeader:
+def _tiff(fh: BinaryIO, little: bool) -> ImageHeader:
     endian = "<" if little else ">"
     fh.seek(4)
     (ifd,) = struct.unpack(endian + "I", fh.read(4))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
 from app.jobs.job import FunctionJob, JobContext
@@ -17,10 +18,13 @@ from app.jobs.manager import job_manager
 from app.media.importer import register_media, store_media
 from app.model import MediaAsset, Provenance
 
+if TYPE_CHECKING:
+    from app.session import Session
+
 Landed = Callable[[list[MediaAsset], list[str]], None]
 
 
-def import_files_job(session, paths: list[Path], on_done: Landed,
+def import_files_job(session: Session, paths: list[Path], on_done: Landed,
                      provenance: Callable[[Path], Provenance] | None = None) -> FunctionJob:
     """Queue the import of ``paths``; ``on_done(assets, failures)`` runs on the GUI thread.
 

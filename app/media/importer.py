@@ -14,9 +14,11 @@ import shutil
 import tempfile
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.bundle import ProjectBundle
 from app.errors import UserError
 from app.media.audio_io import iter_audio
 from app.media.decode import FrameFetcher
@@ -24,6 +26,9 @@ from app.media.errors import MediaError
 from app.media.probe import probe_file
 from app.media.stills import load_still
 from app.model import MediaAsset, MediaKind, Provenance
+
+if TYPE_CHECKING:
+    from app.session import Session
 
 _IMAGE_EXT = {"png": ".png", "jpeg": ".jpg", "webp": ".webp", "gif": ".gif", "bmp": ".bmp", "tiff": ".tif"}
 _AUDIO_EXT = {"wav": ".wav", "flac": ".flac", "mp3": ".mp3", "aac": ".aac", "ogg": ".ogg"}
@@ -34,7 +39,7 @@ _OK_EXTS = {
 }
 
 
-def proper_extension(probe: dict) -> str:
+def proper_extension(probe: dict[str, Any]) -> str:
     """The extension a file with this probe should carry."""
     kind = probe.get("kind")
     container = str(probe.get("container", ""))
@@ -54,7 +59,7 @@ def proper_extension(probe: dict) -> str:
     return ".ogg" if "ogg" in container else ".wav"
 
 
-def validate_decodes(path: Path, probe: dict) -> None:
+def validate_decodes(path: Path, probe: dict[str, Any]) -> None:
     """Decode enough of ``path`` to know it is usable; raises MediaError otherwise."""
     kind = probe["kind"]
     if kind == "image":
@@ -79,7 +84,7 @@ def validate_decodes(path: Path, probe: dict) -> None:
             raise MediaError(QCoreApplication.translate("MediaImporter", "{name} contains no audio samples (zero length).").format(name=path.name))
 
 
-def import_media(session, path: Path, provenance: Provenance | None = None) -> MediaAsset:
+def import_media(session: Session, path: Path, provenance: Provenance | None = None) -> MediaAsset:
     """Import ``path`` into ``session``'s project and return its (registered) asset.
 
     Importing the same content twice returns the asset already in the project.
@@ -89,7 +94,7 @@ def import_media(session, path: Path, provenance: Provenance | None = None) -> M
     return register_media(session, store_media(session, path, provenance))
 
 
-def store_media(session, path: Path, provenance: Provenance | None = None) -> MediaAsset:
+def store_media(session: Session, path: Path, provenance: Provenance | None = None) -> MediaAsset:
     """The slow half of an import (probe, test decode, copy into the bundle); safe on a worker.
 
     The project model is not touched: hand the asset to ``register_media`` on the GUI thread.
@@ -114,7 +119,7 @@ def store_media(session, path: Path, provenance: Provenance | None = None) -> Me
     return asset
 
 
-def register_media(session, asset: MediaAsset) -> MediaAsset:
+def register_media(session: Session, asset: MediaAsset) -> MediaAsset:
     """Add a stored asset to the project (GUI thread), or return the one already there."""
     existing = session.document.media(asset.id)
     if existing is not None and existing.probe:
@@ -123,7 +128,7 @@ def register_media(session, asset: MediaAsset) -> MediaAsset:
     return asset
 
 
-def _import_renamed(bundle, path: Path, name: str, prov: Provenance, kind: MediaKind) -> MediaAsset:
+def _import_renamed(bundle: ProjectBundle, path: Path, name: str, prov: Provenance, kind: MediaKind) -> MediaAsset:
     """Import under a corrected name (so the stored file's extension matches its content)."""
     with tempfile.TemporaryDirectory(dir=bundle.folder("cache")) as tmp:
         link = Path(tmp) / name

@@ -12,7 +12,9 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
+import av
 import numpy as np
+from av.container import InputContainer
 
 
 @dataclass
@@ -73,7 +75,7 @@ class VideoIndex:
         return (int(self.pts[i]) - self.first_pts) * self.time_base
 
 
-def build_index(container, stream) -> VideoIndex:
+def build_index(container: InputContainer, stream: av.VideoStream) -> VideoIndex:
     """Demux ``stream`` of an open PyAV input container from its start and index its frames.
 
     Leaves the container at end of file; callers seek before decoding.
@@ -104,4 +106,5 @@ def build_index(container, stream) -> VideoIndex:
     if last <= 0:
         last = int(np.median(np.diff(spts))) if len(spts) > 1 else 1
     keyidx = np.nonzero(skeys)[0].astype(np.int64)
-    return VideoIndex(spts, keyidx, Fraction(stream.time_base), last, int(stream.frames or 0))
+    time_base = stream.time_base or Fraction(1, 90000)  # a demuxed stream always has one; 90 kHz is MPEG's
+    return VideoIndex(spts, keyidx, Fraction(time_base), last, int(stream.frames or 0))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 
 import cv2
 import numpy as np
@@ -47,7 +48,7 @@ class StillScaler:
     """Caches each still downscaled once (area filter) so per-frame warps stay cheap and unaliased."""
 
     def __init__(self, max_entries: int = 8) -> None:
-        self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[tuple[Hashable, ...], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._max = max_entries
 

@@ -27,7 +27,7 @@ class LoudnessReport:
 
 
 def db_to_gain(db: float) -> float:
-    return 10.0 ** (db / 20.0)
+    return float(10.0 ** (db / 20.0))
 
 
 def integrated_lufs(samples: np.ndarray, rate: int) -> float:
@@ -83,7 +83,8 @@ def limit_true_peak(samples: np.ndarray, rate: int, ceiling_dbtp: float,
     gain = minimum_filter1d(need, size=2 * la + 1, mode="nearest")
     gain = uniform_filter1d(gain, size=la + 1, mode="nearest")
     gain = np.minimum(gain, need)
-    return samples * gain[:, None]
+    scaled: np.ndarray = samples * gain[:, None]
+    return scaled
 
 
 def normalize(samples: np.ndarray, rate: int, target_lufs: float, ceiling_dbtp: float) -> tuple[np.ndarray,

@@ -222,4 +222,5 @@ class Mixer:
             env[i] = g
         centres = (np.arange(b0, b1) + 0.5) * block
         samples = np.arange(start, start + count) + 0.5
-        return np.interp(samples, centres, env).astype(np.float32)
+        shaped: np.ndarray = np.interp(samples, centres, env).astype(np.float32)
+        return shaped

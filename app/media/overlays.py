@@ -14,7 +14,9 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from app.media.layers import CORNERS, LabelLayer, SafeArea  # noqa: F401 - re-exported for callers
+from app.media.layers import CORNERS as CORNERS  # re-exported for callers
+from app.media.layers import LabelLayer as LabelLayer
+from app.media.layers import SafeArea as SafeArea
 from app.media.text_render import (
     TextPatch,
     TextStyle,

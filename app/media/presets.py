@@ -79,6 +79,8 @@ def output_size(preset: ExportPreset, width: int, height: int) -> tuple[int, int
     if width <= 0 or height <= 0 or width * preset.height == height * preset.width:
         return preset.size
     short = min(preset.width, preset.height)
+    w: float
+    h: float
     if width <= height:
         w, h = short, short * height / width
     else:

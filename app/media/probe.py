@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import av
+from av.container import InputContainer
 from PySide6.QtCore import QCoreApplication
 
 from app.media.errors import MediaError
-from app.media.image_header import sniff_image
+from app.media.image_header import ImageHeader, sniff_image
 from app.media.index import build_index
 
 # 100 megapixels (e.g. 10000x10000) decode to 300 MB of RGB; larger stills are refused
@@ -58,7 +59,7 @@ def probe_file(path: Path) -> dict[str, Any]:
     return _probe_av(path)
 
 
-def _probe_image(name: str, header) -> dict[str, Any]:
+def _probe_image(name: str, header: ImageHeader) -> dict[str, Any]:
     w, h = header.width, header.height
     if w <= 0 or h <= 0:
         raise MediaError(QCoreApplication.translate("MediaProbe", "{name}: the image header gives no size ({w}x{h}); the file is damaged.").format(name=name, w=w, h=h))
@@ -73,9 +74,9 @@ def _probe_image(name: str, header) -> dict[str, Any]:
     return probe
 
 
-def _open(path: Path):
+def _open(path: Path) -> InputContainer:
     try:
-        return av.open(str(path), metadata_errors="ignore")
+        return av.open(str(path), mode="r", metadata_errors="ignore")
     except av.error.FFmpegError as exc:
         raise MediaError(
             QCoreApplication.translate("MediaProbe", "{name} is not a video, image or audio file that can be read, or it is damaged or incomplete ({reason}). Re-export or download it again.").format(name=path.name, reason=_reason(exc))) from exc
@@ -86,7 +87,7 @@ def _reason(exc: Exception) -> str:
     return text.split(": '")[0].strip() or type(exc).__name__
 
 
-def _pick_streams(container):
+def _pick_streams(container: InputContainer) -> tuple[av.VideoStream | None, av.AudioStream | None]:
     video = next((s for s in container.streams.video
                   if not s.disposition & av.stream.Disposition.attached_pic), None)
     audio = container.streams.audio[0] if container.streams.audio else None
@@ -108,7 +109,7 @@ def _probe_av(path: Path) -> dict[str, Any]:
     return probe
 
 
-def _probe_video(path: Path, container, video, probe: dict[str, Any]) -> None:
+def _probe_video(path: Path, container: InputContainer, video: av.VideoStream, probe: dict[str, Any]) -> None:
     name = path.name
     cc = video.codec_context
     if cc.width * cc.height > MAX_VIDEO_PIXELS:
@@ -140,7 +141,7 @@ def _probe_video(path: Path, container, video, probe: dict[str, Any]) -> None:
                  start_time=float(index.first_pts * index.time_base))
 
 
-def _first_frame_rotation(path: Path, container, video) -> int:
+def _first_frame_rotation(path: Path, container: InputContainer, video: av.VideoStream) -> int:
     """Clockwise display rotation, from the first decoded frame's display matrix or the rotate tag.
 
     Decoding the first frame also proves the stream is decodable at all.
@@ -162,7 +163,8 @@ def _first_frame_rotation(path: Path, container, video) -> int:
     return (round(-ccw / 90) * 90) % 360
 
 
-def _probe_audio(path: Path, container, audio, probe: dict[str, Any], *, audio_only: bool) -> None:
+def _probe_audio(path: Path, container: InputContainer, audio: av.AudioStream, probe: dict[str, Any], *,
+                 audio_only: bool) -> None:
     cc = audio.codec_context
     container.seek(0)
     first = last_end = None
@@ -178,7 +180,8 @@ def _probe_audio(path: Path, container, audio, probe: dict[str, Any], *, audio_o
     except av.error.FFmpegError as exc:
         if audio_only:
             raise MediaError(QCoreApplication.translate("MediaProbe", "{name} is damaged: reading its audio failed ({reason}).").format(name=path.name, reason=_reason(exc))) from exc
-    duration = float((last_end - first) * audio.time_base) if packets and audio.time_base else 0.0
+    duration = (float((last_end - first) * audio.time_base)
+                if last_end is not None and first is not None and audio.time_base else 0.0)
     if packets and duration <= 0 and container.duration:
         duration = container.duration / av.time_base
     if audio_only and (packets == 0 or duration <= 0):

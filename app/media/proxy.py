@@ -18,6 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+from av.container import OutputContainer
 from PySide6.QtCore import QCoreApplication
 
 from app.media.background import CancelToken, Progress
@@ -60,7 +61,7 @@ def make_proxy(source: Path, dest: Path, token: CancelToken | None = None,
                 for n, frame in enumerate(inp.decode(vin)):
                     if token is not None:
                         token.check()
-                    if vout is None:
+                    if vout is None or size is None:
                         rot = display_rotation(frame)
                         w, h = (frame.height, frame.width) if rot in (90, 270) else (frame.width, frame.height)
                         size = proxy_size(w, h)
@@ -88,7 +89,7 @@ def make_proxy(source: Path, dest: Path, token: CancelToken | None = None,
     return dest
 
 
-def _open_encoder(out, size: tuple[int, int], threads: int):
+def _open_encoder(out: OutputContainer, size: tuple[int, int], threads: int) -> av.VideoStream:
     stream = out.add_stream("libx264", rate=30, options={
         "preset": "veryfast", "tune": "fastdecode", "crf": "16", "x264-params": "keyint=1:min-keyint=1:scenecut=0"})
     stream.width, stream.height = size

@@ -14,6 +14,7 @@ import logging
 import weakref
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -21,11 +22,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from app.errors import UserError
 from app.media import thumbnails as thumbs
 from app.media import waveform as wave
-from app.media.background import BackgroundRunner
+from app.media.background import BackgroundRunner, CancelToken, Progress, TaskFn
 from app.media.cachepaths import proxy_path, thumbs_dir, waveform_path
 from app.media.decode import FrameFetcher
 from app.media.proxy import make_proxy
 from app.model import MediaAsset, MediaKind
+
+if TYPE_CHECKING:
+    from app.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,7 @@ class MediaServices(QObject):
     derivedFailed = Signal(str, str, str)  # asset id, what, message
     progress = Signal(str, str, float)  # asset id, what, fraction
 
-    def __init__(self, session, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         bundle = session.bundle
@@ -147,12 +151,12 @@ class MediaServices(QObject):
                 queued.append(f"{kind}:{asset.id}")
         return queued
 
-    def _task(self, kind: str, asset: MediaAsset, source: Path):
+    def _task(self, kind: str, asset: MediaAsset, source: Path) -> TaskFn | None:
         cache, fetcher, probe = self.cache_dir, self.fetcher, dict(asset.probe or {})
         if kind == "proxy":
             dest = proxy_path(cache, source)
 
-            def proxy_task(token, progress):
+            def proxy_task(token: CancelToken, progress: Progress) -> Path:
                 # checked on the worker: it demuxes both files, too slow for the GUI thread
                 if fetcher.proxy_for(source) is not None:
                     return dest
@@ -165,7 +169,7 @@ class MediaServices(QObject):
             if thumbs.thumbnails_ready(dest):
                 return None
 
-            def thumbs_task(token, progress):
+            def thumbs_task(token: CancelToken, progress: Progress) -> Any:
                 nonlocal probe
                 if not probe.get("width"):
                     from app.media.probe import probe_file
@@ -202,7 +206,7 @@ class MediaServices(QObject):
         if asset is not None:
             self.schedule(asset)
 
-    def _on_finished(self, key: str, _result) -> None:
+    def _on_finished(self, key: str, _result: object) -> None:
         what, asset_id = key.split(":", 1)
         if what == "waveform":
             self._peaks.pop(asset_id, None)
@@ -218,10 +222,11 @@ class MediaServices(QObject):
         self.progress.emit(asset_id, what, fraction)
 
 
-_services: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_services: weakref.WeakKeyDictionary[Session, MediaServices] = weakref.WeakKeyDictionary()
+_hooked: weakref.WeakSet[Session] = weakref.WeakSet()  # sessions whose projectClosed resets their services
 
 
-def media_services(session) -> MediaServices:
+def media_services(session: Session) -> MediaServices:
     """The media services of ``session``'s open project (raises UserError when none is open)."""
     current = _services.get(session)
     if current is not None and session.bundle is not None and current.root == session.bundle.root \
@@ -232,13 +237,13 @@ def media_services(session) -> MediaServices:
         del _services[session]
     services = MediaServices(session)
     _services[session] = services
-    if not getattr(session, "_media_services_hooked", False):
+    if session not in _hooked:
         session.projectClosed.connect(lambda: _reset(session))
-        session._media_services_hooked = True
+        _hooked.add(session)
     return services
 
 
-def _reset(session) -> None:
+def _reset(session: Session) -> None:
     current = _services.pop(session, None)
     if current is not None:
         current.shutdown()

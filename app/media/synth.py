@@ -15,6 +15,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+from av.container import OutputContainer
 
 GRID_COLS, GRID_ROWS = 4, 5
 BITS = GRID_COLS * GRID_ROWS
@@ -61,7 +62,7 @@ def write_counter_clip(
     path: Path, frames: int, size: tuple[int, int] = (1080, 1920), fps: int = 30, *,
     codec: str = "libx264", gop: int = 30, bframes: int = 2, code_base: int = 0,
     texture: bool = False, pts: Sequence[int] | None = None, time_base: Fraction | None = None,
-    rotation_ccw: int = 0, audio_hz: float = 0.0, audio_rate: int = 48000, options: dict | None = None,
+    rotation_ccw: int = 0, audio_hz: float = 0.0, audio_rate: int = 48000, options: dict[str, str] | None = None,
     pix_fmt: str = "yuv420p",
 ) -> Path:
     """Encode a clip whose frame i shows code ``code_base + i``.
@@ -79,6 +80,7 @@ def write_counter_clip(
         tex = np.repeat(np.repeat(small, 8, 0), 8, 1)[:, :, None]
     with av.open(str(path), "w") as out:
         vs = out.add_stream(codec, rate=fps, options=dict(options or {}))
+        assert isinstance(vs, av.VideoStream), codec
         vs.width, vs.height = w, h
         vs.pix_fmt = pix_fmt
         if codec in ("libx264", "libx265", "h264", "hevc"):
@@ -115,7 +117,7 @@ def write_counter_clip(
         for p in vs.encode():
             out.mux(p)
         if aus is not None:
-            seconds = frames / fps if pts is None else float((pts[-1] + (pts[-1] - pts[-2])) * time_base)
+            seconds = frames / fps if pts is None else float((pts[-1] + (pts[-1] - pts[-2])) * (time_base or Fraction(1, fps)))
             write_sine_frames(out, aus, audio_hz, seconds, audio_rate)
     return path
 
@@ -127,7 +129,7 @@ def sine(hz: float, seconds: float, rate: int = 48000, channels: int = 2, amp: f
     return np.repeat(mono[:, None], channels, axis=1)
 
 
-def write_sine_frames(out, stream, hz: float, seconds: float, rate: int) -> None:
+def write_sine_frames(out: OutputContainer, stream: av.AudioStream, hz: float, seconds: float, rate: int) -> None:
     data = sine(hz, seconds, rate)
     chunk = 1024
     for start in range(0, len(data), chunk):
@@ -153,6 +155,7 @@ def write_audio_file(path: Path, hz: float, seconds: float, rate: int = 44100, c
         rate = 48000  # Opus only runs at 48 kHz
     with av.open(str(path), "w") as out:
         st = out.add_stream(codec, rate=rate, layout=layout)
+        assert isinstance(st, av.AudioStream), codec
         fmt = st.codec_context.codec.audio_formats[0].name if st.codec_context.codec.audio_formats else "fltp"
         data = sine(hz, seconds, rate, channels)
         resampler = av.AudioResampler(format=fmt, layout=layout, rate=rate)

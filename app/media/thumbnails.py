@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -42,7 +43,7 @@ def frames_to_thumb(frames: int, fps: float) -> list[int]:
     return picks
 
 
-def make_thumbnails(fetcher: FrameFetcher, source: Path, dest: Path, probe: dict,
+def make_thumbnails(fetcher: FrameFetcher, source: Path, dest: Path, probe: dict[str, Any],
                     token: CancelToken | None = None, progress: Progress | None = None) -> list[Path]:
     """Write the thumbnails of ``source`` into folder ``dest``; returns their paths."""
     dest.mkdir(parents=True, exist_ok=True)

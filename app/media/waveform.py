@@ -61,6 +61,7 @@ def reduce_peaks(base: np.ndarray, spp: int) -> np.ndarray:
 
 def load_base(path: Path) -> np.ndarray | None:
     try:
-        return np.load(path)
+        peaks: np.ndarray = np.load(path)
+        return peaks
     except (OSError, ValueError):
         return None

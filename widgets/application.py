@@ -46,7 +46,8 @@ def create_application(language: str | None = None):  # noqa: ANN201 - QApplicat
     from widgets.shell.settings import APPLICATION, ORGANIZATION
     from widgets.shell.theme import apply_theme
 
-    app = QApplication.instance()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
     if app is None:
         # Qt 6 scales for HiDPI by itself; PassThrough keeps fractional factors (1.25, 1.5)
         # exact instead of rounding them, so nothing is drawn at the wrong size.

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- wiring
     def _build_toolbar(self) -> None:
-        bar = QToolBar(objectName="MainToolbar")
+        bar = QToolBar(objectName="MainToolbar")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         bar.setMovable(False)
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addActions([a["action_undo"], a["action_redo"]])
         bar.addSeparator()
-        self.episode_label = QLabel(objectName="ToolbarLabel")
+        self.episode_label = QLabel(objectName="ToolbarLabel")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.episode_switcher = episodes.EpisodeSwitcher(self.session)
         # tool-bar widgets are hidden through their QAction (hiding the widget itself does not stick)
         self._episode_tools = [bar.addWidget(self.episode_label), bar.addWidget(self.episode_switcher)]

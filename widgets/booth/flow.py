@@ -51,8 +51,9 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, move: bool) -> int:
         x, y, line_h = rect.x(), rect.y(), 0
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisible() and item.widget().parent() is not None \
-                    and item.widget().parentWidget().isVisible():
+            shown = item.widget()
+            holder = shown.parentWidget() if shown is not None else None
+            if shown is not None and not shown.isVisible() and holder is not None and holder.isVisible():
                 continue
             hint = item.sizeHint()
             next_x = x + hint.width() + self._spacing

@@ -124,14 +124,14 @@ class BoothPanel(QWidget):
         outer.addWidget(self.notice)
 
         # the booth often shares a narrow side dock: its panes scroll rather than force the window wider
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setMinimumSize(200, 160)
+        self.scroll_area = QScrollArea(self)  # not "scroll": that would hide QWidget.scroll()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setMinimumSize(200, 160)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
-        self.scroll.setWidget(split)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(split)
+        outer.addWidget(self.scroll_area, 1)
 
         left = QWidget(split)
         lv = QVBoxLayout(left)
@@ -617,7 +617,7 @@ class BoothPanel(QWidget):
             self._fit_stacked_panes()
 
     def _fit_stacked_panes(self) -> None:
-        height = max(self.scroll.viewport().height(), 1)
+        height = max(self.scroll_area.viewport().height(), 1)
         self.split.setSizes([int(height * 0.3), int(height * 0.3), int(height * 0.4)])
 
     # --------------------------------------------------------------- lifetime

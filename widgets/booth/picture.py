@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.model import Episode, Shot
 from app.session import Session
+
+if TYPE_CHECKING:
+    from widgets.player.sources import FrameSource
 
 log = logging.getLogger(__name__)
 RENDER_SIZE = (216, 384)
@@ -48,7 +52,7 @@ class PicturePreview(QWidget):
         self._frames: dict[int, QImage] = {}
         self._lock = threading.Lock()
         self._gen = 0
-        self._source = None
+        self._source: FrameSource | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(15)
         self._timer.timeout.connect(self._tick)

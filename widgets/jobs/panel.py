@@ -8,7 +8,7 @@ says why the queue is paused when the budget stopped it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,7 +59,7 @@ def _group_of(job: Job) -> str:
 class _ProgressDelegate(QStyledItemDelegate):
     """Draws a slim progress bar in the progress column (busy stripes when the vendor gives none)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(PROGRESS_ROLE)
         if value is None or index.column() != COL_PROGRESS:
             super().paint(painter, option, index)
@@ -77,7 +77,7 @@ class _ProgressDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)
         return QSize(max(hint.width(), 120), max(hint.height(), 26))
 

@@ -26,6 +26,7 @@ from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
 if TYPE_CHECKING:
     from widgets.player.engine import PlaybackEngine
+    from widgets.player.sources import FrameSource, LazyAudioSource
 
 log = logging.getLogger(__name__)
 SHUTTLE_RATES = (1, 2, 4, 8)
@@ -84,7 +85,7 @@ class PreviewPanel(QWidget):
         self.canvas = FrameCanvas(self)
         self.shown_frame = -1
         self.loop = False
-        self._sources = None
+        self._sources: tuple[FrameSource, LazyAudioSource, str] | None = None
         self._engine: PlaybackEngine | None = None
         self._shuttle = 0
         self._own_playhead = False
@@ -237,7 +238,7 @@ class PreviewPanel(QWidget):
             return
         if not engine_ready():  # the first frame after start-up: load the engine off this thread
             request = self._request
-            when_engine_ready(lambda: request == self._request and self.request_frame(frame))
+            when_engine_ready(lambda: self.request_frame(frame) if request == self._request else None)
             return
         self.sources()  # created here, on the GUI thread: the media services are QObjects
         self._pool.start(_RenderJob(self, self._request, frame), 10)  # before the mixer warm-up
@@ -294,6 +295,8 @@ class PreviewPanel(QWidget):
 
     def _range(self) -> tuple[int, int]:
         ep = self.session.current_episode
+        if ep is None:
+            return 0, 0
         tl = ep.timeline
         if self.loop and tl.in_point is not None:
             return tl.in_point, tl.out_point if tl.out_point is not None else tl.duration
@@ -417,7 +420,7 @@ class PreviewPanel(QWidget):
         if key == K.Key_Space:
             self.toggle_play()
         elif key in (K.Key_J, K.Key_K, K.Key_L):
-            self.shuttle({K.Key_J: -1, K.Key_K: 0, K.Key_L: 1}[key])
+            self.shuttle({K.Key_J: -1, K.Key_K: 0, K.Key_L: 1}[K(key)])
         elif key == K.Key_Left:
             self.step(-(fps if shift else 1))
         elif key == K.Key_Right:

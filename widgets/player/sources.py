@@ -81,7 +81,7 @@ class PictureSource:
     def render(self, episode: Episode, frame: int, size: tuple[int, int]) -> np.ndarray:
         clip = self.clip_at(episode, frame)
         w, h = size
-        if clip is None:
+        if clip is None or clip.asset_id is None:
             return np.zeros((h, w, 3), np.uint8)
         asset = self.series.media[clip.asset_id]
         path = self.root / asset.path

@@ -9,6 +9,7 @@ suspect's side by side. "Save Evidence…" writes the evidence pack (HTML, PDF, 
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -163,7 +164,7 @@ class TheftCheckDialog(QDialog):
             for k, episode in enumerate(episodes):
                 made.append(fingerprint_timeline(
                     series, bundle, episode, cancelled=lambda: ctx.token.cancelled,
-                    progress=lambda f, k=k, n=episode.number: ctx.progress((k + f) / len(episodes), f"E{n:02d}")))
+                    progress=partial(_episode_progress, ctx, k, len(episodes), episode.number)))
             return made
 
         def done(made: list) -> None:
@@ -297,6 +298,7 @@ class TheftCheckDialog(QDialog):
         from app.provenance.evidence import write_evidence_pack
 
         bundle, series = self.session.bundle, self.session.document.series
+        assert bundle is not None  # the dialog is only offered with a project open
         references = list(self.references.values())
 
         def work(ctx: JobContext) -> Path:
@@ -351,3 +353,8 @@ class TheftCheckDialog(QDialog):
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
         self.stop()
         super().done(result)
+
+
+def _episode_progress(ctx: JobContext, k: int, count: int, number: int, fraction: float) -> None:
+    """Progress of fingerprinting episode ``number``, the ``k``-th of ``count``."""
+    ctx.progress((k + fraction) / count, f"E{number:02d}")

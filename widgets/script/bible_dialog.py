@@ -55,8 +55,8 @@ class BibleDialog(QDialog):
         self.premise = QPlainTextEdit(series.bible.premise)
         self.genre = QLineEdit(series.bible.genre)
         self.tone = QLineEdit(series.bible.tone)
-        self.style = QPlainTextEdit(series.bible.visual_style)
-        self.style.setMaximumHeight(70)
+        self.visual_style = QPlainTextEdit(series.bible.visual_style)  # not "style": that would hide QWidget.style()
+        self.visual_style.setMaximumHeight(70)
         self.language = QComboBox()
         self.language.addItem(self.tr("Simplified Chinese"), "zh")
         self.language.addItem(self.tr("English"), "en")
@@ -66,7 +66,7 @@ class BibleDialog(QDialog):
         form.addRow(self.tr("Premise"), self.premise)
         form.addRow(self.tr("Genre"), self.genre)
         form.addRow(self.tr("Tone"), self.tone)
-        form.addRow(self.tr("Visual style"), self.style)
+        form.addRow(self.tr("Visual style"), self.visual_style)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Notes"), self.notes)
         tabs.addTab(story, self.tr("Story"))
@@ -232,7 +232,7 @@ class BibleDialog(QDialog):
                 doc.edit(series, QCoreApplication.translate("ScriptBibleDialog", "Rename series"), title=self.title.text().strip())
             doc.edit(series.bible, QCoreApplication.translate("ScriptBibleDialog", "Edit bible"), premise=self.premise.toPlainText().strip(),
                      genre=self.genre.text().strip(), tone=self.tone.text().strip(),
-                     visual_style=self.style.toPlainText().strip(), language=self.language.currentData(),
+                     visual_style=self.visual_style.toPlainText().strip(), language=self.language.currentData(),
                      notes=self.notes.toPlainText().strip())
             doc.edit(series, QCoreApplication.translate("ScriptBibleDialog", "Edit cast"), characters=self._characters, locations=self._locations)
         super().accept()

@@ -435,6 +435,8 @@ class ScriptPanel(QWidget):
         self.act_stop.setEnabled(True)
 
         def delta(text: str) -> None:
+            if self._stream_cursor is None:
+                return  # the stream was stopped; late pieces are dropped
             self._stream_cursor.insertText(text)
             self.editor.ensureCursorVisible()
 

@@ -32,9 +32,9 @@ class FindInSeasonDialog(QDialog):
         self.setObjectName("FindInSeasonDialog")
         self.session = session
         self.hits: list[SearchHit] = []
-        self.query = QLineEdit(objectName="find_query")
+        self.query = QLineEdit(objectName="find_query")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.query.setClearButtonEnabled(True)
-        self.results = QTreeWidget(objectName="find_results")
+        self.results = QTreeWidget(objectName="find_results")  # type: ignore[call-arg]  # the PySide6 stub omits inherited properties (objectName)
         self.results.setRootIsDecorated(False)
         self.results.setColumnCount(5)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -44,7 +44,7 @@ class FindInSeasonDialog(QDialog):
         header.setStretchLastSection(True)
         for signal in (self.results.itemActivated, self.results.itemDoubleClicked):  # keys, mouse (idempotent)
             signal.connect(lambda item, _col: self.go_to(self.results.indexOfTopLevelItem(item)))
-        self.count = QLabel(objectName="find_count")
+        self.count = QLabel(objectName="find_count")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.results)
@@ -60,8 +60,9 @@ class FindInSeasonDialog(QDialog):
         if self._timer.isActive():
             self._timer.stop()
             self.search()
+        current = self.results.currentItem()
         if self.hits:
-            row = max(0, self.results.indexOfTopLevelItem(self.results.currentItem()))
+            row = max(0, self.results.indexOfTopLevelItem(current)) if current is not None else 0
             self.go_to(row)
 
     def kind_label(self, kind: HitKind) -> str:

@@ -176,7 +176,8 @@ class ComfyWorkflowDialog(QDialog):
 
     def set_binding(self, role: Role, node_id: str | None, input_name: str = "") -> None:
         combo = self.table.cellWidget(list(Role).index(role), 1)
-        combo.setCurrentIndex(max(0, combo.findData(_key(node_id, input_name)) if node_id else 0))
+        if isinstance(combo, QComboBox):
+            combo.setCurrentIndex(max(0, combo.findData(_key(node_id, input_name)) if node_id else 0))
 
     # ------------------------------------------------------------------ saving
     def _say(self, text: str, *, error: bool = False) -> None:

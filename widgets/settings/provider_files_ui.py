@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from providers import provider_files
-from providers.provider_files import FileProblem, ProviderFileError
+from providers.provider_checks import FileProblem, ProviderFileError
 
 ERROR_COLOR = "#f0605a"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction
@@ -55,10 +55,11 @@ class _PanelFrame(QScrollArea):
         self.setMinimumSize(120, 80)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.widget().sizeHint()
+        inner = self.widget()
+        return inner.sizeHint() if inner is not None else super().sizeHint()
 
 
-def load_panel_class(target: str) -> type[QWidget]:
+def load_panel_class(target: str) -> Callable[[Session, QWidget], QWidget]:
     module_name, _, class_name = target.partition(":")
     return getattr(importlib.import_module(module_name), class_name)
 

@@ -9,6 +9,7 @@ soon". Each class is a dock panel ``(session, parent=None)`` listed in
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.session import Session
@@ -81,7 +82,7 @@ class ShellEmptyPanel(QWidget):
         return translate("EmptyPanels", "Episode %1").replace("%1", str(episode.number))
 
     # Actions of the main window exist only once the panel is docked: refresh then too.
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.schedule_refresh()
 

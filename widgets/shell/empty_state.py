@@ -61,9 +61,9 @@ class EmptyState(QWidget):
         self.setObjectName("EmptyState")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._icon = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self._title = QLabel(objectName="EmptyStateTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._title = QLabel(objectName="EmptyStateTitle", alignment=Qt.AlignmentFlag.AlignCenter)  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self._title.setWordWrap(True)
-        self._text = QLabel(objectName="EmptyStateText", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._text = QLabel(objectName="EmptyStateText", alignment=Qt.AlignmentFlag.AlignCenter)  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self._text.setWordWrap(True)
         self._buttons = QHBoxLayout()
         self._buttons.setSpacing(8)
@@ -114,7 +114,8 @@ class EmptyState(QWidget):
         return self._text.text()
 
     def buttons(self) -> list[ActionButton]:
-        return [self._buttons.itemAt(i).widget() for i in range(1, self._buttons.count() - 1)]
+        items = (self._buttons.itemAt(i) for i in range(1, self._buttons.count() - 1))
+        return [w for item in items if item is not None and isinstance(w := item.widget(), ActionButton)]
 
     def _set_actions(self, actions: Sequence[QAction]) -> None:
         current = [b.action for b in self.buttons()]

@@ -89,7 +89,7 @@ class EpisodeSwitcher(QComboBox):
         self.setMinimumContentsLength(18)
         doc = session.document
         doc.reset.connect(self.rebuild)
-        doc.listChanged.connect(lambda owner, field: field == "episodes" and self.rebuild())
+        doc.listChanged.connect(lambda owner, field: self.rebuild() if field == "episodes" else None)
         doc.objectChanged.connect(self._on_object_changed)
         session.currentEpisodeChanged.connect(self._select_current)
         session.projectOpened.connect(self.rebuild)

@@ -72,7 +72,7 @@ class NewSeriesDialog(QDialog):
         for rate in FRAME_RATES:
             self.fps.addItem(translate("NewSeries", "%1 fps").replace("%1", str(rate)), rate)
         self.fps.setCurrentIndex(FRAME_RATES.index(30))
-        self.path_label = QLabel(objectName="EmptyStateText")
+        self.path_label = QLabel(objectName="EmptyStateText")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.path_label.setWordWrap(True)
 
         form = QFormLayout()

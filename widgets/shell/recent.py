@@ -20,6 +20,8 @@ class RecentProjects:
         raw = app_settings().value(KEY, []) or []
         if isinstance(raw, str):  # QSettings returns a bare string for a one-item list in INI files
             raw = [raw]
+        if not isinstance(raw, list):
+            raw = []
         kept = [Path(p) for p in raw if p and (Path(p) / PROJECT_FILE).is_file()]
         if len(kept) != len(raw):
             self._store(kept)

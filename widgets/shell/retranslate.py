@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -75,9 +75,10 @@ def _lookup(i18n_dir: Path, old_language: str, source_language: str) -> dict[str
     return table
 
 
-def _owners(obj: QObject) -> list[str]:
+def _owners(start: QObject) -> list[str]:
     """Class names from ``obj`` up its parents: translation contexts are usually class names."""
     names = []
+    obj: QObject | None = start
     while obj is not None:
         names.append(type(obj).__name__)
         obj = obj.parent()
@@ -116,14 +117,14 @@ def _slots(widget: QWidget) -> Iterator[_Slot]:
         yield _Slot(widget, widget.placeholderText, widget.setPlaceholderText)
     if isinstance(widget, QComboBox) and not widget.isEditable():
         for i in range(widget.count()):
-            yield _Slot(widget, lambda w=widget, i=i: w.itemText(i), lambda t, w=widget, i=i: w.setItemText(i, t))
+            yield _Slot(widget, partial(widget.itemText, i), partial(widget.setItemText, i))
     if isinstance(widget, QTabWidget):
         for i in range(widget.count()):
-            yield _Slot(widget, lambda w=widget, i=i: w.tabText(i), lambda t, w=widget, i=i: w.setTabText(i, t))
+            yield _Slot(widget, partial(widget.tabText, i), partial(widget.setTabText, i))
     if isinstance(widget, QTreeWidget):
         header = widget.headerItem()
         for c in range(widget.columnCount()):
-            yield _Slot(widget, lambda h=header, c=c: h.text(c), lambda t, h=header, c=c: h.setText(c, t))
+            yield _Slot(widget, partial(header.text, c), partial(header.setText, c))
 
 
 def _action_slots(action: QAction) -> Iterator[_Slot]:

@@ -24,9 +24,9 @@ class StatusInfo(QObject):
     def __init__(self, session: Session, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.session = session
-        self.episode = QLabel(objectName="StatusEpisode")
-        self.duration = QLabel(objectName="StatusDuration")
-        self.format = QLabel(objectName="StatusFormat")
+        self.episode = QLabel(objectName="StatusEpisode")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        self.duration = QLabel(objectName="StatusDuration")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        self.format = QLabel(objectName="StatusFormat")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         for label in (self.episode, self.duration, self.format):
             bar.addPermanentWidget(label)
         self._pending = False

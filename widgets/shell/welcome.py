@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,8 +31,8 @@ class _RecentRow(QWidget):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        name = QLabel(path.name.removesuffix(".mdrama"), objectName="RecentName")
-        folder = QLabel(str(path.parent), objectName="RecentFolder")
+        name = QLabel(path.name.removesuffix(".mdrama"), objectName="RecentName")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        folder = QLabel(str(path.parent), objectName="RecentFolder")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         col = QVBoxLayout(self)
         col.setContentsMargins(8, 6, 8, 6)
         col.setSpacing(1)
@@ -51,16 +52,16 @@ class WelcomeView(QWidget):
 
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(64, 64), self.devicePixelRatioF()))
-        self.title = QLabel("Microdrama Studio", objectName="WelcomeTitle")
-        self.subtitle = QLabel(objectName="WelcomeSubtitle")
+        self.title = QLabel("Microdrama Studio", objectName="WelcomeTitle")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        self.subtitle = QLabel(objectName="WelcomeSubtitle")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.subtitle.setWordWrap(True)
-        self.start_label = QLabel(objectName="WelcomeSection")
+        self.start_label = QLabel(objectName="WelcomeSection")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.buttons: dict[str, QPushButton] = {}
         start = QVBoxLayout()
         start.setSpacing(8)
         for name in ("action_new_series", "action_open", "action_open_demo"):
             action = actions[name]
-            button = QPushButton(objectName="WelcomeAction")
+            button = QPushButton(objectName="WelcomeAction")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
             button.setIcon(action.icon())
             button.setIconSize(QSize(20, 20))
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -80,14 +81,14 @@ class WelcomeView(QWidget):
         left.addLayout(start)
         left.addStretch(1)
 
-        self.recent_label = QLabel(objectName="WelcomeSection")
-        self.recent_list = QListWidget(objectName="RecentList")
+        self.recent_label = QLabel(objectName="WelcomeSection")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        self.recent_list = QListWidget(objectName="RecentList")  # type: ignore[call-arg]  # the PySide6 stub omits inherited properties (objectName)
         self.recent_list.setIconSize(QSize(18, 18))
         self.recent_list.itemActivated.connect(self._open_item)
         self.recent_list.itemClicked.connect(self._open_item)
-        self.recent_empty = QLabel(objectName="EmptyStateText")
+        self.recent_empty = QLabel(objectName="EmptyStateText")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.recent_empty.setWordWrap(True)
-        card = QFrame(objectName="WelcomeCard")
+        card = QFrame(objectName="WelcomeCard")  # type: ignore[call-arg]  # the PySide6 stub omits inherited properties (objectName)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(18, 16, 18, 16)
         card_layout.addWidget(self.recent_label)
@@ -138,8 +139,10 @@ class WelcomeView(QWidget):
         has = self.recent_list.count() > 0
         self.recent_list.setVisible(has)
         self.recent_empty.setVisible(not has)
-        layout = self.recent_list.parentWidget().layout()
-        layout.setStretch(layout.count() - 1, 0 if has else 1)  # keep the hint under the heading
+        holder = self.recent_list.parentWidget()
+        layout = holder.layout() if holder is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.setStretch(layout.count() - 1, 0 if has else 1)  # keep the hint under the heading
 
     def _open_item(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

@@ -202,7 +202,7 @@ class ShotInspector(QWidget):
                     edit.setPlainText(getattr(shot, name))
             series = self.session.series
             self.dialogue.setText("\n".join(
-                f"{(series.character(d.character_id).name if series.character(d.character_id) else d.character_name)}"
+                f"{(who.name if (who := series.character(d.character_id)) else d.character_name)}"
                 f"{'（' + d.parenthetical + '）' if d.parenthetical else ''}：{d.text}" for d in shot.dialogue)
                 or self.tr("(no dialogue)"))
             self._fill_versions(self.stills, shot.stills, shot.chosen_still)

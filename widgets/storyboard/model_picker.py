@@ -188,10 +188,10 @@ class ClipModelPicker(QWidget):
         # aspect, features, notes
         ratio = self._series_ratio()
         if card is not None and card.aspect_ratios:
-            offered = ", ".join(card.aspect_ratios)
+            ratios = ", ".join(card.aspect_ratios)
             ok = ratio in card.aspect_ratios
-            self.aspect.setText(offered if ok else self.tr("%1 (this series is %2: the start frame decides)")
-                                .replace("%1", offered).replace("%2", ratio))
+            self.aspect.setText(ratios if ok else self.tr("%1 (this series is %2: the start frame decides)")
+                                .replace("%1", ratios).replace("%2", ratio))
         else:
             self.aspect.setText(self.tr("Follows the start frame"))
         supported = {"first_frame": bool(card and card.first_frame), "last_frame": bool(card and card.last_frame),

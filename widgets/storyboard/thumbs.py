@@ -11,6 +11,9 @@ from app.session import Session
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
 if TYPE_CHECKING:
+    from app.media.services import MediaServices
+
+if TYPE_CHECKING:
     import numpy as np
 
 
@@ -31,7 +34,7 @@ class ThumbnailSource(QObject):
         super().__init__(parent)
         self.session = session
         self._cache: dict[str, QPixmap] = {}
-        self._connected = None
+        self._connected: MediaServices | None = None
         self._after_engine: set[str] = set()
         session.projectOpened.connect(self._cache.clear)
         session.projectClosed.connect(self._cache.clear)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -150,7 +152,7 @@ class TimelinePanel(QWidget):
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add)
         for kind in TrackKind:
-            menu.addAction(self.view.kind_label(kind), lambda k=kind: self.add_track(k))
+            menu.addAction(self.view.kind_label(kind), partial(self.add_track, kind))
         add.setMenu(menu)
         bar.addWidget(add)
         assemble = QToolButton(bar)

@@ -9,6 +9,7 @@ queue and plays it. The offline engine is labelled as a scratch voice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from app.model import Character
 from app.session import Session
 from app.voices.cast import SCRATCH_PROVIDER
 
+if TYPE_CHECKING:
+    from app.audio.playback import BufferPlayer
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SCRATCH_VOICES = ("", "cmn+f2", "cmn+f3", "cmn+f4", "cmn+m1", "cmn+m3", "en-us+f2", "en-us+f3", "en-us+m1",
                   "en-us+m3")
@@ -42,7 +46,7 @@ class VoicePage(QWidget):
         self.session = session
         self._characters = characters
         self._filling = False
-        self._player = None
+        self._player: BufferPlayer | None = None
         self.list = QListWidget(self)
         self.list.setMaximumWidth(200)
         self.list.currentItemChanged.connect(lambda *_: self._load())
@@ -116,8 +120,8 @@ class VoicePage(QWidget):
         from providers import registry
 
         for info in registry.for_capability("speech"):
-            label = self.tr("Scratch voice (offline)") if info.name == SCRATCH_PROVIDER else info.label
-            self.provider.addItem(label, info.name)
+            shown = self.tr("Scratch voice (offline)") if info.name == SCRATCH_PROVIDER else info.label
+            self.provider.addItem(shown, info.name)
         self.language.clear()
         self.language.addItem(self.tr("From the text"), "")
         self.language.addItem(self.tr("Mandarin"), "zh")
@@ -173,7 +177,7 @@ class VoicePage(QWidget):
             choices = SCRATCH_VOICES
         else:
             field = next((f for f in registry.get(name).fields if f.key == "voice"), None) if name else None
-            choices = ("", *field.choices) if field is not None else ("",)
+            choices: tuple[str, ...] = ("", *field.choices) if field is not None else ("",)
         self.voice.addItems(list(choices))
 
     def _provider_changed(self, _index: int) -> None:

@@ -45,6 +45,7 @@ case "$mode" in
     ;;
   test)
     .venv/bin/ruff check .
+    .venv/bin/mypy  # [tool.mypy] in pyproject.toml: app/ and providers/ strict, widgets/ checked
     exec bash packaging/run-tests.sh "${@:2}"
     ;;
   setup) ;;

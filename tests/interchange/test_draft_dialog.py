@@ -64,10 +64,10 @@ def test_menu_action_exports_a_capcut_draft(window, qtbot, tmp_path) -> None:
     dialog.grab().save(str(SHOTS / "draft-dialog-en.png"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.close_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.result is not None or "not written" in dialog.status.text(), timeout=60000)
-    assert dialog.result is not None, dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.draft_result is not None or "not written" in dialog.status.text(), timeout=60000)
+    assert dialog.draft_result is not None, dialog.status.text()
     folder = tmp_path / "drafts" / "第一集"
-    assert dialog.result.folder == folder and str(folder) in dialog.status.text()
+    assert dialog.draft_result.folder == folder and str(folder) in dialog.status.text()
     raw = json.loads((folder / "draft_content.json").read_text(encoding="utf-8"))
     assert raw["platform"]["app_source"] == "cc" and raw["tracks"]
     assert [p.name for p in (folder / "materials").iterdir()]  # collected by default
@@ -118,7 +118,7 @@ def test_dialog_in_chinese(window, qtbot, tmp_path) -> None:
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "draft-dialog-zh.png"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    qtbot.waitUntil(lambda: dialog.draft_result is not None, timeout=60000)
     assert "草稿已写入" in dialog.status.text()
     assert "标记“反转”位于 00:00:03:05" in dialog.problems.toPlainText()  # the not-carried-over list, in Chinese
     dialog.grab().save(str(SHOTS / "draft-dialog-done-zh.png"))

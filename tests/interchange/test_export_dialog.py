@@ -35,8 +35,8 @@ def test_export_from_the_dialog_with_progress(session, qtbot, tmp_path) -> None:
     worker = dialog.start()
     worker.progress.connect(lambda f, eta: seen.append(f))
     assert not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
-    assert dialog.result is not None, dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.export_result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
+    assert dialog.export_result is not None, dialog.status.text()
     assert seen and max(seen) == 1.0
     info = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(out)],
                                      capture_output=True, text=True, check=True).stdout)

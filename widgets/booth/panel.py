@@ -114,7 +114,7 @@ class BoothPanel(QWidget):
         self.device_bar.setLayout(bar)
         bar.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.device_bar)
-        self._narrow = False
+        self._narrow: bool = False
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -237,8 +237,8 @@ class BoothPanel(QWidget):
         self.ai_menu_button.hide()
         rv.addWidget(self.takes, 3)
 
-        for w, stretch in ((left, 2), (center, 5), (right, 3)):
-            split.setStretchFactor(split.indexOf(w), stretch)
+        for pane, stretch in ((left, 2), (center, 5), (right, 3)):
+            split.setStretchFactor(split.indexOf(pane), stretch)
         left.setMinimumWidth(120)
         right.setMinimumWidth(150)
         self.split = split

@@ -42,7 +42,7 @@ class DraftExportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.job: FunctionJob | None = None
-        self.result: DraftResult | None = None
+        self.draft_result: DraftResult | None = None  # not "result": that would hide QDialog.result()
         self.setObjectName("draft_export_dialog")
         self.setWindowTitle(self.tr("Export to Jianying / CapCut"))
         self.setModal(True)
@@ -161,7 +161,7 @@ class DraftExportDialog(QDialog):
             self.status.setText(self.tr("Choose a folder for the draft."))
             return None
         options = DraftOptions(app=self.target_app, collect=self.collect.isChecked(), name=self.name.text())
-        self.result = None
+        self.draft_result = None
         self.problems.hide()
         self.progress.setValue(0)
         self.job = export_draft(self.session, episode, Path(folder).expanduser(), options)
@@ -203,11 +203,11 @@ class DraftExportDialog(QDialog):
             self.status.setText(self.tr("The draft was not written: %1").replace("%1", job.error))
 
     def _show_folder(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder.parent)))
+        if self.draft_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.draft_result.folder.parent)))
 
     def _show_result(self, result: DraftResult) -> None:
-        self.result = result
+        self.draft_result = result
         self.open_button.show()
         settings_store().set("draft_export", f"{result.app.value}_folder", str(result.folder.parent))
         self.progress.setValue(1000)

@@ -359,9 +359,9 @@ class JobsPanel(QWidget):
             item = QTreeWidgetItem()
             item.setData(0, JOB_ROLE, job_id)
             self._items[job_id] = item
-        if item.parent() is not group:
-            if item.parent() is not None:
-                item.parent().removeChild(item)
+        if (parent := item.parent()) is not group:
+            if parent is not None:
+                parent.removeChild(item)
             group.addChild(item)
         currency = self.session.series.settings.currency
         item.setText(COL_JOB, job.title)
@@ -390,8 +390,8 @@ class JobsPanel(QWidget):
 
     def _remove_job(self, job_id: str) -> None:
         item = self._items.pop(job_id, None)
-        if item is not None and item.parent() is not None:
-            item.parent().removeChild(item)
+        if item is not None and (parent := item.parent()) is not None:
+            parent.removeChild(item)
         self._refresh_groups()
         self._update_buttons()
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.errors import UserError
 from app.interchange import tasks
 from app.jobs.job import Job
+from app.model import Episode
 from app.session import Session
 
 
@@ -84,8 +86,14 @@ class InterchangeActions(QObject):
                                                       self.tr("OpenTimelineIO (*.otio)"))):
             self.export_otio(path)
 
+    def _episode(self) -> Episode:
+        episode = self.session.current_episode
+        if episode is None:  # the menu entries are disabled then; a shortcut may still arrive
+            raise UserError(QCoreApplication.translate("TimelineView", "No episode open. Open a project and pick an episode."))
+        return episode
+
     def export_otio(self, path: Path) -> Job:
-        return tasks.export_otio(self.session, self.session.current_episode, path)
+        return tasks.export_otio(self.session, self._episode(), path)
 
     def import_otio_dialog(self) -> None:
         if not self._ready():
@@ -101,7 +109,7 @@ class InterchangeActions(QObject):
                                 self.tr("The timeline was imported; these clips are offline:") + "\n\n"
                                 + "\n".join(problems[:20]))
 
-        return tasks.import_otio(self.session, self.session.current_episode, path, report)
+        return tasks.import_otio(self.session, self._episode(), path, report)
 
     def export_subtitles_dialog(self) -> None:
         if not self._ready():
@@ -116,7 +124,7 @@ class InterchangeActions(QObject):
             self.export_subtitles(Path(path), fmt)
 
     def export_subtitles(self, path: Path, fmt: str) -> Job:
-        return tasks.export_subtitles(self.session, self.session.current_episode, path, fmt)
+        return tasks.export_subtitles(self.session, self._episode(), path, fmt)
 
     def export_credits_dialog(self) -> None:
         if self._ready() and (path := self._save_path(self.tr("Export Credits and Provenance"), ".credits.md",
@@ -124,7 +132,7 @@ class InterchangeActions(QObject):
             self.export_credits(path)
 
     def export_credits(self, path: Path) -> Job:
-        return tasks.export_credits(self.session, self.session.current_episode, path)
+        return tasks.export_credits(self.session, self._episode(), path)
 
     def theft_check_dialog(self) -> None:
         if self.session.bundle is None:

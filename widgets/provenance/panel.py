@@ -100,7 +100,7 @@ class ProvenancePanel(QWidget):
     def refresh(self) -> None:
         self._pending = False
         episode = self.session.current_episode
-        selected = self.tree.currentItem().data(0, ASSET_ROLE) if self.tree.currentItem() else None
+        selected = current.data(0, ASSET_ROLE) if (current := self.tree.currentItem()) else None
         # Clearing a tree moves its current item through every row: with signals on, each move
         # rendered the details (200 HTML renders per episode switch on a season). Rebuild quietly,
         # then show the details once.
@@ -143,8 +143,8 @@ class ProvenancePanel(QWidget):
                              .replace("%5", format_money(self.ledger.total_cost(), currency)))
         for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        if self.tree.currentItem() is None and (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first)
 
     def _show_details(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
         if current is None:

@@ -158,6 +158,7 @@ class TheftCheckDialog(QDialog):
         from app.fingerprint.timeline_print import fingerprint_timeline
 
         bundle, series = self.session.bundle, self.session.document.series
+        assert bundle is not None  # the dialog is only offered with a project open
 
         def work(ctx: JobContext) -> list:
             made = []
@@ -282,7 +283,8 @@ class TheftCheckDialog(QDialog):
                 f"{m.score * 100:.0f}%", ", ".join(notes), self.match_suspects[index].path.name])
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             self.results.addTopLevelItem(item)
-        self.results.setCurrentItem(self.results.topLevelItem(0))
+        if (first := self.results.topLevelItem(0)) is not None:
+            self.results.setCurrentItem(first)
         self.evidence_button.setEnabled(True)
 
     # ------------------------------------------------------------ evidence

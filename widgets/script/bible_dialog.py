@@ -145,12 +145,12 @@ class BibleDialog(QDialog):
         character = Character(name=self.tr("New character"))
         self._characters.append(character)
         self._add_character_row(character)
-        self.cast.editItem(self.cast.item(self.cast.rowCount() - 1, 0))
+        self.cast.editItem(_cell(self.cast, self.cast.rowCount() - 1, 0))
 
     def _remove_character(self) -> None:
         row = self.cast.currentRow()
         if row >= 0:
-            cid = self.cast.item(row, 0).data(ID_ROLE)
+            cid = _cell(self.cast, row, 0).data(ID_ROLE)
             self._characters = [c for c in self._characters if c.id != cid]
             self.cast.removeRow(row)
 
@@ -162,7 +162,7 @@ class BibleDialog(QDialog):
     def _remove_location(self) -> None:
         row = self.places.currentRow()
         if row >= 0:
-            lid = self.places.item(row, 0).data(ID_ROLE)
+            lid = _cell(self.places, row, 0).data(ID_ROLE)
             self._locations = [loc for loc in self._locations if loc.id != lid]
             self.places.removeRow(row)
 
@@ -183,7 +183,7 @@ class BibleDialog(QDialog):
         from app.media.import_job import import_files_job
         from app.model import Provenance
 
-        cid = self.cast.item(row, 0).data(ID_ROLE)
+        cid = _cell(self.cast, row, 0).data(ID_ROLE)
 
         def land(assets, failures: list[str]) -> None:
             if not isValid(self):  # the dialog is gone; the images stay in the project's media
@@ -195,8 +195,8 @@ class BibleDialog(QDialog):
                     if asset.id not in character.reference_images:
                         character.reference_images.append(asset.id)
                 for r in range(self.cast.rowCount()):
-                    if self.cast.item(r, 0).data(ID_ROLE) == cid:
-                        self.cast.item(r, 4).setText(str(len(character.reference_images)))
+                    if _cell(self.cast, r, 0).data(ID_ROLE) == cid:
+                        _cell(self.cast, r, 4).setText(str(len(character.reference_images)))
             if failures and self.isVisible():
                 QMessageBox.warning(self, self.tr("Reference images"), "\n".join(failures))
             self._update_ok()
@@ -214,17 +214,17 @@ class BibleDialog(QDialog):
     # ------------------------------------------------------------------- apply
     def accept(self) -> None:
         for row in range(self.cast.rowCount()):
-            cid = self.cast.item(row, 0).data(ID_ROLE)
+            cid = _cell(self.cast, row, 0).data(ID_ROLE)
             character = next(c for c in self._characters if c.id == cid)
-            character.name = self.cast.item(row, 0).text().strip()
-            character.description = self.cast.item(row, 1).text().strip()
-            character.voice_actor = self.cast.item(row, 2).text().strip()
-            character.speech_voice = self.cast.item(row, 3).text().strip()
+            character.name = _cell(self.cast, row, 0).text().strip()
+            character.description = _cell(self.cast, row, 1).text().strip()
+            character.voice_actor = _cell(self.cast, row, 2).text().strip()
+            character.speech_voice = _cell(self.cast, row, 3).text().strip()
         for row in range(self.places.rowCount()):
-            lid = self.places.item(row, 0).data(ID_ROLE)
+            lid = _cell(self.places, row, 0).data(ID_ROLE)
             location = next(loc for loc in self._locations if loc.id == lid)
-            location.name = self.places.item(row, 0).text().strip()
-            location.description = self.places.item(row, 1).text().strip()
+            location.name = _cell(self.places, row, 0).text().strip()
+            location.description = _cell(self.places, row, 1).text().strip()
         series = self.session.series
         doc = self.session.document
         with doc.macro(self.tr("Edit series bible")):
@@ -236,3 +236,12 @@ class BibleDialog(QDialog):
                      notes=self.notes.toPlainText().strip())
             doc.edit(series, QCoreApplication.translate("ScriptBibleDialog", "Edit cast"), characters=self._characters, locations=self._locations)
         super().accept()
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item at (row, column); rows are added with every cell filled, so a gap is only ever made empty."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        table.setItem(row, column, item)
+    return item

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from providers import provider_files
 from providers.provider_checks import FileProblem, ProviderFileError
+from providers.registry import ProviderInfo
 
 ERROR_COLOR = "#f0605a"
 
@@ -98,7 +99,7 @@ def list_text_for_broken(file: str) -> str:
     return "⚠ " + file + "\n" + QCoreApplication.translate("BrokenFilePage", "Not loaded: has mistakes")
 
 
-def localized(info: object) -> object:
+def localized(info: ProviderInfo) -> ProviderInfo:
     """A file-declared provider in the UI's language, where its file gives translations."""
     from widgets.shell.i18n import current_language
 

@@ -307,7 +307,7 @@ class ProviderPage(QWidget):
             rules = []
             for row, rule in enumerate(self._rules):
                 try:
-                    price = float(self.prices.item(row, 3).text())
+                    price = float(cell.text()) if (cell := self.prices.item(row, 3)) is not None else rule.price
                 except (TypeError, ValueError, AttributeError):
                     price = rule.price
                 rules.append(replace(rule, price=max(0.0, price)))
@@ -383,6 +383,8 @@ class ProvidersDialog(QDialog):
         self.list.clear()
         for index in reversed(range(self.stack.count())):  # pages already built keep their edits
             holder = self.stack.widget(index)
+            if not isinstance(holder, QScrollArea):
+                continue
             page = holder.takeWidget()
             if page is not None and page not in self.pages.values():
                 page.deleteLater()
@@ -429,6 +431,8 @@ class ProvidersDialog(QDialog):
         if row < 0:
             return
         holder = self.stack.widget(row)
+        if not isinstance(holder, QScrollArea):
+            return
         if row >= len(self._infos):
             if holder.widget() is None:
                 file, problems = self._broken[row - len(self._infos)]

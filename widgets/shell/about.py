@@ -62,7 +62,7 @@ def keyboard_keys(action: QAction) -> list[QKeySequence]:
     Sun keyboards, media keys); those are left out, so Undo reads "Ctrl+Z", not "Ctrl+Z, F14"."""
     keys = []
     for seq in action.shortcuts():
-        key = seq[0].key() if seq.count() else None
+        key = seq[0].key() if seq.count() else None  # type: ignore[index]  # the PySide6 stub lacks QKeySequence.__getitem__
         if key is not None and (MEDIA_KEYS_FIRST <= int(key.value) <= MEDIA_KEYS_LAST
                                 or int(Qt.Key.Key_F13.value) <= int(key.value) <= int(Qt.Key.Key_F35.value)):
             continue

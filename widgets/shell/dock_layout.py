@@ -225,6 +225,6 @@ class DockLayout:
         if isinstance(geometry, QByteArray | bytes):
             self.window.restoreGeometry(QByteArray(geometry))
         state = settings.value(STATE_KEY)
-        if int(settings.value(VERSION_KEY, 0) or 0) != STATE_VERSION or not isinstance(state, QByteArray | bytes):
+        if int(str(settings.value(VERSION_KEY, 0) or 0)) != STATE_VERSION or not isinstance(state, QByteArray | bytes):
             return False
         return self.window.restoreState(QByteArray(state), STATE_VERSION)

@@ -30,6 +30,8 @@ PEAKS_PER_SECOND = 200
 if TYPE_CHECKING:
     import numpy as np
 
+    from app.media.decode import FrameFetcher
+
 
 class _Signals(QObject):
     done = Signal(object, object)  # key, result (QImage | ndarray | None)
@@ -83,7 +85,7 @@ class ClipMediaCache(QObject):
         # emits on a live object instead of a dangling one
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
-        self._fetcher = None
+        self._fetcher: FrameFetcher | None = None
         self._fetcher_root: Path | None = None
         self._lock = threading.Lock()
         self.generation = 0  # bumped whenever a result arrives: drawings made before are stale

@@ -8,7 +8,9 @@ the whole episode.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, Qt
@@ -277,7 +279,7 @@ class TimelinePainter:
     def clips(self, p: QPainter, track: Track, items: list[tuple[Clip, QRectF]]) -> None:
         """Clips wide enough to read: bodies from sprites (steady zoom) or drawn in batches, then marks."""
         v = self.v
-        marks = []
+        marks: list[tuple[Clip, QRectF, Sequence[ClipWarning]]] = []
         direct = []
         ppf, generation, dpr = v.geo.ppf, v.media_cache.generation, v.devicePixelRatioF()
         for clip, rect in items:
@@ -291,17 +293,21 @@ class TimelinePainter:
             width, height = int(rect.width()), int(rect.height())
             key = sprite_key(clip, track, width, height, ppf, (offline, bool(warns), generation, base.rgba()))
             sprite = v.sprites.get(key, width, height, dpr,
-                                   lambda sp, r, c=clip, b=base, o=offline, w=bool(warns):
-                                   self.bodies(sp, track, [(c, r, b, o, w)], (0.0, r.width())))
+                                   partial(self._sprite_body, track, clip, base, offline, bool(warns)))
             p.drawPixmap(QPointF(rect.left(), rect.top()), sprite)
         if direct:
             self.bodies(p, track, direct, (float(v.geo.header_w), float(v.width())))
         self.clip_marks(p, marks)
 
-    def clip_marks(self, p: QPainter, marks: list[tuple[Clip, QRectF, tuple]]) -> None:
+    def _sprite_body(self, track: Track, clip: Clip, base: QColor, offline: bool, warned: bool,
+                     sp: QPainter, r: QRectF) -> None:
+        self.bodies(sp, track, [(clip, r, base, offline, warned)], (0.0, r.width()))
+
+    def clip_marks(self, p: QPainter, marks: list[tuple[Clip, QRectF, Sequence[ClipWarning]]]) -> None:
         """Warning badges, frames (selected ones highlighted) and the trim handle under the mouse."""
         v = self.v
-        edges, chosen = [], []
+        edges: list[QRectF] = []
+        chosen: list[QRectF] = []
         for clip, rect, warns in marks:
             if warns:
                 self.warning_badge(p, rect, warns)
@@ -536,7 +542,7 @@ class TimelinePainter:
         if clip.fade_out > 0:
             p.drawLine(QPointF(rect.right() - clip.fade_out * g.ppf, rect.top()), QPointF(rect.right(), rect.bottom()))
 
-    def warning_badge(self, p: QPainter, rect: QRectF, warns: list[ClipWarning]) -> None:
+    def warning_badge(self, p: QPainter, rect: QRectF, warns: Sequence[ClipWarning]) -> None:
         colour = theme.OFFLINE if any(w.kind == MEDIA_OFFLINE for w in warns) else theme.WARN
         if rect.width() >= 18:
             cx, top = rect.right() - 10, rect.top() + 2
@@ -564,6 +570,8 @@ class TimelinePainter:
 
     def in_out(self, p: QPainter, h: int) -> None:
         v, g = self.v, self.v.geo
+        if v.episode is None:
+            return
         tl = v.episode.timeline
         if tl.in_point is None and tl.out_point is None:
             return
@@ -574,6 +582,8 @@ class TimelinePainter:
     def markers(self, p: QPainter) -> None:
         v, g = self.v, self.v.geo
         p.setFont(self.small)
+        if v.episode is None:
+            return
         for m in v.episode.timeline.markers:
             x = g.x_of(m.frame)
             if x < g.header_w - 8 or x > v.width() + 8:

@@ -111,7 +111,8 @@ class VoicePage(QWidget):
         self.clone_button.setToolTip(self.tr("Make this provider's voice from 10 s to 5 minutes of the actor "
                                              "speaking (a booth take or an audio file)"))
         self.note.setPlaceholderText(self.tr("e.g. calm, low, a little tired (sent with every line)"))
-        self.voice.lineEdit().setPlaceholderText(self.tr("automatic"))
+        if (edit := self.voice.lineEdit()) is not None:
+            edit.setPlaceholderText(self.tr("automatic"))
         self.scratch_note.setText(self.tr(
             "Scratch voice: a robotic voice made on this computer, with no key and no cost, so you can time "
             "the episode now. Replace it with a vendor voice or a recording before you publish."))
@@ -173,11 +174,12 @@ class VoicePage(QWidget):
 
         name = self.provider.currentData()
         self.voice.clear()
+        choices: tuple[str, ...]
         if name == SCRATCH_PROVIDER:
             choices = SCRATCH_VOICES
         else:
             field = next((f for f in registry.get(name).fields if f.key == "voice"), None) if name else None
-            choices: tuple[str, ...] = ("", *field.choices) if field is not None else ("",)
+            choices = ("", *field.choices) if field is not None else ("",)
         self.voice.addItems(list(choices))
 
     def _provider_changed(self, _index: int) -> None:

@@ -534,4 +534,12 @@ on this computer.</source>
 这台电脑上。</translation>
     </message>
 </context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../widgets/provenance/actions.py" line="92"/>
+        <source>No episode open. Open a project and pick an episode.</source>
+        <translation>未打开剧集。请打开项目并选择一集。</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,148 @@
+"""The command catalog: each editor command declared once.
+
+A command has a stable id, a translatable name, the dock it belongs to (its
+*scope*), default keys, and where it shows in the menus and tool bars. The
+menus, the timeline/preview/booth key handling and the Keyboard Shortcuts
+dialog all read this table, so a key changed in the dialog changes everywhere.
+Ids of window-wide commands are the object names of their QActions
+(``action_save``), so the keymap can find and re-key them without a reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Commands"  # translation context of every name below
+
+
+class Scope(Enum):
+    """Where a command's keys work: everywhere, or while that dock has the keyboard focus."""
+
+    GLOBAL = "global"
+    TIMELINE = "timeline"
+    PREVIEW = "preview"
+    BOOTH = "booth"
+    SCRIPT = "script"
+
+    def label(self) -> str:
+        return QCoreApplication.translate(CONTEXT, _SCOPE_NAMES[self])
+
+
+_SCOPE_NAMES = {
+    Scope.GLOBAL: QT_TRANSLATE_NOOP("Commands", "Everywhere"),
+    Scope.TIMELINE: QT_TRANSLATE_NOOP("Commands", "Timeline"),
+    Scope.PREVIEW: QT_TRANSLATE_NOOP("Commands", "Preview"),
+    Scope.BOOTH: QT_TRANSLATE_NOOP("Commands", "Voice Booth"),
+    Scope.SCRIPT: QT_TRANSLATE_NOOP("Commands", "Script"),
+}
+
+
+class Menu(Enum):
+    """The main-window menu a command is listed in (None: only its dock's keys and buttons)."""
+
+    FILE = "File"
+    EDIT = "Edit"
+    VIEW = "View"
+    EPISODE = "Episode"
+    HELP = "Help"
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    id: str
+    scope: Scope
+    text: str  # source text, translated with context "Commands" when shown
+    keys: tuple[str, ...] = ()  # default keys, portable text ("Ctrl+S", "Shift+Del")
+    menu: Menu | None = None
+    toolbar: str = ""  # object name of the tool bar that shows it, if any
+
+    def label(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.text)
+
+
+def _spec(cid: str, scope: Scope, text: str, keys: tuple[str, ...] = (), menu: Menu | None = None,
+          toolbar: str = "") -> CommandSpec:
+    return CommandSpec(cid, scope, text, keys, menu, toolbar)
+
+
+G, T, P, B, S = Scope.GLOBAL, Scope.TIMELINE, Scope.PREVIEW, Scope.BOOTH, Scope.SCRIPT
+N = QT_TRANSLATE_NOOP
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    # ------------------------------------------------------------ window-wide (QAction object names)
+    _spec("action_new_series", G, N("Commands", "New series"), ("Ctrl+N",), Menu.FILE, "MainToolbar"),
+    _spec("action_open", G, N("Commands", "Open project"), ("Ctrl+O",), Menu.FILE, "MainToolbar"),
+    _spec("action_open_demo", G, N("Commands", "Open the demo"), (), Menu.FILE),
+    _spec("action_save", G, N("Commands", "Save"), ("Ctrl+S",), Menu.FILE, "MainToolbar"),
+    _spec("action_save_as", G, N("Commands", "Save as"), ("Ctrl+Shift+S",), Menu.FILE),
+    _spec("action_export_episode", G, N("Commands", "Export episode"), ("Ctrl+E",), Menu.FILE),
+    _spec("action_export_season", G, N("Commands", "Export season"), (), Menu.FILE),
+    _spec("action_close_project", G, N("Commands", "Close project"), ("Ctrl+W",), Menu.FILE),
+    _spec("action_quit", G, N("Commands", "Quit"), ("Ctrl+Q",), Menu.FILE),
+    _spec("action_undo", G, N("Commands", "Undo"), ("Ctrl+Z",), Menu.EDIT, "MainToolbar"),
+    _spec("action_redo", G, N("Commands", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), Menu.EDIT, "MainToolbar"),
+    _spec("action_find_in_season", G, N("Commands", "Find in season"), ("Ctrl+Shift+F",), Menu.EDIT),
+    _spec("action_preferences", G, N("Commands", "Preferences"), ("Ctrl+,",), Menu.EDIT),
+    _spec("action_shortcuts", G, N("Commands", "Keyboard shortcuts"), ("Ctrl+/",), Menu.EDIT),
+    _spec("action_reset_layout", G, N("Commands", "Reset the panel layout"), (), Menu.VIEW),
+    _spec("action_add_episode", G, N("Commands", "Add episode"), ("Ctrl+Alt+N",), Menu.EPISODE, "MainToolbar"),
+    _spec("action_rename_episode", G, N("Commands", "Rename episode"), (), Menu.EPISODE),
+    _spec("action_delete_episode", G, N("Commands", "Delete episode"), (), Menu.EPISODE),
+    _spec("action_previous_episode", G, N("Commands", "Previous episode"), ("Ctrl+PgUp",), Menu.EPISODE),
+    _spec("action_next_episode", G, N("Commands", "Next episode"), ("Ctrl+PgDown",), Menu.EPISODE),
+    _spec("action_episode_navigator", G, N("Commands", "Episode navigator"), ("Ctrl+Shift+E",), Menu.EPISODE),
+    _spec("action_about", G, N("Commands", "About Microdrama Studio"), (), Menu.HELP),
+    # ------------------------------------------------------------ script dock
+    _spec("action_breakdown", S, N("Commands", "Break down the script into shots"), ("Ctrl+Shift+B",)),
+    # ------------------------------------------------------------ timeline dock
+    _spec("timeline.play_pause", T, N("Commands", "Play / pause"), ("Space",)),
+    _spec("timeline.shuttle_back", T, N("Commands", "Shuttle backward"), ("J",)),
+    _spec("timeline.shuttle_stop", T, N("Commands", "Stop shuttling"), ("K",)),
+    _spec("timeline.shuttle_forward", T, N("Commands", "Shuttle forward"), ("L",)),
+    _spec("timeline.split", T, N("Commands", "Split at playhead"), ("S",), Menu.EDIT, "TimelineBar"),
+    _spec("timeline.delete", T, N("Commands", "Delete clips"), ("Del", "Backspace"), Menu.EDIT),
+    _spec("timeline.ripple_delete", T, N("Commands", "Ripple delete"), ("Shift+Del", "Shift+Backspace"), Menu.EDIT),
+    _spec("timeline.marker", T, N("Commands", "Add or remove a marker"), ("N",), Menu.EDIT, "TimelineBar"),
+    _spec("timeline.mark_in", T, N("Commands", "Mark in"), ("I",)),
+    _spec("timeline.mark_out", T, N("Commands", "Mark out"), ("O",)),
+    _spec("timeline.copy", T, N("Commands", "Copy clips"), ("Ctrl+C",)),
+    _spec("timeline.cut", T, N("Commands", "Cut clips"), ("Ctrl+X",)),
+    _spec("timeline.paste", T, N("Commands", "Paste clips"), ("Ctrl+V",)),
+    _spec("timeline.select_all", T, N("Commands", "Select all clips"), ("Ctrl+A",)),
+    _spec("timeline.deselect", T, N("Commands", "Clear the selection"), ("Esc",)),
+    _spec("timeline.tool_select", T, N("Commands", "Selection tool"), ("V",), None, "TimelineBar"),
+    _spec("timeline.tool_ripple", T, N("Commands", "Ripple edit tool"), ("B",), None, "TimelineBar"),
+    _spec("timeline.tool_roll", T, N("Commands", "Rolling edit tool"), ("R",), None, "TimelineBar"),
+    _spec("timeline.snapping", T, N("Commands", "Snapping on / off"), (), Menu.VIEW, "TimelineBar"),
+    _spec("timeline.zoom_in", T, N("Commands", "Zoom in"), ("+", "="), Menu.VIEW, "TimelineBar"),
+    _spec("timeline.zoom_out", T, N("Commands", "Zoom out"), ("-", "_"), Menu.VIEW, "TimelineBar"),
+    _spec("timeline.zoom_fit", T, N("Commands", "Zoom to fit"), ("\\",), Menu.VIEW, "TimelineBar"),
+    _spec("timeline.previous_frame", T, N("Commands", "Previous frame"), ("Left",)),
+    _spec("timeline.next_frame", T, N("Commands", "Next frame"), ("Right",)),
+    _spec("timeline.back_second", T, N("Commands", "Back one second"), ("Shift+Left",)),
+    _spec("timeline.forward_second", T, N("Commands", "Forward one second"), ("Shift+Right",)),
+    _spec("timeline.previous_edit", T, N("Commands", "Previous edit point"), ("Up",)),
+    _spec("timeline.next_edit", T, N("Commands", "Next edit point"), ("Down",)),
+    _spec("timeline.go_start", T, N("Commands", "Go to start"), ("Home",)),
+    _spec("timeline.go_end", T, N("Commands", "Go to end"), ("End",)),
+    # ------------------------------------------------------------ preview dock
+    _spec("preview.play_pause", P, N("Commands", "Play / pause"), ("Space",)),
+    _spec("preview.shuttle_back", P, N("Commands", "Shuttle backward"), ("J",)),
+    _spec("preview.shuttle_stop", P, N("Commands", "Stop shuttling"), ("K",)),
+    _spec("preview.shuttle_forward", P, N("Commands", "Shuttle forward"), ("L",)),
+    _spec("preview.previous_frame", P, N("Commands", "Previous frame"), ("Left",)),
+    _spec("preview.next_frame", P, N("Commands", "Next frame"), ("Right",)),
+    _spec("preview.back_second", P, N("Commands", "Back one second"), ("Shift+Left",)),
+    _spec("preview.forward_second", P, N("Commands", "Forward one second"), ("Shift+Right",)),
+    _spec("preview.go_start", P, N("Commands", "Go to start"), ("Home",)),
+    _spec("preview.go_end", P, N("Commands", "Go to end"), ("End",)),
+    _spec("preview.mark_in", P, N("Commands", "Mark in"), ("I",)),
+    _spec("preview.mark_out", P, N("Commands", "Mark out"), ("O",)),
+    # ------------------------------------------------------------ voice booth
+    _spec("booth.record", B, N("Commands", "Record / stop the take"), ("Space", "R")),
+)
+
+BY_ID: dict[str, CommandSpec] = {c.id: c for c in COMMANDS}

@@ -14,8 +14,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from app.session import Session
+from widgets.commands.dialog import KeyboardShortcutsDialog
+from widgets.commands.keymap import keymap
 from widgets.shell import episodes
-from widgets.shell.about import AboutDialog, ShortcutsDialog
+from widgets.shell.about import AboutDialog
 from widgets.shell.actions import ShellActions
 from widgets.shell.dock_layout import DockLayout
 from widgets.shell.icons import app_icon
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self.retranslate()
         self._on_project_changed()
+        keymap().adopt(self)  # the window's actions take the user's keys (Edit ▸ Keyboard Shortcuts)
 
     # --------------------------------------------------------------- wiring
     def _build_toolbar(self) -> None:
@@ -206,7 +209,7 @@ class MainWindow(QMainWindow):
             dialog.apply()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.menus.menu_actions(), self).exec()
+        KeyboardShortcutsDialog(self).exec()
 
     # -------------------------------------------------------------- events
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

@@ -153,7 +153,7 @@ class Keymap(QObject):
     def adopt(self, root: QWidget) -> None:
         """Bind every QAction under ``root`` whose object name is a catalogued command."""
         seen = {id(a) for a, _ in self._bound}
-        for action in [*root.actions(), *root.findChildren(QAction)]:
+        for action in [*QWidget.actions(root), *root.findChildren(QAction)]:  # (windows may shadow actions)
             spec = BY_ID.get(action.objectName())
             if spec is not None and spec.scope in (Scope.GLOBAL, Scope.SCRIPT) and id(action) not in seen:
                 seen.add(id(action))

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from app.session import Session
 from app.timeline.structure import TrackEditor
 from app.timeline.timecode import format_timecode
+from widgets.commands.catalog import Scope
+from widgets.commands.keymap import keymap
 from widgets.player.canvas import FrameCanvas, preview_size, to_qimage
 from widgets.player.icons import transport_icon
 from widgets.player.transport import transport
@@ -409,30 +412,32 @@ class PreviewPanel(QWidget):
         return self._engine.dropped if self._engine else 0
 
     # ------------------------------------------------------------ keyboard
-    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
-        K = Qt.Key
-        key = e.key()
-        shift = bool(e.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    def command_handlers(self) -> dict[str, Callable[[], object]]:
+        """Preview command id -> what it does; the keys come from the keymap (``widgets.commands``)."""
         fps = self.session.series.settings.fps
-        if key == K.Key_Space:
-            self.toggle_play()
-        elif key in (K.Key_J, K.Key_K, K.Key_L):
-            self.shuttle({K.Key_J: -1, K.Key_K: 0, K.Key_L: 1}[key])
-        elif key == K.Key_Left:
-            self.step(-(fps if shift else 1))
-        elif key == K.Key_Right:
-            self.step(fps if shift else 1)
-        elif key == K.Key_Home:
-            self.seek(0)
-        elif key == K.Key_End:
-            self.seek_end()
-        elif key == K.Key_I:
-            self.mark_in()
-        elif key == K.Key_O:
-            self.mark_out()
-        else:
-            return super().keyPressEvent(e)
-        e.accept()
+        return {
+            "preview.play_pause": self.toggle_play,
+            "preview.shuttle_back": lambda: self.shuttle(-1),
+            "preview.shuttle_stop": lambda: self.shuttle(0),
+            "preview.shuttle_forward": lambda: self.shuttle(1),
+            "preview.previous_frame": lambda: self.step(-1),
+            "preview.next_frame": lambda: self.step(1),
+            "preview.back_second": lambda: self.step(-fps),
+            "preview.forward_second": lambda: self.step(fps),
+            "preview.go_start": lambda: self.seek(0),
+            "preview.go_end": self.seek_end,
+            "preview.mark_in": self.mark_in,
+            "preview.mark_out": self.mark_out,
+        }
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and keymap().dispatch(Scope.PREVIEW, e, self.command_handlers()):
+            return True  # the preview's own key wins over a window-wide shortcut while it has the focus
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if not keymap().dispatch(Scope.PREVIEW, e, self.command_handlers()):
+            super().keyPressEvent(e)
 
     def closeEvent(self, e) -> None:  # noqa: N802
         self.stop()

@@ -60,6 +60,7 @@ class ShellMenus:
         m["Edit"].addActions([a["action_undo"], a["action_redo"]])
         self._panel_anchor_edit = m["Edit"].addSeparator()
         m["Edit"].addAction(a["action_preferences"])
+        m["Edit"].addAction(a["action_shortcuts"])  # Edit ▸ Keyboard Shortcuts, as in Premiere and Resolve
 
         self.panels_menu_anchor = m["View"].addSeparator()
         m["View"].addActions(docks.toggle_actions())
@@ -84,8 +85,6 @@ class ShellMenus:
         self.show_jobs.triggered.connect(lambda: (docks.docks["JobsDock"].show(), docks.docks["JobsDock"].raise_()))
         m["Generate"].addAction(self.show_jobs)
 
-        m["Help"].addActions([a["action_shortcuts"]])
-        m["Help"].addSeparator()
         m["Help"].addAction(a["action_about"])
 
         self._merge_panel_actions()

@@ -441,32 +441,32 @@
         <translation>媒体离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="134"/>
+        <location filename="../../widgets/timeline/view_base.py" line="138"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="134"/>
+        <location filename="../../widgets/timeline/view_base.py" line="138"/>
         <source>Titles / overlay</source>
         <translation>标题 / 叠加</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="135"/>
+        <location filename="../../widgets/timeline/view_base.py" line="139"/>
         <source>Dialogue</source>
         <translation>对白</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="135"/>
+        <location filename="../../widgets/timeline/view_base.py" line="139"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="136"/>
+        <location filename="../../widgets/timeline/view_base.py" line="140"/>
         <source>Effects</source>
         <translation>音效</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="136"/>
+        <location filename="../../widgets/timeline/view_base.py" line="140"/>
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
@@ -483,76 +483,76 @@
         <translation type="vanished">录音超出镜头结尾 %1：请修剪录音或延长镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="81"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="72"/>
         <source>The selected clips are on locked tracks.</source>
         <translation>所选片段位于已锁定的轨道上。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="137"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="128"/>
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="138"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="139"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="130"/>
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="141"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="132"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="142"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="133"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="145"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="136"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="148"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="139"/>
         <source>Enable clip</source>
         <translation>启用片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_editing.py" line="152"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="143"/>
         <source>Close Gap</source>
         <translation>关闭间隙</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_drop.py" line="54"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="55"/>
         <source>A shot has no still or clip yet; generate or import one first.</source>
         <translation>该镜头还没有静帧或视频，请先生成或导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view_drop.py" line="77"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="78"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>正在导入 %n 个文件…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view_drop.py" line="84"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="85"/>
         <source>%n file(s) could not be imported: </source>
         <translation>
             <numerusform>%n 个文件无法导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view_drop.py" line="101"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="102"/>
         <source>No unlocked track can hold this media.</source>
         <translation>没有可放置此媒体的未锁定轨道。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view_drop.py" line="104"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="105"/>
         <source>Insert %n clip(s)</source>
         <translation>
             <numerusform>插入 %n 个片段</numerusform>

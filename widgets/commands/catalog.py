@@ -28,7 +28,7 @@ class Scope(Enum):
     SCRIPT = "script"
 
     def label(self) -> str:
-        return QCoreApplication.translate(CONTEXT, _SCOPE_NAMES[self])
+        return QCoreApplication.translate(CONTEXT, str(_SCOPE_NAMES[self]))
 
 
 _SCOPE_NAMES = {
@@ -63,9 +63,9 @@ class CommandSpec:
         return QCoreApplication.translate(CONTEXT, self.text)
 
 
-def _spec(cid: str, scope: Scope, text: str, keys: tuple[str, ...] = (), menu: Menu | None = None,
+def _spec(cid: str, scope: Scope, text: object, keys: tuple[str, ...] = (), menu: Menu | None = None,
           toolbar: str = "") -> CommandSpec:
-    return CommandSpec(cid, scope, text, keys, menu, toolbar)
+    return CommandSpec(cid, scope, str(text), keys, menu, toolbar)  # (QT_TRANSLATE_NOOP is typed object)
 
 
 G, T, P, B, S = Scope.GLOBAL, Scope.TIMELINE, Scope.PREVIEW, Scope.BOOTH, Scope.SCRIPT

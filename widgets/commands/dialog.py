@@ -8,6 +8,7 @@ settings, Cancel leaves everything as it was.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -33,7 +34,13 @@ from widgets.commands.keymap_file import KeymapFileError, read_keymap, write_key
 from widgets.commands.presets import Preset
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+W = TypeVar("W", bound=QWidget)
 NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
 
 
 def shown_keys(keys: tuple[str, ...]) -> str:
@@ -49,12 +56,13 @@ class KeyboardShortcutsDialog(QDialog):
         self.preset: Preset = current.preset
         self.keys: Keys = dict(current.keys)
 
-        self.preset_box = QComboBox(objectName="ShortcutsPreset")
+        self.preset_box = named(QComboBox(), "ShortcutsPreset")
         for preset in Preset:
             self.preset_box.addItem(preset.label(), preset)
         self.preset_box.setCurrentIndex(list(Preset).index(self.preset))
         self.preset_box.activated.connect(self._preset_chosen)
-        self.search = QLineEdit(objectName="ShortcutsSearch", clearButtonEnabled=True)
+        self.search = named(QLineEdit(), "ShortcutsSearch")
+        self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search commands or keys"))
         self.search.textChanged.connect(self._filter)
         top = QHBoxLayout()
@@ -63,7 +71,7 @@ class KeyboardShortcutsDialog(QDialog):
         top.addStretch(1)
         top.addWidget(self.search, 2)
 
-        self.tree = QTreeWidget(objectName="ShortcutsTree")
+        self.tree = named(QTreeWidget(), "ShortcutsTree")
         self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -85,8 +93,8 @@ class KeyboardShortcutsDialog(QDialog):
         self.tree.expandAll()
         self.tree.currentItemChanged.connect(self._selected)
 
-        self.editing = QLabel(objectName="ShortcutsEditing")
-        self.key_edit = QKeySequenceEdit(objectName="ShortcutsKeyEdit")
+        self.editing = named(QLabel(), "ShortcutsEditing")
+        self.key_edit = named(QKeySequenceEdit(), "ShortcutsKeyEdit")
         self.key_edit.setMaximumSequenceLength(1)
         self.key_edit.setToolTip(self.tr("Click here and press the new key"))
         self.key_edit.editingFinished.connect(self._recorded)
@@ -101,7 +109,7 @@ class KeyboardShortcutsDialog(QDialog):
         edit_row.addWidget(self.clear_button)
         edit_row.addWidget(self.reset_button)
 
-        self.conflict_label = QLabel(objectName="ShortcutsConflicts")
+        self.conflict_label = named(QLabel(), "ShortcutsConflicts")
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setStyleSheet("color: #e0a040;")
 

@@ -22,7 +22,7 @@ class Preset(Enum):
     RESOLVE = "resolve"
 
     def label(self) -> str:
-        return QCoreApplication.translate("Commands", _NAMES[self])
+        return QCoreApplication.translate("Commands", str(_NAMES[self]))
 
 
 _NAMES = {

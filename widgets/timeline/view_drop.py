@@ -12,13 +12,14 @@ from shiboken6 import isValid
 from app.model import Clip
 from app.timeline import query
 from app.timeline.sources import clip_for_asset, clip_for_shot, default_track_kind
+from widgets.timeline.view_base import TimelineViewBase
 
 translate = QCoreApplication.translate
 SHOT_MIME = "application/x-microdrama-shot"
 ASSET_MIME = "application/x-microdrama-asset"
 
 
-class TimelineDrop:
+class TimelineDrop(TimelineViewBase):
     """Mixin of ``TimelineView``: what a drop on it does."""
 
     # ------------------------------------------------------------ drag & drop

@@ -10,18 +10,16 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from app.timeline.edits import EditRefused
 from widgets.commands.keymap import keymap
 from widgets.player.transport import transport
+from widgets.timeline.view_base import TimelineViewBase
 
 translate = QCoreApplication.translate
 CLIPS_MIME = "application/x-microdrama-clips"
 
 
-class TimelineEditing:
+class TimelineEditing(TimelineViewBase):
     """Mixin of ``TimelineView``: the edits its keys, menus and buttons run."""
-
-    extra_handlers: dict[str, Callable[[], object]]
 
     def command_handlers(self) -> dict[str, Callable[[], object]]:
         """Timeline command id -> what it does (the panel adds its tools and snapping)."""
@@ -58,13 +56,6 @@ class TimelineEditing:
         }
 
     # -------------------------------------------------------------- actions
-    def _guard(self, fn, *args):
-        try:
-            return fn(*args)
-        except EditRefused as exc:
-            self.show_toast(str(exc))
-        return None
-
     def split_at_playhead(self) -> None:
         new = self._guard(self.editor().split, self.session.playhead, set(self.selection))
         if new:

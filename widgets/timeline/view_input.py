@@ -21,47 +21,14 @@ from app.timeline.snapping import snap_frames, snap_targets
 from app.timeline.warnings import ClipWarning
 from widgets.commands.catalog import Scope
 from widgets.commands.keymap import keymap
-from widgets.timeline import theme
 from widgets.timeline.painter import header_button_rects
+from widgets.timeline.view_base import TimelineViewBase
 
 _drag_ids = itertools.count(1)
 
 
-class TimelineInput:
+class TimelineInput(TimelineViewBase):
     """Mixin of ``TimelineView``: everything the mouse and keyboard do to it."""
-
-    # -------------------------------------------------------------- hit test
-    def frame_at_x(self, x: float) -> int:
-        return max(0, round(self.geo.frame_at(x)))
-
-    def clip_hit(self, pos: QPoint) -> tuple[Clip | None, str | None]:
-        """The clip under ``pos`` and which edge ("in"/"out") is within grab distance, if any."""
-        row = self.geo.row_at(pos.y())
-        if row is None or pos.x() < self.geo.header_w:
-            return None, None
-        f = self.geo.frame_at(pos.x())
-        span = theme.EDGE_GRAB_PX / self.geo.ppf
-        near = self.index_of(row.track).visible(int(f - span) - 1, int(f + span) + 1)
-        best: tuple[float, Clip, str] | None = None
-        for c in near:
-            width_px = c.duration * self.geo.ppf
-            grab = min(theme.EDGE_GRAB_PX, width_px / 3)
-            for edge, frame in (("in", c.start), ("out", c.end)):
-                d = pos.x() - self.geo.x_of(frame)
-                inside = d >= 0 if edge == "in" else d <= 0
-                if abs(d) <= grab and inside and (best is None or abs(d) < best[0]):
-                    best = (abs(d), c, edge)
-        if best is not None:
-            return best[1], best[2]
-        return query.clip_at(row.track, int(f)) if f >= 0 else None, None
-
-    def marker_hit(self, pos: QPoint):
-        if pos.y() > self.geo.ruler_h or self.episode is None:
-            return None
-        for m in self.episode.timeline.markers:
-            if abs(self.geo.x_of(m.frame) - pos.x()) <= 6 and pos.y() >= self.geo.ruler_h - 16:
-                return m
-        return None
 
     # ---------------------------------------------------------------- mouse
     def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
@@ -244,17 +211,6 @@ class TimelineInput:
         """The translated message of a warning (made in the UI language, with timecodes)."""
         return w.message
 
-    def _snapped(self, frame: int, mods, exclude: set[str] | None = None) -> int:
-        self.snap_frame = None
-        if not self.snapping or self.episode is None:
-            return frame
-        playhead = None if self._mode == "scrub" else self.session.playhead
-        targets = snap_targets(self.episode.timeline, playhead, exclude or set())
-        s = snap_frames([frame], targets, self.geo.ppf)
-        if s.target is not None:
-            self.snap_frame = s.target
-        return frame + s.delta
-
     def _scrub(self, pos: QPoint, mods) -> None:
         frame = self.frame_at_x(pos.x())
         if mods & Qt.KeyboardModifier.ShiftModifier:
@@ -326,12 +282,6 @@ class TimelineInput:
                 continue
             hit.update(c.id for c in self.index_of(row.track).visible(int(f0), int(f1) + 1))
         self._set_selection(self._base_selection | hit)
-
-    def _set_selection(self, ids: set[str]) -> None:
-        if ids != self.selection:
-            self.selection = set(ids)
-            self.selectionChanged.emit()
-            self.update()
 
     def wheelEvent(self, e: QWheelEvent) -> None:  # noqa: N802
         mods = e.modifiers()

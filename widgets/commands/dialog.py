@@ -98,9 +98,9 @@ class KeyboardShortcutsDialog(QDialog):
         self.key_edit.setMaximumSequenceLength(1)
         self.key_edit.setToolTip(self.tr("Click here and press the new key"))
         self.key_edit.editingFinished.connect(self._recorded)
-        self.clear_button = QPushButton(self.tr("No Key"), objectName="ShortcutsClear")
+        self.clear_button = named(QPushButton(self.tr("No Key")), "ShortcutsClear")
         self.clear_button.clicked.connect(lambda: self._set_keys(self._current_id(), ()))
-        self.reset_button = QPushButton(self.tr("Reset"), objectName="ShortcutsReset")
+        self.reset_button = named(QPushButton(self.tr("Reset")), "ShortcutsReset")
         self.reset_button.setToolTip(self.tr("Give this command the preset's key again"))
         self.reset_button.clicked.connect(self._reset_one)
         edit_row = QHBoxLayout()
@@ -113,11 +113,11 @@ class KeyboardShortcutsDialog(QDialog):
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setStyleSheet("color: #e0a040;")
 
-        self.reset_all_button = QPushButton(self.tr("Reset All"), objectName="ShortcutsResetAll")
+        self.reset_all_button = named(QPushButton(self.tr("Reset All")), "ShortcutsResetAll")
         self.reset_all_button.clicked.connect(self._reset_all)
-        self.import_button = QPushButton(self.tr("Import…"), objectName="ShortcutsImport")
+        self.import_button = named(QPushButton(self.tr("Import…")), "ShortcutsImport")
         self.import_button.clicked.connect(self._import)
-        self.export_button = QPushButton(self.tr("Export…"), objectName="ShortcutsExport")
+        self.export_button = named(QPushButton(self.tr("Export…")), "ShortcutsExport")
         self.export_button.clicked.connect(self._export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -161,6 +161,8 @@ class KeyboardShortcutsDialog(QDialog):
             visible = 0
             for i in range(group.childCount()):
                 item = group.child(i)
+                if item is None:
+                    continue
                 hay = f"{item.text(0)} {item.text(1)} {scope.label()}".casefold()
                 hide = bool(needle) and needle not in hay
                 item.setHidden(hide)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -56,11 +56,12 @@ def conflicts(keys: Keys) -> list[Conflict]:
     return [Conflict(scope, key, tuple(ids)) for (scope, key), ids in by_place.items() if len(ids) > 1]
 
 
-def _combined(event: QKeyEvent, drop_shift: bool = False) -> int:
+def _key_text(event: QKeyEvent, drop_shift: bool = False) -> str:
+    """The pressed key in the keymap's spelling ("Shift+Del"); the keypad flag is ignored."""
     mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     if drop_shift:
         mods &= ~Qt.KeyboardModifier.ShiftModifier
-    return QKeySequence(event.key() | mods.value)[0].toCombined()
+    return QKeySequence(QKeyCombination(mods, Qt.Key(event.key()))).toString(PORTABLE)
 
 
 class Keymap(QObject):
@@ -69,7 +70,7 @@ class Keymap(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bound: list[tuple[QAction, str]] = []
-        self._lookup: dict[Scope, dict[int, str]] = {}
+        self._lookup: dict[Scope, dict[str, str]] = {}
         self.reload()
 
     # ------------------------------------------------------------------ state
@@ -94,7 +95,7 @@ class Keymap(QObject):
         for cid, ks in self.keys.items():
             table = self._lookup.setdefault(BY_ID[cid].scope, {})
             for k in ks:
-                table.setdefault(QKeySequence.fromString(k, PORTABLE)[0].toCombined(), cid)
+                table.setdefault(k, cid)  # keys are normalized portable text
         self._rebind()
         self.changed.emit()
 
@@ -123,11 +124,11 @@ class Keymap(QObject):
         """The command ``event`` means in ``scope``. A symbol typed with Shift ("+" is Shift+= on
         most layouts) also matches its plain key."""
         table = self._lookup.get(scope, {})
-        found = table.get(_combined(event))
+        found = table.get(_key_text(event))
         key = event.key()
         if found is None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier and key < 0x1000000 \
                 and not Qt.Key.Key_A.value <= key <= Qt.Key.Key_Z.value:
-            found = table.get(_combined(event, drop_shift=True))
+            found = table.get(_key_text(event, drop_shift=True))
         return found
 
     def dispatch(self, scope: Scope, event: QEvent, handlers: dict[str, Callable[[], object]]) -> bool:

@@ -14,6 +14,10 @@ the command table) and ``view_drop`` (drag and drop, import).
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
+from app.session import Session
+from widgets.timeline.painter import TimelinePainter
 from widgets.timeline.view_drop import ASSET_MIME, SHOT_MIME, TimelineDrop, parse_ids
 from widgets.timeline.view_editing import CLIPS_MIME, TimelineEditing
 from widgets.timeline.view_input import TimelineInput
@@ -23,3 +27,7 @@ __all__ = ["ASSET_MIME", "CLIPS_MIME", "SHOT_MIME", "TimelineView", "parse_ids"]
 
 class TimelineView(TimelineInput, TimelineEditing, TimelineDrop):
     """The painted timeline: shared state in ``view_base``, one module per job on top."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.painter = TimelinePainter(self)

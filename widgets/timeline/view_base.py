@@ -44,6 +44,8 @@ translate = QCoreApplication.translate  # context "TimelineView": the class user
 
 
 class TimelineViewBase(QWidget):
+    painter: TimelinePainter  # made by TimelineView, the class it draws
+
     """What every part of the timeline view shares: model caches, zoom and scroll, hit testing,
     snapping, selection, toasts and the paint glue. ``TimelineView`` (view.py) adds input
     (``view_input``), editing actions (``view_editing``) and drops (``view_drop``)."""
@@ -70,7 +72,6 @@ class TimelineViewBase(QWidget):
         self._warnings_timer = QTimer(self, singleShot=True, interval=120)
         self._warnings_timer.timeout.connect(self.refresh_warnings)
         self.media_cache.updated.connect(self.update)
-        self.painter = TimelinePainter(self)
         self._index: dict[str, TrackIndex] = {}
         self._dirty = True
         self.warnings_by_clip: dict[str, list[ClipWarning]] = {}

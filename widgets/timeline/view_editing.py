@@ -51,7 +51,7 @@ class TimelineEditing(TimelineViewBase):
             "timeline.previous_edit": lambda: self.jump_to_edit(-1),
             "timeline.next_edit": lambda: self.jump_to_edit(+1),
             "timeline.go_start": lambda: s.set_playhead(0),
-            "timeline.go_end": lambda: s.set_playhead(max(0, self.episode.timeline.duration - 1)),
+            "timeline.go_end": lambda: s.set_playhead(max(0, (self.episode.timeline.duration if self.episode else 0) - 1)),
             **self.extra_handlers,
         }
 
@@ -94,14 +94,19 @@ class TimelineEditing(TimelineViewBase):
         self.delete_selection(ripple=False)
 
     def select_all(self) -> None:
-        self._set_selection({c.id for t in self.episode.timeline.tracks for c in t.clips})
+        if self.episode is not None:
+            self._set_selection({c.id for t in self.episode.timeline.tracks for c in t.clips})
 
     def mark_in(self) -> None:
+        if self.episode is None:
+            return
         tl, ph = self.episode.timeline, self.session.playhead
         out = tl.out_point if tl.out_point is not None and tl.out_point > ph else None
         self.track_editor().set_range(ph, out)
 
     def mark_out(self) -> None:
+        if self.episode is None:
+            return
         tl, ph = self.episode.timeline, self.session.playhead
         start = tl.in_point if tl.in_point is not None and tl.in_point <= ph else None
         self.track_editor().set_range(start, ph + 1)

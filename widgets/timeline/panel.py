@@ -20,6 +20,7 @@ from shiboken6 import isValid
 from app.model import TrackKind
 from app.session import Session
 from app.timeline.assemble import assemble_from_storyboard
+from widgets.commands.catalog import COMMANDS
 from widgets.commands.keymap import keymap
 from widgets.timeline.short_clip_menu import ShortClipMenu
 from widgets.timeline.view import TimelineView
@@ -187,11 +188,14 @@ class TimelinePanel(QWidget):
         return bar
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {
-            "Edit": [self.act_split, self.act_delete, self.act_ripple, self.act_marker],
-            "View": [self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_snap],
-            "Episode": [self.act_assemble, self.short_clip_menu.menuAction()],
-        }
+        """The main-window menus' timeline entries, placed where the command catalog says."""
+        placed: dict[str, list[QAction]] = {}
+        for spec in COMMANDS:
+            act = self._commands.get(spec.id)
+            if act is not None and spec.menu is not None:
+                placed.setdefault(spec.menu.value, []).append(act)
+        placed["Episode"] = [self.act_assemble, self.short_clip_menu.menuAction()]
+        return placed
 
     # -------------------------------------------------------------- slots
     def _toggle_snap(self, on: bool) -> None:

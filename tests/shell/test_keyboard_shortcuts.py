@@ -219,3 +219,22 @@ def test_preview_and_booth_keys_follow_the_keymap(open_window, qtbot) -> None:
     assert timeline.in_point == 40
     booth = window.docks.panel("VoiceBoothDock")
     assert [k.toString() for k in booth.record_action.shortcuts()] == ["F9"]
+
+
+def test_a_keymap_file_carries_the_layout_and_a_foreign_file_is_refused(qtbot, tmp_path) -> None:
+    from widgets.commands.keymap_file import write_keymap
+
+    keys = preset_keys(Preset.RESOLVE)
+    keys["timeline.marker"] = ("F7",)
+    path = tmp_path / "mine.json"
+    write_keymap(path, Preset.RESOLVE, keys)
+    dialog = KeyboardShortcutsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.import_file(path)
+    assert dialog.preset_box.currentData() is Preset.RESOLVE
+    assert dialog.items["timeline.marker"].text(1) == "F7" and dialog.items["timeline.split"].text(1) == "Ctrl+B, Ctrl+\\"
+    other = tmp_path / "other.json"
+    other.write_text('{"keys": {}}', "utf-8")
+    assert not dialog.import_file(other)
+    assert dialog.items["timeline.marker"].text(1) == "F7"  # a refused file changes nothing
+    assert "other.json" in dialog.conflict_label.text()

@@ -169,7 +169,9 @@ class ScriptPanel(QWidget):
             self.addAction(action)
             return action
 
-        self.act_breakdown = make(self.tr("Break Down"), "action_breakdown", self.break_down, "Ctrl+Shift+B")
+        self.act_breakdown = make(self.tr("Break Down"), "action_breakdown", self.break_down)
+        # its keys (Ctrl+Shift+B) come from the command catalog; they work while the Script dock has the focus
+        self.act_breakdown.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.act_breakdown_plain = make(self.tr("Break Down Without AI"), "action_breakdown_plain",
                                         self.break_down_without_ai)
         self.act_breakdown_plain.setToolTip(self.tr("One shot per beat, by rule: no language model, nothing to pay"))

@@ -8,13 +8,11 @@ them). ``ShellMenus`` installs them with ``install`` and retranslates them.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.session import Session
-
-NAVIGATOR_SHORTCUT = "Ctrl+Shift+E"
-FIND_SHORTCUT = "Ctrl+Shift+F"
+from widgets.commands.keymap import keymap
 
 
 class SeasonActions(QObject):
@@ -23,10 +21,10 @@ class SeasonActions(QObject):
         self.window = window
         self.session = session
         self.navigator_action = QAction(window, objectName="action_episode_navigator")
-        self.navigator_action.setShortcut(QKeySequence(NAVIGATOR_SHORTCUT))
+        keymap().bind_action(self.navigator_action, "action_episode_navigator")  # keys: command catalog
         self.navigator_action.triggered.connect(self.show_navigator)
         self.find_action = QAction(window, objectName="action_find_in_season")
-        self.find_action.setShortcut(QKeySequence(FIND_SHORTCUT))
+        keymap().bind_action(self.find_action, "action_find_in_season")
         self.find_action.triggered.connect(self.show_find)
         self.export_action = QAction(window, objectName="action_export_season")
         self.export_action.triggered.connect(self.show_export)

@@ -240,22 +240,22 @@
         <translation>滚动编辑工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="118"/>
+        <location filename="../../widgets/commands/catalog.py" line="121"/>
         <source>Snapping on / off</source>
         <translation>开启 / 关闭吸附</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="119"/>
+        <location filename="../../widgets/commands/catalog.py" line="118"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="120"/>
+        <location filename="../../widgets/commands/catalog.py" line="119"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="121"/>
+        <location filename="../../widgets/commands/catalog.py" line="120"/>
         <source>Zoom to fit</source>
         <translation>缩放以适合</translation>
     </message>
@@ -329,103 +329,108 @@
 <context>
     <name>KeyboardShortcutsDialog</name>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="47"/>
+        <location filename="../../widgets/commands/dialog.py" line="54"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="58"/>
+        <location filename="../../widgets/commands/dialog.py" line="66"/>
         <source>Search commands or keys</source>
         <translation>搜索命令或按键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="61"/>
+        <location filename="../../widgets/commands/dialog.py" line="69"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="67"/>
+        <location filename="../../widgets/commands/dialog.py" line="75"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="67"/>
+        <location filename="../../widgets/commands/dialog.py" line="75"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="91"/>
+        <location filename="../../widgets/commands/dialog.py" line="99"/>
         <source>Click here and press the new key</source>
         <translation>点击此处并按下新按键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="93"/>
+        <location filename="../../widgets/commands/dialog.py" line="101"/>
         <source>No Key</source>
         <translation>无按键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="95"/>
+        <location filename="../../widgets/commands/dialog.py" line="103"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="96"/>
+        <location filename="../../widgets/commands/dialog.py" line="104"/>
         <source>Give this command the preset&apos;s key again</source>
         <translation>恢复此命令在预设中的按键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="108"/>
+        <location filename="../../widgets/commands/dialog.py" line="116"/>
         <source>Reset All</source>
         <translation>全部重置</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="110"/>
+        <location filename="../../widgets/commands/dialog.py" line="118"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="112"/>
+        <location filename="../../widgets/commands/dialog.py" line="120"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="143"/>
+        <location filename="../../widgets/commands/dialog.py" line="153"/>
+        <source>“%1” works everywhere as %2, but means %3 while the %4 has the focus.</source>
+        <translation>“%1”在全局表示“%2”，但在%4获得焦点时表示“%3”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/dialog.py" line="157"/>
         <source>“%1” is given to %2 in %3.</source>
         <translation>“%1”在%3中同时分配给了：%2。</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="144"/>
+        <location filename="../../widgets/commands/dialog.py" line="158"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="171"/>
+        <location filename="../../widgets/commands/dialog.py" line="189"/>
         <source>Pick a command to change its key.</source>
         <translation>选择一个命令以更改其按键。</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="174"/>
+        <location filename="../../widgets/commands/dialog.py" line="192"/>
         <source>%1 (%2):</source>
         <translation>%1（%2）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="208"/>
+        <location filename="../../widgets/commands/dialog.py" line="226"/>
         <source>Import Keyboard Shortcuts</source>
         <translation>导入键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="209"/>
-        <location filename="../../widgets/commands/dialog.py" line="228"/>
+        <location filename="../../widgets/commands/dialog.py" line="227"/>
+        <location filename="../../widgets/commands/dialog.py" line="246"/>
         <source>Keymap (*.json)</source>
         <translation>快捷键方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="217"/>
+        <location filename="../../widgets/commands/dialog.py" line="235"/>
         <source>%1 is not a keymap file.</source>
         <translation>%1 不是快捷键方案文件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/dialog.py" line="227"/>
+        <location filename="../../widgets/commands/dialog.py" line="245"/>
         <source>Export Keyboard Shortcuts</source>
         <translation>导出键盘快捷键</translation>
     </message>

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.model import TrackKind
@@ -155,6 +155,7 @@ def test_a_key_given_twice_in_one_dock_is_reported_and_reset_restores_it(open_wi
     assert not dialog.conflict_label.isVisibleTo(dialog)
     record(qtbot, dialog, "timeline.marker", Qt.Key.Key_S)
     assert dialog.conflict_label.isVisibleTo(dialog)
+    assert dialog.items["timeline.marker"].foreground(1).color() == QColor(Qt.GlobalColor.red)
     text = dialog.conflict_label.text()
     assert "Split at playhead" in text and "Add or remove a marker" in text and "Timeline" in text
     # the same key in another dock is no conflict: Space plays the preview and records in the booth
@@ -162,7 +163,12 @@ def test_a_key_given_twice_in_one_dock_is_reported_and_reset_restores_it(open_wi
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert dialog.items["timeline.marker"].text(1) == "N"
     assert not dialog.conflict_label.isVisibleTo(dialog)
-    record(qtbot, dialog, "timeline.marker", Qt.Key.Key_Q)
+    # a window-wide key that a dock also uses is explained, not marked as a clash
+    record(qtbot, dialog, "action_save", Qt.Key.Key_N)
+    assert "works everywhere as Save, but means Add or remove a marker while the Timeline has the focus" \
+        in dialog.conflict_label.text()
+    assert dialog.items["action_save"].foreground(1).color() != QColor(Qt.GlobalColor.red)
+    assert dialog.items["timeline.marker"].foreground(1).color() != QColor(Qt.GlobalColor.red)
     qtbot.mouseClick(dialog.reset_all_button, Qt.MouseButton.LeftButton)
     assert dialog.keys == preset_keys(Preset.MICRODRAMA)
 

@@ -145,12 +145,20 @@ class KeyboardShortcutsDialog(QDialog):
         for cid, item in self.items.items():
             item.setText(1, shown_keys(self.keys.get(cid, ())))
         found = conflicts(self.keys)
-        clashing = {cid for c in found for cid in c.command_ids}
+        clashing = {cid for c in found if not c.shadowed for cid in c.command_ids}
+        lines = []
+        for c in found:
+            key = shown_keys((c.key,))
+            if c.shadowed:
+                lines.append(self.tr("“%1” works everywhere as %2, but means %3 while the %4 has the focus.")
+                             .replace("%1", key).replace("%2", BY_ID[c.command_ids[0]].label())
+                             .replace("%3", BY_ID[c.command_ids[1]].label()).replace("%4", c.scope.label()))
+            else:
+                lines.append(self.tr("“%1” is given to %2 in %3.").replace("%1", key)
+                             .replace("%2", self.tr(", ").join(BY_ID[i].label() for i in c.command_ids))
+                             .replace("%3", c.scope.label()))
         for cid, item in self.items.items():
             item.setForeground(1, Qt.GlobalColor.red if cid in clashing else self.tree.palette().text())
-        lines = [self.tr("“%1” is given to %2 in %3.").replace("%1", shown_keys((c.key,)))
-                 .replace("%2", self.tr(", ").join(BY_ID[i].label() for i in c.command_ids))
-                 .replace("%3", c.scope.label()) for c in found]
         self.conflict_label.setText("\n".join(lines))
         self.conflict_label.setVisible(bool(lines))
         self._selected(self.tree.currentItem())

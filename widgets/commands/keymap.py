@@ -38,11 +38,13 @@ def preset_keys(preset: Preset) -> Keys:
 
 @dataclass(frozen=True)
 class Conflict:
-    """One key given to several commands that can fire in the same place."""
+    """One key given to several commands that can fire in the same place (``shadowed``: a window-wide
+    command's key that a dock also uses; the dock's command wins while that dock has the focus)."""
 
     scope: Scope
     key: str
     command_ids: tuple[str, ...]
+    shadowed: bool = False
 
 
 def conflicts(keys: Keys) -> list[Conflict]:
@@ -53,7 +55,12 @@ def conflicts(keys: Keys) -> list[Conflict]:
             continue
         for k in ks:
             by_place.setdefault((spec.scope, k), []).append(cid)
-    return [Conflict(scope, key, tuple(ids)) for (scope, key), ids in by_place.items() if len(ids) > 1]
+    found = [Conflict(scope, key, tuple(ids)) for (scope, key), ids in by_place.items() if len(ids) > 1]
+    for (scope, key), ids in by_place.items():
+        everywhere = by_place.get((Scope.GLOBAL, key))
+        if scope is not Scope.GLOBAL and everywhere:
+            found.append(Conflict(scope, key, (everywhere[0], ids[0]), shadowed=True))
+    return found
 
 
 def _key_text(event: QKeyEvent, drop_shift: bool = False) -> str:

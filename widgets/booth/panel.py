@@ -245,7 +245,8 @@ class BoothPanel(QWidget):
         self.split = split
         center.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.record_action = QAction(self, objectName="booth.record")
+        self.record_action = QAction(self)
+        self.record_action.setObjectName("booth.record")
         keymap().bind_action(self.record_action, "booth.record")  # Space, R unless the user changed them
         self.record_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.record_action.triggered.connect(self.toggle_recording)

@@ -13,7 +13,7 @@ import pytest
 
 from app.bundle import BACKUP_FILE, BundleError, ProjectBundle, ProjectFileError
 from app.model import MediaAsset, MediaKind
-from app.model.schema import decode, encode
+from app.model.schema import decode
 
 from .conftest import small_series
 

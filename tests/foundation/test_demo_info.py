@@ -15,7 +15,7 @@ import soundfile as sf
 
 from app.bundle import ProjectBundle
 from app.model import JobRecord, TrackKind
-from app.model.schema import decode, encode
+from app.model.schema import encode
 
 REPO = Path(__file__).resolve().parents[2]
 PROBE_KEYS = {"kind", "width", "height", "fps", "frames", "duration", "rotation", "vfr", "video_codec",

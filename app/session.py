@@ -19,7 +19,7 @@ from app.dirty_parts import DirtyTracker
 from app.document import ProjectDocument
 from app.media_check import MediaCheck
 from app.model import Episode, MediaAsset, Series
-from app.project_files import PartMap, take_snapshot
+from app.project_files import PartMap, full_snapshot, take_snapshot
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
 from app.save_worker import SaveWorker
@@ -147,6 +147,8 @@ class Session(QObject):
             bundle.parts = PartMap()  # the next save writes every part
         self.dirty.reset(everything=bool(recover or use_backup or replayed or bundle.single_file))
         self.media_check.start(bundle, series)
+        if bundle.single_file and not use_backup and lock.held and not read_only:
+            self._migrate(bundle, adopt=not (recover or replayed))
         if recover or use_backup:
             self.document.undo_stack.resetClean()  # not what project.json holds: must be saved
         else:
@@ -156,6 +158,25 @@ class Session(QObject):
         self._episode_id = ""
         self.set_current_episode(first)
         self.projectOpened.emit()
+
+    def _migrate(self, bundle: ProjectBundle, adopt: bool) -> None:
+        """Split an older single-file project.json on the writer thread (the original is kept in
+        backups/). It re-reads the file, so it never touches the live model; with ``adopt`` (the
+        open project is exactly that file) later saves then write only what changes."""
+        def work() -> object:
+            disk = ProjectBundle(bundle.root)
+            series = disk.load()
+            if not disk.single_file:
+                return None  # already split (another save got there first)
+            return bundle.save_snapshot(full_snapshot(series), rotate=False)
+
+        def done(parts: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("could not split the single-file project %s: %s", bundle.root, error)
+            elif parts is not None and adopt and self.bundle is bundle:
+                self.dirty.dirty.everything = False  # edits made meanwhile stay dirty
+
+        self.save_worker.start(work, done)
 
     def create(self, path: Path, series: Series) -> None:
         bundle = ProjectBundle.create(Path(path), series)

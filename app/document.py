@@ -8,6 +8,7 @@ are addressed by id, so commands stay valid when widgets are rebuilt.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +17,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.model import Episode, MediaAsset, Series
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Field names of a model class (cached: ``dataclasses.fields`` per object made opening a season slow)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _is_model(value: Any) -> bool:
+    """A model dataclass instance (not a class): what the index walks into."""
+    return hasattr(type(value), "__dataclass_fields__")
 
 
 def _holds_model_objects(value: Any) -> bool:
@@ -184,15 +196,15 @@ class ProjectDocument(QObject):
         self._episode_ctx = outer
 
     def _index_children(self, obj: Any) -> None:
-        if not dataclasses.is_dataclass(obj):
+        if not _is_model(obj):
             return
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
+        for name in _field_names(type(obj)):
+            value = getattr(obj, name)
             if isinstance(value, list):
                 for item in value:
-                    if dataclasses.is_dataclass(item):
-                        self._index_tree(item, obj, f.name)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                    if _is_model(item):
+                        self._index_tree(item, obj, name)
+            elif _is_model(value):
                 # nested single objects (timeline, bible, settings) are indexed but have no list owner
                 nested_id = getattr(value, "id", None)
                 if nested_id is not None:

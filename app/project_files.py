@@ -28,6 +28,7 @@ model): an app that only knows the single-file format refuses it with its usual
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -68,8 +69,10 @@ except ImportError:  # pragma: no cover - orjson is a dependency; the stdlib rea
     orjson = None  # type: ignore[assignment]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shard_of(asset_id: str) -> str:
-    """The media shard (two hex digits) an asset id belongs to: stable, spread evenly."""
+    """The media shard (two hex digits) an asset id belongs to: stable, spread evenly (cached:
+    every save checks that each asset's shard has a part)."""
     return f"{zlib.crc32(asset_id.encode('utf-8')) & 0xFF:02x}"
 
 
@@ -124,8 +127,8 @@ def take_snapshot(series: Series, base: PartMap, dirty: Dirty) -> SplitSnapshot:
     order = [e.id for e in series.episodes]
     episodes = {e.id: to_data(e) for e in series.episodes
                 if dirty.everything or e.id in dirty.episodes or e.id not in base.episodes}
-    wanted = {shard_of(a) for a in series.media} if dirty.everything else \
-        set(dirty.shards) | ({shard_of(a) for a in series.media} - set(base.media))
+    present = set(map(shard_of, series.media))
+    wanted = present if dirty.everything else set(dirty.shards) | (present - set(base.media))
     shards: dict[str, dict[str, Any]] = {s: {} for s in wanted}
     if wanted:
         for asset_id, asset in series.media.items():

@@ -8,7 +8,6 @@ are addressed by id, so commands stay valid when widgets are rebuilt.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,10 +18,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.model import Episode, MediaAsset, Series
 
 
-@functools.cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
     """Field names of a model class (cached: ``dataclasses.fields`` per object made opening a season slow)."""
-    return tuple(f.name for f in dataclasses.fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _is_model(value: Any) -> bool:

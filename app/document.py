@@ -17,7 +17,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.model import Episode, MediaAsset, Series
 
-
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 

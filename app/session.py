@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -19,7 +20,7 @@ from app.dirty_parts import DirtyTracker
 from app.document import ProjectDocument
 from app.media_check import MediaCheck
 from app.model import Episode, MediaAsset, Series
-from app.project_files import PartMap, full_snapshot, take_snapshot
+from app.project_files import PartMap, full_snapshot, shard_of, take_snapshot
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
 from app.save_worker import SaveWorker
@@ -124,7 +125,8 @@ class Session(QObject):
             # jobs recorded (and results landed) since the last save live in the job journal
             from app.jobs.journal import journal_path, read_entries, replay
 
-            replayed = replay(series, read_entries(journal_path(bundle.root)))
+            entries = read_entries(journal_path(bundle.root))
+            replay(series, entries)
         except BaseException:
             if lock is not self._lock:
                 lock.release()
@@ -145,10 +147,11 @@ class Session(QObject):
         self.document.replace_series(series)
         if recover or use_backup:
             bundle.parts = PartMap()  # the next save writes every part
-        self.dirty.reset(everything=bool(recover or use_backup or replayed or bundle.single_file))
+        self.dirty.reset(everything=bool(recover or use_backup or bundle.single_file))
+        landed = self._mark_landed_dirty(entries)
         self.media_check.start(bundle, series)
         if bundle.single_file and not use_backup and lock.held and not read_only:
-            self._migrate(bundle, adopt=not (recover or replayed))
+            self._migrate(bundle, adopt=not (recover or landed))
         if recover or use_backup:
             self.document.undo_stack.resetClean()  # not what project.json holds: must be saved
         else:
@@ -158,6 +161,29 @@ class Session(QObject):
         self._episode_id = ""
         self.set_current_episode(first)
         self.projectOpened.emit()
+
+    def _mark_landed_dirty(self, entries: list[dict[str, Any]]) -> bool:
+        """Results the job journal attached since the last save are not in the part files yet:
+        their episodes and media shards are dirty. (Records are series-level: always written.)"""
+        landed = False
+        for entry in entries:
+            if entry.get("type") != "landed":
+                continue
+            landed = True
+            target = entry.get("target")
+            placed = False
+            for key, obj_id in (target.items() if isinstance(target, dict) else ()):
+                episode = self.document.episode_of(str(obj_id)) if key.endswith("_id") and obj_id else None
+                if episode is not None:
+                    placed = True
+                    if episode:
+                        self.dirty.dirty.episodes.add(episode)
+            if not placed:  # a target this cannot place: a slower save beats a lost result
+                self.dirty.dirty.everything = True
+            for asset in entry.get("assets") or []:
+                if isinstance(asset, dict) and asset.get("id"):
+                    self.dirty.dirty.shards.add(shard_of(str(asset["id"])))
+        return landed
 
     def _migrate(self, bundle: ProjectBundle, adopt: bool) -> None:
         """Split an older single-file project.json on the writer thread (the original is kept in

@@ -104,3 +104,6 @@ def test_sigkills_during_a_season_batch_lose_no_paid_task_and_no_saved_edit(seas
     assert len(kling_server.tasks) == SHOTS  # every shot paid exactly once across four processes
     assert set(kling_server.tasks) <= {r.task_id for r in series.jobs}  # every paid task has its record
     assert all(series.media[s.chosen_still].kind.value == "image" for s in shots)
+    # the project files alone (without the journal) hold every result after the finished batch
+    saved = ProjectBundle(season).load()
+    assert all(s.chosen_still in saved.media for e in saved.episodes for s in e.shots())

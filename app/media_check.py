@@ -12,22 +12,37 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.bundle import BundleError, MediaProblem, ProjectBundle
-from app.model import Series
+from app.model import Episode, Series
 
 Entry = tuple[str, str, str, str]  # kind ("asset"/"take"), object id, bundle-relative path, display name
 
 
 def paths_to_check(series: Series) -> list[Entry]:
     """What ``ProjectBundle.media_problems`` checks, as plain data (taken on the GUI thread)."""
-    out: list[Entry] = [("asset", a.id, a.path, a.original_name) for a in series.media.values()]
-    for episode in series.episodes:
-        for _shot, line in episode.dialogue_lines():
-            out.extend(("take", t.id, t.path, t.name) for t in line.takes if t.path and not t.deleted)
+    out: list[Entry] = []
+    for part in entry_slices(series):
+        out.extend(part())
     return out
+
+
+def entry_slices(series: Series, episodes_per_slice: int = 8) -> list[Callable[[], list[Entry]]]:
+    """``paths_to_check`` in slices of a few ms each, so the GUI thread can paint in between."""
+    def assets() -> list[Entry]:
+        return [("asset", a.id, a.path, a.original_name) for a in series.media.values()]
+
+    def takes(episodes: list[Episode]) -> Callable[[], list[Entry]]:
+        def collect() -> list[Entry]:
+            return [("take", t.id, t.path, t.name) for episode in episodes for _shot, line in episode.dialogue_lines()
+                    for t in line.takes if t.path and not t.deleted]
+        return collect
+
+    eps = list(series.episodes)
+    return [assets] + [takes(eps[i:i + episodes_per_slice]) for i in range(0, len(eps), episodes_per_slice)]
 
 
 def check_paths(bundle: ProjectBundle, entries: list[Entry], cancelled: threading.Event | None = None) -> list[MediaProblem]:
@@ -104,6 +119,7 @@ class MediaCheck(QObject):
         self._generation = 0
         self._cancelled = threading.Event()
         self._pending: tuple[ProjectBundle, Series, int] | None = None
+        self._collecting: tuple[ProjectBundle, int, list[Callable[[], list[Entry]]], list[Entry]] | None = None
         self.running = False
 
     def start(self, bundle: ProjectBundle, series: Series, delay_ms: int = 400) -> None:
@@ -121,17 +137,37 @@ class MediaCheck(QObject):
         if pending is None or pending[2] != self._generation:
             return
         bundle, series, generation = pending
-        self._pool.start(_Check(bundle, paths_to_check(series), generation, self._cancelled, self._signals))
+        self._collecting = (bundle, generation, entry_slices(series), [])
+        self._collect_slice()
+
+    def _collect_slice(self, everything: bool = False) -> None:
+        """Copy one slice of paths on the GUI thread, then yield to the event loop; the last starts the worker."""
+        state = self._collecting
+        if state is None or state[1] != self._generation:
+            self._collecting = None
+            return
+        bundle, generation, slices, entries = state
+        while slices:
+            entries.extend(slices.pop(0)())
+            if not everything:
+                break
+        if slices:
+            QTimer.singleShot(0, self._collect_slice)
+            return
+        self._collecting = None
+        self._pool.start(_Check(bundle, entries, generation, self._cancelled, self._signals))
 
     def cancel(self) -> None:
         self._cancelled.set()
         self._generation += 1
         self._pending = None
+        self._collecting = None
         self.running = False
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
         """Block until the check finished and its result was delivered."""
         self._begin()
+        self._collect_slice(everything=True)
         done = self._pool.waitForDone(timeout_ms)
         from PySide6.QtCore import QCoreApplication
 

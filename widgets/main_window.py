@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         a["action_open"].triggered.connect(c.open_dialog)
         a["action_open_demo"].triggered.connect(lambda: c.open_demo())
         a["action_clear_recent"].triggered.connect(self._clear_recent)
-        a["action_save"].triggered.connect(c.save)
+        a["action_save"].triggered.connect(lambda: c.save(wait=False))  # written on the writer thread
         a["action_save_as"].triggered.connect(lambda: c.save_as())
         a["action_close_project"].triggered.connect(c.close_project)
         a["action_quit"].triggered.connect(self.close)

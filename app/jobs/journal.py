@@ -168,8 +168,7 @@ def load_with_journal(bundle: Any) -> Series:
 
 def fold_into_project_file(bundle: Any, journal: JobJournal | None = None) -> None:
     """Write the journal into project.json (without any unsaved edit of an open project), then empty it."""
-    from app.fsutil import atomic_write_bytes
-    from app.model.schema import encode
+    from app.project_files import full_snapshot
 
     if journal is not None:
         journal.flush()
@@ -179,7 +178,7 @@ def fold_into_project_file(bundle: Any, journal: JobJournal | None = None) -> No
         return
     disk = bundle.load()
     replay(disk, entries)
-    atomic_write_bytes(bundle.project_file, encode(disk))
+    bundle.save_snapshot(full_snapshot(disk), rotate=False)  # unchanged parts are reused, not rewritten
     if journal is not None:
         journal.compact(set(), drop_all=True)
         journal.flush()

@@ -547,7 +547,8 @@ class JobManager(QObject):
             apply = job.land(self, result)
         except Exception as exc:  # landing bugs must not leave the job "running" forever
             log.exception("landing job %s failed", job_id)
-            job.error = classify(exc).message
+            landed = classify(exc)
+            job.error, job.error_original, job.error_kind = landed.message, landed.original, landed.kind
             self._finish(job, JobState.FAILED)
             return
         job.progress = 1.0
@@ -559,6 +560,7 @@ class JobManager(QObject):
         if job is None:
             return
         failure = classify(exc)
+        job.error_original, job.error_kind = failure.original, failure.kind
         phase = job.phase
         job.phase_failures[phase] = job.failures = job.phase_failures.get(phase, 0) + 1
         job.total_failures += 1
@@ -598,6 +600,8 @@ class JobManager(QObject):
         job.finished_at = time.time()
         if state is not JobState.FAILED:
             job.error = "" if state is JobState.SUCCEEDED else job.error
+            if state is JobState.SUCCEEDED:
+                job.error_original = job.error_kind = ""
         job.detail = ""
         self._sync_record(job)
         if write and job.persistent:

@@ -156,6 +156,9 @@ class JobsPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setContentsMargins(8, 4, 8, 6)
+        from widgets.jobs.original_text import OriginalText
+
+        self.original = OriginalText(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +167,7 @@ class JobsPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.original)
 
         self.cancel_button.clicked.connect(self._cancel_selected)
         self.retry_button.clicked.connect(self._retry_selected)
@@ -311,6 +315,8 @@ class JobsPanel(QWidget):
         else:
             self.detail.setText("")
         self.detail.setVisible(bool(self.detail.text()))
+        original = job.error_original if job is not None and job.error else ""
+        self.original.set_original(original if original != (job.error if job else "") else "")
 
     # -------------------------------------------------------------- rendering
     def _provider_label(self, job: Job) -> str:

@@ -386,9 +386,11 @@ class GenerationJob(Job):
 
     def _provenance(self, handle: Any) -> Provenance:
         from providers.base import provenance_fields
+        from providers.pricing import charge
 
-        units = handle.cost_units or self.units
-        cost = round(units * self.unit_price, 6)
+        # the same rule as the estimate (providers.pricing): price per unit x the units billed
+        cost = charge(self.estimated_cost, self.units, handle.cost_units) if self.units else \
+            round((handle.cost_units or 0.0) * self.unit_price, 6)
         fields = provenance_fields(self.request, handle, cost=cost)
         prov = Provenance(**{k: v for k, v in fields.items() if k in Provenance.__dataclass_fields__})
         prov.job_id = self.id

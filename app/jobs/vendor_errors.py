@@ -81,6 +81,8 @@ def explain(exc: BaseException) -> VendorError | None:
     original = redact(str(exc))
     vendor = vendor_label(str(getattr(exc, "provider", "") or ""))
     messages = _messages()
+    if not kind:  # not a vendor's answer: the job already wrote the message in the user's words
+        return VendorError(original, original, kind)
     if kind == "connection" and "refused" in original.lower():
         template = _refused()
     elif getattr(exc, "maybe_billed", False):

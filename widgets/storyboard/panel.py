@@ -209,8 +209,24 @@ class StoryboardPanel(QWidget):
             index = combo.findData(default) if default else -1
             if index >= 0:
                 combo.setCurrentIndex(index)
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, cap=capability: settings_store().set("defaults", cap, c.currentData()))
+            else:  # nothing chosen yet: say so, rather than show the first provider as if it were chosen
+                combo.insertItem(0, self.tr("Choose a provider…"), "")
+                combo.setCurrentIndex(0)
+            # the choice is the user's default, which ``microdrama generate`` uses without --*-provider
+            combo.currentIndexChanged.connect(lambda _i, c=combo, cap=capability: self._provider_chosen(c, cap))
+
+    def _provider_chosen(self, combo: QComboBox, capability: str) -> None:
+        from app.settings_store import settings_store
+
+        name = combo.currentData()
+        if not name:
+            return
+        settings_store().set("defaults", capability, name)
+        placeholder = combo.findData("")
+        if placeholder >= 0:  # a provider is chosen: the "choose" line has done its job
+            combo.blockSignals(True)
+            combo.removeItem(placeholder)
+            combo.blockSignals(False)
 
     def _toggle_list(self, on: bool) -> None:
         self.delegate.list_mode = on

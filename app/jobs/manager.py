@@ -385,6 +385,7 @@ class JobManager(QObject):
             return
         job.bundle = self.session.bundle
         job.state, job.error = JobState.FAILED, record.error
+        job.error_original = record.error_original
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
 
@@ -418,6 +419,7 @@ class JobManager(QObject):
         record.state = {JobState.WAITING: "queued"}.get(job.state, job.state.value)
         record.progress = float(job.progress or 0.0)
         record.error = job.error
+        record.error_original = job.error_original if job.error else ""
         record.attempts = job.attempts
         record.estimated_cost = job.estimated_cost
         record.cost = job.cost

@@ -42,9 +42,9 @@ def _messages() -> dict[str, str]:
         "not_found": QCoreApplication.translate("VendorErrors", "{vendor} no longer has this task (or the model does not exist)."),
         "server": QCoreApplication.translate("VendorErrors", "{vendor}'s server had a problem. Try again later."),
         "timeout": QCoreApplication.translate("VendorErrors", "{vendor} did not answer in time. Check your connection, then Retry."),
-        "connection": QCoreApplication.translate("VendorErrors", "Could not reach {vendor}. Check your connection and the server address."),
+        "connection": QCoreApplication.translate("VendorErrors", "The connection to {vendor} failed or broke off. Check your connection and the server address."),
         "invalid_response": QCoreApplication.translate("VendorErrors", "{vendor} sent an answer the editor cannot read."),
-        "task_failed": QCoreApplication.translate("VendorErrors", "{vendor} could not make this result."),
+        "task_failed": QCoreApplication.translate("VendorErrors", "{vendor} could not make this result: {reason}"),
         "download": QCoreApplication.translate("VendorErrors", "The result from {vendor} could not be downloaded or is not usable media."),
         "config": QCoreApplication.translate("VendorErrors", "{vendor} is not fully set up. Open Edit ▸ Providers… and fill in its settings."),
     }
@@ -90,4 +90,6 @@ def explain(exc: BaseException) -> VendorError | None:
                       "billed, so it is not sent again automatically; check your account on the vendor's site.")
     else:
         template = messages.get(kind) or QCoreApplication.translate("VendorErrors", "{vendor} reported an error.")
-    return VendorError(template.format(vendor=vendor), original, kind)
+    # a failed task's reason is the vendor's (or the farm's) own account of it: shown, not hidden
+    reason = original.split(": ", 1)[-1] if ": " in original else original
+    return VendorError(template.format(vendor=vendor, reason=reason), original, kind)

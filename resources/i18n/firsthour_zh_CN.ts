@@ -97,18 +97,18 @@
     </message>
     <message>
         <location filename="../../app/jobs/vendor_errors.py" line="45" />
-        <source>Could not reach {vendor}. Check your connection and the server address.</source>
-        <translation>无法连接 {vendor}。请检查网络连接和服务器地址。</translation>
+        <source>The connection to {vendor} failed or broke off. Check your connection and the server address.</source>
+        <translation>与 {vendor} 的连接失败或中断。请检查网络连接和服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/vendor_errors.py" line="47" />
+        <source>{vendor} could not make this result: {reason}</source>
+        <translation>{vendor} 未能生成此结果：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/jobs/vendor_errors.py" line="46" />
         <source>{vendor} sent an answer the editor cannot read.</source>
         <translation>{vendor} 返回了无法识别的应答。</translation>
-    </message>
-    <message>
-        <location filename="../../app/jobs/vendor_errors.py" line="47" />
-        <source>{vendor} could not make this result.</source>
-        <translation>{vendor} 未能生成此结果。</translation>
     </message>
     <message>
         <location filename="../../app/jobs/vendor_errors.py" line="48" />
@@ -131,12 +131,12 @@
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/vendor_errors.py" line="85" />
+        <location filename="../../app/jobs/vendor_errors.py" line="89" />
         <source>{vendor} did not answer completely. The request may have reached it and been billed, so it is not sent again automatically; check your account on the vendor's site.</source>
         <translation>{vendor} 的应答不完整。请求可能已送达并已计费，因此不会自动重发；请到服务商网站查看账户。</translation>
     </message>
     <message>
-        <location filename="../../app/jobs/vendor_errors.py" line="88" />
+        <location filename="../../app/jobs/vendor_errors.py" line="92" />
         <source>{vendor} reported an error.</source>
         <translation>{vendor} 报告了一个错误。</translation>
     </message>

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ImportJob</name>
+    <message>
+        <location filename="../../app/media/import_job.py" line="49" />
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/media/import_job.py" line="50" />
+        <source>Import {n} files</source>
+        <translation>导入 {n} 个文件</translation>
+    </message>
+</context>
+<context>
     <name>JobFailures</name>
     <message>
         <location filename="../../app/jobs/failures.py" line="49" />

@@ -151,6 +151,16 @@
 <context>
     <name>JobsActions</name>
     <message>
+        <location filename="../../app/jobs/actions.py" line="1"/>
+        <source>Clip {shot}</source>
+        <translation>视频片段 {shot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="1"/>
+        <source>Still {shot}</source>
+        <translation>静帧 {shot}</translation>
+    </message>
+    <message>
         <location filename="../../app/jobs/actions.py" line="36"/>
         <source>Music E{number:02d}</source>
         <translation>第 {number:02d} 集配乐</translation>

@@ -118,3 +118,18 @@ def test_a_vendor_error_dialog_shows_plain_words_and_the_original_as_details(qtb
     explain_generation_error(None, exc)
     assert shown, "no dialog appeared"
     assert "内容规则" in shown[0].text() and "risk control" in shown[0].detailedText()
+
+
+def test_a_timeline_refusal_names_the_track_kind_in_chinese(chinese) -> None:
+    from app.model import TrackKind
+    from app.timeline.edits import EditRefused, TimelineEditor
+    from tests.timeline.builders import picture_doc
+
+    doc, episode = picture_doc()
+    tracks = episode.timeline.tracks
+    picture = tracks.index(episode.timeline.first_track(TrackKind.PICTURE))
+    music = tracks.index(episode.timeline.first_track(TrackKind.MUSIC))
+    with pytest.raises(EditRefused) as refused:
+        TimelineEditor(doc, episode).move_clips(["c0"], 0, music - picture)
+    text = str(refused.value)
+    assert "音乐" in text and "music" not in text.lower() and "Music" not in text, text

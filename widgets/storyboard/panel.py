@@ -443,7 +443,7 @@ class StoryboardPanel(QWidget):
                 self, self.tr("Generate"),
                 self.tr("Generate %1 with %2 for %3 shots? Estimated cost: %4.")
                 .replace("%1", self.tr("stills") if slot == "still" else self.tr("clips"))
-                .replace("%2", provider).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
+                .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
         manager = job_manager(self.session)
@@ -488,3 +488,13 @@ class StoryboardPanel(QWidget):
             self.message.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
                                  .replace("%1", str(report.created)).replace("%2", str(report.updated))
                                  .replace("%3", str(report.removed)))
+
+
+def _provider_label(name: str) -> str:
+    """A provider's name as the Providers dialog shows it ("可灵 AI", not the registry key "kling")."""
+    from providers import registry
+
+    try:
+        return provider_text(registry.get(name).label)
+    except KeyError:
+        return name

@@ -401,7 +401,7 @@ def _kind_label(kind: TrackKind) -> str:
     """A track kind in the UI's language ("画面" for picture), for messages."""
     from app.timeline.structure import KIND_LABELS  # structure imports this module
 
-    return QCoreApplication.translate("TrackNames", KIND_LABELS.get(kind, kind.value))
+    return QCoreApplication.translate("TrackNames", str(KIND_LABELS.get(kind, kind.value)))
 
 
 def _track_name(track: Track) -> str:

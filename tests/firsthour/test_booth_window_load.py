@@ -26,7 +26,13 @@ from app.bundle import ProjectBundle
 from tests.audio.conftest import audio_env, make_series, onset, tone, zero_runs  # noqa: F401
 from tests.conftest import pulse_server  # noqa: F401
 
-pytestmark = pytest.mark.audio
+pytestmark = [
+    pytest.mark.audio,
+    # the reported gaps came from a real window session: this runs on a real X server (Xvfb), as the
+    # docstring shows; under the offscreen platform a modal prompt of the full window can wait forever
+    pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "xcb",
+                       reason="needs a real X window: run under xvfb-run with QT_QPA_PLATFORM=xcb"),
+]
 
 SECONDS = float(os.environ.get("MICRODRAMA_BOOTH_SECONDS", "5"))
 

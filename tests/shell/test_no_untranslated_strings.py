@@ -166,9 +166,6 @@ class Bindings:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 body = node.body if isinstance(node.body, list) else [node.body]
                 self.scopes[node] = self._collect([n for b in body for n in ast.walk(b)])
-                for inner in ast.walk(node):
-                    if inner is not node and isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                        pass
 
     def _collect(self, nodes: list[ast.AST]) -> dict[str, list[ast.AST]]:
         bound: dict[str, list[ast.AST]] = {}

@@ -20,9 +20,11 @@ def shot_job(session: Session, episode: Episode, shot: Shot, slot: str, provider
     """A job making a new still or clip version of ``shot`` (``choose``: make it the chosen one)."""
     bundle, series = session.bundle, session.series
     if slot == "still":
-        request, title = still_request(bundle, series, shot, provider), f"Still {shot_label(shot)}"
+        request = still_request(bundle, series, shot, provider)
+        title = QCoreApplication.translate("JobsActions", "Still {shot}").format(shot=shot_label(shot))
     elif slot == "clip":
-        request, title = clip_request(bundle, series, shot, provider), f"Clip {shot_label(shot)}"
+        request = clip_request(bundle, series, shot, provider)
+        title = QCoreApplication.translate("JobsActions", "Clip {shot}").format(shot=shot_label(shot))
     else:
         raise ValueError(f"unknown slot {slot!r}")
     target = {"episode_id": episode.id, "shot_id": shot.id, "slot": slot}

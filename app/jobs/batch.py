@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from app.cli.progress import ProgressBar
 from app.jobs.actions import choose_provider, missing_jobs
+from app.jobs.costs import format_money
 from app.jobs.job import FunctionJob, Job, JobState
 from app.jobs.manager import job_manager
 from app.jobs.prompts import shot_label
@@ -43,6 +44,8 @@ class BatchGenerator:
         self._interrupted = False
         self._bar: ProgressBar | None = None
         self._batch: list[Job] = []
+        self._asked: list[Job] = []  # every job this run was asked to do (its exit status answers for these)
+        self.earlier_failures: list[str] = []  # failed jobs of earlier runs: reported, not this run's errors
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[str]:
@@ -61,6 +64,7 @@ class BatchGenerator:
             self.manager.resume_persisted()
             resumed = [j for j in self.manager.jobs() if not j.state.finished]
             if resumed:
+                self._asked.extend(j for j in resumed if self._is_asked(j))
                 self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
             if self.plan.stills:
                 if self.plan.text_provider:
@@ -79,13 +83,30 @@ class BatchGenerator:
             signal.signal(signal.SIGINT, previous)
         if self.session.is_modified:
             self.session.save()
-        failures = [f"{j.title}: {j.error}" for j in self.manager.jobs() if j.state is JobState.FAILED]
+        asked = {j.id for j in self._asked}
+        failed = [j for j in self.manager.jobs() if j.state is JobState.FAILED]
+        failures = [_failure_line(j) for j in failed if j.id in asked]
+        self.earlier_failures = [_failure_line(j) for j in failed if j.id not in asked]
         if self.manager.paused_reason:
             failures.append(self.manager.paused_reason)
         if not failures and self.plan.regenerate:
             self._close_batch()
         self._fold_journal()
         return failures
+
+    def _is_asked(self, job: Job) -> bool:
+        """An unfinished earlier task is this run's work when it makes what this run was asked for
+        (this episode, a slot of the plan, a selected shot); other episodes' tasks are collected too,
+        but their outcome is not this run's."""
+        target = job.target
+        if target.get("episode_id") != self.episode.id:
+            return False
+        slot = str(target.get("slot") or "")
+        wanted = {"still": self.plan.stills, "clip": self.plan.clips, "music": self.plan.music}.get(slot, False)
+        if not wanted:
+            return False
+        shot_id = target.get("shot_id")
+        return not shot_id or shot_id in {s.id for s in self._selected_shots()}
 
     def _fold_journal(self) -> None:
         """A finished batch leaves project.json complete, for every reader (not only this app)."""
@@ -111,13 +132,20 @@ class BatchGenerator:
         if not jobs:
             return
         self._batch = jobs
+        self._asked.extend(jobs)
+        currency = self.session.series.settings.currency
+        estimated = sum(j.estimated_cost for j in jobs)
+        if estimated:
+            print(f"{label}: {len(jobs)} job(s), estimated {format_money(estimated, currency)}", file=self.out)
         self._bar = ProgressBar(label, self.out)
         for job in jobs:
             if job.id not in {j.id for j in self.manager.jobs()}:
                 self.manager.add(job)
         self._wait(lambda: all(j.state.finished for j in jobs) or bool(self.manager.paused_reason))
         done = sum(j.state is JobState.SUCCEEDED for j in jobs)
-        self._bar.finish(f"{done} of {len(jobs)} done")
+        charged = sum(j.cost for j in jobs if j.state is JobState.SUCCEEDED)
+        self._bar.finish(f"{done} of {len(jobs)} done" + (f", charged {format_money(charged, currency)}"
+                                                           if estimated else ""))
 
     def _wait(self, finished: Callable[[], bool]) -> None:
         loop = QEventLoop()
@@ -220,3 +248,10 @@ class BatchGenerator:
 
 class _Interrupted(Exception):
     pass
+
+
+def _failure_line(job: Job) -> str:
+    """``title: plain message [the vendor's own words]`` (the original only when it says more)."""
+    original = getattr(job, "error_original", "")
+    extra = f" [{original}]" if original and original != job.error else ""
+    return f"{job.title}: {job.error}{extra}"

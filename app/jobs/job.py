@@ -98,6 +98,8 @@ class Job:
         self.detail = ""  # the current step in plain words ("Polling Kling", "Retrying in 8 s")
         self.progress: float | None = 0.0
         self.error = ""
+        self.error_original = ""  # the vendor's own words for ``error`` (key-scrubbed), for "Show original"
+        self.error_kind = ""  # the provider error kind behind ``error`` ("" for local failures)
         self.attempts = 0  # tries started
         self.failures = 0  # consecutive failures of the current phase (reset by its progress)
         # Each phase (e.g. "submit", "poll", "download") is bounded on its own: a worker sets

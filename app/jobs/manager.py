@@ -385,6 +385,7 @@ class JobManager(QObject):
             return
         job.bundle = self.session.bundle
         job.state, job.error = JobState.FAILED, record.error
+        job.error_original = record.error_original
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
 
@@ -418,6 +419,7 @@ class JobManager(QObject):
         record.state = {JobState.WAITING: "queued"}.get(job.state, job.state.value)
         record.progress = float(job.progress or 0.0)
         record.error = job.error
+        record.error_original = job.error_original if job.error else ""
         record.attempts = job.attempts
         record.estimated_cost = job.estimated_cost
         record.cost = job.cost
@@ -547,7 +549,8 @@ class JobManager(QObject):
             apply = job.land(self, result)
         except Exception as exc:  # landing bugs must not leave the job "running" forever
             log.exception("landing job %s failed", job_id)
-            job.error = classify(exc).message
+            landed = classify(exc)
+            job.error, job.error_original, job.error_kind = landed.message, landed.original, landed.kind
             self._finish(job, JobState.FAILED)
             return
         job.progress = 1.0
@@ -559,6 +562,7 @@ class JobManager(QObject):
         if job is None:
             return
         failure = classify(exc)
+        job.error_original, job.error_kind = failure.original, failure.kind
         phase = job.phase
         job.phase_failures[phase] = job.failures = job.phase_failures.get(phase, 0) + 1
         job.total_failures += 1
@@ -583,6 +587,9 @@ class JobManager(QObject):
             resume = getattr(job, "resume_note", None)
             if callable(resume) and resume():
                 job.error += " " + resume()
+        note = getattr(job, "failure_note", None)
+        if callable(note) and note(self.series.settings.currency):
+            job.error += " " + note(self.series.settings.currency)  # e.g. the vendor lost the task
         self._finish(job, JobState.FAILED)
         self._schedule()
 
@@ -598,6 +605,8 @@ class JobManager(QObject):
         job.finished_at = time.time()
         if state is not JobState.FAILED:
             job.error = "" if state is JobState.SUCCEEDED else job.error
+            if state is JobState.SUCCEEDED:
+                job.error_original = job.error_kind = ""
         job.detail = ""
         self._sync_record(job)
         if write and job.persistent:

@@ -112,6 +112,7 @@ class JobRecord:
     cost: float = 0.0
     estimated_cost: float = 0.0
     result_assets: list[str] = field(default_factory=list)
+    error_original: str = ""  # the vendor's own words behind ``error`` (key-scrubbed), for "Show original"
 
 
 @dataclass

@@ -42,6 +42,11 @@
 <context>
     <name>Jobs</name>
     <message>
+        <location filename="../../app/jobs/generation.py" line="1"/>
+        <source>There is nothing left to collect; “Generate Again” creates a new, paid task (≈{cost}).</source>
+        <translation>已没有可取回的结果；“重新生成”会创建一个新的付费任务（≈{cost}）。</translation>
+    </message>
+    <message>
         <location filename="../../app/jobs/generation.py" line="202"/>
         <source>Submitting to {provider}…</source>
         <translation>正在提交到 {provider}…</translation>
@@ -146,6 +151,16 @@
 <context>
     <name>JobsActions</name>
     <message>
+        <location filename="../../app/jobs/actions.py" line="1"/>
+        <source>Clip {shot}</source>
+        <translation>视频片段 {shot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="1"/>
+        <source>Still {shot}</source>
+        <translation>静帧 {shot}</translation>
+    </message>
+    <message>
         <location filename="../../app/jobs/actions.py" line="36"/>
         <source>Music E{number:02d}</source>
         <translation>第 {number:02d} 集配乐</translation>
@@ -217,6 +232,31 @@
 </context>
 <context>
     <name>JobsPanel</name>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>Generate Again…</source>
+        <translation>重新生成…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>Generate Again (≈{cost})</source>
+        <translation>重新生成（≈{cost}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>Generate again?</source>
+        <translation>重新生成？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>The vendor no longer has {n} of these tasks (they expired or were removed there), so their results cannot be collected. Generate them again as new, paid tasks?</source>
+        <translation>服务商那边已没有其中 {n} 个任务（已过期或被删除），无法取回结果。要作为新的付费任务重新生成吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>The vendor no longer has the task for “{title}” (it expired or was removed there), so its result cannot be collected. Generate again as a new, paid task?</source>
+        <translation>服务商那边已没有“{title}”的任务（已过期或被删除），无法取回结果。要作为新的付费任务重新生成吗？</translation>
+    </message>
     <message>
         <location filename="../../widgets/jobs/panel.py" line="99"/>
         <source>Cancel</source>

@@ -344,12 +344,16 @@ class ScriptPanel(QWidget):
         elif job.state is JobState.FAILED:
             self.status.setText(self.tr("The language model could not break the script down: %1").replace(
                 "%1", job.error))
-            answer = QMessageBox.question(
-                self, self.tr("Breakdown failed"),
+            box = QMessageBox(
+                QMessageBox.Icon.Question, self.tr("Breakdown failed"),
                 self.tr("The language model could not break the script down:\n\n%1\n\nBreak it down without AI "
                         "instead (one shot per beat)?").replace("%1", job.error),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-            if answer == QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setDefaultButton(QMessageBox.StandardButton.Yes)
+            box.setObjectName("breakdownFailedBox")
+            if getattr(job, "error_original", "") and job.error_original != job.error:
+                box.setDetailedText(job.error_original)  # the vendor's own words, copyable
+            if box.exec() == QMessageBox.StandardButton.Yes:
                 self.break_down(use_ai=False)
 
     def _apply_breakdown(self, make_scenes) -> None:

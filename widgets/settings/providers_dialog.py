@@ -67,6 +67,7 @@ def _capabilities(info: Any) -> str:
 
 class _Relay(QObject):
     finished = Signal(bool, str)
+    original = Signal(str)  # the vendor's own words behind a failure (sent before ``finished``)
 
 
 class _ConnectionTest(QRunnable):
@@ -85,7 +86,9 @@ class _ConnectionTest(QRunnable):
                 return
             self.relay.finished.emit(True, secrets.redact(str(check(CancelToken()) or "OK"), self.secrets))
         except Exception as exc:  # every failure is shown, in the vendor's words
-            self.relay.finished.emit(False, secrets.redact(classify(exc).message, self.secrets))
+            failure = classify(exc)
+            self.relay.original.emit(secrets.redact(failure.original, self.secrets))
+            self.relay.finished.emit(False, secrets.redact(failure.message, self.secrets))
 
 
 class ProviderPage(QWidget):
@@ -183,9 +186,14 @@ class ProviderPage(QWidget):
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         test_row.addWidget(self.test_result, 1)
         layout.addLayout(test_row)
+        from widgets.jobs.original_text import OriginalText
+
+        self.test_original = OriginalText(self)
+        layout.addWidget(self.test_original)
         layout.addStretch(1)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._show_test_result)
+        self._relay.original.connect(self.test_original.set_original)
         self.test_button.clicked.connect(self.test_connection)
 
     # ----------------------------------------------------------------- editors
@@ -320,6 +328,7 @@ class ProviderPage(QWidget):
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("color: #8c9099;")
         self.test_result.setText(self.tr("Testing…"))
+        self.test_original.set_original("")
         QThreadPool.globalInstance().start(_ConnectionTest(self.info, self.values(), self._relay))
 
     def _show_test_result(self, ok: bool, message: str) -> None:

@@ -209,8 +209,24 @@ class StoryboardPanel(QWidget):
             index = combo.findData(default) if default else -1
             if index >= 0:
                 combo.setCurrentIndex(index)
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, cap=capability: settings_store().set("defaults", cap, c.currentData()))
+            else:  # nothing chosen yet: say so, rather than show the first provider as if it were chosen
+                combo.insertItem(0, self.tr("Choose a provider…"), "")
+                combo.setCurrentIndex(0)
+            # the choice is the user's default, which ``microdrama generate`` uses without --*-provider
+            combo.currentIndexChanged.connect(lambda _i, c=combo, cap=capability: self._provider_chosen(c, cap))
+
+    def _provider_chosen(self, combo: QComboBox, capability: str) -> None:
+        from app.settings_store import settings_store
+
+        name = combo.currentData()
+        if not name:
+            return
+        settings_store().set("defaults", capability, name)
+        placeholder = combo.findData("")
+        if placeholder >= 0:  # a provider is chosen: the "choose" line has done its job
+            combo.blockSignals(True)
+            combo.removeItem(placeholder)
+            combo.blockSignals(False)
 
     def _toggle_list(self, on: bool) -> None:
         self.delegate.list_mode = on
@@ -427,7 +443,7 @@ class StoryboardPanel(QWidget):
                 self, self.tr("Generate"),
                 self.tr("Generate %1 with %2 for %3 shots? Estimated cost: %4.")
                 .replace("%1", self.tr("stills") if slot == "still" else self.tr("clips"))
-                .replace("%2", provider).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
+                .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
         manager = job_manager(self.session)
@@ -472,3 +488,13 @@ class StoryboardPanel(QWidget):
             self.message.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
                                  .replace("%1", str(report.created)).replace("%2", str(report.updated))
                                  .replace("%3", str(report.removed)))
+
+
+def _provider_label(name: str) -> str:
+    """A provider's name as the Providers dialog shows it ("可灵 AI", not the registry key "kling")."""
+    from providers import registry
+
+    try:
+        return provider_text(registry.get(name).label)
+    except KeyError:
+        return name

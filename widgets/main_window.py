@@ -14,8 +14,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from app.session import Session
+from widgets.commands.catalog import Section
 from widgets.commands.dialog import KeyboardShortcutsDialog
 from widgets.commands.keymap import keymap
+from widgets.commands.placement import add_toolbar_section
 from widgets.shell import episodes
 from widgets.shell.about import AboutDialog
 from widgets.shell.actions import ShellActions
@@ -79,15 +81,16 @@ class MainWindow(QMainWindow):
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         a = self.actions
-        bar.addActions([a["action_new_series"], a["action_open"], a["action_save"]])
+        owned = a.by_name  # which buttons, in what order: the command catalog (toolbar, toolbar_section)
+        add_toolbar_section(bar, Section.FILE_TOOLS, owned)
         bar.addSeparator()
-        bar.addActions([a["action_undo"], a["action_redo"]])
+        add_toolbar_section(bar, Section.HISTORY, owned)
         bar.addSeparator()
         self.episode_label = QLabel(objectName="ToolbarLabel")
         self.episode_switcher = episodes.EpisodeSwitcher(self.session)
         # tool-bar widgets are hidden through their QAction (hiding the widget itself does not stick)
         self._episode_tools = [bar.addWidget(self.episode_label), bar.addWidget(self.episode_switcher)]
-        bar.addAction(a["action_add_episode"])
+        add_toolbar_section(bar, Section.EPISODES, owned)
         self.toolbar = bar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 

@@ -32,6 +32,7 @@ class LipSyncPlan:
 
     jobs: list[GenerationJob] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the user must know before sending: uploads, prices
 
 
 def shot_name(shot: Shot) -> str:
@@ -86,6 +87,8 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
     video_id = str((prov.parameters or {}).get("video_id") or "") if prov is not None else ""
     if video_id:  # a clip Kling made: Kling's lip sync takes it by its id (it takes no uploads)
         parameters["video_id"] = video_id
+    if shot.lipsync_face:
+        parameters["face_index"] = int(shot.lipsync_face)
     request = LipSyncRequest(
         video=str(bundle.resolve(asset.path)),
         audio=str(wav),
@@ -121,8 +124,34 @@ def plan_lipsync(
             plan.skipped.append(made)
         else:
             plan.jobs.append(made)
+    plan.notes = before_sending(provider, plan.jobs)
     return plan
 
+
+def needs_hosting(provider: str, job: GenerationJob) -> bool:
+    """The clip must be uploaded to the media host before this vendor can fetch it."""
+    from app.jobs.provider_config import provider_values
+
+    if provider != "kling_lipsync" or job.request.parameters.get("video_id"):
+        return False
+    if str(getattr(job.request, "video", "")).startswith(("http://", "https://")):
+        return False
+    return str(provider_values(provider, with_secrets=False).get("media_host") or "") == "fal"
+
+
+def before_sending(provider: str, jobs: list[GenerationJob]) -> list[str]:
+    """What the user is told before anything is sent: where clips go, and prices nobody published."""
+    notes = []
+    hosted = [job.target.get("shot_id") for job in jobs if needs_hosting(provider, job)]
+    if hosted:
+        notes.append(QCoreApplication.translate(
+            "LipSync", "{0} clip(s) were not made by Kling: each is first uploaded to fal.ai's file storage "
+            "(a public link, with your fal.ai key) so Kling can fetch it.").format(len(hosted)))
+    if any(not getattr(job, "price_known", True) for job in jobs):
+        notes.append(QCoreApplication.translate(
+            "LipSync", "Price unknown: the vendor publishes no list price for this lip-sync model, so it is "
+            "not counted in the budget."))
+    return notes
 
 def default_provider() -> str | None:
     """The first lip-sync provider whose keys are entered (None: none is set up)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import soundfile
+from PySide6.QtCore import Qt
 
 from app.bundle import ProjectBundle
 from app.media.synth import sine
@@ -84,3 +85,53 @@ def test_cli_face_choice_is_remembered_and_the_upload_is_announced(kling_server,
     assert shot.lipsync_face == 2 and len(shot.clips) == 2
     bad = _run(root, tmp_path, env, "--provider", "kling_lipsync", "--face", "-1")
     assert bad.returncode == 2 and "--face" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_storyboard_face_chooser_shows_the_faces_and_keeps_the_pick(kling_server, fal_server, media, tmp_path, qtbot, monkeypatch):  # noqa: F811, E501
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.jobs.manager import job_manager
+    from app.session import Session
+    from widgets.storyboard.panel import StoryboardPanel
+    from widgets.voices.face_chooser import FaceChooserDialog
+
+    for name, value in {"MICRODRAMA_SETTINGS_DIR": str(tmp_path / "settings"), "MICRODRAMA_POLL_INTERVAL": "0.05",
+                        "MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url,
+                        "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY, "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY,
+                        "MICRODRAMA_FAL_API_KEY": FAL_KEY, "MICRODRAMA_KLING_LIPSYNC_HOST_URL": fal_server.url}.items():
+        monkeypatch.setenv(name, value)
+    kling_server.faces, kling_server.face_spans = 3, [(0, 1000), (0, 2500), (500, 1500)]
+    root = _project(tmp_path, media["clip"], media["wav"])
+    session = Session()
+    session.open(root)
+    seen: list[FaceChooserDialog] = []
+
+    def pick_second() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FaceChooserDialog):
+            QTimer.singleShot(50, pick_second)
+            return
+        seen.append(dialog)
+        assert dialog.chosen_index == 0  # automatic until the user picks
+        qtbot.mouseClick(dialog.buttons[2], Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    try:
+        session.set_current_episode(session.series.episodes[0].id)
+        panel = StoryboardPanel(session)
+        qtbot.addWidget(panel)
+        shot = next(iter(session.current_episode.shots()))
+        session.select_shot(shot.id)
+        QTimer.singleShot(50, pick_second)
+        panel.voice_actions.act_lipsync_face.trigger()
+        qtbot.waitUntil(lambda: shot.lipsync_face == 2, timeout=30000)
+        dialog = seen[0]
+        assert len(dialog.buttons) == 3 and not dialog.buttons[1].icon().isNull()  # the face previews show
+        assert "(" in dialog.buttons[2].text()  # face 2 is on screen longest: the automatic choice
+        assert not kling_server.received("POST /v1/videos/advanced-lip-sync")  # finding faces pays nothing
+        session.document.undo_stack.undo()
+        assert shot.lipsync_face == 0
+    finally:
+        job_manager(session).shutdown()
+        session.close()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import uuid
 from pathlib import Path
+from typing import Any
 
 from providers import errors as E
 from providers.base import (
@@ -56,7 +57,7 @@ class NoFaceError(ProviderError):
     """Kling found no face to move in the clip."""
 
 
-def face_seconds(face: dict) -> float:
+def face_seconds(face: dict[str, Any]) -> float:
     """How long a face Kling found is on screen (its lip-syncable span)."""
     try:
         return max(0.0, (float(face.get("end_time") or 0) - float(face.get("start_time") or 0)) / 1000.0)
@@ -64,7 +65,7 @@ def face_seconds(face: dict) -> float:
         return 0.0
 
 
-def pick_face(faces: list[dict], index: int = 0, face_id: str = "") -> dict:
+def pick_face(faces: list[dict[str, Any]], index: int = 0, face_id: str = "") -> dict[str, Any]:
     """The face to move: ``index`` (1-based) when given, else ``face_id``, else the longest on screen.
 
     ValueError when ``index`` is past the faces found (the user asked for a face the clip lacks).
@@ -157,11 +158,11 @@ class KlingLipSyncProvider(KlingProvider):
                              "choose fal.ai as the clip host in Providers", kind=E.CONFIG)
         return {"video_url": url}
 
-    def find_faces(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> list[dict]:
+    def find_faces(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> list[dict[str, Any]]:
         """The faces Kling finds in the clip (free: identify-face creates no paid task)."""
         return self.identify_face(self.clip_reference(request, cancel), cancel)[1]
 
-    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict]]:
+    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict[str, Any]]]:
         data = self._call("POST", IDENTIFY_PATH, cancel, json=clip)
         faces = [f for f in data.get("face_data") or [] if isinstance(f, dict) and f.get("face_id") is not None]
         session = str(data.get("session_id") or "")

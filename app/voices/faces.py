@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,6 +19,9 @@ from app.errors import UserError
 from app.jobs.job import FunctionJob, JobContext
 from app.jobs.manager import job_manager
 from app.session import Session
+
+if TYPE_CHECKING:
+    from providers.lipsync import LipSyncRequest
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class FoundFace:
     image: bytes  # the vendor's preview (JPEG/PNG); b"" when it could not be fetched
 
 
-def find_faces(provider_name: str, request, ctx: JobContext) -> list[FoundFace]:  # noqa: ANN001 - LipSyncRequest
+def find_faces(provider_name: str, request: LipSyncRequest, ctx: JobContext) -> list[FoundFace]:
     """Worker: identify the faces (free) and fetch their previews."""
     from app.jobs.provider_config import make_provider
     from providers.lipsync_kling import face_seconds
@@ -62,7 +66,7 @@ def faces_job(session: Session, shot_id: str, provider: str,
 
     episode = session.current_episode
     shot = next((s for s in episode.shots() if s.id == shot_id), None) if episode is not None else None
-    if shot is None or session.bundle is None:
+    if episode is None or shot is None or session.bundle is None:
         raise UserError(QCoreApplication.translate("LipSync", "Select a shot first."))
     made = lipsync_job(session.bundle, session.series, episode, shot, provider)
     if isinstance(made, str):
@@ -71,7 +75,8 @@ def faces_job(session: Session, shot_id: str, provider: str,
     title = QCoreApplication.translate("LipSync", "Find faces in {0}").format(shot_name(shot))
     job = FunctionJob(title, lambda ctx: find_faces(provider, request, ctx), on_done=on_faces,
                       resource=provider, kind="lipsync_faces")
-    return job_manager(session).add(job)
+    job_manager(session).add(job)
+    return job
 
 
 def longest(faces: list[FoundFace]) -> FoundFace | None:

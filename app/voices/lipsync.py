@@ -82,7 +82,7 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
         return QCoreApplication.translate("LipSync", "Shot {0} has no chosen take to lip sync to.").format(
             shot_name(shot)
         )
-    parameters = {}
+    parameters: dict[str, object] = {}
     prov = asset.provenance
     video_id = str((prov.parameters or {}).get("video_id") or "") if prov is not None else ""
     if video_id:  # a clip Kling made: Kling's lip sync takes it by its id (it takes no uploads)

@@ -788,6 +788,11 @@
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/providers_dialog.py" line="204"/>
+        <source>Uses the key entered for {vendor}</source>
+        <translation>使用为 {vendor} 填写的密钥</translation>
+    </message>
 </context>
 <context>
     <name>ProviderSetup</name>

@@ -13,4 +13,11 @@ VOICE_FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "espeak-ng program"),
     QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync model"),
     QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync call"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Host for clips Kling did not make"),
+    QT_TRANSLATE_NOOP("ProviderFields", "fal.ai key (clip host)"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Clip host address"),
+)
+VOICE_PROVIDER_TEXTS = (  # help texts and descriptions of the lip-sync providers (registry)
+    QT_TRANSLATE_NOOP("ProviderTexts", "fal: a clip made elsewhere is uploaded to fal.ai's file storage (with your "
+                      "fal.ai key) so Kling can fetch it; none: only clips Kling made are sent"),
 )

@@ -575,12 +575,20 @@
         <source>Clip host address</source>
         <translation>片段托管地址</translation>
     </message>
+    <message>
+        <source>Voice cloning model</source>
+        <translation>声音复刻模型</translation>
+    </message>
 </context>
 <context>
     <name>ProviderTexts</name>
     <message>
         <source>fal: a clip made elsewhere is uploaded to fal.ai&apos;s file storage (with your fal.ai key) so Kling can fetch it; none: only clips Kling made are sent</source>
         <translation>fal：其他来源的片段会上传到 fal.ai 的文件存储（使用你的 fal.ai 密钥），以便可灵读取；none：只发送可灵生成的片段</translation>
+    </message>
+    <message>
+        <source>A cloned voice speaks only with the CosyVoice model it was made for</source>
+        <translation>复刻的声音只能用它所属的 CosyVoice 模型朗读</translation>
     </message>
 </context>
 </TS>

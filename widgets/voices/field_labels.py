@@ -16,8 +16,10 @@ VOICE_FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "Host for clips Kling did not make"),
     QT_TRANSLATE_NOOP("ProviderFields", "fal.ai key (clip host)"),
     QT_TRANSLATE_NOOP("ProviderFields", "Clip host address"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Voice cloning model"),
 )
 VOICE_PROVIDER_TEXTS = (  # help texts and descriptions of the lip-sync providers (registry)
     QT_TRANSLATE_NOOP("ProviderTexts", "fal: a clip made elsewhere is uploaded to fal.ai's file storage (with your "
                       "fal.ai key) so Kling can fetch it; none: only clips Kling made are sent"),
+    QT_TRANSLATE_NOOP("ProviderTexts", "A cloned voice speaks only with the CosyVoice model it was made for"),
 )

@@ -111,13 +111,25 @@ def plan_lipsync(
     episode: Episode,
     provider: str,  # noqa: ANN001
     shot_ids: set[str] | None = None,
+    redo: bool = False,
 ) -> LipSyncPlan:
-    """Lip-sync jobs for the episode's shots (or only ``shot_ids``) that have a clip and a take."""
+    """Lip-sync jobs for the episode's shots (or only ``shot_ids``) that have a clip and a take.
+
+    A shot whose chosen clip already is a lip-sync result is left alone unless ``redo`` (the user
+    asked for that one shot again).
+    """
     plan = LipSyncPlan()
+    synced_by = lipsync_providers()
     for shot in episode.shots():
         if shot_ids is not None and shot.id not in shot_ids:
             continue
         if not shot.dialogue:
+            continue
+        chosen = series.media.get(shot.chosen_clip or "")
+        if not redo and chosen is not None and chosen.provenance.provider in synced_by:
+            # already lip synced (e.g. collected from an earlier run): never paid for twice
+            plan.skipped.append(QCoreApplication.translate(
+                "LipSync", "Shot {0} is already lip synced.").format(shot_name(shot)))
             continue
         made = lipsync_job(bundle, series, episode, shot, provider)
         if isinstance(made, str):
@@ -152,6 +164,14 @@ def before_sending(provider: str, jobs: list[GenerationJob]) -> list[str]:
             "LipSync", "Price unknown: the vendor publishes no list price for this lip-sync model, so it is "
             "not counted in the budget."))
     return notes
+
+def lipsync_providers() -> set[str]:
+    """Names of the providers that make lip-sync results."""
+    from providers import registry
+    from providers.base import LIPSYNC
+
+    return {p.name for p in registry.for_capability(LIPSYNC)}
+
 
 def default_provider() -> str | None:
     """The first lip-sync provider whose keys are entered (None: none is set up)."""

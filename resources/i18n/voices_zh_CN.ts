@@ -497,6 +497,10 @@
         <source>Find faces in {0}</source>
         <translation>识别 {0} 中的人脸</translation>
     </message>
+    <message>
+        <source>Shot {0} is already lip synced.</source>
+        <translation>镜头 {0} 已经对过口型。</translation>
+    </message>
 </context>
 <context>
     <name>LipSyncActions</name>

@@ -49,7 +49,7 @@ def lipsync(session: Session, parent: QWidget, *, episode_wide: bool, confirm: b
     wanted = (shot_ids if shot_ids is not None else {s.id for s in episode.shots()}) - busy
     try:
         provider = choose_provider(LIPSYNC, None, default_provider())
-        plan = plan_lipsync(session.bundle, session.series, episode, provider, wanted)
+        plan = plan_lipsync(session.bundle, session.series, episode, provider, wanted, redo=not episode_wide)
     except UserError as exc:
         return [], str(exc)
     if not plan.jobs:

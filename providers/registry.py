@@ -537,8 +537,8 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
                  Preset("cn", "Mainland China (Beijing)", {"base_url": "https://api-beijing.klingai.com"})),
         pricing=(),  # Kling publishes no per-second API list price for lip sync (checked 2026-12-07): unknown
         priority=40, max_concurrency=2,
-        description="Kling's lip sync (identify-face + advanced-lip-sync) on a clip Kling made or a public link; "
-                    "2-60 s clips, 512-2160 px, one face.",
+        description="Kling's lip sync (identify-face + advanced-lip-sync); a clip Kling did not make is first put "
+                    "on fal.ai's file storage; 2-60 s clips, 512-2160 px, one face.",
         docs_url="https://app.klingai.com/global/dev/document-api",
     ),
     ProviderInfo(

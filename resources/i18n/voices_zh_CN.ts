@@ -594,5 +594,9 @@
         <source>A cloned voice speaks only with the CosyVoice model it was made for</source>
         <translation>复刻的声音只能用它所属的 CosyVoice 模型朗读</translation>
     </message>
+    <message>
+        <source>Kling&apos;s lip sync (identify-face + advanced-lip-sync); a clip Kling did not make is first put on fal.ai&apos;s file storage; 2-60 s clips, 512-2160 px, one face.</source>
+        <translation>可灵对口型（人脸识别 + 高级对口型）；非可灵生成的片段会先放到 fal.ai 的文件存储；片段 2-60 秒，512-2160 像素，一张人脸。</translation>
+    </message>
 </context>
 </TS>

@@ -471,6 +471,6 @@ def _provider_label(name: str) -> str:
     from providers import registry
 
     try:
-        return str(registry.get(name).label)
+        return provider_text(str(registry.get(name).label))
     except KeyError:
         return name

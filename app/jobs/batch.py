@@ -59,13 +59,8 @@ class BatchGenerator:
             providers["music"] = choose_provider("music", self.plan.music_provider)
         if self.plan.text_provider:
             choose_provider("text", self.plan.text_provider)
-        previous = signal.signal(signal.SIGINT, self._on_sigint)
-        try:
-            self.manager.resume_persisted()
-            resumed = [j for j in self.manager.jobs() if not j.state.finished]
-            if resumed:
-                self._asked.extend(j for j in resumed if self._is_asked(j))
-                self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
+
+        def phases() -> None:
             if self.plan.stills:
                 if self.plan.text_provider:
                     self._phase("Writing prompts", self._prompt_jobs())
@@ -74,6 +69,24 @@ class BatchGenerator:
                 self._phase("Clips", self._jobs("clip", providers["video"]))
             if self.plan.music:
                 self._phase("Music", self._jobs("music", providers["music"]))
+
+        return self.run_loop(phases, on_success=self._close_batch if self.plan.regenerate else None)
+
+    def run_loop(self, phases: Callable[[], None], on_success: Callable[[], None] | None = None) -> list[str]:
+        """The run every batch shares (generate, voices, lip sync): collect the tasks an earlier run
+        paid for, run ``phases``, stop cleanly on Ctrl+C, save, and name the failures.
+        ``on_success`` runs when nothing failed, before the journal is folded into project.json.
+
+        Failures come back in plain words (empty: everything landed).
+        """
+        previous = signal.signal(signal.SIGINT, self._on_sigint)
+        try:
+            self.manager.resume_persisted()
+            resumed = [j for j in self.manager.jobs() if not j.state.finished]
+            if resumed:
+                self._asked.extend(j for j in resumed if self._is_asked(j))
+                self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
+            phases()
         except _Interrupted:
             waiting = [j for j in self.manager.jobs() if not j.state.finished and getattr(j, "handle", None)]
             self.manager.shutdown()
@@ -89,8 +102,8 @@ class BatchGenerator:
         self.earlier_failures = [_failure_line(j) for j in failed if j.id not in asked]
         if self.manager.paused_reason:
             failures.append(self.manager.paused_reason)
-        if not failures and self.plan.regenerate:
-            self._close_batch()
+        if not failures and on_success is not None:
+            on_success()
         self._fold_journal()
         return failures
 
@@ -102,7 +115,9 @@ class BatchGenerator:
         if target.get("episode_id") != self.episode.id:
             return False
         slot = str(target.get("slot") or "")
-        wanted = {"still": self.plan.stills, "clip": self.plan.clips, "music": self.plan.music}.get(slot, False)
+        if slot not in ("still", "clip", "music"):
+            return True  # voices and lip sync batches: this episode's earlier tasks are this run's work
+        wanted = {"still": self.plan.stills, "clip": self.plan.clips, "music": self.plan.music}[slot]
         if not wanted:
             return False
         shot_id = target.get("shot_id")

@@ -828,6 +828,11 @@
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/providers_dialog.py" line="204"/>
+        <source>Uses the key entered for {vendor}</source>
+        <translation>使用为 {vendor} 填写的密钥</translation>
+    </message>
 </context>
 <context>
     <name>ProviderSetup</name>
@@ -1288,6 +1293,21 @@
         <location filename="../../widgets/settings/provider_texts.py" line="100"/>
         <source>advanced: identify-face + advanced-lip-sync (2-60 s); legacy: the older single call (2-10 s, 720-1920 px)</source>
         <translation>advanced：人脸识别 + 高级对口型（2-60 秒）；legacy：旧版单次调用（2-10 秒，720-1920 像素）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>Kling&apos;s lip sync (identify-face + advanced-lip-sync); a clip Kling did not make is first put on fal.ai&apos;s file storage; 2-60 s clips, 512-2160 px, one face.</source>
+        <translation>可灵对口型（人脸识别 + 高级对口型）；非可灵生成的片段会先放到 fal.ai 的文件存储；片段 2-60 秒，512-2160 像素，一张人脸。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>fal: a clip made elsewhere is uploaded to fal.ai&apos;s file storage (with your fal.ai key) so Kling can fetch it; none: only clips Kling made are sent</source>
+        <translation>fal：其他来源的片段会上传到 fal.ai 的文件存储（使用你的 fal.ai 密钥），以便可灵读取；none：只发送可灵生成的片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>A cloned voice speaks only with the CosyVoice model it was made for</source>
+        <translation>复刻的声音只能用它所属的 CosyVoice 模型朗读</translation>
     </message>
 </context>
 <context>

@@ -202,9 +202,15 @@ class ProviderPage(QWidget):
             edit = QLineEdit()
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             env = secrets.env_override(self.info.name, f.key)
+            owner = (str(getattr(f, "keys_from", "") or "").split(".")[0]
+                     or getattr(self.info, "keys_from", ""))
             if env is not None:
                 edit.setEnabled(False)
                 edit.setPlaceholderText(self.tr("Set by {name}").format(name=secrets.env_name(self.info.name, f.key)))
+            elif owner:  # one vendor account, one key: entered on the vendor's own page
+                edit.setEnabled(False)
+                edit.setPlaceholderText(self.tr("Uses the key entered for {vendor}").format(
+                    vendor=_provider_label(owner)))
             else:
                 try:
                     edit.setText(secrets.get_secret(self.info.name, f.key))
@@ -261,7 +267,12 @@ class ProviderPage(QWidget):
             if isinstance(editor, QLineEdit):
                 text = editor.text().strip()
                 if f.secret and not editor.isEnabled():
-                    text = secrets.env_override(self.info.name, f.key) or ""
+                    from app.jobs.provider_config import secret_value
+
+                    try:
+                        text = secret_value(self.info.name, f.key)
+                    except secrets.SecretStoreError:
+                        text = ""
                 out[f.key] = text
             elif isinstance(editor, QComboBox):
                 out[f.key] = editor.currentText()
@@ -462,3 +473,13 @@ class ProvidersDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def _provider_label(name: str) -> str:
+    """The label of provider ``name`` as the Providers list shows it (its name when unknown)."""
+    from providers import registry
+
+    try:
+        return provider_text(str(registry.get(name).label))
+    except KeyError:
+        return name

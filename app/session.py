@@ -19,6 +19,7 @@ from app.document import ProjectDocument
 from app.model import Episode, MediaAsset, Series
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
+from app.session_services import SessionServices
 
 __all__ = ["BundleError", "ProjectFileError", "ProjectLockedError", "RecoveryInfo", "Session"]
 
@@ -64,6 +65,7 @@ class Session(QObject):
         self._episode_id = ""
         self._shot_id = ""
         self._playhead = 0
+        self.services = SessionServices(self)  # job queue, media engine, booth, transport
 
     # ------------------------------------------------------------- lifecycle
     @property

@@ -4,7 +4,7 @@ All bookkeeping happens on the thread that owns the manager (the GUI thread, or
 the CLI's main thread running a Qt event loop). Jobs run in a private
 QThreadPool; a worker reports through queued Qt signals, so the document is
 only ever touched on the owner's thread. Reach the manager of a session with
-``job_manager(session)``.
+``session.services.jobs``.
 """
 
 from __future__ import annotations
@@ -635,9 +635,5 @@ def _env_float(name: str) -> float | None:
 
 
 def job_manager(session: Session) -> JobManager:
-    """The session's job manager, created on first use and cached on the session."""
-    manager = getattr(session, "_job_manager", None)
-    if manager is None:
-        manager = JobManager(session)
-        session._job_manager = manager  # type: ignore[attr-defined]
-    return manager
+    """The session's job queue: ``session.services.jobs`` (kept for callers not yet moved)."""
+    return session.services.jobs

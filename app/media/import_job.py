@@ -13,7 +13,6 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.media.importer import register_media, store_media
 from app.model import MediaAsset, Provenance
 
@@ -45,4 +44,4 @@ def import_files_job(session, paths: list[Path], on_done: Landed,
         on_done([register_media(session, asset) for asset in stored], failed)
 
     title = f"Import {paths[0].name}" if len(paths) == 1 else f"Import {len(paths)} files"
-    return job_manager(session).add(FunctionJob(title, work, on_done=land, kind="import"))
+    return session.services.jobs.add(FunctionJob(title, work, on_done=land, kind="import"))

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.jobs.actions import in_flight, missing_jobs, shot_job
 from app.jobs.costs import format_money
-from app.jobs.manager import job_manager
 from app.model import Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
@@ -286,7 +285,7 @@ class StoryboardPanel(QWidget):
         self._pending = False
         self._refresh_filters()
         if not self.manager_connected and self.session.bundle is not None:
-            manager = job_manager(self.session)
+            manager = self.session.services.jobs
             manager.jobChanged.connect(self.schedule_refresh)
             self.manager_connected = True
         selected = {item.data(ID_ROLE) for item in self.board.selectedItems()}
@@ -399,7 +398,7 @@ class StoryboardPanel(QWidget):
         except UserError as exc:
             explain_generation_error(self, exc)
             return []
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         for job in jobs:
             manager.add(job)
         self.schedule_refresh()
@@ -430,7 +429,7 @@ class StoryboardPanel(QWidget):
                 .replace("%2", provider).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         for job in jobs:
             manager.add(job)
         self.schedule_refresh()

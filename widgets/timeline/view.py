@@ -28,7 +28,6 @@ from app.timeline.snapping import snap_frames, snap_targets
 from app.timeline.sources import clip_for_asset, clip_for_shot, default_track_kind
 from app.timeline.structure import TrackEditor
 from app.timeline.warnings import ClipWarning, timeline_warnings
-from widgets.player.transport import transport
 from widgets.timeline import theme
 from widgets.timeline.geometry import Geometry
 from widgets.timeline.media_cache import ClipMediaCache
@@ -693,9 +692,9 @@ class TimelineView(QWidget):
         elif key == K.Key_End:
             self.session.set_playhead(max(0, self.episode.timeline.duration - 1))
         elif key == K.Key_Space:
-            transport(self.session).toggleRequested.emit()
+            self.session.services.transport.toggleRequested.emit()
         elif key in (K.Key_J, K.Key_K, K.Key_L) and not ctrl:
-            transport(self.session).shuttleRequested.emit({K.Key_J: -1, K.Key_K: 0, K.Key_L: 1}[key])
+            self.session.services.transport.shuttleRequested.emit({K.Key_J: -1, K.Key_K: 0, K.Key_L: 1}[key])
         elif key == K.Key_Escape:
             self._set_selection(set())
         else:

@@ -206,9 +206,7 @@ def make_sources(session) -> tuple[FrameSource, LazyAudioSource, str]:
     root = session.bundle.root
     series = session.series
     try:
-        from app.media.services import media_services
-
-        fetcher = media_services(session).fetcher
+        fetcher = session.services.media.fetcher
     except Exception:
         fetcher = FrameFetcher(root)
     audio = LazyAudioSource(session)

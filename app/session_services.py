@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Slot
+
 if TYPE_CHECKING:
     from app.audio.booth import BoothController
     from app.jobs.manager import JobManager
@@ -26,10 +28,11 @@ if TYPE_CHECKING:
     from app.transport import Transport
 
 
-class SessionServices:
-    """Typed, lazily built services of one ``Session``."""
+class SessionServices(QObject):
+    """Typed, lazily built services of one ``Session`` (a child of it: they share its lifetime)."""
 
     def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self._session = session
         self._jobs: JobManager | None = None
         self._media: MediaServices | None = None
@@ -92,6 +95,7 @@ class SessionServices:
             self._transport = Transport(self._session)
         return self._transport
 
+    @Slot()
     def _drop_media(self) -> None:
         current, self._media = self._media, None
         if current is not None:

@@ -9,6 +9,7 @@ still) or for everything missing in the episode, after showing the cost.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.background import run_in_background
 from app.errors import UserError
 from app.jobs.actions import in_flight, missing_jobs, shot_job
 from app.jobs.costs import format_money
@@ -37,6 +39,8 @@ from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+log = logging.getLogger(__name__)
 
 
 class _Board(QListWidget):
@@ -197,19 +201,45 @@ class StoryboardPanel(QWidget):
                 "Episode": [self.act_send, self.act_import_files]}
 
     def _fill_providers(self) -> None:
-        from app.settings_store import settings_store
+        """The built-in providers now; providers declared in files join when their module has
+        loaded in the background (it validates them with jsonschema: too slow for start-up)."""
         from providers import registry
 
+        def built_in(capability: str) -> list:
+            return sorted((p for p in registry.PROVIDERS if capability in p.capabilities and p.name != "import"),
+                          key=lambda p: (p.priority, p.name))
+        self._set_providers(built_in)
         for combo, capability in ((self.image_provider, "image"), (self.video_provider, "video")):
+            combo.currentIndexChanged.connect(lambda _i, c=combo, cap=capability: self._provider_chosen(c, cap))
+
+        def load_all() -> dict[str, list]:
+            return {cap: registry.for_capability(cap) for cap in ("image", "video")}
+
+        def loaded(found: dict[str, list]) -> None:
+            if any(len(found[cap]) != len(built_in(cap)) for cap in found):
+                self._set_providers(found.__getitem__)
+        run_in_background(load_all, loaded, lambda exc: log.warning("provider files: %s", exc), owner=self,
+                          name="provider-files")
+
+    def _set_providers(self, for_capability) -> None:  # noqa: ANN001 - (capability) -> [ProviderInfo]
+        from app.settings_store import settings_store
+
+        for combo, capability in ((self.image_provider, "image"), (self.video_provider, "video")):
+            chosen = combo.currentData() or settings_store().get("defaults", capability)
+            blocked = combo.blockSignals(True)  # filling is not the user choosing
             combo.clear()
-            for info in registry.for_capability(capability):
+            for info in for_capability(capability):
                 combo.addItem(provider_text(info.label), info.name)
-            default = settings_store().get("defaults", capability)
-            index = combo.findData(default) if default else -1
+            index = combo.findData(chosen) if chosen else -1
             if index >= 0:
                 combo.setCurrentIndex(index)
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, cap=capability: settings_store().set("defaults", cap, c.currentData()))
+            combo.blockSignals(blocked)
+        self.inspector.clip_model.set_provider(self.video_provider.currentData())
+
+    def _provider_chosen(self, combo: QComboBox, capability: str) -> None:
+        from app.settings_store import settings_store
+
+        settings_store().set("defaults", capability, combo.currentData())
 
     def _toggle_list(self, on: bool) -> None:
         self.delegate.list_mode = on

@@ -40,6 +40,7 @@ T = TypeVar("T")
 _pool: QThreadPool | None = None
 _running: set[BackgroundTask[Any]] = set()
 _running_lock = threading.Lock()
+_held: list[BackgroundTask[Any]] | None = None  # tasks waiting for the first paint (see hold_until_painted)
 
 
 def background_pool() -> QThreadPool:
@@ -122,7 +123,11 @@ class BackgroundTask(QRunnable, Generic[T]):
     def cancel(self) -> None:
         """Ask the function to stop (it sees ``token.cancelled``) and drop its callbacks."""
         self.token.cancel()
-        if background_pool().tryTake(self):  # not started yet: never runs, never reports
+        with _running_lock:
+            was_held = _held is not None and self in _held
+            if was_held:
+                _held.remove(self)  # type: ignore[union-attr]  # checked just above
+        if was_held or background_pool().tryTake(self):  # not started yet: never runs, never reports
             self._ended.set()
             self._finish()
 
@@ -193,8 +198,35 @@ def run_cancellable(fn: Callable[[TaskContext], T], on_done: Callable[[T], None]
                                              on_partial, owner)
     with _running_lock:
         _running.add(task)
+        if _held is not None:
+            _held.append(task)
+            return task
     background_pool().start(task)
     return task
+
+
+def hold_until_painted() -> None:
+    """Start-up: queue tasks instead of starting them until ``release_held()``.
+
+    Workers importing PyAV or validating provider files hold the interpreter lock
+    for most of their time, so started during start-up they slow the GUI thread's
+    way to the first painted window, which only shows placeholders for their
+    results anyway. The editor holds at start and releases after the first paint.
+    """
+    global _held
+    with _running_lock:
+        if _held is None:
+            _held = []
+
+
+def release_held() -> None:
+    """Start the tasks held since ``hold_until_painted()`` (in the order they were asked for)."""
+    global _held
+    with _running_lock:
+        held, _held = _held or [], None
+    for task in held:
+        if not task.token.cancelled:
+            background_pool().start(task)
 
 
 def pending_background() -> int:

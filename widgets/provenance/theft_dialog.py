@@ -38,6 +38,7 @@ from app.fingerprint.store import load_all
 from app.jobs.job import FunctionJob, JobContext, JobState
 from app.media.decode import FrameFetcher
 from app.session import Session
+from app.snapshot import series_snapshot
 
 FRAME_SIZE = (216, 384)
 
@@ -155,7 +156,9 @@ class TheftCheckDialog(QDialog):
             return None
         from app.fingerprint.timeline_print import fingerprint_timeline
 
-        bundle, series = self.session.bundle, self.session.document.series
+        bundle = self.session.bundle
+        series = series_snapshot(self.session.document.series, episodes)  # the worker reads copies
+        episodes = series.episodes
 
         def work(ctx: JobContext) -> list:
             made = []
@@ -295,8 +298,11 @@ class TheftCheckDialog(QDialog):
     def save_evidence_to(self, suspect: SuspectResult, folder: Path) -> FunctionJob:
         from app.provenance.evidence import write_evidence_pack
 
-        bundle, series = self.session.bundle, self.session.document.series
+        bundle = self.session.bundle
         references = list(self.references.values())
+        wanted = {r.episode_id for r in references}
+        live = self.session.document.series
+        series = series_snapshot(live, [e for e in live.episodes if e.id in wanted])  # the worker reads copies
 
         def work(ctx: JobContext) -> Path:
             ctx.progress(None, "Writing the evidence pack")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.jobs.job import JobState
 from app.media.export import ExportOptions, ExportResult
 from app.media.presets import PRESETS, get_preset
-from app.season.export_job import SeasonExportJob
+from app.season.export_job import RESOURCE, SeasonExportJob
 from app.session import Session
 from app.settings_store import settings_store
 from app.timeline.preflight import export_preflight
@@ -175,6 +175,7 @@ class ExportDialog(QDialog):
                                 labels=None if self.label.isChecked() else [], write_srt=self.srt.isChecked(),
                                 signing=signing)
         manager = self.session.services.jobs
+        manager.set_limit(RESOURCE, 1)  # one export at a time: the encoder gets both cores
         job = SeasonExportJob(self.session.series, self.session.bundle, episode, out, options)
         self.job = job
         self._started = time.monotonic()

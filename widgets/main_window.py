@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from app.background import wait_for_background
 from app.session import Session
 from widgets.commands.catalog import Section
 from widgets.commands.dialog import KeyboardShortcutsDialog
@@ -247,10 +248,8 @@ class MainWindow(QMainWindow):
             return
         self.docks.save()
         self.session.close()
-        # Panels render on the shared pool; let started work report before the panels go away,
-        # and drop work that has not started.
-        pool = QThreadPool.globalInstance()
-        pool.clear()
-        pool.waitForDone(SHUTDOWN_WAIT_MS)
+        # Panels render through app.background; let started work report before the panels go
+        # away, and drop work that has not started.
+        wait_for_background(SHUTDOWN_WAIT_MS)
         QCoreApplication.sendPostedEvents()
         event.accept()

@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import ProviderNotConfigured
 from app.jobs.generation import GenerationJob
-from app.jobs.manager import job_manager
 from app.jobs.prompts import clip_request, music_request, shot_label, still_request
 from app.model import Episode, Shot, TrackKind
 from app.session import Session
@@ -41,7 +40,7 @@ def music_job(session: Session, episode: Episode, provider: str) -> GenerationJo
 
 def in_flight(session: Session, slot: str, shot_id: str = "", episode_id: str = "") -> bool:
     """A job for this target is queued or running (resumed remote tasks included)."""
-    for job in job_manager(session).jobs():
+    for job in session.services.jobs.jobs():
         if job.state.finished or job.target.get("slot") != slot:
             continue
         if shot_id and job.target.get("shot_id") == shot_id:

@@ -18,7 +18,6 @@ from app.cli.progress import ProgressBar
 from app.jobs.actions import choose_provider, missing_jobs
 from app.jobs.costs import format_money
 from app.jobs.job import FunctionJob, Job, JobState
-from app.jobs.manager import job_manager
 from app.jobs.prompts import shot_label
 from app.model import Episode, Shot
 from app.session import Session
@@ -40,7 +39,7 @@ class Plan:
 class BatchGenerator:
     def __init__(self, session: Session, episode: Episode, plan: Plan, out: TextIO) -> None:
         self.session, self.episode, self.plan, self.out = session, episode, plan, out
-        self.manager = job_manager(session)
+        self.manager = session.services.jobs
         self._interrupted = False
         self._bar: ProgressBar | None = None
         self._batch: list[Job] = []

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from app.jobs.backoff import RetryPolicy
 from app.jobs.cancel import JobStopped
 from app.jobs.comfy_status import comfy_detail
-from app.jobs.job import Job, JobContext, JobState
+from app.jobs.job import Job, JobContext, JobEvent, JobState
 from app.jobs.journal import landed_entry
 from app.jobs.landing import ResultRejected, apply_to_document, attach_changes, store_result
 from app.model import JobRecord, MediaAsset, Provenance
@@ -257,7 +257,7 @@ class GenerationJob(Job):
                        "handle": handle.to_dict()})
         self.handle = handle
         self.submitting_at = 0.0
-        ctx.event("submitted", handle)
+        ctx.event(JobEvent.SUBMITTED, handle)
 
     def _recover(self, ctx: JobContext, provider: Any, label: str, cause: str = "") -> Any:
         """Find the task an interrupted create may have made; None when the vendor surely has none."""
@@ -338,7 +338,7 @@ class GenerationJob(Job):
         if not outputs:
             raise ProviderError(QCoreApplication.translate("Jobs", "{provider} finished but returned no file.").format(provider=label),
                                 retryable=False, kind=TASK_FAILED, provider=self.resource)
-        ctx.event("downloading")
+        ctx.event(JobEvent.DOWNLOADING)
         bundle = self.bundle  # type: ignore[attr-defined]
         assets = []
         for i, output in enumerate(outputs):
@@ -430,12 +430,12 @@ class GenerationJob(Job):
             return ref
 
     # -------------------------------------------------------------- GUI side
-    def on_event(self, manager: JobManager, name: str, payload: Any) -> None:
-        if name == "submitted":
+    def on_event(self, manager: JobManager, name: JobEvent, payload: Any) -> None:
+        if name is JobEvent.SUBMITTED:
             self.handle = payload
             self.state = JobState.REMOTE
             self.detail = ""
-        elif name == "downloading":
+        elif name is JobEvent.DOWNLOADING:
             self.state = JobState.DOWNLOADING
 
     def land(self, manager: JobManager, result: list[MediaAsset]) -> Any:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import UserError
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.media.importer import register_media, store_media
 from app.model import MediaAsset, Provenance
 
@@ -48,4 +47,4 @@ def import_files_job(session, paths: list[Path], on_done: Landed,
 
     title = (QCoreApplication.translate("ImportJob", "Import {name}").format(name=paths[0].name) if len(paths) == 1
              else QCoreApplication.translate("ImportJob", "Import {n} files").format(n=len(paths)))
-    return job_manager(session).add(FunctionJob(title, work, on_done=land, kind="import"))
+    return session.services.jobs.add(FunctionJob(title, work, on_done=land, kind="import"))

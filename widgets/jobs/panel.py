@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from app.jobs.costs import format_money
 from app.jobs.job import Job, JobState
-from app.jobs.manager import job_manager
 from app.session import Session
 from widgets.settings.provider_texts import provider_text
 
@@ -87,7 +86,7 @@ class JobsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("JobsPanel")
         self.session = session
-        self.manager = job_manager(session)
+        self.manager = session.services.jobs
         self._items: dict[str, QTreeWidgetItem] = {}
 
         self.budget_label = QLabel()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import secrets
+from app.background import run_in_background
 from app.jobs.cancel import CancelToken
 from app.jobs.costs import price_rules, set_price_rules
 from app.jobs.failures import classify
@@ -65,30 +66,18 @@ def _capabilities(info: Any) -> str:
     return " · ".join(_field_label(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
 
 
-class _Relay(QObject):
-    finished = Signal(bool, str)
-    original = Signal(str)  # the vendor's own words behind a failure (sent before ``finished``)
-
-
-class _ConnectionTest(QRunnable):
-    def __init__(self, info: Any, values: dict[str, Any], relay: _Relay) -> None:
-        super().__init__()
-        self.info, self.values, self.relay = info, values, relay
-        self.secrets = [str(values.get(f.key) or "") for f in info.fields if f.secret]
-
-    def run(self) -> None:  # worker thread
-        try:
-            client = self.info.create(self.values)
-            check = getattr(client, "check_connection", None)
-            if check is None:
-                self.relay.finished.emit(True, QCoreApplication.translate(
-                    "ProviderPage", "Nothing to test: this provider works offline."))
-                return
-            self.relay.finished.emit(True, secrets.redact(str(check(CancelToken()) or "OK"), self.secrets))
-        except Exception as exc:  # every failure is shown, in the vendor's words
-            failure = classify(exc)
-            self.relay.original.emit(secrets.redact(failure.original, self.secrets))
-            self.relay.finished.emit(False, secrets.redact(failure.message, self.secrets))
+def _test_connection(info: Any, values: dict[str, Any]) -> tuple[bool, str, str]:
+    """Worker side of "Test connection": (ok, plain message, the vendor's own words), secrets redacted."""
+    hidden = [str(values.get(f.key) or "") for f in info.fields if f.secret]
+    try:
+        client = info.create(values)
+        check = getattr(client, "check_connection", None)
+        if check is None:
+            return True, QCoreApplication.translate("ProviderPage", "Nothing to test: this provider works offline."), ""
+        return True, secrets.redact(str(check(CancelToken()) or "OK"), hidden), ""
+    except Exception as exc:  # every failure is shown in plain words, the vendor's own behind "Show original"
+        failure = classify(exc)
+        return False, secrets.redact(failure.message, hidden), secrets.redact(failure.original, hidden)
 
 
 class ProviderPage(QWidget):
@@ -191,9 +180,6 @@ class ProviderPage(QWidget):
         self.test_original = OriginalText(self)
         layout.addWidget(self.test_original)
         layout.addStretch(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._show_test_result)
-        self._relay.original.connect(self.test_original.set_original)
         self.test_button.clicked.connect(self.test_connection)
 
     # ----------------------------------------------------------------- editors
@@ -340,7 +326,14 @@ class ProviderPage(QWidget):
         self.test_result.setStyleSheet("color: #8c9099;")
         self.test_result.setText(self.tr("Testing…"))
         self.test_original.set_original("")
-        QThreadPool.globalInstance().start(_ConnectionTest(self.info, self.values(), self._relay))
+        info, values = self.info, dict(self.values())
+        run_in_background(lambda: _test_connection(info, values), self._landed_test,
+                          lambda exc: self._show_test_result(False, str(exc)), owner=self, name="connection-test")
+
+    def _landed_test(self, result: tuple[bool, str, str]) -> None:
+        ok, message, original = result
+        self.test_original.set_original(original)
+        self._show_test_result(ok, message)
 
     def _show_test_result(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)

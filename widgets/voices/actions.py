@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from app.errors import UserError
-from app.jobs.manager import job_manager
 from app.session import Session
 from app.voices.plan import Scope, in_flight_lines, lines_in, plan_voices
 
@@ -124,7 +123,7 @@ class VoiceActions(QObject):
         episode, shot, line = found
         try:
             job = convert_job(self.session.bundle.root, self.session.series, episode, shot, line, take.path, take.id)
-            job_manager(self.session).add(job)
+            self.session.services.jobs.add(job)
         except UserError as exc:
             self.reported.emit(str(exc))
             return []
@@ -152,7 +151,7 @@ class VoiceActions(QObject):
         if scope is not Scope.EPISODE and not target_id:
             self.reported.emit(self.tr("Select a shot first."))
             return []
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         pairs = lines_in(episode, scope, target_id)
         plan = plan_voices(self.session.series, episode, pairs, regenerate=regenerate,
                            busy=in_flight_lines(manager.jobs()))

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserError
-from app.jobs.manager import job_manager
 from app.session import Session
 
 
@@ -44,7 +43,7 @@ def lipsync(session: Session, parent: QWidget, *, episode_wide: bool, confirm: b
         if not session.selected_shot_id:
             return [], QCoreApplication.translate("LipSyncActions", "Select a shot first.")
         shot_ids = {session.selected_shot_id}
-    manager = job_manager(session)
+    manager = session.services.jobs
     busy = {j.target.get("shot_id") for j in manager.jobs() if not j.state.finished and j.target.get("lipsync")}
     wanted = (shot_ids if shot_ids is not None else {s.id for s in episode.shots()}) - busy
     try:

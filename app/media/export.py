@@ -246,7 +246,11 @@ class Exporter:
         video.width, video.height = self._size()
         video.pix_fmt = "yuv420p"
         video.time_base = Fraction(1, fps)
-        video.codec_context.thread_count = 0  # x264 picks threads for all cores
+        # x264 picks its thread count for all cores (1.5 per core, as the ffmpeg command line does);
+        # frame threads, not PyAV's default slice threads: sliced x264 syncs on every frame and
+        # leaves cores idle (and splits frames into slices), where ffmpeg's own default is frame threads.
+        video.codec_context.thread_count = 0
+        video.codec_context.thread_type = "FRAME"
         rate = self.series.settings.sample_rate
         audio = container.add_stream("aac", rate=rate, layout="stereo")
         audio.bit_rate = preset.audio_kbps * 1000

@@ -37,6 +37,7 @@ from app.fsutil import atomic_write_bytes, fsync_dir, make_temp
 from app.interchange.subtitles import cues_for, to_srt
 from app.media.ailabel import ai_label_layers, aigc_metadata
 from app.media.compositor import Compositor, FrameProvider, MissingMediaError, missing_media
+from app.media.export_audio import BackgroundSoundtrack, render_soundtrack
 from app.media.framesource import SequentialFrameSource
 from app.media.loudness import LoudnessReport
 from app.media.mixer import Mixer
@@ -149,12 +150,9 @@ class Exporter:
 
         self._report(0.0, None)
         mixer = Mixer(self.series, self.bundle)
-        audio, report = mixer.render_export(self.episode, preset.loudness_lufs, preset.true_peak_dbtp)
         audio_total = total * settings.sample_rate // fps
-        if audio.shape[0] < audio_total:
-            audio = np.concatenate([audio, np.zeros((audio_total - audio.shape[0], 2), np.float32)])
-        audio = np.ascontiguousarray(audio[:audio_total].T)  # planar (2, n) for AAC
-        self._check_cancel()
+        soundtrack = BackgroundSoundtrack(lambda: render_soundtrack(
+            self.series, mixer, self.episode, audio_total, preset.loudness_lufs, preset.true_peak_dbtp))
 
         if self.options.fingerprint:
             from app.fingerprint.store import FingerprintBuilder
@@ -168,7 +166,7 @@ class Exporter:
         tmp = Path(tmp_name)
         ok = False
         try:
-            self._encode(tmp, compositor, audio, total, fps, fps_in, metadata, started)
+            report = self._encode(tmp, compositor, soundtrack, total, fps, fps_in, metadata, started)
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.out_path)
@@ -295,8 +293,12 @@ class Exporter:
                 except queue.Full:
                     continue
 
-    def _encode(self, path: Path, compositor: Compositor, audio: np.ndarray, total: int, fps: int,
-                fps_in: int, metadata: dict[str, str], started: float) -> None:
+    def _encode(self, path: Path, compositor: Compositor, soundtrack: BackgroundSoundtrack, total: int,
+                fps: int, fps_in: int, metadata: dict[str, str], started: float) -> LoudnessReport | None:
+        """Encode and mux everything; returns the soundtrack's loudness report.
+
+        Video packets that come out before the soundtrack is ready are held and
+        muxed as soon as it is (the muxer interleaves by timestamp)."""
         container, vstream, astream = self._open(path, fps, metadata)
         frames: queue.Queue = queue.Queue(maxsize=_QUEUE_DEPTH)
         producer = threading.Thread(target=self._compose_loop, args=(compositor, frames, total, fps, fps_in),
@@ -305,7 +307,9 @@ class Exporter:
         rate = self.series.settings.sample_rate
         spf = Fraction(rate, fps)
         apos = 0
-        n_audio = audio.shape[1]
+        audio: np.ndarray | None = None
+        report: LoudnessReport | None = None
+        held: list[av.Packet] = []
         done = 0
         last_report = 0.0
         closed = False
@@ -319,10 +323,18 @@ class Exporter:
                 self._check_cancel()
                 if frame is None:
                     break
-                for packet in vstream.encode(frame):
-                    container.mux(packet)
+                packets = vstream.encode(frame)
                 done += 1
-                apos = self._mux_audio(container, astream, audio, apos, min(n_audio, int(done * spf)), False)
+                if audio is None and (ready := soundtrack.poll()) is not None:
+                    audio, report = ready
+                if audio is None:
+                    held.extend(packets)
+                else:
+                    for packet in (*held, *packets):
+                        container.mux(packet)
+                    held.clear()
+                    apos = self._mux_audio(container, astream, audio, apos, min(audio.shape[1], int(done * spf)),
+                                           False)
                 now = time.monotonic()
                 if now - last_report > 0.1:
                     last_report = now
@@ -333,13 +345,17 @@ class Exporter:
                 raise self._error
             if done != total:
                 raise UserError(QCoreApplication.translate("Errors", "Export stopped after {done} of {total} frames.").format(done=done, total=total))
-            for packet in vstream.encode(None):
+            if audio is None:
+                audio, report = soundtrack.wait(self._check_cancel)
+            for packet in (*held, *vstream.encode(None)):
                 container.mux(packet)
-            self._mux_audio(container, astream, audio, apos, n_audio, True)
+            held.clear()
+            self._mux_audio(container, astream, audio, apos, audio.shape[1], True)
             for packet in astream.encode(None):
                 container.mux(packet)
             closed = True
             container.close()  # writes the index and moves it to the front (faststart)
+            return report
         finally:
             self._stop.set()
             while producer.is_alive():

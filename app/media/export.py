@@ -39,9 +39,9 @@ from app.media.ailabel import ai_label_layers, aigc_metadata
 from app.media.compositor import Compositor, FrameProvider, MissingMediaError, missing_media
 from app.media.export_audio import BackgroundSoundtrack, render_soundtrack
 from app.media.framesource import SequentialFrameSource
+from app.media.layers import LabelLayer
 from app.media.loudness import LoudnessReport
 from app.media.mixer import Mixer
-from app.media.overlays import LabelLayer
 from app.media.presets import ExportPreset, get_preset, output_size
 from app.media.yuv import rgb_to_yuv420p
 from app.model import Episode, Series
@@ -158,7 +158,8 @@ class Exporter:
             from app.fingerprint.store import FingerprintBuilder
 
             self._fingerprint = FingerprintBuilder(fps)
-        source = self._source or SequentialFrameSource(self.bundle.root)
+        own_source = SequentialFrameSource(self.bundle.root) if self._source is None else None
+        source: FrameProvider = own_source or self._source  # type: ignore[assignment]
         compositor = Compositor(self.series, self.bundle, source, safe_area=preset.safe_area, labels=labels)
         clean_abandoned_exports(self.out_path.parent)  # what killed exports left in this folder
         fd, tmp_name = make_temp(self.out_path.parent, *temp_affixes(self.out_path))
@@ -186,8 +187,8 @@ class Exporter:
         finally:
             if not ok:
                 tmp.unlink(missing_ok=True)
-            if self._source is None:
-                source.close()
+            if own_source is not None:
+                own_source.close()
         srt_path = self._write_srt()
         self._finish_provenance()
         self._report(1.0, 0.0)
@@ -260,7 +261,7 @@ class Exporter:
         settings = self.series.settings
         return output_size(self.options.preset, settings.width, settings.height)
 
-    def _compose_loop(self, compositor: Compositor, frames: queue.Queue, total: int, fps: int, fps_in: int) -> None:
+    def _compose_loop(self, compositor: Compositor, frames: queue.Queue[av.VideoFrame | None], total: int, fps: int, fps_in: int) -> None:
         """Producer thread: compose every output frame in order, as yuv420p VideoFrames."""
         size = self._size()
         try:
@@ -300,7 +301,7 @@ class Exporter:
         Video packets that come out before the soundtrack is ready are held and
         muxed as soon as it is (the muxer interleaves by timestamp)."""
         container, vstream, astream = self._open(path, fps, metadata)
-        frames: queue.Queue = queue.Queue(maxsize=_QUEUE_DEPTH)
+        frames: queue.Queue[av.VideoFrame | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
         producer = threading.Thread(target=self._compose_loop, args=(compositor, frames, total, fps, fps_in),
                                     name="export-compose", daemon=True)
         producer.start()
@@ -309,7 +310,7 @@ class Exporter:
         apos = 0
         audio: np.ndarray | None = None
         report: LoudnessReport | None = None
-        held: list[av.Packet] = []
+        held: list[Any] = []  # av.Packet
         done = 0
         last_report = 0.0
         closed = False
@@ -370,7 +371,7 @@ class Exporter:
                     pass
 
     @staticmethod
-    def _mux_audio(container, astream, audio: np.ndarray, pos: int, until: int, final: bool) -> int:
+    def _mux_audio(container: av.container.OutputContainer, astream: av.AudioStream, audio: np.ndarray, pos: int, until: int, final: bool) -> int:
         """Encode whole AAC frames up to ``until`` (and the short last one when ``final``)."""
         while until - pos >= AAC_FRAME or (final and until > pos):
             n = min(AAC_FRAME, until - pos)

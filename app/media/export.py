@@ -148,16 +148,16 @@ class Exporter:
         if metadata is None:
             metadata = aigc_metadata(self.series, self.episode)
 
+        if self.options.fingerprint:
+            from app.fingerprint.store import FingerprintBuilder
+
+            self._fingerprint = FingerprintBuilder(fps)
         self._report(0.0, None)
         mixer = Mixer(self.series, self.bundle)
         audio_total = total * settings.sample_rate // fps
         soundtrack = BackgroundSoundtrack(lambda: render_soundtrack(
             self.series, mixer, self.episode, audio_total, preset.loudness_lufs, preset.true_peak_dbtp))
 
-        if self.options.fingerprint:
-            from app.fingerprint.store import FingerprintBuilder
-
-            self._fingerprint = FingerprintBuilder(fps)
         own_source = SequentialFrameSource(self.bundle.root) if self._source is None else None
         source: FrameProvider = own_source or self._source  # type: ignore[assignment]
         compositor = Compositor(self.series, self.bundle, source, safe_area=preset.safe_area, labels=labels)

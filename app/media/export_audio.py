@@ -31,6 +31,18 @@ def render_soundtrack(series: Series, mixer: Mixer, episode: Episode, samples: i
     return np.ascontiguousarray(audio[:samples].T), report
 
 
+def _import_loudness_libraries() -> None:
+    """Import SciPy's pieces here, on the calling thread, before the soundtrack thread starts.
+
+    SciPy's lazily loaded submodules are not safe to import from two threads at
+    once (seen: "Module 'scipy' has no attribute '_lib'" when the exporting thread
+    imported the fingerprinter while this thread imported the loudness meter).
+    """
+    import pyloudnorm  # noqa: F401
+    import scipy.ndimage  # noqa: F401
+    import scipy.signal  # noqa: F401
+
+
 class BackgroundSoundtrack:
     """Runs ``render`` on a daemon thread; the exporter polls it per frame and waits for it at the end.
 
@@ -40,6 +52,7 @@ class BackgroundSoundtrack:
     """
 
     def __init__(self, render: Callable[[], Soundtrack]) -> None:
+        _import_loudness_libraries()
         self._render = render
         self._done = threading.Event()
         self._result: Soundtrack | None = None

@@ -8,7 +8,9 @@ re-encoding and added music (the loudest points of our mix stay the loudest poin
 locally); a pair of peaks (f1, f2 - f1, dt) is a hash that is looked up exactly in
 an inverted index, so a season of episodes answers in the time of a few array
 searches. Speed changes made with a tempo filter keep the pitch and scale dt, so
-the suspect's peak times are rescaled for each speed hypothesis before pairing.
+the suspect's peak times are rescaled for each speed hypothesis before pairing; a
+speed-up made by resampling (``asetrate``: the voices get higher) also scales every
+frequency by the same factor, so that hypothesis rescales the peak frequencies too.
 """
 
 from __future__ import annotations
@@ -103,10 +105,11 @@ def peaks_of(samples: np.ndarray | None) -> AudioPrint:
     return AudioPrint(t[order].astype(np.float32), f[order].astype(np.int16), len(samples) / RATE)
 
 
-def landmarks(print_: AudioPrint, speed: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """(hashes int64, anchor times in reference seconds) with the suspect's time scaled by ``speed``."""
+def landmarks(print_: AudioPrint, speed: float = 1.0, pitch: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(hashes int64, anchor times in reference seconds) with the suspect's time scaled by ``speed`` and
+    its frequencies divided by ``pitch`` (a resampled speed-up raises them by the speed factor)."""
     t = print_.peaks_t.astype(np.float64) * speed
-    f = print_.peaks_f.astype(np.int64)
+    f = print_.peaks_f.astype(np.int64) if pitch == 1.0 else np.round(print_.peaks_f / pitch).astype(np.int64)
     hashes, times = [], []
     n = len(t)
     for k in range(1, FANOUT * 4):

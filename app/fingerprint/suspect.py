@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import UserError
 from app.fingerprint import audio
 from app.fingerprint.index import NOMINATE_DISTANCE, SeasonIndex
-from app.fingerprint.layout import FULL, Rect, candidate_rects
+from app.fingerprint.layout import FULL, OVERLAID, Rect, candidate_rects
 from app.fingerprint.phash import THUMB, box_thumbs, hash_thumbs, is_informative, middle_band, thumb_of
 from app.fingerprint.sampler import SAMPLE_FPS, sample_gray_frames
 
@@ -28,6 +28,8 @@ SUSPECT_WIDTH = 256
 CHUNK_SECONDS = 120.0
 PROBES = 8
 SLOTS = 6  # whole, whole 70 %, whole middle band, window 1, its middle band, window 2
+CLEAR_VOTES = 0.75  # share of probes
+CLEAR_DISTANCE = 7.0  # mean bits
 MAX_SECONDS = 4 * 3600.0  # longer files: only the first four hours are checked
 
 
@@ -70,9 +72,11 @@ def _variants(frames: list[np.ndarray], rects: list[Rect]) -> np.ndarray:
     return np.stack([plain, mirrored], axis=1)
 
 
-def choose_windows(frames: list[np.ndarray], index: SeasonIndex, keep: int = 2) -> list[Rect]:
+def choose_windows(frames: list[np.ndarray], index: SeasonIndex, keep: int = 2,
+                   flags: list[bool] | None = None) -> list[Rect]:
     """The windows (other than the whole frame) whose content is closest to our episodes."""
-    informative = [f for f in frames if is_informative(f)]
+    flags = flags if flags is not None else [is_informative(f) for f in frames]
+    informative = [f for f, ok in zip(frames, flags, strict=True) if ok]
     if len(informative) < 2 or not len(index.pool_hashes):
         return []
     step = max(1, len(informative) // 40)
@@ -92,7 +96,17 @@ def choose_windows(frames: list[np.ndarray], index: SeasonIndex, keep: int = 2) 
     windows = [rects[i] for i in order[:keep] if votes[i] >= 2]
     if windows and votes[0] >= votes[order[0]] and best[0].mean() <= best[order[0]].mean() + 1:
         windows.insert(0, FULL)  # the whole frame is our picture: report no layout (windows stay as extra views)
+    elif windows and not _clear_match(votes[order[0]], best[order[0]]) and not _clear_match(votes[0], best[0]):
+        # no window stands out and the whole frame is not a clean match either: our full picture with
+        # captions or stickers over part of it (a real layout window matches at almost every probe)
+        windows.insert(0, OVERLAID)
     return windows
+
+
+def _clear_match(votes: int, distances: np.ndarray) -> bool:
+    """Measured: layout windows (picture-in-picture, split screen, canvas, frame) match 8 of 8 probes at
+    a mean distance of 1-6 bits; a window that only dodges captions matches about half at 10 or more."""
+    return votes >= CLEAR_VOTES * len(distances) and float(distances.mean()) <= CLEAR_DISTANCE
 
 
 def fingerprint_suspect(path: Path, index: SeasonIndex, cancelled: Callable[[], bool] | None = None,
@@ -109,12 +123,13 @@ def fingerprint_suspect(path: Path, index: SeasonIndex, cancelled: Callable[[], 
     def flush() -> None:
         if not chunk:
             return
-        windows = choose_windows([g for _, g in chunk], index)
+        frames = [g for _, g in chunk]
+        flags = [is_informative(g) for g in frames]
+        windows = choose_windows(frames, index, flags=flags)
         regions.append((chunk[0][0], windows[0] if windows else FULL))
-        hashes.extend(_variants([g for _, g in chunk], windows))
-        for t, gray in chunk:
-            times.append(t)
-            informative.append(is_informative(gray))
+        hashes.extend(_variants(frames, windows))
+        times.extend(t for t, _ in chunk)
+        informative.extend(flags)
         chunk.clear()
 
     has_video = True

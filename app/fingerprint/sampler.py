@@ -63,6 +63,7 @@ def sample_gray_frames(path: Path, sample_fps: float = SAMPLE_FPS,
                 if size is None:
                     sideways = int(round(rotation / 90.0)) % 2 == 1
                     aspect = frame.height / max(1, frame.width)
+                    width = min(width, frame.height if sideways else frame.width)  # never upscale
                     if sideways:  # the upright picture is width px wide: scale the stored height to it
                         size = (max(16, int(round(width / aspect / 2)) * 2), width)
                     else:

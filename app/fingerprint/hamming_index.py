@@ -21,6 +21,8 @@ from app.fingerprint.phash import popcount
 PARTS = 4
 PART_BITS = 16
 RADIUS = 11  # exact within this many bits (2 per part, see above)
+# below this many hashes comparing with all of them is cheaper than 4 x 137 table probes per query
+SCAN_BELOW = 2048
 
 
 def _flips() -> np.ndarray:
@@ -48,6 +50,18 @@ class HammingIndex:
     def _part(hashes: np.ndarray, part: int) -> np.ndarray:
         return ((hashes >> np.uint64(PART_BITS * part)) & np.uint64(0xFFFF)).astype(np.int64)
 
+    def _scan(self, flat: np.ndarray, best_d: np.ndarray, best_i: np.ndarray,
+              shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        chunk = max(1, 2_000_000 // len(self.hashes))
+        for s in range(0, len(flat), chunk):
+            d = popcount(flat[s:s + chunk, None] ^ self.hashes[None, :])
+            k = np.argmin(d, axis=1)
+            dk = d[np.arange(len(k)), k]
+            close = dk <= RADIUS
+            best_d[s:s + chunk] = np.where(close, dk, RADIUS + 1)
+            best_i[s:s + chunk] = np.where(close, k, -1)
+        return best_d.reshape(shape), best_i.reshape(shape)
+
     def nearest(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each query (any shape): (bit distance, position in the index) of its nearest hash.
 
@@ -58,6 +72,8 @@ class HammingIndex:
         best_i = np.full(len(flat), -1, np.int64)
         if not len(self.hashes) or not len(flat):
             return best_d.reshape(queries.shape), best_i.reshape(queries.shape)
+        if len(self.hashes) < SCAN_BELOW:
+            return self._scan(flat, best_d, best_i, queries.shape)
         for part, (order, starts) in enumerate(self.tables):
             probes = (self._part(flat, part)[:, None] ^ _FLIPS[None, :]).reshape(-1)
             lo, counts = starts[probes], starts[probes + 1] - starts[probes]

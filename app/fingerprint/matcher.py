@@ -21,6 +21,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from app.fingerprint.index import AudioHit, SeasonIndex
+from app.fingerprint.layout import Rect
 from app.fingerprint.phash import popcount
 from app.fingerprint.sampler import SAMPLE_FPS
 from app.fingerprint.store import Fingerprint
@@ -97,7 +98,7 @@ class Match:
     def has_sound(self) -> bool:
         return self.audio_landmarks >= AUDIO_AGREES
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         data = asdict(self)
         for key in ("suspect_start", "suspect_end", "reference_start", "reference_end", "score", "similarity", "speed"):
             data[key] = round(float(data[key]), 3)
@@ -289,7 +290,7 @@ def match_print(suspect: SuspectPrint, index: SeasonIndex) -> list[Match]:
     return found
 
 
-def _transformations(m: Match, suspect: SuspectPrint, region, index: SeasonIndex) -> list[Transformation]:
+def _transformations(m: Match, suspect: SuspectPrint, region: Rect | None, index: SeasonIndex) -> list[Transformation]:
     from app.fingerprint.transforms import layout_transformation
 
     out: list[Transformation] = []

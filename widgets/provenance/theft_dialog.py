@@ -276,6 +276,8 @@ class TheftCheckDialog(QDialog):
                 notes.append(self.tr("picture and sound"))
             if m.region:
                 notes.append(self.tr("inside their frame"))
+            if m.sound_alternatives:
+                notes.append(m.placement_note())
             item = QTreeWidgetItem([
                 f"E{m.episode_number:02d} {m.title}",
                 f"{_clock(m.suspect_start)} – {_clock(m.suspect_end)}",

@@ -1,10 +1,12 @@
 """Autosave: every minute, unsaved edits go to ``project.autosave.json``.
 
 The autosave never touches project.json (editors that autosaved in place are
-known for corrupting the user's file). A plain-data snapshot of the series is
-taken on the GUI thread (consistent: the model is only mutated there; about a
-tenth of the full encode), and the JSON formatting and the write run on a
-worker thread, so neither a big project nor a slow disk freezes the editor. The file
+known for corrupting the user's file). It is a split manifest like project.json
+(``app.project_files``): it names the saved part files of the episodes that did
+not change and new part files for those that did. Only the changed episodes and
+media shards are copied to plain data on the GUI thread (consistent: the model is
+only mutated there); the JSON formatting and the writes run on a worker thread, so
+neither a season nor a slow disk freezes the editor. The file
 exists only while there are unsaved edits: a save, a close, or undoing back to
 the saved state removes it. After a crash, ``app.recovery`` finds it.
 """
@@ -15,12 +17,12 @@ import datetime as _dt
 import logging
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.fsutil import atomic_write_bytes
-from app.model.schema import dump, snapshot
+from app.project_files import Dirty, SplitSnapshot, take_snapshot, write_lock, write_parts
 
 if TYPE_CHECKING:
     from app.session import Session
@@ -46,12 +48,14 @@ class AutosaveStore:
     def epoch(self) -> int:
         return self._epoch
 
-    def write(self, data: bytes, epoch: int) -> bool:
-        """Write ``data`` atomically unless discarded since ``epoch``; True if written."""
+    def write(self, snap: SplitSnapshot, epoch: int) -> bool:
+        """Write the snapshot's parts, then the autosave manifest, unless discarded since ``epoch``."""
         with self.lock:
             if epoch != self._epoch:
                 return False
-            atomic_write_bytes(self.path, data)
+            with write_lock(self.path.parent):
+                data, _parts = write_parts(self.path.parent, snap)
+                atomic_write_bytes(self.path, data)
             return True
 
     def discard(self) -> None:
@@ -70,13 +74,13 @@ class _WriteSignals(QObject):
 class _WriteTask(QRunnable):
     """Serialise a snapshot and write it: the slow part, off the GUI thread."""
 
-    def __init__(self, store: AutosaveStore, doc: dict[str, Any], epoch: int, signals: _WriteSignals) -> None:
+    def __init__(self, store: AutosaveStore, snap: SplitSnapshot, epoch: int, signals: _WriteSignals) -> None:
         super().__init__()
-        self.store, self.doc, self.epoch, self.signals = store, doc, epoch, signals
+        self.store, self.snap, self.epoch, self.signals = store, snap, epoch, signals
 
     def run(self) -> None:
         try:
-            written = self.store.write(dump(self.doc), self.epoch)
+            written = self.store.write(self.snap, self.epoch)
         except OSError as exc:
             self.signals.done.emit(str(self.store.path), 0, exc.strerror or str(exc))
             return
@@ -174,14 +178,19 @@ class Autosaver(QObject):
     # --------------------------------------------------------------- running
     def autosave_now(self) -> bool:
         """Snapshot the series now and write it in the background; False when nothing to do."""
-        if not self.pending or self._store is None:
+        session = self._session
+        if not self.pending or self._store is None or session.bundle is None:
             return False
-        # Plain-data snapshot on the GUI thread (the model only changes there, so it is
-        # consistent); JSON formatting and the disk write happen on the worker.
-        doc = snapshot(self._session.document.series)
+        if session.save_worker.busy:
+            return False  # a save is being written: it holds these edits; the next tick checks again
+        # Plain data of the changed parts on the GUI thread (the model only changes there, so it
+        # is consistent); JSON formatting and the disk writes happen on the worker.
+        pending = session.dirty.dirty
+        dirty = Dirty(set(pending.episodes), set(pending.shards), pending.everything)
+        snap = take_snapshot(session.document.series, session.bundle.parts, dirty)
         self._saved_revision = self._revision
         self._wrote = True
-        self._pool.start(_WriteTask(self._store, doc, self._store.epoch, self._signals))
+        self._pool.start(_WriteTask(self._store, snap, self._store.epoch, self._signals))
         return True
 
     def _bump(self, *args: object) -> None:

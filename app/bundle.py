@@ -2,9 +2,12 @@
 
 Layout::
 
-    project.json       the series (schema-versioned JSON)
-    project.json.bak   the previous good save
+    project.json       the series-level data and the list of part files (``app.project_files``)
+    episodes/          one file per episode, named by content hash (``app.project_files``)
+    media-index/       the media records, in 256 shards named by content hash
+    project.json.bak   the previous good save (its part files are kept while it names them)
     project.autosave.json  the minute-by-minute autosave (only while there are unsaved edits)
+    backups/           the single-file project.json of an older version, kept when it was split
     .lock              who has the project open (app.project_lock)
     media/ab/<sha256>.<ext>   imported and generated files, stored once by content
     takes/             voice recordings
@@ -29,13 +32,24 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import UserError
 from app.fsutil import atomic_write_bytes, fsync_dir, make_temp, sha256_file
 from app.model import MediaAsset, MediaKind, Provenance, Series
-from app.model.schema import ProjectFormatError, decode, encode
+from app.model.schema import ProjectFormatError, decode_doc, parse
+from app.project_files import (
+    PartMap,
+    SplitSnapshot,
+    assemble,
+    collect_garbage,
+    full_snapshot,
+    is_split,
+    write_lock,
+    write_parts,
+)
 from app.textfill import fill
 
 BUNDLE_SUFFIX = ".mdrama"
 PROJECT_FILE = "project.json"
 BACKUP_FILE = "project.json.bak"
 AUTOSAVE_FILE = "project.autosave.json"
+BACKUPS_FOLDER = "backups"  # single-file project.json files of older versions, kept when split
 SUBFOLDERS = ("media", "takes", "cache", "renders")
 
 VIDEO_EXTS = {".mp4", ".mov", ".mkv", ".webm", ".m4v", ".avi"}
@@ -112,6 +126,8 @@ class ProjectBundle:
     def __init__(self, root: Path) -> None:
         self.root = Path(root).absolute()
         self._known_good: tuple[int, int, int] | None = None  # stat of the project.json we read or wrote
+        self.parts = PartMap()  # part files of the project.json last read or written
+        self.single_file = False  # the project.json last read is the older single-file format
 
     # --------------------------------------------------------------- creation
     @classmethod
@@ -196,12 +212,22 @@ class ProjectBundle:
             raise BundleError(QCoreApplication.translate("Errors", "Cannot read {path}: {reason}. Check the folder's permissions.").format(
                 path=path, reason=exc.strerror)) from exc
         try:
-            series = decode(raw, str(path))
+            series, parts, single = self.decode_file(raw, path)
         except ProjectFormatError as exc:
             raise ProjectFileError(path, str(exc), None if use_backup else self._backup_state()) from exc
+        self.parts, self.single_file = parts, single
         if not use_backup:
             self._remember_good()
         return series
+
+    def decode_file(self, raw: bytes, path: Path) -> tuple[Series, PartMap, bool]:
+        """A project file's series (a split manifest is assembled from its parts), its parts,
+        and whether it is the older single-file format."""
+        doc = parse(raw, str(path))
+        if is_split(doc):
+            single_doc, parts = assemble(self.root, doc, str(path))
+            return decode_doc(single_doc, str(path)), parts, False
+        return decode_doc(doc, str(path)), PartMap(), True
 
     def _stat_key(self) -> tuple[int, int, int] | None:
         try:
@@ -221,7 +247,7 @@ class ProjectBundle:
         except OSError:
             return BackupState(exists=False, usable=False)
         try:
-            decode(raw, str(self.backup_file))
+            self.decode_file(raw, self.backup_file)
         except ProjectFormatError as exc:
             return BackupState(exists=True, usable=False, modified=mtime, problem=str(exc))
         return BackupState(exists=True, usable=True, modified=mtime)
@@ -238,34 +264,72 @@ class ProjectBundle:
         if key == self._known_good:
             return True
         try:
-            decode(self.project_file.read_bytes(), str(self.project_file))
+            self.decode_file(self.project_file.read_bytes(), self.project_file)
         except (OSError, ProjectFormatError):
             return False
         return True
 
     def save(self, series: Series) -> None:
-        """Atomically replace project.json; the previous good file becomes project.json.bak.
+        """Write the whole series (unchanged parts are not rewritten: they are named by content)."""
+        self.save_snapshot(full_snapshot(series))
 
-        Order matters for crash safety: the old project.json is hard-linked to
-        the backup name (no bytes copied, so this works on a full disk) before
-        the new file is renamed over project.json. At every instant the disk
-        holds a complete old or new project.json. A damaged project.json is
-        never rotated over a good backup; it is moved aside as
-        ``project.json.damaged-<time>`` so nothing is thrown away.
+    def save_snapshot(self, snap: SplitSnapshot, *, rotate: bool = True) -> PartMap:
+        """Commit a snapshot: new part files, then project.json; the previous one becomes project.json.bak.
+
+        Runs on any thread (the editor saves on a worker). Order matters for crash
+        safety: the part files are fsynced before project.json names them, and the old
+        project.json is hard-linked to the backup name (no bytes copied, so this works
+        on a full disk) before the new one is renamed over it. At every instant the disk
+        holds a complete old or new project. A damaged project.json is never rotated over
+        a good backup; it is moved aside as ``project.json.damaged-<time>``. The first
+        save of an older single-file project keeps it in ``backups/`` (the migration).
+        ``rotate=False`` (the job-journal fold) leaves project.json.bak as it is.
         """
-        data = encode(series)
         target = self.project_file
+        with write_lock(self.root):
+            try:
+                data, parts = write_parts(self.root, snap)
+                if target.exists():
+                    if self.project_file_is_good():
+                        self._keep_single_file_original()
+                        if rotate:
+                            self._rotate_backup()
+                    else:
+                        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                        os.replace(target, self.root / f"{PROJECT_FILE}.damaged-{stamp}")
+                atomic_write_bytes(target, data)
+            except OSError as exc:
+                raise BundleError(save_failure_message(target, exc)) from exc
+            self._remember_good()
+            self.parts, self.single_file = parts, False
+            try:
+                collect_garbage(self.root)
+            except OSError:
+                pass  # orphans are harmless; the next save tries again
+        return parts
+
+    def _keep_single_file_original(self) -> None:
+        """Before project.json is first written split, keep the single-file original in backups/."""
+        if self._stat_key() == self._known_good:
+            single = self.single_file
+        else:
+            try:
+                single = not is_split(parse(self.project_file.read_bytes(), str(self.project_file)))
+            except (OSError, ProjectFormatError):
+                return
+        if not single:
+            return
+        folder = self.root / BACKUPS_FOLDER
+        folder.mkdir(exist_ok=True)
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        keep = folder / f"project.single-file-{stamp}.json"
+        if keep.exists():
+            return
         try:
-            if target.exists():
-                if self.project_file_is_good():
-                    self._rotate_backup()
-                else:
-                    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                    os.replace(target, self.root / f"{PROJECT_FILE}.damaged-{stamp}")
-            atomic_write_bytes(target, data)
-        except OSError as exc:
-            raise BundleError(save_failure_message(target, exc)) from exc
-        self._remember_good()
+            os.link(self.project_file, keep)
+        except OSError:
+            atomic_write_bytes(keep, self.project_file.read_bytes())
+        fsync_dir(folder)
 
     def _rotate_backup(self) -> None:
         tmp = self.root / f".{BACKUP_FILE}.{os.getpid()}.tmp"

@@ -15,7 +15,22 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.model import MediaAsset, Series
+from app.model import Episode, MediaAsset, Series
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Field names of a model class (cached: ``dataclasses.fields`` per object made opening a season slow)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _is_model(value: Any) -> bool:
+    """A model dataclass instance (not a class): what the index walks into."""
+    return hasattr(type(value), "__dataclass_fields__")
 
 
 def _holds_model_objects(value: Any) -> bool:
@@ -43,6 +58,9 @@ class ProjectDocument(QObject):
         self._series = series or Series()
         self._index: dict[str, Any] = {}
         self._owner: dict[str, tuple[Any, str]] = {}
+        # id -> id of the episode holding it ("" for series-level objects): what a save must rewrite
+        self._episode_of: dict[str, str] = {}
+        self._episode_ctx = ""
         self._reindex()
 
     # ----------------------------------------------------------------- access
@@ -61,6 +79,12 @@ class ProjectDocument(QObject):
         if obj_id is None:
             return None
         return self._index.get(obj_id)
+
+    def episode_of(self, obj_id: str) -> str | None:
+        """The id of the episode ``obj_id`` lives in; "" for series-level objects, None if unknown."""
+        if obj_id == self._series.id:
+            return ""
+        return self._episode_of.get(obj_id)
 
     def owner_of(self, obj_id: str) -> tuple[Any, str] | None:
         """The object holding ``obj_id`` in one of its list fields, and that field's name."""
@@ -127,6 +151,7 @@ class ProjectDocument(QObject):
             if _holds_model_objects(old[name]) or _holds_model_objects(value):
                 # a whole subtree was swapped (e.g. an imported timeline): keep the id index true
                 self._unindex_value(old[name])
+                self._episode_ctx = self._episode_of.get(obj_id, "")
                 self._index_value(value, obj, name)
         self.objectChanged.emit(obj_id, list(values))
         return old
@@ -135,6 +160,7 @@ class ProjectDocument(QObject):
         owner = self._root(owner_id)
         items = getattr(owner, field)
         items.insert(max(0, min(index, len(items))), item)
+        self._episode_ctx = self._episode_of.get(owner_id, "")
         self._index_tree(item, owner, field)
         self.listChanged.emit(owner_id, field)
 
@@ -156,29 +182,37 @@ class ProjectDocument(QObject):
     def _reindex(self) -> None:
         self._index.clear()
         self._owner.clear()
+        self._episode_of.clear()
+        self._episode_ctx = ""
         self._index_children(self._series)
 
     def _index_tree(self, obj: Any, owner: Any, field: str) -> None:
         obj_id = getattr(obj, "id", None)
+        outer = self._episode_ctx
+        if isinstance(obj, Episode):
+            self._episode_ctx = obj.id
         if obj_id is not None:
             self._index[obj_id] = obj
             self._owner[obj_id] = (owner, field)
+            self._episode_of[obj_id] = self._episode_ctx
         self._index_children(obj)
+        self._episode_ctx = outer
 
     def _index_children(self, obj: Any) -> None:
-        if not dataclasses.is_dataclass(obj):
+        if not _is_model(obj):
             return
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
+        for name in _field_names(type(obj)):
+            value = getattr(obj, name)
             if isinstance(value, list):
                 for item in value:
-                    if dataclasses.is_dataclass(item):
-                        self._index_tree(item, obj, f.name)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                    if _is_model(item):
+                        self._index_tree(item, obj, name)
+            elif _is_model(value):
                 # nested single objects (timeline, bible, settings) are indexed but have no list owner
                 nested_id = getattr(value, "id", None)
                 if nested_id is not None:
                     self._index[nested_id] = value
+                    self._episode_of[nested_id] = self._episode_ctx
                 self._index_children(value)
 
     def _index_value(self, value: Any, owner: Any, field: str) -> None:
@@ -190,6 +224,7 @@ class ProjectDocument(QObject):
             nested_id = getattr(value, "id", None)
             if nested_id is not None:
                 self._index[nested_id] = value
+                self._episode_of[nested_id] = self._episode_ctx
             self._index_children(value)
 
     def _unindex_value(self, value: Any) -> None:
@@ -204,6 +239,7 @@ class ProjectDocument(QObject):
         if obj_id is not None:
             self._index.pop(obj_id, None)
             self._owner.pop(obj_id, None)
+            self._episode_of.pop(obj_id, None)
         if dataclasses.is_dataclass(obj):
             for f in dataclasses.fields(obj):
                 value = getattr(obj, f.name)

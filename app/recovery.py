@@ -1,8 +1,9 @@
 """Crash recovery: is there an autosave worth offering, and loading it.
 
 An autosave is offered when it is newer than project.json, or when
-project.json is missing or damaged. It is an ordinary project file (same
-format as project.json), so a user could even rename it by hand. Recovery
+project.json is missing or damaged. It is a project manifest like project.json
+(``app.project_files``, naming the same kind of part files), so a user could even
+copy it over project.json by hand. Recovery
 tolerates missing media: the recovered series opens and the missing files are
 listed like for any project.
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.bundle import AUTOSAVE_FILE, BundleError, ProjectBundle
 from app.model import Series
-from app.model.schema import ProjectFormatError, decode
+from app.model.schema import ProjectFormatError
 from app.project_lock import ProjectLock
 
 
@@ -79,7 +80,7 @@ def find_recovery(root: Path) -> RecoveryInfo | None:
         return None  # saved after the last autosave: nothing to recover
     try:
         raw = bundle.autosave_file.read_bytes()
-        series = decode(raw, str(bundle.autosave_file))
+        series = bundle.decode_file(raw, bundle.autosave_file)[0]
     except (OSError, ProjectFormatError):
         return None  # an unreadable autosave cannot be offered; it is kept for inspection
     return RecoveryInfo(
@@ -102,7 +103,7 @@ def load_autosave(bundle: ProjectBundle) -> Series:
         raise BundleError(QCoreApplication.translate("Errors", "Cannot read the autosave {path}: {reason}.").format(
             path=path, reason=exc.strerror)) from exc
     try:
-        return decode(raw, str(path))
+        return bundle.decode_file(raw, path)[0]
     except ProjectFormatError as exc:
         raise BundleError(QCoreApplication.translate("Errors", "The autosave cannot be recovered: {reason} Open the project without recovery.").format(
             reason=exc)) from exc

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.autosave import DEFAULT_INTERVAL_MS, Autosaver
 from app.bundle import BundleError, MediaProblem, ProjectBundle, ProjectFileError, copy_bundle
+from app.dirty_parts import DirtyTracker
 from app.document import ProjectDocument
+from app.media_check import MediaCheck
 from app.model import Episode, MediaAsset, Series
+from app.project_files import PartMap, full_snapshot, shard_of, take_snapshot
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
+from app.save_worker import SaveWorker
+from app.session_services import SessionServices
 
 __all__ = ["BundleError", "ProjectFileError", "ProjectLockedError", "RecoveryInfo", "Session"]
 
@@ -51,19 +57,28 @@ class Session(QObject):
     selectedShotChanged = Signal(str)  # shot id ("" when none)
     playheadChanged = Signal(int)  # frame on the current episode's timeline
     saved = Signal()
+    saveFailed = Signal(str)  # a background save could not be written; the project stays unsaved
+    mediaProblemsChanged = Signal()  # the background missing-media check finished (``media_problems``)
 
     def __init__(self, parent: QObject | None = None, autosave_interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
         super().__init__(parent)
         self.bundle: ProjectBundle | None = None
         self.document = ProjectDocument(Series(), self)
+        self.dirty = DirtyTracker(self.document)
+        self.save_worker = SaveWorker(self)
         self.autosaver = Autosaver(self, autosave_interval_ms)
-        self.media_problems: list[MediaProblem] = []
+        self.media_check = MediaCheck(self)
+        self.media_check.finished.connect(self._on_media_checked)
+        self._media_problems: list[MediaProblem] = []
         self.read_only = ""  # why the project cannot be saved ("" when it can)
         self.opened_from = ""  # "project", "backup" or "autosave"
         self._lock: ProjectLock | None = None
+        self._save_error: BaseException | None = None
+        self._waiting_save = False
         self._episode_id = ""
         self._shot_id = ""
         self._playhead = 0
+        self.services = SessionServices(self)  # job queue, media engine, booth, transport
 
     # ------------------------------------------------------------- lifecycle
     @property
@@ -112,7 +127,8 @@ class Session(QObject):
             # jobs recorded (and results landed) since the last save live in the job journal
             from app.jobs.journal import journal_path, read_entries, replay
 
-            replay(series, read_entries(journal_path(bundle.root)))
+            entries = read_entries(journal_path(bundle.root))
+            replay(series, entries)
         except BaseException:
             if lock is not self._lock:
                 lock.release()
@@ -120,6 +136,7 @@ class Session(QObject):
         if lock is not self._lock:
             self.close()
         else:
+            self.save_worker.wait()
             self.autosaver.stop(discard=False)
         self.bundle = bundle
         self._lock = lock if lock.held else None
@@ -127,11 +144,16 @@ class Session(QObject):
         self.opened_from = "autosave" if recover else "backup" if use_backup else "project"
         if lock.held:
             bundle.clean_stale_temp_files()
-        self.media_problems = bundle.media_problems(series)
-        for problem in self.media_problems:
-            log.warning("%s %s: %s (%s)", problem.kind, problem.obj_id, problem.path, problem.reason)
+        self._media_problems = []  # checked on a worker; mediaProblemsChanged says when it is known
         self._shot_id = ""
         self.document.replace_series(series)
+        if recover or use_backup:
+            bundle.parts = PartMap()  # the next save writes every part
+        self.dirty.reset(everything=bool(recover or use_backup or bundle.single_file))
+        landed = self._mark_landed_dirty(entries)
+        self.media_check.start(bundle, series)
+        if bundle.single_file and not use_backup and lock.held and not read_only:
+            self._migrate(bundle, adopt=not (recover or landed))
         if recover or use_backup:
             self.document.undo_stack.resetClean()  # not what project.json holds: must be saved
         else:
@@ -141,6 +163,48 @@ class Session(QObject):
         self._episode_id = ""
         self.set_current_episode(first)
         self.projectOpened.emit()
+
+    def _mark_landed_dirty(self, entries: list[dict[str, Any]]) -> bool:
+        """Results the job journal attached since the last save are not in the part files yet:
+        their episodes and media shards are dirty. (Records are series-level: always written.)"""
+        landed = False
+        for entry in entries:
+            if entry.get("type") != "landed":
+                continue
+            landed = True
+            target = entry.get("target")
+            placed = False
+            for key, obj_id in (target.items() if isinstance(target, dict) else ()):
+                episode = self.document.episode_of(str(obj_id)) if key.endswith("_id") and obj_id else None
+                if episode is not None:
+                    placed = True
+                    if episode:
+                        self.dirty.dirty.episodes.add(episode)
+            if not placed:  # a target this cannot place: a slower save beats a lost result
+                self.dirty.dirty.everything = True
+            for asset in entry.get("assets") or []:
+                if isinstance(asset, dict) and asset.get("id"):
+                    self.dirty.dirty.shards.add(shard_of(str(asset["id"])))
+        return landed
+
+    def _migrate(self, bundle: ProjectBundle, adopt: bool) -> None:
+        """Split an older single-file project.json on the writer thread (the original is kept in
+        backups/). It re-reads the file, so it never touches the live model; with ``adopt`` (the
+        open project is exactly that file) later saves then write only what changes."""
+        def work() -> object:
+            disk = ProjectBundle(bundle.root)
+            series = disk.load()
+            if not disk.single_file:
+                return None  # already split (another save got there first)
+            return bundle.save_snapshot(full_snapshot(series), rotate=False)
+
+        def done(parts: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("could not split the single-file project %s: %s", bundle.root, error)
+            elif parts is not None and adopt and self.bundle is bundle:
+                self.dirty.dirty.everything = False  # edits made meanwhile stay dirty
+
+        self.save_worker.start(work, done)
 
     def create(self, path: Path, series: Series) -> None:
         bundle = ProjectBundle.create(Path(path), series)
@@ -154,11 +218,47 @@ class Session(QObject):
         """
         if self.bundle is None:
             return
-        self.bundle.save(self.document.series)
-        self.autosaver.discard()
+        self._waiting_save = True
+        try:
+            self.save_in_background()
+            self.save_worker.wait()
+        finally:
+            self._waiting_save = False
+        if self._save_error is not None:
+            error, self._save_error = self._save_error, None
+            raise error
+
+    def save_in_background(self) -> None:
+        """Save without blocking the GUI thread: the changed episodes and media shards are copied
+        to plain data here (cheap), and written on the session's writer thread.
+
+        The project counts as saved at once (edits made while writing make it unsaved again);
+        ``saved`` is emitted when the files are on disk. If the write fails, the project
+        becomes unsaved again and ``saveFailed(message)`` says why (disk full, read-only...).
+        """
+        bundle = self.bundle
+        if bundle is None:
+            return
+        self.save_worker.wait()  # the previous save's parts are the base of this one
+        self._save_error = None
+        dirty = self.dirty.take()
+        snap = take_snapshot(self.document.series, bundle.parts, dirty)
         self.document.undo_stack.setClean()
-        self.opened_from = "project"
-        self.saved.emit()
+
+        def done(_parts: object, error: BaseException | None) -> None:
+            if error is None:
+                self.autosaver.discard()
+                self.opened_from = "project"
+                self.saved.emit()
+                return
+            self.dirty.give_back(dirty)
+            self.document.undo_stack.resetClean()
+            self._save_error = error
+            log.error("save failed: %s", error)
+            if not self._waiting_save:  # a waiting caller gets the exception instead
+                self.saveFailed.emit(str(error))
+
+        self.save_worker.start(lambda: bundle.save_snapshot(snap), done)
 
     def save_as(self, path: Path) -> None:
         """Save a copy of the open project (with its media and takes) as a new bundle and switch to it.
@@ -177,7 +277,8 @@ class Session(QObject):
         self.bundle, self._lock = target, lock
         self.read_only = ""
         self.opened_from = "project"
-        self.media_problems = target.media_problems(self.series)
+        self.dirty.reset(everything=False)
+        self.media_check.start(target, self.series)
         self.autosaver.start(target.autosave_file)
         self.document.undo_stack.setClean()
         self.saved.emit()
@@ -189,12 +290,14 @@ class Session(QObject):
         """
         if self.bundle is None:
             return
+        self.save_worker.wait()
+        self.media_check.cancel()
         self.autosaver.stop(discard=True)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
         self.bundle = None
-        self.media_problems = []
+        self._media_problems = []
         self.read_only = ""
         self.opened_from = ""
         self._episode_id = ""
@@ -209,9 +312,35 @@ class Session(QObject):
         return [a for a in self.series.media.values() if a.id in bad]
 
     def recheck_media(self) -> list[MediaProblem]:
-        """Re-scan for missing files (e.g. after the user restored them)."""
-        self.media_problems = self.bundle.media_problems(self.series) if self.bundle else []
-        return self.media_problems
+        """Re-scan for missing files now (e.g. after the user restored them)."""
+        self.media_check.cancel()
+        self._media_problems = self.bundle.media_problems(self.series) if self.bundle else []
+        self.mediaProblemsChanged.emit()
+        return self._media_problems
+
+    @property
+    def media_problems(self) -> list[MediaProblem]:
+        """Files missing or outside the bundle. Read before the background check finished (the
+        CLI, tests), this waits for it; the GUI reads it on ``mediaProblemsChanged``."""
+        if self.media_check.running:
+            self.wait_media_check()
+        return self._media_problems
+
+    @property
+    def media_checked(self) -> bool:
+        """True once the missing-media check of the open project has finished."""
+        return not self.media_check.running
+
+    def wait_media_check(self, timeout_ms: int = 60_000) -> list[MediaProblem]:
+        """Block until the background missing-media check finished (the CLI, tests)."""
+        self.media_check.wait(timeout_ms)
+        return self._media_problems
+
+    def _on_media_checked(self, problems: list[MediaProblem]) -> None:
+        self._media_problems = problems
+        for problem in problems:
+            log.warning("%s %s: %s (%s)", problem.kind, problem.obj_id, problem.path, problem.reason)
+        self.mediaProblemsChanged.emit()
 
     # ------------------------------------------------------------- selection
     @property

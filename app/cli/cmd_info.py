@@ -87,5 +87,9 @@ def summarize(bundle: ProjectBundle, series: Series) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     bundle = ProjectBundle(Path(args.path))
     series = bundle.load(use_backup=args.use_backup)
+    if not args.use_backup:  # what happened to jobs since the last save is in the journal
+        from app.jobs.journal import journal_path, read_entries, replay
+
+        replay(series, read_entries(journal_path(bundle.root)))
     print(json.dumps(summarize(bundle, series), ensure_ascii=False, indent=2))
     return 0

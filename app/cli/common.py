@@ -10,9 +10,14 @@ from app.model import Episode, Series
 
 
 def load_project(path: str | Path) -> tuple[ProjectBundle, Series]:
-    """Read a bundle for a headless command (no lock: reading never changes the project)."""
+    """Read a bundle for a headless command (no lock: reading never changes the project).
+
+    The project as it really is: the saved files (split or single-file) plus the job
+    journal's records and landed results since the last save."""
+    from app.jobs.journal import load_with_journal
+
     bundle = ProjectBundle(Path(path))
-    return bundle, bundle.load()
+    return bundle, load_with_journal(bundle)
 
 
 def pick_episode(series: Series, number: int | None) -> Episode:

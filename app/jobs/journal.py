@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.model import JobRecord, MediaAsset, Series
+from app.model.job_state import JobState
 from app.model.serial import from_data, to_data
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                     record.request["submitting"] = {"client_ref": entry.get("client_ref", ""),
                                                     "at": float(entry.get("at") or 0)}
                     if record.state in ("queued", "failed", "cancelled"):
-                        record.state = "running"
+                        record.state = JobState.RUNNING
                     changed = True
             elif kind == "unsent":
                 record = _record(series, job_id)
@@ -127,7 +128,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                 if record is not None and pending.get("client_ref") == entry.get("client_ref"):
                     record.request.pop("submitting", None)
                     if record.state == "running":
-                        record.state = "queued"
+                        record.state = JobState.QUEUED
                     changed = True
             elif kind == "submitted":
                 record = _record(series, job_id)
@@ -142,7 +143,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                 record.request.pop("submitting", None)
                 record.task_id = str(entry["handle"].get("task_id") or "")
                 if record.state in ("queued", "running"):
-                    record.state = "remote"
+                    record.state = JobState.REMOTE
                 changed = True
             elif kind == "landed":
                 fps = int(entry.get("fps") or series.settings.fps)
@@ -172,8 +173,7 @@ def load_with_journal(bundle: ProjectBundle) -> Series:
 
 def fold_into_project_file(bundle: Any, journal: JobJournal | None = None) -> None:
     """Write the journal into project.json (without any unsaved edit of an open project), then empty it."""
-    from app.fsutil import atomic_write_bytes
-    from app.model.schema import encode
+    from app.project_files import full_snapshot
 
     if journal is not None:
         journal.flush()
@@ -183,7 +183,7 @@ def fold_into_project_file(bundle: Any, journal: JobJournal | None = None) -> No
         return
     disk = bundle.load()
     replay(disk, entries)
-    atomic_write_bytes(bundle.project_file, encode(disk))
+    bundle.save_snapshot(full_snapshot(disk), rotate=False)  # unchanged parts are reused, not rewritten
     if journal is not None:
         journal.compact(set(), drop_all=True)
         journal.flush()

@@ -4,7 +4,7 @@ All bookkeeping happens on the thread that owns the manager (the GUI thread, or
 the CLI's main thread running a Qt event loop). Jobs run in a private
 QThreadPool; a worker reports through queued Qt signals, so the document is
 only ever touched on the owner's thread. Reach the manager of a session with
-``job_manager(session)``.
+``session.services.jobs``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -30,8 +30,8 @@ from app.errors import UserError
 from app.jobs.cancel import CancelToken, JobStopped
 from app.jobs.costs import EpisodeCosts, episode_costs, format_money
 from app.jobs.failures import classify
-from app.jobs.job import Job, JobContext, JobState
-from app.jobs.journal import JobJournal, close_journal, journal_for, record_entry
+from app.jobs.job import Job, JobContext, JobEvent, JobState
+from app.jobs.journal import close_journal, journal_for, record_entry
 from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
 from app.secrets import install_log_redaction
@@ -42,8 +42,6 @@ log = logging.getLogger(__name__)
 DEFAULT_REMOTE_LIMIT = 2
 SHUTDOWN_WAIT_MS = 1500  # closing never waits longer for workers: their sockets are shut by the detach
 POLL_INTERVAL_ENV = "MICRODRAMA_POLL_INTERVAL"
-J = TypeVar("J", bound=Job)  # add() hands back the job it was given, with its own type
-
 RETRY_BASE_ENV = "MICRODRAMA_RETRY_BASE"  # seconds before the 2nd try (tests and bench speed backoff up)
 
 
@@ -51,7 +49,7 @@ class _Relay(QObject):
     """Lives on the manager's thread; workers emit through it, so slots run on that thread."""
 
     progress = Signal(str, int, object, str)  # job id, run number, fraction or None, text
-    job_event = Signal(str, int, str, object)  # not "event": that would hide QObject.event(QEvent)
+    event = Signal(str, int, str, object)
     done = Signal(str, int, object)
     failed = Signal(str, int, object)
     stopped = Signal(str, int, bool)  # detached?
@@ -66,7 +64,7 @@ class _Runner(QRunnable):
     def run(self) -> None:  # worker thread
         job, run, relay = self._job, self._run, self._relay
         ctx = JobContext(job, lambda f, t: relay.progress.emit(job.id, run, f, t),
-                         lambda name, payload: relay.job_event.emit(job.id, run, name, payload))
+                         lambda name, payload: relay.event.emit(job.id, run, str(name), payload))
         try:
             result = job.run(ctx)
         except JobStopped as stop:
@@ -117,7 +115,7 @@ class JobManager(QObject):
         self.poll_interval: float | None = _env_float(POLL_INTERVAL_ENV)
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
-        self._relay.job_event.connect(self._on_event)
+        self._relay.event.connect(self._on_event)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._relay.stopped.connect(self._on_stopped)
@@ -185,20 +183,20 @@ class JobManager(QObject):
         return episode_costs(self.series, episode_id, pending)
 
     # ---------------------------------------------------------------- control
-    def add(self, job: J) -> J:
+    def add(self, job: Job) -> Job:
         """Queue ``job``; persistent jobs need an open project (their record goes into it)."""
         if job.persistent:
             if self.session.bundle is None:
                 raise UserError(QCoreApplication.translate("JobsManager", "Save the project before generating: results are stored inside it."))
-            job.bundle = self.session.bundle
+            job.bundle = self.session.bundle  # type: ignore[attr-defined]
             if getattr(job, "record", None) is None:
-                job.record = JobRecord(id=job.id, created_at=now_iso())
+                job.record = JobRecord(id=job.id, created_at=now_iso())  # type: ignore[attr-defined]
                 self._sync_record(job)
-                self.series.jobs.append(job.record)
+                self.series.jobs.append(job.record)  # type: ignore[attr-defined]
                 self._journal_record(job)
             job.journal = self.journal  # type: ignore[attr-defined]
         if self.poll_interval is not None:
-            job.poll_interval = self.poll_interval
+            job.poll_interval = self.poll_interval  # type: ignore[attr-defined]
         retry_base = _env_float(RETRY_BASE_ENV)
         if retry_base is not None:
             job.policy.base, job.policy.cap = retry_base, retry_base * 4
@@ -319,7 +317,7 @@ class JobManager(QObject):
             # never sent its create (that line is fsynced first): it simply starts again.
             never_sent = "creates" in request and not submitting and not record.task_id
             if unfinished and never_sent and record.state == "running":
-                record.state = "queued"
+                record.state = JobState.QUEUED
             # accepted by the vendor (a task id), never started, or caught in the submit window (its
             # client_ref was journaled before the create left): pick it up again
             if unfinished and record.kind == GenerationJob.kind and (record.task_id or record.state == "queued"
@@ -328,12 +326,12 @@ class JobManager(QObject):
                     job = GenerationJob.from_record(record)
                 except Exception as exc:  # an unreadable record must not block the others
                     log.warning("cannot resume job %s: %s", record.id, exc)
-                    record.state, record.error = "failed", f"Could not resume this job: {exc}"
+                    record.state, record.error = JobState.FAILED, f"Could not resume this job: {exc}"
                     changed = True
                     continue
                 self.add(job)
             elif record.state == "running" and not record.task_id:
-                record.state = "failed"
+                record.state = JobState.FAILED
                 record.error = QCoreApplication.translate(
                     "Jobs", "The app closed while this job was being submitted. The vendor may have "
                     "started it: check your account on the vendor's site before retrying.")
@@ -387,11 +385,12 @@ class JobManager(QObject):
             return
         job.bundle = self.session.bundle
         job.state, job.error = JobState.FAILED, record.error
+        job.error_original = record.error_original
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
 
     @property
-    def journal(self) -> JobJournal | None:
+    def journal(self):  # noqa: ANN201 - JobJournal | None
         """The open project's job journal (None without a project)."""
         bundle = self.session.bundle
         if bundle is None:
@@ -415,11 +414,12 @@ class JobManager(QObject):
         record: JobRecord | None = getattr(job, "record", None)
         if record is None:
             return
-        for name, value in job.record_fields().items():
+        for name, value in job.record_fields().items():  # type: ignore[attr-defined]
             setattr(record, name, value)
-        record.state = {JobState.WAITING: "queued"}.get(job.state, job.state.value)
+        record.state = JobState.QUEUED if job.state is JobState.WAITING else job.state
         record.progress = float(job.progress or 0.0)
         record.error = job.error
+        record.error_original = job.error_original if job.error else ""
         record.attempts = job.attempts
         record.estimated_cost = job.estimated_cost
         record.cost = job.cost
@@ -526,17 +526,18 @@ class JobManager(QObject):
             job.detail = text
         self.jobChanged.emit(job_id)
 
-    def _on_event(self, job_id: str, run: int, name: str, payload: Any) -> None:
+    def _on_event(self, job_id: str, run: int, event_name: str, payload: Any) -> None:
         job = self._current(job_id, run)
         if job is None:
             return
-        if name == "step":  # a step went through: that phase's failure count starts again
+        name = JobEvent(event_name)  # crossed threads as its string value
+        if name is JobEvent.STEP:  # a step went through: that phase's failure count starts again
             job.phase_failures[str(payload or "")] = 0
             if str(payload or "") == job.phase:
                 job.failures = 0
             return
         job.on_event(self, name, payload)
-        self._sync_record(job, write=job.persistent and name in ("submitted", "downloading"))
+        self._sync_record(job, write=job.persistent and name in (JobEvent.SUBMITTED, JobEvent.DOWNLOADING))
         self.jobChanged.emit(job_id)
         self.costsChanged.emit()
 
@@ -549,7 +550,8 @@ class JobManager(QObject):
             apply = job.land(self, result)
         except Exception as exc:  # landing bugs must not leave the job "running" forever
             log.exception("landing job %s failed", job_id)
-            job.error = classify(exc).message
+            landed = classify(exc)
+            job.error, job.error_original, job.error_kind = landed.message, landed.original, landed.kind
             self._finish(job, JobState.FAILED)
             return
         job.progress = 1.0
@@ -561,6 +563,7 @@ class JobManager(QObject):
         if job is None:
             return
         failure = classify(exc)
+        job.error_original, job.error_kind = failure.original, failure.kind
         phase = job.phase
         job.phase_failures[phase] = job.failures = job.phase_failures.get(phase, 0) + 1
         job.total_failures += 1
@@ -585,6 +588,9 @@ class JobManager(QObject):
             resume = getattr(job, "resume_note", None)
             if callable(resume) and resume():
                 job.error += " " + resume()
+        note = getattr(job, "failure_note", None)
+        if callable(note) and note(self.series.settings.currency):
+            job.error += " " + note(self.series.settings.currency)  # e.g. the vendor lost the task
         self._finish(job, JobState.FAILED)
         self._schedule()
 
@@ -600,6 +606,8 @@ class JobManager(QObject):
         job.finished_at = time.time()
         if state is not JobState.FAILED:
             job.error = "" if state is JobState.SUCCEEDED else job.error
+            if state is JobState.SUCCEEDED:
+                job.error_original = job.error_kind = ""
         job.detail = ""
         self._sync_record(job)
         if write and job.persistent:
@@ -621,7 +629,7 @@ class JobManager(QObject):
             close_journal(self._journal_root)  # flushes: every entry is on disk
             self._journal_root = None
 
-    def _on_object_changed(self, obj_id: str, fields: list[str]) -> None:
+    def _on_object_changed(self, obj_id: str, fields: list) -> None:
         if "budget" in fields and self._paused and self._blocked_job:
             self._set_paused("")  # re-checked against the new budget by the scheduler
             self._schedule()
@@ -637,9 +645,5 @@ def _env_float(name: str) -> float | None:
 
 
 def job_manager(session: Session) -> JobManager:
-    """The session's job manager, created on first use and cached on the session."""
-    manager = getattr(session, "_job_manager", None)
-    if manager is None:
-        manager = JobManager(session)
-        session._job_manager = manager  # type: ignore[attr-defined]
-    return manager
+    """The session's job queue: ``session.services.jobs`` (kept for callers not yet moved)."""
+    return session.services.jobs

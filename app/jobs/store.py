@@ -24,9 +24,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.bundle import BundleError, ProjectBundle
-from app.fsutil import atomic_write_bytes
 from app.model import Series
-from app.model.schema import encode
+from app.project_files import full_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +59,6 @@ def write_jobs_through(bundle: ProjectBundle, series: Series,
         if apply is not None:
             apply(disk)
         try:
-            atomic_write_bytes(bundle.project_file, encode(disk))
-        except OSError as exc:
-            raise BundleError(QCoreApplication.translate("JobsStore", "Could not record the job in {project_file}: {value}. Free some disk space; the generation is still running.").format(project_file=bundle.project_file, value=exc.strerror or exc)) from exc
+            bundle.save_snapshot(full_snapshot(disk), rotate=False)
+        except BundleError as exc:
+            raise BundleError(QCoreApplication.translate("JobsStore", "Could not record the job in {project_file}: {value}. Free some disk space; the generation is still running.").format(project_file=bundle.project_file, value=exc)) from exc

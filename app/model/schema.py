@@ -30,6 +30,10 @@ FORMAT_NAME = "microdrama-studio/project"
 # version N -> function that turns a version-N document into version N+1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
+# a split project's manifest (app.project_files): version 2 of the container, version-1 data inside
+SPLIT_LAYOUT = "split"
+SPLIT_SCHEMA_VERSION = 2
+
 
 class ProjectFormatError(Exception):
     """project.json cannot be read; the message says why and what to do."""
@@ -87,7 +91,25 @@ def encode(series: Series) -> bytes:
 
 
 def decode(raw: bytes, source: str = "project.json") -> Series:
-    """Parse project.json bytes; every failure is a ProjectFormatError naming ``source``."""
+    """Parse project.json bytes; every failure is a ProjectFormatError naming ``source``.
+
+    A split project's manifest is assembled from the part files next to ``source``
+    (``app.project_files``); ``ProjectBundle.load`` is the usual way to read one."""
+    doc = parse(raw, source)
+    if doc.get("layout") == SPLIT_LAYOUT:
+        from pathlib import Path
+
+        from app.project_files import assemble
+
+        doc = assemble(Path(source).parent, doc, source)[0]
+    return decode_doc(doc, source)
+
+
+def parse(raw: bytes, source: str = "project.json") -> dict[str, Any]:
+    """The JSON document in ``raw``, checked to be a project file of a version this app reads.
+
+    A split project's manifest (``app.project_files``) passes too; ``decode_doc`` takes
+    the single-file document it assembles into."""
     if not raw.strip():
         raise ProjectFormatError(fill(QCoreApplication.translate(
             "ProjectFile", "%1 is empty (the save was probably interrupted). Restore the backup "
@@ -112,10 +134,18 @@ def decode(raw: bytes, source: str = "project.json") -> Series:
     if not isinstance(version, int) or version < 1:
         raise ProjectFormatError(fill(QCoreApplication.translate(
             "ProjectFile", "%1 has no valid schema_version."), source))
+    if doc.get("layout") == SPLIT_LAYOUT and version == SPLIT_SCHEMA_VERSION:
+        return doc
     if version > SCHEMA_VERSION:
         raise ProjectFormatError(fill(QCoreApplication.translate(
             "ProjectFile", "%1 was written by a newer Microdrama Studio (schema %2, this app reads up to %3). "
             "Update the app to open it; the file was left untouched."), source, version, SCHEMA_VERSION))
+    return doc
+
+
+def decode_doc(doc: dict[str, Any], source: str = "project.json") -> Series:
+    """The Series of a parsed single-file document: migrations, schema conversion, validation."""
+    version = int(doc["schema_version"])
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1

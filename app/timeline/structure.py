@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.document import ProjectDocument
-from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.model import Episode, Marker, Timeline, Track, TrackKind
 from app.timeline.command import TimelineCommand
 from app.timeline.edits import transaction
@@ -28,8 +27,7 @@ def track_display_name(track: Track) -> str:
 
     Default names are stored in English so projects read the same everywhere; only the display changes.
     """
-    match = _NUMBERED.match(track.name)  # matches every name: both groups are optional
-    base, number = match.groups() if match is not None else (track.name, None)
+    base, number = _NUMBERED.match(track.name).groups()
     if base != KIND_LABELS.get(track.kind):
         return track.name
     shown = QCoreApplication.translate("TrackNames", base)
@@ -48,12 +46,6 @@ class TrackEditor:
     def timeline(self) -> Timeline:
         return self.episode.timeline
 
-    def _track(self, track_id: str) -> Track:
-        track = self.doc.find(track_id)
-        if not isinstance(track, Track):
-            raise KeyError(f"no track {track_id!r}")
-        return track
-
     # ---------------------------------------------------------------- tracks
     def unique_name(self, kind: TrackKind) -> str:
         base = KIND_LABELS[kind]
@@ -71,17 +63,17 @@ class TrackEditor:
         if index is None:
             same = [i for i, t in enumerate(self.timeline.tracks) if t.kind is kind]
             index = same[-1] + 1 if same else len(self.timeline.tracks)
-        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Add track “{name}”").format(name=track.name)) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Add track “{name}”").format(name=track_display_name(track))) as cmd:
             cmd.insert(self.timeline, "tracks", index, track)
         return track
 
     def remove_track(self, track_id: str) -> None:
-        track = self._track(track_id)
-        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Delete track “{name}”").format(name=track.name)) as cmd:
+        track = self.doc.find(track_id)
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Delete track “{name}”").format(name=track_display_name(track))) as cmd:
             cmd.remove(track)
 
     def rename_track(self, track_id: str, name: str) -> None:
-        track = self._track(track_id)
+        track = self.doc.find(track_id)
         name = name.strip()
         if name and name != track.name:
             with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Rename track")) as cmd:
@@ -91,7 +83,7 @@ class TrackEditor:
         """Mute, solo or lock a track."""
         if flag not in ("muted", "solo", "locked"):
             raise ValueError(flag)
-        track = self._track(track_id)
+        track = self.doc.find(track_id)
         label = {"muted": "Mute", "solo": "Solo", "locked": "Lock"}[flag]
         with transaction(self.doc, f"{label if value else 'Un' + label.lower()} “{track.name}”") as cmd:
             cmd.set(track, **{flag: bool(value)})

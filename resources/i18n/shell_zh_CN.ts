@@ -4,34 +4,31 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../widgets/shell/about.py" line="31"/>
+        <location filename="../../widgets/shell/about.py" line="26"/>
         <source>About Microdrama Studio</source>
         <translation>关于 Microdrama Studio</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="35"/>
+        <location filename="../../widgets/shell/about.py" line="30"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="37"/>
+        <location filename="../../widgets/shell/about.py" line="32"/>
         <source>Make AI-generated vertical drama series on one desktop: script, storyboard, timeline, voice booth, preview and export.&lt;br&gt;&lt;br&gt;Licensed under the GNU General Public License, version 3 or later (%1). It comes with no warranty.</source>
         <translation>在一台电脑上完成 AI 竖屏短剧的全部制作：剧本、分镜、时间线、配音间、预览与导出。&lt;br&gt;&lt;br&gt;本软件依据 GNU 通用公共许可证第 3 版或更高版本（%1）授权，不提供任何担保。</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="111"/>
         <source>Keyboard Shortcuts</source>
-        <translation>键盘快捷键</translation>
+        <translation type="vanished">键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="113"/>
         <source>Command</source>
-        <translation>命令</translation>
+        <translation type="vanished">命令</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/about.py" line="113"/>
         <source>Shortcut</source>
-        <translation>快捷键</translation>
+        <translation type="vanished">快捷键</translation>
     </message>
 </context>
 <context>
@@ -507,47 +504,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="139"/>
+        <location filename="../../widgets/main_window.py" line="142"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>Rename Episode</source>
         <translation>重命名分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>Title of episode %1:</source>
         <translation>第 %1 集的标题：</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="197"/>
+        <location filename="../../widgets/main_window.py" line="200"/>
         <source>Delete Episode</source>
         <translation>删除分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="198"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>Delete &quot;%1&quot; with its script, shots and timeline? You can undo this with Edit ▸ Undo.</source>
         <translation>要删除“%1”及其剧本、镜头和时间线吗？可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="200"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>Episode</source>
         <translation>分集</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="225"/>
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Wait until the project is copied or created, then close again.</source>
         <translation>请等项目复制或创建完成后再关闭。</translation>
     </message>
@@ -555,67 +552,67 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="118"/>
+        <location filename="../../widgets/shell/menus.py" line="117"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="118"/>
+        <location filename="../../widgets/shell/menus.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="119"/>
+        <location filename="../../widgets/shell/menus.py" line="118"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="119"/>
+        <location filename="../../widgets/shell/menus.py" line="118"/>
         <source>E&amp;pisode</source>
         <translation>分集(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="120"/>
+        <location filename="../../widgets/shell/menus.py" line="119"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="120"/>
+        <location filename="../../widgets/shell/menus.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="124"/>
+        <location filename="../../widgets/shell/menus.py" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="125"/>
+        <location filename="../../widgets/shell/menus.py" line="124"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="126"/>
+        <location filename="../../widgets/shell/menus.py" line="125"/>
         <source>&amp;Switch to Episode</source>
         <translation>切换分集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="127"/>
+        <location filename="../../widgets/shell/menus.py" line="126"/>
         <source>Show &amp;Jobs</source>
         <translation>显示任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="148"/>
+        <location filename="../../widgets/shell/menus.py" line="147"/>
         <source>No Recent Projects</source>
         <translation>没有最近项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="160"/>
+        <location filename="../../widgets/shell/menus.py" line="159"/>
         <source>Same as the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/menus.py" line="181"/>
+        <location filename="../../widgets/shell/menus.py" line="180"/>
         <source>No Episodes</source>
         <translation>没有分集</translation>
     </message>
@@ -873,134 +870,88 @@
 <context>
     <name>ViewKeys</name>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="14"/>
-        <location filename="../../widgets/shell/view_keys.py" line="15"/>
-        <location filename="../../widgets/shell/view_keys.py" line="17"/>
-        <location filename="../../widgets/shell/view_keys.py" line="18"/>
-        <location filename="../../widgets/shell/view_keys.py" line="19"/>
-        <location filename="../../widgets/shell/view_keys.py" line="20"/>
-        <location filename="../../widgets/shell/view_keys.py" line="21"/>
-        <location filename="../../widgets/shell/view_keys.py" line="23"/>
-        <location filename="../../widgets/shell/view_keys.py" line="25"/>
-        <location filename="../../widgets/shell/view_keys.py" line="26"/>
-        <location filename="../../widgets/shell/view_keys.py" line="28"/>
-        <location filename="../../widgets/shell/view_keys.py" line="30"/>
-        <location filename="../../widgets/shell/view_keys.py" line="32"/>
-        <location filename="../../widgets/shell/view_keys.py" line="33"/>
-        <location filename="../../widgets/shell/view_keys.py" line="34"/>
-        <location filename="../../widgets/shell/view_keys.py" line="36"/>
         <source>Timeline</source>
-        <translation>时间线</translation>
+        <translation type="vanished">时间线</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="14"/>
-        <location filename="../../widgets/shell/view_keys.py" line="37"/>
         <source>Play / pause</source>
-        <translation>播放 / 暂停</translation>
+        <translation type="vanished">播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="15"/>
-        <location filename="../../widgets/shell/view_keys.py" line="38"/>
         <source>Shuttle back / stop / forward</source>
-        <translation>倒放 / 停止 / 快进</translation>
+        <translation type="vanished">倒放 / 停止 / 快进</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="17"/>
         <source>Split at playhead</source>
-        <translation>在播放头处分割</translation>
+        <translation type="vanished">在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="18"/>
         <source>Delete clips</source>
-        <translation>删除片段</translation>
+        <translation type="vanished">删除片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="19"/>
         <source>Ripple delete</source>
-        <translation>波纹删除</translation>
+        <translation type="vanished">波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="20"/>
         <source>Add or remove a marker</source>
-        <translation>添加或移除标记</translation>
+        <translation type="vanished">添加或移除标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="21"/>
         <source>Select / ripple / roll tool</source>
-        <translation>选择 / 波纹 / 滚动工具</translation>
+        <translation type="vanished">选择 / 波纹 / 滚动工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="23"/>
         <source>Copy, cut, paste clips</source>
-        <translation>复制、剪切、粘贴片段</translation>
+        <translation type="vanished">复制、剪切、粘贴片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="25"/>
         <source>Select all clips</source>
-        <translation>全选片段</translation>
+        <translation type="vanished">全选片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="26"/>
-        <location filename="../../widgets/shell/view_keys.py" line="40"/>
         <source>Previous / next frame</source>
-        <translation>上一帧 / 下一帧</translation>
+        <translation type="vanished">上一帧 / 下一帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="28"/>
-        <location filename="../../widgets/shell/view_keys.py" line="42"/>
         <source>Back / forward one second</source>
-        <translation>后退 / 前进一秒</translation>
+        <translation type="vanished">后退 / 前进一秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="30"/>
         <source>Previous / next edit point</source>
-        <translation>上一个 / 下一个剪辑点</translation>
+        <translation type="vanished">上一个 / 下一个剪辑点</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="32"/>
-        <location filename="../../widgets/shell/view_keys.py" line="44"/>
         <source>Go to start / end</source>
-        <translation>跳到开头 / 结尾</translation>
+        <translation type="vanished">跳到开头 / 结尾</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="33"/>
         <source>Zoom in / out / fit</source>
-        <translation>放大 / 缩小 / 适应</translation>
+        <translation type="vanished">放大 / 缩小 / 适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="34"/>
         <source>Ripple trim / roll trim</source>
-        <translation>波纹修剪 / 滚动修剪</translation>
+        <translation type="vanished">波纹修剪 / 滚动修剪</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="36"/>
         <source>Clear the selection</source>
-        <translation>取消选择</translation>
+        <translation type="vanished">取消选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="37"/>
-        <location filename="../../widgets/shell/view_keys.py" line="38"/>
-        <location filename="../../widgets/shell/view_keys.py" line="40"/>
-        <location filename="../../widgets/shell/view_keys.py" line="42"/>
-        <location filename="../../widgets/shell/view_keys.py" line="44"/>
-        <location filename="../../widgets/shell/view_keys.py" line="45"/>
         <source>Preview</source>
-        <translation>预览</translation>
+        <translation type="vanished">预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="45"/>
         <source>Mark in / out</source>
-        <translation>标记入点 / 出点</translation>
+        <translation type="vanished">标记入点 / 出点</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="46"/>
         <source>Voice Booth</source>
-        <translation>配音间</translation>
+        <translation type="vanished">配音间</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/view_keys.py" line="46"/>
         <source>Record / stop the take</source>
-        <translation>录制 / 停止本条</translation>
+        <translation type="vanished">录制 / 停止本条</translation>
     </message>
 </context>
 <context>

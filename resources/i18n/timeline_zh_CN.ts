@@ -27,88 +27,88 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../widgets/player/panel.py" line="149"/>
+        <location filename="../../widgets/player/panel.py" line="152"/>
         <source>Go to start (Home)</source>
         <translation>跳到开头 (Home)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="150"/>
+        <location filename="../../widgets/player/panel.py" line="153"/>
         <source>Previous frame (Left)</source>
         <translation>上一帧 (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="151"/>
+        <location filename="../../widgets/player/panel.py" line="154"/>
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停 (空格)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="152"/>
+        <location filename="../../widgets/player/panel.py" line="155"/>
         <source>Next frame (Right)</source>
         <translation>下一帧 (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="153"/>
+        <location filename="../../widgets/player/panel.py" line="156"/>
         <source>Go to end (End)</source>
         <translation>跳到结尾 (End)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="155"/>
+        <location filename="../../widgets/player/panel.py" line="158"/>
         <source>Mark in (I)</source>
         <translation>标记入点 (I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="156"/>
+        <location filename="../../widgets/player/panel.py" line="159"/>
         <source>Mark out (O)</source>
         <translation>标记出点 (O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="157"/>
+        <location filename="../../widgets/player/panel.py" line="160"/>
         <source>Loop the in/out range</source>
         <translation>循环播放入出点范围</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="167"/>
+        <location filename="../../widgets/player/panel.py" line="170"/>
         <source>Safe</source>
         <translation>安全框</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="167"/>
+        <location filename="../../widgets/player/panel.py" line="170"/>
         <source>Title-safe guides</source>
         <translation>字幕安全框参考线</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="169"/>
+        <location filename="../../widgets/player/panel.py" line="172"/>
         <source>App UI</source>
         <translation>应用界面</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="169"/>
+        <location filename="../../widgets/player/panel.py" line="172"/>
         <source>Where Douyin/TikTok cover the picture</source>
         <translation>抖音/TikTok 界面遮挡画面的区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="172"/>
-        <location filename="../../widgets/player/panel.py" line="185"/>
+        <location filename="../../widgets/player/panel.py" line="175"/>
+        <location filename="../../widgets/player/panel.py" line="188"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="172"/>
+        <location filename="../../widgets/player/panel.py" line="175"/>
         <source>Zoom: fit / 100%</source>
         <translation>缩放：适应 / 100%</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="194"/>
+        <location filename="../../widgets/player/panel.py" line="197"/>
         <source>Frame %1 / %2</source>
         <translation>第 %1 帧 / 共 %2 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="196"/>
+        <location filename="../../widgets/player/panel.py" line="199"/>
         <source>Dropped %1</source>
         <translation>丢帧 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/player/panel.py" line="261"/>
+        <location filename="../../widgets/player/panel.py" line="264"/>
         <source>Open a project to preview it.</source>
         <translation>打开项目即可预览。</translation>
     </message>
@@ -256,57 +256,56 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="96"/>
+        <location filename="../../widgets/timeline/panel.py" line="101"/>
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="97"/>
         <source>Split clips at the playhead (S)</source>
-        <translation>在播放头处分割片段 (S)</translation>
+        <translation type="vanished">在播放头处分割片段 (S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="98"/>
+        <location filename="../../widgets/timeline/panel.py" line="102"/>
         <source>Delete Clips</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="99"/>
+        <location filename="../../widgets/timeline/panel.py" line="103"/>
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="100"/>
+        <location filename="../../widgets/timeline/panel.py" line="105"/>
         <source>Add/Remove Marker</source>
         <translation>添加/移除标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="101"/>
+        <location filename="../../widgets/timeline/panel.py" line="106"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="102"/>
+        <location filename="../../widgets/timeline/panel.py" line="107"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="103"/>
+        <location filename="../../widgets/timeline/panel.py" line="108"/>
         <source>Zoom to Fit</source>
         <translation>缩放以适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="104"/>
+        <location filename="../../widgets/timeline/panel.py" line="109"/>
         <source>Snapping</source>
         <translation>吸附</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="106"/>
+        <location filename="../../widgets/timeline/panel.py" line="111"/>
         <source>Assemble from Storyboard</source>
         <translation>从故事板组装</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="107"/>
+        <location filename="../../widgets/timeline/panel.py" line="112"/>
         <source>Build or refresh the picture, dialogue and subtitle tracks from the storyboard; manual clips are kept</source>
         <translation>根据故事板生成或刷新画面、对白和字幕轨道；手动添加的片段会保留</translation>
     </message>
@@ -321,54 +320,54 @@
         <translation>波纹</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="118"/>
+        <location filename="../../widgets/timeline/panel.py" line="117"/>
         <source>Roll</source>
         <translation>滚动</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="146"/>
+        <location filename="../../widgets/timeline/panel.py" line="164"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="149"/>
+        <location filename="../../widgets/timeline/panel.py" line="167"/>
         <source>Add Track</source>
         <translation>添加轨道</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="167"/>
+        <location filename="../../widgets/timeline/panel.py" line="185"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="196"/>
+        <location filename="../../widgets/timeline/panel.py" line="214"/>
         <source>Assembled. Manual clips moved to free tracks: %1</source>
         <translation>已组装。手动片段已移到空闲轨道：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="199"/>
+        <location filename="../../widgets/timeline/panel.py" line="217"/>
         <source>Timeline assembled from the storyboard.</source>
         <translation>已根据故事板组装时间线。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="201"/>
+        <location filename="../../widgets/timeline/panel.py" line="219"/>
         <source>The timeline already matches the storyboard.</source>
         <translation>时间线已与故事板一致。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/panel.py" line="227"/>
+        <location filename="../../widgets/timeline/panel.py" line="245"/>
         <source>Duration %1</source>
         <translation>时长 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="229"/>
+        <location filename="../../widgets/timeline/panel.py" line="247"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/panel.py" line="231"/>
+        <location filename="../../widgets/timeline/panel.py" line="249"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform>
@@ -442,32 +441,32 @@
         <translation>媒体离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="132"/>
+        <location filename="../../widgets/timeline/view_base.py" line="138"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="132"/>
+        <location filename="../../widgets/timeline/view_base.py" line="138"/>
         <source>Titles / overlay</source>
         <translation>标题 / 叠加</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="133"/>
+        <location filename="../../widgets/timeline/view_base.py" line="139"/>
         <source>Dialogue</source>
         <translation>对白</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="133"/>
+        <location filename="../../widgets/timeline/view_base.py" line="139"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="134"/>
+        <location filename="../../widgets/timeline/view_base.py" line="140"/>
         <source>Effects</source>
         <translation>音效</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="134"/>
+        <location filename="../../widgets/timeline/view_base.py" line="140"/>
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
@@ -484,76 +483,76 @@
         <translation type="vanished">录音超出镜头结尾 %1：请修剪录音或延长镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="726"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="72"/>
         <source>The selected clips are on locked tracks.</source>
         <translation>所选片段位于已锁定的轨道上。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="767"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="128"/>
         <source>Split at Playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="768"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="769"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="130"/>
         <source>Ripple Delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="771"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="132"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="772"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="133"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="775"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="136"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="778"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="139"/>
         <source>Enable clip</source>
         <translation>启用片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="782"/>
+        <location filename="../../widgets/timeline/view_editing.py" line="143"/>
         <source>Close Gap</source>
         <translation>关闭间隙</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="816"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="55"/>
         <source>A shot has no still or clip yet; generate or import one first.</source>
         <translation>该镜头还没有静帧或视频，请先生成或导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view.py" line="839"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="78"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>正在导入 %n 个文件…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view.py" line="846"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="85"/>
         <source>%n file(s) could not be imported: </source>
         <translation>
             <numerusform>%n 个文件无法导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/view.py" line="863"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="102"/>
         <source>No unlocked track can hold this media.</source>
         <translation>没有可放置此媒体的未锁定轨道。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/timeline/view.py" line="866"/>
+        <location filename="../../widgets/timeline/view_drop.py" line="105"/>
         <source>Insert %n clip(s)</source>
         <translation>
             <numerusform>插入 %n 个片段</numerusform>

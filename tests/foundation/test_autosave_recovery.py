@@ -28,11 +28,11 @@ def test_autosave_writes_separate_file_and_never_touches_project_json(qtbot, ses
     with qtbot.waitSignal(session.autosaver.autosaved, timeout=10_000):
         assert session.autosaver.autosave_now()
     assert bundle.project_file.read_bytes() == before
-    assert decode(bundle.autosave_file.read_bytes()).title == "Edited title"
+    assert decode(bundle.autosave_file.read_bytes(), str(bundle.autosave_file)).title == "Edited title"
     assert not session.autosaver.autosave_now()  # nothing new since
     session.save()
     assert not bundle.autosave_file.exists()  # a save removes it
-    assert decode(bundle.project_file.read_bytes()).title == "Edited title"
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).title == "Edited title"
 
 
 def test_autosave_does_not_block_the_gui_thread(qtbot, session, bundle) -> None:
@@ -51,7 +51,7 @@ def test_autosave_does_not_block_the_gui_thread(qtbot, session, bundle) -> None:
         store.lock.release()
     with qtbot.waitSignal(session.autosaver.autosaved, timeout=10_000):
         pass
-    assert decode(bundle.autosave_file.read_bytes()).title == "Big edit"
+    assert decode(bundle.autosave_file.read_bytes(), str(bundle.autosave_file)).title == "Big edit"
 
 
 def test_autosave_timer_fires_on_its_own(qtbot, bundle) -> None:
@@ -118,9 +118,9 @@ def test_crash_then_reopen_offers_and_recovers_autosave(session, bundle) -> None
     session.open(bundle.root, recover=True)  # the crashed process's stale lock is taken over
     assert session.series.title == "Unsaved work 未保存"
     assert session.is_modified and session.opened_from == "autosave"
-    assert decode(bundle.project_file.read_bytes()).title == "Small"  # not saved yet
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).title == "Small"  # not saved yet
     session.save()
-    assert decode(bundle.project_file.read_bytes()).title == "Unsaved work 未保存"
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).title == "Unsaved work 未保存"
     assert Session.recovery_available(bundle.root) is None
     assert not bundle.autosave_file.exists()
 
@@ -153,7 +153,7 @@ def test_autosave_older_than_project_is_not_offered(bundle) -> None:
 def test_recovery_tolerates_missing_media(session, bundle) -> None:
     """The autosave names an asset whose file is gone: recovery opens and lists it."""
     _crash_after_autosave(bundle.root, "With media")
-    series = decode(bundle.autosave_file.read_bytes())
+    series = decode(bundle.autosave_file.read_bytes(), str(bundle.autosave_file))
     series.media["gone1"] = MediaAsset(id="gone1", path="media/ab/gone.png", kind=MediaKind.IMAGE)
     from app.model.schema import encode
 

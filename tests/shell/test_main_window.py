@@ -76,6 +76,7 @@ def test_ctrl_s_saves_and_the_title_loses_its_modified_marker(window_factory, pr
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isWindowModified())
+    qtbot.waitUntil(lambda: not window.session.save_worker.busy)  # written on the writer thread
     assert ProjectBundle(project).load().episodes[0].title == "The Contract"
 
     episodes.rename_episode(window.session, window.session.current_episode, "Undone by Ctrl+Z")

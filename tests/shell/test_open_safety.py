@@ -111,7 +111,7 @@ def test_a_damaged_project_offers_its_backup_and_never_touches_the_damaged_file(
     assert (project / "project.json").read_bytes() == damaged
 
 
-def test_missing_media_are_reported_but_the_project_opens(window_factory, project, prompter, tmp_path):
+def test_missing_media_are_reported_but_the_project_opens(window_factory, project, prompter, tmp_path, qtbot):
     still = tmp_path / "portrait.png"
     still.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 64)
     bundle = ProjectBundle(project)
@@ -123,6 +123,7 @@ def test_missing_media_are_reported_but_the_project_opens(window_factory, projec
 
     window = window_factory()
     assert window.controller.open_path(project)
+    qtbot.waitUntil(lambda: bool(prompter.asked("warning")))  # the check runs on a worker after the paint
     [(title, message)] = prompter.asked("warning")
     assert title == "Some media files are missing"
     assert "portrait.png" in message

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.audio import cleanup as take_cleanup
 from app.audio import takes as take_ops
-from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController, booth_controller
+from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController
 from app.model import DialogueLine, Shot
 from app.session import Session
 from widgets.booth.flow import FlowLayout
@@ -43,6 +43,7 @@ from widgets.booth.meter_widget import LevelMeterWidget
 from widgets.booth.picture import PicturePreview
 from widgets.booth.takes_list import TakesList
 from widgets.booth.teleprompter import Teleprompter
+from widgets.commands.keymap import keymap
 
 ALL = "__all__"
 NARROW = 760  # below this width the panes stack vertically (the booth shares a side dock)
@@ -62,7 +63,7 @@ class BoothPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.booth: BoothController = booth_controller(session)
+        self.booth: BoothController = session.services.booth
         self.line_id = ""
         self._items: list[tuple[Shot, DialogueLine]] = []
         self._pending = False
@@ -245,7 +246,8 @@ class BoothPanel(QWidget):
         center.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.record_action = QAction(self)
-        self.record_action.setShortcuts([QKeySequence(Qt.Key.Key_Space), QKeySequence(Qt.Key.Key_R)])
+        self.record_action.setObjectName("booth.record")
+        keymap().bind_action(self.record_action, "booth.record")  # Space, R unless the user changed them
         self.record_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.record_action.triggered.connect(self.toggle_recording)
         self.addAction(self.record_action)

@@ -49,10 +49,10 @@ class InterchangeActions(QObject):
         }
 
     def _export_episode_action(self, action) -> QAction:
-        from PySide6.QtGui import QKeySequence
+        from widgets.commands.keymap import keymap
 
         export = action(self.tr("Export Episode…"), "action_export_episode", self.export_episode_dialog)
-        export.setShortcut(QKeySequence("Ctrl+E"))
+        keymap().bind_action(export, "action_export_episode")  # keys: the command catalog
         return export
 
     def export_episode_dialog(self) -> None:

@@ -7,20 +7,12 @@ them). ``ShellMenus`` installs them with ``install`` and retranslates them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.session import Session
-
-if TYPE_CHECKING:
-    from widgets.season.export import SeasonExportDialog
-    from widgets.season.find import FindInSeasonDialog
-
-NAVIGATOR_SHORTCUT = "Ctrl+Shift+E"
-FIND_SHORTCUT = "Ctrl+Shift+F"
+from widgets.commands.keymap import keymap
 
 
 class SeasonActions(QObject):
@@ -28,19 +20,19 @@ class SeasonActions(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.navigator_action = QAction(window, objectName="action_episode_navigator")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
-        self.navigator_action.setShortcut(QKeySequence(NAVIGATOR_SHORTCUT))
+        self.navigator_action = QAction(window, objectName="action_episode_navigator")
+        keymap().bind_action(self.navigator_action, "action_episode_navigator")  # keys: command catalog
         self.navigator_action.triggered.connect(self.show_navigator)
-        self.find_action = QAction(window, objectName="action_find_in_season")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
-        self.find_action.setShortcut(QKeySequence(FIND_SHORTCUT))
+        self.find_action = QAction(window, objectName="action_find_in_season")
+        keymap().bind_action(self.find_action, "action_find_in_season")
         self.find_action.triggered.connect(self.show_find)
-        self.export_action = QAction(window, objectName="action_export_season")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        self.export_action = QAction(window, objectName="action_export_season")
         self.export_action.triggered.connect(self.show_export)
         for action in self.actions:
             window.addAction(action)  # shortcuts work wherever the focus is in the window
         self._navigator: QWidget | None = None
-        self._find: FindInSeasonDialog | None = None
-        self._export: SeasonExportDialog | None = None
+        self._find: QWidget | None = None
+        self._export: QWidget | None = None
         session.projectOpened.connect(self._update_enabled)
         session.projectClosed.connect(self._on_closed)
         self._update_enabled()

@@ -9,58 +9,51 @@ to the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from widgets.commands.catalog import BY_ID
+from widgets.commands.keymap import keymap
 from widgets.shell.icons import icon
 
 translate = QCoreApplication.translate
-Key = QKeySequence.StandardKey
 
-# object name -> (icon, shortcuts)
-SPECS: dict[str, tuple[str, list[QKeySequence | Key | str]]] = {
-    "action_new_series": ("new", [Key.New]),
-    "action_open": ("open", [Key.Open]),
-    "action_open_demo": ("demo", []),
-    "action_clear_recent": ("", []),
-    "action_save": ("save", [Key.Save]),
-    "action_save_as": ("", [Key.SaveAs]),
-    "action_close_project": ("close", [Key.Close]),
-    "action_quit": ("", [Key.Quit, "Ctrl+Q"]),
-    "action_undo": ("undo", [Key.Undo]),
-    "action_redo": ("redo", ["Ctrl+Shift+Z", Key.Redo]),
-    "action_preferences": ("settings", [Key.Preferences, "Ctrl+,"]),
-    "action_reset_layout": ("layout", []),
-    "action_add_episode": ("add", ["Ctrl+Alt+N"]),
-    "action_rename_episode": ("rename", []),
-    "action_delete_episode": ("delete", []),
-    "action_previous_episode": ("", ["Ctrl+PgUp"]),
-    "action_next_episode": ("", ["Ctrl+PgDown"]),
-    "action_shortcuts": ("keyboard", ["Ctrl+/"]),
-    "action_about": ("help", []),
+# object name -> icon. Keys are declared once, in the command catalog (widgets/commands/catalog.py),
+# and given to these actions by the keymap, so Edit ▸ Keyboard Shortcuts can change them.
+SPECS: dict[str, str] = {
+    "action_new_series": "new",
+    "action_open": "open",
+    "action_open_demo": "demo",
+    "action_clear_recent": "",
+    "action_save": "save",
+    "action_save_as": "",
+    "action_close_project": "close",
+    "action_quit": "",
+    "action_undo": "undo",
+    "action_redo": "redo",
+    "action_preferences": "settings",
+    "action_reset_layout": "layout",
+    "action_add_episode": "add",
+    "action_rename_episode": "rename",
+    "action_delete_episode": "delete",
+    "action_previous_episode": "",
+    "action_next_episode": "",
+    "action_shortcuts": "keyboard",
+    "action_about": "help",
 }
-
-
-def _shortcuts(items: list[QKeySequence | Key | str]) -> list[QKeySequence]:
-    seen: list[QKeySequence] = []
-    for item in items:
-        keys = QKeySequence.keyBindings(item) if isinstance(item, Key) else [QKeySequence(item)]
-        for key in keys:
-            if not key.isEmpty() and key not in seen:
-                seen.append(key)
-    return seen
 
 
 class ShellActions(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.by_name: dict[str, QAction] = {}
-        for name, (icon_name, keys) in SPECS.items():
+        for name, icon_name in SPECS.items():
             action = QAction(window)
             action.setObjectName(name)
             if icon_name:
                 action.setIcon(icon(icon_name))
-            action.setShortcuts(_shortcuts(keys))
+            if name in BY_ID:
+                keymap().bind_action(action, name)
             window.addAction(action)  # shortcuts work even while a menu is hidden
             self.by_name[name] = action
         self.by_name["action_quit"].setMenuRole(QAction.MenuRole.QuitRole)
@@ -73,30 +66,18 @@ class ShellActions(QObject):
         return self.by_name[name]
 
     def retranslate(self) -> None:
-        texts = {
-            "action_new_series": (translate("Actions", "&New Series…"),
-                                  translate("Actions", "Start a new series in a project folder")),
-            "action_open": (translate("Actions", "&Open…"), translate("Actions", "Open a .mdrama project")),
-            "action_open_demo": (translate("Actions", "Open &Demo"),
-                                 translate("Actions", "Create and open a demo series made on this computer")),
-            "action_clear_recent": (translate("Actions", "&Clear Recent Projects"), ""),
-            "action_save": (translate("Actions", "&Save"), translate("Actions", "Save the project")),
-            "action_save_as": (translate("Actions", "Save &As…"),
-                               translate("Actions", "Copy the project, with its media, to a new folder")),
-            "action_close_project": (translate("Actions", "&Close Project"), ""),
-            "action_quit": (translate("Actions", "&Quit"), ""),
-            "action_preferences": (translate("Actions", "&Preferences…"), ""),
-            "action_reset_layout": (translate("Actions", "&Reset Layout"),
-                                    translate("Actions", "Put every panel back where it started")),
-            "action_add_episode": (translate("Actions", "&Add Episode"),
-                                   translate("Actions", "Add an episode at the end of the series")),
-            "action_rename_episode": (translate("Actions", "&Rename Episode…"), ""),
-            "action_delete_episode": (translate("Actions", "&Delete Episode…"), ""),
-            "action_previous_episode": (translate("Actions", "&Previous Episode"), ""),
-            "action_next_episode": (translate("Actions", "&Next Episode"), ""),
-            "action_shortcuts": (translate("Actions", "&Keyboard Shortcuts"), ""),
-            "action_about": (translate("Actions", "&About Microdrama Studio"), ""),
+        # Texts are declared with each command in the catalog; only the status tips live here.
+        tips = {
+            "action_new_series": translate("Actions", "Start a new series in a project folder"),
+            "action_open": translate("Actions", "Open a .mdrama project"),
+            "action_open_demo": translate("Actions", "Create and open a demo series made on this computer"),
+            "action_save": translate("Actions", "Save the project"),
+            "action_save_as": translate("Actions", "Copy the project, with its media, to a new folder"),
+            "action_reset_layout": translate("Actions", "Put every panel back where it started"),
+            "action_add_episode": translate("Actions", "Add an episode at the end of the series"),
         }
+        texts = {name: (BY_ID[name].menu_label(), tips.get(name, "")) for name in self.by_name if name in BY_ID}
+        texts["action_clear_recent"] = (translate("Actions", "&Clear Recent Projects"), "")
         for name, (text, tip) in texts.items():
             action = self.by_name[name]
             action.setText(text)
@@ -122,8 +103,8 @@ class ShellActions(QObject):
         undo_text = stack.undoText() if stack and stack.canUndo() else ""
         redo_text = stack.redoText() if stack and stack.canRedo() else ""
         undo.setText(translate("Actions", "&Undo %1").replace("%1", undo_text).strip()
-                     if undo_text else translate("Actions", "&Undo"))
+                     if undo_text else BY_ID["action_undo"].menu_label())
         redo.setText(translate("Actions", "&Redo %1").replace("%1", redo_text).strip()
-                     if redo_text else translate("Actions", "&Redo"))
+                     if redo_text else BY_ID["action_redo"].menu_label())
         undo.setEnabled(bool(stack and stack.canUndo()))
         redo.setEnabled(bool(stack and stack.canRedo()))

@@ -111,6 +111,9 @@ class DockLayout:
         if old is not None:
             old.deleteLater()
         self.panels[spec.object_name] = panel
+        from widgets.commands.keymap import keymap
+
+        keymap().adopt(panel)  # its catalogued actions take the user's keys
         return panel
 
     def panel(self, object_name: str) -> QWidget:

@@ -14,14 +14,14 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
+from app.background import run_in_background
 from app.bundle import BUNDLE_SUFFIX, PROJECT_FILE, ProjectBundle, ProjectFileError
 from app.errors import UserError
 from app.model import Series
 from app.project_lock import ProjectLockedError
 from app.session import Session
-from widgets.shell.background import run_in_background
 from widgets.shell.new_series import NewSeriesDialog
 from widgets.shell.preferences import projects_folder
 from widgets.shell.prompts import Prompter, RecoveryChoice, SaveChoice
@@ -42,6 +42,8 @@ class ProjectController(QObject):
         self.prompter = prompter
         self.recent = recent
         self._busy = False
+        session.saved.connect(self._on_saved)
+        session.saveFailed.connect(self._on_save_failed)
         self.new_series_dialog: Callable[[Path], NewSeriesDialog] = lambda loc: NewSeriesDialog(loc, None)
 
     @property
@@ -141,11 +143,20 @@ class ProjectController(QObject):
         return True
 
     def _report_open_problems(self) -> None:
-        """Missing media and a read-only folder do not stop opening, but the user must know."""
+        """Missing media and a read-only folder do not stop opening, but the user must know.
+
+        The missing-media check runs on a worker (a season has ~11,000 files): its
+        problems are reported when it finishes (``Session.mediaProblemsChanged``)."""
         session = self.session
         if session.read_only:
             self.prompter.warning(translate("Controller", "Project opened read-only"), session.read_only)
-        problems = session.media_problems
+        if session.media_checked:
+            self._report_media_problems()
+        else:
+            session.mediaProblemsChanged.connect(self._report_media_problems, Qt.ConnectionType.SingleShotConnection)
+
+    def _report_media_problems(self) -> None:
+        problems = self.session.media_problems
         if problems:
             shown = [f"• {p.name or p.path} ({p.path})" for p in problems[:12]]
             if len(problems) > len(shown):
@@ -219,16 +230,27 @@ class ProjectController(QObject):
         run_in_background(lambda: demo.create_demo(path), done, failed)
 
     # -------------------------------------------------------------- saving
-    def save(self) -> bool:
+    def save(self, wait: bool = True) -> bool:
+        """Save the project; ``wait=False`` (File > Save) writes on the session's writer thread and
+        reports the outcome when it is on disk, so a season never freezes the window."""
         if not self.session.is_open:
             return False
+        if not wait:
+            self.session.save_in_background()
+            return True
         try:
             self.session.save()
         except UserError as exc:
             self.prompter.error(translate("Controller", "Could not save the project"), str(exc))
             return False
-        self.message.emit(translate("Controller", "Saved %1").replace("%1", self.project_name))
         return True
+
+    def _on_saved(self) -> None:
+        self.message.emit(translate("Controller", "Saved %1").replace("%1", self.project_name))
+
+    def _on_save_failed(self, reason: str) -> None:
+        """A background save (File > Save) failed; a waiting save reports through its exception."""
+        self.prompter.error(translate("Controller", "Could not save the project"), reason)
 
     def save_as(self, on_finished: Callable[[bool], None] | None = None) -> None:
         """Copy the project (media and takes, not caches) to a new bundle and continue there.

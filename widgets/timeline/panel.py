@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.model import TrackKind
 from app.session import Session
 from app.timeline.assemble import assemble_from_storyboard
+from widgets.commands.catalog import COMMANDS
+from widgets.commands.keymap import keymap
 from widgets.timeline.short_clip_menu import ShortClipMenu
 from widgets.timeline.view import TimelineView
 
@@ -83,46 +86,62 @@ class TimelinePanel(QWidget):
             self._update_status()
         super().changeEvent(event)
 
-    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
+    def _action(self, text: str, slot, command: str = "", checkable: bool = False) -> QAction:
+        """An action for a catalogued timeline command: its keys come from the keymap (the view handles
+        them while it has the focus, so the action only shows them as a hint)."""
         act = QAction(text, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.setCheckable(checkable)
         act.triggered.connect(slot)
+        if command:
+            act.setObjectName(command)
+            self._commands[command] = act
         self.addAction(act)
         return act
 
     def _build_actions(self) -> None:
         v = self.view
-        self.act_split = self._action(self.tr("Split at Playhead"), v.split_at_playhead)
-        self.act_split.setToolTip(self.tr("Split clips at the playhead (S)"))
-        self.act_delete = self._action(self.tr("Delete Clips"), lambda: v.delete_selection(False))
-        self.act_ripple = self._action(self.tr("Ripple Delete"), lambda: v.delete_selection(True))
-        self.act_marker = self._action(self.tr("Add/Remove Marker"), v.toggle_marker)
-        self.act_zoom_in = self._action(self.tr("Zoom In"), lambda: v.zoom_by(1.5))
-        self.act_zoom_out = self._action(self.tr("Zoom Out"), lambda: v.zoom_by(1 / 1.5))
-        self.act_fit = self._action(self.tr("Zoom to Fit"), v.zoom_to_fit)
-        self.act_snap = self._action(self.tr("Snapping"), self._toggle_snap, checkable=True)
+        self._commands: dict[str, QAction] = {}
+        self.act_split = self._action(self.tr("Split at Playhead"), v.split_at_playhead, "timeline.split")
+        self.act_delete = self._action(self.tr("Delete Clips"), lambda: v.delete_selection(False), "timeline.delete")
+        self.act_ripple = self._action(self.tr("Ripple Delete"), lambda: v.delete_selection(True),
+                                       "timeline.ripple_delete")
+        self.act_marker = self._action(self.tr("Add/Remove Marker"), v.toggle_marker, "timeline.marker")
+        self.act_zoom_in = self._action(self.tr("Zoom In"), lambda: v.zoom_by(1.5), "timeline.zoom_in")
+        self.act_zoom_out = self._action(self.tr("Zoom Out"), lambda: v.zoom_by(1 / 1.5), "timeline.zoom_out")
+        self.act_fit = self._action(self.tr("Zoom to Fit"), v.zoom_to_fit, "timeline.zoom_fit")
+        self.act_snap = self._action(self.tr("Snapping"), self._toggle_snap, "timeline.snapping", checkable=True)
         self.act_snap.setChecked(True)
         self.act_assemble = self._action(self.tr("Assemble from Storyboard"), self.assemble)
         self.act_assemble.setToolTip(self.tr("Build or refresh the picture, dialogue and subtitle tracks from "
                                              "the storyboard; manual clips are kept"))
         self.short_clip_menu = ShortClipMenu(self.session, self)
-        # Shortcut hints in menus only: the view handles the keys itself so they work with focus
-        for act, keys in ((self.act_split, "S"), (self.act_delete, "Del"), (self.act_ripple, "Shift+Del"),
-                          (self.act_marker, "N"), (self.act_zoom_in, "+"), (self.act_zoom_out, "-"),
-                          (self.act_fit, "\\")):
-            act.setText(act.text() + "\t" + keys)
         self.tools = QActionGroup(self)
         self.tool_actions = {}
-        for name, label, key in (("select", self.tr("Select"), "V"), ("ripple", self.tr("Ripple"), "B"),
-                                 ("roll", self.tr("Roll"), "R")):
-            act = self._action(label, lambda _=False, n=name: self._set_tool(n), key, checkable=True)
-            act.setToolTip(f"{label} ({key})")
+        for name, label in (("select", self.tr("Select")), ("ripple", self.tr("Ripple")), ("roll", self.tr("Roll"))):
+            act = self._action(label, lambda _=False, n=name: self._set_tool(n), f"timeline.tool_{name}",
+                               checkable=True)
             self.tools.addAction(act)
             self.tool_actions[name] = act
         self.tool_actions["select"].setChecked(True)
+        v.extra_handlers.update({
+            "timeline.tool_select": lambda: self._set_tool("select"),
+            "timeline.tool_ripple": lambda: self._set_tool("ripple"),
+            "timeline.tool_roll": lambda: self._set_tool("roll"),
+            "timeline.snapping": self.act_snap.trigger,
+        })
+        self._show_keys()
+        keymap().changed.connect(self._show_keys)
+
+    def _show_keys(self) -> None:
+        """Menus show each command's current key after a tab; buttons show it in their tooltip."""
+        if not isValid(self):
+            return
+        keys = keymap()
+        for cid, act in self._commands.items():
+            label = act.text().partition("\t")[0]
+            hint = keys.hint(cid)
+            act.setText(f"{label}\t{hint}" if hint else label)
+            act.setToolTip(f"{label.replace('&', '')} ({hint})" if hint else label.replace("&", ""))
 
     def _build_bar(self) -> QWidget:
         # a QToolBar, not a row of buttons: in a narrow dock it folds into an overflow menu
@@ -171,11 +190,14 @@ class TimelinePanel(QWidget):
         return bar
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return {
-            "Edit": [self.act_split, self.act_delete, self.act_ripple, self.act_marker],
-            "View": [self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_snap],
-            "Episode": [self.act_assemble, self.short_clip_menu.menuAction()],
-        }
+        """The main-window menus' timeline entries, placed where the command catalog says."""
+        placed: dict[str, list[QAction]] = {}
+        for spec in COMMANDS:
+            act = self._commands.get(spec.id)
+            if act is not None and spec.menu is not None:
+                placed.setdefault(spec.menu.value, []).append(act)
+        placed["Episode"] = [self.act_assemble, self.short_clip_menu.menuAction()]
+        return placed
 
     # -------------------------------------------------------------- slots
     def _toggle_snap(self, on: bool) -> None:

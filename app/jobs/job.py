@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.jobs.backoff import RetryPolicy
 from app.jobs.cancel import CancelToken
 from app.model.ids import new_id
-from app.model.job_state import JobState
+from app.model.job_state import JobState as JobState  # re-exported: callers import it from here
 
 if TYPE_CHECKING:
     from app.jobs.manager import JobManager

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -31,7 +31,7 @@ from app.jobs.cancel import CancelToken, JobStopped
 from app.jobs.costs import EpisodeCosts, episode_costs, format_money
 from app.jobs.failures import classify
 from app.jobs.job import Job, JobContext, JobEvent, JobState
-from app.jobs.journal import close_journal, journal_for, record_entry
+from app.jobs.journal import JobJournal, close_journal, journal_for, record_entry
 from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
 from app.secrets import install_log_redaction
@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 DEFAULT_REMOTE_LIMIT = 2
 SHUTDOWN_WAIT_MS = 1500  # closing never waits longer for workers: their sockets are shut by the detach
 POLL_INTERVAL_ENV = "MICRODRAMA_POLL_INTERVAL"
+J = TypeVar("J", bound=Job)  # add() hands back the job it was given, with its own type
+
 RETRY_BASE_ENV = "MICRODRAMA_RETRY_BASE"  # seconds before the 2nd try (tests and bench speed backoff up)
 
 
@@ -49,7 +51,7 @@ class _Relay(QObject):
     """Lives on the manager's thread; workers emit through it, so slots run on that thread."""
 
     progress = Signal(str, int, object, str)  # job id, run number, fraction or None, text
-    event = Signal(str, int, str, object)
+    job_event = Signal(str, int, str, object)  # not "event": that would hide QObject.event(QEvent)
     done = Signal(str, int, object)
     failed = Signal(str, int, object)
     stopped = Signal(str, int, bool)  # detached?
@@ -64,7 +66,7 @@ class _Runner(QRunnable):
     def run(self) -> None:  # worker thread
         job, run, relay = self._job, self._run, self._relay
         ctx = JobContext(job, lambda f, t: relay.progress.emit(job.id, run, f, t),
-                         lambda name, payload: relay.event.emit(job.id, run, str(name), payload))
+                         lambda name, payload: relay.job_event.emit(job.id, run, str(name), payload))
         try:
             result = job.run(ctx)
         except JobStopped as stop:
@@ -115,7 +117,7 @@ class JobManager(QObject):
         self.poll_interval: float | None = _env_float(POLL_INTERVAL_ENV)
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
-        self._relay.event.connect(self._on_event)
+        self._relay.job_event.connect(self._on_event)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._relay.stopped.connect(self._on_stopped)
@@ -183,20 +185,20 @@ class JobManager(QObject):
         return episode_costs(self.series, episode_id, pending)
 
     # ---------------------------------------------------------------- control
-    def add(self, job: Job) -> Job:
+    def add(self, job: J) -> J:
         """Queue ``job``; persistent jobs need an open project (their record goes into it)."""
         if job.persistent:
             if self.session.bundle is None:
                 raise UserError(QCoreApplication.translate("JobsManager", "Save the project before generating: results are stored inside it."))
-            job.bundle = self.session.bundle  # type: ignore[attr-defined]
+            job.bundle = self.session.bundle
             if getattr(job, "record", None) is None:
-                job.record = JobRecord(id=job.id, created_at=now_iso())  # type: ignore[attr-defined]
+                job.record = JobRecord(id=job.id, created_at=now_iso())
                 self._sync_record(job)
-                self.series.jobs.append(job.record)  # type: ignore[attr-defined]
+                self.series.jobs.append(job.record)
                 self._journal_record(job)
             job.journal = self.journal  # type: ignore[attr-defined]
         if self.poll_interval is not None:
-            job.poll_interval = self.poll_interval  # type: ignore[attr-defined]
+            job.poll_interval = self.poll_interval
         retry_base = _env_float(RETRY_BASE_ENV)
         if retry_base is not None:
             job.policy.base, job.policy.cap = retry_base, retry_base * 4
@@ -390,7 +392,7 @@ class JobManager(QObject):
         self.jobAdded.emit(job.id)
 
     @property
-    def journal(self):  # noqa: ANN201 - JobJournal | None
+    def journal(self) -> JobJournal | None:
         """The open project's job journal (None without a project)."""
         bundle = self.session.bundle
         if bundle is None:
@@ -414,7 +416,7 @@ class JobManager(QObject):
         record: JobRecord | None = getattr(job, "record", None)
         if record is None:
             return
-        for name, value in job.record_fields().items():  # type: ignore[attr-defined]
+        for name, value in job.record_fields().items():
             setattr(record, name, value)
         record.state = JobState.QUEUED if job.state is JobState.WAITING else job.state
         record.progress = float(job.progress or 0.0)
@@ -629,7 +631,7 @@ class JobManager(QObject):
             close_journal(self._journal_root)  # flushes: every entry is on disk
             self._journal_root = None
 
-    def _on_object_changed(self, obj_id: str, fields: list) -> None:
+    def _on_object_changed(self, obj_id: str, fields: list[str]) -> None:
         if "budget" in fields and self._paused and self._blocked_job:
             self._set_paused("")  # re-checked against the new budget by the scheduler
             self._schedule()

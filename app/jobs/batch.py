@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from app.cli.progress import ProgressBar
 from app.jobs.actions import choose_provider, missing_jobs
 from app.jobs.costs import format_money
-from app.jobs.job import FunctionJob, Job, JobState
+from app.jobs.job import FunctionJob, Job, JobContext, JobState
 from app.jobs.prompts import shot_label
 from app.model import Episode, Shot
 from app.session import Session
@@ -232,13 +232,15 @@ class BatchGenerator:
 
     def _prompt_jobs(self) -> list[Job]:
         provider = self.plan.text_provider
+        if provider is None:  # only called with a text provider chosen
+            return []
         series, doc = self.session.series, self.session.document
         jobs: list[Job] = []
         for shot in self._selected_shots():
             if shot.image_prompt.strip() or shot.chosen_still and not self.plan.regenerate:
                 continue
 
-            def write(ctx, shot=shot) -> str:
+            def write(ctx: JobContext, shot: Shot = shot) -> str:
                 from app.jobs.provider_config import make_provider
                 from providers.base import ChatMessage, TextRequest
 
@@ -249,9 +251,9 @@ class BatchGenerator:
                         f"Camera: {shot.camera_angle} {shot.camera_movement}\nAction: {shot.action}")
                 result = client.chat(TextRequest(messages=[ChatMessage("system", system),
                                                            ChatMessage("user", user)]), ctx.token)
-                return result.text.strip()
+                return str(result.text).strip()
 
-            def done(text: str, shot=shot) -> None:
+            def done(text: str, shot: Shot = shot) -> None:
                 if text:
                     doc.edit(shot, QCoreApplication.translate("JobsBatch", "Write image prompt"), image_prompt=text)
 

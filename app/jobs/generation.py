@@ -163,7 +163,7 @@ class GenerationJob(Job):
         from providers.errors import ProviderError
 
         _preload_media_modules()
-        bundle = self.bundle  # type: ignore[attr-defined]
+        bundle = self.bundle
         staging = bundle.folder("cache") / "jobs" / self.id
         staging.mkdir(parents=True, exist_ok=True)
         provider = make_provider(self.resource, staging_dir=staging)
@@ -186,8 +186,9 @@ class GenerationJob(Job):
             from providers.errors import NOT_FOUND, TASK_FAILED
 
             prefix = f"{self.resource}: "
-            if isinstance(getattr(exc, "message", None), str) and exc.message.startswith(prefix):
-                exc.message = f"{label}: {exc.message[len(prefix):]}"  # "Kling AI: ..." reads better than "kling: ..."
+            message = getattr(exc, "message", None)  # ProviderError, ProviderNotConfigured
+            if isinstance(message, str) and message.startswith(prefix):
+                setattr(exc, "message", f"{label}: {message[len(prefix):]}")  # noqa: B010 - "Kling AI: ..." reads better than "kling: ..."
             if self.token.cancelled and not self.token.detached:
                 self._cancel_at_vendor(provider, handle)
             elif getattr(exc, "kind", "") == TASK_FAILED:
@@ -326,7 +327,7 @@ class GenerationJob(Job):
                 text += QCoreApplication.translate("Jobs", " (position {n} in queue)").format(n=status.queue_position)
             text += comfy_detail(handle, status)  # ComfyUI: which server; a lost or moved server
             ctx.progress(status.progress, text)
-            interval = self.poll_interval or provider.poll_interval(handle)  # type: ignore[attr-defined]
+            interval = self.poll_interval or provider.poll_interval(handle)
             self.token.sleep(interval)
 
     # -- download: its own failure count (a good poll does not reset it) and deadline
@@ -339,7 +340,7 @@ class GenerationJob(Job):
             raise ProviderError(QCoreApplication.translate("Jobs", "{provider} finished but returned no file.").format(provider=label),
                                 retryable=False, kind=TASK_FAILED, provider=self.resource)
         ctx.event(JobEvent.DOWNLOADING)
-        bundle = self.bundle  # type: ignore[attr-defined]
+        bundle = self.bundle
         assets = []
         for i, output in enumerate(outputs):
             def report(fraction: float | None, text: str, i: int = i) -> None:
@@ -380,7 +381,7 @@ class GenerationJob(Job):
         journal = getattr(self, "journal", None)
         if journal is None:
             return True
-        return journal.append(entry, wait=True)
+        return bool(journal.append(entry, wait=True))
 
     def store_output(self, bundle: Any, path: Path, handle: Any, output: Any) -> MediaAsset:
         """Check and store one downloaded result (worker thread); a voice take becomes a 48 kHz WAV take."""
@@ -425,7 +426,7 @@ class GenerationJob(Job):
     def _portable(self, ref: str) -> str:
         """A reference inside the bundle as a bundle-relative path (bundles move between machines)."""
         try:
-            return self.bundle.relative(Path(ref))
+            return str(self.bundle.relative(Path(ref)))
         except (ValueError, OSError):
             return ref
 

@@ -19,9 +19,12 @@ from __future__ import annotations
 import base64
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from providers import errors as E
 from providers import speech_audio
@@ -93,7 +96,9 @@ class DashScopeSpeechProvider(SpokenResultClient):
             raise self.error("there is no text to speak", kind=E.BAD_REQUEST)
         model = self.model_for(request) or "qwen3-tts-flash"
         model = enrolled_model(request.voice or "") or model  # a cloned voice speaks only with its own model
-        pieces, request_ids, body = [], [], {}
+        pieces: list[np.ndarray] = []
+        request_ids: list[str] = []
+        body: dict[str, Any] = {}
         for text in speech_audio.split_text(request.text, MAX_CHARS):
             path, body = self.body_for(request, model, text)
             data = self.http.json("POST", path, json=body, cancel=cancel, billable=True)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from app.errors import UserError
 from app.media import thumbnails as thumbs
 from app.media import waveform as wave
-from app.media.background import BackgroundRunner
+from app.media.background import BackgroundRunner, CancelToken, Progress, TaskFn
 from app.media.cachepaths import proxy_path, thumbs_dir, waveform_path
 from app.media.decode import FrameFetcher
 from app.media.proxy import make_proxy
@@ -177,12 +177,12 @@ class MediaServices(QObject):
                 queued.append(key)
         return queued
 
-    def _task(self, kind: Derived, asset: MediaAsset, source: Path) -> Any:
+    def _task(self, kind: Derived, asset: MediaAsset, source: Path) -> TaskFn | None:
         cache, fetcher, probe = self.cache_dir, self.fetcher, dict(asset.probe or {})
         if kind is Derived.PROXY:
             dest = proxy_path(cache, source)
 
-            def proxy_task(token, progress):
+            def proxy_task(token: CancelToken, progress: Progress) -> Path:
                 # checked on the worker: it demuxes both files, too slow for the GUI thread
                 if fetcher.proxy_for(source) is not None:
                     return dest
@@ -195,7 +195,7 @@ class MediaServices(QObject):
             if thumbs.thumbnails_ready(dest):
                 return None
 
-            def thumbs_task(token, progress):
+            def thumbs_task(token: CancelToken, progress: Progress) -> Any:
                 nonlocal probe
                 if not probe.get("width"):
                     from app.media.probe import probe_file

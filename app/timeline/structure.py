@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.document import ProjectDocument
+from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.model import Episode, Marker, Timeline, Track, TrackKind
 from app.timeline.command import TimelineCommand
 from app.timeline.edits import transaction
@@ -27,7 +28,8 @@ def track_display_name(track: Track) -> str:
 
     Default names are stored in English so projects read the same everywhere; only the display changes.
     """
-    base, number = _NUMBERED.match(track.name).groups()
+    match = _NUMBERED.match(track.name)  # matches every name: both groups are optional
+    base, number = match.groups() if match is not None else (track.name, None)
     if base != KIND_LABELS.get(track.kind):
         return track.name
     shown = QCoreApplication.translate("TrackNames", base)
@@ -45,6 +47,12 @@ class TrackEditor:
     @property
     def timeline(self) -> Timeline:
         return self.episode.timeline
+
+    def _track(self, track_id: str) -> Track:
+        track = self.doc.find(track_id)
+        if not isinstance(track, Track):
+            raise KeyError(f"no track {track_id!r}")
+        return track
 
     # ---------------------------------------------------------------- tracks
     def unique_name(self, kind: TrackKind) -> str:
@@ -68,12 +76,12 @@ class TrackEditor:
         return track
 
     def remove_track(self, track_id: str) -> None:
-        track = self.doc.find(track_id)
+        track = self._track(track_id)
         with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Delete track “{name}”").format(name=track_display_name(track))) as cmd:
             cmd.remove(track)
 
     def rename_track(self, track_id: str, name: str) -> None:
-        track = self.doc.find(track_id)
+        track = self._track(track_id)
         name = name.strip()
         if name and name != track.name:
             with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Rename track")) as cmd:
@@ -83,13 +91,13 @@ class TrackEditor:
         """Mute, solo or lock a track."""
         if flag not in ("muted", "solo", "locked"):
             raise ValueError(flag)
-        track = self.doc.find(track_id)
+        track = self._track(track_id)
         label = {"muted": "Mute", "solo": "Solo", "locked": "Lock"}[flag]
         with transaction(self.doc, f"{label if value else 'Un' + label.lower()} “{track.name}”") as cmd:
             cmd.set(track, **{flag: bool(value)})
 
     def resize_track(self, track_id: str, height: int, merge_key: str | None = None) -> int:
-        track = self.doc.find(track_id)
+        track = self._track(track_id)
         height = max(MIN_TRACK_HEIGHT, min(MAX_TRACK_HEIGHT, int(height)))
         with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Resize track"), merge_key) as cmd:
             cmd.set(track, height=height)

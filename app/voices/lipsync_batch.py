@@ -11,6 +11,7 @@ from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication
 
+from app.errors import UserError
 from app.jobs.batch import BatchGenerator, Plan
 from app.model import Episode
 from app.session import Session
@@ -36,6 +37,8 @@ class LipSyncBatch(BatchGenerator):
             busy = {j.target.get("shot_id") for j in self.manager.jobs()
                     if not j.state.finished and j.target.get("lipsync")}
             wanted = self.shot_ids if self.shot_ids is not None else {s.id for s in self.episode.shots()}
+            if self.session.bundle is None:
+                raise UserError(QCoreApplication.translate("Errors", "No project is open."))
             plan = plan_lipsync(self.session.bundle, self.session.series, self.episode, provider,
                                 wanted - busy)
             self.plan_result = plan

@@ -90,7 +90,7 @@ def lipsync(session: Session, parent: QWidget, *, episode_wide: bool, confirm: b
 def choose_face(session: Session, parent: QWidget, report) -> None:  # noqa: ANN001 - report(str)
     """Find the faces in the selected shot's clip (a free background job), then let the user pick one."""
     from app.jobs.actions import choose_provider
-    from app.voices.faces import faces_job
+    from app.voices.faces import FoundFace, faces_job
     from app.voices.lipsync import default_provider
     from providers.base import LIPSYNC
 
@@ -100,7 +100,11 @@ def choose_face(session: Session, parent: QWidget, report) -> None:  # noqa: ANN
         return
     try:
         provider = choose_provider(LIPSYNC, None, default_provider())
-        faces_job(session, shot_id, provider, lambda faces: show_faces(session, shot_id, faces, parent, report))
+
+        def on_faces(faces: list[FoundFace]) -> None:
+            show_faces(session, shot_id, faces, parent, report)
+
+        faces_job(session, shot_id, provider, on_faces)
     except UserError as exc:
         report(str(exc))
 

@@ -7,6 +7,8 @@ them). ``ShellMenus`` installs them with ``install`` and retranslates them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
@@ -14,25 +16,29 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from app.session import Session
 from widgets.commands.keymap import keymap
 
+if TYPE_CHECKING:
+    from widgets.season.export import SeasonExportDialog
+    from widgets.season.find import FindInSeasonDialog
+
 
 class SeasonActions(QObject):
     def __init__(self, window: QMainWindow, session: Session) -> None:
         super().__init__(window)
         self.window = window
         self.session = session
-        self.navigator_action = QAction(window, objectName="action_episode_navigator")
+        self.navigator_action = QAction(window, objectName="action_episode_navigator")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         keymap().bind_action(self.navigator_action, "action_episode_navigator")  # keys: command catalog
         self.navigator_action.triggered.connect(self.show_navigator)
-        self.find_action = QAction(window, objectName="action_find_in_season")
+        self.find_action = QAction(window, objectName="action_find_in_season")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         keymap().bind_action(self.find_action, "action_find_in_season")
         self.find_action.triggered.connect(self.show_find)
-        self.export_action = QAction(window, objectName="action_export_season")
+        self.export_action = QAction(window, objectName="action_export_season")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.export_action.triggered.connect(self.show_export)
         for action in self.actions:
             window.addAction(action)  # shortcuts work wherever the focus is in the window
         self._navigator: QWidget | None = None
-        self._find: QWidget | None = None
-        self._export: QWidget | None = None
+        self._find: FindInSeasonDialog | None = None
+        self._export: SeasonExportDialog | None = None
         session.projectOpened.connect(self._update_enabled)
         session.projectClosed.connect(self._on_closed)
         self._update_enabled()

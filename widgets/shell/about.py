@@ -26,7 +26,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(translate("About", "About Microdrama Studio"))
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(72, 72), self.devicePixelRatioF()))
-        name = QLabel("Microdrama Studio", objectName="WelcomeTitle")
+        name = QLabel("Microdrama Studio", objectName="WelcomeTitle")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         version = QLabel(translate("About", "Version %1").replace("%1", __version__))
         version.setObjectName("AboutVersion")
         text = QLabel(translate(

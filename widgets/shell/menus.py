@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from app.session import Session
 from widgets.commands.catalog import Menu, Section
@@ -50,7 +50,7 @@ class ShellMenus:
         a = actions
         m = self.menus
 
-        self.recent_menu = QMenu(window, objectName="menu_open_recent")
+        self.recent_menu = QMenu(window, objectName="menu_open_recent")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         owned = a.by_name  # which commands sit where, and in what order: the command catalog
         add_menu_section(m["File"], Menu.FILE, Section.OPEN, owned)
@@ -68,12 +68,12 @@ class ShellMenus:
         m["View"].addActions(docks.toggle_actions())
         m["View"].addSeparator()
         add_menu_section(m["View"], Menu.VIEW, Section.LAYOUT, owned)
-        self.language_menu = QMenu(window, objectName="menu_language")
+        self.language_menu = QMenu(window, objectName="menu_language")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.language_menu.setIcon(icon("language"))
         self.language_menu.aboutToShow.connect(self._fill_languages)
         m["View"].addMenu(self.language_menu)
 
-        self.switch_menu = QMenu(window, objectName="menu_switch_episode")
+        self.switch_menu = QMenu(window, objectName="menu_switch_episode")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
         self.switch_menu.aboutToShow.connect(self._fill_episodes)
         add_menu_section(m["Episode"], Menu.EPISODE, Section.EPISODES, owned)
         m["Episode"].addSeparator()
@@ -83,8 +83,8 @@ class ShellMenus:
         self.export_draft = draft_action(window, session)  # Finish in Jianying / CapCut (widgets/draft)
         m["Episode"].addAction(self.export_draft)
 
-        self.show_jobs = QAction(icon("jobs"), "", window, objectName="action_show_jobs")
-        self.show_jobs.triggered.connect(lambda: (docks.docks["JobsDock"].show(), docks.docks["JobsDock"].raise_()))
+        self.show_jobs = QAction(icon("jobs"), "", window, objectName="action_show_jobs")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        self.show_jobs.triggered.connect(lambda: _show_dock(docks.docks["JobsDock"]))
         m["Generate"].addAction(self.show_jobs)
 
         add_menu_section(m["Help"], Menu.HELP, Section.ABOUT, owned)
@@ -180,3 +180,8 @@ class ShellMenus:
             action.triggered.connect(lambda _=False, e=episode.id: self.session.set_current_episode(e))
         if not self.session.series.episodes:
             menu.addAction(translate("Menus", "No Episodes")).setEnabled(False)
+
+
+def _show_dock(dock: QDockWidget) -> None:
+    dock.show()
+    dock.raise_()

@@ -35,8 +35,8 @@ def test_export_from_the_dialog_with_progress(session, qtbot, tmp_path) -> None:
     job = dialog.start()
     session.services.jobs.jobChanged.connect(lambda job_id: job_id == job.id and seen.append(dialog.progress.value()))
     assert not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
-    assert dialog.result is not None, dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.export_result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
+    assert dialog.export_result is not None, dialog.status.text()
     assert seen and dialog.progress.value() == 1000  # progress went through the job queue
     assert job.state.value == "succeeded" and dialog.result is job.result
     info = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(out)],

@@ -43,7 +43,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.job: SeasonExportJob | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None  # not "result": that would hide QDialog.result()
         self.setWindowTitle(self.tr("Export Episode"))
         self.setModal(True)
         self.resize(620, 420)
@@ -228,7 +228,7 @@ class ExportDialog(QDialog):
                                 .replace("%2", f"{minutes}:{seconds:02d}"))
 
     def _finished(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self._running(False)
         self.status.setText(self.tr("Exported %1 (%2 s of video in %3 s).").replace("%1", str(result.path))
                             .replace("%2", f"{result.seconds:.1f}").replace("%3", f"{result.elapsed:.1f}"))

@@ -9,6 +9,7 @@ suspect's side by side. "Save Evidence…" writes the evidence pack (HTML, PDF, 
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -157,6 +158,7 @@ class TheftCheckDialog(QDialog):
         from app.fingerprint.timeline_print import fingerprint_timeline
 
         bundle = self.session.bundle
+        assert bundle is not None  # the dialog is only offered with a project open
         series = series_snapshot(self.session.document.series, episodes)  # the worker reads copies
         episodes = series.episodes
 
@@ -165,7 +167,7 @@ class TheftCheckDialog(QDialog):
             for k, episode in enumerate(episodes):
                 made.append(fingerprint_timeline(
                     series, bundle, episode, cancelled=lambda: ctx.token.cancelled,
-                    progress=lambda f, k=k, n=episode.number: ctx.progress((k + f) / len(episodes), f"E{n:02d}")))
+                    progress=partial(_episode_progress, ctx, k, len(episodes), episode.number)))
             return made
 
         def done(made: list) -> None:
@@ -285,7 +287,8 @@ class TheftCheckDialog(QDialog):
                 f"{m.score * 100:.0f}%", ", ".join(notes), self.match_suspects[index].path.name])
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             self.results.addTopLevelItem(item)
-        self.results.setCurrentItem(self.results.topLevelItem(0))
+        if (first := self.results.topLevelItem(0)) is not None:
+            self.results.setCurrentItem(first)
         self.evidence_button.setEnabled(True)
 
     # ------------------------------------------------------------ evidence
@@ -301,6 +304,7 @@ class TheftCheckDialog(QDialog):
         from app.provenance.evidence import write_evidence_pack
 
         bundle = self.session.bundle
+        assert bundle is not None  # the dialog is only offered with a project open
         references = list(self.references.values())
         wanted = {r.episode_id for r in references}
         live = self.session.document.series
@@ -358,3 +362,8 @@ class TheftCheckDialog(QDialog):
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
         self.stop()
         super().done(result)
+
+
+def _episode_progress(ctx: JobContext, k: int, count: int, number: int, fraction: float) -> None:
+    """Progress of fingerprinting episode ``number``, the ``k``-th of ``count``."""
+    ctx.progress((k + fraction) / count, f"E{number:02d}")

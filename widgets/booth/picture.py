@@ -13,6 +13,7 @@ import copy
 import logging
 import time
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.background import BackgroundTask, TaskContext, run_cancellable
 from app.model import Episode, Shot
 from app.session import Session
+
+if TYPE_CHECKING:
+    from app.preview.sources import FrameSource
 
 log = logging.getLogger(__name__)
 RENDER_SIZE = (216, 384)
@@ -49,7 +53,7 @@ class PicturePreview(QWidget):
         self._t0 = 0.0
         self._frames: dict[int, QImage] = {}  # GUI thread only: workers post frames to it
         self._task: BackgroundTask[None] | None = None
-        self._source = None
+        self._source: FrameSource | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(15)
         self._timer.timeout.connect(self._tick)

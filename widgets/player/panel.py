@@ -30,6 +30,7 @@ from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
 if TYPE_CHECKING:
     from app.preview.engine import PlaybackEngine
+    from app.preview.sources import FrameSource, LazyAudioSource
 
 log = logging.getLogger(__name__)
 SHUTTLE_RATES = (1, 2, 4, 8)
@@ -65,7 +66,7 @@ class PreviewPanel(QWidget):
         self.canvas = FrameCanvas(self)
         self.shown_frame = -1
         self.loop = False
-        self._sources = None
+        self._sources: tuple[FrameSource, LazyAudioSource, str] | None = None
         self._engine: PlaybackEngine | None = None
         self._shuttle = 0
         self._own_playhead = False
@@ -224,7 +225,7 @@ class PreviewPanel(QWidget):
             return
         if not engine_ready():  # the first frame after start-up: load the engine off this thread
             request = self._request
-            when_engine_ready(lambda: request == self._request and self.request_frame(frame))
+            when_engine_ready(lambda: self.request_frame(frame) if request == self._request else None)
             return
         self.sources()  # created here, on the GUI thread: the media services are QObjects
         episode, request = self._episode_snapshot(), self._request
@@ -297,6 +298,8 @@ class PreviewPanel(QWidget):
 
     def _range(self) -> tuple[int, int]:
         ep = self.session.current_episode
+        if ep is None:
+            return 0, 0
         tl = ep.timeline
         if self.loop and tl.in_point is not None:
             return tl.in_point, tl.out_point if tl.out_point is not None else tl.duration

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.background import run_in_background
+from app.document import ProjectDocument
 from app.errors import UserError
 from app.jobs.actions import in_flight, missing_jobs, shot_job
 from app.jobs.costs import format_money
-from app.model import Shot
+from app.model import Scene, Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
 from widgets.settings.provider_texts import provider_text
@@ -402,14 +403,14 @@ class StoryboardPanel(QWidget):
             for shot_id in shot_ids:
                 shot = doc.find(shot_id)
                 if anchor is not None:
-                    owner, _ = doc.owner_of(anchor)
+                    owner = _owner(doc, anchor)
                     index = [s.id for s in owner.shots].index(anchor)
-                    current_owner, _ = doc.owner_of(shot_id)
+                    current_owner = _owner(doc, shot_id)
                     if current_owner is owner and [s.id for s in owner.shots].index(shot_id) < index:
                         index -= 1
                 else:
                     owner = episode.scenes[-1]
-                    index = len(owner.shots) - (1 if doc.owner_of(shot_id)[0] is owner else 0)
+                    index = len(owner.shots) - (1 if _owner(doc, shot_id) is owner else 0)
                 doc.move(shot, index, self.tr("Move shot"), owner=owner, field="shots")
             self._renumber(episode)
 
@@ -512,6 +513,14 @@ class StoryboardPanel(QWidget):
             self.message.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
                                  .replace("%1", str(report.created)).replace("%2", str(report.updated))
                                  .replace("%3", str(report.removed)))
+
+
+def _owner(doc: ProjectDocument, shot_id: str) -> Scene:
+    """The scene holding shot ``shot_id`` (every shot on the board is in one)."""
+    found = doc.owner_of(shot_id)
+    if found is None or not isinstance(found[0], Scene):
+        raise KeyError(f"shot {shot_id} is in no scene")
+    return found[0]
 
 
 def _provider_label(name: str) -> str:

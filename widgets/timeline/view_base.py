@@ -85,7 +85,8 @@ class TimelineViewBase(QWidget):
         self._press_frame = 0.0
         self._press_row = -1
         self._drag_key = ""
-        self._drag_payload: object = None
+        # marker id | (track id, height at press) | (clip id, edge, edge frame at press)
+        self._drag_payload: str | tuple[str, int] | tuple[str, str, int] | None = None
         self._base_selection: set[str] = set()
         self.moving_ids: set[str] = set()
         self._ghost = (0, 0)
@@ -95,7 +96,7 @@ class TimelineViewBase(QWidget):
         self.toast = ""
         self._toast_timer = QTimer(self, singleShot=True, interval=3000)
         self._toast_timer.timeout.connect(self._clear_toast)
-        self._scroll_anim = QVariantAnimation(self, duration=140, easingCurve=QEasingCurve.Type.OutCubic)
+        self._scroll_anim = QVariantAnimation(self, duration=140, easingCurve=QEasingCurve(QEasingCurve.Type.OutCubic))
         self._scroll_anim.valueChanged.connect(lambda v: self.set_scroll_x(float(v), animate=False))
         self._editor: QLineEdit | None = None
         self.extra_handlers: dict[str, Callable[[], object]] = {}  # commands the panel adds (tools, snapping)
@@ -129,10 +130,17 @@ class TimelineViewBase(QWidget):
         return self.session.bundle.root if self.session.bundle else None
 
     def editor(self) -> TimelineEditor:
-        return TimelineEditor(self.doc, self.episode)
+        return TimelineEditor(self.doc, self._open_episode())
 
     def track_editor(self) -> TrackEditor:
-        return TrackEditor(self.doc, self.episode)
+        return TrackEditor(self.doc, self._open_episode())
+
+    def _open_episode(self) -> Episode:
+        """The episode every edit works on; refused (shown like any refused edit) when none is open."""
+        episode = self.episode
+        if episode is None:
+            raise EditRefused(translate("TimelineView", "No episode open. Open a project and pick an episode."))
+        return episode
 
     def kind_label(self, kind: TrackKind) -> str:
         return {
@@ -176,9 +184,9 @@ class TimelineViewBase(QWidget):
 
     def _exists_check(self, rel: str) -> bool:
         if rel not in self._exists:
-            root = self.bundle_root
+            bundle = self.session.bundle
             try:
-                self._exists[rel] = root is None or self.session.bundle.resolve(rel).is_file()
+                self._exists[rel] = bundle is None or bundle.resolve(rel).is_file()
             except UserError:
                 self._exists[rel] = False
         return self._exists[rel]

@@ -93,6 +93,8 @@ class TimelineDrop(TimelineViewBase):
     def insert_clips(self, clips: list[Clip], frame: int, track=None) -> list[str]:
         """Insert dropped clips end to end at ``frame`` on ``track`` (or the first suitable track)."""
         ep = self.episode
+        if ep is None:
+            return []
         kind = query.clip_kind(self.doc, clips[0])
         if track is None or not query.compatible(kind, track.kind) or track.locked:
             want = default_track_kind(self.doc, clips[0])

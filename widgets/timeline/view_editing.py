@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from app.model import Clip
 from widgets.commands.keymap import keymap
 from widgets.timeline.view_base import TimelineViewBase
 
@@ -82,11 +83,12 @@ class TimelineEditing(TimelineViewBase):
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not mime.hasFormat(CLIPS_MIME):
             return
-        data = json.loads(bytes(mime.data(CLIPS_MIME)).decode())
+        data = json.loads(bytes(mime.data(CLIPS_MIME).data()).decode())
         ids = self._guard(self.editor().paste, data, self.session.playhead, self.target_track_id)
         if ids:
             self._set_selection(set(ids))
-            self.session.set_playhead(max(self.doc.find(i).end for i in ids))
+            pasted = [c for c in (self.doc.find(i) for i in ids) if isinstance(c, Clip)]
+            self.session.set_playhead(max((c.end for c in pasted), default=self.session.playhead))
 
     def cut_selection(self) -> None:
         self.copy_selection()
@@ -115,6 +117,8 @@ class TimelineEditing(TimelineViewBase):
 
     def jump_to_edit(self, direction: int) -> None:
         ph = self.session.playhead
+        if self.episode is None:
+            return
         points = sorted({f for t in self.episode.timeline.tracks for c in t.clips for f in (c.start, c.end)})
         nxt = [p for p in points if p > ph] if direction > 0 else [p for p in points if p < ph]
         if nxt:
@@ -144,7 +148,8 @@ class TimelineEditing(TimelineViewBase):
         row = self.geo.row_at(e.pos().y())
         if clip is None and row is not None:
             self.target_track_id = row.track.id
+            gap_track, gap_frame = row.track.id, self.frame_at_x(e.pos().x())
             menu.addAction(translate("TimelineView", "Close Gap"),
-                           lambda t=row.track.id, f=self.frame_at_x(e.pos().x()): self._guard(self.editor().close_gap, t, f))
+                           lambda: self._guard(self.editor().close_gap, gap_track, gap_frame))
         menu.exec(e.globalPos())
 

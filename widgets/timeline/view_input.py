@@ -127,10 +127,10 @@ class TimelineInput(TimelineViewBase):
                 self._update_trim(pos, mods)
             elif self._mode == "rubber":
                 self._update_rubber(pos)
-            elif self._mode == "resize":
+            elif self._mode == "resize" and isinstance(self._drag_payload, tuple) and len(self._drag_payload) == 2:
                 track_id, h0 = self._drag_payload
                 self.track_editor().resize_track(track_id, h0 + pos.y() - self._press.y(), self._drag_key)
-            elif self._mode == "marker":
+            elif self._mode == "marker" and isinstance(self._drag_payload, str):
                 frame = self._snapped(self.frame_at_x(pos.x()), mods)
                 self.track_editor().move_marker(self._drag_payload, frame, self._drag_key)
         except EditRefused as exc:
@@ -221,8 +221,8 @@ class TimelineInput(TimelineViewBase):
         self.update()
 
     def _update_move(self, pos: QPoint, mods) -> None:
-        clips = [self.doc.find(i) for i in self.moving_ids]
-        clips = [c for c in clips if isinstance(c, Clip)]
+        found = [self.doc.find(i) for i in self.moving_ids]
+        clips = [c for c in found if isinstance(c, Clip)]
         if not clips:
             return
         delta = round((pos.x() - self._press.x()) / self.geo.ppf)
@@ -256,6 +256,8 @@ class TimelineInput(TimelineViewBase):
                 yield clip, tracks[i].id, clip.start + delta
 
     def _update_trim(self, pos: QPoint, mods) -> None:
+        if not (isinstance(self._drag_payload, tuple) and len(self._drag_payload) == 3):
+            return
         clip_id, edge, edge0 = self._drag_payload
         frame = self._snapped(edge0 + round((pos.x() - self._press.x()) / self.geo.ppf), mods, {clip_id})
         ed = self.editor()
@@ -276,7 +278,7 @@ class TimelineInput(TimelineViewBase):
         self._rubber = QRect(self._press, pos)
         r = self._rubber.normalized()
         f0, f1 = self.geo.frame_at(r.left()), self.geo.frame_at(r.right())
-        hit = set()
+        hit: set[str] = set()
         for row in self.geo.rows:
             if row.bottom < r.top() or row.top > r.bottom():
                 continue

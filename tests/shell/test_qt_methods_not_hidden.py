@@ -50,3 +50,12 @@ def test_draft_dialog_keeps_qdialog_result(session, qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.result() == QDialog.DialogCode.Rejected.value
     assert dialog.draft_result is None
+
+
+def test_export_dialog_keeps_qdialog_result(session, qtbot) -> None:
+    from widgets.export.dialog import ExportDialog
+
+    dialog = ExportDialog(session)  # its outcome was stored as "result", hiding QDialog.result()
+    qtbot.addWidget(dialog)
+    assert dialog.result() == QDialog.DialogCode.Rejected.value
+    assert dialog.export_result is None

@@ -84,5 +84,6 @@ def _calls_per_job(tmp_path: Path, qtbot, episodes: int) -> float:
 def test_job_events_cost_the_same_in_a_season_as_in_a_small_project(tmp_path, qtbot, kling_env) -> None:
     small = _calls_per_job(tmp_path, qtbot, episodes=2)
     season = _calls_per_job(tmp_path, qtbot, episodes=40)
-    # polling events vary a little with timing; a per-event walk of 40 episodes would be ~20x
+    # polling events vary a little with timing; the per-event walk of 40 episodes measured 11.5x
+    print(f"calls per job event handling: {small:.0f} (2 episodes) vs {season:.0f} (40 episodes)")
     assert season < small * 1.5, (small, season)

@@ -24,6 +24,7 @@ from app.project_files import PartMap, full_snapshot, shard_of, take_snapshot
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
 from app.save_worker import SaveWorker
+from app.session_services import SessionServices
 
 __all__ = ["BundleError", "ProjectFileError", "ProjectLockedError", "RecoveryInfo", "Session"]
 
@@ -77,6 +78,7 @@ class Session(QObject):
         self._episode_id = ""
         self._shot_id = ""
         self._playhead = 0
+        self.services = SessionServices(self)  # job queue, media engine, booth, transport
 
     # ------------------------------------------------------------- lifecycle
     @property

@@ -133,9 +133,9 @@ def main(argv: list[str] | None = None) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from app.preview.engine import PlaybackEngine
+    from app.preview.sources import make_sources
     from widgets.player.canvas import to_qimage
-    from widgets.player.engine import PlaybackEngine
-    from widgets.player.sources import make_sources
 
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -32,6 +33,7 @@ from providers.base import (
     SpeechRequest,
     TaskHandle,
 )
+from providers.dashscope_enroll import DEFAULT_TARGET, CosyVoiceEnrolment, enrolled_model
 from providers.errors import ProviderError
 from providers.spoken import SpokenResultClient
 
@@ -90,6 +92,7 @@ class DashScopeSpeechProvider(SpokenResultClient):
         if not request.text.strip():
             raise self.error("there is no text to speak", kind=E.BAD_REQUEST)
         model = self.model_for(request) or "qwen3-tts-flash"
+        model = enrolled_model(request.voice or "") or model  # a cloned voice speaks only with its own model
         pieces, request_ids, body = [], [], {}
         for text in speech_audio.split_text(request.text, MAX_CHARS):
             path, body = self.body_for(request, model, text)
@@ -118,6 +121,17 @@ class DashScopeSpeechProvider(SpokenResultClient):
                           outputs=[OutputRef(path=str(out), media_type="audio", mime="audio/wav",
                                              filename=f"{task_id}.wav").to_dict()],
                           cost_units=len(request.text) / 1000.0)
+
+    def clone_voice(self, sample: Path, name: str, cancel: CancelToken | None = None) -> str:
+        """Enrol ``sample`` as a CosyVoice voice (``providers.dashscope_enroll``); the new voice id.
+
+        The sample goes to DashScope's own temporary storage (kept 48 h, usable only by
+        DashScope), never to a third party. The voice is made for the CosyVoice model set in
+        ``clone_model`` (default cosyvoice-v3-plus) and always speaks with that model.
+        """
+        self.require("api_key")
+        target = str(self.settings.get("clone_model") or DEFAULT_TARGET)
+        return CosyVoiceEnrolment(self.http, self.name).create(Path(sample), name, target, cancel)
 
     def check_connection(self, cancel: CancelToken | None = None) -> str:
         # Listing the account's async tasks is free and authenticated.

@@ -120,6 +120,12 @@ def encode_image(ref: str) -> str:
 class KlingProvider(ProviderClient):
     secret_keys = ("access_key", "secret_key")
     default_poll_interval = 10.0
+
+    @staticmethod
+    def billed_seconds(model: str, seconds: float) -> float:
+        """The length Kling makes (and bills) for a shot of ``seconds``: the nearest the model offers.
+        The create body asks for this length and ``providers.pricing`` estimates with it."""
+        return float(duration_string(model or "kling-v1-6", seconds))
     token_ttl = 1800.0
     renew_margin = 300.0  # renew when less than this many seconds remain
 
@@ -213,7 +219,7 @@ class KlingProvider(ProviderClient):
             "prompt": request.prompt,
             "negative_prompt": request.negative_prompt,
             "mode": str(request.parameters.get("mode") or self.settings.get("mode") or "std"),
-            "duration": duration_string(self.model_for(request) or "kling-v1-6", request.duration),
+            "duration": str(int(self.billed_seconds(self.model_for(request), request.duration))),
         }
         if "cfg_scale" in request.parameters:
             body["cfg_scale"] = float(request.parameters["cfg_scale"])
@@ -299,7 +305,8 @@ class KlingProvider(ProviderClient):
         task_id = str(data.get("task_id") or "")
         if not task_id:
             return None
-        body_duration = "10" if isinstance(request, VideoRequest) and request.duration > 7.5 else "5"
+        body_duration = str(int(self.billed_seconds(self.model_for(request), request.duration))) \
+            if isinstance(request, VideoRequest) else "5"
         units = float(body_duration if isinstance(request, VideoRequest) else getattr(request, "n", 1) or 1)
         return TaskHandle(provider=self.name, capability=request.capability, task_id=task_id,
                           model=self.model_for(request) or ("kling-v1-6" if isinstance(request, VideoRequest)

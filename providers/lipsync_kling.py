@@ -13,7 +13,12 @@ Wire format (Kling developer docs, ../shared/PROVIDERS-MORE.md 3a):
   ``GET /v1/videos/lip-sync/{task_id}``, for accounts where the current flow is not served.
 
 Kling takes the clip only as a link or as its own video id, never as an upload: a clip made
-by Kling carries its id (``parameters["video_id"]``); any other clip needs a public link.
+by Kling carries its id (``parameters["video_id"]``); any other clip is first put on the
+media host the user chose (``media_host`` = fal: fal.ai's file storage, with the fal key;
+``providers.media_host``) and sent as its link. The app tells the user so before sending.
+
+Which face speaks: ``parameters["face_index"]`` (1 = the first face Kling lists), else the
+face Kling sees longest (``end_time - start_time``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import base64
 import uuid
 from pathlib import Path
+from typing import Any
 
 from providers import errors as E
 from providers.base import (
@@ -35,6 +41,7 @@ from providers.base import (
 from providers.errors import ProviderError
 from providers.kling import _STATES, KlingProvider
 from providers.lipsync import LIPSYNC, LipSyncRequest, audio_seconds, check_limits, probe_video
+from providers.media_host import FalMediaHost, MediaHostKind
 
 IDENTIFY_PATH = "/v1/videos/identify-face"
 TASK_PATH = "/v1/videos/advanced-lip-sync"
@@ -48,6 +55,27 @@ MODEL = "kling-advanced-lip-sync"
 
 class NoFaceError(ProviderError):
     """Kling found no face to move in the clip."""
+
+
+def face_seconds(face: dict[str, Any]) -> float:
+    """How long a face Kling found is on screen (its lip-syncable span)."""
+    try:
+        return max(0.0, (float(face.get("end_time") or 0) - float(face.get("start_time") or 0)) / 1000.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def pick_face(faces: list[dict[str, Any]], index: int = 0, face_id: str = "") -> dict[str, Any]:
+    """The face to move: ``index`` (1-based) when given, else ``face_id``, else the longest on screen.
+
+    ValueError when ``index`` is past the faces found (the user asked for a face the clip lacks).
+    """
+    if index:
+        if not 1 <= index <= len(faces):
+            raise ValueError(f"face {index} was asked for, but Kling found {len(faces)} face(s) in the clip")
+        return faces[index - 1]
+    chosen = next((f for f in faces if face_id and str(f.get("face_id")) == face_id), None)
+    return chosen or max(faces, key=face_seconds)  # max keeps the first of equals: Kling's order
 
 
 class KlingLipSyncProvider(KlingProvider):
@@ -83,9 +111,11 @@ class KlingLipSyncProvider(KlingProvider):
         video_url = str(request.parameters.get("video_url") or "")
         if not video_url and request.video.startswith(("http://", "https://")):
             video_url = request.video
-        if not (video_id or video_url):
+        hosted = not (video_id or video_url) and bool(request.video) and self.media_host is MediaHostKind.FAL
+        if not (video_id or video_url or hosted):
             raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
-                             "use a fal lip-sync model for clips made elsewhere", kind=E.CONFIG)
+                             "choose fal.ai as the clip host in Providers, or use a fal lip-sync model",
+                             kind=E.CONFIG)
         try:
             sound = Path(request.audio).read_bytes()
             seconds = audio_seconds(request.audio)
@@ -95,9 +125,44 @@ class KlingLipSyncProvider(KlingProvider):
             raise self.error("the sound is larger than 5 MB, Kling's limit", kind=E.BAD_REQUEST)
         if seconds < MIN_SECONDS:
             raise self.error(f"the sound is {seconds:.1f} s long; Kling needs at least 2 s", kind=E.BAD_REQUEST)
+        if hosted:  # only once everything else is known to be acceptable
+            video_url = self.host_clip(request.video, None)
         return ({"video_id": video_id} if video_id else {"video_url": video_url}), sound, seconds
 
-    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict]]:
+    @property
+    def media_host(self) -> MediaHostKind:
+        try:
+            return MediaHostKind(str(self.settings.get("media_host") or "none"))
+        except ValueError:
+            return MediaHostKind.NONE
+
+    def host_clip(self, path: str, cancel: CancelToken | None) -> str:
+        """Upload a local clip to the media host; its public link (free, so a retry uploads again)."""
+        host = FalMediaHost(str(self.settings.get("host_api_key") or ""),
+                            rest_url=str(self.settings.get("host_url") or ""))
+        return host.upload(path, cancel).url
+
+    def clip_reference(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> dict[str, str]:
+        """What identify-face is given for ``request``'s clip (its Kling id, its link, or a hosted copy)."""
+        self._check_video(request)
+        video_id = str(request.parameters.get("video_id") or "")
+        if video_id:
+            return {"video_id": video_id}
+        url = str(request.parameters.get("video_url") or "")
+        if not url and request.video.startswith(("http://", "https://")):
+            url = request.video
+        if not url and self.media_host is MediaHostKind.FAL:
+            url = self.host_clip(request.video, cancel)
+        if not url:
+            raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
+                             "choose fal.ai as the clip host in Providers", kind=E.CONFIG)
+        return {"video_url": url}
+
+    def find_faces(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> list[dict[str, Any]]:
+        """The faces Kling finds in the clip (free: identify-face creates no paid task)."""
+        return self.identify_face(self.clip_reference(request, cancel), cancel)[1]
+
+    def identify_face(self, clip: dict[str, str], cancel: CancelToken | None) -> tuple[str, list[dict[str, Any]]]:
         data = self._call("POST", IDENTIFY_PATH, cancel, json=clip)
         faces = [f for f in data.get("face_data") or [] if isinstance(f, dict) and f.get("face_id") is not None]
         session = str(data.get("session_id") or "")
@@ -116,7 +181,10 @@ class KlingLipSyncProvider(KlingProvider):
         if self.legacy:
             return self._submit_legacy(clip, sound, seconds, cancel)
         session, faces = self.identify_face(clip, cancel)
-        face = next((f for f in faces if str(f["face_id"]) == request.face_id), faces[0])
+        try:
+            face = pick_face(faces, int(request.parameters.get("face_index") or 0), request.face_id)
+        except ValueError as exc:
+            raise self.error(str(exc), kind=E.BAD_REQUEST) from None
         sound_ms = int(seconds * 1000)
         external = request.client_ref or uuid.uuid4().hex
         body = {"session_id": session,

@@ -65,8 +65,23 @@ def estimate_tokens(request: TextRequest) -> int:
     return math.ceil(chars / 3.5) + (request.max_tokens or 800)
 
 
-def units(request: GenerationRequest | TextRequest, unit: str) -> float:
-    """How many ``unit`` a request will consume."""
+def billed_seconds(provider: str, request: GenerationRequest | TextRequest, seconds: float) -> float:
+    """The seconds the vendor bills for a clip of ``seconds``: a vendor that only makes fixed lengths
+    (Kling: 5 or 10 s) bills the length it makes, not the shot's length. The client's own
+    ``billed_seconds(model, seconds)`` decides, the same function its create request uses for the
+    length it asks for, so the estimate and the charge on landing (the task's ``cost_units``) agree."""
+    try:
+        cls = registry.get(provider).provider_class()
+    except (KeyError, ImportError, AttributeError, ValueError):
+        return seconds
+    rule = getattr(cls, "billed_seconds", None)
+    return float(rule(getattr(request, "model", ""), seconds)) if callable(rule) else seconds
+
+
+def units(request: GenerationRequest | TextRequest, unit: str, provider: str = "") -> float:
+    """How many ``unit`` a request will consume (as billed by ``provider`` when given)."""
+    if unit == "second" and isinstance(request, VideoRequest) and provider:
+        return billed_seconds(provider, request, float(request.duration))
     if unit == "1k_tokens" and isinstance(request, TextRequest):
         return estimate_tokens(request) / 1000.0
     if unit == "image":
@@ -91,8 +106,19 @@ def estimate(provider: str, request: GenerationRequest | TextRequest, model: str
     rule = match_rule(rules, request.capability, model)
     if rule is None:
         return CostEstimate()
-    n = units(request, rule.unit)
+    n = units(request, rule.unit, provider)
     return CostEstimate(round(n * rule.price, 6), rule.currency, n, rule.unit, True)
+
+
+def charge(estimated: CostEstimate | float, estimated_units: float, billed_units: float) -> float:
+    """What a landed task cost: the estimate's price per unit times the units the vendor billed
+    (the task's ``cost_units``; 0: the estimate's units). The one rule the estimate also follows:
+    a task billed as estimated costs exactly its estimate."""
+    amount = estimated.amount if isinstance(estimated, CostEstimate) else float(estimated)
+    if not estimated_units:
+        return round(amount, 6)
+    units_billed = billed_units or estimated_units
+    return round(amount * units_billed / estimated_units, 6)
 
 
 def cost_of_usage(provider: str, model: str, usage: Usage, table: Iterable[PriceRule] | None = None) -> CostEstimate:

@@ -32,6 +32,7 @@ class SettingField:
     choices: tuple[str, ...] = ()
     help: str = ""
     capability: str = ""  # the capability it configures, "" = the whole provider
+    keys_from: str = ""  # a secret entered elsewhere: "provider.field" (e.g. "fal.api_key"), never asked twice
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class ProviderInfo:
     description: str = ""
     docs_url: str = ""
     max_concurrency: int = 2  # jobs at once against this provider (vendors refuse more: Kling 1303)
+    keys_from: str = ""  # another provider of the same vendor account whose keys this one uses (no second entry)
 
     def defaults(self) -> dict[str, Any]:
         return {f.key: f.default for f in self.fields}
@@ -493,6 +495,9 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
             _model(SPEECH, "qwen3-tts-flash", "Speech model",
                    ("qwen3-tts-flash", "qwen3-tts-instruct-flash", "qwen-tts", "cosyvoice-v3-flash",
                     "cosyvoice-v3-plus", "cosyvoice-v2")),
+            SettingField("clone_model", "Voice cloning model", "choice", "cosyvoice-v3-plus", capability=SPEECH,
+                         choices=("cosyvoice-v3-plus", "cosyvoice-v3-flash", "cosyvoice-v2"),
+                         help="A cloned voice speaks only with the CosyVoice model it was made for"),
             SettingField("voice", "Voice", "text", "Cherry", capability=SPEECH,
                          help="Qwen-TTS: Cherry, Serena, Ethan, Chelsie...; CosyVoice: e.g. longxiaochun_v2"),
         ),
@@ -515,28 +520,40 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
     ),
     ProviderInfo(
         name="kling_lipsync", label="Kling lip sync", capabilities=(LIPSYNC,),
-        factory="providers.lipsync_kling:KlingLipSyncProvider",
+        factory="providers.lipsync_kling:KlingLipSyncProvider", keys_from="kling",
         fields=(_url("https://api-singapore.klingai.com"), _key("access_key", "Access key"),
                 _key("secret_key", "Secret key"),
                 SettingField("flow", "Lip-sync call", "choice", "advanced", choices=("advanced", "legacy"),
                              capability=LIPSYNC, help="advanced: identify-face + advanced-lip-sync (2-60 s); "
-                             "legacy: the older single call (2-10 s, 720-1920 px)")),
+                             "legacy: the older single call (2-10 s, 720-1920 px)"),
+                SettingField("media_host", "Host for clips Kling did not make", "choice", "fal",
+                             choices=("fal", "none"), capability=LIPSYNC,
+                             help="fal: a clip made elsewhere is uploaded to fal.ai's file storage (with your "
+                             "fal.ai key) so Kling can fetch it; none: only clips Kling made are sent"),
+                SettingField("host_api_key", "fal.ai key (clip host)", "secret", "", secret=True,
+                             keys_from="fal.api_key"),
+                SettingField("host_url", "Clip host address", "url", "https://rest.fal.ai", capability=LIPSYNC)),
         presets=(Preset("global", "Global (Singapore)", {"base_url": "https://api-singapore.klingai.com"}),
                  Preset("cn", "Mainland China (Beijing)", {"base_url": "https://api-beijing.klingai.com"})),
-        pricing=(PriceRule(LIPSYNC, "*", "second", 0.05),),
+        pricing=(),  # Kling publishes no per-second API list price for lip sync (checked 2026-12-07): unknown
         priority=40, max_concurrency=2,
-        description="Kling's lip sync (identify-face + advanced-lip-sync) on a clip Kling made or a public link; "
-                    "2-60 s clips, 512-2160 px, one face.",
+        description="Kling's lip sync (identify-face + advanced-lip-sync); a clip Kling did not make is first put "
+                    "on fal.ai's file storage; 2-60 s clips, 512-2160 px, one face.",
         docs_url="https://app.klingai.com/global/dev/document-api",
     ),
     ProviderInfo(
         name="fal_lipsync", label="fal.ai lip sync (sync-lipsync, LatentSync...)", capabilities=(LIPSYNC,),
-        factory="providers.lipsync_fal:FalLipSyncProvider",
+        factory="providers.lipsync_fal:FalLipSyncProvider", keys_from="fal",
         fields=(_url("https://queue.fal.run"), _key("api_key", "API key"),
                 _model(LIPSYNC, "fal-ai/sync-lipsync", "Lip-sync model",
-                       ("fal-ai/sync-lipsync", "fal-ai/sync-lipsync/v2", "fal-ai/latentsync", "veed/lipsync/v2",
-                        "creatify/lipsync"))),
-        pricing=(PriceRule(LIPSYNC, "veed/*", "second", 0.07), PriceRule(LIPSYNC, "*", "second", 0.05)),
+                       ("fal-ai/sync-lipsync", "fal-ai/sync-lipsync/v2", "fal-ai/sync-lipsync/v3", "fal-ai/latentsync",
+                        "veed/lipsync/v2", "creatify/lipsync"))),
+        # fal's model pages (fal.ai/models/<id>/llms.txt, read 2026-12-07): veed/lipsync/v2 $0.07 per output
+        # second, creatify/lipsync $1 per minute, fal-ai/sync-lipsync/v3 $8 per minute. The others publish no
+        # price there: no rule, so an estimate says "price unknown" rather than a guess.
+        pricing=(PriceRule(LIPSYNC, "veed/lipsync/v2", "second", 0.07),
+                 PriceRule(LIPSYNC, "creatify/lipsync", "second", round(1 / 60, 4)),
+                 PriceRule(LIPSYNC, "fal-ai/sync-lipsync/v3", "second", round(8 / 60, 4))),
         priority=41, max_concurrency=4,
         description="Lip-sync models hosted on fal.ai; sends any local clip and sound.",
         docs_url="https://fal.ai/models/fal-ai/sync-lipsync",

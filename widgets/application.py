@@ -75,6 +75,9 @@ def run_editor(args: argparse.Namespace) -> int:
     # No garbage collection while thousands of start-up objects are made (none of them is garbage);
     # after the first paint they are frozen out of later full collections, which then stay short.
     gc.disable()
+    from app.background import hold_until_painted, release_held
+
+    hold_until_painted()  # background work (engine imports, thumbnails) starts after the first paint
     app = create_application(getattr(args, "language", None))
     from widgets.main_window import MainWindow
 
@@ -84,9 +87,11 @@ def run_editor(args: argparse.Namespace) -> int:
 
     report_first_paint(window)
     after_first_paint(window, _collect_from_now_on)
+    after_first_paint(window, release_held)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(10000, _collect_from_now_on)  # a window that never paints (minimised) must not leak
+    QTimer.singleShot(10000, release_held)
     if sys.platform == "darwin":  # Finder hands double-clicked projects over as events, not arguments
         FileOpenHandler(app, window)
     if path:

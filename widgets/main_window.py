@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from app.background import wait_for_background
 from app.session import Session
+from widgets.commands.catalog import Section
 from widgets.commands.dialog import KeyboardShortcutsDialog
 from widgets.commands.keymap import keymap
+from widgets.commands.placement import add_toolbar_section
 from widgets.shell import episodes
 from widgets.shell.about import AboutDialog
 from widgets.shell.actions import ShellActions
@@ -79,15 +82,16 @@ class MainWindow(QMainWindow):
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         a = self.actions
-        bar.addActions([a["action_new_series"], a["action_open"], a["action_save"]])
+        owned = a.by_name  # which buttons, in what order: the command catalog (toolbar, toolbar_section)
+        add_toolbar_section(bar, Section.FILE_TOOLS, owned)
         bar.addSeparator()
-        bar.addActions([a["action_undo"], a["action_redo"]])
+        add_toolbar_section(bar, Section.HISTORY, owned)
         bar.addSeparator()
         self.episode_label = QLabel(objectName="ToolbarLabel")
         self.episode_switcher = episodes.EpisodeSwitcher(self.session)
         # tool-bar widgets are hidden through their QAction (hiding the widget itself does not stick)
         self._episode_tools = [bar.addWidget(self.episode_label), bar.addWidget(self.episode_switcher)]
-        bar.addAction(a["action_add_episode"])
+        add_toolbar_section(bar, Section.EPISODES, owned)
         self.toolbar = bar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -244,10 +248,8 @@ class MainWindow(QMainWindow):
             return
         self.docks.save()
         self.session.close()
-        # Panels render on the shared pool; let started work report before the panels go away,
-        # and drop work that has not started.
-        pool = QThreadPool.globalInstance()
-        pool.clear()
-        pool.waitForDone(SHUTDOWN_WAIT_MS)
+        # Panels render through app.background; let started work report before the panels go
+        # away, and drop work that has not started.
+        wait_for_background(SHUTDOWN_WAIT_MS)
         QCoreApplication.sendPostedEvents()
         event.accept()

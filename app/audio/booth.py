@@ -348,13 +348,6 @@ class BoothController(QObject):
         self.stop_live()
 
 
-_ATTR = "_booth_controller"
-
-
 def booth_controller(session: Session) -> BoothController:
-    """The session's booth (created on first use, cached on the session)."""
-    ctl = getattr(session, _ATTR, None)
-    if ctl is None:
-        ctl = BoothController(session, session)
-        setattr(session, _ATTR, ctl)
-    return ctl
+    """The session's booth: ``session.services.booth`` (kept for callers not yet moved)."""
+    return session.services.booth

@@ -177,7 +177,8 @@ def choose_take(session: Session, line: DialogueLine, take: Take | None) -> None
     episode, shot, _ = found
     spf = samples_per_frame(session)
     existing = dialogue_clip(episode, line.id)
-    label = f"Choose {take.name}" if take else "Unchoose take"
+    label = (QCoreApplication.translate("AudioTakes", "Choose {take}").format(take=take.name) if take
+             else QCoreApplication.translate("AudioTakes", "Unchoose take"))
     with doc.macro(label):
         doc.edit(line, label, chosen_take_id=take.id if take else None)
         if take is None:
@@ -286,7 +287,7 @@ class TrashTakeCommand(QUndoCommand):
 def delete_take(session: Session, line: DialogueLine, take: Take) -> None:
     """Delete a take (undoable): its file goes to the bundle's trash, its clip leaves the timeline."""
     doc = session.document
-    label = f"Delete {take.name}"
+    label = QCoreApplication.translate("AudioTakes", "Delete {take}").format(take=take.name)
     with doc.macro(label):
         if line.chosen_take_id == take.id:
             choose_take(session, line, None)

@@ -94,10 +94,18 @@ def run(args: argparse.Namespace) -> int:
         failures = generator.run()
     finally:
         session.close()
-    return _report(failures, interrupted=generator.interrupted)
+    return _report(failures, interrupted=generator.interrupted, earlier=generator.earlier_failures)
 
 
-def _report(failures: list[str], interrupted: bool) -> int:
+def _report(failures: list[str], interrupted: bool, earlier: list[str] | None = None) -> int:
+    """Exit 0 when the work asked for succeeded; failures of earlier runs (other episodes, other
+    shots) are listed as notes, not counted as this run's errors."""
+    if earlier:
+        print(f"note: {len(earlier)} earlier job(s) in this project failed before this run "
+              "(not part of this command; retry them in the Jobs panel or with their own command):",
+              file=sys.stderr)
+        for line in earlier:
+            print(f"note:   {line}", file=sys.stderr)
     if failures:
         for line in failures:
             print(f"error: {line}", file=sys.stderr)

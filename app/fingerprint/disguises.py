@@ -17,7 +17,9 @@ from pathlib import Path
 class Disguise:
     name: str
     filter: str  # -filter_complex graph with [0:v] (ours) and [1:v] (other) producing [v]
-    audio: str = "0"  # "0": our sound, "1": the other clip's sound, "0t": our sound through ``atempo``
+    # "0": our sound, "1": the other clip's sound, "0t": our sound through ``atempo`` (pitch kept),
+    # "0p": our sound resampled (``asetrate``: the pitch rises with the speed)
+    audio: str = "0"
     cut: tuple[float, float] | None = None
     expect_speed: float = 1.0
     needs_other: bool = False
@@ -45,6 +47,8 @@ DISGUISES = [
     Disguise("black_bars_square", "[0:v]scale=-2:480,pad=480:480:(ow-iw)/2:0[v]"),
     Disguise("speed_0.75", f"[0:v]{S},setpts=PTS/0.75[v]", audio="0t", expect_speed=0.75),
     Disguise("speed_1.33", f"[0:v]{S},setpts=PTS/1.33[v]", audio="0t", expect_speed=1.33),
+    Disguise("pitch_speed_1.25", f"[0:v]{S},setpts=PTS/1.25[v]", audio="0p", expect_speed=1.25),
+    Disguise("pitch_speed_1.25_sound_only", "[1:v]scale=360:640[v]", audio="0p", expect_speed=1.25, needs_other=True),
     Disguise("fps_24", f"[0:v]{S},fps=24[v]"),
     Disguise("fps_60", f"[0:v]{S},fps=60[v]"),
     Disguise("reversed_segment", f"[0:v]{S},reverse[v]", cut=(8.0, 5.0), reversed=True),
@@ -77,7 +81,7 @@ def make_copy(ours: Path, dest: Path, disguise: Disguise, other: Path | None = N
             raise ValueError(f"{disguise.name} needs another clip")
         cmd += ["-stream_loop", "-1", "-i", str(other)]
     length = cut[1] if cut else _duration(ours)
-    if disguise.audio == "0t":
+    if disguise.audio in ("0t", "0p"):
         length /= disguise.expect_speed
     graph = disguise.filter
     if "[1:v]" in graph:  # the looped other clip, cut to our length (an endless input never lets ffmpeg stop)
@@ -85,6 +89,9 @@ def make_copy(ours: Path, dest: Path, disguise: Disguise, other: Path | None = N
     maps = ["-map", "[v]"]
     if disguise.audio == "0t":
         graph += f";[0:a]atempo={disguise.expect_speed}[a]"
+        maps += ["-map", "[a]"]
+    elif disguise.audio == "0p":
+        graph += f";[0:a]aresample=48000,asetrate={48000 * disguise.expect_speed:.0f},aresample=48000[a]"
         maps += ["-map", "[a]"]
     elif disguise.audio == "1":
         graph += f";[1:a]atrim=duration={length:.3f},asetpts=PTS-STARTPTS[a]"

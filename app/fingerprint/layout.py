@@ -32,6 +32,8 @@ class Rect:
     y: float
     w: float
     h: float
+    # the whole frame is ours, with captions or stickers over part of it (no window stood out)
+    overlaid: bool = False
 
     def pixels(self, width: int, height: int) -> tuple[int, int, int, int]:
         x0, y0 = int(round(self.x * width)), int(round(self.y * height))
@@ -51,6 +53,7 @@ class Rect:
 
 
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
+OVERLAID = Rect(0.0, 0.0, 1.0, 1.0, overlaid=True)
 
 
 def _peaks(profile: np.ndarray, count: int, min_gap: int) -> list[int]:

@@ -18,8 +18,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
-from app.fingerprint.index import SeasonIndex
+from app.fingerprint.index import AudioHit, SeasonIndex
+from app.fingerprint.layout import Rect
 from app.fingerprint.phash import popcount
 from app.fingerprint.sampler import SAMPLE_FPS
 from app.fingerprint.store import Fingerprint
@@ -62,6 +64,23 @@ class Match:
     audio_landmarks: int = 0  # suspect landmarks on this alignment
     transformations: list[Transformation] = field(default_factory=list)
     region: str = ""  # where our picture sits in the suspect's frame
+    # sound only: other starts in our episode that the sound fits almost as well (the music loops)
+    sound_alternatives: list[float] = field(default_factory=list)
+    pitch_shifted: bool = False  # the sound was sped up by resampling (its pitch moved too)
+
+    @property
+    def sound_is_ambiguous(self) -> bool:
+        return bool(self.sound_alternatives)
+
+    def placement_note(self) -> str:
+        """"sound matches at 0:10, 0:20 or 0:30 - the music repeats" when the sound cannot tell where."""
+        if not self.sound_alternatives:
+            return ""
+        starts = sorted([self.reference_start, *self.sound_alternatives])
+        clocks = [f"{int(t // 60)}:{int(round(t % 60)):02d}" for t in starts]
+        joined = QCoreApplication.translate("TheftCheck", "%1 or %2").replace("%1", ", ".join(clocks[:-1])).replace(
+            "%2", clocks[-1])
+        return QCoreApplication.translate("TheftCheck", "sound matches at %1 - the music repeats").replace("%1", joined)
 
     @property
     def alignment(self) -> float:
@@ -79,12 +98,13 @@ class Match:
     def has_sound(self) -> bool:
         return self.audio_landmarks >= AUDIO_AGREES
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         data = asdict(self)
         for key in ("suspect_start", "suspect_end", "reference_start", "reference_end", "score", "similarity", "speed"):
             data[key] = round(float(data[key]), 3)
         data["pairs"] = [[round(a, 3), round(b, 3)] for a, b in self.pairs]
         data["transformations"] = [t.value for t in self.transformations]
+        data["sound_alternatives"] = [round(t, 3) for t in self.sound_alternatives]
         return data
 
 
@@ -209,9 +229,9 @@ def _drop_weaker_duplicates(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def _sound_only(suspect: SuspectPrint, index: SeasonIndex, pictures: list[Match]) -> list[Match]:
+def _sound_only(hits: list[AudioHit], index: SeasonIndex, pictures: list[Match]) -> list[Match]:
     found = []
-    for hit in index.audio_hits(suspect.audio):
+    for hit in hits:
         ref = index.references[hit.episode]
         if any(m.episode_id == ref.episode_id and hit.suspect_start < m.suspect_end and m.suspect_start < hit.suspect_end
                for m in pictures):
@@ -222,8 +242,29 @@ def _sound_only(suspect: SuspectPrint, index: SeasonIndex, pictures: list[Match]
         found.append(Match(ref.episode_id, ref.episode_number, ref.title, start, end,
                            max(0.0, hit.speed * start + hit.offset), hit.speed * end + hit.offset, hit.speed, False,
                            score=min(1.0, 0.4 + density), similarity=0.0, matched_samples=0, pairs=pairs,
-                           audio_landmarks=hit.hits))
+                           audio_landmarks=hit.hits,
+                           sound_alternatives=[max(0.0, hit.speed * start + a) for a in hit.alternatives],
+                           pitch_shifted=hit.pitch_shifted))
     return found
+
+
+def _confirm_by_sound(m: Match, episode: int, offset: float, hits: list[AudioHit]) -> None:
+    """A sound hit on the picture's alignment: our sound is there (even resampled, which the picture's
+    coarser speed misses by a few per cent of pitch), and its finer time grid refines the speed."""
+    for hit in hits:
+        lo, hi = max(m.suspect_start, hit.suspect_start), min(m.suspect_end, hit.suspect_end)
+        if hit.episode != episode or hi <= lo or abs(hit.speed - m.speed) > 0.06:
+            continue
+        mid = (lo + hi) / 2
+        if abs(hit.speed * mid + hit.offset - (m.speed * mid + offset)) > 1.0:
+            continue
+        m.audio_landmarks = max(m.audio_landmarks, hit.hits)
+        m.pitch_shifted = hit.pitch_shifted
+        if abs(hit.speed - m.speed) > 0.005:
+            m.speed = hit.speed
+            m.reference_start = max(0.0, hit.speed * m.suspect_start + hit.offset)
+            m.reference_end = hit.speed * m.suspect_end + hit.offset
+        return
 
 
 def match_print(suspect: SuspectPrint, index: SeasonIndex) -> list[Match]:
@@ -231,14 +272,16 @@ def match_print(suspect: SuspectPrint, index: SeasonIndex) -> list[Match]:
     if suspect.has_video and suspect.informative.any():
         q = suspect.hashes[suspect.informative][::2].reshape(-1, 2 * suspect.hashes.shape[2])
         nominated = index.nominate_by_picture(q)
+    hits = index.audio_hits(suspect.audio)
     pictures: list[Match] = []
     for i in nominated:
         for m in match_against(suspect, index.references[i]):
             offset = m.reference_start - (m.speed * m.suspect_start if not m.reversed else 0.0)
             if not m.reversed:
                 m.audio_landmarks = index.audio_support(suspect.audio, i, m.speed, offset)
+                _confirm_by_sound(m, i, offset, hits)
             pictures.append(m)
-    found = pictures + _sound_only(suspect, index, pictures)
+    found = pictures + _sound_only(hits, index, pictures)
     for m in found:
         region = suspect.region_at(m.suspect_start) if m.has_picture else None
         m.region = describe_region(region)
@@ -247,7 +290,7 @@ def match_print(suspect: SuspectPrint, index: SeasonIndex) -> list[Match]:
     return found
 
 
-def _transformations(m: Match, suspect: SuspectPrint, region, index: SeasonIndex) -> list[Transformation]:
+def _transformations(m: Match, suspect: SuspectPrint, region: Rect | None, index: SeasonIndex) -> list[Transformation]:
     from app.fingerprint.transforms import layout_transformation
 
     out: list[Transformation] = []
@@ -261,6 +304,8 @@ def _transformations(m: Match, suspect: SuspectPrint, region, index: SeasonIndex
         out.append(Transformation.FASTER)
     elif m.speed <= 0.97:
         out.append(Transformation.SLOWER)
+    if m.pitch_shifted:
+        out.append(Transformation.PITCH_SHIFTED)
     if m.has_picture:
         layout = layout_transformation(region)
         if layout:

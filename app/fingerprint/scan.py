@@ -68,7 +68,11 @@ def scan(files: list[Path], index: SeasonIndex, progress: Callable[[float, str],
         if progress:
             progress(k / max(1, len(files)), path.name)
         try:
-            suspect = fingerprint_suspect(path, index, cancelled)
+            def within(fraction: float, k: int = k, name: str = path.name) -> None:
+                if progress:
+                    progress((k + fraction) / max(1, len(files)), name)
+
+            suspect = fingerprint_suspect(path, index, cancelled, within)
         except UserError as exc:
             result.skipped.append((path, str(exc)))
             continue

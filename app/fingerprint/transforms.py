@@ -19,6 +19,8 @@ class Transformation(Enum):
     CROPPED_OR_FRAMED = "cropped_or_framed"
     NEW_SOUND = "new_sound"
     SOUND_ONLY = "sound_only"
+    PITCH_SHIFTED = "pitch_shifted"
+    CAPTIONS_STICKERS = "captions_stickers"
 
     @property
     def english(self) -> str:
@@ -42,10 +44,14 @@ LABELS = {
     Transformation.CROPPED_OR_FRAMED: ("cropped, framed or bordered", "裁剪、加边框"),
     Transformation.NEW_SOUND: ("our picture with different sound", "保留画面、替换声音"),
     Transformation.SOUND_ONLY: ("our soundtrack over other pictures", "使用我们的声音、配其他画面"),
+    Transformation.PITCH_SHIFTED: ("sound resampled: its pitch moved with the speed", "声音变速且变调"),
+    Transformation.CAPTIONS_STICKERS: ("captions or stickers over part of the picture", "画面上加了字幕或贴纸"),
 }
 
 
 def layout_transformation(region: Rect | None) -> Transformation | None:
+    if region is not None and region.overlaid:
+        return Transformation.CAPTIONS_STICKERS
     if region is None or region.is_full:
         return None
     area = region.w * region.h

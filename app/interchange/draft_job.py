@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.interchange.draft_export import DraftOptions, DraftResult, write_draft
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.model import Episode
 from app.session import Session
 
@@ -28,4 +27,4 @@ def export_draft(session: Session, episode: Episode, out: Path, options: DraftOp
                            check_cancel=ctx.token.raise_if_cancelled)
 
     title = QCoreApplication.translate("DraftExport", "Export episode {n} as a draft").format(n=episode.number)
-    return job_manager(session).add(FunctionJob(title, work, on_done=on_done, kind="export"))
+    return session.services.jobs.add(FunctionJob(title, work, on_done=on_done, kind="export"))

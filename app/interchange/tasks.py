@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from app.fsutil import atomic_write_bytes
 from app.interchange.subtitles import render as render_subtitles
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.model import Episode, MediaAsset
 from app.provenance.ledger import build_ledger
 from app.provenance.report import report_json, report_markdown
@@ -31,7 +30,7 @@ def _otio():
 
 def _queue(session: Session, title: str, fn: Callable[[JobContext], Any],
            on_done: Callable[[Any], None] | None = None, kind: str = "export") -> FunctionJob:
-    return job_manager(session).add(FunctionJob(title, fn, on_done=on_done, kind=kind))
+    return session.services.jobs.add(FunctionJob(title, fn, on_done=on_done, kind=kind))
 
 
 def export_otio(session: Session, episode: Episode, out: Path) -> FunctionJob:

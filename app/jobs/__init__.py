@@ -1,7 +1,7 @@
 """One job system for everything slow: provider calls, downloads, imports, thumbnails, exports.
 
 How to use it
-    ``job_manager(session)`` (``app.jobs.manager``) is the session's queue. Local work plugs
+    ``session.services.jobs`` (``app.jobs.manager``) is the session's queue. Local work plugs
     in as ``FunctionJob(title, fn, on_done=..., resource="local")``: ``fn(ctx)`` runs on a
     worker, reports ``ctx.progress(fraction, text)`` and checks ``ctx.token`` (cancel);
     ``on_done(result)`` runs on the GUI thread. Paid generations are ``GenerationJob``s,

@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import ProviderNotConfigured
 from app.jobs.generation import GenerationJob
-from app.jobs.manager import job_manager
 from app.jobs.prompts import clip_request, music_request, shot_label, still_request
 from app.model import Episode, Shot, TrackKind
 from app.session import Session
@@ -20,9 +19,11 @@ def shot_job(session: Session, episode: Episode, shot: Shot, slot: str, provider
     """A job making a new still or clip version of ``shot`` (``choose``: make it the chosen one)."""
     bundle, series = session.bundle, session.series
     if slot == "still":
-        request, title = still_request(bundle, series, shot, provider), f"Still {shot_label(shot)}"
+        request = still_request(bundle, series, shot, provider)
+        title = QCoreApplication.translate("JobsActions", "Still {shot}").format(shot=shot_label(shot))
     elif slot == "clip":
-        request, title = clip_request(bundle, series, shot, provider), f"Clip {shot_label(shot)}"
+        request = clip_request(bundle, series, shot, provider)
+        title = QCoreApplication.translate("JobsActions", "Clip {shot}").format(shot=shot_label(shot))
     else:
         raise ValueError(f"unknown slot {slot!r}")
     target = {"episode_id": episode.id, "shot_id": shot.id, "slot": slot}
@@ -39,7 +40,7 @@ def music_job(session: Session, episode: Episode, provider: str) -> GenerationJo
 
 def in_flight(session: Session, slot: str, shot_id: str = "", episode_id: str = "") -> bool:
     """A job for this target is queued or running (resumed remote tasks included)."""
-    for job in job_manager(session).jobs():
+    for job in session.services.jobs.jobs():
         if job.state.finished or job.target.get("slot") != slot:
             continue
         if shot_id and job.target.get("shot_id") == shot_id:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from app.cli.progress import ProgressBar
 from app.jobs.actions import choose_provider, missing_jobs
+from app.jobs.costs import format_money
 from app.jobs.job import FunctionJob, Job, JobState
-from app.jobs.manager import job_manager
 from app.jobs.prompts import shot_label
 from app.model import Episode, Shot
 from app.session import Session
@@ -39,10 +39,12 @@ class Plan:
 class BatchGenerator:
     def __init__(self, session: Session, episode: Episode, plan: Plan, out: TextIO) -> None:
         self.session, self.episode, self.plan, self.out = session, episode, plan, out
-        self.manager = job_manager(session)
+        self.manager = session.services.jobs
         self._interrupted = False
         self._bar: ProgressBar | None = None
         self._batch: list[Job] = []
+        self._asked: list[Job] = []  # every job this run was asked to do (its exit status answers for these)
+        self.earlier_failures: list[str] = []  # failed jobs of earlier runs: reported, not this run's errors
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[str]:
@@ -56,12 +58,8 @@ class BatchGenerator:
             providers["music"] = choose_provider("music", self.plan.music_provider)
         if self.plan.text_provider:
             choose_provider("text", self.plan.text_provider)
-        previous = signal.signal(signal.SIGINT, self._on_sigint)
-        try:
-            self.manager.resume_persisted()
-            resumed = [j for j in self.manager.jobs() if not j.state.finished]
-            if resumed:
-                self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
+
+        def phases() -> None:
             if self.plan.stills:
                 if self.plan.text_provider:
                     self._phase("Writing prompts", self._prompt_jobs())
@@ -70,6 +68,24 @@ class BatchGenerator:
                 self._phase("Clips", self._jobs("clip", providers["video"]))
             if self.plan.music:
                 self._phase("Music", self._jobs("music", providers["music"]))
+
+        return self.run_loop(phases, on_success=self._close_batch if self.plan.regenerate else None)
+
+    def run_loop(self, phases: Callable[[], None], on_success: Callable[[], None] | None = None) -> list[str]:
+        """The run every batch shares (generate, voices, lip sync): collect the tasks an earlier run
+        paid for, run ``phases``, stop cleanly on Ctrl+C, save, and name the failures.
+        ``on_success`` runs when nothing failed, before the journal is folded into project.json.
+
+        Failures come back in plain words (empty: everything landed).
+        """
+        previous = signal.signal(signal.SIGINT, self._on_sigint)
+        try:
+            self.manager.resume_persisted()
+            resumed = [j for j in self.manager.jobs() if not j.state.finished]
+            if resumed:
+                self._asked.extend(j for j in resumed if self._is_asked(j))
+                self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
+            phases()
         except _Interrupted:
             waiting = [j for j in self.manager.jobs() if not j.state.finished and getattr(j, "handle", None)]
             self.manager.shutdown()
@@ -79,13 +95,32 @@ class BatchGenerator:
             signal.signal(signal.SIGINT, previous)
         if self.session.is_modified:
             self.session.save()
-        failures = [f"{j.title}: {j.error}" for j in self.manager.jobs() if j.state is JobState.FAILED]
+        asked = {j.id for j in self._asked}
+        failed = [j for j in self.manager.jobs() if j.state is JobState.FAILED]
+        failures = [_failure_line(j) for j in failed if j.id in asked]
+        self.earlier_failures = [_failure_line(j) for j in failed if j.id not in asked]
         if self.manager.paused_reason:
             failures.append(self.manager.paused_reason)
-        if not failures and self.plan.regenerate:
-            self._close_batch()
+        if not failures and on_success is not None:
+            on_success()
         self._fold_journal()
         return failures
+
+    def _is_asked(self, job: Job) -> bool:
+        """An unfinished earlier task is this run's work when it makes what this run was asked for
+        (this episode, a slot of the plan, a selected shot); other episodes' tasks are collected too,
+        but their outcome is not this run's."""
+        target = job.target
+        if target.get("episode_id") != self.episode.id:
+            return False
+        slot = str(target.get("slot") or "")
+        if slot not in ("still", "clip", "music"):
+            return True  # voices and lip sync batches: this episode's earlier tasks are this run's work
+        wanted = {"still": self.plan.stills, "clip": self.plan.clips, "music": self.plan.music}[slot]
+        if not wanted:
+            return False
+        shot_id = target.get("shot_id")
+        return not shot_id or shot_id in {s.id for s in self._selected_shots()}
 
     def _fold_journal(self) -> None:
         """A finished batch leaves project.json complete, for every reader (not only this app)."""
@@ -111,13 +146,20 @@ class BatchGenerator:
         if not jobs:
             return
         self._batch = jobs
+        self._asked.extend(jobs)
+        currency = self.session.series.settings.currency
+        estimated = sum(j.estimated_cost for j in jobs)
+        if estimated:
+            print(f"{label}: {len(jobs)} job(s), estimated {format_money(estimated, currency)}", file=self.out)
         self._bar = ProgressBar(label, self.out)
         for job in jobs:
             if job.id not in {j.id for j in self.manager.jobs()}:
                 self.manager.add(job)
         self._wait(lambda: all(j.state.finished for j in jobs) or bool(self.manager.paused_reason))
         done = sum(j.state is JobState.SUCCEEDED for j in jobs)
-        self._bar.finish(f"{done} of {len(jobs)} done")
+        charged = sum(j.cost for j in jobs if j.state is JobState.SUCCEEDED)
+        self._bar.finish(f"{done} of {len(jobs)} done" + (f", charged {format_money(charged, currency)}"
+                                                           if estimated else ""))
 
     def _wait(self, finished: Callable[[], bool]) -> None:
         loop = QEventLoop()
@@ -220,3 +262,10 @@ class BatchGenerator:
 
 class _Interrupted(Exception):
     pass
+
+
+def _failure_line(job: Job) -> str:
+    """``title: plain message [the vendor's own words]`` (the original only when it says more)."""
+    original = getattr(job, "error_original", "")
+    extra = f" [{original}]" if original and original != job.error else ""
+    return f"{job.title}: {job.error}{extra}"

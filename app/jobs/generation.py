@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from app.jobs.backoff import RetryPolicy
 from app.jobs.cancel import JobStopped
 from app.jobs.comfy_status import comfy_detail
-from app.jobs.job import Job, JobContext, JobState
+from app.jobs.job import Job, JobContext, JobEvent, JobState
 from app.jobs.journal import landed_entry
 from app.jobs.landing import ResultRejected, apply_to_document, attach_changes, store_result
 from app.model import JobRecord, MediaAsset, Provenance
@@ -89,6 +89,11 @@ class GenerationJob(Job):
         self.submitting_at = 0.0
         self.creates = 0
         self.billed_unknown = False  # failed telling the user a create may have been billed
+        # The vendor no longer has the task we were polling (404 / task not found): nothing left to
+        # collect, so Retry cannot resume it; "Generate Again" (a new, paid task, confirmed with its
+        # cost) retires the old handle into ``retired_handles``, kept in the record and the journal.
+        self.task_lost = False
+        self.retired_handles: list[dict[str, Any]] = []
         self.max_poll_seconds = MAX_POLL_SECONDS
 
     # ------------------------------------------------------------- records
@@ -102,6 +107,7 @@ class GenerationJob(Job):
                         "units": self.units, "unit": self.unit, "price_known": self.price_known,
                         "client_ref": self.client_ref, "creates": self.creates,
                         "billed_unknown": self.billed_unknown,
+                        "task_lost": self.task_lost, "retired_handles": list(self.retired_handles),
                         **({"submitting": {"client_ref": self.client_ref, "at": self.submitting_at}}
                            if self.submitting_at and self.handle is None else {})},
         }
@@ -123,6 +129,8 @@ class GenerationJob(Job):
         job.attempts = record.attempts
         job.creates = int(data.get("creates") or 0)
         job.billed_unknown = bool(data.get("billed_unknown"))
+        job.task_lost = bool(data.get("task_lost"))
+        job.retired_handles = [h for h in data.get("retired_handles") or [] if isinstance(h, dict)]
         job.client_ref = str(data.get("client_ref") or "")
         submitting = data.get("submitting") if handle is None else None
         if isinstance(submitting, dict) and submitting.get("client_ref"):
@@ -140,6 +148,11 @@ class GenerationJob(Job):
         if self.vendor_failed:
             self.handle = None
             self.vendor_failed = False
+        if self.task_lost:  # the user confirmed "Generate Again" with its cost: a new task, the old one retired
+            if self.handle is not None:
+                self.retired_handles.append({**self.handle.to_dict(), "retired": "not_found"})
+            self.handle = None
+            self.task_lost = False
         if self.handle is None and self.billed_unknown:
             self.submitting_at = 0.0
             self.billed_unknown = False
@@ -170,7 +183,7 @@ class GenerationJob(Job):
                 self._cancel_at_vendor(provider, handle)
             raise
         except Exception as exc:
-            from providers.errors import TASK_FAILED
+            from providers.errors import NOT_FOUND, TASK_FAILED
 
             prefix = f"{self.resource}: "
             if isinstance(getattr(exc, "message", None), str) and exc.message.startswith(prefix):
@@ -179,6 +192,8 @@ class GenerationJob(Job):
                 self._cancel_at_vendor(provider, handle)
             elif getattr(exc, "kind", "") == TASK_FAILED:
                 self.vendor_failed = True
+            elif getattr(exc, "kind", "") == NOT_FOUND and self.phase == "poll" and self.handle is not None:
+                self.task_lost = True  # polling it again cannot help: say so and offer to generate again
             if isinstance(exc, (ProviderError, ResultRejected)) and not getattr(exc, "retryable", False):
                 shutil.rmtree(staging, ignore_errors=True)  # nothing rejected stays in cache/jobs
             raise
@@ -242,7 +257,7 @@ class GenerationJob(Job):
                        "handle": handle.to_dict()})
         self.handle = handle
         self.submitting_at = 0.0
-        ctx.event("submitted", handle)
+        ctx.event(JobEvent.SUBMITTED, handle)
 
     def _recover(self, ctx: JobContext, provider: Any, label: str, cause: str = "") -> Any:
         """Find the task an interrupted create may have made; None when the vendor surely has none."""
@@ -323,7 +338,7 @@ class GenerationJob(Job):
         if not outputs:
             raise ProviderError(QCoreApplication.translate("Jobs", "{provider} finished but returned no file.").format(provider=label),
                                 retryable=False, kind=TASK_FAILED, provider=self.resource)
-        ctx.event("downloading")
+        ctx.event(JobEvent.DOWNLOADING)
         bundle = self.bundle  # type: ignore[attr-defined]
         assets = []
         for i, output in enumerate(outputs):
@@ -340,6 +355,16 @@ class GenerationJob(Job):
                 raise
         shutil.rmtree(staging, ignore_errors=True)
         return assets
+
+    def failure_note(self, currency: str) -> str:
+        """What a manual action can do after a failure that Retry cannot fix by itself."""
+        if not self.task_lost:
+            return ""
+        from app.jobs.costs import format_money
+
+        return QCoreApplication.translate(
+            "Jobs", "There is nothing left to collect; “Generate Again” creates a new, paid task "
+            "(≈{cost}).").format(cost=format_money(self.estimated_cost, currency))
 
     def resume_note(self) -> str:
         """What a manual Retry does, for a job that gave up (said in the failure message)."""
@@ -386,9 +411,11 @@ class GenerationJob(Job):
 
     def _provenance(self, handle: Any) -> Provenance:
         from providers.base import provenance_fields
+        from providers.pricing import charge
 
-        units = handle.cost_units or self.units
-        cost = round(units * self.unit_price, 6)
+        # the same rule as the estimate (providers.pricing): price per unit x the units billed
+        cost = charge(self.estimated_cost, self.units, handle.cost_units) if self.units else \
+            round((handle.cost_units or 0.0) * self.unit_price, 6)
         fields = provenance_fields(self.request, handle, cost=cost)
         prov = Provenance(**{k: v for k, v in fields.items() if k in Provenance.__dataclass_fields__})
         prov.job_id = self.id
@@ -403,12 +430,12 @@ class GenerationJob(Job):
             return ref
 
     # -------------------------------------------------------------- GUI side
-    def on_event(self, manager: JobManager, name: str, payload: Any) -> None:
-        if name == "submitted":
+    def on_event(self, manager: JobManager, name: JobEvent, payload: Any) -> None:
+        if name is JobEvent.SUBMITTED:
             self.handle = payload
             self.state = JobState.REMOTE
             self.detail = ""
-        elif name == "downloading":
+        elif name is JobEvent.DOWNLOADING:
             self.state = JobState.DOWNLOADING
 
     def land(self, manager: JobManager, result: list[MediaAsset]) -> Any:

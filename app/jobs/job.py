@@ -17,36 +17,27 @@ from typing import TYPE_CHECKING, Any
 from app.jobs.backoff import RetryPolicy
 from app.jobs.cancel import CancelToken
 from app.model.ids import new_id
+from app.model.job_state import JobState
 
 if TYPE_CHECKING:
     from app.jobs.manager import JobManager
     from app.model import Series
 
 
-class JobState(enum.StrEnum):
-    QUEUED = "queued"
-    WAITING = "waiting"  # waiting to retry after a retryable failure
-    RUNNING = "running"
-    REMOTE = "remote"  # submitted to a vendor, being polled
-    DOWNLOADING = "downloading"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
+class JobEvent(enum.StrEnum):
+    """What a job's worker tells its GUI side between start and end (``JobContext.event``)."""
 
-    @property
-    def finished(self) -> bool:
-        return self in (JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED)
-
-    @property
-    def active(self) -> bool:
-        return self in (JobState.RUNNING, JobState.REMOTE, JobState.DOWNLOADING)
+    SUBMITTED = "submitted"  # the vendor accepted the task: payload is its handle (it is paid now)
+    DOWNLOADING = "downloading"  # the vendor's result is being fetched
+    STEP = "step"  # a step of a phase went through: payload is the phase
+    DELTA = "delta"  # streamed text arrived: payload is the new text
 
 
 class JobContext:
     """The worker-side view of the queue: report progress, announce a remote task."""
 
     def __init__(self, job: Job, emit_progress: Callable[[float | None, str], None],
-                 emit_event: Callable[[str, Any], None]) -> None:
+                 emit_event: Callable[[JobEvent, Any], None]) -> None:
         self.job = job
         self.token = job.token
         self._emit_progress = emit_progress
@@ -65,10 +56,10 @@ class JobContext:
         """A step of ``phase`` went through (e.g. a poll answered): earlier failures *of that phase*
         no longer count toward giving up (a good poll must not excuse a failing download).
         Without a phase: the job's current phase."""
-        self._emit_event("step", phase or self.job.phase)
+        self._emit_event(JobEvent.STEP, phase or self.job.phase)
 
-    def event(self, name: str, payload: Any = None) -> None:
-        """Send ``name`` to the job's ``on_event`` on the GUI thread (e.g. "submitted")."""
+    def event(self, name: JobEvent, payload: Any = None) -> None:
+        """Send ``name`` to the job's ``on_event`` on the GUI thread (e.g. ``JobEvent.SUBMITTED``)."""
         self._emit_event(name, payload)
 
 
@@ -98,6 +89,8 @@ class Job:
         self.detail = ""  # the current step in plain words ("Polling Kling", "Retrying in 8 s")
         self.progress: float | None = 0.0
         self.error = ""
+        self.error_original = ""  # the vendor's own words for ``error`` (key-scrubbed), for "Show original"
+        self.error_kind = ""  # the provider error kind behind ``error`` ("" for local failures)
         self.attempts = 0  # tries started
         self.failures = 0  # consecutive failures of the current phase (reset by its progress)
         # Each phase (e.g. "submit", "poll", "download") is bounded on its own: a worker sets
@@ -130,7 +123,7 @@ class Job:
     def run(self, ctx: JobContext) -> Any:  # worker thread
         raise NotImplementedError
 
-    def on_event(self, manager: JobManager, name: str, payload: Any) -> None:  # GUI thread
+    def on_event(self, manager: JobManager, name: JobEvent, payload: Any) -> None:  # GUI thread
         """A ``ctx.event`` from ``run`` arrived."""
 
     def land(self, manager: JobManager, result: Any) -> Callable[[Series], None] | None:  # GUI thread

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from app.model import JobRecord, MediaAsset, Series
+from app.model.job_state import JobState
 from app.model.serial import from_data, to_data
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                     record.request["submitting"] = {"client_ref": entry.get("client_ref", ""),
                                                     "at": float(entry.get("at") or 0)}
                     if record.state in ("queued", "failed", "cancelled"):
-                        record.state = "running"
+                        record.state = JobState.RUNNING
                     changed = True
             elif kind == "unsent":
                 record = _record(series, job_id)
@@ -124,7 +125,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                 if record is not None and pending.get("client_ref") == entry.get("client_ref"):
                     record.request.pop("submitting", None)
                     if record.state == "running":
-                        record.state = "queued"
+                        record.state = JobState.QUEUED
                     changed = True
             elif kind == "submitted":
                 record = _record(series, job_id)
@@ -139,7 +140,7 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                 record.request.pop("submitting", None)
                 record.task_id = str(entry["handle"].get("task_id") or "")
                 if record.state in ("queued", "running"):
-                    record.state = "remote"
+                    record.state = JobState.REMOTE
                 changed = True
             elif kind == "landed":
                 fps = int(entry.get("fps") or series.settings.fps)

@@ -4,7 +4,7 @@ All bookkeeping happens on the thread that owns the manager (the GUI thread, or
 the CLI's main thread running a Qt event loop). Jobs run in a private
 QThreadPool; a worker reports through queued Qt signals, so the document is
 only ever touched on the owner's thread. Reach the manager of a session with
-``job_manager(session)``.
+``session.services.jobs``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from app.errors import UserError
 from app.jobs.cancel import CancelToken, JobStopped
 from app.jobs.costs import EpisodeCosts, episode_costs, format_money
 from app.jobs.failures import classify
-from app.jobs.job import Job, JobContext, JobState
+from app.jobs.job import Job, JobContext, JobEvent, JobState
 from app.jobs.journal import close_journal, journal_for, record_entry
 from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
@@ -64,7 +64,7 @@ class _Runner(QRunnable):
     def run(self) -> None:  # worker thread
         job, run, relay = self._job, self._run, self._relay
         ctx = JobContext(job, lambda f, t: relay.progress.emit(job.id, run, f, t),
-                         lambda name, payload: relay.event.emit(job.id, run, name, payload))
+                         lambda name, payload: relay.event.emit(job.id, run, str(name), payload))
         try:
             result = job.run(ctx)
         except JobStopped as stop:
@@ -317,7 +317,7 @@ class JobManager(QObject):
             # never sent its create (that line is fsynced first): it simply starts again.
             never_sent = "creates" in request and not submitting and not record.task_id
             if unfinished and never_sent and record.state == "running":
-                record.state = "queued"
+                record.state = JobState.QUEUED
             # accepted by the vendor (a task id), never started, or caught in the submit window (its
             # client_ref was journaled before the create left): pick it up again
             if unfinished and record.kind == GenerationJob.kind and (record.task_id or record.state == "queued"
@@ -326,12 +326,12 @@ class JobManager(QObject):
                     job = GenerationJob.from_record(record)
                 except Exception as exc:  # an unreadable record must not block the others
                     log.warning("cannot resume job %s: %s", record.id, exc)
-                    record.state, record.error = "failed", f"Could not resume this job: {exc}"
+                    record.state, record.error = JobState.FAILED, f"Could not resume this job: {exc}"
                     changed = True
                     continue
                 self.add(job)
             elif record.state == "running" and not record.task_id:
-                record.state = "failed"
+                record.state = JobState.FAILED
                 record.error = QCoreApplication.translate(
                     "Jobs", "The app closed while this job was being submitted. The vendor may have "
                     "started it: check your account on the vendor's site before retrying.")
@@ -385,6 +385,7 @@ class JobManager(QObject):
             return
         job.bundle = self.session.bundle
         job.state, job.error = JobState.FAILED, record.error
+        job.error_original = record.error_original
         self._jobs[job.id] = job
         self.jobAdded.emit(job.id)
 
@@ -415,9 +416,10 @@ class JobManager(QObject):
             return
         for name, value in job.record_fields().items():  # type: ignore[attr-defined]
             setattr(record, name, value)
-        record.state = {JobState.WAITING: "queued"}.get(job.state, job.state.value)
+        record.state = JobState.QUEUED if job.state is JobState.WAITING else job.state
         record.progress = float(job.progress or 0.0)
         record.error = job.error
+        record.error_original = job.error_original if job.error else ""
         record.attempts = job.attempts
         record.estimated_cost = job.estimated_cost
         record.cost = job.cost
@@ -524,17 +526,18 @@ class JobManager(QObject):
             job.detail = text
         self.jobChanged.emit(job_id)
 
-    def _on_event(self, job_id: str, run: int, name: str, payload: Any) -> None:
+    def _on_event(self, job_id: str, run: int, event_name: str, payload: Any) -> None:
         job = self._current(job_id, run)
         if job is None:
             return
-        if name == "step":  # a step went through: that phase's failure count starts again
+        name = JobEvent(event_name)  # crossed threads as its string value
+        if name is JobEvent.STEP:  # a step went through: that phase's failure count starts again
             job.phase_failures[str(payload or "")] = 0
             if str(payload or "") == job.phase:
                 job.failures = 0
             return
         job.on_event(self, name, payload)
-        self._sync_record(job, write=job.persistent and name in ("submitted", "downloading"))
+        self._sync_record(job, write=job.persistent and name in (JobEvent.SUBMITTED, JobEvent.DOWNLOADING))
         self.jobChanged.emit(job_id)
         self.costsChanged.emit()
 
@@ -547,7 +550,8 @@ class JobManager(QObject):
             apply = job.land(self, result)
         except Exception as exc:  # landing bugs must not leave the job "running" forever
             log.exception("landing job %s failed", job_id)
-            job.error = classify(exc).message
+            landed = classify(exc)
+            job.error, job.error_original, job.error_kind = landed.message, landed.original, landed.kind
             self._finish(job, JobState.FAILED)
             return
         job.progress = 1.0
@@ -559,6 +563,7 @@ class JobManager(QObject):
         if job is None:
             return
         failure = classify(exc)
+        job.error_original, job.error_kind = failure.original, failure.kind
         phase = job.phase
         job.phase_failures[phase] = job.failures = job.phase_failures.get(phase, 0) + 1
         job.total_failures += 1
@@ -583,6 +588,9 @@ class JobManager(QObject):
             resume = getattr(job, "resume_note", None)
             if callable(resume) and resume():
                 job.error += " " + resume()
+        note = getattr(job, "failure_note", None)
+        if callable(note) and note(self.series.settings.currency):
+            job.error += " " + note(self.series.settings.currency)  # e.g. the vendor lost the task
         self._finish(job, JobState.FAILED)
         self._schedule()
 
@@ -598,6 +606,8 @@ class JobManager(QObject):
         job.finished_at = time.time()
         if state is not JobState.FAILED:
             job.error = "" if state is JobState.SUCCEEDED else job.error
+            if state is JobState.SUCCEEDED:
+                job.error_original = job.error_kind = ""
         job.detail = ""
         self._sync_record(job)
         if write and job.persistent:
@@ -635,9 +645,5 @@ def _env_float(name: str) -> float | None:
 
 
 def job_manager(session: Session) -> JobManager:
-    """The session's job manager, created on first use and cached on the session."""
-    manager = getattr(session, "_job_manager", None)
-    if manager is None:
-        manager = JobManager(session)
-        session._job_manager = manager  # type: ignore[attr-defined]
-    return manager
+    """The session's job queue: ``session.services.jobs`` (kept for callers not yet moved)."""
+    return session.services.jobs

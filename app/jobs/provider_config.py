@@ -54,7 +54,7 @@ def provider_values(name: str, *, with_secrets: bool = True) -> dict[str, Any]:
         if f.secret:
             values[f.key] = ""
             if with_secrets:
-                values[f.key] = get_secret(name, f.key)
+                values[f.key] = secret_value(name, f.key)
             continue
         if f.key in stored:
             values[f.key] = stored[f.key]
@@ -62,6 +62,29 @@ def provider_values(name: str, *, with_secrets: bool = True) -> dict[str, Any]:
         if override is not None:
             values[f.key] = _convert(f.kind, override)
     return values
+
+
+def key_owner(name: str) -> str:
+    """The provider whose keys ``name`` uses: itself, or the vendor account it belongs to
+    (Kling lip sync uses the Kling keys), so one account's key is entered once."""
+    owner = str(getattr(provider_info(name), "keys_from", "") or "")
+    return owner or name
+
+
+def secret_value(name: str, key: str) -> str:
+    """``name``'s secret ``key``: its own environment override, else the key owner's secret.
+
+    A field may name its owner itself (``keys_from="fal.api_key"``: the fal key, used to host a clip).
+    """
+    own = env_override(name, key)
+    if own is not None:
+        return own
+    field_owner = next((str(getattr(f, "keys_from", "") or "") for f in provider_info(name).fields
+                        if f.key == key), "")
+    if "." in field_owner:
+        owner, owner_key = field_owner.split(".", 1)
+        return get_secret(owner, owner_key)
+    return get_secret(key_owner(name), key)
 
 
 def missing_required(name: str) -> list[str]:

@@ -37,10 +37,11 @@ from app.fsutil import atomic_write_bytes, fsync_dir, make_temp
 from app.interchange.subtitles import cues_for, to_srt
 from app.media.ailabel import ai_label_layers, aigc_metadata
 from app.media.compositor import Compositor, FrameProvider, MissingMediaError, missing_media
+from app.media.export_audio import BackgroundSoundtrack, render_soundtrack
 from app.media.framesource import SequentialFrameSource
+from app.media.layers import LabelLayer
 from app.media.loudness import LoudnessReport
 from app.media.mixer import Mixer
-from app.media.overlays import LabelLayer
 from app.media.presets import ExportPreset, get_preset, output_size
 from app.media.yuv import rgb_to_yuv420p
 from app.model import Episode, Series
@@ -147,20 +148,18 @@ class Exporter:
         if metadata is None:
             metadata = aigc_metadata(self.series, self.episode)
 
-        self._report(0.0, None)
-        mixer = Mixer(self.series, self.bundle)
-        audio, report = mixer.render_export(self.episode, preset.loudness_lufs, preset.true_peak_dbtp)
-        audio_total = total * settings.sample_rate // fps
-        if audio.shape[0] < audio_total:
-            audio = np.concatenate([audio, np.zeros((audio_total - audio.shape[0], 2), np.float32)])
-        audio = np.ascontiguousarray(audio[:audio_total].T)  # planar (2, n) for AAC
-        self._check_cancel()
-
         if self.options.fingerprint:
             from app.fingerprint.store import FingerprintBuilder
 
             self._fingerprint = FingerprintBuilder(fps)
-        source = self._source or SequentialFrameSource(self.bundle.root)
+        self._report(0.0, None)
+        mixer = Mixer(self.series, self.bundle)
+        audio_total = total * settings.sample_rate // fps
+        soundtrack = BackgroundSoundtrack(lambda: render_soundtrack(
+            self.series, mixer, self.episode, audio_total, preset.loudness_lufs, preset.true_peak_dbtp))
+
+        own_source = SequentialFrameSource(self.bundle.root) if self._source is None else None
+        source: FrameProvider = own_source or self._source  # type: ignore[assignment]
         compositor = Compositor(self.series, self.bundle, source, safe_area=preset.safe_area, labels=labels)
         clean_abandoned_exports(self.out_path.parent)  # what killed exports left in this folder
         fd, tmp_name = make_temp(self.out_path.parent, *temp_affixes(self.out_path))
@@ -168,7 +167,7 @@ class Exporter:
         tmp = Path(tmp_name)
         ok = False
         try:
-            self._encode(tmp, compositor, audio, total, fps, fps_in, metadata, started)
+            report = self._encode(tmp, compositor, soundtrack, total, fps, fps_in, metadata, started)
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.out_path)
@@ -188,8 +187,8 @@ class Exporter:
         finally:
             if not ok:
                 tmp.unlink(missing_ok=True)
-            if self._source is None:
-                source.close()
+            if own_source is not None:
+                own_source.close()
         srt_path = self._write_srt()
         self._finish_provenance()
         self._report(1.0, 0.0)
@@ -246,7 +245,11 @@ class Exporter:
         video.width, video.height = self._size()
         video.pix_fmt = "yuv420p"
         video.time_base = Fraction(1, fps)
-        video.codec_context.thread_count = 0  # x264 picks threads for all cores
+        # x264 picks its thread count for all cores (1.5 per core, as the ffmpeg command line does);
+        # frame threads, not PyAV's default slice threads: sliced x264 syncs on every frame and
+        # leaves cores idle (and splits frames into slices), where ffmpeg's own default is frame threads.
+        video.codec_context.thread_count = 0
+        video.codec_context.thread_type = "FRAME"
         rate = self.series.settings.sample_rate
         audio = container.add_stream("aac", rate=rate, layout="stereo")
         audio.bit_rate = preset.audio_kbps * 1000
@@ -258,7 +261,7 @@ class Exporter:
         settings = self.series.settings
         return output_size(self.options.preset, settings.width, settings.height)
 
-    def _compose_loop(self, compositor: Compositor, frames: queue.Queue, total: int, fps: int, fps_in: int) -> None:
+    def _compose_loop(self, compositor: Compositor, frames: queue.Queue[av.VideoFrame | None], total: int, fps: int, fps_in: int) -> None:
         """Producer thread: compose every output frame in order, as yuv420p VideoFrames."""
         size = self._size()
         try:
@@ -291,17 +294,23 @@ class Exporter:
                 except queue.Full:
                     continue
 
-    def _encode(self, path: Path, compositor: Compositor, audio: np.ndarray, total: int, fps: int,
-                fps_in: int, metadata: dict[str, str], started: float) -> None:
+    def _encode(self, path: Path, compositor: Compositor, soundtrack: BackgroundSoundtrack, total: int,
+                fps: int, fps_in: int, metadata: dict[str, str], started: float) -> LoudnessReport | None:
+        """Encode and mux everything; returns the soundtrack's loudness report.
+
+        Video packets that come out before the soundtrack is ready are held and
+        muxed as soon as it is (the muxer interleaves by timestamp)."""
         container, vstream, astream = self._open(path, fps, metadata)
-        frames: queue.Queue = queue.Queue(maxsize=_QUEUE_DEPTH)
+        frames: queue.Queue[av.VideoFrame | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
         producer = threading.Thread(target=self._compose_loop, args=(compositor, frames, total, fps, fps_in),
                                     name="export-compose", daemon=True)
         producer.start()
         rate = self.series.settings.sample_rate
         spf = Fraction(rate, fps)
         apos = 0
-        n_audio = audio.shape[1]
+        audio: np.ndarray | None = None
+        report: LoudnessReport | None = None
+        held: list[Any] = []  # av.Packet
         done = 0
         last_report = 0.0
         closed = False
@@ -315,10 +324,18 @@ class Exporter:
                 self._check_cancel()
                 if frame is None:
                     break
-                for packet in vstream.encode(frame):
-                    container.mux(packet)
+                packets = vstream.encode(frame)
                 done += 1
-                apos = self._mux_audio(container, astream, audio, apos, min(n_audio, int(done * spf)), False)
+                if audio is None and (ready := soundtrack.poll()) is not None:
+                    audio, report = ready
+                if audio is None:
+                    held.extend(packets)
+                else:
+                    for packet in (*held, *packets):
+                        container.mux(packet)
+                    held.clear()
+                    apos = self._mux_audio(container, astream, audio, apos, min(audio.shape[1], int(done * spf)),
+                                           False)
                 now = time.monotonic()
                 if now - last_report > 0.1:
                     last_report = now
@@ -329,13 +346,17 @@ class Exporter:
                 raise self._error
             if done != total:
                 raise UserError(QCoreApplication.translate("Errors", "Export stopped after {done} of {total} frames.").format(done=done, total=total))
-            for packet in vstream.encode(None):
+            if audio is None:
+                audio, report = soundtrack.wait(self._check_cancel)
+            for packet in (*held, *vstream.encode(None)):
                 container.mux(packet)
-            self._mux_audio(container, astream, audio, apos, n_audio, True)
+            held.clear()
+            self._mux_audio(container, astream, audio, apos, audio.shape[1], True)
             for packet in astream.encode(None):
                 container.mux(packet)
             closed = True
             container.close()  # writes the index and moves it to the front (faststart)
+            return report
         finally:
             self._stop.set()
             while producer.is_alive():
@@ -350,7 +371,7 @@ class Exporter:
                     pass
 
     @staticmethod
-    def _mux_audio(container, astream, audio: np.ndarray, pos: int, until: int, final: bool) -> int:
+    def _mux_audio(container: av.container.OutputContainer, astream: av.AudioStream, audio: np.ndarray, pos: int, until: int, final: bool) -> int:
         """Encode whole AAC frames up to ``until`` (and the short last one when ``final``)."""
         while until - pos >= AAC_FRAME or (final and until > pos):
             n = min(AAC_FRAME, until - pos)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import UserError
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.media.importer import register_media, store_media
 from app.model import MediaAsset, Provenance
 
@@ -44,5 +45,6 @@ def import_files_job(session, paths: list[Path], on_done: Landed,
         stored, failed = result
         on_done([register_media(session, asset) for asset in stored], failed)
 
-    title = f"Import {paths[0].name}" if len(paths) == 1 else f"Import {len(paths)} files"
-    return job_manager(session).add(FunctionJob(title, work, on_done=land, kind="import"))
+    title = (QCoreApplication.translate("ImportJob", "Import {name}").format(name=paths[0].name) if len(paths) == 1
+             else QCoreApplication.translate("ImportJob", "Import {n} files").format(n=len(paths)))
+    return session.services.jobs.add(FunctionJob(title, work, on_done=land, kind="import"))

@@ -4,7 +4,7 @@ The file is judged by its content: a PNG named ``.mp4`` is imported as a PNG (an
 stored with the right extension). Before anything is copied the file must probe
 cleanly and decode (first video frame, a stretch of audio, the whole still), so a
 broken download never lands in the project. Thumbnails, waveform and proxy are
-then made in the background by ``media_services`` (it reacts to ``mediaChanged``).
+then made in the background by ``session.services.media`` (it reacts to ``mediaChanged``).
 """
 
 from __future__ import annotations

@@ -1,19 +1,21 @@
 """The media engine of the open project: one FrameFetcher plus the managers of derived files.
 
-``media_services(session)`` returns the ``MediaServices`` of the session's open
+``session.services.media`` is the ``MediaServices`` of the session's open
 bundle, created on first use and replaced when another project is opened (the
 old one's background work is cancelled and its decoders closed). Every media
 asset that appears in the document (imported, generated, recorded) gets its
 thumbnails, waveform and preview proxy made in the background; views listen to
-``derivedReady(asset_id, what)`` and read them through the accessors here.
+``derivedReady(asset_id, what)`` (``what`` is a ``Derived`` value) and read them
+through the accessors here.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
-import weakref
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -27,15 +29,35 @@ from app.media.decode import FrameFetcher
 from app.media.proxy import make_proxy
 from app.model import MediaAsset, MediaKind
 
+if TYPE_CHECKING:
+    from app.session import Session
+
 log = logging.getLogger(__name__)
 
 
-class MediaServices(QObject):
-    derivedReady = Signal(str, str)  # asset id, "thumbnails" | "waveform" | "proxy"
-    derivedFailed = Signal(str, str, str)  # asset id, what, message
-    progress = Signal(str, str, float)  # asset id, what, fraction
+class Derived(enum.StrEnum):
+    """The derived files the media engine makes of an asset (the ``what`` of its signals)."""
 
-    def __init__(self, session, parent: QObject | None = None) -> None:
+    THUMBNAILS = "thumbnails"
+    WAVEFORM = "waveform"
+    PROXY = "proxy"
+
+
+def _task_key(what: Derived, asset_id: str) -> str:
+    return f"{what}:{asset_id}"
+
+
+def _parse_key(key: str) -> tuple[Derived, str]:
+    what, asset_id = key.split(":", 1)
+    return Derived(what), asset_id
+
+
+class MediaServices(QObject):
+    derivedReady = Signal(str, str)  # asset id, Derived value
+    derivedFailed = Signal(str, str, str)  # asset id, Derived value, message
+    progress = Signal(str, str, float)  # asset id, Derived value, fraction
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         bundle = session.bundle
@@ -82,7 +104,7 @@ class MediaServices(QObject):
         except (OSError, UserError):
             return None
         if not thumbs.thumbnails_ready(folder):
-            self.schedule(asset, ("thumbnails",))
+            self.schedule(asset, (Derived.THUMBNAILS,))
         fps = float(asset.probe.get("fps") or 30)
         return thumbs.nearest(folder, int(Fraction(time) * Fraction(fps).limit_denominator(1001)))
 
@@ -110,7 +132,7 @@ class MediaServices(QObject):
             return None
         base = wave.load_base(path)
         if base is None:
-            self.schedule(asset, ("waveform",))
+            self.schedule(asset, (Derived.WAVEFORM,))
             return None
         self._peaks[asset.id] = base
         return base
@@ -122,15 +144,22 @@ class MediaServices(QObject):
             return False
 
     # ------------------------------------------------------------ scheduling
-    def wanted(self, asset: MediaAsset) -> tuple[str, ...]:
+    @property
+    def closed(self) -> bool:
+        """Shut down (its project was closed or replaced): ask the session for the current one."""
+        return self._closed
+
+    def wanted(self, asset: MediaAsset) -> tuple[Derived, ...]:
         probe = asset.probe or {}
         if asset.kind is MediaKind.VIDEO:
-            return ("thumbnails", "proxy", "waveform") if probe.get("has_audio") else ("thumbnails", "proxy")
+            if probe.get("has_audio"):
+                return (Derived.THUMBNAILS, Derived.PROXY, Derived.WAVEFORM)
+            return (Derived.THUMBNAILS, Derived.PROXY)
         if asset.kind is MediaKind.IMAGE:
-            return ("thumbnails",)
-        return ("waveform",)
+            return (Derived.THUMBNAILS,)
+        return (Derived.WAVEFORM,)
 
-    def schedule(self, asset: MediaAsset, what: tuple[str, ...] | None = None) -> list[str]:
+    def schedule(self, asset: MediaAsset, what: tuple[Derived, ...] | None = None) -> list[str]:
         """Queue the missing derived files of ``asset``; returns the task keys queued."""
         if self._closed:
             return []
@@ -143,13 +172,14 @@ class MediaServices(QObject):
         queued = []
         for kind in what or self.wanted(asset):
             fn = self._task(kind, asset, source)
-            if fn is not None and self.runner.submit(f"{kind}:{asset.id}", fn):
-                queued.append(f"{kind}:{asset.id}")
+            key = _task_key(kind, asset.id)
+            if fn is not None and self.runner.submit(key, fn):
+                queued.append(key)
         return queued
 
-    def _task(self, kind: str, asset: MediaAsset, source: Path):
+    def _task(self, kind: Derived, asset: MediaAsset, source: Path) -> Any:
         cache, fetcher, probe = self.cache_dir, self.fetcher, dict(asset.probe or {})
-        if kind == "proxy":
+        if kind is Derived.PROXY:
             dest = proxy_path(cache, source)
 
             def proxy_task(token, progress):
@@ -160,7 +190,7 @@ class MediaServices(QObject):
                 fetcher.forget(dest)  # a stale, incomplete proxy's index must not linger
                 return path
             return proxy_task
-        if kind == "thumbnails":
+        if kind is Derived.THUMBNAILS:
             dest = thumbs_dir(cache, source)
             if thumbs.thumbnails_ready(dest):
                 return None
@@ -172,7 +202,7 @@ class MediaServices(QObject):
                     probe = probe_file(source)
                 return thumbs.make_thumbnails(fetcher, source, dest, probe, token, progress)
             return thumbs_task
-        if kind == "waveform":
+        if kind is Derived.WAVEFORM:
             dest = waveform_path(cache, source)
             if dest.exists():
                 return None
@@ -202,43 +232,22 @@ class MediaServices(QObject):
         if asset is not None:
             self.schedule(asset)
 
-    def _on_finished(self, key: str, _result) -> None:
-        what, asset_id = key.split(":", 1)
-        if what == "waveform":
+    def _on_finished(self, key: str, _result: object) -> None:
+        what, asset_id = _parse_key(key)
+        if what is Derived.WAVEFORM:
             self._peaks.pop(asset_id, None)
-        self.derivedReady.emit(asset_id, what)
+        self.derivedReady.emit(asset_id, what.value)
 
     def _on_failed(self, key: str, message: str) -> None:
-        what, asset_id = key.split(":", 1)
+        what, asset_id = _parse_key(key)
         log.warning("making %s of %s failed: %s", what, asset_id, message)
-        self.derivedFailed.emit(asset_id, what, message)
+        self.derivedFailed.emit(asset_id, what.value, message)
 
     def _on_progress(self, key: str, fraction: float) -> None:
-        what, asset_id = key.split(":", 1)
-        self.progress.emit(asset_id, what, fraction)
+        what, asset_id = _parse_key(key)
+        self.progress.emit(asset_id, what.value, fraction)
 
 
-_services: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def media_services(session) -> MediaServices:
-    """The media services of ``session``'s open project (raises UserError when none is open)."""
-    current = _services.get(session)
-    if current is not None and session.bundle is not None and current.root == session.bundle.root \
-            and not current._closed:
-        return current
-    if current is not None:
-        current.shutdown()
-        del _services[session]
-    services = MediaServices(session)
-    _services[session] = services
-    if not getattr(session, "_media_services_hooked", False):
-        session.projectClosed.connect(lambda: _reset(session))
-        session._media_services_hooked = True
-    return services
-
-
-def _reset(session) -> None:
-    current = _services.pop(session, None)
-    if current is not None:
-        current.shutdown()
+def media_services(session: Session) -> MediaServices:
+    """The open project's media engine: ``session.services.media`` (kept for callers not yet moved)."""
+    return session.services.media

@@ -105,6 +105,7 @@ class Shot:
     notes: str = ""
     script_key: str = ""  # identity of the screenplay beat it was broken down from (for re-breakdown)
     title_text: str = ""  # a title card: this text on black is the shot's picture (opening titles, THE END)
+    lipsync_face: int = 0  # which face speaks when lip synced: 1 = the vendor's first face found; 0 = longest on screen
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.model.ids import new_id
+from app.model.job_state import JobState
 from app.model.media import MediaAsset
 from app.model.script import DialogueLine, Scene, Shot
 from app.model.timeline import ShortClipPolicy, Timeline, default_tracks
@@ -91,8 +92,8 @@ class Episode:
 class JobRecord:
     """A unit of slow work, persisted so a paid remote generation is never lost.
 
-    ``state`` is one of queued, running, remote (submitted, being polled),
-    succeeded, failed, cancelled. ``target`` says where the result lands
+    ``state`` is a ``JobState`` (saved as its word: queued, running, remote (submitted,
+    being polled), downloading, succeeded, failed, cancelled). ``target`` says where the result lands
     (e.g. {"episode_id", "shot_id", "slot": "still"}).
     """
 
@@ -100,7 +101,7 @@ class JobRecord:
     kind: str = ""
     provider: str = ""
     capability: str = ""
-    state: str = "queued"
+    state: JobState = JobState.QUEUED
     task_id: str = ""
     request: dict[str, Any] = field(default_factory=dict)
     target: dict[str, Any] = field(default_factory=dict)
@@ -112,6 +113,7 @@ class JobRecord:
     cost: float = 0.0
     estimated_cost: float = 0.0
     result_assets: list[str] = field(default_factory=list)
+    error_original: str = ""  # the vendor's own words behind ``error`` (key-scrubbed), for "Show original"
 
 
 @dataclass

@@ -37,6 +37,8 @@ T = {
     "landmarks": ("个一致的声纹特征点", "agreeing sound landmarks"),
     "no_picture": ("画面不同（仅声音相同）", "different pictures (sound only)"),
     "no_sound": ("声音不同", "different sound"),
+    "repeats": ("声音在我方剧集中可对应 %1 处起点（背景音乐循环），仅凭声音无法确定是哪一处",
+                "sound matches at %1 - the music repeats, so sound alone cannot tell which"),
     "transformations": ("检测到的改动", "Detected transformations"), "none": ("无", "none"),
     "region": ("我方画面在可疑画面中的位置", "Where our picture sits in the suspect's frame"),
     "frames": ("逐帧对照（左：我方，右：可疑文件）", "Side-by-side frames (left: ours, right: suspect)"),
@@ -107,6 +109,9 @@ def render_html(e: Evidence, lang: str) -> str:
                 _row(t("transformations"), escape(changes))]
         if m.region:
             out.append(_row(t("region"), escape(m.region)))
+        if m.sound_alternatives:
+            starts = " / ".join(_clock(x) for x in sorted([m.reference_start, *m.sound_alternatives]))
+            out.append(_row(t("range_ours"), escape(t("repeats").replace("%1", starts))))
         out.append("</table>")
         if item.frames:
             out.append(f"<h3>{escape(t('frames'))}</h3>")

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.jobs.backoff import RetryPolicy
-from app.jobs.job import Job, JobContext
+from app.jobs.job import Job, JobContext, JobEvent
 from app.model import Episode, Series
 from app.script.language import language_instruction
 from app.script.llm_breakdown import bible_context
@@ -120,7 +120,7 @@ class TextStreamJob(Job):
             stream = client.stream_chat(request, cancel=ctx.token)
             for delta in stream:
                 chars += len(delta)
-                ctx.event("delta", delta)
+                ctx.event(JobEvent.DELTA, delta)
                 ctx.progress(None, QCoreApplication.translate("Jobs", "{count} characters").format(count=chars))
         except ProviderError as exc:
             if chars:
@@ -128,8 +128,8 @@ class TextStreamJob(Job):
             raise
         return stream.result.text
 
-    def on_event(self, manager: Any, name: str, payload: Any) -> None:
-        if name == "delta":
+    def on_event(self, manager: Any, name: JobEvent, payload: Any) -> None:
+        if name is JobEvent.DELTA:
             self._on_delta(payload)
 
     def land(self, manager: Any, result: str) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.model import Episode, MediaAsset, Provenance, Shot
 from app.session import Session
 
@@ -93,7 +92,7 @@ def import_files_to_shots(session: Session, episode: Episode, paths: list[Path],
         if on_done is not None:
             on_done(report)
 
-    return job_manager(session).add(FunctionJob(QCoreApplication.translate("StoryboardFiles", "Import {count} file(s) to shots").format(count=len(paths)), work, on_done=land,
+    return session.services.jobs.add(FunctionJob(QCoreApplication.translate("StoryboardFiles", "Import {count} file(s) to shots").format(count=len(paths)), work, on_done=land,
                                                 kind="import"))
 
 
@@ -142,5 +141,5 @@ def continue_from_previous(session: Session, episode: Episode, shot: Shot, on_do
         if on_done is not None:
             on_done(asset)
 
-    return job_manager(session).add(FunctionJob(QCoreApplication.translate("StoryboardFiles", "Continuity frame for {code}").format(code=shot.code), work, on_done=land,
+    return session.services.jobs.add(FunctionJob(QCoreApplication.translate("StoryboardFiles", "Continuity frame for {code}").format(code=shot.code), work, on_done=land,
                                                 kind="import"))

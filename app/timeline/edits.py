@@ -141,9 +141,9 @@ class TimelineEditor:
                 raise EditRefused(QCoreApplication.translate("TimelineEdits", "There is no track there to move the clip to."))
             target = tracks[index]
             if target.locked:
-                raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=target.name))
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=_track_name(target)))
             if target is not origin and not query.compatible(query.clip_kind(self.doc, clip), target.kind):
-                raise EditRefused(QCoreApplication.translate("TimelineEdits", "“{clip}” cannot go on the {kind} track “{name}”.").format(clip=clip.name or QCoreApplication.translate("TimelineEdits", "Clip"), kind=target.kind.value, name=target.name))
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "“{clip}” cannot go on the {kind} track “{name}”.").format(clip=clip.name or QCoreApplication.translate("TimelineEdits", "Clip"), kind=_kind_label(target.kind), name=_track_name(target)))
             targets.append(target)
         if delta == 0 and track_delta == 0:
             return False
@@ -167,7 +167,7 @@ class TimelineEditor:
         clip = self.clip(clip_id)
         track = self.track_of(clip_id)
         if track.locked:
-            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=_track_name(track)))
         prev, nxt = query.neighbours(track, clip)
         src = self._src(clip)
         with transaction(self.doc, QCoreApplication.translate("TimelineEdits", "Trim clip"), merge_key) as cmd:
@@ -216,7 +216,7 @@ class TimelineEditor:
         clip = self.clip(clip_id)
         track = self.track_of(clip_id)
         if track.locked:
-            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=_track_name(track)))
         src = self._src(clip)
         old_end = clip.end
         room = self._room_to_close(old_end, track, {clip.id})
@@ -243,7 +243,7 @@ class TimelineEditor:
         if right is None:
             return self.trim(clip_id, "out", frame, merge_key)
         if track.locked:
-            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=_track_name(track)))
         lsrc, rsrc = self._src(left), self._src(right)
         lo = max(left.start + 1, right.start - right.source_in if rsrc else -INF)
         hi = min(right.end - 1, left.start + lsrc - left.source_in if lsrc else INF)
@@ -330,11 +330,11 @@ class TimelineEditor:
         """Put new clips on a track at their own ``start``s, overwriting what is there."""
         track = self.track(track_id)
         if track.locked:
-            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=track.name))
+            raise EditRefused(QCoreApplication.translate("TimelineEdits", "Track “{name}” is locked.").format(name=_track_name(track)))
         for c in clips:
             kind = query.clip_kind(self.doc, c)
             if not query.compatible(kind, track.kind):
-                raise EditRefused(QCoreApplication.translate("TimelineEdits", "“{clip}” cannot go on the {kind} track “{name}”.").format(clip=c.name or QCoreApplication.translate("TimelineEdits", "Clip"), kind=track.kind.value, name=track.name))
+                raise EditRefused(QCoreApplication.translate("TimelineEdits", "“{clip}” cannot go on the {kind} track “{name}”.").format(clip=c.name or QCoreApplication.translate("TimelineEdits", "Clip"), kind=_kind_label(track.kind), name=_track_name(track)))
         with transaction(self.doc, text) as cmd:
             for c in clips:
                 self._clear_range(cmd, track, c.start, c.end)
@@ -395,3 +395,16 @@ class TimelineEditor:
                 self._clear_range(cmd, target, clip.start, clip.end)
                 cmd.append(target, "clips", clip)
         return [c.id for _, c in placed]
+
+
+def _kind_label(kind: TrackKind) -> str:
+    """A track kind in the UI's language ("画面" for picture), for messages."""
+    from app.timeline.structure import KIND_LABELS  # structure imports this module
+
+    return QCoreApplication.translate("TrackNames", str(KIND_LABELS.get(kind, kind.value)))
+
+
+def _track_name(track: Track) -> str:
+    from app.timeline.structure import track_display_name
+
+    return track_display_name(track)

@@ -63,13 +63,13 @@ class TrackEditor:
         if index is None:
             same = [i for i, t in enumerate(self.timeline.tracks) if t.kind is kind]
             index = same[-1] + 1 if same else len(self.timeline.tracks)
-        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Add track “{name}”").format(name=track.name)) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Add track “{name}”").format(name=track_display_name(track))) as cmd:
             cmd.insert(self.timeline, "tracks", index, track)
         return track
 
     def remove_track(self, track_id: str) -> None:
         track = self.doc.find(track_id)
-        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Delete track “{name}”").format(name=track.name)) as cmd:
+        with transaction(self.doc, QCoreApplication.translate("TimelineStructure", "Delete track “{name}”").format(name=track_display_name(track))) as cmd:
             cmd.remove(track)
 
     def rename_track(self, track_id: str, name: str) -> None:

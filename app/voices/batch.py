@@ -8,14 +8,12 @@ saved at the end. The arrivals of the run are one undo step in the document.
 from __future__ import annotations
 
 import shutil
-import signal
 from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import UserError
-from app.jobs.batch import BatchGenerator, Plan, _Interrupted
-from app.jobs.job import JobState
+from app.jobs.batch import BatchGenerator, Plan
 from app.model import Episode
 from app.session import Session
 from app.voices.cast import SCRATCH_PROVIDER, voice_for
@@ -46,12 +44,7 @@ class VoiceBatch(BatchGenerator):
             from app.jobs.actions import choose_provider
 
             choose_provider("speech", self.provider)
-        previous = signal.signal(signal.SIGINT, self._on_sigint)
-        try:
-            self.manager.resume_persisted()
-            resumed = [j for j in self.manager.jobs() if not j.state.finished]
-            if resumed:
-                self._phase(f"Collecting {len(resumed)} earlier task(s)", resumed)
+        def phases() -> None:
             pairs = lines_in(self.episode, Scope.EPISODE, line_ids=self.line_ids)
             busy = in_flight_lines(self.manager.jobs())
             plan = plan_voices(self.session.series, self.episode, pairs, provider=self.provider,
@@ -61,19 +54,8 @@ class VoiceBatch(BatchGenerator):
             for note in plan.skipped:
                 print(note, file=self.out)
             self._phase("Voices", list(plan.jobs))
-        except _Interrupted:
-            waiting = [j for j in self.manager.jobs() if not j.state.finished and getattr(j, "handle", None)]
-            self.manager.shutdown()
-            return [f"interrupted; {len(waiting)} task(s) keep running at the vendor and are collected "
-                    "when you run the same command again"]
-        finally:
-            signal.signal(signal.SIGINT, previous)
-        if self.session.is_modified:
-            self.session.save()
-        failures = [f"{j.title}: {j.error}" for j in self.manager.jobs() if j.state is JobState.FAILED]
-        if self.manager.paused_reason:
-            failures.append(self.manager.paused_reason)
-        return failures
+
+        return self.run_loop(phases)
 
 
 def parse_lines(spec: str | None, episode: Episode) -> set[str] | None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.model import Character
 from app.session import Session
 from app.voices.samples import prepare
@@ -72,4 +71,4 @@ def clone_job(session: Session, character: Character, provider: str, sample: Pat
     title = QCoreApplication.translate("Voices", "Clone voice of {name}").format(name=character.name)
     job = FunctionJob(title, lambda ctx: _clone(provider, character, Path(sample), ctx), on_done=done,
                       resource=provider, kind="voice_clone")
-    return job_manager(session).add(job)
+    return session.services.jobs.add(job)

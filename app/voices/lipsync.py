@@ -32,6 +32,7 @@ class LipSyncPlan:
 
     jobs: list[GenerationJob] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the user must know before sending: uploads, prices
 
 
 def shot_name(shot: Shot) -> str:
@@ -81,11 +82,13 @@ def lipsync_job(bundle, series: Series, episode: Episode, shot: Shot, provider: 
         return QCoreApplication.translate("LipSync", "Shot {0} has no chosen take to lip sync to.").format(
             shot_name(shot)
         )
-    parameters = {}
+    parameters: dict[str, object] = {}
     prov = asset.provenance
     video_id = str((prov.parameters or {}).get("video_id") or "") if prov is not None else ""
     if video_id:  # a clip Kling made: Kling's lip sync takes it by its id (it takes no uploads)
         parameters["video_id"] = video_id
+    if shot.lipsync_face:
+        parameters["face_index"] = int(shot.lipsync_face)
     request = LipSyncRequest(
         video=str(bundle.resolve(asset.path)),
         audio=str(wav),
@@ -108,20 +111,66 @@ def plan_lipsync(
     episode: Episode,
     provider: str,  # noqa: ANN001
     shot_ids: set[str] | None = None,
+    redo: bool = False,
 ) -> LipSyncPlan:
-    """Lip-sync jobs for the episode's shots (or only ``shot_ids``) that have a clip and a take."""
+    """Lip-sync jobs for the episode's shots (or only ``shot_ids``) that have a clip and a take.
+
+    A shot whose chosen clip already is a lip-sync result is left alone unless ``redo`` (the user
+    asked for that one shot again).
+    """
     plan = LipSyncPlan()
+    synced_by = lipsync_providers()
     for shot in episode.shots():
         if shot_ids is not None and shot.id not in shot_ids:
             continue
         if not shot.dialogue:
+            continue
+        chosen = series.media.get(shot.chosen_clip or "")
+        if not redo and chosen is not None and chosen.provenance.provider in synced_by:
+            # already lip synced (e.g. collected from an earlier run): never paid for twice
+            plan.skipped.append(QCoreApplication.translate(
+                "LipSync", "Shot {0} is already lip synced.").format(shot_name(shot)))
             continue
         made = lipsync_job(bundle, series, episode, shot, provider)
         if isinstance(made, str):
             plan.skipped.append(made)
         else:
             plan.jobs.append(made)
+    plan.notes = before_sending(provider, plan.jobs)
     return plan
+
+
+def needs_hosting(provider: str, job: GenerationJob) -> bool:
+    """The clip must be uploaded to the media host before this vendor can fetch it."""
+    from app.jobs.provider_config import provider_values
+
+    if provider != "kling_lipsync" or job.request.parameters.get("video_id"):
+        return False
+    if str(getattr(job.request, "video", "")).startswith(("http://", "https://")):
+        return False
+    return str(provider_values(provider, with_secrets=False).get("media_host") or "") == "fal"
+
+
+def before_sending(provider: str, jobs: list[GenerationJob]) -> list[str]:
+    """What the user is told before anything is sent: where clips go, and prices nobody published."""
+    notes = []
+    hosted = [job.target.get("shot_id") for job in jobs if needs_hosting(provider, job)]
+    if hosted:
+        notes.append(QCoreApplication.translate(
+            "LipSync", "{0} clip(s) were not made by Kling: each is first uploaded to fal.ai's file storage "
+            "(a public link, with your fal.ai key) so Kling can fetch it.").format(len(hosted)))
+    if any(not getattr(job, "price_known", True) for job in jobs):
+        notes.append(QCoreApplication.translate(
+            "LipSync", "Price unknown: the vendor publishes no list price for this lip-sync model, so it is "
+            "not counted in the budget."))
+    return notes
+
+def lipsync_providers() -> set[str]:
+    """Names of the providers that make lip-sync results."""
+    from providers import registry
+    from providers.base import LIPSYNC
+
+    return {p.name for p in registry.for_capability(LIPSYNC)}
 
 
 def default_provider() -> str | None:

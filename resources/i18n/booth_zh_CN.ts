@@ -142,6 +142,21 @@
 <context>
     <name>AudioTakes</name>
     <message>
+        <location filename="../../app/audio/takes.py" line="1"/>
+        <source>Delete {take}</source>
+        <translation>删除{take}</translation>
+    </message>
+    <message>
+        <location filename="../../app/audio/takes.py" line="1"/>
+        <source>Unchoose take</source>
+        <translation>取消选用录音</translation>
+    </message>
+    <message>
+        <location filename="../../app/audio/takes.py" line="1"/>
+        <source>Choose {take}</source>
+        <translation>选用{take}</translation>
+    </message>
+    <message>
         <location filename="../../app/audio/takes.py" line="244"/>
         <location filename="../../app/audio/takes.py" line="245"/>
         <location filename="../../app/audio/takes.py" line="250"/>

@@ -29,284 +29,374 @@
         <translation>剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="75"/>
+        <location filename="../../widgets/commands/catalog.py" line="102"/>
         <source>New series</source>
         <translation>新建剧集系列</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="76"/>
+        <location filename="../../widgets/commands/catalog.py" line="103"/>
+        <source>&amp;New Series…</source>
+        <translation>新建短剧(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="104"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="77"/>
+        <location filename="../../widgets/commands/catalog.py" line="105"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="106"/>
         <source>Open the demo</source>
         <translation>打开示例</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="78"/>
+        <location filename="../../widgets/commands/catalog.py" line="107"/>
+        <source>Open &amp;Demo</source>
+        <translation>打开示例(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="79"/>
+        <location filename="../../widgets/commands/catalog.py" line="109"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="110"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="80"/>
+        <location filename="../../widgets/commands/catalog.py" line="111"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="112"/>
         <source>Export episode</source>
         <translation>导出本集</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="81"/>
+        <location filename="../../widgets/commands/catalog.py" line="113"/>
         <source>Export season</source>
         <translation>导出整季</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="82"/>
+        <location filename="../../widgets/commands/catalog.py" line="114"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="83"/>
+        <location filename="../../widgets/commands/catalog.py" line="115"/>
+        <source>&amp;Close Project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="84"/>
+        <location filename="../../widgets/commands/catalog.py" line="117"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="118"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="85"/>
+        <location filename="../../widgets/commands/catalog.py" line="119"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="120"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="86"/>
+        <location filename="../../widgets/commands/catalog.py" line="121"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="122"/>
         <source>Find in season</source>
         <translation>在整季中查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="87"/>
+        <location filename="../../widgets/commands/catalog.py" line="123"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="88"/>
+        <location filename="../../widgets/commands/catalog.py" line="124"/>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="125"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="89"/>
+        <location filename="../../widgets/commands/catalog.py" line="126"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="127"/>
         <source>Reset the panel layout</source>
         <translation>重置面板布局</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="90"/>
+        <location filename="../../widgets/commands/catalog.py" line="128"/>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="129"/>
         <source>Add episode</source>
         <translation>添加剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="91"/>
+        <location filename="../../widgets/commands/catalog.py" line="130"/>
+        <source>&amp;Add Episode</source>
+        <translation>添加分集(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="131"/>
         <source>Rename episode</source>
         <translation>重命名剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="92"/>
+        <location filename="../../widgets/commands/catalog.py" line="132"/>
+        <source>&amp;Rename Episode…</source>
+        <translation>重命名分集(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="133"/>
         <source>Delete episode</source>
         <translation>删除剧集</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="93"/>
+        <location filename="../../widgets/commands/catalog.py" line="134"/>
+        <source>&amp;Delete Episode…</source>
+        <translation>删除分集(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="135"/>
         <source>Previous episode</source>
         <translation>上一集</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="94"/>
+        <location filename="../../widgets/commands/catalog.py" line="136"/>
+        <source>&amp;Previous Episode</source>
+        <translation>上一集(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="137"/>
         <source>Next episode</source>
         <translation>下一集</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="95"/>
+        <location filename="../../widgets/commands/catalog.py" line="138"/>
+        <source>&amp;Next Episode</source>
+        <translation>下一集(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="139"/>
         <source>Episode navigator</source>
         <translation>剧集导航</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="96"/>
+        <location filename="../../widgets/commands/catalog.py" line="140"/>
         <source>About Microdrama Studio</source>
         <translation>关于微短剧工作室</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="98"/>
+        <location filename="../../widgets/commands/catalog.py" line="141"/>
+        <source>&amp;About Microdrama Studio</source>
+        <translation>关于 Microdrama Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands/catalog.py" line="143"/>
         <source>Break down the script into shots</source>
         <translation>把剧本拆分为镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="100"/>
-        <location filename="../../widgets/commands/catalog.py" line="131"/>
+        <location filename="../../widgets/commands/catalog.py" line="145"/>
+        <location filename="../../widgets/commands/catalog.py" line="176"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="101"/>
-        <location filename="../../widgets/commands/catalog.py" line="132"/>
+        <location filename="../../widgets/commands/catalog.py" line="146"/>
+        <location filename="../../widgets/commands/catalog.py" line="177"/>
         <source>Shuttle backward</source>
         <translation>倒放（穿梭）</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="102"/>
-        <location filename="../../widgets/commands/catalog.py" line="133"/>
+        <location filename="../../widgets/commands/catalog.py" line="147"/>
+        <location filename="../../widgets/commands/catalog.py" line="178"/>
         <source>Stop shuttling</source>
         <translation>停止穿梭</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="103"/>
-        <location filename="../../widgets/commands/catalog.py" line="134"/>
+        <location filename="../../widgets/commands/catalog.py" line="148"/>
+        <location filename="../../widgets/commands/catalog.py" line="179"/>
         <source>Shuttle forward</source>
         <translation>快进（穿梭）</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="104"/>
+        <location filename="../../widgets/commands/catalog.py" line="149"/>
         <source>Split at playhead</source>
         <translation>在播放头处分割</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="105"/>
+        <location filename="../../widgets/commands/catalog.py" line="150"/>
         <source>Delete clips</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="106"/>
+        <location filename="../../widgets/commands/catalog.py" line="151"/>
         <source>Ripple delete</source>
         <translation>波纹删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="107"/>
+        <location filename="../../widgets/commands/catalog.py" line="152"/>
         <source>Add or remove a marker</source>
         <translation>添加或移除标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="108"/>
-        <location filename="../../widgets/commands/catalog.py" line="141"/>
+        <location filename="../../widgets/commands/catalog.py" line="153"/>
+        <location filename="../../widgets/commands/catalog.py" line="186"/>
         <source>Mark in</source>
         <translation>标记入点</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="109"/>
-        <location filename="../../widgets/commands/catalog.py" line="142"/>
+        <location filename="../../widgets/commands/catalog.py" line="154"/>
+        <location filename="../../widgets/commands/catalog.py" line="187"/>
         <source>Mark out</source>
         <translation>标记出点</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="110"/>
+        <location filename="../../widgets/commands/catalog.py" line="155"/>
         <source>Copy clips</source>
         <translation>复制片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="111"/>
+        <location filename="../../widgets/commands/catalog.py" line="156"/>
         <source>Cut clips</source>
         <translation>剪切片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="112"/>
+        <location filename="../../widgets/commands/catalog.py" line="157"/>
         <source>Paste clips</source>
         <translation>粘贴片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="113"/>
+        <location filename="../../widgets/commands/catalog.py" line="158"/>
         <source>Select all clips</source>
         <translation>全选片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="114"/>
+        <location filename="../../widgets/commands/catalog.py" line="159"/>
         <source>Clear the selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="115"/>
+        <location filename="../../widgets/commands/catalog.py" line="160"/>
         <source>Selection tool</source>
         <translation>选择工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="116"/>
+        <location filename="../../widgets/commands/catalog.py" line="161"/>
         <source>Ripple edit tool</source>
         <translation>波纹编辑工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="117"/>
+        <location filename="../../widgets/commands/catalog.py" line="162"/>
         <source>Rolling edit tool</source>
         <translation>滚动编辑工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="121"/>
+        <location filename="../../widgets/commands/catalog.py" line="166"/>
         <source>Snapping on / off</source>
         <translation>开启 / 关闭吸附</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="118"/>
+        <location filename="../../widgets/commands/catalog.py" line="163"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="119"/>
+        <location filename="../../widgets/commands/catalog.py" line="164"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="120"/>
+        <location filename="../../widgets/commands/catalog.py" line="165"/>
         <source>Zoom to fit</source>
         <translation>缩放以适合</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="122"/>
-        <location filename="../../widgets/commands/catalog.py" line="135"/>
+        <location filename="../../widgets/commands/catalog.py" line="167"/>
+        <location filename="../../widgets/commands/catalog.py" line="180"/>
         <source>Previous frame</source>
         <translation>上一帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="123"/>
-        <location filename="../../widgets/commands/catalog.py" line="136"/>
+        <location filename="../../widgets/commands/catalog.py" line="168"/>
+        <location filename="../../widgets/commands/catalog.py" line="181"/>
         <source>Next frame</source>
         <translation>下一帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="124"/>
-        <location filename="../../widgets/commands/catalog.py" line="137"/>
+        <location filename="../../widgets/commands/catalog.py" line="169"/>
+        <location filename="../../widgets/commands/catalog.py" line="182"/>
         <source>Back one second</source>
         <translation>后退一秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="125"/>
-        <location filename="../../widgets/commands/catalog.py" line="138"/>
+        <location filename="../../widgets/commands/catalog.py" line="170"/>
+        <location filename="../../widgets/commands/catalog.py" line="183"/>
         <source>Forward one second</source>
         <translation>前进一秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="126"/>
+        <location filename="../../widgets/commands/catalog.py" line="171"/>
         <source>Previous edit point</source>
         <translation>上一个编辑点</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="127"/>
+        <location filename="../../widgets/commands/catalog.py" line="172"/>
         <source>Next edit point</source>
         <translation>下一个编辑点</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="128"/>
-        <location filename="../../widgets/commands/catalog.py" line="139"/>
+        <location filename="../../widgets/commands/catalog.py" line="173"/>
+        <location filename="../../widgets/commands/catalog.py" line="184"/>
         <source>Go to start</source>
         <translation>跳到开头</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="129"/>
-        <location filename="../../widgets/commands/catalog.py" line="140"/>
+        <location filename="../../widgets/commands/catalog.py" line="174"/>
+        <location filename="../../widgets/commands/catalog.py" line="185"/>
         <source>Go to end</source>
         <translation>跳到结尾</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands/catalog.py" line="144"/>
+        <location filename="../../widgets/commands/catalog.py" line="189"/>
         <source>Record / stop the take</source>
         <translation>录制 / 停止录音</translation>
     </message>

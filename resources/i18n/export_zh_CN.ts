@@ -164,6 +164,11 @@
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
+    <message>
+        <location filename="../../widgets/export/dialog.py" line="200"/>
+        <source>The export failed.</source>
+        <translation>导出失败。</translation>
+    </message>
 </context>
 <context>
     <name>ExportPresets</name>

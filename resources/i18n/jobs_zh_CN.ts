@@ -42,6 +42,11 @@
 <context>
     <name>Jobs</name>
     <message>
+        <location filename="../../app/jobs/generation.py" line="1"/>
+        <source>There is nothing left to collect; “Generate Again” creates a new, paid task (≈{cost}).</source>
+        <translation>已没有可取回的结果；“重新生成”会创建一个新的付费任务（≈{cost}）。</translation>
+    </message>
+    <message>
         <location filename="../../app/jobs/generation.py" line="202"/>
         <source>Submitting to {provider}…</source>
         <translation>正在提交到 {provider}…</translation>
@@ -146,6 +151,16 @@
 <context>
     <name>JobsActions</name>
     <message>
+        <location filename="../../app/jobs/actions.py" line="1"/>
+        <source>Clip {shot}</source>
+        <translation>视频片段 {shot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/jobs/actions.py" line="1"/>
+        <source>Still {shot}</source>
+        <translation>静帧 {shot}</translation>
+    </message>
+    <message>
         <location filename="../../app/jobs/actions.py" line="36"/>
         <source>Music E{number:02d}</source>
         <translation>第 {number:02d} 集配乐</translation>
@@ -217,6 +232,31 @@
 </context>
 <context>
     <name>JobsPanel</name>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>Generate Again…</source>
+        <translation>重新生成…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>Generate Again (≈{cost})</source>
+        <translation>重新生成（≈{cost}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>Generate again?</source>
+        <translation>重新生成？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>The vendor no longer has {n} of these tasks (they expired or were removed there), so their results cannot be collected. Generate them again as new, paid tasks?</source>
+        <translation>服务商那边已没有其中 {n} 个任务（已过期或被删除），无法取回结果。要作为新的付费任务重新生成吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/jobs/panel.py" line="1"/>
+        <source>The vendor no longer has the task for “{title}” (it expired or was removed there), so its result cannot be collected. Generate again as a new, paid task?</source>
+        <translation>服务商那边已没有“{title}”的任务（已过期或被删除），无法取回结果。要作为新的付费任务重新生成吗？</translation>
+    </message>
     <message>
         <location filename="../../widgets/jobs/panel.py" line="99"/>
         <source>Cancel</source>
@@ -788,6 +828,11 @@
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
+    <message>
+        <location filename="../../widgets/settings/providers_dialog.py" line="204"/>
+        <source>Uses the key entered for {vendor}</source>
+        <translation>使用为 {vendor} 填写的密钥</translation>
+    </message>
 </context>
 <context>
     <name>ProviderSetup</name>
@@ -1248,6 +1293,21 @@
         <location filename="../../widgets/settings/provider_texts.py" line="100"/>
         <source>advanced: identify-face + advanced-lip-sync (2-60 s); legacy: the older single call (2-10 s, 720-1920 px)</source>
         <translation>advanced：人脸识别 + 高级对口型（2-60 秒）；legacy：旧版单次调用（2-10 秒，720-1920 像素）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>Kling&apos;s lip sync (identify-face + advanced-lip-sync); a clip Kling did not make is first put on fal.ai&apos;s file storage; 2-60 s clips, 512-2160 px, one face.</source>
+        <translation>可灵对口型（人脸识别 + 高级对口型）；非可灵生成的片段会先放到 fal.ai 的文件存储；片段 2-60 秒，512-2160 像素，一张人脸。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>fal: a clip made elsewhere is uploaded to fal.ai&apos;s file storage (with your fal.ai key) so Kling can fetch it; none: only clips Kling made are sent</source>
+        <translation>fal：其他来源的片段会上传到 fal.ai 的文件存储（使用你的 fal.ai 密钥），以便可灵读取；none：只发送可灵生成的片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/provider_texts.py" line="100"/>
+        <source>A cloned voice speaks only with the CosyVoice model it was made for</source>
+        <translation>复刻的声音只能用它所属的 CosyVoice 模型朗读</translation>
     </message>
 </context>
 <context>

@@ -772,6 +772,11 @@ Break it down without AI instead (one shot per beat)?</source>
 <context>
     <name>StoryboardPanel</name>
     <message>
+        <location filename="../../widgets/storyboard/panel.py" line="1"/>
+        <source>Choose a provider…</source>
+        <translation>选择服务商…</translation>
+    </message>
+    <message>
         <location filename="../../widgets/storyboard/panel.py" line="122"/>
         <source>Image</source>
         <translation>图像</translation>

@@ -471,4 +471,117 @@
         <translation>按配音调整镜头时长</translation>
     </message>
 </context>
+<context>
+    <name>LipSync</name>
+    <message>
+        <source>{0} clip(s) were not made by Kling: each is first uploaded to fal.ai&apos;s file storage (a public link, with your fal.ai key) so Kling can fetch it.</source>
+        <translation>有 {0} 个片段不是可灵生成的：发送前会先上传到 fal.ai 的文件存储（公开链接，使用你的 fal.ai 密钥），以便可灵读取。</translation>
+    </message>
+    <message>
+        <source>Price unknown: the vendor publishes no list price for this lip-sync model, so it is not counted in the budget.</source>
+        <translation>价格未知：服务商没有公布这个对口型模型的价格，因此不计入预算。</translation>
+    </message>
+    <message>
+        <source>Choose Lip-Sync Face</source>
+        <translation>选择对口型的人脸</translation>
+    </message>
+    <message>
+        <source>This lip-sync provider finds the face itself; there is no face to choose.</source>
+        <translation>这个对口型服务会自己找人脸，无需选择。</translation>
+    </message>
+    <message>
+        <source>Select a shot first.</source>
+        <translation>请先选择一个镜头。</translation>
+    </message>
+    <message>
+        <source>Find faces in {0}</source>
+        <translation>识别 {0} 中的人脸</translation>
+    </message>
+    <message>
+        <source>Shot {0} is already lip synced.</source>
+        <translation>镜头 {0} 已经对过口型。</translation>
+    </message>
+</context>
+<context>
+    <name>LipSyncActions</name>
+    <message>
+        <source>Choose Lip-Sync Face…</source>
+        <translation>选择对口型人脸…</translation>
+    </message>
+    <message>
+        <source>Find the faces in the shot&apos;s clip (free) and choose which one speaks</source>
+        <translation>识别镜头片段中的人脸（免费），并选择由谁说话</translation>
+    </message>
+    <message>
+        <source>Lip sync %1 shot(s)?</source>
+        <translation>为 %1 个镜头对口型？</translation>
+    </message>
+    <message>
+        <source>One face in shot %1: it speaks.</source>
+        <translation>镜头 %1 中只有一张人脸：由它说话。</translation>
+    </message>
+</context>
+<context>
+    <name>FaceChooserDialog</name>
+    <message>
+        <location filename="../../widgets/voices/face_chooser.py" line="1"/>
+        <source>Who Speaks in Shot {0}</source>
+        <translation>镜头 {0} 由谁说话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/face_chooser.py" line="1"/>
+        <source>Who Speaks</source>
+        <translation>由谁说话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/face_chooser.py" line="1"/>
+        <source>The lip-sync vendor found {0} faces in this clip. Choose the one whose mouth moves to the voice; the choice is kept for this shot.</source>
+        <translation>对口型服务在这个片段中找到了 {0} 张人脸。请选择嘴型跟随配音的那一张；此镜头会记住你的选择。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/face_chooser.py" line="1"/>
+        <source>Automatic
+(on screen longest)</source>
+        <translation>自动
+（出镜最久）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/face_chooser.py" line="1"/>
+        <source>Face {0}
+{1} s on screen</source>
+        <translation>人脸 {0}
+出镜 {1} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/voices/face_chooser.py" line="1"/>
+        <source>(automatic choice)</source>
+        <translation>（自动选择）</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>Uses the key entered for {vendor}</source>
+        <translation>使用为 {vendor} 填写的密钥</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderFields</name>
+    <message>
+        <source>Host for clips Kling did not make</source>
+        <translation>非可灵片段的托管方式</translation>
+    </message>
+    <message>
+        <source>fal.ai key (clip host)</source>
+        <translation>fal.ai 密钥（片段托管）</translation>
+    </message>
+    <message>
+        <source>Clip host address</source>
+        <translation>片段托管地址</translation>
+    </message>
+    <message>
+        <source>Voice cloning model</source>
+        <translation>声音复刻模型</translation>
+    </message>
+</context>
 </TS>

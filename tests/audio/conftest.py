@@ -91,9 +91,8 @@ def session(qapp, tmp_path):
     s = Session()
     s.create(tmp_path / "Booth.mdrama", make_series())
     yield s
-    ctl = getattr(s, "_booth_controller", None)
-    if ctl is not None:
-        ctl.shutdown()
+    if s.services.has_booth:
+        s.services.booth.shutdown()
     s.close()
 
 

@@ -35,7 +35,9 @@ CASES = {
     "blurred_landscape_canvas": Transformation.LANDSCAPE_CANVAS,
     "pip_40_over_other": Transformation.PICTURE_IN_PICTURE,
     "split_thirds_mirrored_repeated": None,
-    "captions_stickers_third": None,
+    "captions_stickers_third": Transformation.CAPTIONS_STICKERS,
+    "pitch_speed_1.25": Transformation.PITCH_SHIFTED,
+    "pitch_speed_1.25_sound_only": Transformation.PITCH_SHIFTED,
     "speed_1.33": Transformation.FASTER,
     "reversed_segment": Transformation.REVERSED,
     "greyscale_noise": None,
@@ -69,11 +71,8 @@ def season(tmp_path_factory, qapp):  # the test QApplication: painting the demo 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_disguised_copy_is_found_at_the_right_place(season, name) -> None:
     disguise = BY_NAME[name]
-    # the demo's music bed loops every 10 s, so sound alone cannot place a copy of episode 1:
-    # the sound-only case uses episode 2, whose soundtrack never repeats
-    sound_only = name == "our_sound_other_pictures"
-    ours, episode, window = ((season["ours2"], season["second"], (3.0, 10.0)) if sound_only
-                             else (season["ours"], season["episode"], WINDOW))
+    # the demo's music bed loops every 10 s; its dialogue is what places a sound-only copy
+    ours, episode, window = season["ours"], season["episode"], WINDOW
     suspect = make_copy(ours, season["root"] / f"{name}.mp4", disguise, season["others"][0], window)
     _, matches = find_matches(suspect, season["index"])
     assert matches, f"{name}: not found"
@@ -88,8 +87,9 @@ def test_disguised_copy_is_found_at_the_right_place(season, name) -> None:
     expected = CASES[name]
     if expected is not None:
         assert expected in best.transformations, [t.value for t in best.transformations]
-    if name == "our_sound_other_pictures":
+    if name in ("our_sound_other_pictures", "pitch_speed_1.25_sound_only"):
         assert not best.has_picture and best.has_sound
+        assert not best.sound_is_ambiguous, best.placement_note()  # the dialogue tells where
     elif name != "our_pictures_new_sound":
         assert best.has_picture
 
@@ -100,6 +100,22 @@ def test_excerpts_of_two_episodes_cut_together_are_both_found(season) -> None:
     found = {(m.episode_id, round(m.reference_start)) for m in matches}
     assert any(e == season["episode"].id and abs(s - 20) <= 1 for e, s in found), found
     assert any(e == season["second"].id and abs(s - 6) <= 1 for e, s in found), found
+
+
+def test_the_music_bed_alone_is_reported_as_ambiguous_not_placed_wrong(season) -> None:
+    """The demo's bed repeats every 10 s: without dialogue the sound fits several places, and the
+    match says so (with the true one among them) instead of picking one."""
+    bed = next((season["bundle"].root / "media").rglob("*.wav"))
+    suspect = season["root"] / "bed-only.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(season["others"][0]), "-ss", "4", "-t", "8", "-i", str(bed),
+                    "-map", "0:v", "-map", "1:a", "-t", "8", "-c:v", "copy", "-c:a", "aac", str(suspect)], check=True)
+    _, matches = find_matches(suspect, season["index"])
+    assert matches and not matches[0].has_picture
+    best = matches[0]
+    # where the suspect's second 0 falls in our episode, for each placement the sound fits
+    alignments = [s - best.speed * best.suspect_start for s in [best.reference_start, *best.sound_alternatives]]
+    assert best.sound_is_ambiguous and any(abs(a - 4.0) <= 1.0 for a in alignments), best.as_json()
+    assert "the music repeats" in best.placement_note() and " or " in best.placement_note()
 
 
 def test_lookalike_dramas_do_not_match(season) -> None:

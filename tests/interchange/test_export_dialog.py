@@ -32,12 +32,13 @@ def test_export_from_the_dialog_with_progress(session, qtbot, tmp_path) -> None:
     dialog.path.setText(str(out))
     dialog.label_text.setText("AI-generated")
     seen = []
-    worker = dialog.start()
-    worker.progress.connect(lambda f, eta: seen.append(f))
+    job = dialog.start()
+    session.services.jobs.jobChanged.connect(lambda job_id: job_id == job.id and seen.append(dialog.progress.value()))
     assert not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
     assert dialog.result is not None, dialog.status.text()
-    assert seen and max(seen) == 1.0
+    assert seen and dialog.progress.value() == 1000  # progress went through the job queue
+    assert job.state.value == "succeeded" and dialog.result is job.result
     info = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(out)],
                                      capture_output=True, text=True, check=True).stdout)
     assert (info["streams"][0]["width"], info["streams"][0]["height"]) == (720, 1280)
@@ -51,12 +52,12 @@ def test_cancel_leaves_nothing(session, qtbot, tmp_path) -> None:
     qtbot.addWidget(dialog)
     out = tmp_path / "cancelled.mp4"
     dialog.path.setText(str(out))
-    worker = dialog.start()
+    job = dialog.start()
     qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=240000)
     dialog.cancel()
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=30000)
     assert "cancelled" in dialog.status.text()
-    assert worker.result is None
+    assert job.result is None and job.state.value == "cancelled"
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".cancelled")]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -72,17 +73,43 @@ def test_a_folder_is_ranked_and_unreadable_files_are_listed(session, downloads, 
     assert "evidence-b-reupload.zip" in dialog.status.text()
 
 
-def test_a_folder_check_can_be_stopped(session, downloads, qtbot) -> None:
-    for k in range(12):
-        shutil.copy(downloads / "a-unrelated.mp4", downloads / f"copy{k}.mp4")
+@pytest.fixture
+def fifty(downloads, tmp_path):
+    """50 suspects: the mirrored re-upload among 49 small unrelated clips (one clip made, copied)."""
+    small = write_synthetic_episode(tmp_path / "small.mp4", seed=78, seconds=2, size=(90, 160))
+    (downloads / "c-broken.mov").unlink()
+    (downloads / "a-unrelated.mp4").unlink()
+    for k in range(49):
+        shutil.copy(small, downloads / f"clip{k:02d}.mp4")
+    assert len(list(downloads.iterdir())) == 50
+    return downloads
+
+
+def test_fifty_suspects_are_ranked_with_progress_and_stop_ends_it_promptly(session, fifty, qtbot) -> None:
     dialog = TheftCheckDialog(session)
     qtbot.addWidget(dialog)
-    dialog.path_edit.setText(str(downloads))
+    dialog.path_edit.setText(str(fifty))
     job = dialog.start()
-    qtbot.waitUntil(lambda: (job.progress or 0) > 0, timeout=60000)
+    seen: list[float] = []
+
+    def record() -> bool:
+        if job.progress is not None and (not seen or job.progress != seen[-1]):
+            seen.append(job.progress)
+        return job.state.finished
+
+    qtbot.waitUntil(record, timeout=400000)  # ~15 s on an idle machine
+    assert job.state.value == "succeeded", job.error
+    assert len(seen) >= 10 and seen == sorted(seen)  # progress moves file by file, never back
+    assert dialog.results.topLevelItem(0).text(5) == "b-reupload.mp4"  # the copy ranks first
+    assert dialog.results.topLevelItemCount() == 1  # and the 49 unrelated clips do not match
+
+    job = dialog.start()
+    qtbot.waitUntil(lambda: (job.progress or 0) > 0.1, timeout=60000)
+    stopped_at = time.monotonic()
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
-    assert job.state.value == "cancelled"
+    assert time.monotonic() - stopped_at < 5.0  # within the file being read, not after the folder
+    assert job.state.value == "cancelled" and (job.progress or 0) < 0.9
     assert dialog.check_button.isEnabled() and dialog.status.text()
 
 

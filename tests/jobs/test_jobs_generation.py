@@ -89,7 +89,8 @@ def test_5xx_then_success_and_exhausted_retries_fail_with_the_message(session, o
     job = manager.add(_still_job(session, shots[0], policy=RetryPolicy(max_attempts=3, base=0.05, cap=0.1)))
     assert manager.wait(timeout=20)
     assert job.state is JobState.FAILED
-    assert "The server had an error while processing your request." in job.error
+    assert "server had a problem" in job.error  # plain words; the vendor's own behind "Show original"
+    assert "The server had an error while processing your request." in job.error_original
     assert len(openai_env.received("POST /v1/images/generations")) == 3
 
 
@@ -102,10 +103,11 @@ def test_quota_errors_are_not_retried_and_say_the_vendors_words(session, openai_
                                  policy=RetryPolicy(max_attempts=5, base=0.05)))
     assert manager.wait(timeout=20)
     assert job.state is JobState.FAILED
-    assert "You exceeded your current quota" in job.error
+    assert "out of credit" in job.error
+    assert "You exceeded your current quota" in job.error_original
     assert len(openai_env.received("POST /v1/images/generations")) == 1
     record = next(r for r in _disk(session).jobs if r.id == job.id)
-    assert record.state == "failed" and "exceeded your current quota" in record.error
+    assert record.state == "failed" and "exceeded your current quota" in record.error_original
 
 
 def test_a_wrong_key_fails_and_no_key_is_ever_written(session, openai_env, monkeypatch) -> None:
@@ -116,8 +118,9 @@ def test_a_wrong_key_fails_and_no_key_is_ever_written(session, openai_env, monke
     manager = job_manager(session)
     job = manager.add(_still_job(session, next(session.current_episode.shots())))
     assert manager.wait(timeout=20)
-    assert job.state is JobState.FAILED and "Incorrect API key" in job.error
-    assert wrong not in job.error
+    assert job.state is JobState.FAILED and "refused the API key" in job.error
+    assert "Incorrect API key" in job.error_original
+    assert wrong not in job.error and wrong not in job.error_original
     session.save()
     raw = session.bundle.project_file.read_text(encoding="utf-8")
     assert wrong not in raw and API_KEY not in raw

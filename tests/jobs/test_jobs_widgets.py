@@ -109,7 +109,9 @@ def test_test_connection_runs_on_a_worker_and_shows_the_answer(qtbot, openai_ser
     assert text.startswith("✓" if good else "✗"), text
     assert "sk-not-the-right-key-123456" not in text
     if not good:
-        assert "Incorrect API key" in text
+        assert "refused the API key" in text  # plain words; the vendor's own behind "Show original"
+        assert "Incorrect API key" in page.test_original.text.toPlainText()
+        assert "sk-not-the-right-key-123456" not in page.test_original.text.toPlainText()
 
 
 def test_music_without_a_provider_explains_in_ui_words_and_opens_providers_at_music(session, qtbot) -> None:

@@ -39,11 +39,12 @@ def kling(server, tmp_path):
 
 def test_kling_identifies_the_face_then_lip_syncs_it(kling_server, media, tmp_path):
     provider = kling(kling_server, tmp_path)
+    link = kling_server.add_file("clip.mp4", media["clip"].read_bytes(), "video/mp4")
     request = LipSyncRequest(video=str(media["clip"]), audio=str(media["wav"]), audio_offset_ms=500,
-                             parameters={"video_url": f"{kling_server.url}/clip.mp4"}, client_ref="ref-1")
+                             parameters={"video_url": link}, client_ref="ref-1")
     handle = TaskHandle.from_dict(provider.submit(request).to_dict())
     identify = kling_server.received("POST /v1/videos/identify-face")[0].json()
-    assert identify == {"video_url": f"{kling_server.url}/clip.mp4"}
+    assert identify == {"video_url": link}
     sent = kling_server.received("POST /v1/videos/advanced-lip-sync")[0].json()
     choice = sent["face_choose"][0]
     assert choice["face_id"] == "0" and choice["sound_insert_time"] == 500

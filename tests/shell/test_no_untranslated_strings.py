@@ -25,6 +25,7 @@ ALLOWED = {
     "AI",  # Chinese interfaces write "AI" as it is
     ".mp4",  # a file name extension
     "https://…",  # an address placeholder
+    "English",  # a language offered in its own name (as 简体中文 is)
 }
 
 TRANSLATORS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
@@ -147,19 +148,142 @@ def shown_arguments(call: ast.Call, rel: str, errors: set[str]) -> list[ast.AST 
     return shown
 
 
+# Item views and tabs show their first (or second) argument too; followed through variables below.
+ITEM_METHODS = {"addItem": 0, "insertItem": 1, "setItemText": 1, "addTab": 1, "insertTab": 2, "setTabText": 1}
+
+
+class Bindings:
+    """What a plain name can hold: the values assigned to it in a function (simple and tuple
+    assignments, ``for`` targets over a literal or module-level sequence) or at module level.
+
+    A string reaching ``setText(label)`` through ``label = "Saved"``, ``TITLES = {...}; TITLES[k]``
+    or ``for text, key in ITEMS: combo.addItem(text, key)`` is as visible as a literal."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.module = self._collect(tree.body)
+        self.scopes: dict[ast.AST, dict[str, list[ast.AST]]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                body = node.body if isinstance(node.body, list) else [node.body]
+                self.scopes[node] = self._collect([n for b in body for n in ast.walk(b)])
+
+    def _collect(self, nodes: list[ast.AST]) -> dict[str, list[ast.AST]]:
+        bound: dict[str, list[ast.AST]] = {}
+        for node in nodes:
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    self._bind(bound, target, node.value)
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                self._bind(bound, node.target, node.value)
+            elif isinstance(node, ast.For):
+                for element in self._elements(node.iter, bound):
+                    self._bind(bound, node.target, element)
+        return bound
+
+    def _bind(self, bound: dict[str, list[ast.AST]], target: ast.AST, value: ast.AST) -> None:
+        if isinstance(target, ast.Name):
+            bound.setdefault(target.id, []).append(value)
+        elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+            for t, v in zip(target.elts, value.elts, strict=True):
+                self._bind(bound, t, v)
+
+    def _elements(self, iterable: ast.AST, bound: dict[str, list[ast.AST]]) -> list[ast.AST]:
+        if isinstance(iterable, ast.Name):
+            values = bound.get(iterable.id) or getattr(self, "module", {}).get(iterable.id) or []
+            return [e for v in values for e in self._elements(v, bound)]
+        if isinstance(iterable, (ast.List, ast.Tuple, ast.Set)):
+            return list(iterable.elts)
+        if isinstance(iterable, ast.Dict):
+            return [k for k in iterable.keys if k is not None]
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) \
+                and iterable.func.attr in ("items", "values") and isinstance(iterable.func.value, ast.Name):
+            values = bound.get(iterable.func.value.id) or getattr(self, "module", {}).get(iterable.func.value.id) or []
+            pairs = []
+            for v in values:
+                if isinstance(v, ast.Dict):
+                    pairs += [ast.Tuple(elts=[k, val], ctx=ast.Load()) if iterable.func.attr == "items" else val
+                              for k, val in zip(v.keys, v.values, strict=True) if k is not None]
+            return pairs
+        return []
+
+    def values(self, node: ast.AST, scope: ast.AST | None) -> list[ast.AST]:
+        """The literal-bearing expressions ``node`` (a name, ``CONST[key]``, ``CONST.get(key)``) may hold."""
+        local = self.scopes.get(scope, {}) if scope is not None else {}
+        if isinstance(node, ast.Name):
+            return local.get(node.id) or self.module.get(node.id) or []
+        container = None
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            container = node.value.id
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and isinstance(node.func.value, ast.Name):
+            container = node.func.value.id
+        if container is None:
+            return []
+        found = []
+        for value in local.get(container) or self.module.get(container) or []:
+            if isinstance(value, ast.Dict):
+                found += list(value.values)
+        return found
+
+
+def _parents(tree: ast.Module) -> dict[ast.AST, ast.AST]:
+    return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+
+def _scope_of(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> ast.AST | None:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return node
+    return None
+
+
+def item_arguments(call: ast.Call) -> list[ast.AST]:
+    """The text argument of an item view's or a tab bar's ``addItem``/``insertItem``/``addTab``..."""
+    index = ITEM_METHODS.get(_name(call.func))
+    if index is None or not isinstance(call.func, ast.Attribute) or len(call.args) <= index:
+        return []
+    return [call.args[index]]
+
+
+def followed_literals(arg: ast.AST | None, bindings: Bindings, scope: ast.AST | None) -> list[ast.AST]:
+    """English literals that reach ``arg`` through a variable (one step: the bound values)."""
+    if arg is None or _is_translation(arg):
+        return []
+    found: list[ast.AST] = []
+    for value in bindings.values(arg, scope):
+        found += english_literals(value)
+    if isinstance(arg, ast.Call) and _name(arg.func) == "format" and isinstance(arg.func, ast.Attribute):
+        found += followed_literals(arg.func.value, bindings, scope)
+    return found
+
+
 def findings() -> list[Finding]:
     trees = {path: ast.parse(path.read_text("utf-8"), str(path)) for path in modules()}
     errors = user_error_classes(trees)
     found: list[Finding] = []
     for path, tree in trees.items():
         rel = path.relative_to(ROOT).as_posix()
+        bindings, parents = Bindings(tree), _parents(tree)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or _receiver(node) in LOGGERS:
                 continue
-            for arg in shown_arguments(node, rel, errors):
-                for literal in english_literals(arg):
-                    found.append(Finding(rel, literal.lineno, ast.unparse(literal)))
-    return found
+            scope = _scope_of(node, parents)
+            for arg in [*shown_arguments(node, rel, errors), *item_arguments(node)]:
+                hits = english_literals(arg) if arg in shown_arguments(node, rel, errors) else []
+                if not hits and arg is not None and isinstance(arg, (ast.Constant, ast.JoinedStr)):
+                    hits = english_literals(arg)
+                hits += followed_literals(arg, bindings, scope)
+                for literal in hits:
+                    if not _is_allowed(literal, rel):
+                        found.append(Finding(rel, literal.lineno, ast.unparse(literal)))
+    return sorted(set(found), key=lambda f: (f.path, f.line, f.text))
+
+
+def _is_allowed(literal: ast.AST, rel: str) -> bool:
+    """Internal identifiers that look like words (object names, data keys) are not shown text."""
+    text = literal.value if isinstance(literal, ast.Constant) else ""
+    return isinstance(text, str) and text.isidentifier() and text.islower() and "_" in text
 
 
 def test_every_user_visible_literal_is_translated() -> None:
@@ -167,6 +291,28 @@ def test_every_user_visible_literal_is_translated() -> None:
     for finding in found:
         print(finding)
     assert [str(f) for f in found] == []
+
+
+def test_the_scan_follows_variables_constants_and_loops_to_the_widget() -> None:
+    tree = ast.parse(
+        'TITLES = {"a": "Saved", "b": QT_TR_NOOP("Fine")}\n'
+        'ITEMS = (("Picture", 1), ("Music", 2))\n'
+        'def f(self, key):\n'
+        '    label = "Broken"\n'
+        '    self.status.setText(label)\n'
+        '    self.title.setText(TITLES[key])\n'
+        '    for text, data in ITEMS:\n'
+        '        self.combo.addItem(text, data)\n'
+        '    good = self.tr("Good")\n'
+        '    self.other.setText(good)\n')
+    bindings, parents = Bindings(tree), _parents(tree)
+    hits = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            scope = _scope_of(node, parents)
+            for arg in [*shown_arguments(node, "x.py", set()), *item_arguments(node)]:
+                hits += [ast.unparse(lit) for lit in followed_literals(arg, bindings, scope)]
+    assert sorted(hits) == sorted(["'Broken'", "'Saved'", "'Picture'", "'Music'"])
 
 
 def test_the_scan_catches_an_untranslated_label(tmp_path: Path) -> None:

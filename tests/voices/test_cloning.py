@@ -14,6 +14,7 @@ from app.session import Session
 from app.voices import samples
 from app.voices.clone import can_clone, clone_job
 from providers import registry
+from tests.providers.servers.dashscope_speech import API_KEY as DS_KEY
 from tests.providers.servers.elevenlabs import API_KEY as EL_KEY
 from tests.providers.servers.minimax_speech import API_KEY as MM_KEY
 
@@ -56,7 +57,7 @@ def test_a_good_sample_becomes_a_small_upload(tmp_path) -> None:
 
 
 def test_providers_that_clone() -> None:
-    assert can_clone("minimax_speech") and can_clone("elevenlabs")
+    assert can_clone("minimax_speech") and can_clone("elevenlabs") and can_clone("dashscope_speech")
     assert not can_clone("espeak") and not can_clone("openai") and not can_clone("nonexistent")
 
 
@@ -76,13 +77,15 @@ def test_minimax_clone_uploads_then_clones_and_refuses_a_duplicate(minimax_speec
 
 
 @pytest.fixture
-def session(tmp_path, qtbot, monkeypatch, minimax_speech_server, elevenlabs_server):
+def session(tmp_path, qtbot, monkeypatch, minimax_speech_server, elevenlabs_server, dashscope_speech_server):
     monkeypatch.setenv("MICRODRAMA_SETTINGS_DIR", str(tmp_path / "settings"))
     monkeypatch.setenv("MICRODRAMA_POLL_INTERVAL", "0.05")
     monkeypatch.setenv("MICRODRAMA_MINIMAX_SPEECH_BASE_URL", minimax_speech_server.url)
     monkeypatch.setenv("MICRODRAMA_MINIMAX_SPEECH_API_KEY", MM_KEY)
     monkeypatch.setenv("MICRODRAMA_ELEVENLABS_BASE_URL", elevenlabs_server.url)
     monkeypatch.setenv("MICRODRAMA_ELEVENLABS_API_KEY", EL_KEY)
+    monkeypatch.setenv("MICRODRAMA_DASHSCOPE_SPEECH_BASE_URL", dashscope_speech_server.url)
+    monkeypatch.setenv("MICRODRAMA_DASHSCOPE_SPEECH_API_KEY", DS_KEY)
     series = Series(title="Clone")
     lin = Character(name="林夏")
     series.characters.append(lin)
@@ -98,9 +101,9 @@ def session(tmp_path, qtbot, monkeypatch, minimax_speech_server, elevenlabs_serv
     s.close()
 
 
-@pytest.mark.parametrize("provider", ["minimax_speech", "elevenlabs"])
-def test_a_cloned_voice_lands_on_the_character_and_speaks_its_lines(session, tmp_path, provider,
-                                                                    minimax_speech_server, elevenlabs_server) -> None:
+@pytest.mark.parametrize("provider", ["minimax_speech", "elevenlabs", "dashscope_speech"])
+def test_a_cloned_voice_lands_on_the_character_and_speaks_its_lines(session, tmp_path, provider, minimax_speech_server,
+                                                                    elevenlabs_server, dashscope_speech_server) -> None:
     from app.voices.plan import Scope, lines_in, plan_voices
 
     character = session.series.characters[0]
@@ -120,8 +123,16 @@ def test_a_cloned_voice_lands_on_the_character_and_speaks_its_lines(session, tmp
     if provider == "minimax_speech":
         sent = minimax_speech_server.received("POST /v1/t2a_v2")[0].json()["voice_setting"]
         assert sent["voice_id"] == voice.voice_id and sent["emotion"] == "happy"
-    else:
+    elif provider == "elevenlabs":
         assert elevenlabs_server.received(f"POST /v1/text-to-speech/{voice.voice_id}")
+    else:  # CosyVoice: enrolled from DashScope's own temporary storage, spoken with its target model
+        created = [r.json()["input"] for r in dashscope_speech_server.received("POST /services/audio/tts/customization")
+                   if r.json()["input"]["action"] == "create_voice"]
+        assert len(created) == 1 and created[0]["url"].startswith("oss://dashscope-instant/")
+        assert created[0]["target_model"] == "cosyvoice-v3-plus" and created[0]["prefix"] == "voice"  # 林夏: no ASCII
+        assert list(dashscope_speech_server.oss.values())[0][:4] == b"RIFF"  # the checked WAV was uploaded
+        spoken = dashscope_speech_server.received("POST /services/audio/tts/SpeechSynthesizer")[0].json()
+        assert spoken["model"] == "cosyvoice-v3-plus" and spoken["input"]["voice"] == voice.voice_id
     session.document.undo_stack.undo()  # undo the voice arrival
     session.document.undo_stack.undo()  # and the clone: the character's voice is as before
     assert session.series.characters[0].voice.voice_id == ""

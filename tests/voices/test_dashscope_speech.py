@@ -60,3 +60,25 @@ def test_dashscope_errors_are_classified(dashscope_speech_server, tmp_path) -> N
     with pytest.raises(ProviderError) as voice:
         provider.submit(SpeechRequest(text="hi", voice="Nobody"))
     assert voice.value.kind == E.BAD_REQUEST
+
+
+def test_cosyvoice_enrolment_list_delete_and_a_refusal(dashscope_speech_server, tmp_path) -> None:
+    import numpy as np
+
+    from providers.dashscope_enroll import CosyVoiceEnrolment, voice_prefix
+
+    sample = tmp_path / "sample.wav"
+    sf.write(str(sample), (0.2 * np.sin(np.arange(24000 * 12) / 24000 * 2 * np.pi * 180)).astype(np.float32), 24000)
+    provider = client(dashscope_speech_server, tmp_path, clone_model="cosyvoice-v2")
+    voice_id = provider.clone_voice(sample, "Lin Xia 2")
+    assert voice_id.startswith("cosyvoice-v2-linxia2-") and voice_prefix("林夏") == "voice"
+    upload = dashscope_speech_server.received("POST /oss-upload")[0]
+    assert "Authorization" not in upload.headers  # the OSS form carries the signed policy, not our key
+    enrol = CosyVoiceEnrolment(provider.http, provider.name)
+    assert [v["voice_id"] for v in enrol.list("Lin Xia 2")] == [voice_id]
+    enrol.delete(voice_id)
+    assert enrol.list() == []
+    dashscope_speech_server.refuse_clone = "DataInspectionFailed"
+    with pytest.raises(ProviderError) as info:
+        provider.clone_voice(sample, "refused")
+    assert info.value.kind == E.CONTENT_POLICY and not dashscope_speech_server.voices

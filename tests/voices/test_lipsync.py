@@ -71,7 +71,7 @@ def test_fal_lip_sync_lands_a_new_chosen_clip_version(fal_server, media, tmp_pat
     before = ProjectBundle(root).load()
     old_clip = next(iter(before.episodes[0].shots())).chosen_clip
     result = _run(root, tmp_path, {"MICRODRAMA_FAL_LIPSYNC_BASE_URL": fal_server.url,
-                                   "MICRODRAMA_FAL_LIPSYNC_API_KEY": FAL_KEY}, "--provider", "fal_lipsync")
+                                   "MICRODRAMA_FAL_API_KEY": FAL_KEY}, "--provider", "fal_lipsync")
     assert result.returncode == 0, result.stderr
     sent = fal_server.received("POST /fal-ai/sync-lipsync")
     assert len(sent) == 1  # one shot has a clip and a take; the others are left alone
@@ -94,8 +94,8 @@ def test_fal_lip_sync_lands_a_new_chosen_clip_version(fal_server, media, tmp_pat
 def test_kling_lip_sync_by_video_id_through_the_cli(kling_server, media, tmp_path):
     root = _project(tmp_path, media["clip"], media["wav"], kling_video_id="kling-vid-7")
     result = _run(root, tmp_path, {"MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url,
-                                   "MICRODRAMA_KLING_LIPSYNC_ACCESS_KEY": ACCESS_KEY,
-                                   "MICRODRAMA_KLING_LIPSYNC_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
+                                   "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY,
+                                   "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
     assert result.returncode == 0, result.stderr
     assert kling_server.received("POST /v1/videos/identify-face")[0].json() == {"video_id": "kling-vid-7"}
     assert len(kling_server.received("POST /v1/videos/advanced-lip-sync")) == 1
@@ -107,8 +107,8 @@ def test_kling_no_face_is_one_clear_line_and_the_clip_stays(kling_server, media,
     kling_server.faces = 0
     root = _project(tmp_path, media["clip"], media["wav"], kling_video_id="kling-vid-8")
     result = _run(root, tmp_path, {"MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url,
-                                   "MICRODRAMA_KLING_LIPSYNC_ACCESS_KEY": ACCESS_KEY,
-                                   "MICRODRAMA_KLING_LIPSYNC_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
+                                   "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY,
+                                   "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
     assert result.returncode == 1 and "no face" in result.stderr and "Traceback" not in result.stderr
     assert not kling_server.received("POST /v1/videos/advanced-lip-sync")
     shot = next(iter(ProjectBundle(root).load().episodes[0].shots()))
@@ -118,8 +118,8 @@ def test_kling_no_face_is_one_clear_line_and_the_clip_stays(kling_server, media,
 def test_too_long_clip_is_refused_before_any_request(kling_server, media, tmp_path):
     root = _project(tmp_path, media["long"], media["wav"], kling_video_id="kling-vid-9")
     result = _run(root, tmp_path, {"MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url,
-                                   "MICRODRAMA_KLING_LIPSYNC_ACCESS_KEY": ACCESS_KEY,
-                                   "MICRODRAMA_KLING_LIPSYNC_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
+                                   "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY,
+                                   "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY}, "--provider", "kling_lipsync")
     assert result.returncode == 1 and "at most 60 s" in result.stderr
     assert not kling_server.received("POST /v1")
 
@@ -131,7 +131,7 @@ def test_storyboard_lip_sync_shot_through_the_job_queue(fal_server, media, tmp_p
     monkeypatch.setenv("MICRODRAMA_SETTINGS_DIR", str(tmp_path / "settings"))
     monkeypatch.setenv("MICRODRAMA_POLL_INTERVAL", "0.05")
     monkeypatch.setenv("MICRODRAMA_FAL_LIPSYNC_BASE_URL", fal_server.url)
-    monkeypatch.setenv("MICRODRAMA_FAL_LIPSYNC_API_KEY", FAL_KEY)
+    monkeypatch.setenv("MICRODRAMA_FAL_API_KEY", FAL_KEY)
     root = _project(tmp_path, media["clip"], media["wav"])
     session = Session()
     session.open(root)
@@ -170,8 +170,7 @@ def test_a_clip_kling_made_is_lip_synced_by_its_kling_video_id(kling_server, med
 
     kling_server.image_bytes = png_bytes(576, 1024)
     env = {"MICRODRAMA_KLING_BASE_URL": kling_server.url, "MICRODRAMA_KLING_ACCESS_KEY": ACCESS_KEY,
-           "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY, "MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url,
-           "MICRODRAMA_KLING_LIPSYNC_ACCESS_KEY": ACCESS_KEY, "MICRODRAMA_KLING_LIPSYNC_SECRET_KEY": SECRET_KEY}
+           "MICRODRAMA_KLING_SECRET_KEY": SECRET_KEY, "MICRODRAMA_KLING_LIPSYNC_BASE_URL": kling_server.url}
     full = dict(os.environ, MICRODRAMA_SETTINGS_DIR=str(tmp_path / "settings"), MICRODRAMA_POLL_INTERVAL="0.05", **env)
     made = subprocess.run([sys.executable, "-m", "widgets.launch", "generate", str(root), "--episode", "1",
                            "--shots", "1", "--image-provider", "kling", "--video-provider", "kling"],

@@ -23,3 +23,18 @@ def test_a_long_line_is_spoken_in_pieces_and_joined_into_one_48k_take(openai_ser
     info = sf.info(handle.outputs[0]["path"])
     # the loopback answers 0.5 s of tone per call: two pieces joined with a 12 ms crossfade
     assert info.samplerate == 48000 and abs(info.duration - (1.0 - 0.012)) < 0.01
+
+
+def test_an_empty_line_is_skipped_with_a_message_and_nothing_is_sent(openai_server) -> None:
+    from app.model import Character, DialogueLine, Episode, Scene, Series, Shot
+    from app.voices.plan import Scope, lines_in, plan_voices
+
+    lin = Character(name="Lin")
+    series = Series(characters=[lin])
+    episode = Episode(number=1, scenes=[Scene(shots=[Shot(code="E01-001", dialogue=[
+        DialogueLine(character_id=lin.id, character_name="Lin", text="   "),
+        DialogueLine(character_id=lin.id, character_name="Lin", text="Run!")])])])
+    series.episodes.append(episode)
+    plan = plan_voices(series, episode, lines_in(episode, Scope.EPISODE), provider="openai")
+    assert len(plan.jobs) == 1 and any("no words to speak" in note for note in plan.skipped)
+    assert openai_server.received("POST /v1/audio/speech") == []

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.audio import cleanup as take_cleanup
 from app.audio import takes as take_ops
-from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController, booth_controller
+from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController
 from app.model import DialogueLine, Shot
 from app.session import Session
 from widgets.booth.flow import FlowLayout
@@ -63,7 +63,7 @@ class BoothPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.booth: BoothController = booth_controller(session)
+        self.booth: BoothController = session.services.booth
         self.line_id = ""
         self._items: list[tuple[Shot, DialogueLine]] = []
         self._pending = False

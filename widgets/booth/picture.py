@@ -1,15 +1,16 @@
 """Small 9:16 picture for recording to picture: the line's shot, still until recording, then playing.
 
-Frames are rendered on a worker thread (the media engine's frame source, the
-same the player uses) a few frames ahead; the GUI timer only shows the frame
-whose time has come. A shot with no clip on the timeline shows its chosen still;
+Frames are rendered by a background task (``app.background``; the media
+engine's frame source, the same the player uses) a few frames ahead, from a
+copy of the episode taken on the GUI thread; each frame is posted back to the
+GUI thread, whose timer only shows the frame whose time has come. A shot with no clip on the timeline shows its chosen still;
 a shot with neither shows its code and action as a card.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
-import threading
 import time
 from fractions import Fraction
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.background import BackgroundTask, TaskContext, run_cancellable
 from app.model import Episode, Shot
 from app.session import Session
 
@@ -45,9 +47,8 @@ class PicturePreview(QWidget):
         self._shot: Shot | None = None
         self._range = (0, 0)
         self._t0 = 0.0
-        self._frames: dict[int, QImage] = {}
-        self._lock = threading.Lock()
-        self._gen = 0
+        self._frames: dict[int, QImage] = {}  # GUI thread only: workers post frames to it
+        self._task: BackgroundTask[None] | None = None
         self._source = None
         self._timer = QTimer(self)
         self._timer.setInterval(15)
@@ -60,7 +61,7 @@ class PicturePreview(QWidget):
     def _frame_source(self):
         if self._source is None and self.session.bundle is not None:
             try:
-                from widgets.player.sources import make_sources
+                from app.preview.sources import make_sources
 
                 self._source = make_sources(self.session)[0]
             except Exception as exc:  # noqa: BLE001 - no engine: the card is shown instead
@@ -70,23 +71,37 @@ class PicturePreview(QWidget):
     def reset_source(self) -> None:
         self._source = None
 
-    def _render(self, episode: Episode, shot: Shot, frame: int) -> QImage | None:
-        from widgets.player.sources import has_picture
+    def _renderer(self, episode: Episode, shot: Shot):  # noqa: ANN202 - (frame) -> QImage | None
+        """A function that renders frames of a snapshot of ``episode`` (built on the GUI thread,
+        called on a worker: it reads only the copy, never the live model)."""
+        from app.preview.sources import has_picture
 
-        try:
-            if has_picture(episode):
-                source = self._frame_source()
+        snapshot = copy.deepcopy(episode)
+        source = self._frame_source() if has_picture(snapshot) else None
+        asset = self.session.document.media(shot.chosen_still)
+        media = self.session.services.media if asset is not None and self.session.bundle is not None else None
+        still = copy.deepcopy(asset)
+
+        def render(frame: int) -> QImage | None:
+            try:
                 if source is not None:
-                    return to_qimage(source.render(episode, frame, RENDER_SIZE))
-            asset = self.session.document.media(shot.chosen_still)
-            if asset is not None and self.session.bundle is not None:
-                from app.media.services import media_services
+                    return to_qimage(source.render(snapshot, frame, RENDER_SIZE))
+                if media is not None and still is not None:
+                    return to_qimage(media.frame(still, Fraction(0), RENDER_SIZE))
+            except Exception as exc:  # noqa: BLE001 - broken media shows the card, never a crash
+                log.info("booth preview: %s", exc)
+            return None
+        return render
 
-                rgb = media_services(self.session).frame(asset, Fraction(0), RENDER_SIZE)
-                return to_qimage(rgb)
-        except Exception as exc:  # noqa: BLE001 - broken media shows the card, never a crash
-            log.info("booth preview: %s", exc)
-        return None
+    def _start(self, work, on_frame) -> None:  # noqa: ANN001 - (TaskContext) -> None, (frame, image)
+        self._cancel()
+        self._task = run_cancellable(work, on_partial=lambda item: on_frame(*item), owner=self, name="booth-picture")
+        self._timer.start()
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
 
     def show_shot(self, episode: Episode | None, shot: Shot | None, start: int = 0) -> None:
         """Show the shot's first frame (rendered off the GUI thread)."""
@@ -97,71 +112,71 @@ class PicturePreview(QWidget):
         self.update()
         if episode is None or shot is None:
             return
-        gen = self._gen
+        render = self._renderer(episode, shot)
 
-        def work() -> None:
-            img = self._render(episode, shot, start)
-            with self._lock:
-                if gen == self._gen:
-                    self._frames = {start: img} if img is not None else {}
-        threading.Thread(target=work, name="booth-still", daemon=True).start()
-        self._timer.start()
+        def work(ctx: TaskContext) -> None:
+            img = render(start)
+            if img is not None:
+                ctx.post((start, img))
+
+        def show(frame: int, img: QImage) -> None:
+            self._frames = {frame: img}
+        self._start(work, show)
 
     def play(self, start: int, end: int) -> None:
         """Play the current shot's frames [start, end) in real time from now."""
         episode, shot = self._episode, self._shot
         if episode is None or shot is None:
             return
-        self._gen += 1
-        gen = self._gen
+        self._cancel()
+        self._frames = {}
         self._range = (start, end)
-        self._t0 = time.monotonic()
+        t0 = self._t0 = time.monotonic()
         self.playing = True
         fps = self.session.series.settings.fps
+        render = self._renderer(episode, shot)
 
-        def work() -> None:
+        def work(ctx: TaskContext) -> None:
             frame = start
-            while frame < end and gen == self._gen:
-                due = start + int((time.monotonic() - self._t0) * fps)
+            while frame < end and not ctx.cancelled:
+                due = start + int((time.monotonic() - t0) * fps)
                 if frame < due:
                     frame = due  # late: skip ahead rather than fall behind the voice
                     continue
                 if frame > due + AHEAD:
                     time.sleep(0.005)
                     continue
-                img = self._render(episode, shot, frame)
-                with self._lock:
-                    if gen != self._gen:
-                        return
-                    if img is not None:
-                        self._frames[frame] = img
+                img = render(frame)
+                if img is not None:
+                    ctx.post((frame, img))
                 frame += 1
-        threading.Thread(target=work, name="booth-picture", daemon=True).start()
-        self._timer.start()
+
+        def add(frame: int, img: QImage) -> None:
+            self._frames[frame] = img
+        self._start(work, add)
 
     def stop(self) -> None:
-        self._gen += 1
+        self._cancel()
         self.playing = False
 
     def _tick(self) -> None:
-        with self._lock:
-            frames = self._frames
-            if not frames:
+        frames = self._frames
+        if not frames:
+            return
+        if self.playing:
+            fps = self.session.series.settings.fps
+            due = self._range[0] + int((time.monotonic() - self._t0) * fps)
+            ready = [f for f in frames if f <= due]
+            if not ready:
                 return
-            if self.playing:
-                fps = self.session.series.settings.fps
-                due = self._range[0] + int((time.monotonic() - self._t0) * fps)
-                ready = [f for f in frames if f <= due]
-                if not ready:
-                    return
-                best = max(ready)
-                self.image = frames[best]
-                self._frames = {f: i for f, i in frames.items() if f > best}
-                if best >= self._range[1] - 1:
-                    self.playing = False
-            else:
-                self.image = next(iter(frames.values()))
-                self._frames = {}
+            best = max(ready)
+            self.image = frames[best]
+            self._frames = {f: i for f, i in frames.items() if f > best}
+            if best >= self._range[1] - 1:
+                self.playing = False
+        else:
+            self.image = next(iter(frames.values()))
+            self._frames = {}
         self.update()
         if not self.playing and not self._frames:
             self._timer.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audio import takes as take_ops
+from app.background import run_in_background
 from app.model import DialogueLine, TakeCleanup
 from app.session import Session
 from widgets.booth.flow import FlowLayout
@@ -292,16 +293,17 @@ class TakesList(QWidget):
         for box in (self.trim_box, self.highpass_box, self.normalize_box):
             box.setEnabled(False)
         root, line_id, take_id = self.session.bundle.root, self.line.id, take.id
+        snapshot = copy.deepcopy(take)  # the worker reads a copy, never the live model
 
-        def work() -> None:
-            error = ""
+        def work() -> str:
             try:
-                take_ops.render_processed_file(root, take, cleanup)
+                take_ops.render_processed_file(root, snapshot, cleanup)
             except (OSError, RuntimeError, ValueError) as exc:
-                error = str(exc)
-            self._processed.emit(line_id, take_id, cleanup, error)
+                return str(exc)
+            return ""
 
-        threading.Thread(target=work, name="take-cleanup", daemon=True).start()
+        run_in_background(work, lambda error: self._processed.emit(line_id, take_id, cleanup, error),
+                          lambda exc: self._processed.emit(line_id, take_id, cleanup, str(exc)), name="take-cleanup")
 
     def _apply_cleanup(self, line_id: str, take_id: str, cleanup: TakeCleanup, error: str) -> None:
         line = self.session.document.find(line_id)

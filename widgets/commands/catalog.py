@@ -50,6 +50,25 @@ class Menu(Enum):
     HELP = "Help"
 
 
+class Section(Enum):
+    """A group of commands inside one menu or tool bar; groups are parted by a separator.
+
+    The shell builds its menus and main tool bar section by section, in the order the
+    commands are declared below, so a command's place is written only here.
+    """
+
+    OPEN = "open"
+    SAVE = "save"
+    CLOSE = "close"
+    HISTORY = "history"
+    SETTINGS = "settings"
+    LAYOUT = "layout"
+    EPISODES = "episodes"
+    NAVIGATE = "navigate"
+    ABOUT = "about"
+    FILE_TOOLS = "file_tools"
+
+
 @dataclass(frozen=True)
 class CommandSpec:
     id: str
@@ -58,42 +77,68 @@ class CommandSpec:
     keys: tuple[str, ...] = ()  # default keys, portable text ("Ctrl+S", "Shift+Del")
     menu: Menu | None = None
     toolbar: str = ""  # object name of the tool bar that shows it, if any
+    section: Section | None = None  # its group in ``menu`` (commands the shell itself places)
+    toolbar_section: Section | None = None  # its group in ``toolbar``
+    menu_text: str = ""  # its text in menus and on its tool-bar button, with the & mnemonic ("&Save")
+
+    def menu_label(self) -> str:
+        """The translated menu text; the command's name when it declares none."""
+        return QCoreApplication.translate(CONTEXT, self.menu_text) if self.menu_text else self.label()
 
     def label(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.text)
 
 
 def _spec(cid: str, scope: Scope, text: object, keys: tuple[str, ...] = (), menu: Menu | None = None,
-          toolbar: str = "") -> CommandSpec:
-    return CommandSpec(cid, scope, str(text), keys, menu, toolbar)  # (QT_TRANSLATE_NOOP is typed object)
+          toolbar: str = "", section: Section | None = None, toolbar_section: Section | None = None,
+          menu_text: object = "") -> CommandSpec:
+    return CommandSpec(cid, scope, str(text), keys, menu, toolbar, section, toolbar_section, str(menu_text))  # (QT_TRANSLATE_NOOP is typed object)
 
 
 G, T, P, B, S = Scope.GLOBAL, Scope.TIMELINE, Scope.PREVIEW, Scope.BOOTH, Scope.SCRIPT
 
 COMMANDS: tuple[CommandSpec, ...] = (
     # ------------------------------------------------------------ window-wide (QAction object names)
-    _spec("action_new_series", G, QT_TRANSLATE_NOOP("Commands", "New series"), ("Ctrl+N",), Menu.FILE, "MainToolbar"),
-    _spec("action_open", G, QT_TRANSLATE_NOOP("Commands", "Open project"), ("Ctrl+O",), Menu.FILE, "MainToolbar"),
-    _spec("action_open_demo", G, QT_TRANSLATE_NOOP("Commands", "Open the demo"), (), Menu.FILE),
-    _spec("action_save", G, QT_TRANSLATE_NOOP("Commands", "Save"), ("Ctrl+S",), Menu.FILE, "MainToolbar"),
-    _spec("action_save_as", G, QT_TRANSLATE_NOOP("Commands", "Save as"), ("Ctrl+Shift+S",), Menu.FILE),
+    _spec("action_new_series", G, QT_TRANSLATE_NOOP("Commands", "New series"), ("Ctrl+N",), Menu.FILE, "MainToolbar", section=Section.OPEN, toolbar_section=Section.FILE_TOOLS,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&New Series…")),
+    _spec("action_open", G, QT_TRANSLATE_NOOP("Commands", "Open project"), ("Ctrl+O",), Menu.FILE, "MainToolbar", section=Section.OPEN, toolbar_section=Section.FILE_TOOLS,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Open…")),
+    _spec("action_open_demo", G, QT_TRANSLATE_NOOP("Commands", "Open the demo"), (), Menu.FILE, section=Section.OPEN,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Open &Demo")),
+    _spec("action_save", G, QT_TRANSLATE_NOOP("Commands", "Save"), ("Ctrl+S",), Menu.FILE, "MainToolbar", section=Section.SAVE, toolbar_section=Section.FILE_TOOLS,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Save")),
+    _spec("action_save_as", G, QT_TRANSLATE_NOOP("Commands", "Save as"), ("Ctrl+Shift+S",), Menu.FILE, section=Section.SAVE,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Save &As…")),
     _spec("action_export_episode", G, QT_TRANSLATE_NOOP("Commands", "Export episode"), ("Ctrl+E",), Menu.FILE),
     _spec("action_export_season", G, QT_TRANSLATE_NOOP("Commands", "Export season"), (), Menu.FILE),
-    _spec("action_close_project", G, QT_TRANSLATE_NOOP("Commands", "Close project"), ("Ctrl+W",), Menu.FILE),
-    _spec("action_quit", G, QT_TRANSLATE_NOOP("Commands", "Quit"), ("Ctrl+Q",), Menu.FILE),
-    _spec("action_undo", G, QT_TRANSLATE_NOOP("Commands", "Undo"), ("Ctrl+Z",), Menu.EDIT, "MainToolbar"),
-    _spec("action_redo", G, QT_TRANSLATE_NOOP("Commands", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), Menu.EDIT, "MainToolbar"),
+    _spec("action_close_project", G, QT_TRANSLATE_NOOP("Commands", "Close project"), ("Ctrl+W",), Menu.FILE, section=Section.CLOSE,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Close Project")),
+    _spec("action_quit", G, QT_TRANSLATE_NOOP("Commands", "Quit"), ("Ctrl+Q",), Menu.FILE, section=Section.CLOSE,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Quit")),
+    _spec("action_undo", G, QT_TRANSLATE_NOOP("Commands", "Undo"), ("Ctrl+Z",), Menu.EDIT, "MainToolbar", section=Section.HISTORY, toolbar_section=Section.HISTORY,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Undo")),
+    _spec("action_redo", G, QT_TRANSLATE_NOOP("Commands", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), Menu.EDIT, "MainToolbar", section=Section.HISTORY, toolbar_section=Section.HISTORY,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Redo")),
     _spec("action_find_in_season", G, QT_TRANSLATE_NOOP("Commands", "Find in season"), ("Ctrl+Shift+F",), Menu.EDIT),
-    _spec("action_preferences", G, QT_TRANSLATE_NOOP("Commands", "Preferences"), ("Ctrl+,",), Menu.EDIT),
-    _spec("action_shortcuts", G, QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts"), ("Ctrl+/",), Menu.EDIT),
-    _spec("action_reset_layout", G, QT_TRANSLATE_NOOP("Commands", "Reset the panel layout"), (), Menu.VIEW),
-    _spec("action_add_episode", G, QT_TRANSLATE_NOOP("Commands", "Add episode"), ("Ctrl+Alt+N",), Menu.EPISODE, "MainToolbar"),
-    _spec("action_rename_episode", G, QT_TRANSLATE_NOOP("Commands", "Rename episode"), (), Menu.EPISODE),
-    _spec("action_delete_episode", G, QT_TRANSLATE_NOOP("Commands", "Delete episode"), (), Menu.EPISODE),
-    _spec("action_previous_episode", G, QT_TRANSLATE_NOOP("Commands", "Previous episode"), ("Ctrl+PgUp",), Menu.EPISODE),
-    _spec("action_next_episode", G, QT_TRANSLATE_NOOP("Commands", "Next episode"), ("Ctrl+PgDown",), Menu.EPISODE),
+    _spec("action_preferences", G, QT_TRANSLATE_NOOP("Commands", "Preferences"), ("Ctrl+,",), Menu.EDIT, section=Section.SETTINGS,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Preferences…")),
+    _spec("action_shortcuts", G, QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts"), ("Ctrl+/",), Menu.EDIT, section=Section.SETTINGS,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Keyboard Shortcuts")),
+    _spec("action_reset_layout", G, QT_TRANSLATE_NOOP("Commands", "Reset the panel layout"), (), Menu.VIEW, section=Section.LAYOUT,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Reset Layout")),
+    _spec("action_add_episode", G, QT_TRANSLATE_NOOP("Commands", "Add episode"), ("Ctrl+Alt+N",), Menu.EPISODE, "MainToolbar", section=Section.EPISODES, toolbar_section=Section.EPISODES,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Add Episode")),
+    _spec("action_rename_episode", G, QT_TRANSLATE_NOOP("Commands", "Rename episode"), (), Menu.EPISODE, section=Section.EPISODES,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Rename Episode…")),
+    _spec("action_delete_episode", G, QT_TRANSLATE_NOOP("Commands", "Delete episode"), (), Menu.EPISODE, section=Section.EPISODES,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Delete Episode…")),
+    _spec("action_previous_episode", G, QT_TRANSLATE_NOOP("Commands", "Previous episode"), ("Ctrl+PgUp",), Menu.EPISODE, section=Section.NAVIGATE,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Previous Episode")),
+    _spec("action_next_episode", G, QT_TRANSLATE_NOOP("Commands", "Next episode"), ("Ctrl+PgDown",), Menu.EPISODE, section=Section.NAVIGATE,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Next Episode")),
     _spec("action_episode_navigator", G, QT_TRANSLATE_NOOP("Commands", "Episode navigator"), ("Ctrl+Shift+E",), Menu.EPISODE),
-    _spec("action_about", G, QT_TRANSLATE_NOOP("Commands", "About Microdrama Studio"), (), Menu.HELP),
+    _spec("action_about", G, QT_TRANSLATE_NOOP("Commands", "About Microdrama Studio"), (), Menu.HELP, section=Section.ABOUT,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&About Microdrama Studio")),
     # ------------------------------------------------------------ script dock
     _spec("action_breakdown", S, QT_TRANSLATE_NOOP("Commands", "Break down the script into shots"), ("Ctrl+Shift+B",)),
     # ------------------------------------------------------------ timeline dock

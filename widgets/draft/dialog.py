@@ -32,7 +32,6 @@ from app.interchange.draft_export import DraftOptions, DraftResult, default_draf
 from app.interchange.draft_job import export_draft
 from app.interchange.draft_targets import TARGETS, DraftApp
 from app.jobs.job import FunctionJob, JobState
-from app.jobs.manager import job_manager
 from app.session import Session
 from app.settings_store import settings_store
 
@@ -114,7 +113,7 @@ class DraftExportDialog(QDialog):
         layout.addStretch(0)
         layout.addLayout(buttons)
 
-        manager = job_manager(session)
+        manager = session.services.jobs
         manager.jobChanged.connect(self._job_changed)
         manager.jobFinished.connect(self._job_finished)
         self._default_name()
@@ -172,7 +171,7 @@ class DraftExportDialog(QDialog):
 
     def cancel(self) -> None:
         if self.job is not None and not self.job.state.finished:
-            job_manager(self.session).cancel(self.job.id)
+            self.session.services.jobs.cancel(self.job.id)
             self.status.setText(self.tr("Stopping…"))
 
     def _running(self, running: bool) -> None:
@@ -229,7 +228,7 @@ class DraftExportDialog(QDialog):
         super().reject()
 
     def done(self, code: int) -> None:
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         manager.jobChanged.disconnect(self._job_changed)
         manager.jobFinished.disconnect(self._job_finished)
         super().done(code)

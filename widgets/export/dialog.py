@@ -1,12 +1,15 @@
 """Export Episode: preset, file, AI labels, content credentials; progress, ETA and a real cancel.
 
-The export runs on a worker (``ExportWorker``); this dialog stays responsive and
-Cancel stops the encoder within a second, leaving no half-written file. The
-dialog is modal so the project cannot change under the exporter.
+The export is a job on the session's queue (``SeasonExportJob``: it shows in the
+Jobs panel too, and exports of a season and of one episode take turns on the
+encoder). It renders a copy of the episode taken when it starts, so nothing reads
+the live model off the GUI thread. This dialog stays responsive, and Cancel stops
+the encoder within a second, leaving no half-written file.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -24,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.jobs.job import JobState
 from app.media.export import ExportOptions, ExportResult
-from app.media.export_worker import ExportWorker
 from app.media.presets import PRESETS, get_preset
+from app.season.export_job import RESOURCE, SeasonExportJob
 from app.session import Session
 from app.settings_store import settings_store
 from app.timeline.preflight import export_preflight
@@ -38,7 +42,7 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.worker: ExportWorker | None = None
+        self.job: SeasonExportJob | None = None
         self.result: ExportResult | None = None
         self.setWindowTitle(self.tr("Export Episode"))
         self.setModal(True)
@@ -146,7 +150,7 @@ class ExportDialog(QDialog):
             self.path.setText(path if path.lower().endswith(".mp4") else path + ".mp4")
 
     # ---------------------------------------------------------------- export
-    def start(self) -> ExportWorker | None:
+    def start(self) -> SeasonExportJob | None:
         episode = self.session.document.find(self.episode.currentData())
         if episode is None or self.session.bundle is None:
             return None
@@ -170,20 +174,45 @@ class ExportDialog(QDialog):
         options = ExportOptions(preset=get_preset(self.preset.currentData()), label_at_end=self.label_end.isChecked(),
                                 labels=None if self.label.isChecked() else [], write_srt=self.srt.isChecked(),
                                 signing=signing)
-        self.worker = ExportWorker(self.session.series, self.session.bundle, episode, out, options, self)
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(self._cancelled)
+        manager = self.session.services.jobs
+        manager.set_limit(RESOURCE, 1)  # one export at a time: the encoder gets both cores
+        job = SeasonExportJob(self.session.series, self.session.bundle, episode, out, options)
+        self.job = job
+        self._started = time.monotonic()
+        manager.jobChanged.connect(self._job_changed)
+        manager.jobFinished.connect(self._job_finished)
         self._running(True)
         self.status.setText(self.tr("Exporting %1…").replace("%1", out.name))
-        self.worker.start()
-        return self.worker
+        manager.add(job)
+        return job
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.job is not None and not self.job.state.finished:
+            self.session.services.jobs.cancel(self.job.id)
             self.status.setText(self.tr("Stopping…"))
+
+    def _job_changed(self, job_id: str) -> None:
+        job = self.job
+        if job is None or job_id != job.id or job.state.finished or job.progress is None:
+            return
+        fraction = float(job.progress)
+        elapsed = time.monotonic() - self._started
+        self._progress(fraction, elapsed * (1 - fraction) / fraction if 0.02 < fraction < 1 else -1.0)
+
+    def _job_finished(self, job_id: str) -> None:
+        job = self.job
+        if job is None or job_id != job.id:
+            return
+        manager = self.session.services.jobs
+        manager.jobChanged.disconnect(self._job_changed)
+        manager.jobFinished.disconnect(self._job_finished)
+        if job.state is JobState.SUCCEEDED:
+            self._progress(1.0, -1.0)
+            self._finished(job.result)
+        elif job.state is JobState.CANCELLED:
+            self._cancelled()
+        else:
+            self._failed(job.error or self.tr("The export failed."))
 
     def _running(self, running: bool) -> None:
         self.progress.setVisible(running or self.progress.value() > 0)
@@ -214,7 +243,7 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Export cancelled; nothing was written."))
 
     def reject(self) -> None:
-        if self.worker is not None and self.cancel_button.isEnabled():
+        if self.job is not None and self.cancel_button.isEnabled():
             self.cancel()
             return  # closes once the worker has stopped and the user closes again
         super().reject()

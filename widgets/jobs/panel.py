@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from app.jobs.costs import format_money
 from app.jobs.job import Job, JobState
-from app.jobs.manager import job_manager
 from app.session import Session
 from widgets.settings.provider_texts import provider_text
 
@@ -87,7 +86,7 @@ class JobsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("JobsPanel")
         self.session = session
-        self.manager = job_manager(session)
+        self.manager = session.services.jobs
         self._items: dict[str, QTreeWidgetItem] = {}
 
         self.budget_label = QLabel()
@@ -156,6 +155,9 @@ class JobsPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setContentsMargins(8, 4, 8, 6)
+        from widgets.jobs.original_text import OriginalText
+
+        self.original = OriginalText(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +166,7 @@ class JobsPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.original)
 
         self.cancel_button.clicked.connect(self._cancel_selected)
         self.retry_button.clicked.connect(self._retry_selected)
@@ -276,6 +279,9 @@ class JobsPanel(QWidget):
         billed = [j for j in jobs if getattr(j, "billed_unknown", False)]
         if billed and not self._confirm_paid_again(billed):
             return
+        lost = [j for j in jobs if getattr(j, "task_lost", False)]
+        if lost and not self._confirm_generate_again(lost):
+            return
         for job in jobs:
             self.manager.retry(job.id)
 
@@ -297,10 +303,33 @@ class JobsPanel(QWidget):
         box.exec()
         return box.clickedButton() is pay
 
+    def _confirm_generate_again(self, jobs: list[Job]) -> bool:
+        """The vendor no longer has these tasks: a new, paid task each, asked with the cost."""
+        currency = self.session.series.settings.currency
+        cost = format_money(sum(j.estimated_cost for j in jobs), currency)
+        if len(jobs) == 1:
+            text = self.tr("The vendor no longer has the task for “{title}” (it expired or was removed there), "
+                           "so its result cannot be collected. Generate again as a new, paid task?").format(
+                title=jobs[0].title)
+        else:
+            text = self.tr("The vendor no longer has {n} of these tasks (they expired or were removed there), "
+                           "so their results cannot be collected. Generate them again as new, paid tasks?").format(
+                n=len(jobs))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Generate again?"), text,
+                          QMessageBox.StandardButton.Cancel, self)
+        again = box.addButton(self.tr("Generate Again (≈{cost})").format(cost=cost), QMessageBox.ButtonRole.AcceptRole)
+        again.setObjectName("generateAgain")
+        box.setDefaultButton(again)
+        box.setObjectName("confirmGenerateAgain")
+        box.exec()
+        return box.clickedButton() is again
+
     def _update_buttons(self) -> None:
         jobs = self.selected_jobs()
         self.cancel_button.setEnabled(any(not j.state.finished for j in jobs))
         self.retry_button.setEnabled(any(j.state in (JobState.FAILED, JobState.CANCELLED) for j in jobs))
+        lost = bool(jobs) and all(getattr(j, "task_lost", False) for j in jobs)
+        self.retry_button.setText(self.tr("Generate Again…") if lost else self.tr("Retry"))
         self.clear_button.setEnabled(any(j.state in (JobState.SUCCEEDED, JobState.CANCELLED)
                                          for j in self.manager.jobs()))
         job = jobs[0] if len(jobs) == 1 else None
@@ -311,6 +340,8 @@ class JobsPanel(QWidget):
         else:
             self.detail.setText("")
         self.detail.setVisible(bool(self.detail.text()))
+        original = job.error_original if job is not None and job.error else ""
+        self.original.set_original(original if original != (job.error if job else "") else "")
 
     # -------------------------------------------------------------- rendering
     def _provider_label(self, job: Job) -> str:

@@ -8,15 +8,17 @@ it from a precise GUI timer and moves the session's playhead.
 
 from __future__ import annotations
 
+import copy
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget
 
+from app.background import BackgroundTask, run_in_background
+from app.model import Episode
 from app.session import Session
 from app.timeline.structure import TrackEditor
 from app.timeline.timecode import format_timecode
@@ -24,11 +26,10 @@ from widgets.commands.catalog import Scope
 from widgets.commands.keymap import keymap
 from widgets.player.canvas import FrameCanvas, preview_size, to_qimage
 from widgets.player.icons import transport_icon
-from widgets.player.transport import transport
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
 if TYPE_CHECKING:
-    from widgets.player.engine import PlaybackEngine
+    from app.preview.engine import PlaybackEngine
 
 log = logging.getLogger(__name__)
 SHUTTLE_RATES = (1, 2, 4, 8)
@@ -46,31 +47,8 @@ _STYLE = """
 """
 
 
-class _RenderSignals(QObject):
-    done = Signal(int, int, object)  # request id, frame, QImage | None
-
-
-class _RenderJob(QRunnable):
-    def __init__(self, panel: PreviewPanel, request: int, frame: int) -> None:
-        super().__init__()
-        self.panel, self.request, self.frame = panel, request, frame
-        self.signals = panel._signals  # keeps the emitter alive as long as the job
-
-    def run(self) -> None:
-        image = None
-        try:
-            if self.request == self.panel._request:  # a newer request superseded this one
-                image = to_qimage(self.panel.render_frame(self.frame))
-        except Exception as exc:
-            log.info("preview render of frame %s failed: %s", self.frame, exc)
-        self.signals.done.emit(self.request, self.frame, image)
-
-
-def _quietly(fn) -> None:
-    try:
-        fn()
-    except Exception as exc:
-        log.info("preview: preparing sound failed: %s", exc)
+def _log_warmup_failure(exc: Exception) -> None:
+    log.info("preview: preparing sound failed: %s", exc)
 
 
 class PreviewPanel(QWidget):
@@ -93,14 +71,11 @@ class PreviewPanel(QWidget):
         self._own_playhead = False
         self._request = 0
         self.shown_request = 0
-        # a private single-thread pool: the next still is never queued behind other panels' work
-        # (its destructor waits for a running render, whose signals object outlives this panel)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        # parentless: a render still running on the shared pool when this panel is deleted
-        # emits on an object that is still alive (its connection to us is already gone)
-        self._signals = _RenderSignals()
-        self._signals.done.connect(self._on_rendered)
+        # the one still being rendered (app.background); a newer request cancels it, so the
+        # next still is never queued behind stale ones
+        self._render_task: BackgroundTask | None = None
+        # workers render from copies of the episode taken on the GUI thread, never the live model
+        self._snapshot: Episode | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(4)
@@ -118,7 +93,7 @@ class PreviewPanel(QWidget):
         session.projectClosed.connect(self._reset_sources)
         session.document.objectChanged.connect(self._model_changed)
         session.document.listChanged.connect(self._model_changed)
-        t = transport(session)
+        t = session.services.transport
         t.toggleRequested.connect(self.toggle_play)
         t.shuttleRequested.connect(self.shuttle)
         self._update_labels()
@@ -202,20 +177,29 @@ class PreviewPanel(QWidget):
     # ----------------------------------------------------------- rendering
     def sources(self):
         if self._sources is None and self.session.bundle is not None:
-            from widgets.player.sources import make_sources
+            from app.preview.sources import make_sources
 
             self._sources = make_sources(self.session)
-            # warm the mixer before Play, off the render pool so stills are not queued behind it
-            threading.Thread(target=_quietly, args=(self._sources[1].prepare,), name="preview-mixer-warmup",
-                             daemon=True).start()
+            # warm the mixer before Play, in the background so the first still is not held up
+            run_in_background(self._sources[1].prepare, None, _log_warmup_failure, name="preview-mixer-warmup")
         return self._sources
 
-    def render_frame(self, frame: int):
-        """The composed picture of ``frame`` at preview size (RGB array); worker threads call this."""
+    def _episode_snapshot(self) -> Episode | None:
+        """A copy of the current episode for workers (GUI thread; re-made after each edit)."""
+        ep = self.session.current_episode
+        if ep is None:
+            self._snapshot = None
+        elif self._snapshot is None or self._snapshot.id != ep.id:
+            self._snapshot = copy.deepcopy(ep)
+        return self._snapshot
+
+    def render_frame(self, frame: int, ep: Episode | None = None):
+        """The composed picture of ``frame`` at preview size (RGB array); worker threads call this
+        with the snapshot they were handed (the playback engine: the one taken at Play or the last edit)."""
         import numpy as np
 
-        ep = self.session.current_episode
-        src = self.sources()
+        ep = ep if ep is not None else self._snapshot
+        src = self._sources
         settings = self.session.series.settings
         size = preview_size(settings.width, settings.height)
         if ep is None or src is None:
@@ -226,8 +210,8 @@ class PreviewPanel(QWidget):
     def render_audio(self, start: int, count: int):
         import numpy as np
 
-        ep = self.session.current_episode
-        src = self.sources()
+        ep = self._snapshot
+        src = self._sources
         if ep is None or src is None:
             return np.zeros((count, 2), np.float32)
         return src[1].render(ep, start, count)
@@ -243,7 +227,18 @@ class PreviewPanel(QWidget):
             when_engine_ready(lambda: request == self._request and self.request_frame(frame))
             return
         self.sources()  # created here, on the GUI thread: the media services are QObjects
-        self._pool.start(_RenderJob(self, self._request, frame), 10)  # before the mixer warm-up
+        episode, request = self._episode_snapshot(), self._request
+        if self._render_task is not None:
+            self._render_task.cancel()  # superseded: dropped if it has not started
+
+        def render():  # noqa: ANN202 - QImage | None
+            try:
+                return to_qimage(self.render_frame(frame, episode))
+            except Exception as exc:
+                log.info("preview render of frame %s failed: %s", frame, exc)
+                return None
+        self._render_task = run_in_background(render, lambda image: self._on_rendered(request, frame, image),
+                                              owner=self, name="preview-still")
 
     def _on_rendered(self, request: int, frame: int, image) -> None:
         if request != self._request or self.playing:
@@ -269,15 +264,20 @@ class PreviewPanel(QWidget):
     def _reset_sources(self) -> None:
         self.stop()
         self._sources = None
+        self._snapshot = None
         self.request_frame(self.session.playhead)
 
     def _episode_changed(self, *_args) -> None:
         self.stop()
+        self._snapshot = None
         self.request_frame(self.session.playhead)
         self._update_labels()
 
     def _model_changed(self, *_args) -> None:
-        if not self.playing:  # an edit changes what this frame looks like
+        self._snapshot = None
+        if self.playing:  # playback goes on with the edited episode (a new copy: workers hold the old)
+            self._episode_snapshot()
+        else:  # an edit changes what this frame looks like
             self.request_frame(self.session.playhead)
             self._update_labels()
 
@@ -311,7 +311,7 @@ class PreviewPanel(QWidget):
         if rate > 0 and not start <= frame < end - 1:
             frame = start
         if self._engine is None:
-            from widgets.player.engine import PlaybackEngine, output_device_index  # numpy, PortAudio
+            from app.preview.engine import PlaybackEngine, output_device_index  # numpy, PortAudio
 
             try:
                 device = output_device_index()
@@ -319,10 +319,12 @@ class PreviewPanel(QWidget):
                 device = None
             self._engine = PlaybackEngine(self.render_frame, self.render_audio, self.session.series.settings.fps,
                                           device=device)
+        self.sources()  # made on the GUI thread, with the copy the engine's workers render from
+        self._episode_snapshot()
         self._engine.start(frame, end, rate)
         self._shuttle = rate
         self.play_button.setIcon(transport_icon("pause"))
-        transport(self.session).set_playing(True)
+        self.session.services.transport.set_playing(True)
         self._timer.start()
 
     def stop(self) -> None:
@@ -332,7 +334,7 @@ class PreviewPanel(QWidget):
         self._shuttle = 0
         if hasattr(self, "play_button"):
             self.play_button.setIcon(transport_icon("play"))
-        transport(self.session).set_playing(False)
+        self.session.services.transport.set_playing(False)
 
     def toggle_play(self) -> None:
         if self.playing:
@@ -441,5 +443,7 @@ class PreviewPanel(QWidget):
 
     def closeEvent(self, e) -> None:  # noqa: N802
         self.stop()
-        self._pool.waitForDone(2000)
+        if self._render_task is not None:
+            self._render_task.cancel()
+            self._render_task.wait(2)
         super().closeEvent(e)

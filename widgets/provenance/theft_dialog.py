@@ -36,9 +36,9 @@ from app.fingerprint.matcher import Match
 from app.fingerprint.scan import ScanResult, SuspectResult, scan, suspect_files
 from app.fingerprint.store import load_all
 from app.jobs.job import FunctionJob, JobContext, JobState
-from app.jobs.manager import job_manager
 from app.media.decode import FrameFetcher
 from app.session import Session
+from app.snapshot import series_snapshot
 
 FRAME_SIZE = (216, 384)
 
@@ -156,7 +156,9 @@ class TheftCheckDialog(QDialog):
             return None
         from app.fingerprint.timeline_print import fingerprint_timeline
 
-        bundle, series = self.session.bundle, self.session.document.series
+        bundle = self.session.bundle
+        series = series_snapshot(self.session.document.series, episodes)  # the worker reads copies
+        episodes = series.episodes
 
         def work(ctx: JobContext) -> list:
             made = []
@@ -173,7 +175,7 @@ class TheftCheckDialog(QDialog):
             self.status.setText(self.tr("%n episode(s) fingerprinted from the timeline.", "", len(made)))
 
         self.status.setText(self.tr("Fingerprinting %n episode(s) from the timeline…", "", len(episodes)))
-        self.timeline_job = job_manager(self.session).add(
+        self.timeline_job = self.session.services.jobs.add(
             FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Fingerprint from the timeline"), work, on_done=done, kind="check"))
         return self.timeline_job
 
@@ -217,14 +219,14 @@ class TheftCheckDialog(QDialog):
         self.evidence_button.setEnabled(False)
         self.status.setText(self.tr("Checking %n file(s)…", "", len(files)))
         self.job = FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Theft check of {name}").format(name=target.name), work, on_done=self._show_matches, kind="check")
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         manager.jobChanged.connect(self._job_changed)
         manager.add(self.job)
         return self.job
 
     def stop(self) -> None:
         if self.job is not None:
-            job_manager(self.session).cancel(self.job.id)
+            self.session.services.jobs.cancel(self.job.id)
 
     def _job_changed(self, job_id: str) -> None:
         if self.job is None or job_id != self.job.id:
@@ -274,6 +276,8 @@ class TheftCheckDialog(QDialog):
                 notes.append(self.tr("picture and sound"))
             if m.region:
                 notes.append(self.tr("inside their frame"))
+            if m.sound_alternatives:
+                notes.append(m.placement_note())
             item = QTreeWidgetItem([
                 f"E{m.episode_number:02d} {m.title}",
                 f"{_clock(m.suspect_start)} – {_clock(m.suspect_end)}",
@@ -296,8 +300,11 @@ class TheftCheckDialog(QDialog):
     def save_evidence_to(self, suspect: SuspectResult, folder: Path) -> FunctionJob:
         from app.provenance.evidence import write_evidence_pack
 
-        bundle, series = self.session.bundle, self.session.document.series
+        bundle = self.session.bundle
         references = list(self.references.values())
+        wanted = {r.episode_id for r in references}
+        live = self.session.document.series
+        series = series_snapshot(live, [e for e in live.episodes if e.id in wanted])  # the worker reads copies
 
         def work(ctx: JobContext) -> Path:
             ctx.progress(None, "Writing the evidence pack")
@@ -307,7 +314,7 @@ class TheftCheckDialog(QDialog):
             self.status.setText(self.tr("Evidence saved: %1").replace("%1", str(archive)))
 
         self.status.setText(self.tr("Writing the evidence pack for %1…").replace("%1", suspect.path.name))
-        self.evidence_job = job_manager(self.session).add(FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Evidence pack for {name}").format(name=suspect.path.name), work,
+        self.evidence_job = self.session.services.jobs.add(FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Evidence pack for {name}").format(name=suspect.path.name), work,
                                                                        on_done=done, kind="check"))
         return self.evidence_job
 
@@ -345,7 +352,7 @@ class TheftCheckDialog(QDialog):
             else:
                 self.theirs.setPixmap(_pixmap(theirs))
 
-        self.frame_job = job_manager(self.session).add(FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Theft check frames"), work, on_done=show,
+        self.frame_job = self.session.services.jobs.add(FunctionJob(QCoreApplication.translate("ProvenanceTheftDialog", "Theft check frames"), work, on_done=show,
                                                                     kind="check"))
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from app.errors import ProviderNotConfigured, UserError
 from app.fsutil import atomic_write_bytes
 from app.jobs.job import FunctionJob, JobState
-from app.jobs.manager import job_manager
 from app.script.checks import check_episode
 from app.script.fountain import Kind, parse
 from app.script.importer import apply_script, heuristic_breakdown, read_script
@@ -323,7 +322,7 @@ class ScriptPanel(QWidget):
             self._apply_breakdown(from_model)
 
         self.status.setText(self.tr("Breaking down with %1…").replace("%1", provider))
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         self._breakdown_job = FunctionJob(self.tr("Break down episode %1").replace("%1", str(episode.number)), work,
                                           on_done=land, kind="breakdown", resource=provider)
         manager.jobFinished.connect(self._breakdown_finished)
@@ -337,19 +336,23 @@ class ScriptPanel(QWidget):
         job = self._breakdown_job
         if job is None or job.id != job_id:
             return
-        job_manager(self.session).jobFinished.disconnect(self._breakdown_finished)
+        self.session.services.jobs.jobFinished.disconnect(self._breakdown_finished)
         self._breakdown_job = None
         if job.state is JobState.CANCELLED:
             self.status.setText(self.tr("Breakdown stopped; the storyboard is unchanged."))
         elif job.state is JobState.FAILED:
             self.status.setText(self.tr("The language model could not break the script down: %1").replace(
                 "%1", job.error))
-            answer = QMessageBox.question(
-                self, self.tr("Breakdown failed"),
+            box = QMessageBox(
+                QMessageBox.Icon.Question, self.tr("Breakdown failed"),
                 self.tr("The language model could not break the script down:\n\n%1\n\nBreak it down without AI "
                         "instead (one shot per beat)?").replace("%1", job.error),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-            if answer == QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setDefaultButton(QMessageBox.StandardButton.Yes)
+            box.setObjectName("breakdownFailedBox")
+            if getattr(job, "error_original", "") and job.error_original != job.error:
+                box.setDetailedText(job.error_original)  # the vendor's own words, copyable
+            if box.exec() == QMessageBox.StandardButton.Yes:
                 self.break_down(use_ai=False)
 
     def _apply_breakdown(self, make_scenes) -> None:
@@ -445,7 +448,7 @@ class ScriptPanel(QWidget):
                 on_done(text)
 
         self._stream_job = TextStreamJob(provider, messages, title, delta, done)
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         manager.jobFinished.connect(self._stream_finished)
         manager.add(self._stream_job)
         self.status.setText(self.tr("Writing with %1… (Stop keeps what was written)").replace("%1", provider))
@@ -454,7 +457,7 @@ class ScriptPanel(QWidget):
         job = self._stream_job
         if job is None or job.id != job_id:
             return
-        job_manager(self.session).jobFinished.disconnect(self._stream_finished)
+        self.session.services.jobs.jobFinished.disconnect(self._stream_finished)
         self._stream_job = None
         self.editor.setReadOnly(self.episode is None)
         self.act_stop.setEnabled(False)
@@ -537,7 +540,7 @@ class ScriptPanel(QWidget):
 
     def stop_writing(self) -> None:
         if self._stream_job is not None:
-            job_manager(self.session).cancel(self._stream_job.id)
+            self.session.services.jobs.cancel(self._stream_job.id)
 
     # ------------------------------------------------------------------ bible
     def open_bible(self) -> None:

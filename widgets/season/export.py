@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.jobs.manager import job_manager
 from app.media.presets import PRESETS, get_preset
 from app.season.export_job import SeasonExportJob, queue_season_export, summarize
 from app.session import Session
@@ -41,7 +40,7 @@ class SeasonExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("SeasonExportDialog")
         self.session = session
-        self.manager = job_manager(session)
+        self.manager = session.services.jobs
         self.jobs: list[SeasonExportJob] = []
 
         self.episodes = QListWidget(objectName="season_export_episodes")

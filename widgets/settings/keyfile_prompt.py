@@ -10,12 +10,11 @@ the answer; on Cancel the job fails with a message saying how to unlock.
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app import keyfile
+from app.background import call_on_gui_thread, install_gui_calls, on_gui_thread
 
 
 class PassphraseDialog(QDialog):
@@ -101,52 +100,22 @@ def _ask_here(creating: bool) -> str | None:
             dialog.deleteLater()
 
 
-class _GuiAsker(QObject):
-    """Lives on the GUI thread: a job's worker thread asks through a queued signal and waits."""
-
-    requested = Signal(bool, object)  # creating, {"event": threading.Event, "value": str | None}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.requested.connect(self._answer, Qt.ConnectionType.QueuedConnection)
-
-    def _answer(self, creating: bool, holder: dict) -> None:
-        try:
-            holder["value"] = _ask_here(creating)
-        finally:
-            holder["event"].set()
-
-
-_asker: _GuiAsker | None = None
-_worker_lock = threading.Lock()  # one dialog at a time for jobs that need the keys together
-
-
 def ask_passphrase(creating: bool) -> str | None:
     """The prompt ``app.keyfile`` calls: a modal dialog on the GUI thread, None on Cancel.
 
     Called from a job's worker thread, the dialog is shown on the GUI thread and the
-    worker waits for the answer (the GUI thread never waits for workers, so this
-    cannot deadlock).
+    worker waits for the answer (``app.background.call_on_gui_thread``: the GUI thread
+    never waits for workers, so this cannot deadlock; workers ask one at a time).
     """
-    app = QCoreApplication.instance()
-    if app is None:
+    if QCoreApplication.instance() is None:
         return None
-    if QThread.currentThread() is app.thread():
+    if on_gui_thread():
         return _ask_here(creating)
-    if _asker is None:
-        return None
-    with _worker_lock:
-        if keyfile.unlocked():
-            return None  # another job's dialog unlocked it: keyfile uses the session passphrase
-        holder: dict = {"event": threading.Event(), "value": None}
-        _asker.requested.emit(creating, holder)
-        holder["event"].wait(600)
-        return holder["value"]
+    # another job's dialog may have unlocked it meanwhile: keyfile then uses the session passphrase
+    return call_on_gui_thread(lambda: None if keyfile.unlocked() else _ask_here(creating))
 
 
 def install() -> None:
     """Call on the GUI thread (the main window does at start-up, the Providers dialog too)."""
-    global _asker
-    if _asker is None:
-        _asker = _GuiAsker()
+    install_gui_calls()
     keyfile.set_prompt(ask_passphrase)

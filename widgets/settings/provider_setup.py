@@ -20,9 +20,18 @@ def provider_page_for(exc: ProviderNotConfigured) -> str:
     return (ready or offered)[0].name if offered else ""
 
 
-def explain_generation_error(parent: QWidget, exc: UserError, title: str | None = None) -> None:
-    """Show ``exc``; a provider problem gets "Set Up Providers…" that opens the dialog at the right page."""
+def explain_generation_error(parent: QWidget, exc: Exception, title: str | None = None) -> None:
+    """Show ``exc``; a provider problem gets "Set Up Providers…" that opens the dialog at the right page.
+    A vendor's error is shown in plain words with the vendor's own text as the details."""
     title = title or QCoreApplication.translate("ProviderSetup", "Cannot generate")
+    from app.jobs.failures import classify
+
+    if not isinstance(exc, (ProviderNotConfigured, UserError)):
+        from widgets.jobs.original_text import warn_with_original
+
+        failure = classify(exc)
+        warn_with_original(parent, title, failure.message, failure.original)
+        return
     if not isinstance(exc, ProviderNotConfigured):
         QMessageBox.warning(parent, title, str(exc))
         return

@@ -98,6 +98,9 @@ PROVIDER_TEXTS = (
     QT_TRANSLATE_NOOP("ProviderTexts", 'fal.ai lip sync (sync-lipsync, LatentSync...)'),
     QT_TRANSLATE_NOOP("ProviderTexts", 'Lip-sync models hosted on fal.ai; sends any local clip and sound.'),
     QT_TRANSLATE_NOOP("ProviderTexts", 'advanced: identify-face + advanced-lip-sync (2-60 s); legacy: the older single call (2-10 s, 720-1920 px)'),
+    QT_TRANSLATE_NOOP("ProviderTexts", "Kling's lip sync (identify-face + advanced-lip-sync); a clip Kling did not make is first put on fal.ai's file storage; 2-60 s clips, 512-2160 px, one face."),
+    QT_TRANSLATE_NOOP("ProviderTexts", "fal: a clip made elsewhere is uploaded to fal.ai's file storage (with your fal.ai key) so Kling can fetch it; none: only clips Kling made are sent"),
+    QT_TRANSLATE_NOOP("ProviderTexts", 'A cloned voice speaks only with the CosyVoice model it was made for'),
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import secrets
+from app.background import run_in_background
 from app.jobs.cancel import CancelToken
 from app.jobs.costs import price_rules, set_price_rules
 from app.jobs.failures import classify
@@ -65,27 +66,18 @@ def _capabilities(info: Any) -> str:
     return " · ".join(_field_label(CAPABILITY_NAMES.get(c, c)) for c in info.capabilities)
 
 
-class _Relay(QObject):
-    finished = Signal(bool, str)
-
-
-class _ConnectionTest(QRunnable):
-    def __init__(self, info: Any, values: dict[str, Any], relay: _Relay) -> None:
-        super().__init__()
-        self.info, self.values, self.relay = info, values, relay
-        self.secrets = [str(values.get(f.key) or "") for f in info.fields if f.secret]
-
-    def run(self) -> None:  # worker thread
-        try:
-            client = self.info.create(self.values)
-            check = getattr(client, "check_connection", None)
-            if check is None:
-                self.relay.finished.emit(True, QCoreApplication.translate(
-                    "ProviderPage", "Nothing to test: this provider works offline."))
-                return
-            self.relay.finished.emit(True, secrets.redact(str(check(CancelToken()) or "OK"), self.secrets))
-        except Exception as exc:  # every failure is shown, in the vendor's words
-            self.relay.finished.emit(False, secrets.redact(classify(exc).message, self.secrets))
+def _test_connection(info: Any, values: dict[str, Any]) -> tuple[bool, str, str]:
+    """Worker side of "Test connection": (ok, plain message, the vendor's own words), secrets redacted."""
+    hidden = [str(values.get(f.key) or "") for f in info.fields if f.secret]
+    try:
+        client = info.create(values)
+        check = getattr(client, "check_connection", None)
+        if check is None:
+            return True, QCoreApplication.translate("ProviderPage", "Nothing to test: this provider works offline."), ""
+        return True, secrets.redact(str(check(CancelToken()) or "OK"), hidden), ""
+    except Exception as exc:  # every failure is shown in plain words, the vendor's own behind "Show original"
+        failure = classify(exc)
+        return False, secrets.redact(failure.message, hidden), secrets.redact(failure.original, hidden)
 
 
 class ProviderPage(QWidget):
@@ -183,9 +175,11 @@ class ProviderPage(QWidget):
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         test_row.addWidget(self.test_result, 1)
         layout.addLayout(test_row)
+        from widgets.jobs.original_text import OriginalText
+
+        self.test_original = OriginalText(self)
+        layout.addWidget(self.test_original)
         layout.addStretch(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._show_test_result)
         self.test_button.clicked.connect(self.test_connection)
 
     # ----------------------------------------------------------------- editors
@@ -194,9 +188,15 @@ class ProviderPage(QWidget):
             edit = QLineEdit()
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             env = secrets.env_override(self.info.name, f.key)
+            owner = (str(getattr(f, "keys_from", "") or "").split(".")[0]
+                     or getattr(self.info, "keys_from", ""))
             if env is not None:
                 edit.setEnabled(False)
                 edit.setPlaceholderText(self.tr("Set by {name}").format(name=secrets.env_name(self.info.name, f.key)))
+            elif owner:  # one vendor account, one key: entered on the vendor's own page
+                edit.setEnabled(False)
+                edit.setPlaceholderText(self.tr("Uses the key entered for {vendor}").format(
+                    vendor=_provider_label(owner)))
             else:
                 try:
                     edit.setText(secrets.get_secret(self.info.name, f.key))
@@ -253,7 +253,12 @@ class ProviderPage(QWidget):
             if isinstance(editor, QLineEdit):
                 text = editor.text().strip()
                 if f.secret and not editor.isEnabled():
-                    text = secrets.env_override(self.info.name, f.key) or ""
+                    from app.jobs.provider_config import secret_value
+
+                    try:
+                        text = secret_value(self.info.name, f.key)
+                    except secrets.SecretStoreError:
+                        text = ""
                 out[f.key] = text
             elif isinstance(editor, QComboBox):
                 out[f.key] = editor.currentText()
@@ -320,7 +325,15 @@ class ProviderPage(QWidget):
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("color: #8c9099;")
         self.test_result.setText(self.tr("Testing…"))
-        QThreadPool.globalInstance().start(_ConnectionTest(self.info, self.values(), self._relay))
+        self.test_original.set_original("")
+        info, values = self.info, dict(self.values())
+        run_in_background(lambda: _test_connection(info, values), self._landed_test,
+                          lambda exc: self._show_test_result(False, str(exc)), owner=self, name="connection-test")
+
+    def _landed_test(self, result: tuple[bool, str, str]) -> None:
+        ok, message, original = result
+        self.test_original.set_original(original)
+        self._show_test_result(ok, message)
 
     def _show_test_result(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
@@ -453,3 +466,13 @@ class ProvidersDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def _provider_label(name: str) -> str:
+    """The label of provider ``name`` as the Providers list shows it (its name when unknown)."""
+    from providers import registry
+
+    try:
+        return provider_text(str(registry.get(name).label))
+    except KeyError:
+        return name

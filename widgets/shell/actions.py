@@ -66,30 +66,18 @@ class ShellActions(QObject):
         return self.by_name[name]
 
     def retranslate(self) -> None:
-        texts = {
-            "action_new_series": (translate("Actions", "&New Series…"),
-                                  translate("Actions", "Start a new series in a project folder")),
-            "action_open": (translate("Actions", "&Open…"), translate("Actions", "Open a .mdrama project")),
-            "action_open_demo": (translate("Actions", "Open &Demo"),
-                                 translate("Actions", "Create and open a demo series made on this computer")),
-            "action_clear_recent": (translate("Actions", "&Clear Recent Projects"), ""),
-            "action_save": (translate("Actions", "&Save"), translate("Actions", "Save the project")),
-            "action_save_as": (translate("Actions", "Save &As…"),
-                               translate("Actions", "Copy the project, with its media, to a new folder")),
-            "action_close_project": (translate("Actions", "&Close Project"), ""),
-            "action_quit": (translate("Actions", "&Quit"), ""),
-            "action_preferences": (translate("Actions", "&Preferences…"), ""),
-            "action_reset_layout": (translate("Actions", "&Reset Layout"),
-                                    translate("Actions", "Put every panel back where it started")),
-            "action_add_episode": (translate("Actions", "&Add Episode"),
-                                   translate("Actions", "Add an episode at the end of the series")),
-            "action_rename_episode": (translate("Actions", "&Rename Episode…"), ""),
-            "action_delete_episode": (translate("Actions", "&Delete Episode…"), ""),
-            "action_previous_episode": (translate("Actions", "&Previous Episode"), ""),
-            "action_next_episode": (translate("Actions", "&Next Episode"), ""),
-            "action_shortcuts": (translate("Actions", "&Keyboard Shortcuts"), ""),
-            "action_about": (translate("Actions", "&About Microdrama Studio"), ""),
+        # Texts are declared with each command in the catalog; only the status tips live here.
+        tips = {
+            "action_new_series": translate("Actions", "Start a new series in a project folder"),
+            "action_open": translate("Actions", "Open a .mdrama project"),
+            "action_open_demo": translate("Actions", "Create and open a demo series made on this computer"),
+            "action_save": translate("Actions", "Save the project"),
+            "action_save_as": translate("Actions", "Copy the project, with its media, to a new folder"),
+            "action_reset_layout": translate("Actions", "Put every panel back where it started"),
+            "action_add_episode": translate("Actions", "Add an episode at the end of the series"),
         }
+        texts = {name: (BY_ID[name].menu_label(), tips.get(name, "")) for name in self.by_name if name in BY_ID}
+        texts["action_clear_recent"] = (translate("Actions", "&Clear Recent Projects"), "")
         for name, (text, tip) in texts.items():
             action = self.by_name[name]
             action.setText(text)
@@ -115,8 +103,8 @@ class ShellActions(QObject):
         undo_text = stack.undoText() if stack and stack.canUndo() else ""
         redo_text = stack.redoText() if stack and stack.canRedo() else ""
         undo.setText(translate("Actions", "&Undo %1").replace("%1", undo_text).strip()
-                     if undo_text else translate("Actions", "&Undo"))
+                     if undo_text else BY_ID["action_undo"].menu_label())
         redo.setText(translate("Actions", "&Redo %1").replace("%1", redo_text).strip()
-                     if redo_text else translate("Actions", "&Redo"))
+                     if redo_text else BY_ID["action_redo"].menu_label())
         undo.setEnabled(bool(stack and stack.canUndo()))
         redo.setEnabled(bool(stack and stack.canRedo()))

@@ -4,7 +4,7 @@ PyAV, OpenCV and numpy take about half a second to import, and the first
 thumbnail or preview frame would otherwise pull them in on the GUI thread
 before the window has painted. Views ask ``engine_ready()``; when it is False
 they draw their placeholder and call ``when_engine_ready(callback)``, which
-imports the engine on a daemon thread and runs the callbacks on the GUI thread
+imports the engine in the background (``app.background``) and runs the callbacks on the GUI thread
 once it is there (at once when it already is).
 """
 
@@ -13,22 +13,16 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from app.background import run_in_background
 
 log = logging.getLogger(__name__)
 
 ENGINE_MODULES = ("numpy", "cv2", "av", "app.media.decode", "app.media.services", "app.media.compositor",
-                  "widgets.player.sources")
+                  "app.preview.sources")
 
 
-class _Relay(QObject):
-    loaded = Signal()
-
-
-_relay: _Relay | None = None
 _waiting: list[Callable[[], None]] = []
 _started = False
 _attempted = False  # after one try, a module that failed to import fails where it is used
@@ -40,7 +34,7 @@ def engine_ready() -> bool:
 
 def when_engine_ready(callback: Callable[[], None]) -> None:
     """Run ``callback`` on the GUI thread once the engine modules are imported."""
-    global _relay, _started
+    global _started
     if engine_ready():
         callback()
         return
@@ -48,21 +42,20 @@ def when_engine_ready(callback: Callable[[], None]) -> None:
     if _started:
         return
     _started = True
-    _relay = _Relay()  # made on the GUI thread: its signal is delivered there
-    _relay.loaded.connect(_run_waiting)
-    threading.Thread(target=_load, args=(_relay,), name="engine-import", daemon=True).start()
+    run_in_background(_load, lambda _none: _run_waiting(), lambda _exc: _run_waiting(), name="engine-import")
 
 
-def _load(relay: _Relay) -> None:
+def load_engine_now() -> None:
+    """Import the engine on the calling thread (tests and benchmarks that wait for pictures)."""
+    _load()
+
+
+def _load() -> None:
     for name in ENGINE_MODULES:
         try:
             importlib.import_module(name)
         except Exception:  # an engine that cannot load is reported where it is used
             log.exception("could not import %s", name)
-    try:
-        relay.loaded.emit()
-    except RuntimeError:  # the application quit while we were loading
-        pass
 
 
 def _run_waiting() -> None:

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.session import Session
+from widgets.commands.catalog import Menu, Section
+from widgets.commands.placement import add_menu_section
 from widgets.draft.action import draft_action
 from widgets.draft.action import menu_text as draft_menu_text
 from widgets.shell import i18n
@@ -50,22 +52,22 @@ class ShellMenus:
 
         self.recent_menu = QMenu(window, objectName="menu_open_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        m["File"].addActions([a["action_new_series"], a["action_open"], a["action_open_demo"]])
+        owned = a.by_name  # which commands sit where, and in what order: the command catalog
+        add_menu_section(m["File"], Menu.FILE, Section.OPEN, owned)
         m["File"].addMenu(self.recent_menu)
         m["File"].addSeparator()
-        m["File"].addActions([a["action_save"], a["action_save_as"]])
+        add_menu_section(m["File"], Menu.FILE, Section.SAVE, owned)
         self._panel_anchor_file = m["File"].addSeparator()
-        m["File"].addActions([a["action_close_project"], a["action_quit"]])
+        add_menu_section(m["File"], Menu.FILE, Section.CLOSE, owned)
 
-        m["Edit"].addActions([a["action_undo"], a["action_redo"]])
+        add_menu_section(m["Edit"], Menu.EDIT, Section.HISTORY, owned)
         self._panel_anchor_edit = m["Edit"].addSeparator()
-        m["Edit"].addAction(a["action_preferences"])
-        m["Edit"].addAction(a["action_shortcuts"])  # Edit ▸ Keyboard Shortcuts, as in Premiere and Resolve
+        add_menu_section(m["Edit"], Menu.EDIT, Section.SETTINGS, owned)  # Keyboard Shortcuts, as in Premiere
 
         self.panels_menu_anchor = m["View"].addSeparator()
         m["View"].addActions(docks.toggle_actions())
         m["View"].addSeparator()
-        m["View"].addAction(a["action_reset_layout"])
+        add_menu_section(m["View"], Menu.VIEW, Section.LAYOUT, owned)
         self.language_menu = QMenu(window, objectName="menu_language")
         self.language_menu.setIcon(icon("language"))
         self.language_menu.aboutToShow.connect(self._fill_languages)
@@ -73,10 +75,10 @@ class ShellMenus:
 
         self.switch_menu = QMenu(window, objectName="menu_switch_episode")
         self.switch_menu.aboutToShow.connect(self._fill_episodes)
-        m["Episode"].addActions([a["action_add_episode"], a["action_rename_episode"], a["action_delete_episode"]])
+        add_menu_section(m["Episode"], Menu.EPISODE, Section.EPISODES, owned)
         m["Episode"].addSeparator()
         m["Episode"].addMenu(self.switch_menu)
-        m["Episode"].addActions([a["action_previous_episode"], a["action_next_episode"]])
+        add_menu_section(m["Episode"], Menu.EPISODE, Section.NAVIGATE, owned)
         m["Episode"].addSeparator()
         self.export_draft = draft_action(window, session)  # Finish in Jianying / CapCut (widgets/draft)
         m["Episode"].addAction(self.export_draft)
@@ -85,7 +87,7 @@ class ShellMenus:
         self.show_jobs.triggered.connect(lambda: (docks.docks["JobsDock"].show(), docks.docks["JobsDock"].raise_()))
         m["Generate"].addAction(self.show_jobs)
 
-        m["Help"].addAction(a["action_about"])
+        add_menu_section(m["Help"], Menu.HELP, Section.ABOUT, owned)
 
         self._merge_panel_actions()
         from widgets.season.actions import SeasonActions  # navigator, find and export across the season

@@ -92,6 +92,8 @@ class NewSeriesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # the path line wraps as the title is typed: the dialog grows with it rather than cut it
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         for edit in (self.title_edit, self.location_edit):
@@ -126,3 +128,18 @@ class NewSeriesDialog(QDialog):
         self.create_button.setEnabled(not problem)
         self.path_label.setText(problem or translate("NewSeries", "The project will be created as %1")
                                 .replace("%1", str(self.bundle_path())))
+        self._fit_path_label()
+
+    def _fit_path_label(self) -> None:
+        """A long path wraps onto several lines: give the label their height, so none is cut."""
+        width = self.path_label.width()
+        if width > 0:
+            self.path_label.setMinimumHeight(self.path_label.heightForWidth(width))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_path_label()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        self._fit_path_label()

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
+from app.background import run_in_background
 from app.bundle import BUNDLE_SUFFIX, PROJECT_FILE, ProjectBundle, ProjectFileError
 from app.errors import UserError
 from app.model import Series
 from app.project_lock import ProjectLockedError
 from app.session import Session
-from widgets.shell.background import run_in_background
 from widgets.shell.new_series import NewSeriesDialog
 from widgets.shell.preferences import projects_folder
 from widgets.shell.prompts import Prompter, RecoveryChoice, SaveChoice

@@ -12,8 +12,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from app.background import background_busy
 
 MIN_WAIT_S = 0.6
 MAX_WAIT_S = 20.0
@@ -29,7 +31,7 @@ def capture_when_settled(window: QWidget, path: Path, on_done: Callable[[bool], 
 
     def poll() -> None:
         nonlocal idle
-        busy = QThreadPool.globalInstance().activeThreadCount() > 0
+        busy = background_busy()
         idle = 0 if busy else idle + 1
         elapsed = time.monotonic() - start
         if (elapsed >= MIN_WAIT_S and idle >= IDLE_POLLS) or elapsed >= MAX_WAIT_S:

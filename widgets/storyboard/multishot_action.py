@@ -27,7 +27,6 @@ class MultiShotAction(QAction):
 
     def generate(self, confirm: bool = True) -> Any:
         from app.jobs.costs import format_money
-        from app.jobs.manager import job_manager
         from app.jobs.multishot import scene_job
 
         session = self.panel.session
@@ -55,6 +54,6 @@ class MultiShotAction(QAction):
                 .replace("%3", format_money(job.estimated_cost, session.series.settings.currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        job_manager(session).add(job)
+        session.services.jobs.add(job)
         self.panel.schedule_refresh()
         return job

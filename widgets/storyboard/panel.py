@@ -9,6 +9,7 @@ still) or for everything missing in the episode, after showing the cost.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.background import run_in_background
 from app.errors import UserError
 from app.jobs.actions import in_flight, missing_jobs, shot_job
 from app.jobs.costs import format_money
-from app.jobs.manager import job_manager
 from app.model import Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
@@ -38,6 +39,8 @@ from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+log = logging.getLogger(__name__)
 
 
 class _Board(QListWidget):
@@ -198,19 +201,56 @@ class StoryboardPanel(QWidget):
                 "Episode": [self.act_send, self.act_import_files]}
 
     def _fill_providers(self) -> None:
-        from app.settings_store import settings_store
+        """The built-in providers now; providers declared in files join when their module has
+        loaded in the background (it validates them with jsonschema: too slow for start-up)."""
         from providers import registry
 
+        def built_in(capability: str) -> list:
+            return sorted((p for p in registry.PROVIDERS if capability in p.capabilities and p.name != "import"),
+                          key=lambda p: (p.priority, p.name))
+        self._set_providers(built_in)
         for combo, capability in ((self.image_provider, "image"), (self.video_provider, "video")):
+            combo.currentIndexChanged.connect(lambda _i, c=combo, cap=capability: self._provider_chosen(c, cap))
+
+        def load_all() -> dict[str, list]:
+            return {cap: registry.for_capability(cap) for cap in ("image", "video")}
+
+        def loaded(found: dict[str, list]) -> None:
+            if any(len(found[cap]) != len(built_in(cap)) for cap in found):
+                self._set_providers(found.__getitem__)
+        run_in_background(load_all, loaded, lambda exc: log.warning("provider files: %s", exc), owner=self,
+                          name="provider-files")
+
+    def _set_providers(self, for_capability) -> None:  # noqa: ANN001 - (capability) -> [ProviderInfo]
+        from app.settings_store import settings_store
+
+        for combo, capability in ((self.image_provider, "image"), (self.video_provider, "video")):
+            chosen = combo.currentData() or settings_store().get("defaults", capability)
+            blocked = combo.blockSignals(True)  # filling is not the user choosing
             combo.clear()
-            for info in registry.for_capability(capability):
+            for info in for_capability(capability):
                 combo.addItem(provider_text(info.label), info.name)
-            default = settings_store().get("defaults", capability)
-            index = combo.findData(default) if default else -1
+            index = combo.findData(chosen) if chosen else -1
             if index >= 0:
                 combo.setCurrentIndex(index)
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, cap=capability: settings_store().set("defaults", cap, c.currentData()))
+            else:  # nothing chosen yet: say so, rather than show the first provider as if it were chosen
+                combo.insertItem(0, self.tr("Choose a provider…"), "")
+                combo.setCurrentIndex(0)
+            combo.blockSignals(blocked)
+        self.inspector.clip_model.set_provider(self.video_provider.currentData())
+
+    def _provider_chosen(self, combo: QComboBox, capability: str) -> None:
+        from app.settings_store import settings_store
+
+        name = combo.currentData()
+        if not name:
+            return
+        settings_store().set("defaults", capability, name)
+        placeholder = combo.findData("")
+        if placeholder >= 0:  # a provider is chosen: the "choose" line has done its job
+            combo.blockSignals(True)
+            combo.removeItem(placeholder)
+            combo.blockSignals(False)
 
     def _toggle_list(self, on: bool) -> None:
         self.delegate.list_mode = on
@@ -286,7 +326,7 @@ class StoryboardPanel(QWidget):
         self._pending = False
         self._refresh_filters()
         if not self.manager_connected and self.session.bundle is not None:
-            manager = job_manager(self.session)
+            manager = self.session.services.jobs
             manager.jobChanged.connect(self.schedule_refresh)
             self.manager_connected = True
         selected = {item.data(ID_ROLE) for item in self.board.selectedItems()}
@@ -399,7 +439,7 @@ class StoryboardPanel(QWidget):
         except UserError as exc:
             explain_generation_error(self, exc)
             return []
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         for job in jobs:
             manager.add(job)
         self.schedule_refresh()
@@ -427,10 +467,10 @@ class StoryboardPanel(QWidget):
                 self, self.tr("Generate"),
                 self.tr("Generate %1 with %2 for %3 shots? Estimated cost: %4.")
                 .replace("%1", self.tr("stills") if slot == "still" else self.tr("clips"))
-                .replace("%2", provider).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
+                .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         for job in jobs:
             manager.add(job)
         self.schedule_refresh()
@@ -472,3 +512,13 @@ class StoryboardPanel(QWidget):
             self.message.setText(self.tr("Timeline assembled: %1 clips added, %2 updated, %3 removed.")
                                  .replace("%1", str(report.created)).replace("%2", str(report.updated))
                                  .replace("%3", str(report.removed)))
+
+
+def _provider_label(name: str) -> str:
+    """A provider's name as the Providers dialog shows it ("可灵 AI", not the registry key "kling")."""
+    from providers import registry
+
+    try:
+        return provider_text(registry.get(name).label)
+    except KeyError:
+        return name

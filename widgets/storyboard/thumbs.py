@@ -39,9 +39,8 @@ class ThumbnailSource(QObject):
     def _services(self):
         if self.session.bundle is None:
             return None
-        from app.media.services import media_services
 
-        services = media_services(self.session)
+        services = self.session.services.media
         if services is not self._connected:
             services.derivedReady.connect(self._derived)
             self._connected = services

@@ -1,26 +1,29 @@
 """Thumbnails and waveform peaks for clips, computed off the GUI thread.
 
 The painter asks for what it needs on every repaint; a miss schedules a
-background job (at most one per key) and returns None, so the clip draws a
-placeholder until ``updated`` fires. Jobs read the media engine's on-disk caches
-(``app.media.services``: one-per-second thumbnails, base-level waveform peaks)
-when they are ready, else decode through the engine's shared ``FrameFetcher`` /
-``load_audio``. Results are kept in bounded in-memory LRUs keyed by file and time.
+background task (``app.background``, at most one per key) and returns None, so
+the clip draws a placeholder until ``updated`` fires. Tasks get plain values
+(paths, times, sizes), never model objects. They read the media engine's on-disk
+caches (``app.media.services``: one-per-second thumbnails, base-level waveform
+peaks) when they are ready, else decode through the engine's shared
+``FrameFetcher`` / ``load_audio``. Until the engine's libraries are loaded
+(start-up) nothing is scheduled: the clips repaint when they are. Results are kept in bounded in-memory LRUs keyed by file and time.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
+import time
 from collections import OrderedDict
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
-from widgets.shell.engine_loader import engine_ready
+from app.background import BackgroundTask, run_in_background
+from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
 log = logging.getLogger(__name__)
 
@@ -29,25 +32,6 @@ PEAKS_PER_SECOND = 200
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-class _Signals(QObject):
-    done = Signal(object, object)  # key, result (QImage | ndarray | None)
-
-
-class _Job(QRunnable):
-    def __init__(self, key: tuple, fn, signals: _Signals) -> None:
-        super().__init__()
-        self.key, self.fn, self.signals = key, fn, signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # a broken file: log it, keep the placeholder
-            log.info("timeline media: %s failed: %s", self.key, exc)
-            result = None
-        self.signals.done.emit(self.key, result)
 
 
 def compute_peaks(samples: np.ndarray, rate: int, per_second: int = PEAKS_PER_SECOND) -> np.ndarray:
@@ -78,14 +62,8 @@ class ClipMediaCache(QObject):
         self._peaks: dict[str, np.ndarray | None] = {}
         self._pending: set[tuple] = set()
         self._max_thumbs = max_thumbs
-        self._pool = QThreadPool.globalInstance()  # shared: app-wide "busy" and core count
-        # parentless and referenced by every job: a job finishing after this cache is deleted
-        # emits on a live object instead of a dangling one
-        self._signals = _Signals()
-        self._signals.done.connect(self._on_done)
-        self._fetcher = None
-        self._fetcher_root: Path | None = None
-        self._lock = threading.Lock()
+        self._tasks: dict[tuple, BackgroundTask] = {}
+        self._waiting_for_engine = False
         self.generation = 0  # bumped whenever a result arrives: drawings made before are stale
 
     def clear(self) -> None:
@@ -97,23 +75,30 @@ class ClipMediaCache(QObject):
     # ---------------------------------------------------------------- fetcher
     def _services(self):
         """The project's media services (GUI thread only), or None without a project/engine."""
-        if self.session is None or self.session.bundle is None or not engine_ready():
+        if self.session is None or self.session.bundle is None:
+            return None
+        if not engine_ready():
+            if not self._waiting_for_engine:
+                self._waiting_for_engine = True
+                when_engine_ready(self._engine_loaded)
             return None
         try:
-            from app.media.services import media_services
-
-            return media_services(self.session)
+            return self.session.services.media
         except Exception:
             return None
 
-    def _frame_fetcher(self, root: Path):
-        with self._lock:
-            if self._fetcher is None or self._fetcher_root != root:
-                from app.media.decode import FrameFetcher
+    def _engine_loaded(self) -> None:
+        self._waiting_for_engine = False
+        self.generation += 1
+        self.updated.emit()  # the clips repaint and ask again
 
-                self._fetcher = FrameFetcher(root, cache_bytes=64 * 1024 * 1024, max_files=8)
-                self._fetcher_root = root
-            return self._fetcher
+    def _start(self, key: tuple, make) -> None:  # noqa: ANN001 - () -> QImage | ndarray
+        def failed(exc: Exception) -> None:  # a broken file: log it, keep the placeholder
+            log.info("timeline media: %s failed: %s", key, exc)
+            self._on_done(key, None)
+        self._pending.add(key)
+        self._tasks[key] = run_in_background(make, lambda result: self._on_done(key, result), failed,
+                                             owner=self, name="timeline-media")
 
     # -------------------------------------------------------------- requests
     def thumbnail(self, root: Path, path: Path, seconds: float, is_still: bool, aspect: float,
@@ -136,21 +121,18 @@ class ClipMediaCache(QObject):
             while len(self._scaled) > self._max_thumbs:
                 self._scaled.popitem(last=False)
             return scaled
-        if key not in self._pending:
-            self._pending.add(key)
+        svc = self._services() if key not in self._pending else None
+        if svc is not None:
             width = max(8, int(THUMB_H * aspect))
             t = Fraction(quarter, 4)
-            svc = self._services()
-            fetcher = svc.fetcher if svc is not None else None
-            cache_dir = svc.cache_dir if svc is not None else None
+            fetcher, cache_dir = svc.fetcher, svc.cache_dir
 
             def make() -> QImage:
                 import numpy as np
 
-                rgb = _engine_thumbnail(cache_dir, path, t, src_fps) if cache_dir is not None else None
+                rgb = _engine_thumbnail(cache_dir, path, t, src_fps)
                 if rgb is None:
-                    rgb = (fetcher or self._frame_fetcher(root)).frame_at(path, t, size=(width, THUMB_H),
-                                                                          use_proxy=True)
+                    rgb = fetcher.frame_at(path, t, size=(width, THUMB_H), use_proxy=True)
                 elif rgb.shape[0] != THUMB_H:
                     import cv2
 
@@ -159,7 +141,7 @@ class ClipMediaCache(QObject):
                 h, w, _ = rgb.shape
                 return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
-            self._pool.start(_Job(key, make, self._signals))
+            self._start(key, make)
         return None
 
     def peaks(self, path: Path) -> np.ndarray | None:
@@ -168,24 +150,24 @@ class ClipMediaCache(QObject):
         if skey in self._peaks:
             return self._peaks[skey]
         key = ("p", skey)
-        if key not in self._pending:
-            self._pending.add(key)
-            svc = self._services()
-            cache_dir = svc.cache_dir if svc is not None else None
+        svc = self._services() if key not in self._pending else None
+        if svc is not None:
+            cache_dir = svc.cache_dir
 
             def make() -> np.ndarray:
                 from app.media.audio_io import load_audio
 
-                peaks = _engine_peaks(cache_dir, path) if cache_dir is not None else None
+                peaks = _engine_peaks(cache_dir, path)
                 if peaks is not None:
                     return peaks
                 return compute_peaks(load_audio(path, rate=48000, channels=2), 48000)
 
-            self._pool.start(_Job(key, make, self._signals))
+            self._start(key, make)
         return None
 
     def _on_done(self, key: tuple, result) -> None:
         self._pending.discard(key)
+        self._tasks.pop(key, None)
         if key[0] == "t":
             self._thumbs[key] = result
             while len(self._thumbs) > self._max_thumbs:
@@ -196,8 +178,16 @@ class ClipMediaCache(QObject):
         self.updated.emit()
 
     def wait_idle(self, msecs: int = 10000) -> bool:
-        """Block until queued jobs finish (tests, benchmarks)."""
-        return self._pool.waitForDone(msecs)
+        """Block until the scheduled tasks have run (tests, benchmarks); results arrive as events.
+
+        Loads the engine's libraries here if clips are waiting for them (the next repaint schedules)."""
+        if self._waiting_for_engine:
+            from widgets.shell.engine_loader import load_engine_now
+
+            load_engine_now()
+            self._engine_loaded()
+        deadline = time.monotonic() + msecs / 1000
+        return all(task.wait(max(0.0, deadline - time.monotonic())) for task in list(self._tasks.values()))
 
 
 def _engine_thumbnail(cache_dir: Path, path: Path, t: Fraction, src_fps: float) -> np.ndarray | None:

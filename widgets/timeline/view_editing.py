@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from widgets.commands.keymap import keymap
-from widgets.player.transport import transport
 from widgets.timeline.view_base import TimelineViewBase
 
 translate = QCoreApplication.translate
@@ -26,10 +25,10 @@ class TimelineEditing(TimelineViewBase):
         s = self.session
         fps = self.fps
         return {
-            "timeline.play_pause": lambda: transport(s).toggleRequested.emit(),
-            "timeline.shuttle_back": lambda: transport(s).shuttleRequested.emit(-1),
-            "timeline.shuttle_stop": lambda: transport(s).shuttleRequested.emit(0),
-            "timeline.shuttle_forward": lambda: transport(s).shuttleRequested.emit(1),
+            "timeline.play_pause": lambda: s.services.transport.toggleRequested.emit(),
+            "timeline.shuttle_back": lambda: s.services.transport.shuttleRequested.emit(-1),
+            "timeline.shuttle_stop": lambda: s.services.transport.shuttleRequested.emit(0),
+            "timeline.shuttle_forward": lambda: s.services.transport.shuttleRequested.emit(1),
             "timeline.split": self.split_at_playhead,
             "timeline.delete": lambda: self.delete_selection(ripple=False),
             "timeline.ripple_delete": lambda: self.delete_selection(ripple=True),

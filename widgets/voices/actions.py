@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from app.errors import UserError
-from app.jobs.manager import job_manager
 from app.session import Session
 from app.voices.plan import Scope, in_flight_lines, lines_in, plan_voices
 
@@ -35,6 +34,7 @@ class VoiceActions(QObject):
         self.act_convert = self._make("action_convert_take", self.convert_take)
         self.act_lipsync_shot = self._make("action_lipsync_shot", lambda: self.lipsync(episode_wide=False))
         self.act_lipsync_episode = self._make("action_lipsync_episode", lambda: self.lipsync(episode_wide=True))
+        self.act_lipsync_face = self._make("action_lipsync_face", self.choose_face)
         self.menu_button: QToolButton | None = None
         self.retranslate()
 
@@ -69,6 +69,8 @@ class VoiceActions(QObject):
         self.act_lipsync_episode.setText(words["episode"])
         for action in (self.act_lipsync_shot, self.act_lipsync_episode):
             action.setToolTip(words["tip"])
+        self.act_lipsync_face.setText(words["face"])
+        self.act_lipsync_face.setToolTip(words["face_tip"])
 
     def tool_button(self, parent: QWidget) -> QToolButton:
         """A "Voices" button opening a menu of the actions (for a panel's tool bar)."""
@@ -83,7 +85,7 @@ class VoiceActions(QObject):
 
     def actions(self) -> list[QAction]:
         return [self.act_shot, self.act_scene, self.act_episode, self.act_fit, self.act_lipsync_shot,
-                self.act_lipsync_episode]
+                self.act_lipsync_episode, self.act_lipsync_face]
 
     def lipsync(self, *, episode_wide: bool, confirm: bool = True) -> list:
         """Lip sync the selected shot or the episode (``widgets.voices.lipsync_actions``)."""
@@ -93,6 +95,12 @@ class VoiceActions(QObject):
         if report:
             self.reported.emit(report)
         return jobs
+
+    def choose_face(self) -> None:
+        """Find the faces in the selected shot's clip and let the user choose who speaks."""
+        from widgets.voices.lipsync_actions import choose_face
+
+        choose_face(self.session, self._parent, self.reported.emit)
 
     def generate_line(self) -> list:
         """The booth's line: always a new take (an AI chosen take is replaced, a recorded one kept)."""
@@ -115,7 +123,7 @@ class VoiceActions(QObject):
         episode, shot, line = found
         try:
             job = convert_job(self.session.bundle.root, self.session.series, episode, shot, line, take.path, take.id)
-            job_manager(self.session).add(job)
+            self.session.services.jobs.add(job)
         except UserError as exc:
             self.reported.emit(str(exc))
             return []
@@ -143,7 +151,7 @@ class VoiceActions(QObject):
         if scope is not Scope.EPISODE and not target_id:
             self.reported.emit(self.tr("Select a shot first."))
             return []
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         pairs = lines_in(episode, scope, target_id)
         plan = plan_voices(self.session.series, episode, pairs, regenerate=regenerate,
                            busy=in_flight_lines(manager.jobs()))

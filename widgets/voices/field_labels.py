@@ -13,4 +13,8 @@ VOICE_FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ProviderFields", "espeak-ng program"),
     QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync model"),
     QT_TRANSLATE_NOOP("ProviderFields", "Lip-sync call"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Host for clips Kling did not make"),
+    QT_TRANSLATE_NOOP("ProviderFields", "fal.ai key (clip host)"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Clip host address"),
+    QT_TRANSLATE_NOOP("ProviderFields", "Voice cloning model"),
 )

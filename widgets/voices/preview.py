@@ -15,7 +15,6 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from app.jobs.job import FunctionJob, JobContext
-from app.jobs.manager import job_manager
 from app.model import Character, DialogueLine, Series
 from app.session import Session
 from app.voices.cast import language_of
@@ -59,4 +58,4 @@ def preview_job(session: Session, characters: list[Character], character: Charac
     title = QCoreApplication.translate("Voices", "Preview voice of {name}").format(name=character.name)
     job = FunctionJob(title, lambda ctx: speak(spec.provider, request, ctx), on_done=on_audio,
                       resource=spec.provider, kind="voice_preview")
-    return job_manager(session).add(job)
+    return session.services.jobs.add(job)

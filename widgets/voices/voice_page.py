@@ -207,7 +207,6 @@ class VoicePage(QWidget):
     def clone_from(self, sample) -> None:  # noqa: ANN001 - a Path
         """Queue cloning the current character's voice from ``sample`` with the chosen provider."""
         from app.errors import UserError
-        from app.jobs.manager import job_manager
         from app.voices.clone import clone_job
 
         character = self.current_character()
@@ -231,7 +230,7 @@ class VoicePage(QWidget):
             self.status.setText(str(exc))
             return
         if not getattr(self, "_watching", False):
-            job_manager(self.session).jobFinished.connect(self._finished)
+            self.session.services.jobs.jobFinished.connect(self._finished)
             self._watching = True
 
     def _store(self) -> None:
@@ -263,9 +262,8 @@ class VoicePage(QWidget):
         except UserError as exc:
             self.status.setText(str(exc))
             return
-        from app.jobs.manager import job_manager
 
-        manager = job_manager(self.session)
+        manager = self.session.services.jobs
         if not getattr(self, "_watching", False):
             manager.jobFinished.connect(self._finished)
             self._watching = True

@@ -19,8 +19,12 @@ class FalServer(VendorServer):
         self.polls_to_finish = 3
         self.next_outcome = "ok"  # ok | error | validation
         self.lipsync_bytes: bytes | None = None  # what a lip-sync result contains (default: a tiny real MP4)
+        self.pending_uploads: dict[str, dict] = {}  # storage uploads initiated, by their signed token
+        self.uploaded: dict[str, bytes] = {}  # what reached the storage, by file name
 
     def handle(self, req: Request) -> Reply:
+        if req.method == "PUT" and req.path.startswith("/upload/"):  # the signed upload link: no key
+            return self.receive_upload(req)
         if req.headers.get("Authorization") != f"Key {API_KEY}":
             return json_reply({"detail": "Invalid Key Authorization header format or missing credentials"}, 401)
         parts = req.path.strip("/").split("/")
@@ -40,6 +44,8 @@ class FalServer(VendorServer):
                         return json_reply({"status": "ALREADY_COMPLETED"}, 400)
                     r["status"] = "CANCELLATION_REQUESTED"
                     return json_reply({"status": "CANCELLATION_REQUESTED"}, 202)
+        if req.method == "POST" and req.path == "/storage/upload/initiate":
+            return self.initiate_upload(req)
         if req.method == "POST" and len(parts) >= 2:
             app = "/".join(parts[:2])
             rid = str(uuid.uuid4())
@@ -50,6 +56,34 @@ class FalServer(VendorServer):
             return json_reply({"request_id": rid, "response_url": base, "status_url": f"{base}/status",
                                "cancel_url": f"{base}/cancel", "queue_position": 2})
         return super().handle(req)
+
+    def initiate_upload(self, req: Request) -> Reply:
+        """fal's storage: ``{file_name, content_type}`` -> a signed ``upload_url`` and the ``file_url``."""
+        body = req.json() or {}
+        if not body.get("file_name") or not body.get("content_type"):
+            return json_reply({"detail": [{"loc": ["body", "file_name"], "msg": "field required",
+                                           "type": "value_error.missing"}]}, 422)
+        token = uuid.uuid4().hex
+        name = f"{token[:8]}/{body['file_name']}"
+        with self.lock:
+            self.pending_uploads[token] = {"name": name, "content_type": body["content_type"]}
+        return json_reply({"upload_url": f"{self.url}/upload/{token}?X-Signature=test",
+                           "file_url": f"{self.url}/files/{name}"})
+
+    def receive_upload(self, req: Request) -> Reply:
+        token = req.path.split("/")[-1]
+        with self.lock:
+            pending = self.pending_uploads.pop(token, None)
+        if pending is None:
+            return Reply(status=403, body=b"<Error><Code>SignatureDoesNotMatch</Code></Error>",
+                         content_type="application/xml")
+        if req.headers.get("Content-Type") != pending["content_type"]:
+            return Reply(status=403, body=b"<Error><Code>SignatureDoesNotMatch</Code></Error>",
+                         content_type="application/xml")
+        self.add_file(pending["name"], req.body, pending["content_type"])
+        with self.lock:
+            self.uploaded[pending["name"]] = req.body
+        return Reply(status=200, body=b"")
 
     def status(self, rid: str, r: dict) -> Reply:
         r["polls"] += 1

@@ -53,6 +53,8 @@ class KlingServer(ElementRoutes, VendorServer):
         self.create_fault = ""
         self.create_faults = 0  # how many creates misbehave
         self.faces = 1  # faces identify-face finds (0: Kling's answer for a clip with no face)
+        self.face_spans: list[tuple[int, int]] = []  # each face's (start_time, end_time) in ms; default 0-5000
+        self.fetched_clips: list[bytes] = []  # clips fetched from a video_url
         self.sessions: dict[str, dict] = {}
 
     def _auth(self, req: Request) -> Reply | None:
@@ -138,9 +140,25 @@ class KlingServer(ElementRoutes, VendorServer):
     def identify_face(self, body: dict) -> Reply:
         if not (body.get("video_id") or body.get("video_url")):
             return kling_error(400, 1201, "video_id or video_url is required")
+        url = str(body.get("video_url") or "")
+        if url:  # Kling downloads the clip from the link; a link it cannot fetch is refused
+            import urllib.request
+
+            try:
+                with urllib.request.urlopen(url, timeout=10) as answer:
+                    fetched = answer.read()
+            except OSError:
+                fetched = b""
+            if len(fetched) < 100:
+                return kling_error(400, 1201, "video_url can not be downloaded")
+            with self.lock:
+                self.fetched_clips.append(fetched)
         session = f"S{uuid.uuid4().hex[:16]}"
-        faces = [{"face_id": str(i), "face_image": f"{self.url}/face-{i}.png", "start_time": 0, "end_time": 5000}
-                 for i in range(self.faces)]
+        spans = self.face_spans or [(0, 5000)] * self.faces
+        from .media import png_bytes
+
+        faces = [{"face_id": str(i), "face_image": self.add_file(f"face-{i}.png", png_bytes(64, 64), "image/png"),
+                  "start_time": a, "end_time": b} for i, (a, b) in enumerate(spans[: self.faces])]
         with self.lock:
             self.sessions[session] = {"faces": {f["face_id"] for f in faces}, "body": body}
         return self.envelope({"session_id": session, "face_data": faces})

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from app.model import Clip, Episode, FitMode, MediaKind, Series, Take, TrackKind
+
+if TYPE_CHECKING:
+    from app.media.compositor import Compositor
+    from app.media.decode import FrameFetcher
+    from app.media.mixer import Mixer
+    from app.model.timeline import Track
+    from app.session import Session
 
 log = logging.getLogger(__name__)
 RATE = 48000
@@ -34,7 +42,7 @@ class AudioSource(Protocol):
         """float32 (count, 2) at 48 kHz starting at timeline sample ``start_sample``."""
 
 
-def audible_tracks(episode: Episode):
+def audible_tracks(episode: Episode) -> list[Track]:
     tracks = [t for t in episode.timeline.tracks if t.kind.is_audio]
     soloed = [t for t in tracks if t.solo]
     return [t for t in (soloed or tracks) if not t.muted]
@@ -63,7 +71,7 @@ def _fit(rgb: np.ndarray, size: tuple[int, int], fit: FitMode) -> np.ndarray:
 class PictureSource:
     """Topmost visible picture/overlay clip with media at each frame, fitted to the canvas."""
 
-    def __init__(self, series: Series, root: Path, fetcher) -> None:
+    def __init__(self, series: Series, root: Path, fetcher: FrameFetcher) -> None:
         self.series, self.root, self.fetcher = series, Path(root), fetcher
         self.fps = series.settings.fps
 
@@ -83,7 +91,7 @@ class PictureSource:
         w, h = size
         if clip is None:
             return np.zeros((h, w, 3), np.uint8)
-        asset = self.series.media[clip.asset_id]
+        asset = self.series.media[clip.asset_id or ""]
         path = self.root / asset.path
         t = Fraction(clip.source_in + frame - clip.start, self.fps)
         probe = asset.probe or {}
@@ -106,7 +114,7 @@ class PictureSource:
 class SoundSource:
     """Mix of the audible tracks' clips (gain, fades) straight from decoded files."""
 
-    def __init__(self, series: Series, root: Path, find) -> None:
+    def __init__(self, series: Series, root: Path, find: Callable[[str], Any]) -> None:
         self.series, self.root, self.find = series, Path(root), find
         self.spf = RATE // series.settings.fps
 
@@ -156,26 +164,28 @@ class SoundSource:
 
 
 class CompositorFrameSource:
-    def __init__(self, compositor) -> None:
+    def __init__(self, compositor: Compositor) -> None:
         self.compositor = compositor
 
     def render(self, episode: Episode, frame: int, size: tuple[int, int]) -> np.ndarray:
-        return self.compositor.render(episode, frame, size, preview=True)
+        image: np.ndarray = self.compositor.render(episode, frame, size, preview=True)
+        return image
 
 
 class MixerAudioSource:
-    def __init__(self, mixer) -> None:
+    def __init__(self, mixer: Mixer) -> None:
         self.mixer = mixer
 
     def render(self, episode: Episode, start_sample: int, count: int) -> np.ndarray:
-        return self.mixer.render(episode, start_sample, count)
+        sound: np.ndarray = self.mixer.render(episode, start_sample, count)
+        return sound
 
 
 class LazyAudioSource:
     """Builds the sound source on first use: the engine's mixer imports SciPy (seconds), which
     must not delay the first picture. ``prepare()`` can warm it up on a worker thread."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
         self._source: AudioSource | None = None
         self._lock = threading.Lock()
@@ -185,12 +195,15 @@ class LazyAudioSource:
         with self._lock:
             if self._source is None:
                 session = self._session
+                bundle = session.bundle
+                if bundle is None:
+                    raise RuntimeError("no project is open")
                 try:
                     from app.media.mixer import Mixer
 
-                    self._source, self.kind = MixerAudioSource(Mixer(session.series, session.bundle)), "mixer"
+                    self._source, self.kind = MixerAudioSource(Mixer(session.series, bundle)), "mixer"
                 except ImportError:
-                    root = session.bundle.root
+                    root = bundle.root
                     self._source = SoundSource(session.series, root, session.document.find)
                     self.kind = "direct"
             return self._source
@@ -199,23 +212,24 @@ class LazyAudioSource:
         return self.prepare().render(episode, start_sample, count)
 
 
-def make_sources(session) -> tuple[FrameSource, LazyAudioSource, str]:
+def make_sources(session: Session) -> tuple[FrameSource, LazyAudioSource, str]:
     """The engine's compositor (else the direct picture source), a lazy sound source, and a label."""
     from app.media.decode import FrameFetcher
 
-    root = session.bundle.root
+    bundle = session.bundle
+    if bundle is None:
+        raise RuntimeError("make_sources needs an open project")
+    root = bundle.root
     series = session.series
     try:
-        from app.media.services import media_services
-
-        fetcher = media_services(session).fetcher
+        fetcher = session.services.media.fetcher
     except Exception:
         fetcher = FrameFetcher(root)
     audio = LazyAudioSource(session)
     try:
         from app.media.compositor import Compositor
 
-        return CompositorFrameSource(Compositor(series, session.bundle, fetcher)), audio, "compositor"
+        return CompositorFrameSource(Compositor(series, bundle, fetcher)), audio, "compositor"
     except ImportError:
         return PictureSource(series, root, fetcher), audio, "direct"
 

@@ -1,19 +1,17 @@
 """Transport requests shared by the timeline and the player (Space, J/K/L from either).
 
-One ``Transport`` per session (kept in a weak map here, not on the Session), so
-the timeline can ask the player to play without either knowing the other.
+One ``Transport`` per session, owned by ``session.services.transport``, so the
+timeline can ask the player to play without either knowing the other.
 """
 
 from __future__ import annotations
 
-import weakref
-
 from PySide6.QtCore import QObject, Signal
-
-_transports: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class Transport(QObject):
+    """Play/pause and J/K/L requests, and whether the preview is playing."""
+
     toggleRequested = Signal()
     shuttleRequested = Signal(int)  # -1 = J, 0 = K (stop), +1 = L
     playingChanged = Signal(bool)
@@ -26,11 +24,3 @@ class Transport(QObject):
         if playing != self.playing:
             self.playing = playing
             self.playingChanged.emit(playing)
-
-
-def transport(session: QObject) -> Transport:
-    found = _transports.get(session)
-    if found is None:
-        found = Transport(session)
-        _transports[session] = found
-    return found

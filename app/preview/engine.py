@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -160,7 +161,7 @@ class PlaybackEngine:
 
         first = {"v": True}
 
-        def callback(outdata, frames, time_info, status) -> None:
+        def callback(outdata: Any, frames: int, time_info: Any, status: Any) -> None:
             now = time.monotonic()
             if status.output_underflow:
                 self.underflows += 1

@@ -1,0 +1,1 @@
+"""The preview engine: real-time decode, compose and audio mix of the timeline (no widgets)."""

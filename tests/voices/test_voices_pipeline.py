@@ -134,7 +134,7 @@ def test_a_vendor_voice_gets_the_parenthetical_as_instructions_and_a_bad_answer_
     plan = plan_voices(session.series, episode, lines_in(episode, Scope.LINE, line.id))
     job = manager.add(plan.jobs[0])
     assert manager.wait(timeout=30)
-    assert job.state is JobState.FAILED and "not audio" in job.error
+    assert job.state is JobState.FAILED and "not audio" in job.error_original  # the plain sentence is job.error
     assert line.takes == [] and line.chosen_take_id is None
     plan = plan_voices(session.series, episode, lines_in(episode, Scope.LINE, line.id))
     job = manager.add(plan.jobs[0])

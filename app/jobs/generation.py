@@ -453,7 +453,7 @@ class GenerationJob(Job):
                 result[i] = asset = known
             else:
                 doc.add_media_raw(asset)
-            apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps))
+            apply_to_document(doc, attach_changes(manager.series, self.target, asset, fps, find=doc.find))
         if self.record is not None:
             self.record.result_assets = [a.id for a in result]
         journal = manager.journal

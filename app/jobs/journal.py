@@ -96,8 +96,9 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
 
     Idempotent: applying an entry the project already holds changes nothing.
     """
-    from app.jobs.landing import apply_to_series, attach_changes
+    from app.jobs.landing import SeriesIndex, apply_to_series, attach_changes
 
+    find = SeriesIndex(series).find  # one walk of the season for every landed entry
     changed = False
     for entry in entries:
         kind, job_id = entry["type"], str(entry.get("job") or "")
@@ -150,7 +151,8 @@ def replay(series: Series, entries: Iterable[dict[str, Any]]) -> bool:
                 for data in entry.get("assets") or []:
                     asset = from_data(MediaAsset, data, "journal.asset")
                     asset = series.media.setdefault(asset.id, asset)
-                    apply_to_series(series, attach_changes(series, dict(entry.get("target") or {}), asset, fps))
+                    target = dict(entry.get("target") or {})
+                    apply_to_series(series, attach_changes(series, target, asset, fps, find=find), find=find)
                 record = _record(series, job_id)
                 if record is not None:
                     record.result_assets = [str(a.get("id")) for a in entry.get("assets") or []]

@@ -18,6 +18,7 @@ import copy
 import dataclasses
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,10 @@ log = logging.getLogger(__name__)
 # workers storing the same bytes at once (it happens: a vendor returning a cached
 # image) must not race on it.
 _import_lock = threading.Lock()
+
+# Finds a model object by id: ``ProjectDocument.find`` (its index) for the open project,
+# ``SeriesIndex(series).find`` for a plain Series (the file on disk, a journal replay).
+Lookup = Callable[[str | None], Any | None]
 
 MEDIA_TYPES = {"image": MediaKind.IMAGE, "video": MediaKind.VIDEO, "audio": MediaKind.AUDIO}
 
@@ -130,12 +135,19 @@ class Change:
     item: Any = None
 
 
-def attach_changes(series: Series, target: dict[str, Any], asset: MediaAsset, fps: int = 30) -> list[Change]:
-    """The changes that put ``asset`` where ``target`` says (empty if the target is gone)."""
+def attach_changes(series: Series, target: dict[str, Any], asset: MediaAsset, fps: int = 30,
+                   find: Lookup | None = None) -> list[Change]:
+    """The changes that put ``asset`` where ``target`` says (empty if the target is gone).
+
+    ``find`` looks the target up by id; the open project passes its document's index, so a
+    landing costs the same in a 100-episode season as in one episode (walking the season for
+    each of a batch's results stalled the GUI thread for seconds).
+    """
+    find = find or SeriesIndex(series).find
     slot = target.get("slot", "")
     choose = bool(target.get("choose"))
     if slot in ("still", "clip"):
-        shot = _find(series, target.get("shot_id"))
+        shot = find(target.get("shot_id"))
         if shot is None:
             return []
         versions, chosen = ("stills", "chosen_still") if slot == "still" else ("clips", "chosen_clip")
@@ -147,7 +159,7 @@ def attach_changes(series: Series, target: dict[str, Any], asset: MediaAsset, fp
             values[chosen] = asset.id
         return [Change(shot.id, values)] if values else []
     if slot == "music":
-        episode = _find(series, target.get("episode_id"))
+        episode = find(target.get("episode_id"))
         if episode is None:
             return []
         track = episode.timeline.first_track(TrackKind.MUSIC)
@@ -176,9 +188,11 @@ def apply_to_document(doc: ProjectDocument, changes: list[Change]) -> None:
                            copy.deepcopy(change.item))
 
 
-def apply_to_series(series: Series, changes: list[Change]) -> None:
+def apply_to_series(series: Series, changes: list[Change], find: Lookup | None = None) -> None:
+    """Apply ``changes`` to a plain Series (pass one ``SeriesIndex`` when applying many)."""
+    find = find or SeriesIndex(series).find
     for change in changes:
-        obj = _find(series, change.obj_id)
+        obj = find(change.obj_id)
         if obj is None:
             continue
         if change.values is not None:
@@ -190,18 +204,36 @@ def apply_to_series(series: Series, changes: list[Change]) -> None:
                 items.append(copy.deepcopy(change.item))
 
 
-def _find(root: Any, obj_id: str | None) -> Any | None:
-    """Depth-first search of the model tree for the object with ``obj_id``."""
-    if not obj_id:
-        return None
+class SeriesIndex:
+    """The model objects of a plain ``Series`` by id, indexed once on first use.
+
+    Replaying a journal of N landed results looks up N targets: one walk of the season, not N.
+    The index stays valid while it is used because landing only sets fields and appends items
+    (the objects it finds are never replaced or removed).
+    """
+
+    def __init__(self, series: Series) -> None:
+        self._series = series
+        self._ids: dict[str, Any] | None = None
+
+    def find(self, obj_id: str | None) -> Any | None:
+        if not obj_id:
+            return None
+        if self._ids is None:
+            self._ids = _index(self._series)
+        return self._ids.get(obj_id)
+
+
+def _index(root: Any) -> dict[str, Any]:
+    """Every model object under ``root`` (media records excepted) by id."""
+    ids: dict[str, Any] = {}
     stack = [root]
     while stack:
         obj = stack.pop()
-        if getattr(obj, "id", None) == obj_id:
-            return obj
-        if not dataclasses.is_dataclass(obj):
-            continue
-        if isinstance(obj, MediaAsset):
+        obj_id = getattr(obj, "id", None)
+        if isinstance(obj_id, str):
+            ids.setdefault(obj_id, obj)
+        if isinstance(obj, MediaAsset) or not dataclasses.is_dataclass(obj):
             continue
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
@@ -209,4 +241,4 @@ def _find(root: Any, obj_id: str | None) -> Any | None:
                 stack.extend(v for v in value if dataclasses.is_dataclass(v))
             elif dataclasses.is_dataclass(value) and not isinstance(value, type):
                 stack.append(value)
-    return None
+    return ids

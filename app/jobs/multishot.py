@@ -23,7 +23,7 @@ from app.bundle import ProjectBundle
 from app.errors import UserError
 from app.jobs.generation import GenerationJob
 from app.jobs.job import JobContext, JobState
-from app.jobs.landing import apply_to_document, apply_to_series, attach_changes, store_result
+from app.jobs.landing import SeriesIndex, apply_to_document, apply_to_series, attach_changes, store_result
 from app.model import Episode, MediaAsset, Scene, Series
 
 if TYPE_CHECKING:
@@ -119,15 +119,16 @@ class MultiShotJob(GenerationJob):
             target = {"slot": "clip", "shot_id": shot_ids[i - 1]} if 0 < i <= len(shot_ids) else None
             placements.append((asset, target))
             if target is not None:
-                apply_to_document(doc, attach_changes(manager.series, target, asset, fps))
+                apply_to_document(doc, attach_changes(manager.series, target, asset, fps, find=doc.find))
         if self.record is not None:
             self.record.result_assets = [a.id for a in result]
 
         def apply(disk: Series) -> None:
+            find = SeriesIndex(disk).find  # one walk of the file on disk for all the pieces
             for asset, target in placements:
                 disk.media.setdefault(asset.id, asset)
                 if target is not None:
-                    apply_to_series(disk, attach_changes(disk, target, asset, fps))
+                    apply_to_series(disk, attach_changes(disk, target, asset, fps, find=find), find=find)
 
         return apply
 

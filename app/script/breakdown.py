@@ -138,7 +138,7 @@ def beats_of(play: Screenplay) -> list[SceneDraft]:
 
 
 def _character(series: Series, name: str) -> Character:
-    clean = re.sub(r"\s*\(.*?\)\s*$", "", name).strip()
+    clean = re.sub(r"\s*(\(.*?\)|（.*?）)\s*$", "", name).strip()  # "林（轻声）" is 林
     found = series.character_named(clean)
     if found is None:
         found = Character(name=clean.title() if clean.isascii() and clean.isupper() else clean)
@@ -172,7 +172,7 @@ def image_prompt(series: Series, parts: HeadingParts, action: str, characters: l
 def breakdown(text: str, series: Series, episode_number: int, fps: int) -> list[Scene]:
     """Scenes with one shot per beat. Adds the characters and locations it meets to ``series``."""
     scenes: list[Scene] = []
-    for scene_index, draft in enumerate(beats_of(parse(text)), start=1):
+    for scene_index, draft in enumerate(beats_of(parse(text, [c.name for c in series.characters])), start=1):
         parts = split_heading(draft.heading)
         location = _location(series, parts.location)
         scene = Scene(number=scene_index, heading=draft.heading, location_id=location.id if location else None)

@@ -5,14 +5,19 @@ editor highlights and the breakdown turns into scenes, shots and dialogue lines.
 
 Beyond the published syntax, Chinese screenplays are recognised as they are
 usually written: scene headings such as ``1. 内景 咖啡馆 - 日`` or
-``第3场 外景 天台 夜``, and dialogue written ``林晓：你来了。`` (a short name,
-a full-width or ASCII colon, then the line), with parentheticals in ``（）``.
+``第3场 外景 天台 夜``, dialogue written ``林晓：你来了。`` (a short name, a full-width or ASCII colon, then
+the line), and the name alone on its own line above the speech (``林晓`` or
+``林晓（轻声）``), with parentheticals in ``（）``. A bare Chinese name is a cue only when
+it is a known character (``parse(text, known_names)``: the series bible's cast), speaks
+elsewhere in the script, or is short, unpunctuated and directly followed by a speech
+line; English Fountain is untouched (a cue there must be upper case).
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -66,6 +71,9 @@ CJK_SCENE = re.compile(
 SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#\s*$")
 TRANSITION = re.compile(r"^[A-Z0-9 .'\-]+TO:$")
 CHARACTER_EXT = re.compile(r"^(.*?)\s*(\((?:[^()]*)\))?\s*(\^)?\s*$")
+CJK_CUE = re.compile(r"^([^\s：:，。！？,.!?；;、…“”\"'（）()\[\]<>@#=~*_]{1,12})\s*(（[^）]*）|\([^)]*\))?$")
+SHORT_CUE_CHARS = 4  # an unknown bare name longer than this is more likely a line of action
+NOT_IN_NAMES = set("了着过的地得在是把被")  # particles of a short action line ("雨停了"), rare in names
 CJK_DIALOGUE = re.compile(r"^([^\s：:，。！？,.!?（）()\[\]]{1,12})\s*(（[^）]*）|\([^)]*\))?\s*[：:]\s*(.+)$")
 TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z ]*|[\u4e00-\u9fff]{1,6}):\s*(.*)$")
 HAS_LETTER = re.compile(r"[A-Za-z]")
@@ -90,9 +98,36 @@ def _is_character_line(line: str) -> bool:
     return not TRANSITION.match(line)
 
 
-def parse(text: str) -> Screenplay:
+def _speakers(lines: list[str]) -> set[str]:
+    """Names that speak somewhere in the script with a colon (``林晓：…``): known cues elsewhere."""
+    names = set()
+    for raw in lines:
+        match = CJK_DIALOGUE.match(raw.strip())
+        if match and CJK_CHAR.search(match.group(1)):
+            names.add(match.group(1).strip().casefold())
+    return names
+
+
+def _cjk_cue(line: str, next_line: str, known: set[str]) -> tuple[str, str] | None:
+    """``林晓`` or ``林晓（轻声）`` alone on a line above speech: (name, parenthetical), else None."""
+    match = CJK_CUE.match(line)
+    if not match or not CJK_CHAR.search(match.group(1)) or not next_line:
+        return None
+    name, paren = match.group(1).strip(), match.group(2) or ""
+    if _scene_heading(line) is not None or CJK_DIALOGUE.match(next_line) or _scene_heading(next_line):
+        return None
+    if name.casefold() in known:
+        return name, paren
+    if len(name) <= SHORT_CUE_CHARS and not NOT_IN_NAMES & set(name) and (paren or not CJK_CUE.match(next_line)):
+        return name, paren  # short, no punctuation, and the next line reads as speech
+    return None
+
+
+def parse(text: str, known_names: Iterable[str] = ()) -> Screenplay:
+    """Parse ``text``; ``known_names`` (the series' cast) lets a bare Chinese name line be a cue."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     lines = _strip_boneyard(text).split("\n")
+    known = {n.strip().casefold() for n in known_names if n.strip()} | _speakers(lines)
     play = Screenplay()
     i = _parse_title_page(lines, play)
     n = len(lines)
@@ -135,8 +170,9 @@ def parse(text: str) -> Screenplay:
             play.elements.append(Element(Kind.CENTERED, line[1:-1].strip(), i))
             i += 1
             continue
-        if prev_blank and next_blank and (found := _scene_heading(line)) is not None:
-            heading, number = found
+        scene = _scene_heading(line) if prev_blank and next_blank else None
+        if scene is not None:
+            heading, number = scene
             play.elements.append(Element(Kind.SCENE_HEADING, heading, i, scene_number=number))
             i += 1
             continue
@@ -149,6 +185,13 @@ def parse(text: str) -> Screenplay:
             continue
         if prev_blank and CJK_CHAR.search(line) and CJK_DIALOGUE.match(line):
             i = _parse_cjk_dialogue(lines, i, play)
+            continue
+        cue = _cjk_cue(line, "" if next_blank else lines[i + 1].strip(), known) if prev_blank else None
+        if cue is not None:
+            play.elements.append(Element(Kind.CHARACTER, cue[0], i))
+            if cue[1]:
+                play.elements.append(Element(Kind.PARENTHETICAL, cue[1], i))
+            i = _parse_speech(lines, i + 1, play)
             continue
         # action: the paragraph up to a blank line (forced with "!")
         end = i
@@ -206,8 +249,18 @@ def _parse_dialogue_block(lines: list[str], i: int, play: Screenplay) -> int:
         line = line[1:].strip()
     match = CHARACTER_EXT.match(line)
     name, extension, dual = (match.group(1).strip(), match.group(2) or "", bool(match.group(3))) if match else (line, "", False)
+    paren = ""
+    if CJK_CHAR.search(name) and "（" in name and name.endswith("）"):
+        # "@林（轻声）": a full-width parenthetical after the name, not part of the name
+        name, paren = name[:name.index("（")].strip(), name[name.index("（"):]
     play.elements.append(Element(Kind.CHARACTER, name, i, extension=extension, dual=dual))
-    i += 1
+    if paren:
+        play.elements.append(Element(Kind.PARENTHETICAL, paren, i))
+    return _parse_speech(lines, i + 1, play)
+
+
+def _parse_speech(lines: list[str], i: int, play: Screenplay) -> int:
+    """The dialogue and parentheticals under a cue, up to the next blank line."""
     n = len(lines)
     speech: list[str] = []
     start = i

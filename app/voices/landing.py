@@ -63,6 +63,17 @@ def _find_line(series: Series, line_id: str) -> tuple[Any, Any, DialogueLine] | 
     return None
 
 
+def _locate_line(doc: ProjectDocument, line_id: str) -> tuple[Any, Any, DialogueLine] | None:
+    """(episode, shot, line) of ``line_id`` from the document's index: a take arriving costs the
+    same in a season as in one episode (``_find_line`` walks every episode; it serves the file on disk)."""
+    line = doc.find(line_id)
+    owner = doc.owner_of(line_id)
+    episode = doc.find(doc.episode_of(line_id) or None)
+    if not isinstance(line, DialogueLine) or owner is None or episode is None:
+        return None
+    return episode, owner[0], line
+
+
 def make_take(asset: MediaAsset, line: DialogueLine, scratch: bool, source_take_id: str = "") -> Take:
     """The Take of an arrived voice; a converted one keeps its source's placement against picture."""
     prov = asset.provenance
@@ -141,7 +152,7 @@ def land_take(manager: JobManager, job: Any, result: list[MediaAsset]) -> Callab
     series = manager.series
     target = dict(job.target)
     arrivals: list[tuple[MediaAsset, Take]] = []
-    found = _find_line(series, str(target.get("line_id")))
+    found = _locate_line(doc, str(target.get("line_id")))
     job.cost = round(sum(a.provenance.cost for a in result), 6)
     for asset in result:
         doc.add_media_raw(asset)

@@ -15,6 +15,7 @@ import pytest
 from app.autosave import AutosaveStore
 from app.bundle import ProjectBundle
 from app.fsutil import atomic_write_bytes
+from app.project_files import full_snapshot
 
 from .conftest import cli, export_in_process
 
@@ -35,11 +36,13 @@ def test_project_files_follow_the_umask(umask: int, project_factory) -> None:
     series = bundle.load()
     series.title = "Again"
     bundle.save(series)  # the previous project.json becomes project.json.bak
-    AutosaveStore(bundle.autosave_file).write(b"{}", 0)
+    AutosaveStore(bundle.autosave_file).write(full_snapshot(series), 0)
     expected = 0o666 & ~umask
     assert _mode(bundle.project_file) == expected
     assert _mode(bundle.backup_file) == expected
     assert _mode(bundle.autosave_file) == expected
+    parts = [p for folder in ("episodes", "media-index") for p in (bundle.root / folder).glob("*.json")]
+    assert parts and all(_mode(p) == expected for p in parts)  # the split project's part files too
     media = next((bundle.root / "media").rglob("*.png"))
     assert _mode(media) == expected
 

@@ -112,30 +112,49 @@ def damaged_projects(draw, good: bytes) -> bytes:
     return raw
 
 
-def odd_but_loadable(good: bytes, outside: bool = False) -> bytes:
+def _make_odd(series: Any, outside: bool) -> None:
     """Valid in every range but unusual: 240 fps, a 1-frame clip at -inf dB, NUL and emoji in the title.
 
     With ``outside`` the still's path leaves the bundle (refused by export, listed by info).
     """
-    doc = json.loads(good)
-    series = doc["series"]
-    series["settings"]["fps"] = 240
-    series["title"] = "\u0000标题 🎬" * 50
-    clip = next(t for t in series["episodes"][0]["timeline"]["tracks"] if t["clips"])["clips"][0]
-    clip.update(duration=1, gain_db=float("-inf"), fade_in=5, fade_out=5)
+    series.settings.fps = 240
+    series.title = "\u0000标题 🎬" * 50
+    clip = next(t for t in series.episodes[0].timeline.tracks if t.clips).clips[0]
+    clip.duration, clip.gain_db, clip.fade_in, clip.fade_out = 1, float("-inf"), 5, 5
     if outside:
-        next(iter(series["media"].values()))["path"] = "../../outside.png"
-    return json.dumps(doc, allow_nan=True).encode()
+        next(iter(series.media.values())).path = "../../outside.png"
+
+
+ODD: dict[bool, bytes] = {}  # outside -> the project.json (manifest) of the odd project, parts in the template
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, still: Path) -> Path:
-    """A tiny saved project with a previous save in project.json.bak."""
+    """A tiny saved project with a previous save in project.json.bak.
+
+    The project is stored split (a manifest plus content-named part files): the odd-but-loadable
+    variants are saved into the same folder through the real saver, their part files kept beside
+    the good ones, so each variant is one project.json away.
+    """
+    odd_bundle = make_project(tmp_path_factory.mktemp("odd") / "Fuzz.mdrama", 15, still)
+    for outside in (False, True):
+        series = odd_bundle.load()
+        _make_odd(series, outside)
+        odd_bundle.save(series)
+        ODD[outside] = (odd_bundle.root / "project.json").read_bytes()
+        stash = odd_bundle.root.parent / f"parts-{outside}"
+        shutil.copytree(odd_bundle.root, stash, ignore=shutil.ignore_patterns("project.json*"))
     bundle = make_project(tmp_path_factory.mktemp("fuzz") / "Fuzz.mdrama", 15, still)
     series = bundle.load()
     series.title = "Fuzz"
     bundle.save(series)
+    for outside in (False, True):
+        shutil.copytree(odd_bundle.root.parent / f"parts-{outside}", bundle.root, dirs_exist_ok=True)
     return bundle.root
+
+
+def odd_but_loadable(good: bytes, outside: bool = False) -> bytes:
+    return ODD[outside]
 
 
 def _files(root: Path) -> tuple[bytes, bytes]:

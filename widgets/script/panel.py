@@ -254,7 +254,7 @@ class ScriptPanel(QWidget):
 
     # --------------------------------------------------------------- outline
     def _refresh_outline(self) -> None:
-        play = parse(self.editor.toPlainText())
+        play = parse(self.editor.toPlainText(), [c.name for c in self.session.series.characters])
         self.highlighter.set_screenplay(play)
         self.outline.clear()
         scenes = 0

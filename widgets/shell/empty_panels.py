@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.session import Session
 from widgets.shell.empty_state import EmptyState, find_action
@@ -227,15 +227,35 @@ def content_page(owner: QWidget, top: QWidget | QLayout, body: QWidget, status: 
     return content
 
 
+class CurrentPageStack(QStackedWidget):
+    """A stack as wide as the page it shows: a hidden empty state's buttons must not force a
+    horizontal scroll bar on the working page (the Script dock at 1366x768). QStackedLayout
+    takes the largest minimum of all pages unless a hidden page's size policy is Ignored."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._size_by_current)
+
+    def _size_by_current(self, _index: int = -1) -> None:
+        for k in range(self.count()):
+            page = self.widget(k)
+            if page is None:  # k < count(): always a page; the stub says Optional
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is self.currentWidget() else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.updateGeometry()
+
+
 def stack_with_empty_state(owner: QWidget, empty_panel: ShellEmptyPanel, content: QWidget) -> QStackedWidget:
     """Lay ``owner`` out as a stack: page 0 the shell's empty state, page 1 the feature's content.
 
     Feature docks show the empty state while there is nothing to work on (no project,
     no episode, no shots) and switch to page 1 themselves.
     """
-    stack = QStackedWidget(owner)
+    stack = CurrentPageStack(owner)
     stack.addWidget(empty_panel)
     stack.addWidget(content)
+    stack._size_by_current()
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(stack)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import threading
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from shiboken6 import isValid
 
 from app.fsutil import atomic_write_bytes
 from app.project_files import Dirty, SplitSnapshot, take_snapshot, write_lock, write_parts
@@ -118,10 +120,25 @@ class Autosaver(QObject):
         self._timer.setInterval(max(1, int(interval_ms)))
         self._timer.timeout.connect(self.autosave_now)
         doc = session.document
+        # The document can outlive this object (a closed session's document still emits while Qt
+        # tears down); plain functions holding a weak reference never reach a deleted Autosaver,
+        # where a bound method did ("Slot 'Autosaver::' not found" from PySide's slot lookup).
+        me = weakref.ref(self)
+
+        def bump(*_args: object) -> None:
+            alive = me()
+            if alive is not None and isValid(alive):
+                alive._bump()
+
+        def clean_changed(clean: bool) -> None:
+            alive = me()
+            if alive is not None and isValid(alive):
+                alive._on_clean_changed(clean)
+
         for signal in (doc.objectChanged, doc.listChanged, doc.mediaChanged, doc.jobsChanged,
                        doc.undo_stack.indexChanged):
-            signal.connect(self._bump)
-        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
+            signal.connect(bump)
+        doc.undo_stack.cleanChanged.connect(clean_changed)
 
     # --------------------------------------------------------------- control
     @property
@@ -193,7 +210,7 @@ class Autosaver(QObject):
         self._pool.start(_WriteTask(self._store, snap, self._store.epoch, self._signals))
         return True
 
-    def _bump(self, *args: object) -> None:
+    def _bump(self) -> None:
         self._revision += 1
 
     def _on_clean_changed(self, clean: bool) -> None:

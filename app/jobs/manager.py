@@ -459,6 +459,7 @@ class JobManager(QObject):
         now = time.monotonic()
         next_wake: float | None = None
         busy: dict[str, int] = {}
+        limits: dict[str, int] = {}  # once per resource and pass: limit() reads the settings store
         for job in self._jobs.values():
             if job.state.active:
                 busy[job.resource] = busy.get(job.resource, 0) + 1
@@ -468,7 +469,9 @@ class JobManager(QObject):
             if job.not_before > now:
                 next_wake = job.not_before if next_wake is None else min(next_wake, job.not_before)
                 continue
-            if busy.get(job.resource, 0) >= self.limit(job.resource):
+            if job.resource not in limits:
+                limits[job.resource] = self.limit(job.resource)
+            if busy.get(job.resource, 0) >= limits[job.resource]:
                 continue
             if not self._budget_allows(job):
                 return

@@ -439,9 +439,7 @@ class StoryboardPanel(QWidget):
         except UserError as exc:
             explain_generation_error(self, exc)
             return []
-        manager = self.session.services.jobs
-        for job in jobs:
-            manager.add(job)
+        self.session.services.jobs.add_many(jobs)
         self.schedule_refresh()
         return jobs
 
@@ -470,9 +468,7 @@ class StoryboardPanel(QWidget):
                 .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
-        manager = self.session.services.jobs
-        for job in jobs:
-            manager.add(job)
+        self.session.services.jobs.add_many(jobs)
         self.schedule_refresh()
         return jobs
 

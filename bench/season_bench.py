@@ -248,7 +248,7 @@ def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, fl
     shots = [(e, s) for e in session.series.episodes[1:] for s in e.shots()][:BATCH]
     beat.start()
     t0 = time.perf_counter()
-    jobs = [manager.add(shot_job(session, episode, shot, "still", "kling")) for episode, shot in shots]
+    jobs = manager.add_many([shot_job(session, episode, shot, "still", "kling") for episode, shot in shots])
     pump(app, lambda: all(j.state.finished for j in jobs), timeout=900)
     elapsed = time.perf_counter() - t0
     worst_gap, p99 = beat.stop()

@@ -52,6 +52,13 @@ def in_flight(session: Session, slot: str, shot_id: str = "", episode_id: str = 
     return False
 
 
+def busy_shots(session: Session) -> set[tuple[str, str]]:
+    """``(slot, shot_id)`` of every queued or running shot job: one pass over the queue, for a
+    board that would otherwise ask :func:`in_flight` once per shot and slot."""
+    return {(str(job.target.get("slot")), str(job.target.get("shot_id"))) for job in session.services.jobs.jobs()
+            if not job.state.finished and job.target.get("shot_id")}
+
+
 def batch_done_shots(session: Session, batch: str, slot: str) -> set[str]:
     """Shots already paid for in the open batch ``batch`` (a re-run of an interrupted command continues it)."""
     if not batch:

@@ -334,12 +334,23 @@ def _fsync_dir(folder: Path) -> None:
 
 
 _journals: dict[str, JobJournal] = {}
+_resolved: dict[str, str] = {}  # root as given -> its resolved path
 _guard = threading.Lock()
+
+
+def _key(root: Path) -> str:
+    """``root`` resolved, remembered: the manager asks for the journal on every job event, and a
+    ``resolve()`` (an lstat per path part) each time cost the GUI thread ~3 ms per queued job."""
+    given = str(root)
+    key = _resolved.get(given)
+    if key is None:
+        key = _resolved[given] = str(Path(root).resolve())
+    return key
 
 
 def journal_for(root: Path) -> JobJournal:
     """The one writer of ``root``'s journal in this process."""
-    key = str(Path(root).resolve())
+    key = _key(root)
     with _guard:
         journal = _journals.get(key)
         if journal is None:
@@ -348,7 +359,7 @@ def journal_for(root: Path) -> JobJournal:
 
 
 def close_journal(root: Path) -> None:
-    key = str(Path(root).resolve())
+    key = _key(root)
     with _guard:
         journal = _journals.pop(key, None)
     if journal is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
@@ -96,8 +97,13 @@ class _Call(QRunnable):
             log.warning("background call failed: %s", exc)
 
 
+def _save_first() -> UserError:
+    return UserError(QCoreApplication.translate("JobsManager", "Save the project before generating: results are stored inside it."))
+
+
 class JobManager(QObject):
     jobAdded = Signal(str)
+    jobsAdded = Signal(list)  # ids queued together by add_many (which emits no jobAdded per job)
     jobChanged = Signal(str)
     jobRemoved = Signal(str)
     jobFinished = Signal(str)  # reached succeeded, failed or cancelled
@@ -187,9 +193,28 @@ class JobManager(QObject):
     # ---------------------------------------------------------------- control
     def add(self, job: J) -> J:
         """Queue ``job``; persistent jobs need an open project (their record goes into it)."""
+        self._enqueue(job)
+        self.jobAdded.emit(job.id)
+        self._schedule()
+        return job
+
+    def add_many(self, jobs: Sequence[J]) -> list[J]:
+        """Queue a batch (a storyboard's 60 shots) with one ``jobsAdded`` signal and one scheduling
+        pass: a signal per job made the Jobs dock and the scheduler work 60 times on the GUI thread
+        (each cross-thread emit also waits for the GIL held by running jobs)."""
+        if any(job.persistent for job in jobs) and self.session.bundle is None:
+            raise _save_first()  # before any job is queued: all or none
+        for job in jobs:
+            self._enqueue(job)
+        if jobs:
+            self.jobsAdded.emit([job.id for job in jobs])
+            self._schedule()
+        return list(jobs)
+
+    def _enqueue(self, job: Job) -> None:
         if job.persistent:
             if self.session.bundle is None:
-                raise UserError(QCoreApplication.translate("JobsManager", "Save the project before generating: results are stored inside it."))
+                raise _save_first()
             job.bundle = self.session.bundle
             if getattr(job, "record", None) is None:
                 job.record = JobRecord(id=job.id, created_at=now_iso())
@@ -203,9 +228,6 @@ class JobManager(QObject):
         if retry_base is not None:
             job.policy.base, job.policy.cap = retry_base, retry_base * 4
         self._jobs[job.id] = job
-        self.jobAdded.emit(job.id)
-        self._schedule()
-        return job
 
     def cancel(self, job_id: str) -> None:
         job = self._jobs.get(job_id)
@@ -461,6 +483,7 @@ class JobManager(QObject):
         now = time.monotonic()
         next_wake: float | None = None
         busy: dict[str, int] = {}
+        limits: dict[str, int] = {}  # once per resource and pass: limit() reads the settings store
         for job in self._jobs.values():
             if job.state.active:
                 busy[job.resource] = busy.get(job.resource, 0) + 1
@@ -470,7 +493,9 @@ class JobManager(QObject):
             if job.not_before > now:
                 next_wake = job.not_before if next_wake is None else min(next_wake, job.not_before)
                 continue
-            if busy.get(job.resource, 0) >= self.limit(job.resource):
+            if job.resource not in limits:
+                limits[job.resource] = self.limit(job.resource)
+            if busy.get(job.resource, 0) >= limits[job.resource]:
                 continue
             if not self._budget_allows(job):
                 return

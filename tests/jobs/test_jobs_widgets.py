@@ -142,3 +142,24 @@ def test_music_without_a_provider_explains_in_ui_words_and_opens_providers_at_mu
     assert "music" in text and "--" not in text and "MICRODRAMA_" not in text  # the UI's words, no CLI flags
     music_providers = {p.name for p in registry.for_capability("music")}
     assert seen["page"] in music_providers
+
+
+def test_a_batch_queued_at_once_is_one_signal_and_every_row(session, qtbot) -> None:
+    """add_many (the storyboard's Generate for many shots) tells the dock once, and the dock lists them all."""
+    panel = JobsPanel(session)
+    qtbot.addWidget(panel)
+    manager = job_manager(session)
+    manager.set_limit("local", 1)
+    gate = threading.Event()
+    seen: list[list[str]] = []
+    single: list[str] = []
+    manager.jobsAdded.connect(seen.append)
+    manager.jobAdded.connect(single.append)
+    jobs = manager.add_many([FunctionJob(f"Batch {i}", lambda ctx: gate.wait(5)) for i in range(12)])
+    assert seen == [[job.id for job in jobs]] and single == []
+    assert set(panel._items) >= {job.id for job in jobs}
+    counts = _group_counts(panel)
+    assert counts["running"] + counts["queued"] == 12 and counts["running"] == 1  # one scheduling pass, limit kept
+    gate.set()
+    assert manager.wait(timeout=20)
+    assert all(job.state is JobState.SUCCEEDED for job in jobs)

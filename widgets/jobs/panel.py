@@ -175,6 +175,7 @@ class JobsPanel(QWidget):
         self.resume_button.clicked.connect(self.manager.resume)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.manager.jobAdded.connect(self._refresh_job)
+        self.manager.jobsAdded.connect(self._refresh_jobs)
         self.manager.jobChanged.connect(self._refresh_job)
         self.manager.jobRemoved.connect(self._remove_job)
         self.manager.pausedChanged.connect(self._refresh_banner)
@@ -182,9 +183,7 @@ class JobsPanel(QWidget):
         session.currentEpisodeChanged.connect(self._refresh_budget)
         session.document.objectChanged.connect(self._on_object_changed)
         session.projectOpened.connect(self._refresh_budget)
-        for job in self.manager.jobs():
-            self._refresh_job(job.id)
-        self._refresh_groups()
+        self._refresh_jobs([job.id for job in self.manager.jobs()])
         self._refresh_banner(self.manager.paused_reason)
         self._refresh_budget()
         self._update_buttons()
@@ -192,9 +191,7 @@ class JobsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Texts composed from the model (cards, rows) are rebuilt in the new language."""
         if event.type() == QEvent.Type.LanguageChange:
-            for job in self.manager.jobs():
-                self._refresh_job(job.id)
-            self._refresh_groups()
+            self._refresh_jobs([job.id for job in self.manager.jobs()])
             self._refresh_banner(self.manager.paused_reason)
         super().changeEvent(event)
 
@@ -237,8 +234,7 @@ class JobsPanel(QWidget):
         except UserError as exc:
             explain_generation_error(self, exc)
             return 0
-        for job in jobs:
-            self.manager.add(job)
+        self.manager.add_many(jobs)
         if not jobs:
             self.detail.setText(self.tr("Nothing is missing.") + ("\n" + "\n".join(notes) if notes else ""))
             self.detail.show()
@@ -380,10 +376,22 @@ class JobsPanel(QWidget):
             return job.error
         return job.detail or names[job.state]
 
+    def _refresh_jobs(self, job_ids: list) -> None:
+        """A batch queued at once: its rows, then the group titles and buttons once."""
+        for job_id in job_ids:
+            self._refresh_row(job_id)
+        self._refresh_groups()
+        self._update_buttons()
+
     def _refresh_job(self, job_id: str) -> None:
+        if self._refresh_row(job_id):
+            self._refresh_groups()
+            self._update_buttons()
+
+    def _refresh_row(self, job_id: str) -> bool:
         job = self.manager.job(job_id)
         if job is None:
-            return
+            return False
         item = self._items.get(job_id)
         group = self._groups[_group_of(job)]
         if item is None:
@@ -416,8 +424,7 @@ class JobsPanel(QWidget):
             item.setForeground(COL_STATUS, colour)
         else:
             item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, None)
-        self._refresh_groups()
-        self._update_buttons()
+        return True
 
     def _remove_job(self, job_id: str) -> None:
         item = self._items.pop(job_id, None)

@@ -42,7 +42,7 @@ def capture_when_settled(window: QWidget, path: Path, on_done: Callable[[bool], 
                 image = image.scaled(window.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                                      Qt.TransformationMode.SmoothTransformation)
             path.parent.mkdir(parents=True, exist_ok=True)
-            on_done(image.save(str(path), b"PNG"))
+            on_done(image.save(str(path), "PNG"))  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.12 accepts only str here
 
     timer.timeout.connect(poll)
     timer.start()

@@ -8,6 +8,7 @@ picture, so a panel that never goes idle cannot hang the docs build.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.background import background_busy
+
+log = logging.getLogger(__name__)
 
 MIN_WAIT_S = 0.6
 MAX_WAIT_S = 20.0
@@ -41,8 +44,13 @@ def capture_when_settled(window: QWidget, path: Path, on_done: Callable[[bool], 
             if image.size() != window.size():  # a HiDPI screen: the file is promised at the logical size
                 image = image.scaled(window.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                                      Qt.TransformationMode.SmoothTransformation)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            on_done(image.save(str(path), "PNG"))  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.12 accepts only str here
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                saved = bool(image.save(str(path), "PNG"))  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.12 accepts only str here
+            except Exception:  # a picture that cannot be written must end the run, not leave the editor open
+                log.exception("screenshot %s", path)
+                saved = False
+            on_done(saved)
 
     timer.timeout.connect(poll)
     timer.start()

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import providers.errors as E
@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def chinese(qapp):
+    # windows an earlier test closed are deleted later; delete them now, not in the middle of the
+    # retranslation the language switch runs over every window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     i18n.install_language("zh_CN")
     yield
     i18n.install_language("en")

@@ -38,7 +38,7 @@ def test_export_from_the_dialog_with_progress(session, qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: dialog.export_result is not None or "failed" in dialog.status.text().lower(), timeout=240000)
     assert dialog.export_result is not None, dialog.status.text()
     assert seen and dialog.progress.value() == 1000  # progress went through the job queue
-    assert job.state.value == "succeeded" and dialog.result is job.result
+    assert job.state.value == "succeeded" and dialog.export_result is job.result
     info = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(out)],
                                      capture_output=True, text=True, check=True).stdout)
     assert (info["streams"][0]["width"], info["streams"][0]["height"]) == (720, 1280)

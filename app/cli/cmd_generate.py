@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from app.errors import UserError
 
@@ -64,19 +63,10 @@ def parse_shots(spec: str | None, count: int) -> set[int] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
+    from app.cli.common import editing_episode
     from app.jobs.batch import BatchGenerator, Plan
-    from app.session import Session
 
-    _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841 - kept alive
-    session = Session()
-    session.open(Path(args.path))
-    try:
-        from app.cli.common import pick_episode
-
-        episode = pick_episode(session.series, args.episode)
-        session.set_current_episode(episode.id)
+    with editing_episode(args.path, args.episode) as (session, episode):
         if args.multi_shot is not None:
             from app.jobs.multishot import run_scene
 
@@ -92,8 +82,6 @@ def run(args: argparse.Namespace) -> int:
         )
         generator = BatchGenerator(session, episode, plan, out=sys.stderr)
         failures = generator.run()
-    finally:
-        session.close()
     return _report(failures, interrupted=generator.interrupted, earlier=generator.earlier_failures)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 EXIT_FAILED = 1
 
@@ -29,33 +28,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from app.cli.cmd_generate import parse_shots
-    from app.cli.common import pick_episode
+    from app.cli.common import editing_episode, print_failures
     from app.errors import UserError
-    from app.session import Session
     from app.voices.lipsync_batch import LipSyncBatch
 
-    _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841 - kept alive
-    session = Session()
-    session.open(Path(args.path))
-    try:
-        episode = pick_episode(session.series, args.episode)
-        session.set_current_episode(episode.id)
+    if args.face is not None and args.face < 0:
+        raise UserError("--face: use 1 for the first face found, 2 for the second, or 0 for the longest on screen.")
+    with editing_episode(args.path, args.episode) as (session, episode):
         shots = list(episode.shots())
         positions = parse_shots(args.shots, len(shots))
         shot_ids = None if positions is None else {shots[i - 1].id for i in sorted(positions)}
-        if args.face is not None and args.face < 0:
-            raise UserError("--face: use 1 for the first face found, 2 for the second, or 0 for the longest on screen.")
         batch = LipSyncBatch(session, episode, sys.stderr, provider=args.provider, shot_ids=shot_ids, face=args.face)
         failures = batch.run()
         done = len(batch.plan_result.jobs) if batch.plan_result else 0
         print(f"{done} shot(s) sent to lip sync", file=sys.stderr)
-    finally:
-        session.close()
-    if failures:
-        for line in failures:
-            print(f"error: {line}", file=sys.stderr)
-        return EXIT_FAILED
-    return 0
+    return EXIT_FAILED if print_failures(failures) else 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 EXIT_FAILED = 1
 
@@ -29,28 +28,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
-    from app.cli.common import pick_episode
-    from app.session import Session
+    from app.cli.common import editing_episode, print_failures
     from app.voices.batch import VoiceBatch, parse_lines
 
-    _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841 - kept alive
-    session = Session()
-    session.open(Path(args.path))
-    try:
-        episode = pick_episode(session.series, args.episode)
-        session.set_current_episode(episode.id)
+    with editing_episode(args.path, args.episode) as (session, episode):
         batch = VoiceBatch(session, episode, sys.stderr, provider=args.provider,
                            line_ids=parse_lines(args.lines, episode), regenerate=args.regenerate)
         failures = batch.run()
         lines = [line for _s, line in episode.dialogue_lines()]
         voiced = sum(1 for line in lines if line.chosen_take() is not None)
         print(f"{voiced} of {len(lines)} line(s) have a chosen take", file=sys.stderr)
-    finally:
-        session.close()
-    if failures:
-        for line in failures:
-            print(f"error: {line}", file=sys.stderr)
-        return EXIT_FAILED
-    return 0
+    return EXIT_FAILED if print_failures(failures) else 0

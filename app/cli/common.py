@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.bundle import ProjectBundle
 from app.errors import UserError
 from app.model import Episode, Series
+
+if TYPE_CHECKING:
+    from app.session import Session
 
 
 def load_project(path: str | Path) -> tuple[ProjectBundle, Series]:
@@ -18,6 +25,34 @@ def load_project(path: str | Path) -> tuple[ProjectBundle, Series]:
 
     bundle = ProjectBundle(Path(path))
     return bundle, load_with_journal(bundle)
+
+
+@contextmanager
+def editing_episode(path: str | Path, number: int | None) -> Iterator[tuple[Session, Episode]]:
+    """Open a project as the editor does (lock, journal, job queue) for a batch command that
+    changes it (``generate``, ``voices``, ``lipsync``), with ``number``'s episode current; the
+    project is closed (lock released) however the command ends."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.session import Session
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # the job queue needs one
+    session = Session()
+    session.open(Path(path))
+    try:
+        episode = pick_episode(session.series, number)
+        session.set_current_episode(episode.id)
+        yield session, episode
+    finally:
+        session.close()
+        del app
+
+
+def print_failures(failures: list[str]) -> bool:
+    """Each failure on its own ``error:`` line; True when there was any."""
+    for line in failures:
+        print(f"error: {line}", file=sys.stderr)
+    return bool(failures)
 
 
 def pick_episode(series: Series, number: int | None) -> Episode:

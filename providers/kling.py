@@ -257,19 +257,22 @@ class KlingProvider(ProviderClient):
         body.update({k: v for k, v in request.parameters.items() if k != "image_reference"})
         return body
 
+    def task_status(self, data: dict[str, Any]) -> TaskStatus:
+        """A task query's answer as a TaskStatus (Kling's every task route answers in this shape)."""
+        vendor = str(data.get("task_status") or "")
+        state = _STATES.get(vendor)
+        if state is None:
+            raise self.error(f"unknown task_status {vendor!r}", kind=E.INVALID_RESPONSE, retryable=True)
+        return TaskStatus(state=state, vendor_status=vendor, vendor_message=str(data.get("task_status_msg") or ""),
+                          progress=1.0 if state == SUCCEEDED else None)
+
     def poll(self, handle: TaskHandle, cancel: CancelToken | None = None) -> TaskStatus:
         path = handle.endpoint.get("path", "")
         if path not in _TASK_PATHS:  # only ever Kling's own routes: the handle comes from a project file
             path = "/v1/images/generations" if handle.capability == IMAGE else "/v1/videos/text2video"
         data = self._call("GET", f"{path}/{handle.task_id}", cancel)
-        vendor = str(data.get("task_status") or "")
-        state = _STATES.get(vendor)
-        if state is None:
-            raise self.error(f"unknown task_status {vendor!r}", kind=E.INVALID_RESPONSE, retryable=True)
-        message = str(data.get("task_status_msg") or "")
-        status = TaskStatus(state=state, vendor_status=vendor, vendor_message=message,
-                            progress=1.0 if state == SUCCEEDED else None)
-        if state == SUCCEEDED:
+        status = self.task_status(data)
+        if status.state == SUCCEEDED:
             result = data.get("task_result") or {}
             media = "video" if handle.capability == VIDEO else "image"
             items = result.get("videos" if media == "video" else "images") or []
@@ -279,8 +282,8 @@ class KlingProvider(ProviderClient):
                               for i, item in enumerate(items) if item.get("url")]
             if not status.outputs:
                 status.state, status.error = FAILED, "Kling reported success but sent no result file"
-        elif state == FAILED:
-            status.error = f"Kling could not make it: {message or 'no reason given'}"
+        elif status.state == FAILED:
+            status.error = f"Kling could not make it: {status.vendor_message or 'no reason given'}"
         return status
 
     def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,

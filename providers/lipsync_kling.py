@@ -39,7 +39,7 @@ from providers.base import (
     TaskStatus,
 )
 from providers.errors import ProviderError
-from providers.kling import _STATES, KlingProvider
+from providers.kling import KlingProvider
 from providers.lipsync import LIPSYNC, LipSyncRequest, audio_seconds, check_limits, probe_video
 from providers.media_host import FalMediaHost, MediaHostKind
 
@@ -218,14 +218,8 @@ class KlingLipSyncProvider(KlingProvider):
             return super().poll(handle, cancel)
         path = LEGACY_PATH if handle.endpoint.get("path") == LEGACY_PATH else TASK_PATH  # only Kling's own routes
         data = self._call("GET", f"{path}/{handle.task_id}", cancel)
-        vendor = str(data.get("task_status") or "")
-        state = _STATES.get(vendor)
-        if state is None:
-            raise self.error(f"unknown task_status {vendor!r}", kind=E.INVALID_RESPONSE, retryable=True)
-        message = str(data.get("task_status_msg") or "")
-        status = TaskStatus(state=state, vendor_status=vendor, vendor_message=message,
-                            progress=1.0 if state == SUCCEEDED else None)
-        if state == SUCCEEDED:
+        status = self.task_status(data)
+        if status.state == SUCCEEDED:
             items = (data.get("task_result") or {}).get("videos") or []
             status.outputs = [OutputRef(url=str(item["url"]), media_type="video", index=i, mime="video/mp4",
                                         filename=f"kling-lipsync-{handle.task_id}-{i}.mp4",
@@ -233,8 +227,8 @@ class KlingLipSyncProvider(KlingProvider):
                               for i, item in enumerate(items) if isinstance(item, dict) and item.get("url")]
             if not status.outputs:
                 status.state, status.error = FAILED, "Kling reported success but sent no result file"
-        elif state == FAILED:
-            status.error = f"Kling could not lip sync the clip: {message or 'no reason given'}"
+        elif status.state == FAILED:
+            status.error = f"Kling could not lip sync the clip: {status.vendor_message or 'no reason given'}"
         return status
 
     def find_task(self, request: GenerationRequest, client_ref: str, submitted_after: float,

@@ -138,6 +138,9 @@ class BackgroundTask(QRunnable, Generic[T]):
     def run(self) -> None:  # worker thread
         try:
             if self.token.cancelled:
+                # Cancelled after the pool handed it to this worker (tryTake failed then): still
+                # report, so the task leaves the tracking set; its callbacks are dropped as cancelled.
+                self._relay.finished.emit(None)
                 return
             try:
                 result = self._fn(TaskContext(self.token, self._relay))

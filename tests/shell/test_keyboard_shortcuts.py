@@ -68,7 +68,7 @@ def record(qtbot, dialog: KeyboardShortcutsDialog, cid: str, key, mods=Qt.Keyboa
     assert dialog.tree.currentItem() is item
     qtbot.mouseClick(dialog.key_edit, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.key_edit, key, mods)
-    qtbot.waitUntil(lambda: dialog.keys[cid][0] == QKeySequence(key | mods.value).toString(), timeout=3000)
+    qtbot.waitUntil(lambda: dialog.keys[cid][0] == QKeySequence(key | mods.value).toString(), timeout=15000)
 
 
 def press_ok(qtbot, dialog: KeyboardShortcutsDialog) -> None:

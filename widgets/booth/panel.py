@@ -37,6 +37,7 @@ from app.audio import cleanup as take_cleanup
 from app.audio import takes as take_ops
 from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController
 from app.model import DialogueLine, Shot
+from app.preview.snapshot import episode_snapshots
 from app.session import Session
 from widgets.booth.flow import FlowLayout
 from widgets.booth.meter_widget import LevelMeterWidget
@@ -267,8 +268,8 @@ class BoothPanel(QWidget):
         for signal in (s.projectOpened, s.projectClosed, doc.reset):
             signal.connect(self._project_changed)
         s.currentEpisodeChanged.connect(self.schedule_refresh)
-        doc.listChanged.connect(self.schedule_refresh)
-        doc.objectChanged.connect(self.schedule_refresh)
+        doc.listChanged.connect(self._document_changed)
+        doc.objectChanged.connect(self._document_changed)
         doc.mediaChanged.connect(self.schedule_refresh)
         b.stateChanged.connect(self._state_changed)
         b.message.connect(self.show_message)
@@ -383,6 +384,12 @@ class BoothPanel(QWidget):
         self.schedule_refresh()
         if self.isVisible() and self.session.is_open and self.booth.state == IDLE:
             self.booth.start_live()
+
+    def _document_changed(self, obj_id: str, _what: object) -> None:
+        """An edit of another episode (a batch landing stills there) leaves this booth as it is."""
+        episode = self.session.current_episode
+        if episode is None or episode_snapshots(self.session.document).touches(obj_id, episode.id):
+            self.schedule_refresh()
 
     def schedule_refresh(self, *_args: object) -> None:
         if not self._pending:

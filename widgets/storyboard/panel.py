@@ -30,6 +30,8 @@ from app.background import run_in_background
 from app.document import ProjectDocument
 from app.errors import UserError
 from app.jobs.actions import busy_shots, missing_jobs, shot_job
+from app.jobs.batch_memo import one_batch
+from app.jobs.batch_queue import queue_made
 from app.jobs.costs import format_money
 from app.model import Scene, Shot
 from app.session import Session
@@ -452,12 +454,13 @@ class StoryboardPanel(QWidget):
             return []
         try:
             provider = self._provider(slot)
-            jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
-                shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
+            with one_batch():
+                jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
+                    shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
         except UserError as exc:
             explain_generation_error(self, exc)
             return []
-        self.session.services.jobs.add_many(jobs)
+        self._queue(jobs)
         self.schedule_refresh()
         return jobs
 
@@ -486,9 +489,14 @@ class StoryboardPanel(QWidget):
                 .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
-        self.session.services.jobs.add_many(jobs)
+        self._queue(jobs)
         self.schedule_refresh()
         return jobs
+
+    def _queue(self, jobs: list) -> None:
+        """Queue a batch in short slices (``app.jobs.batch_queue``); they reach the Jobs dock together."""
+        batch = queue_made(self.session.services.jobs, jobs)
+        batch.failed.connect(lambda exc: explain_generation_error(self, exc))
 
     def import_files_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -52,16 +52,22 @@ class Heartbeat:
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self._beat)
         self.gaps: list[float] = []
-        self._last = 0.0
+        self.cpu: list[float] = []  # GUI-thread CPU time between beats: the stall without the machine's load
+        self._last = self._last_cpu = 0.0
 
     def _beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.gaps.append((now - self._last) * 1000)
-        self._last = now
+        self.cpu.append((cpu - self._last_cpu) * 1000)
+        self._last, self._last_cpu = now, cpu
 
     def start(self) -> None:
         self.gaps, self._last = [], time.perf_counter()  # a stall right after start counts too
+        self.cpu, self._last_cpu = [], time.thread_time()
         self.timer.start()
+
+    def cpu_max(self) -> float:
+        return max(self.cpu, default=0.0)
 
     def stop(self) -> tuple[float, float]:
         self.timer.stop()
@@ -208,7 +214,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
             window.repaint()
             switch.append((time.perf_counter() - t0) * 1000)
         settle(app, 300)
-        out["switch"] = (statistics.median(switch), max(switch), beat.stop()[0])
+        out["switch"] = (statistics.median(switch), max(switch), beat.stop()[0], beat.cpu_max())
 
         # storyboard scroll, one wheel step at a time, each painted
         session.set_current_episode(episodes[1].id)
@@ -225,7 +231,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
                 app.processEvents()
                 scroll.append((time.perf_counter() - t0) * 1000)
             settle(app, 200)
-            out["scroll"] = (statistics.median(scroll), max(scroll), beat.stop()[0])
+            out["scroll"] = (statistics.median(scroll), max(scroll), beat.stop()[0], beat.cpu_max())
 
         if board_panel is not None:
             out["import"] = import_to_shots(app, session, board_panel, beat)
@@ -263,7 +269,7 @@ def import_to_shots(app: QApplication, session, board_panel, beat: Heartbeat) ->
     settle(app, 300)
     elapsed = time.perf_counter() - t0
     worst_gap, p99 = beat.stop()
-    return worst_gap, p99, elapsed, len(paths)
+    return worst_gap, p99, elapsed, len(paths), beat.cpu_max()
 
 
 def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, float, int]:
@@ -286,7 +292,7 @@ def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, fl
     elapsed = time.perf_counter() - t0
     worst_gap, p99 = beat.stop()
     done = sum(j.state.value == "succeeded" for j in jobs)
-    return worst_gap, p99, elapsed, done
+    return worst_gap, p99, elapsed, done, beat.cpu_max()
 
 
 def main() -> None:
@@ -342,6 +348,10 @@ def main() -> None:
         lambda v: f"{v[0]:.0f} / {v[1]:.0f} ms ({v[3]} files, {v[2]:.1f} s)")
     row(f"{BATCH}-job batch GUI gap (max / p99)", "batch",
         lambda v: f"{v[0]:.0f} / {v[1]:.0f} ms ({v[3]} ok, {v[2]:.0f} s)")
+    print("  GUI-thread CPU time in the longest stall (the gap without the machine's load):")
+    for label, key in (("episode switch", "switch"), ("storyboard scroll", "scroll"), ("import files to shots", "import"),
+                       (f"{BATCH}-job batch", "batch")):
+        row(f"  {label}", key, lambda v: f"{v[-1]:.0f} ms")
     b = big.get("batch")
     batch_text = f"batch GUI stall max {b[0]:.0f} ms p99 {b[1]:.0f} ms" if b else "batch not run"
     print(f"HEADLINE season {episodes} eps: open {big['open']:.0f} ms (target < 2000), save {big['save']:.0f} ms, "

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.audio import cleanup as take_cleanup
 from app.audio import takes as take_ops
 from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController
-from app.model import DialogueLine, Shot
+from app.model import DialogueLine, MediaKind, Shot
 from app.preview.snapshot import episode_snapshots
 from app.session import Session
 from widgets.booth.flow import FlowLayout
@@ -270,7 +270,7 @@ class BoothPanel(QWidget):
         s.currentEpisodeChanged.connect(self.schedule_refresh)
         doc.listChanged.connect(self._document_changed)
         doc.objectChanged.connect(self._document_changed)
-        doc.mediaChanged.connect(self.schedule_refresh)
+        doc.mediaChanged.connect(self._media_changed)
         b.stateChanged.connect(self._state_changed)
         b.message.connect(self.show_message)
         b.devicesChanged.connect(self.refresh_devices)
@@ -389,6 +389,12 @@ class BoothPanel(QWidget):
         """An edit of another episode (a batch landing stills there) leaves this booth as it is."""
         episode = self.session.current_episode
         if episode is None or episode_snapshots(self.session.document).touches(obj_id, episode.id):
+            self.schedule_refresh()
+
+    def _media_changed(self, asset_id: str) -> None:
+        """Takes are sound: a still or clip landing (a batch of 60) leaves the booth as it is."""
+        asset = self.session.document.media(asset_id)
+        if asset is None or asset.kind is MediaKind.AUDIO:
             self.schedule_refresh()
 
     def schedule_refresh(self, *_args: object) -> None:

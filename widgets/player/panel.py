@@ -269,10 +269,15 @@ class PreviewPanel(QWidget):
         self.request_frame(self.session.playhead)
 
     def _episode_changed(self, *_args) -> None:
+        """The copy of the new episode and its render request wait for the next turn of the event
+        loop (like edits): the switch's own slice stays short, the timeline and boards paint first."""
         self.stop()
         self._snapshot = None
-        self.request_frame(self.session.playhead)
         self._update_labels()
+        self._request += 1  # unsettled until the new episode's frame is shown
+        if not self._edits_pending:
+            self._edits_pending = True
+            QTimer.singleShot(0, self._after_edits)
 
     def _model_changed(self, obj_id: str, *_args) -> None:
         ep = self.session.current_episode

@@ -47,6 +47,7 @@ from widgets.booth.teleprompter import Teleprompter
 from widgets.commands.keymap import keymap
 
 ALL = "__all__"
+PICTURE_FIELDS = {"stills", "clips", "chosen_still", "chosen_clip"}  # a shot's versions: not the booth's business
 NARROW = 760  # below this width the panes stack vertically (the booth shares a side dock)
 
 
@@ -385,8 +386,11 @@ class BoothPanel(QWidget):
         if self.isVisible() and self.session.is_open and self.booth.state == IDLE:
             self.booth.start_live()
 
-    def _document_changed(self, obj_id: str, _what: object) -> None:
-        """An edit of another episode (a batch landing stills there) leaves this booth as it is."""
+    def _document_changed(self, obj_id: str, what: object) -> None:
+        """An edit of another episode, or a shot's new picture versions (a batch landing stills),
+        leaves this booth as it is: it shows lines, takes and the shot picture of a line."""
+        if isinstance(what, list) and what and set(what) <= PICTURE_FIELDS:
+            return
         episode = self.session.current_episode
         if episode is None or episode_snapshots(self.session.document).touches(obj_id, episode.id):
             self.schedule_refresh()

@@ -69,6 +69,7 @@ class BoothPanel(QWidget):
         self.line_id = ""
         self._items: list[tuple[Shot, DialogueLine]] = []
         self._pending = False
+        self._stale = False  # a refresh was skipped while out of sight: done when next seen
         self._build()
         self._connect()
         self.retranslate()
@@ -404,13 +405,32 @@ class BoothPanel(QWidget):
     def schedule_refresh(self, *_args: object) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self._refresh_when_seen)
+
+    def _out_of_sight(self) -> bool:
+        """In a shown window but not on screen: the dock is tabbed behind another or closed."""
+        return self.window().isVisible() and (not self.isVisible() or self.visibleRegion().isEmpty())
+
+    def _refresh_when_seen(self) -> None:
+        """A booth out of sight refreshes when it is next seen (painted or shown): an episode switch
+        or a batch's events cost it nothing meanwhile (its lines list was rebuilt per event)."""
+        if self._out_of_sight():
+            self._pending = False
+            self._stale = True
+            return
+        self.refresh()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def _character_filter(self) -> str:
         return self.filter_combo.currentData() or ALL
 
     def refresh(self) -> None:
         self._pending = False
+        self._stale = False
         episode = self.session.current_episode
         all_items = list(episode.dialogue_lines()) if episode is not None else []
         # character filter
@@ -489,12 +509,14 @@ class BoothPanel(QWidget):
             self._show_current(True)
 
     def step(self, delta: int) -> None:
+        self._catch_up()
         row = self.lines.currentRow() + delta
         if 0 <= row < self.lines.count() and self.booth.state == IDLE:
             self.lines.setCurrentRow(row)
 
     # --------------------------------------------------------------- recording
     def toggle_recording(self) -> None:
+        self._catch_up()  # the record key never records a line of the episode shown before a switch
         state = self.booth.state
         if state in (COUNT_IN, RECORDING):
             self.booth.stop_recording()
@@ -640,8 +662,15 @@ class BoothPanel(QWidget):
         self.split.setSizes([int(height * 0.3), int(height * 0.3), int(height * 0.4)])
 
     # --------------------------------------------------------------- lifetime
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._stale:  # brought on screen (its dock's tab chosen): catch up right after this paint
+            QTimer.singleShot(0, self._catch_up)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._catch_up)
         if self.session.is_open and self.booth.state == IDLE:
             self.booth.start_live()
 

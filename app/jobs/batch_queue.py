@@ -19,6 +19,7 @@ each record before any job can start.
 from __future__ import annotations
 
 import enum
+import logging
 import time
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
@@ -29,6 +30,8 @@ from app.errors import UserError
 from app.jobs.batch_memo import one_batch
 from app.jobs.job import Job
 from app.jobs.manager import JobManager
+
+log = logging.getLogger(__name__)
 
 SLICE_MS = 8.0  # GUI-thread time one slice may take before it yields to the event loop
 SMALL_BATCH = 8  # jobs always made in the first slice: a batch this small is queued before start() returns
@@ -113,6 +116,10 @@ class QueueingBatch(QObject):
         except UserError as exc:
             self._fail(exc)
             return
+        except Exception as exc:  # noqa: BLE001 - a bug in one job's making must not leave the batch hanging
+            log.exception("making a job of a batch failed")
+            self._fail(UserError(str(exc)))
+            return
         try:
             self.manager.add_many(self.jobs)  # all or none: it checks before queuing any
         except UserError as exc:
@@ -129,15 +136,21 @@ class QueueingBatch(QObject):
         self.finished.emit()
 
 
-def queue_in_slices(manager: JobManager, makers: Sequence[Callable[[], Job]]) -> QueueingBatch:
-    """Start making and queuing a batch (see ``QueueingBatch``); returns its handle."""
-    return QueueingBatch(manager, makers).start()
+def queue_in_slices(manager: JobManager, makers: Sequence[Callable[[], Job]],
+                    on_failed: Callable[[UserError], None] | None = None) -> QueueingBatch:
+    """Start making and queuing a batch (see ``QueueingBatch``); returns its handle. ``on_failed``
+    is connected before the first slice runs, so a failure in it is reported too."""
+    batch = QueueingBatch(manager, makers)
+    if on_failed is not None:
+        batch.failed.connect(on_failed)
+    return batch.start()
 
 
-def queue_made(manager: JobManager, jobs: Sequence[Job]) -> QueueingBatch:
+def queue_made(manager: JobManager, jobs: Sequence[Job],
+               on_failed: Callable[[UserError], None] | None = None) -> QueueingBatch:
     """Queue jobs already made (e.g. to show their total cost first): their records and journal
     lines are still prepared in slices, and they reach the queue together."""
-    return queue_in_slices(manager, [_made(job) for job in jobs])
+    return queue_in_slices(manager, [_made(job) for job in jobs], on_failed)
 
 
 def _made(job: Job) -> Callable[[], Job]:

@@ -104,3 +104,16 @@ def test_a_shot_that_cannot_be_drawn_fails_the_batch_before_anything_is_queued(s
     qtbot.waitUntil(lambda: batch.state is BatchState.FAILED, timeout=10000)
     assert len(failures) == 1 and "no image prompt" in str(failures[0])
     assert manager.jobs() == [] and session.series.jobs == [] and kling.received(CREATE) == []
+
+
+def test_a_failure_in_the_first_slice_reaches_the_callback(session, qtbot, kling) -> None:
+    """Generate on a project being closed: the queue refuses, the caller hears it, nothing is queued."""
+    from app.jobs.batch_queue import queue_made
+
+    manager = session.services.jobs
+    jobs = [maker() for maker in makers(session, 1)]
+    manager.shutdown()
+    session.close()
+    heard: list[object] = []
+    batch = queue_made(manager, jobs, heard.append)
+    assert batch.state is BatchState.FAILED and heard == [batch.error] and manager.jobs() == []

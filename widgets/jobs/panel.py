@@ -235,8 +235,8 @@ class JobsPanel(QWidget):
         except UserError as exc:
             explain_generation_error(self, exc)
             return 0
-        batch = queue_made(self.manager, jobs)  # in short slices; they reach this dock together
-        batch.failed.connect(lambda exc: explain_generation_error(self, exc))
+        # in short slices; they reach this dock together
+        queue_made(self.manager, jobs, lambda exc: explain_generation_error(self, exc))
         if not jobs:
             self.detail.setText(self.tr("Nothing is missing.") + ("\n" + "\n".join(notes) if notes else ""))
             self.detail.show()

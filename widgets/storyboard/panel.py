@@ -514,8 +514,7 @@ class StoryboardPanel(QWidget):
 
     def _queue(self, jobs: list) -> None:
         """Queue a batch in short slices (``app.jobs.batch_queue``); they reach the Jobs dock together."""
-        batch = queue_made(self.session.services.jobs, jobs)
-        batch.failed.connect(lambda exc: explain_generation_error(self, exc))
+        queue_made(self.session.services.jobs, jobs, lambda exc: explain_generation_error(self, exc))
 
     def import_files_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -20,20 +20,9 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.model import Series
 from app.session import Session
 
-BIG_PROJECT = 1_000  # model objects (``model_size``) from which freezing pays: ~4 season episodes
-
-
-def model_size(series: Series) -> int:
-    """About how many model objects ``series`` holds (media, shots, lines, takes, clips)."""
-    size = len(series.media)
-    for episode in series.episodes:
-        for shot in episode.shots():
-            size += 1 + sum(1 + len(line.takes) for line in shot.dialogue)
-        size += sum(len(track.clips) for track in episode.timeline.tracks)
-    return size
+BIG_PROJECT = 800  # indexed model objects from which freezing pays: ~4 season episodes (6 hold 1,150)
 
 
 class ProjectHeap(QObject):
@@ -52,10 +41,11 @@ class ProjectHeap(QObject):
         QTimer.singleShot(0, self.settle)
 
     def settle(self) -> None:
-        """Freeze the heap if a big project is open (young garbage is collected first)."""
-        if not self._session.is_open or self.frozen:
+        """Freeze the heap if a big project is open (young garbage is collected first). Called
+        again (e.g. after more episodes were loaded), it freezes what was added since."""
+        if not self._session.is_open:
             return
-        if model_size(self._session.series) < self.threshold:
+        if self._session.document.object_count() < self.threshold:
             return
         gc.collect(1)  # the young generations only: cheap, and their cyclic garbage is not frozen
         gc.freeze()

@@ -80,6 +80,10 @@ class ProjectDocument(QObject):
             return None
         return self._index.get(obj_id)
 
+    def object_count(self) -> int:
+        """How many model objects are indexed (the loaded ones): what a walk of the model costs."""
+        return len(self._index)
+
     def episode_of(self, obj_id: str) -> str | None:
         """The id of the episode ``obj_id`` lives in; "" for series-level objects, None if unknown."""
         if obj_id == self._series.id:

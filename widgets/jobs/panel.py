@@ -221,6 +221,7 @@ class JobsPanel(QWidget):
         """Queue what the current episode lacks in ``slot``; returns how many jobs were queued."""
         from app.errors import UserError
         from app.jobs.actions import choose_provider, missing_jobs
+        from app.jobs.batch_queue import queue_made
         from widgets.settings.provider_setup import explain_generation_error
 
         episode = self.session.current_episode
@@ -234,7 +235,8 @@ class JobsPanel(QWidget):
         except UserError as exc:
             explain_generation_error(self, exc)
             return 0
-        self.manager.add_many(jobs)
+        # in short slices; they reach this dock together
+        queue_made(self.manager, jobs, lambda exc: explain_generation_error(self, exc))
         if not jobs:
             self.detail.setText(self.tr("Nothing is missing.") + ("\n" + "\n".join(notes) if notes else ""))
             self.detail.show()

@@ -242,7 +242,7 @@ class Session(QObject):
         self.save_worker.wait()  # the previous save's parts are the base of this one
         self._save_error = None
         dirty = self.dirty.take()
-        snap = take_snapshot(self.document.series, bundle.parts, dirty)
+        snap = take_snapshot(self.document.series, bundle.parts, dirty, bundle.root)
         self.document.undo_stack.setClean()
 
         def done(_parts: object, error: BaseException | None) -> None:

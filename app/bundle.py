@@ -381,7 +381,14 @@ class ProjectBundle:
 
         for asset in series.media.values():
             check("asset", asset.id, asset.path, asset.original_name)
+        from app.lazy_season import take_entries_of_part
+
         for episode in series.episodes:
+            if isinstance(episode, LazyEpisode) and episode.lazy is not None and not episode.loaded:
+                # never opened: its takes come from the part file as plain data (no model built)
+                for kind, obj_id, rel, name in take_entries_of_part(Path(episode.lazy.root), episode.lazy.part.file):
+                    check(kind, obj_id, rel, name)
+                continue
             for _shot, line in episode.dialogue_lines():
                 for take in line.takes:
                     if take.path and not take.deleted:

@@ -32,6 +32,7 @@ from app.project_files import (
     MEDIA_FORMAT,
     PartMap,
     PartRef,
+    _loads,
     _read_part,
 )
 from app.textfill import fill
@@ -134,3 +135,28 @@ def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Serie
             "ProjectValidation", "%1 holds a value no project can have: %2"), source, exc)) from exc
     return series, parts
 
+
+
+def take_entries_of_part(root: Path, rel: str) -> list[tuple[str, str, str, str]]:
+    """("take", id, path, name) of the takes (not deleted) in an episode part file, read as plain
+    JSON without building the model: what the missing-media check needs of an episode nobody
+    opened. A part that cannot be read gives none (reading the episode reports it)."""
+    try:
+        data = _loads((Path(root) / rel).read_bytes())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return []
+    episode = data.get("episode") if isinstance(data, dict) else None
+    out: list[tuple[str, str, str, str]] = []
+    for scene in _items(episode, "scenes"):
+        for shot in _items(scene, "shots"):
+            for line in _items(shot, "dialogue"):
+                for take in _items(line, "takes"):
+                    path = take.get("path")
+                    if isinstance(path, str) and path and not take.get("deleted"):
+                        out.append(("take", str(take.get("id", "")), path, str(take.get("name", ""))))
+    return out
+
+
+def _items(obj: Any, key: str) -> list[dict[str, Any]]:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

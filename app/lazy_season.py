@@ -15,6 +15,7 @@ files by hand).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def _not_project(source: str) -> ProjectFormatError:
         "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
 
 
-def _schema_error(source: str, exc: Exception) -> ProjectFormatError:
+def _schema_error(source: str, exc: Exception | str) -> ProjectFormatError:
     return ProjectFormatError(fill(QCoreApplication.translate(
         "ProjectFile", "%1 does not match the project schema: %2"), source, exc))
 
@@ -106,6 +107,7 @@ def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Serie
     except SchemaError as exc:
         raise _schema_error(source, exc) from exc
     root_key = str(root)
+    settings = dataclasses.replace(series.settings)  # a copy: a worker may read parts (app.unread_episodes)
     for index, entry in enumerate(_entries(manifest, "episodes", source)):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) \
                 or not isinstance(entry.get("id"), str):
@@ -115,7 +117,7 @@ def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Serie
         if summary is not None and type(number) is int and isinstance(title, str) \
                 and _safe_episode_file(entry["file"]):
             ref = PartRef(entry["file"], str(entry.get("sha256") or ""))
-            loader = functools.partial(read_episode, root, entry, source, index, series.settings)
+            loader = functools.partial(read_episode, root, entry, source, index, settings)
             episode: Episode = LazyEpisode.unread(entry["id"], number, title,
                                                   LazyState(loader, ref, root_key, summary))
         else:  # a manifest from before summaries: read now (the next save adds them)

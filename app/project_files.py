@@ -126,14 +126,17 @@ class SplitSnapshot:
     headers: dict[str, tuple[int, str, EpisodeSummary]] = field(default_factory=dict)
 
 
-def _reusable_part(episode: Episode, base: PartMap, root: str) -> PartRef | None:
+def _reusable_part(episode: Episode, base: PartMap, root: str, dirty: Dirty) -> PartRef | None:
     """The part an episode can be saved as without serialising it: an episode never read (so
-    unchanged) or whose part is damaged (kept as it is, never overwritten by an empty one),
+    unchanged; a new title alone, kept in the manifest, still rewrites the part so that the
+    two agree) or whose part is damaged (kept as it is, never overwritten by an empty one),
     when the part belongs to the bundle being written."""
     if not isinstance(episode, LazyEpisode):
         return None
     state = episode.lazy
     if state is None or (state.loaded and not state.damaged):
+        return None
+    if not state.damaged and episode.id in dirty.episodes:
         return None
     if state.root == root or base.episodes.get(episode.id) == state.part:
         return PartRef(state.part.file, state.part.sha256)
@@ -152,7 +155,7 @@ def take_snapshot(series: Series, base: PartMap, dirty: Dirty, root: Path | None
     episodes: dict[str, Any] = {}
     headers: dict[str, tuple[int, str, EpisodeSummary]] = {}
     for e in series.episodes:
-        reused = _reusable_part(e, base, root_key)
+        reused = _reusable_part(e, base, root_key, dirty)
         if reused is not None:
             state = e.lazy  # type: ignore[attr-defined]
             base.episodes[e.id] = reused

@@ -9,7 +9,8 @@ background a few seconds after the window is painted:
 * on a worker: read the part, check its checksum, decode the JSON and build the
   ``Episode`` objects and validate them (new objects nobody else can see yet);
 * on the GUI thread, one episode per event-loop turn: hand them over
-  (``LazyEpisode.adopt``) and index them in the document (a few ms each).
+  (``LazyEpisode.adopt``) and index them in the document (a few ms each); then the
+  next episode is asked for, so a busy GUI thread never finds a backlog to index.
 
 The worker never touches live model objects: it gets each episode's loader, which reads
 only its file and a copy of the project settings made at open. An episode the GUI
@@ -19,11 +20,9 @@ unread: the user hears about it when the episode is opened, not from a backgroun
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from app.background import BackgroundTask, TaskContext, run_cancellable
+from app.background import BackgroundTask, run_in_background
 from app.document import ProjectDocument
 from app.model import Episode
 from app.model.lazy_episode import LazyEpisode
@@ -40,7 +39,11 @@ def unreadable_message(episode: Episode, reason: str) -> str:
 
 
 class EpisodeWarmer(QObject):
-    """Reads a document's unread episodes in the background, after ``delay_ms``; ``finished`` when done."""
+    """Reads a document's unread episodes in the background, after ``delay_ms``; ``finished`` when done.
+
+    One background task per episode, the next asked for when the GUI thread has taken the
+    last: the shared pool stays free for thumbnails and the like in between, and the GUI
+    thread never finds a backlog of episodes to index in one turn."""
 
     finished = Signal()
 
@@ -49,8 +52,8 @@ class EpisodeWarmer(QObject):
         self._doc = document
         self.delay_ms: int | None = None  # None: do not read ahead (the command line, tests)
         self._generation = 0
-        self._task: BackgroundTask[None] | None = None
-        self._waiting: dict[str, LazyEpisode] = {}
+        self._task: BackgroundTask[Episode | None] | None = None
+        self._skipped: set[str] = set()  # parts the worker could not read this run
         self.running = False
 
     def start(self) -> None:
@@ -59,48 +62,51 @@ class EpisodeWarmer(QObject):
         if self.delay_ms is None or not self._doc.unread_episodes():
             return
         generation = self._generation
+        self._skipped = set()
         self.running = True
-        QTimer.singleShot(self.delay_ms, lambda: self._begin(generation))
+        QTimer.singleShot(self.delay_ms, lambda: self._next(generation))
 
     def cancel(self) -> None:
         self._generation += 1
         if self._task is not None:
             self._task.cancel()
             self._task = None
-        self._waiting = {}
         self.running = False
 
-    def _begin(self, generation: int) -> None:
+    def _next(self, generation: int) -> None:
         if generation != self._generation:
             return
-        episodes = self._doc.unread_episodes()
-        self._waiting = {e.id: e for e in episodes}
-        loaders = [(e.id, e.lazy.loader) for e in episodes if e.lazy is not None]
+        episode = next((e for e in self._doc.unread_episodes() if e.id not in self._skipped), None)
+        state = episode.lazy if episode is not None else None
+        if episode is None or state is None:
+            self._task = None
+            self.running = False
+            self.finished.emit()
+            return
+        loader = state.loader
 
-        def read_all(ctx: TaskContext) -> None:
-            for episode_id, loader in loaders:
-                if ctx.cancelled:
-                    return
-                try:
-                    built: Episode | None = loader()
-                except ProjectFormatError:
-                    built = None  # reported when the user opens it (read again then)
-                ctx.post((generation, episode_id, built))
+        def read() -> Episode | None:
+            try:
+                return loader()
+            except ProjectFormatError:
+                return None  # left unread: reported when the user opens it (read again then)
 
-        self._task = run_cancellable(read_all, on_done=lambda _r: self._done(generation),
-                                     on_error=lambda _e: self._done(generation),
-                                     on_partial=self._adopt, owner=self, name="read-episodes")
+        self._task = run_in_background(read, on_done=lambda built: self._adopt(generation, episode, built),
+                                       on_error=lambda _exc: self._skip(generation, episode),
+                                       owner=self, name="read-episode")
 
-    def _adopt(self, value: Any) -> None:
-        generation, episode_id, built = value
-        episode = self._waiting.pop(episode_id, None)
-        if generation != self._generation or episode is None or built is None:
+    def _adopt(self, generation: int, episode: LazyEpisode, built: Episode | None) -> None:
+        if generation != self._generation:
+            return
+        if built is None:
+            self._skip(generation, episode)
             return
         episode.adopt(built)  # the document indexes it (GUI thread) and emits episodeRead
+        QTimer.singleShot(0, lambda: self._next(generation))
 
-    def _done(self, generation: int) -> None:
+    def _skip(self, generation: int, episode: LazyEpisode) -> None:
+        """A part the worker could not read stays unread; go on with the episodes after it."""
         if generation != self._generation:
             return
-        self._task = None
-        self.running = False
-        self.finished.emit()
+        self._skipped.add(episode.id)
+        QTimer.singleShot(0, lambda: self._next(generation))

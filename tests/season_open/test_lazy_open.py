@@ -193,3 +193,18 @@ def test_save_as_writes_every_episode_into_the_new_bundle(season: Path, tmp_path
     for name in os.listdir(copy.root / "episodes"):
         assert (season / "episodes" / name).exists()  # same content, same name
     assert [to_data(e) for e in copy.load().episodes] == expected
+
+
+def test_the_background_reader_leaves_a_damaged_part_for_the_user_to_open(season: Path, qtbot) -> None:
+    part_of(season, 1).write_bytes(b"not json at all")
+    session = Session()
+    session.episode_warmer.delay_ms = 0
+    told: list[str] = []
+    session.episodeUnreadable.connect(lambda _id, text: told.append(text))
+    session.open(season)
+    qtbot.waitUntil(lambda: not session.episode_warmer.running, timeout=30_000)
+    assert read_flags(session) == [True, False, True, True]  # the others were read past it
+    assert told == []  # nothing pops up from a background read
+    assert session.series.episodes[1].scenes == []  # the user opens it: now they are told
+    assert len(told) == 1 and "Episode 2" in told[0]
+    session.close()

@@ -38,7 +38,7 @@
     <message>
         <location filename="../../app/unread_episodes.py" line="36" />
         <source>Episode %1 (%2) could not be read: %3 It is shown empty. Its file is kept as it is: saving does not overwrite it, and edits made to this episode are not saved. Close the project and restore the file from a copy, or open project.json.bak.</source>
-        <translation>第 %1 集（%2）无法读取：%3 该集暂时显示为空。它的文件保持原样：保存不会覆盖它，对这一集所做的修改也不会保存。请关闭项目，从副本恢复该文件，或打开 project.json.bak。</translation>
+        <translation>第 %1 集（%2）无法读取：%3该集暂时显示为空。它的文件保持原样：保存不会覆盖它，对这一集所做的修改也不会保存。请关闭项目，从副本恢复该文件，或打开 project.json.bak。</translation>
     </message>
 </context>
 </TS>

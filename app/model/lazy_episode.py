@@ -209,6 +209,19 @@ class LazyEpisode(Episode):
             self.__dict__.setdefault(name, getattr(built, name))
         state.loaded = True
 
+    def __eq__(self, other: object) -> bool:
+        """As Episode's (all fields equal), but episodes with different ids are unequal without
+        reading either part: ``series.episodes.index(ep)`` compares every earlier episode."""
+        if self is other:
+            return True
+        if isinstance(other, Episode) and other.id != self.id:
+            return False
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Episode))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like Episode
+
     def __copy__(self) -> Episode:
         self.materialise()
         return Episode(**{f.name: getattr(self, f.name) for f in fields(Episode)})

@@ -208,3 +208,17 @@ def test_the_background_reader_leaves_a_damaged_part_for_the_user_to_open(season
     assert session.series.episodes[1].scenes == []  # the user opens it: now they are told
     assert len(told) == 1 and "Episode 2" in told[0]
     session.close()
+
+
+def test_finding_an_episode_in_the_season_list_reads_no_other(season: Path, qapp) -> None:
+    """Next/previous episode and deleting one look the episode up with ``list.index``."""
+    session = Session()
+    session.open(season)
+    episodes = session.series.episodes
+    last = episodes[3]
+    last.materialise()
+    assert episodes.index(last) == 3
+    assert read_flags(session) == [True, False, False, True]
+    assert episodes[1] != episodes[2] and episodes[1] == episodes[1]
+    assert read_flags(session) == [True, False, False, True]
+    session.close()

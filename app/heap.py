@@ -35,6 +35,14 @@ class ProjectHeap(QObject):
         self.frozen = False
         session.projectOpened.connect(self._opened)
         session.projectClosed.connect(self.release)
+        # Episodes read after the open (on first use, or by the read-ahead after the first paint)
+        # add their objects to the heap: freeze those too, or the read-ahead's growth of the heap
+        # sets off a full collection of the whole season on the GUI thread (~160 ms at 100 episodes).
+        session.document.episodeRead.connect(self._episode_read)
+
+    def _episode_read(self, _episode_id: str) -> None:
+        if self.frozen or self._session.document.object_count() >= self.threshold:
+            self.settle()
 
     def _opened(self) -> None:
         # after the open's own slots and first paint: the window shows first

@@ -230,6 +230,16 @@ class LazyEpisode(Episode):
         self.materialise()
         return Episode(**{f.name: copy.deepcopy(getattr(self, f.name), memo) for f in fields(Episode)})
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the plain ``Episode`` it holds (render workers get pickled copies): the
+        loader and load hooks belong to the live document and must not travel."""
+        self.materialise()
+        return (_plain_episode, ({f.name: getattr(self, f.name) for f in fields(Episode)},))
+
+
+def _plain_episode(values: dict[str, Any]) -> Episode:
+    return Episode(**values)
+
 
 def is_unread(episode: Any) -> bool:
     """An episode whose part has not been read (its fields other than id/number/title not touched)."""

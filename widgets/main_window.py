@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from app.background import wait_for_background
@@ -53,13 +53,13 @@ class MainWindow(QMainWindow):
         keyfile_prompt.install()  # keys in the encrypted key file: jobs ask for the passphrase here
         self.episode_tracker = episodes.EpisodeTracker(self.session, self)
 
-        self.actions = ShellActions(self)
-        self.actions.bind_undo_stack(self.session.document.undo_stack)
+        self.shell_actions = ShellActions(self)
+        self.shell_actions.bind_undo_stack(self.session.document.undo_stack)
         self.docks = DockLayout(self, self.session)
-        self.menus = ShellMenus(self, self.actions, self.docks, self.session, self.recent,
+        self.menus = ShellMenus(self, self.shell_actions, self.docks, self.session, self.recent,
                                 self.controller.open_path, set_language)
         self._build_toolbar()
-        self.welcome = WelcomeView(self.actions, self.recent)
+        self.welcome = WelcomeView(self.shell_actions, self.recent)
         self.welcome.openRequested.connect(self.controller.open_path)
         # The central widget is the welcome view when no project is open, and collapses
         # to nothing otherwise so the docks share the whole window.
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        a = self.actions
+        a = self.shell_actions
         owned = a.by_name  # which buttons, in what order: the command catalog (toolbar, toolbar_section)
         add_toolbar_section(bar, Section.FILE_TOOLS, owned)
         bar.addSeparator()
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _connect(self) -> None:
-        a, c, s = self.actions, self.controller, self.session
+        a, c, s = self.shell_actions, self.controller, self.session
         a["action_new_series"].triggered.connect(c.new_series)
         a["action_open"].triggered.connect(c.open_dialog)
         a["action_open_demo"].triggered.connect(lambda: c.open_demo())
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not self.session.document.undo_stack.isClean())
 
     def _update_enabled(self, *_args: object) -> None:
-        a = self.actions
+        a = self.shell_actions
         is_open = self.session.is_open
         busy = self.controller.busy
         has_episode = self.session.current_episode is not None
@@ -222,14 +222,14 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.shell_actions.retranslate()
         self.menus.retranslate()
         self.docks.retranslate()
         self.episode_label.setText(translate("MainWindow", "Episode"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Main Toolbar"))
         self._update_title()
 
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True

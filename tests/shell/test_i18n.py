@@ -17,7 +17,7 @@ def test_switching_language_retranslates_menus_docks_and_actions(window_factory,
     set_language("zh_CN")
     qtbot.waitUntil(lambda: file_menu.title() == "文件(&F)")  # LanguageChange events are posted
     assert window.menus.menus["Episode"].title() == "分集(&P)"
-    assert window.actions["action_open"].text() == "打开(&O)…"
+    assert window.shell_actions["action_open"].text() == "打开(&O)…"
     qtbot.waitUntil(lambda: window.docks.docks["StoryboardDock"].windowTitle() == "分镜")
     assert window.episode_switcher.currentText().startswith("第1集")
     status = window.status.duration

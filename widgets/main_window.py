@@ -16,16 +16,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWi
 from app.background import wait_for_background
 from app.session import Session
 from widgets.commands.catalog import Section
-from widgets.commands.dialog import KeyboardShortcutsDialog
 from widgets.commands.keymap import keymap
 from widgets.commands.placement import add_toolbar_section
 from widgets.shell import episodes
-from widgets.shell.about import AboutDialog
 from widgets.shell.actions import ShellActions
 from widgets.shell.dock_layout import DockLayout
 from widgets.shell.icons import app_icon
 from widgets.shell.menus import ShellMenus
-from widgets.shell.preferences import PreferencesDialog, set_language
+from widgets.shell.preferences import set_language
 from widgets.shell.project_controller import ProjectController
 from widgets.shell.prompts import DialogPrompter, Prompter
 from widgets.shell.recent import RecentProjects
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
         a["action_previous_episode"].triggered.connect(lambda: self._step_episode(-1))
         a["action_next_episode"].triggered.connect(lambda: self._step_episode(1))
         a["action_shortcuts"].triggered.connect(self.show_shortcuts)
-        a["action_about"].triggered.connect(lambda: AboutDialog(self).exec())
+        a["action_about"].triggered.connect(self.show_about)
         s.projectOpened.connect(self._on_project_changed)
         s.projectClosed.connect(self._on_project_changed)
         s.currentEpisodeChanged.connect(self._update_enabled)
@@ -207,13 +205,23 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Delete")):
             episodes.delete_episode(self.session, episode)
 
+    # the dialogs' modules load when first opened, not on the way to the first paint
     def show_preferences(self) -> None:
+        from widgets.shell.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self)
         if dialog.exec():
             dialog.apply()
 
     def show_shortcuts(self) -> None:
+        from widgets.commands.dialog import KeyboardShortcutsDialog
+
         KeyboardShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from widgets.shell.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     # -------------------------------------------------------------- events
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

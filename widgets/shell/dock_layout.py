@@ -15,7 +15,7 @@ import importlib
 import logging
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
@@ -59,7 +59,14 @@ class _PanelFrame(QScrollArea):
         return inner.sizeHint() if inner is not None else super().sizeHint()
 
 
-def load_panel_class(target: str) -> Callable[[Session, QWidget], QWidget]:
+def load_panel_class(target: str) -> Callable[..., QWidget]:
+    """A panel class from "package.module:ClassName": ``(session, parent[, commands=...])``."""
+    module_name, _, class_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+def load_commands_class(target: str) -> Callable[[Session, QWidget], QObject]:
+    """A lazy panel's menu commands class from "package.module:ClassName" (see ``DockSpec.commands``)."""
     module_name, _, class_name = target.partition(":")
     return getattr(importlib.import_module(module_name), class_name)
 
@@ -72,6 +79,7 @@ class DockLayout:
         self.session = session
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget | None] = {}  # None: a lazy panel not made yet
+        self.commands: dict[str, QObject] = {}  # menu commands of lazy panels, made at once
         self._workspace_state: QByteArray | None = None
         window.setDockNestingEnabled(True)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
@@ -92,15 +100,27 @@ class DockLayout:
         if spec.lazy:
             dock.setWidget(QWidget(dock))
             self.panels[spec.object_name] = None
+            if spec.commands:
+                self._make_commands(spec)
             dock.visibilityChanged.connect(lambda visible, s=spec: visible and self.panel(s.object_name))
         else:
             self._make_panel(spec)
         self.retranslate_dock(spec)
 
+    def _make_commands(self, spec: DockSpec) -> None:
+        try:
+            self.commands[spec.object_name] = load_commands_class(spec.commands)(self.session,
+                                                                                  self.docks[spec.object_name])
+        except Exception:  # the panel itself may still load: it then reports its own failure
+            log.exception("could not create the menu commands of %s (%s)", spec.object_name, spec.commands)
+
     def _make_panel(self, spec: DockSpec) -> QWidget:
         dock = self.docks[spec.object_name]
         try:
-            panel = load_panel_class(spec.target)(self.session, dock)
+            panel_class = load_panel_class(spec.target)
+            commands = self.commands.get(spec.object_name)
+            panel = (panel_class(self.session, dock) if commands is None
+                     else panel_class(self.session, dock, commands=commands))
         except Exception as exc:  # a broken panel must not stop the editor from starting
             log.exception("could not create the %s panel (%s)", spec.object_name, spec.target)
             panel = EmptyState(dock)
@@ -140,7 +160,8 @@ class DockLayout:
     def panel_menu_actions(self) -> Iterator[tuple[str, list[QAction]]]:
         """(menu name, actions) offered by panels through ``menu_actions()``."""
         for spec in DOCKS:
-            provider = getattr(self.panels[spec.object_name], "menu_actions", None)
+            owner = self.commands.get(spec.object_name) or self.panels[spec.object_name]
+            provider = getattr(owner, "menu_actions", None)
             if provider is None:
                 continue
             try:

@@ -57,12 +57,11 @@ class MainWindow(QMainWindow):
         self.menus = ShellMenus(self, self.shell_actions, self.docks, self.session, self.recent,
                                 self.controller.open_path, set_language)
         self._build_toolbar()
-        self.welcome = WelcomeView(self.shell_actions, self.recent)
-        self.welcome.openRequested.connect(self.controller.open_path)
         # The central widget is the welcome view when no project is open, and collapses
-        # to nothing otherwise so the docks share the whole window.
+        # to nothing otherwise so the docks share the whole window. The welcome view is made
+        # when it is first needed: started with a project, the editor never builds it.
+        self._welcome: WelcomeView | None = None
         self.central = QStackedWidget()
-        self.central.addWidget(self.welcome)
         self.setCentralWidget(self.central)
         self.status = StatusInfo(self.session, self.statusBar())
         self._connect()
@@ -122,13 +121,28 @@ class MainWindow(QMainWindow):
         c.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     # -------------------------------------------------------------- state
+    @property
+    def welcome(self) -> WelcomeView:
+        """The view shown when no project is open (made on first use)."""
+        return self._welcome if self._welcome is not None else self._make_welcome()
+
+    def _make_welcome(self) -> WelcomeView:
+        welcome = WelcomeView(self.shell_actions, self.recent)  # fills itself from the recent list
+        welcome.openRequested.connect(self.controller.open_path)
+        self.central.addWidget(welcome)
+        self._welcome = welcome
+        return welcome
+
     def _on_project_changed(self) -> None:
         if self.session.is_open:
             self.central.hide()
             self.docks.show_workspace()
         else:
             self.docks.hide_workspace()
-            self.welcome.refresh()
+            if self._welcome is not None:
+                self._welcome.refresh()
+            elif self.isVisible():  # else made at the first show
+                self._make_welcome()
             self.central.show()
         self._update_title()
         self._update_enabled()
@@ -174,7 +188,8 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         self.recent.clear()
-        self.welcome.refresh()
+        if self._welcome is not None:
+            self._welcome.refresh()
 
     def _step_episode(self, step: int) -> None:
         series = self.session.series
@@ -241,6 +256,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            if not self.session.is_open and self._welcome is None:
+                self._make_welcome()  # now, before the first paint
             if not self._layout_restored and self.docks.workspace_visible:
                 # dock sizes set before the first show are not final: fit them to the real window
                 QTimer.singleShot(0, self.docks.fit_sizes)

@@ -12,12 +12,16 @@ Texts keep the ``JobsPanel`` translation context they always had.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.session import Session
+
+if TYPE_CHECKING:
+    from app.jobs.manager import JobManager
 
 translate = QCoreApplication.translate
 
@@ -30,8 +34,12 @@ class JobsCommands(QObject):
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
         self.session = session
-        self.manager = session.services.jobs
         self.parent_widget = parent
+
+    @property
+    def manager(self) -> JobManager:
+        """The session's job queue, made on first use (not when the menus are built at start-up)."""
+        return self.session.services.jobs
 
     def menu_actions(self) -> dict[str, list[QAction]]:
         def make(text: str, name: str, slot: Callable[[], object]) -> QAction:
@@ -51,7 +59,8 @@ class JobsCommands(QObject):
                      lambda: self.generate_missing("clip")),
                 make(translate("JobsPanel", "Music Bed for This Episode"), "action_generate_music",
                      lambda: self.generate_missing("music")),
-                make(translate("JobsPanel", "Clear Finished Jobs"), "action_clear_jobs", self.manager.clear_finished),
+                make(translate("JobsPanel", "Clear Finished Jobs"), "action_clear_jobs",
+                     lambda: self.manager.clear_finished()),
             ],
         }
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
@@ -80,6 +81,7 @@ class DockLayout:
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget | None] = {}  # None: a lazy panel not made yet
         self.commands: dict[str, QObject] = {}  # menu commands of lazy panels, made at once
+        self._arranging = False  # docks are being rearranged: lazy panels wait (see _arrangement)
         self._workspace_state: QByteArray | None = None
         window.setDockNestingEnabled(True)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
@@ -102,7 +104,7 @@ class DockLayout:
             self.panels[spec.object_name] = None
             if spec.commands:
                 self._make_commands(spec)
-            dock.visibilityChanged.connect(lambda visible, s=spec: visible and self.panel(s.object_name))
+            dock.visibilityChanged.connect(lambda visible, s=spec: self._on_lazy_visibility(s.object_name, visible))
         else:
             self._make_panel(spec)
         self.retranslate_dock(spec)
@@ -135,6 +137,33 @@ class DockLayout:
 
         keymap().adopt(panel)  # its catalogued actions take the user's keys
         return panel
+
+    def _on_lazy_visibility(self, object_name: str, visible: bool) -> None:
+        if visible and not self._arranging and self.panels.get(object_name) is None:
+            self.panel(object_name)
+
+    @contextmanager
+    def _arrangement(self) -> Iterator[None]:
+        """Rearranging shows every dock for a moment (tabs behind others too) before Qt moves the ones
+        behind out of sight: lazy panels wait until it is done, then the docks left on screen get theirs."""
+        outer = not self._arranging
+        self._arranging = True
+        try:
+            yield
+        finally:
+            if outer:
+                self._arranging = False
+                # once Qt has moved the tabs behind out of sight (dropped if the window goes first)
+                QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
+
+    def _make_shown_lazy_panels(self) -> None:
+        """Qt keeps the docks of the tabs behind "visible" (moved out of sight): on screen is what
+        has a visible region."""
+        for spec in DOCKS:
+            dock = self.docks[spec.object_name]
+            if spec.lazy and self.panels.get(spec.object_name) is None and dock.isVisible() \
+                    and not dock.visibleRegion().isEmpty():
+                self.panel(spec.object_name)
 
     def panel(self, object_name: str) -> QWidget:
         """The panel of a dock, made now if it is a lazy one not shown yet."""
@@ -176,6 +205,10 @@ class DockLayout:
         """Script | Storyboard | Preview over a full-width Timeline. Voice Booth is a tab behind
         Script; Jobs (and docks added later) are tabs behind the Storyboard, which is wide
         enough for their tables, so the 9:16 Preview keeps the whole height of its column."""
+        with self._arrangement():
+            self._arrange_default()
+
+    def _arrange_default(self) -> None:
         w = self.window
         d = self.docks
         area = Qt.DockWidgetArea
@@ -229,8 +262,9 @@ class DockLayout:
     def show_workspace(self) -> None:
         if self._workspace_state is not None:
             state, self._workspace_state = self._workspace_state, None
-            if not self.window.restoreState(state, STATE_VERSION):
-                self.arrange_default()
+            with self._arrangement():
+                if not self.window.restoreState(state, STATE_VERSION):
+                    self.arrange_default()
 
     def current_state(self) -> QByteArray:
         return self._workspace_state if self._workspace_state is not None else self.window.saveState(STATE_VERSION)
@@ -251,4 +285,5 @@ class DockLayout:
         state = settings.value(STATE_KEY)
         if int(str(settings.value(VERSION_KEY, 0) or 0)) != STATE_VERSION or not isinstance(state, QByteArray | bytes):
             return False
-        return self.window.restoreState(QByteArray(state), STATE_VERSION)
+        with self._arrangement():
+            return self.window.restoreState(QByteArray(state), STATE_VERSION)

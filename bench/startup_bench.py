@@ -53,7 +53,11 @@ def _start_xvfb() -> tuple[subprocess.Popen[bytes] | None, str]:
 
 
 def launch(source: Path, project: Path, picture: Path, size: str, env: dict[str, str]) -> tuple[float, float]:
-    """One editor start: seconds from process start to the first painted window, and processor seconds."""
+    """One editor start: seconds from process start to the first painted window, and processor seconds.
+
+    Each checkout keeps its settings in a folder of its own (``XDG_CONFIG_HOME``), so every launch
+    restores the layout the previous one saved, never one left by another program or test run."""
+    env = {**env, "XDG_CONFIG_HOME": str(picture.parent / f"config-{abs(hash(source))}")}
     done = subprocess.run([sys.executable, "-m", "widgets.launch", "open", str(project),
                            "--screenshot", str(picture), "--size", size],
                           cwd=source, env=env, capture_output=True, text=True, timeout=120)

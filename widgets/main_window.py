@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self.docks.window_shown()
             if not self.session.is_open and self._welcome is None:
                 self._make_welcome()  # now, before the first paint
             if not self._layout_restored and self.docks.workspace_visible:

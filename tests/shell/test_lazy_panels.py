@@ -94,6 +94,17 @@ def test_hidden_tabs_are_built_when_shown_with_the_project_content(window_factor
     assert provenance.isVisible()
 
 
+def test_started_with_a_project_the_tabs_behind_are_not_built(window_factory, qtbot, still_project) -> None:
+    """As the editor starts: the project opens before the window is shown for the first time."""
+    window = window_factory()
+    assert window.controller.open_path(still_project)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(200)  # the look at the docks really on screen runs once the window is shown
+    assert window.docks.panels["StoryboardDock"] is not None
+    assert all(window.docks.panels[name] is None for name in (*LAZY, "VoiceBoothDock"))
+
+
 def test_a_panel_built_after_a_language_switch_is_in_that_language(window_factory, qtbot, still_project) -> None:
     window = _open(window_factory, qtbot, still_project)
     set_language("zh_CN")

@@ -81,7 +81,8 @@ class DockLayout:
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget | None] = {}  # None: a lazy panel not made yet
         self.commands: dict[str, QObject] = {}  # menu commands of lazy panels, made at once
-        self._arranging = False  # docks are being rearranged: lazy panels wait (see _arrangement)
+        # docks are being arranged or the window shown: lazy panels wait (see _arrangement, window_shown)
+        self._arranging = True
         self._workspace_state: QByteArray | None = None
         window.setDockNestingEnabled(True)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
@@ -142,6 +143,19 @@ class DockLayout:
         if visible and not self._arranging and self.panels.get(object_name) is None:
             self.panel(object_name)
 
+    def window_shown(self) -> None:
+        """The window's first show is over. While it was shown every dock said "visible", the
+        tabs behind others too: lazy panels are made now for the docks really on screen."""
+        if self._arranging:
+            self._arranging = False
+            QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
+
+    def _on_screen(self, object_name: str) -> bool:
+        """Qt keeps the docks of the tabs behind "visible" (moved out of sight): on screen is what
+        has a visible region."""
+        dock = self.docks[object_name]
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
     @contextmanager
     def _arrangement(self) -> Iterator[None]:
         """Rearranging shows every dock for a moment (tabs behind others too) before Qt moves the ones
@@ -157,12 +171,8 @@ class DockLayout:
                 QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
 
     def _make_shown_lazy_panels(self) -> None:
-        """Qt keeps the docks of the tabs behind "visible" (moved out of sight): on screen is what
-        has a visible region."""
         for spec in DOCKS:
-            dock = self.docks[spec.object_name]
-            if spec.lazy and self.panels.get(spec.object_name) is None and dock.isVisible() \
-                    and not dock.visibleRegion().isEmpty():
+            if spec.lazy and self.panels.get(spec.object_name) is None and self._on_screen(spec.object_name):
                 self.panel(spec.object_name)
 
     def panel(self, object_name: str) -> QWidget:

@@ -81,8 +81,8 @@ class DockLayout:
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget | None] = {}  # None: a lazy panel not made yet
         self.commands: dict[str, QObject] = {}  # menu commands of lazy panels, made at once
-        # docks are being arranged or the window shown: lazy panels wait (see _arrangement, window_shown)
-        self._arranging = True
+        # true while docks are arranged and until the window is first shown: lazy panels wait then
+        self._lazy_on_hold = True
         self._workspace_state: QByteArray | None = None
         window.setDockNestingEnabled(True)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
@@ -140,14 +140,14 @@ class DockLayout:
         return panel
 
     def _on_lazy_visibility(self, object_name: str, visible: bool) -> None:
-        if visible and not self._arranging and self.panels.get(object_name) is None:
+        if visible and not self._lazy_on_hold and self.panels.get(object_name) is None:
             self.panel(object_name)
 
     def window_shown(self) -> None:
         """The window's first show is over. While it was shown every dock said "visible", the
         tabs behind others too: lazy panels are made now for the docks really on screen."""
-        if self._arranging:
-            self._arranging = False
+        if self._lazy_on_hold:
+            self._lazy_on_hold = False
             QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
 
     def _on_screen(self, object_name: str) -> bool:
@@ -160,13 +160,13 @@ class DockLayout:
     def _arrangement(self) -> Iterator[None]:
         """Rearranging shows every dock for a moment (tabs behind others too) before Qt moves the ones
         behind out of sight: lazy panels wait until it is done, then the docks left on screen get theirs."""
-        outer = not self._arranging
-        self._arranging = True
+        outer = not self._lazy_on_hold
+        self._lazy_on_hold = True
         try:
             yield
         finally:
             if outer:
-                self._arranging = False
+                self._lazy_on_hold = False
                 # once Qt has moved the tabs behind out of sight (dropped if the window goes first)
                 QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
 

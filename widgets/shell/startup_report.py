@@ -22,22 +22,37 @@ ENV = "MICRODRAMA_STARTUP_REPORT"
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    """Runs the callbacks given for a window, in the order given, after its first paint.
+
+    One filter per window: Qt calls the most recently installed event filter first, so
+    one filter per callback ran them in reverse, and the start-up report (asked for
+    first) came after the work meant to start after the paint."""
+
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._callback = callback
+        self.callbacks: list[Callable[[], None]] = []
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and self.callbacks:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        callbacks, self.callbacks = self.callbacks, []
+        for callback in callbacks:
+            callback()
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once the window's first painting pass is done (call before ``show()``)."""
-    _FirstPaint(window, callback)
+    """Run ``callback`` once the window's first painting pass is done (call before ``show()``);
+    callbacks run in the order they were given."""
+    waiting = window.findChild(_FirstPaint)
+    if waiting is None or not waiting.callbacks:
+        waiting = _FirstPaint(window)
+    waiting.callbacks.append(callback)
 
 
 def report_first_paint(window: QWidget) -> None:

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from app.startup_clock import seconds_since_start
@@ -37,13 +37,15 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint and self.callbacks:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
+            # handled when the event loop is back, once the painting pass is over
+            QCoreApplication.postEvent(self, QEvent(QEvent.Type.User))
         return False
 
-    def _run(self) -> None:
-        callbacks, self.callbacks = self.callbacks, []
-        for callback in callbacks:
-            callback()
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.User:
+            callbacks, self.callbacks = self.callbacks, []
+            for callback in callbacks:
+                callback()
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:

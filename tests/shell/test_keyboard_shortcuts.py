@@ -100,7 +100,7 @@ def test_remapped_split_key_splits_in_the_real_timeline_and_survives_a_restart(o
     assert len(picture_ids(window)) == len(before) + 1
     panel = window.docks.panel("TimelineDock")
     assert panel.act_split.text().endswith("\tX")  # the Edit menu shows the new key
-    window.actions["action_undo"].trigger()
+    window.shell_actions["action_undo"].trigger()
     assert picture_ids(window) == before
 
     # saved in the user settings ...

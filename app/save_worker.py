@@ -1,70 +1,50 @@
-"""Run a save's disk work on a worker thread and hand the outcome back to the GUI thread.
+"""Hand a save's disk work to the save lane and its outcome back to the GUI thread.
 
-Kept tiny on purpose: the session's one writer pool (one thread, so saves land in
-order) and a signal that carries the result back. The saving code itself lives in
-``app.bundle`` / ``app.project_files``.
+Kept tiny on purpose: saves run on ``app.background``'s ``Lane.SAVE`` (one worker,
+first in first out, shared with the autosave), so two saves land in the order they
+were asked for, never overlap, and a save queued when the app quits still lands.
+This object only counts its own saves (``busy``) and adapts the callback. The
+saving code itself lives in ``app.bundle`` / ``app.project_files``.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 
-log = logging.getLogger(__name__)
+from app.background import Lane, run_in_background, wait_for_lane
 
-
-class _Relay(QObject):
-    finished = Signal(object, object, object)  # callback, result, error (an Exception or None)
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], callback: Callable[[Any, BaseException | None], None],
-                 relay: _Relay) -> None:
-        super().__init__()
-        self.fn, self.callback, self.relay = fn, callback, relay
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # a worker must never die silently: the GUI thread hears about it
-            log.debug("background save failed", exc_info=True)
-            self.relay.finished.emit(self.callback, None, exc)
-            return
-        self.relay.finished.emit(self.callback, result, None)
+SaveCallback = Callable[[Any, BaseException | None], None]
 
 
 class SaveWorker(QObject):
-    """One thread that writes project files; ``callback(result, error)`` runs on the GUI thread."""
+    """Queues project writes on the save lane; ``callback(result, error)`` runs on the GUI thread."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._deliver)
-        self._running = 0
+        self._running = 0  # this session's saves that have not reported yet
 
     @property
     def busy(self) -> bool:
         return self._running > 0
 
-    def start(self, fn: Callable[[], Any], callback: Callable[[Any, BaseException | None], None]) -> None:
+    def start(self, fn: Callable[[], Any], callback: SaveCallback) -> None:
+        """Run ``fn`` after every save and autosave asked for before it; then ``callback`` on the GUI thread."""
         self._running += 1
-        self._pool.start(_Task(fn, callback, self._relay))
+
+        def done(result: Any) -> None:
+            self._running -= 1
+            callback(result, None)
+
+        def failed(error: Exception) -> None:  # the worker never dies silently: the GUI thread hears about it
+            self._running -= 1
+            callback(None, error)
+
+        # no owner: a save's outcome is always delivered (it decides whether the project is still unsaved)
+        run_in_background(fn, done, failed, name="save", lane=Lane.SAVE)
 
     def wait(self, timeout_ms: int = 120_000) -> bool:
         """Block until the queued writes are done and their callbacks ran (close, a synchronous save)."""
-        done = self._pool.waitForDone(timeout_ms)
-        from PySide6.QtCore import QCoreApplication
-
-        if self._running:
-            QCoreApplication.sendPostedEvents(self, 0)
-        return done
-
-    def _deliver(self, callback: Callable[[Any, BaseException | None], None], result: Any,
-                 error: BaseException | None) -> None:
-        self._running -= 1
-        callback(result, error)
+        return wait_for_lane(Lane.SAVE, timeout_ms)

@@ -29,6 +29,7 @@ direction: a worker asks the GUI thread something and waits for the answer.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -48,6 +49,7 @@ _pool: QThreadPool | None = None
 _running: set[BackgroundTask[Any]] = set()
 _running_lock = threading.Lock()
 _held: list[BackgroundTask[Any]] | None = None  # tasks waiting for the first paint (see hold_until_painted)
+_order = itertools.count()  # the order tasks were asked for (a lane's results are delivered in it)
 
 
 def background_pool() -> QThreadPool:
@@ -143,6 +145,7 @@ class BackgroundTask(QRunnable, Generic[T]):
         self.setAutoDelete(False)  # the tracking set owns it until it has reported
         self.name = name
         self.lane = lane
+        self.order = next(_order)
         self.token = CancelToken()
         self._fn = fn
         self._on_done = on_done
@@ -300,8 +303,9 @@ def wait_for_lane(lane: Lane, timeout_ms: int = -1) -> bool:
     done = lane_pool(lane).waitForDone(timeout_ms)
     if on_gui_thread():
         with _running_lock:
-            reporting = [task for task in _running if task.lane is lane and task._ended.is_set()]
-        for task in reporting:
+            reporting = sorted((task for task in _running if task.lane is lane and task._ended.is_set()),
+                               key=lambda task: task.order)
+        for task in reporting:  # in the order they were asked for, as the event loop would
             QCoreApplication.sendPostedEvents(task._relay, 0)
     return done
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-import gc
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer

@@ -104,7 +104,7 @@ class TaskContext:
     def post(self, value: object) -> None:
         """Hand ``value`` to the task's ``on_partial`` on the GUI thread (e.g. one rendered frame)."""
         if not self.token.cancelled:
-            self._relay.partial.emit(value)
+            _emit(self._relay.partial, value)
 
 
 class _Relay(QObject):
@@ -156,6 +156,12 @@ class BackgroundTask(QRunnable, Generic[T]):
         app = QCoreApplication.instance()
         if app is not None and self._relay.thread() is not app.thread():
             self._relay.moveToThread(app.thread())
+        home = _relay_home()
+        if home is not None:
+            # Qt owns the relay, not this Python object: the worker may drop the task's last reference
+            # after the GUI thread has handled its result, and a QObject of the GUI thread must never be
+            # destroyed on a worker (that crashed a later test's event processing). _finish deletes it.
+            self._relay.setParent(home)
         self._ended = threading.Event()
 
     @property
@@ -182,15 +188,15 @@ class BackgroundTask(QRunnable, Generic[T]):
             if self.token.cancelled:
                 # Cancelled after the pool handed it to this worker (tryTake failed then): still
                 # report, so the task leaves the tracking set; its callbacks are dropped as cancelled.
-                self._relay.finished.emit(None)
+                _emit(self._relay.finished, None)
                 return
             try:
                 result = self._fn(TaskContext(self.token, self._relay))
             except Exception as exc:  # reported on the GUI thread, which shows or logs it
                 log.debug("background task %s failed", self.name, exc_info=True)
-                self._relay.failed.emit(exc)
+                _emit(self._relay.failed, exc)
             else:
-                self._relay.finished.emit(result)
+                _emit(self._relay.finished, result)
         finally:
             self._ended.set()
 
@@ -198,6 +204,8 @@ class BackgroundTask(QRunnable, Generic[T]):
     def _finish(self) -> None:
         with _running_lock:
             _running.discard(self)
+        if shiboken6.isValid(self._relay) and self._relay.parent() is not None:
+            self._relay.deleteLater()  # on the GUI thread, once the event being handled has returned
 
     def _report_done(self, result: T) -> None:
         self._finish()
@@ -220,6 +228,30 @@ class BackgroundTask(QRunnable, Generic[T]):
             self._on_error(exc)
         else:
             log.warning("background task %s failed: %s", self.name, exc)
+
+
+_home: QObject | None = None
+
+
+def _relay_home() -> QObject | None:
+    """The GUI-thread parent of every relay (None without an application, or off the GUI thread
+    before one was made: then the relay stays owned by its task, as before)."""
+    global _home
+    if _home is None or not shiboken6.isValid(_home):
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            return None
+        _home = QObject()
+        _home.setObjectName("background-relays")
+    return _home
+
+
+def _emit(signal: Any, value: object) -> None:
+    """Emit from a worker; a relay already deleted (its task was dropped at quit) is no error."""
+    try:
+        signal.emit(value)
+    except RuntimeError:
+        log.debug("background result dropped: its relay is gone")
 
 
 def run_in_background(fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
@@ -318,7 +350,8 @@ def wait_for_background(timeout_ms: int = 5000) -> bool:
         tasks = [task for task in _running if task.lane is None]
     for task in tasks:
         task.token.cancel()
-        background_pool().tryTake(task)
+        if background_pool().tryTake(task):  # never started: it will not report, so let it go now
+            task._finish()
     done = background_pool().waitForDone(timeout_ms)
     for lane in list(_lane_pools):
         wait_for_lane(lane)

@@ -147,7 +147,7 @@ class BackgroundTask(QRunnable, Generic[T]):
         self.lane = lane
         self.order = next(_order)
         self.token = CancelToken()
-        self._fn = fn
+        self._fn: Callable[[TaskContext], T] | None = fn
         self._on_done = on_done
         self._on_error = on_error
         self._on_partial = on_partial
@@ -184,33 +184,44 @@ class BackgroundTask(QRunnable, Generic[T]):
         return self._ended.wait(timeout_s)
 
     def run(self) -> None:  # worker thread
+        fn, self._fn = self._fn, None  # the worker holds the function only while it runs
         try:
-            if self.token.cancelled:
+            if self.token.cancelled or fn is None:
                 # Cancelled after the pool handed it to this worker (tryTake failed then): still
                 # report, so the task leaves the tracking set; its callbacks are dropped as cancelled.
+                fn = None
                 _emit(self._relay.finished, None)
                 return
             try:
-                result = self._fn(TaskContext(self.token, self._relay))
+                result = fn(TaskContext(self.token, self._relay))
             except Exception as exc:  # reported on the GUI thread, which shows or logs it
+                fn = None
                 log.debug("background task %s failed", self.name, exc_info=True)
                 _emit(self._relay.failed, exc)
             else:
+                fn = None  # let go of what it captured before the GUI thread can let go of the task
                 _emit(self._relay.finished, result)
         finally:
             self._ended.set()
 
     # ------------------------------------------------------------ GUI thread
     def _finish(self) -> None:
+        """Leave the tracking set and let go of the callbacks and the owner here, on the GUI thread.
+
+        The worker may hold the task's last reference a moment longer (until ``run`` returns); what
+        it drops then must not be a widget or the session, which must die on the GUI thread."""
         with _running_lock:
             _running.discard(self)
+        self._on_done = self._on_error = self._on_partial = None
+        self._owner = None
         if shiboken6.isValid(self._relay) and self._relay.parent() is not None:
             self._relay.deleteLater()  # on the GUI thread, once the event being handled has returned
 
     def _report_done(self, result: T) -> None:
+        wanted, on_done = self._wanted(), self._on_done
         self._finish()
-        if self._wanted() and self._on_done is not None:
-            self._on_done(result)
+        if wanted and on_done is not None:
+            on_done(result)
 
     def _wanted(self) -> bool:
         """Callbacks run unless cancelled or the widget they belong to is gone."""
@@ -221,11 +232,12 @@ class BackgroundTask(QRunnable, Generic[T]):
             self._on_partial(value)
 
     def _report_error(self, exc: Exception) -> None:
+        wanted, on_error = self._wanted(), self._on_error
         self._finish()
-        if not self._wanted():
+        if not wanted:
             return
-        if self._on_error is not None:
-            self._on_error(exc)
+        if on_error is not None:
+            on_error(exc)
         else:
             log.warning("background task %s failed: %s", self.name, exc)
 

@@ -246,13 +246,13 @@ _home: QObject | None = None
 
 
 def _relay_home() -> QObject | None:
-    """The GUI-thread parent of every relay (None without an application, or off the GUI thread
-    before one was made: then the relay stays owned by its task, as before)."""
+    """The GUI-thread parent of every relay made on the GUI thread (None without an application or
+    off the GUI thread: then the relay stays owned by its task, as before)."""
     global _home
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return None  # a parent's list of children is only ever changed on the GUI thread
     if _home is None or not shiboken6.isValid(_home):
-        app = QCoreApplication.instance()
-        if app is None or QThread.currentThread() is not app.thread():
-            return None
         _home = QObject()
         _home.setObjectName("background-relays")
     return _home

@@ -22,10 +22,10 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 from shiboken6 import isValid
 
-from app.background import Lane, run_in_background, wait_for_lane
+from app.background import Lane, lane_pool
 from app.fsutil import atomic_write_bytes
 from app.project_files import Dirty, SplitSnapshot, take_snapshot, write_lock, write_parts
 
@@ -72,6 +72,36 @@ class AutosaveStore:
                 log.warning("could not remove the autosave %s: %s", self.path, exc)
 
 
+class _WriteSignals(QObject):
+    done = Signal(str, int, str)  # path, 1 if written, error message ("" when fine)
+
+
+class _WriteTask(QRunnable):
+    """Serialise a snapshot and write it: the slow part, off the GUI thread."""
+
+    def __init__(self, store: AutosaveStore, snap: SplitSnapshot, epoch: int, signals: _WriteSignals) -> None:
+        super().__init__()
+        self.store, self.snap, self.epoch, self.signals = store, snap, epoch, signals
+
+    def run(self) -> None:
+        try:
+            written = self.store.write(self.snap, self.epoch)
+        except OSError as exc:
+            self._report(0, exc.strerror or str(exc))
+            return
+        except Exception as exc:  # a worker must never die silently
+            log.exception("autosave failed")
+            self._report(0, str(exc))
+            return
+        self._report(int(written), "")
+
+    def _report(self, written: int, error: str) -> None:
+        try:
+            self.signals.done.emit(str(self.store.path), written, error)
+        except RuntimeError:  # the session went away while its autosave was written
+            log.debug("autosave finished after its session was deleted")
+
+
 class Autosaver(QObject):
     """Runs the autosave timer of a Session. Created by the Session itself.
 
@@ -87,6 +117,8 @@ class Autosaver(QObject):
         super().__init__(session)
         self._session = session
         self._store: AutosaveStore | None = None
+        self._signals = _WriteSignals(self)
+        self._signals.done.connect(self._on_done)
         self._revision = 0
         self._saved_revision = -1  # revision last handed to a writer
         self._wrote = False  # this session queued an autosave of the open project
@@ -158,8 +190,8 @@ class Autosaver(QObject):
             self._wrote = False
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
-        """Block until queued writes (on the save lane) finished and reported (used at close and in tests)."""
-        return wait_for_lane(Lane.SAVE, timeout_ms)
+        """Block until queued writes (on the save lane) finished (used at close and in tests)."""
+        return lane_pool(Lane.SAVE).waitForDone(timeout_ms)
 
     @property
     def pending(self) -> bool:
@@ -182,10 +214,7 @@ class Autosaver(QObject):
         snap = take_snapshot(session.document.series, session.bundle.parts, dirty)
         self._saved_revision = self._revision
         self._wrote = True
-        store, epoch = self._store, self._store.epoch
-        run_in_background(lambda: store.write(snap, epoch), lambda written: self._on_done(str(store.path), written),
-                          lambda exc: self._on_failed(str(store.path), exc), owner=self, name="autosave",
-                          lane=Lane.SAVE)
+        lane_pool(Lane.SAVE).start(_WriteTask(self._store, snap, self._store.epoch, self._signals))
         return True
 
     def _bump(self) -> None:
@@ -195,15 +224,11 @@ class Autosaver(QObject):
         if clean and self._wrote:  # back at the saved state: our autosave would only confuse recovery
             self.discard()
 
-    def _on_done(self, path: str, written: bool) -> None:
-        if written:  # False: a save discarded the autosave while this write waited its turn
+    def _on_done(self, path: str, written: int, error: str) -> None:
+        if error:
+            self._saved_revision = -1  # try again next tick
+            log.warning("autosave to %s failed: %s", path, error)
+            self.autosaveFailed.emit(f"Autosave to {path} failed: {error}. Save your work to keep it safe.")
+        elif written:
             self.last_autosave = _dt.datetime.now()
             self.autosaved.emit(path)
-
-    def _on_failed(self, path: str, exc: Exception) -> None:
-        error = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-        if not isinstance(exc, OSError):
-            log.error("autosave failed", exc_info=exc)
-        self._saved_revision = -1  # try again next tick
-        log.warning("autosave to %s failed: %s", path, error)
-        self.autosaveFailed.emit(f"Autosave to {path} failed: {error}. Save your work to keep it safe.")

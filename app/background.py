@@ -17,9 +17,10 @@ values, frozen dataclasses, paths), never live model objects: the GUI thread
 may change those while the worker reads them.
 
 Work that must happen in order and never overlap (saving the project, autosave)
-runs on a *lane*: ``run_in_background(write, on_done=..., lane=Lane.SAVE)``. A lane
-is one worker thread of its own, so its tasks run one at a time in the order they
-were asked for, and never wait behind thumbnails on the shared pool.
+runs on a *lane*: ``run_in_background(write, on_done=..., lane=Lane.SAVE)``, or a
+``QRunnable`` handed to ``lane_pool(Lane.SAVE)``. A lane is one worker thread of its
+own, so its tasks run one at a time in the order they were asked for, and never wait
+behind thumbnails on the shared pool.
 
 Every task is tracked, so the app can cancel what has not started and wait for
 what runs when it quits (``wait_for_background``); work on a lane is never dropped
@@ -104,7 +105,7 @@ class TaskContext:
     def post(self, value: object) -> None:
         """Hand ``value`` to the task's ``on_partial`` on the GUI thread (e.g. one rendered frame)."""
         if not self.token.cancelled:
-            _emit(self._relay.partial, value)
+            self._relay.partial.emit(value)
 
 
 class _Relay(QObject):
@@ -147,7 +148,7 @@ class BackgroundTask(QRunnable, Generic[T]):
         self.lane = lane
         self.order = next(_order)
         self.token = CancelToken()
-        self._fn: Callable[[TaskContext], T] | None = fn
+        self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
         self._on_partial = on_partial
@@ -156,12 +157,6 @@ class BackgroundTask(QRunnable, Generic[T]):
         app = QCoreApplication.instance()
         if app is not None and self._relay.thread() is not app.thread():
             self._relay.moveToThread(app.thread())
-        home = _relay_home()
-        if home is not None:
-            # Qt owns the relay, not this Python object: the worker may drop the task's last reference
-            # after the GUI thread has handled its result, and a QObject of the GUI thread must never be
-            # destroyed on a worker (that crashed a later test's event processing). _finish deletes it.
-            self._relay.setParent(home)
         self._ended = threading.Event()
 
     @property
@@ -184,44 +179,31 @@ class BackgroundTask(QRunnable, Generic[T]):
         return self._ended.wait(timeout_s)
 
     def run(self) -> None:  # worker thread
-        fn, self._fn = self._fn, None  # the worker holds the function only while it runs
         try:
-            if self.token.cancelled or fn is None:
+            if self.token.cancelled:
                 # Cancelled after the pool handed it to this worker (tryTake failed then): still
                 # report, so the task leaves the tracking set; its callbacks are dropped as cancelled.
-                fn = None
-                _emit(self._relay.finished, None)
+                self._relay.finished.emit(None)
                 return
             try:
-                result = fn(TaskContext(self.token, self._relay))
+                result = self._fn(TaskContext(self.token, self._relay))
             except Exception as exc:  # reported on the GUI thread, which shows or logs it
-                fn = None
                 log.debug("background task %s failed", self.name, exc_info=True)
-                _emit(self._relay.failed, exc)
+                self._relay.failed.emit(exc)
             else:
-                fn = None  # let go of what it captured before the GUI thread can let go of the task
-                _emit(self._relay.finished, result)
+                self._relay.finished.emit(result)
         finally:
             self._ended.set()
 
     # ------------------------------------------------------------ GUI thread
     def _finish(self) -> None:
-        """Leave the tracking set and let go of the callbacks and the owner here, on the GUI thread.
-
-        The worker may hold the task's last reference a moment longer (until ``run`` returns); what
-        it drops then must not be a widget or the session, which must die on the GUI thread."""
         with _running_lock:
             _running.discard(self)
-        self._on_done = self._on_error = self._on_partial = None
-        self._owner = None
-        if shiboken6.isValid(self._relay) and self._relay.parent() is not None:
-            self._relay.deleteLater()  # on the GUI thread, once the event being handled has returned
 
     def _report_done(self, result: T) -> None:
-        wanted, on_done = self._wanted(), self._on_done
         self._finish()
-        if wanted and on_done is not None:
-            on_done(result)
+        if self._wanted() and self._on_done is not None:
+            self._on_done(result)
 
     def _wanted(self) -> bool:
         """Callbacks run unless cancelled or the widget they belong to is gone."""
@@ -232,38 +214,13 @@ class BackgroundTask(QRunnable, Generic[T]):
             self._on_partial(value)
 
     def _report_error(self, exc: Exception) -> None:
-        wanted, on_error = self._wanted(), self._on_error
         self._finish()
-        if not wanted:
+        if not self._wanted():
             return
-        if on_error is not None:
-            on_error(exc)
+        if self._on_error is not None:
+            self._on_error(exc)
         else:
             log.warning("background task %s failed: %s", self.name, exc)
-
-
-_home: QObject | None = None
-
-
-def _relay_home() -> QObject | None:
-    """The GUI-thread parent of every relay made on the GUI thread (None without an application or
-    off the GUI thread: then the relay stays owned by its task, as before)."""
-    global _home
-    app = QCoreApplication.instance()
-    if app is None or QThread.currentThread() is not app.thread():
-        return None  # a parent's list of children is only ever changed on the GUI thread
-    if _home is None or not shiboken6.isValid(_home):
-        _home = QObject()
-        _home.setObjectName("background-relays")
-    return _home
-
-
-def _emit(signal: Any, value: object) -> None:
-    """Emit from a worker; a relay already deleted (its task was dropped at quit) is no error."""
-    try:
-        signal.emit(value)
-    except RuntimeError:
-        log.debug("background result dropped: its relay is gone")
 
 
 def run_in_background(fn: Callable[[], T], on_done: Callable[[T], None] | None = None,

@@ -45,7 +45,7 @@ def test_lane_tasks_run_one_at_a_time_in_the_order_asked(qtbot) -> None:
 
     for n in range(12):
         bg.run_in_background(lambda n=n: step(n), reported.append, lane=bg.Lane.SAVE)
-    qtbot.waitUntil(lambda: len(reported) == 12, timeout=20_000)
+    assert bg.wait_for_lane(bg.Lane.SAVE, 20_000)  # runs them all and delivers their results, in order
     assert log == [f"{what} {n}" for n in range(12) for what in ("start", "end")]  # never overlapping
     assert reported == list(range(12))
     assert bg.lane_pending(bg.Lane.SAVE) == 0
@@ -62,7 +62,8 @@ def test_two_saves_asked_back_to_back_land_in_order(season: Path, qtbot) -> None
     session.save_in_background()
     session.document.edit(episode, "t", title="second save")
     session.save_in_background()
-    qtbot.waitUntil(lambda: len(saved) == 2, timeout=20_000)
+    assert session.save_worker.wait(20_000)  # both written, their outcomes delivered
+    assert len(saved) == 2
     assert saved[-1] == "second save"
     assert ProjectBundle(season).load().episodes[1].title == "second save"
     assert ProjectBundle(season).load(use_backup=True).episodes[1].title == "first save"

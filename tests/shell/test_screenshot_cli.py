@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QImage
 
 from tests.shell.conftest import make_project
@@ -41,23 +38,7 @@ def test_screenshot_of_an_open_project_is_a_full_size_real_picture(tmp_path):
     assert sum(lum) / len(lum) < 110  # the dark theme
 
 
-@pytest.fixture
-def app_left_as_found(qapp):
-    """``main()`` in-process runs the editor's start-up on the test process's QApplication: it quits
-    (closing its last window posts a Quit event that would end every later event loop at once, so
-    ``qtbot.wait`` and the background helper's results stopped arriving for the tests after this
-    one), holds background tasks until a paint and turns the garbage collector off. Undo all three."""
-    yield
-    from app.background import release_held
-
-    QCoreApplication.removePostedEvents(qapp, QEvent.Type.Quit)
-    QTimer.singleShot(0, qapp.quit)
-    qapp.exec()  # clears the "quit now" flag a quit outside exec() leaves behind
-    release_held()
-    gc.enable()
-
-
-def test_screenshot_size_and_language_options_and_a_bad_project(tmp_path, capsys, app_left_as_found):
+def test_screenshot_size_and_language_options_and_a_bad_project(tmp_path, capsys):
     """The same entry point in-process (``widgets.launch.main``): other size, Chinese, a broken file."""
     from widgets.launch import main
 

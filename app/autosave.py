@@ -5,8 +5,10 @@ known for corrupting the user's file). It is a split manifest like project.json
 (``app.project_files``): it names the saved part files of the episodes that did
 not change and new part files for those that did. Only the changed episodes and
 media shards are copied to plain data on the GUI thread (consistent: the model is
-only mutated there); the JSON formatting and the writes run on a worker thread, so
-neither a season nor a slow disk freezes the editor. The file
+only mutated there); the JSON formatting and the writes run on the save lane of
+``app.background`` (the one worker that also writes saves, so an autosave and a
+save never overlap and land in the order asked for), so neither a season nor a
+slow disk freezes the editor. The file
 exists only while there are unsaved edits: a save, a close, or undoing back to
 the saved state removes it. After a crash, ``app.recovery`` finds it.
 """
@@ -20,9 +22,10 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 from shiboken6 import isValid
 
+from app.background import Lane, lane_pool
 from app.fsutil import atomic_write_bytes
 from app.project_files import Dirty, SplitSnapshot, take_snapshot, write_lock, write_parts
 
@@ -84,13 +87,19 @@ class _WriteTask(QRunnable):
         try:
             written = self.store.write(self.snap, self.epoch)
         except OSError as exc:
-            self.signals.done.emit(str(self.store.path), 0, exc.strerror or str(exc))
+            self._report(0, exc.strerror or str(exc))
             return
         except Exception as exc:  # a worker must never die silently
             log.exception("autosave failed")
-            self.signals.done.emit(str(self.store.path), 0, str(exc))
+            self._report(0, str(exc))
             return
-        self.signals.done.emit(str(self.store.path), int(written), "")
+        self._report(int(written), "")
+
+    def _report(self, written: int, error: str) -> None:
+        try:
+            self.signals.done.emit(str(self.store.path), written, error)
+        except RuntimeError:  # the session went away while its autosave was written
+            log.debug("autosave finished after its session was deleted")
 
 
 class Autosaver(QObject):
@@ -108,8 +117,6 @@ class Autosaver(QObject):
         super().__init__(session)
         self._session = session
         self._store: AutosaveStore | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # writes land in order
         self._signals = _WriteSignals(self)
         self._signals.done.connect(self._on_done)
         self._revision = 0
@@ -183,8 +190,8 @@ class Autosaver(QObject):
             self._wrote = False
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
-        """Block until queued writes finished (used at close and in tests)."""
-        return self._pool.waitForDone(timeout_ms)
+        """Block until queued writes (on the save lane) finished (used at close and in tests)."""
+        return lane_pool(Lane.SAVE).waitForDone(timeout_ms)
 
     @property
     def pending(self) -> bool:
@@ -207,7 +214,7 @@ class Autosaver(QObject):
         snap = take_snapshot(session.document.series, session.bundle.parts, dirty, session.bundle.root)
         self._saved_revision = self._revision
         self._wrote = True
-        self._pool.start(_WriteTask(self._store, snap, self._store.epoch, self._signals))
+        lane_pool(Lane.SAVE).start(_WriteTask(self._store, snap, self._store.epoch, self._signals))
         return True
 
     def _bump(self) -> None:

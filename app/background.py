@@ -16,16 +16,25 @@ callbacks may touch widgets. Hand the function an immutable snapshot (plain
 values, frozen dataclasses, paths), never live model objects: the GUI thread
 may change those while the worker reads them.
 
+Work that must happen in order and never overlap (saving the project, autosave)
+runs on a *lane*: ``run_in_background(write, on_done=..., lane=Lane.SAVE)``, or a
+``QRunnable`` handed to ``lane_pool(Lane.SAVE)``. A lane is one worker thread of its
+own, so its tasks run one at a time in the order they were asked for, and never wait
+behind thumbnails on the shared pool.
+
 Every task is tracked, so the app can cancel what has not started and wait for
-what runs when it quits (``wait_for_background``). ``call_on_gui_thread`` is the
-reverse direction: a worker asks the GUI thread something and waits for the answer.
+what runs when it quits (``wait_for_background``); work on a lane is never dropped
+at quit (a queued save still lands). ``call_on_gui_thread`` is the reverse
+direction: a worker asks the GUI thread something and waits for the answer.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -41,6 +50,7 @@ _pool: QThreadPool | None = None
 _running: set[BackgroundTask[Any]] = set()
 _running_lock = threading.Lock()
 _held: list[BackgroundTask[Any]] | None = None  # tasks waiting for the first paint (see hold_until_painted)
+_order = itertools.count()  # the order tasks were asked for (a lane's results are delivered in it)
 
 
 def background_pool() -> QThreadPool:
@@ -49,6 +59,36 @@ def background_pool() -> QThreadPool:
     if _pool is None:
         _pool = QThreadPool.globalInstance()
     return _pool
+
+
+class Lane(Enum):
+    """An ordered queue of background work: one task at a time, in the order asked for.
+
+    Each lane has one worker thread of its own (a ``QThreadPool`` with one thread, whose
+    queue is first in, first out), so a save never waits behind thumbnails on the
+    shared pool and two saves never overlap. Tasks on a lane are not held during
+    start-up and are never dropped at quit: ``wait_for_background`` lets them all run.
+    """
+
+    SAVE = "save"  # project saves, autosaves, the split of an older single-file project
+
+
+_lane_pools: dict[Lane, QThreadPool] = {}
+
+
+def lane_pool(lane: Lane) -> QThreadPool:
+    """The one-thread pool behind ``lane`` (made on first use, lives as long as the process)."""
+    pool = _lane_pools.get(lane)
+    if pool is None:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)  # one at a time: the queue order is the run order
+        pool.setObjectName(f"lane-{lane.value}")
+        _lane_pools[lane] = pool
+    return pool
+
+
+def _pool_of(lane: Lane | None) -> QThreadPool:
+    return background_pool() if lane is None else lane_pool(lane)
 
 
 class TaskContext:
@@ -100,10 +140,13 @@ class BackgroundTask(QRunnable, Generic[T]):
 
     def __init__(self, fn: Callable[[TaskContext], T], on_done: Callable[[T], None] | None,
                  on_error: Callable[[Exception], None] | None, name: str,
-                 on_partial: Callable[[Any], None] | None = None, owner: QObject | None = None) -> None:
+                 on_partial: Callable[[Any], None] | None = None, owner: QObject | None = None,
+                 lane: Lane | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the tracking set owns it until it has reported
         self.name = name
+        self.lane = lane
+        self.order = next(_order)
         self.token = CancelToken()
         self._fn = fn
         self._on_done = on_done
@@ -127,7 +170,7 @@ class BackgroundTask(QRunnable, Generic[T]):
             was_held = _held is not None and self in _held
             if was_held:
                 _held.remove(self)  # type: ignore[union-attr]  # checked just above
-        if was_held or background_pool().tryTake(self):  # not started yet: never runs, never reports
+        if was_held or _pool_of(self.lane).tryTake(self):  # not started yet: never runs, never reports
             self._ended.set()
             self._finish()
 
@@ -182,29 +225,31 @@ class BackgroundTask(QRunnable, Generic[T]):
 
 def run_in_background(fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
                       on_error: Callable[[Exception], None] | None = None, *,
-                      owner: QObject | None = None, name: str = "") -> BackgroundTask[T]:
+                      owner: QObject | None = None, name: str = "", lane: Lane | None = None) -> BackgroundTask[T]:
     """Call ``fn()`` on a worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
 
     With ``owner`` (usually the widget asking), the callbacks are skipped once it is deleted.
+    With ``lane``, ``fn`` runs after every task asked for earlier on that lane has returned
+    and before any asked for later (see ``Lane``).
     """
     return run_cancellable(lambda _ctx: fn(), on_done, on_error, owner=owner,
-                           name=name or getattr(fn, "__name__", "task"))
+                           name=name or getattr(fn, "__name__", "task"), lane=lane)
 
 
 def run_cancellable(fn: Callable[[TaskContext], T], on_done: Callable[[T], None] | None = None,
                     on_error: Callable[[Exception], None] | None = None, *,
                     on_partial: Callable[[Any], None] | None = None, owner: QObject | None = None,
-                    name: str = "") -> BackgroundTask[T]:
+                    name: str = "", lane: Lane | None = None) -> BackgroundTask[T]:
     """Like ``run_in_background`` for a function that checks ``ctx.cancelled`` as it goes and may
     ``ctx.post(value)`` partial results to ``on_partial`` (GUI thread)."""
     task: BackgroundTask[T] = BackgroundTask(fn, on_done, on_error, name or getattr(fn, "__name__", "task"),
-                                             on_partial, owner)
+                                             on_partial, owner, lane)
     with _running_lock:
         _running.add(task)
-        if _held is not None:
+        if lane is None and _held is not None:  # a lane keeps its order: never held back
             _held.append(task)
             return task
-    background_pool().start(task)
+    _pool_of(lane).start(task)
     return task
 
 
@@ -238,21 +283,49 @@ def pending_background() -> int:
         return len(_running)
 
 
+def lane_pending(lane: Lane) -> int:
+    """How many tasks of ``lane`` have not reported yet (queued, running, or result in the post)."""
+    with _running_lock:
+        return sum(1 for task in _running if task.lane is lane)
+
+
 def background_busy() -> bool:
-    """Whether any worker of the shared pool is running (the screenshot waits for quiet)."""
-    return background_pool().activeThreadCount() > 0
+    """Whether any worker of the shared pool or of a lane is running (the screenshot waits for quiet)."""
+    pools = [background_pool(), *_lane_pools.values()]
+    return any(pool.activeThreadCount() > 0 for pool in pools)
+
+
+def wait_for_lane(lane: Lane, timeout_ms: int = -1) -> bool:
+    """Block until every task of ``lane`` asked for so far has run (-1: however long it takes).
+
+    Called on the GUI thread, the finished tasks' callbacks are delivered before it returns, so a
+    caller waiting for a save sees its outcome (the session's ``save()``). True if all ran in time.
+    """
+    done = lane_pool(lane).waitForDone(timeout_ms)
+    if on_gui_thread():
+        with _running_lock:
+            reporting = sorted((task for task in _running if task.lane is lane and task._ended.is_set()),
+                               key=lambda task: task.order)
+        for task in reporting:  # in the order they were asked for, as the event loop would
+            QCoreApplication.sendPostedEvents(task._relay, 0)
+    return done
 
 
 def wait_for_background(timeout_ms: int = 5000) -> bool:
-    """At quit: cancel what has not started, let running tasks end (True if all did in time)."""
+    """At quit: cancel what has not started on the shared pool, let running tasks end, and let
+    every task on a lane run (a queued save is never dropped; this waits for it however long
+    it takes). True if the shared pool's tasks ended within ``timeout_ms``."""
     with _running_lock:
-        tasks = list(_running)
+        tasks = [task for task in _running if task.lane is None]
     for task in tasks:
         task.token.cancel()
-        background_pool().tryTake(task)
+        if background_pool().tryTake(task):  # never started: it will not report, so let it go now
+            task._finish()
     done = background_pool().waitForDone(timeout_ms)
+    for lane in list(_lane_pools):
+        wait_for_lane(lane)
     with _running_lock:
-        _running.clear()
+        _running.difference_update(tasks)
     return done
 
 

@@ -431,12 +431,12 @@
         <translation>未打开剧集。请打开项目并选择一集。</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="437"/>
+        <location filename="../../widgets/timeline/painter_clips.py" line="234"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline/painter.py" line="410"/>
+        <location filename="../../widgets/timeline/painter_clips.py" line="207"/>
         <source>MEDIA OFFLINE</source>
         <translation>媒体离线</translation>
     </message>

@@ -67,6 +67,13 @@ class Section(Enum):
     NAVIGATE = "navigate"
     ABOUT = "about"
     FILE_TOOLS = "file_tools"
+    SEASON = "season"  # the season-wide entries (navigator, find, export) at the end of their menus
+    ASSEMBLE = "assemble"  # Episode > Assemble from Storyboard
+    # groups of a dock's context menu (``CommandSpec.context``)
+    CLIP_EDIT = "clip_edit"
+    CLIPBOARD = "clipboard"
+    CLIP_STATE = "clip_state"
+    GAP = "gap"
 
 
 @dataclass(frozen=True)
@@ -80,10 +87,16 @@ class CommandSpec:
     section: Section | None = None  # its group in ``menu`` (commands the shell itself places)
     toolbar_section: Section | None = None  # its group in ``toolbar``
     menu_text: str = ""  # its text in menus and on its tool-bar button, with the & mnemonic ("&Save")
+    tip: str = ""  # a sentence for the status bar and the tool tip, when the name needs one
+    context: Section | None = None  # its group in its dock's context menu (right click), if listed there
 
     def menu_label(self) -> str:
         """The translated menu text; the command's name when it declares none."""
         return QCoreApplication.translate(CONTEXT, self.menu_text) if self.menu_text else self.label()
+
+    def tip_text(self) -> str:
+        """The translated status tip ("" when the command declares none)."""
+        return QCoreApplication.translate(CONTEXT, self.tip) if self.tip else ""
 
     def label(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.text)
@@ -91,8 +104,9 @@ class CommandSpec:
 
 def _spec(cid: str, scope: Scope, text: object, keys: tuple[str, ...] = (), menu: Menu | None = None,
           toolbar: str = "", section: Section | None = None, toolbar_section: Section | None = None,
-          menu_text: object = "") -> CommandSpec:
-    return CommandSpec(cid, scope, str(text), keys, menu, toolbar, section, toolbar_section, str(menu_text))  # (QT_TRANSLATE_NOOP is typed object)
+          menu_text: object = "", tip: object = "", context: Section | None = None) -> CommandSpec:
+    return CommandSpec(cid, scope, str(text), keys, menu, toolbar, section, toolbar_section, str(menu_text),  # (QT_TRANSLATE_NOOP is typed object)
+                       str(tip), context)
 
 
 G, T, P, B, S = Scope.GLOBAL, Scope.TIMELINE, Scope.PREVIEW, Scope.BOOTH, Scope.SCRIPT
@@ -110,7 +124,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _spec("action_save_as", G, QT_TRANSLATE_NOOP("Commands", "Save as"), ("Ctrl+Shift+S",), Menu.FILE, section=Section.SAVE,
           menu_text=QT_TRANSLATE_NOOP("Commands", "Save &As…")),
     _spec("action_export_episode", G, QT_TRANSLATE_NOOP("Commands", "Export episode"), ("Ctrl+E",), Menu.FILE),
-    _spec("action_export_season", G, QT_TRANSLATE_NOOP("Commands", "Export season"), (), Menu.FILE),
+    _spec("action_export_season", G, QT_TRANSLATE_NOOP("Commands", "Export season"), (), Menu.FILE, section=Section.SEASON,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Export &Season…"),
+          tip=QT_TRANSLATE_NOOP("Commands", "Export several episodes one after another")),
     _spec("action_close_project", G, QT_TRANSLATE_NOOP("Commands", "Close project"), ("Ctrl+W",), Menu.FILE, section=Section.CLOSE,
           menu_text=QT_TRANSLATE_NOOP("Commands", "&Close Project")),
     _spec("action_quit", G, QT_TRANSLATE_NOOP("Commands", "Quit"), ("Ctrl+Q",), Menu.FILE, section=Section.CLOSE,
@@ -119,7 +135,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
           menu_text=QT_TRANSLATE_NOOP("Commands", "&Undo")),
     _spec("action_redo", G, QT_TRANSLATE_NOOP("Commands", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), Menu.EDIT, "MainToolbar", section=Section.HISTORY, toolbar_section=Section.HISTORY,
           menu_text=QT_TRANSLATE_NOOP("Commands", "&Redo")),
-    _spec("action_find_in_season", G, QT_TRANSLATE_NOOP("Commands", "Find in season"), ("Ctrl+Shift+F",), Menu.EDIT),
+    _spec("action_find_in_season", G, QT_TRANSLATE_NOOP("Commands", "Find in season"), ("Ctrl+Shift+F",), Menu.EDIT, section=Section.SEASON,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "&Find in Season…"),
+          tip=QT_TRANSLATE_NOOP("Commands", "Find a character, a line or a shot in any episode")),
     _spec("action_preferences", G, QT_TRANSLATE_NOOP("Commands", "Preferences"), ("Ctrl+,",), Menu.EDIT, section=Section.SETTINGS,
           menu_text=QT_TRANSLATE_NOOP("Commands", "&Preferences…")),
     _spec("action_shortcuts", G, QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts"), ("Ctrl+/",), Menu.EDIT, section=Section.SETTINGS,
@@ -136,7 +154,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
           menu_text=QT_TRANSLATE_NOOP("Commands", "&Previous Episode")),
     _spec("action_next_episode", G, QT_TRANSLATE_NOOP("Commands", "Next episode"), ("Ctrl+PgDown",), Menu.EPISODE, section=Section.NAVIGATE,
           menu_text=QT_TRANSLATE_NOOP("Commands", "&Next Episode")),
-    _spec("action_episode_navigator", G, QT_TRANSLATE_NOOP("Commands", "Episode navigator"), ("Ctrl+Shift+E",), Menu.EPISODE),
+    _spec("action_episode_navigator", G, QT_TRANSLATE_NOOP("Commands", "Episode navigator"), ("Ctrl+Shift+E",), Menu.EPISODE, section=Section.SEASON,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Episode &Navigator…"),
+          tip=QT_TRANSLATE_NOOP("Commands", "Every episode of the season with its script, board, pictures, voices and export state")),
     _spec("action_about", G, QT_TRANSLATE_NOOP("Commands", "About Microdrama Studio"), (), Menu.HELP, section=Section.ABOUT,
           menu_text=QT_TRANSLATE_NOOP("Commands", "&About Microdrama Studio")),
     # ------------------------------------------------------------ script dock
@@ -146,24 +166,48 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _spec("timeline.shuttle_back", T, QT_TRANSLATE_NOOP("Commands", "Shuttle backward"), ("J",)),
     _spec("timeline.shuttle_stop", T, QT_TRANSLATE_NOOP("Commands", "Stop shuttling"), ("K",)),
     _spec("timeline.shuttle_forward", T, QT_TRANSLATE_NOOP("Commands", "Shuttle forward"), ("L",)),
-    _spec("timeline.split", T, QT_TRANSLATE_NOOP("Commands", "Split at playhead"), ("S",), Menu.EDIT, "TimelineBar"),
-    _spec("timeline.delete", T, QT_TRANSLATE_NOOP("Commands", "Delete clips"), ("Del", "Backspace"), Menu.EDIT),
-    _spec("timeline.ripple_delete", T, QT_TRANSLATE_NOOP("Commands", "Ripple delete"), ("Shift+Del", "Shift+Backspace"), Menu.EDIT),
-    _spec("timeline.marker", T, QT_TRANSLATE_NOOP("Commands", "Add or remove a marker"), ("N",), Menu.EDIT, "TimelineBar"),
+    _spec("timeline.split", T, QT_TRANSLATE_NOOP("Commands", "Split at playhead"), ("S",), Menu.EDIT, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Split at Playhead"), context=Section.CLIP_EDIT),
+    _spec("timeline.delete", T, QT_TRANSLATE_NOOP("Commands", "Delete clips"), ("Del", "Backspace"), Menu.EDIT,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Delete Clips"), context=Section.CLIP_EDIT),
+    _spec("timeline.ripple_delete", T, QT_TRANSLATE_NOOP("Commands", "Ripple delete"), ("Shift+Del", "Shift+Backspace"), Menu.EDIT,
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Ripple Delete"), context=Section.CLIP_EDIT),
+    _spec("timeline.marker", T, QT_TRANSLATE_NOOP("Commands", "Add or remove a marker"), ("N",), Menu.EDIT, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Add/Remove Marker")),
     _spec("timeline.mark_in", T, QT_TRANSLATE_NOOP("Commands", "Mark in"), ("I",)),
     _spec("timeline.mark_out", T, QT_TRANSLATE_NOOP("Commands", "Mark out"), ("O",)),
-    _spec("timeline.copy", T, QT_TRANSLATE_NOOP("Commands", "Copy clips"), ("Ctrl+C",)),
-    _spec("timeline.cut", T, QT_TRANSLATE_NOOP("Commands", "Cut clips"), ("Ctrl+X",)),
-    _spec("timeline.paste", T, QT_TRANSLATE_NOOP("Commands", "Paste clips"), ("Ctrl+V",)),
+    _spec("timeline.cut", T, QT_TRANSLATE_NOOP("Commands", "Cut clips"), ("Ctrl+X",),
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Cut"), context=Section.CLIPBOARD),
+    _spec("timeline.copy", T, QT_TRANSLATE_NOOP("Commands", "Copy clips"), ("Ctrl+C",),
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Copy"), context=Section.CLIPBOARD),
+    _spec("timeline.paste", T, QT_TRANSLATE_NOOP("Commands", "Paste clips"), ("Ctrl+V",),
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Paste"), context=Section.CLIPBOARD),
+    _spec("timeline.toggle_enabled", T, QT_TRANSLATE_NOOP("Commands", "Enable or disable clips"), ("Shift+E",),
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Enabled"), context=Section.CLIP_STATE,
+          tip=QT_TRANSLATE_NOOP("Commands", "A disabled clip stays on the timeline but is not seen or heard")),
+    _spec("timeline.close_gap", T, QT_TRANSLATE_NOOP("Commands", "Close the gap"), (),
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Close Gap"), context=Section.GAP,
+          tip=QT_TRANSLATE_NOOP("Commands", "Move the later clips of the track left to fill the gap")),
+    _spec("timeline.assemble", T, QT_TRANSLATE_NOOP("Commands", "Assemble from the storyboard"), (), Menu.EPISODE,
+          "TimelineBar", section=Section.ASSEMBLE, menu_text=QT_TRANSLATE_NOOP("Commands", "Assemble from Storyboard"),
+          tip=QT_TRANSLATE_NOOP("Commands", "Build or refresh the picture, dialogue and subtitle tracks from "
+                                            "the storyboard; manual clips are kept")),
     _spec("timeline.select_all", T, QT_TRANSLATE_NOOP("Commands", "Select all clips"), ("Ctrl+A",)),
     _spec("timeline.deselect", T, QT_TRANSLATE_NOOP("Commands", "Clear the selection"), ("Esc",)),
-    _spec("timeline.tool_select", T, QT_TRANSLATE_NOOP("Commands", "Selection tool"), ("V",), None, "TimelineBar"),
-    _spec("timeline.tool_ripple", T, QT_TRANSLATE_NOOP("Commands", "Ripple edit tool"), ("B",), None, "TimelineBar"),
-    _spec("timeline.tool_roll", T, QT_TRANSLATE_NOOP("Commands", "Rolling edit tool"), ("R",), None, "TimelineBar"),
-    _spec("timeline.zoom_in", T, QT_TRANSLATE_NOOP("Commands", "Zoom in"), ("+", "="), Menu.VIEW, "TimelineBar"),
-    _spec("timeline.zoom_out", T, QT_TRANSLATE_NOOP("Commands", "Zoom out"), ("-", "_"), Menu.VIEW, "TimelineBar"),
-    _spec("timeline.zoom_fit", T, QT_TRANSLATE_NOOP("Commands", "Zoom to fit"), ("\\",), Menu.VIEW, "TimelineBar"),
-    _spec("timeline.snapping", T, QT_TRANSLATE_NOOP("Commands", "Snapping on / off"), (), Menu.VIEW, "TimelineBar"),
+    _spec("timeline.tool_select", T, QT_TRANSLATE_NOOP("Commands", "Selection tool"), ("V",), None, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Select")),
+    _spec("timeline.tool_ripple", T, QT_TRANSLATE_NOOP("Commands", "Ripple edit tool"), ("B",), None, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Ripple")),
+    _spec("timeline.tool_roll", T, QT_TRANSLATE_NOOP("Commands", "Rolling edit tool"), ("R",), None, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Roll")),
+    _spec("timeline.zoom_in", T, QT_TRANSLATE_NOOP("Commands", "Zoom in"), ("+", "="), Menu.VIEW, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Zoom In")),
+    _spec("timeline.zoom_out", T, QT_TRANSLATE_NOOP("Commands", "Zoom out"), ("-", "_"), Menu.VIEW, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Zoom Out")),
+    _spec("timeline.zoom_fit", T, QT_TRANSLATE_NOOP("Commands", "Zoom to fit"), ("\\",), Menu.VIEW, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Zoom to Fit")),
+    _spec("timeline.snapping", T, QT_TRANSLATE_NOOP("Commands", "Snapping on / off"), (), Menu.VIEW, "TimelineBar",
+          menu_text=QT_TRANSLATE_NOOP("Commands", "Snapping")),
     _spec("timeline.previous_frame", T, QT_TRANSLATE_NOOP("Commands", "Previous frame"), ("Left",)),
     _spec("timeline.next_frame", T, QT_TRANSLATE_NOOP("Commands", "Next frame"), ("Right",)),
     _spec("timeline.back_second", T, QT_TRANSLATE_NOOP("Commands", "Back one second"), ("Shift+Left",)),

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from widgets.commands.catalog import COMMANDS, Menu, Section
+from widgets.commands.catalog import COMMANDS, CommandSpec, Menu, Scope, Section
 
 
 def menu_section(menu: Menu, section: Section, owned: Mapping[str, QAction]) -> list[QAction]:
@@ -28,6 +28,30 @@ def add_menu_section(qmenu: QMenu, menu: Menu, section: Section, owned: Mapping[
     actions = menu_section(menu, section, owned)
     qmenu.addActions(actions)
     return actions
+
+
+def insert_menu_section(qmenu: QMenu, before: QAction | None, menu: Menu, section: Section,
+                        owned: Mapping[str, QAction]) -> list[QAction]:
+    """Insert ``section`` of ``menu`` into ``qmenu`` before ``before`` (appended when it is None),
+    parted from what follows by a separator."""
+    actions = menu_section(menu, section, owned)
+    if before is None:
+        qmenu.addActions(actions)
+    elif actions:
+        qmenu.insertActions(before, actions)
+        qmenu.insertSeparator(before)
+    return actions
+
+
+def context_sections(scope: Scope) -> list[tuple[Section, list[CommandSpec]]]:
+    """The commands of ``scope`` listed in its dock's context menu, grouped by their ``context``
+    section, sections and commands in catalog order (the dock decides which apply where it was
+    clicked: a gap, a clip, the selection)."""
+    groups: dict[Section, list[CommandSpec]] = {}
+    for spec in COMMANDS:
+        if spec.scope is scope and spec.context is not None:
+            groups.setdefault(spec.context, []).append(spec)
+    return list(groups.items())
 
 
 def toolbar_sections(toolbar: str, owned: Mapping[str, QAction]) -> list[tuple[Section, list[QAction]]]:

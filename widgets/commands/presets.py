@@ -6,7 +6,8 @@ empty tuple means "no key". Sources: Adobe's and Blackmagic's default keyboard
 layouts (Premiere: Add Edit Ctrl+K, Ripple Edit B, Rolling Edit N, Snap S, Marker M,
 Keyboard Shortcuts Ctrl+Alt+K, Export Media Ctrl+M; Resolve: Razor Ctrl+B, Trim
 mode T, Snapping N, Marker M, Delete = ripple delete, Backspace = delete leaving a gap,
-zoom Ctrl+= / Ctrl+- / Shift+Z, Keyboard Customization Ctrl+Alt+K).
+zoom Ctrl+= / Ctrl+- / Shift+Z, Keyboard Customization Ctrl+Alt+K, Enable/Disable Clip D).
+Premiere's Enable (Shift+E) is the studio's own default, so it needs no entry.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ OVERRIDES: dict[Preset, dict[str, tuple[str, ...]]] = {
         "timeline.zoom_out": ("Ctrl+-",),
         "timeline.zoom_fit": ("Shift+Z",),
         "timeline.deselect": _TIMELINE_DESELECT,
+        "timeline.toggle_enabled": ("D",),
         "action_shortcuts": ("Ctrl+Alt+K",),
     },
 }

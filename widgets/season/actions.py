@@ -3,6 +3,9 @@
 One owner for the three actions and the dialogs they open (made on first use,
 then kept, so the navigator and the find results stay where the user left
 them). ``ShellMenus`` installs them with ``install`` and retranslates them.
+Their texts, status tips, keys and menu places are declared in the command
+catalog (``widgets/commands/catalog.py``, section ``SEASON``); this module only
+binds what they do.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.session import Session
+from widgets.commands.catalog import BY_ID, Menu, Section
 from widgets.commands.keymap import keymap
+from widgets.commands.placement import add_menu_section, insert_menu_section
 
 if TYPE_CHECKING:
     from widgets.season.export import SeasonExportDialog
@@ -26,14 +31,9 @@ class SeasonActions(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.navigator_action = QAction(window, objectName="action_episode_navigator")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
-        keymap().bind_action(self.navigator_action, "action_episode_navigator")  # keys: command catalog
-        self.navigator_action.triggered.connect(self.show_navigator)
-        self.find_action = QAction(window, objectName="action_find_in_season")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
-        keymap().bind_action(self.find_action, "action_find_in_season")
-        self.find_action.triggered.connect(self.show_find)
-        self.export_action = QAction(window, objectName="action_export_season")  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
-        self.export_action.triggered.connect(self.show_export)
+        self.navigator_action = self._command("action_episode_navigator", self.show_navigator)
+        self.find_action = self._command("action_find_in_season", self.show_find)
+        self.export_action = self._command("action_export_season", self.show_export)
         for action in self.actions:
             window.addAction(action)  # shortcuts work wherever the focus is in the window
         self._navigator: QWidget | None = None
@@ -44,23 +44,27 @@ class SeasonActions(QObject):
         self._update_enabled()
         self.retranslate()
 
+    def _command(self, cid: str, slot) -> QAction:
+        """The QAction of catalogued command ``cid`` (its object name), keyed by the keymap."""
+        action = QAction(self.window, objectName=cid)  # type: ignore[call-overload]  # the PySide6 stub omits inherited properties (objectName)
+        keymap().bind_action(action, cid)  # keys: command catalog, re-keyed from the Keyboard Shortcuts dialog
+        action.triggered.connect(slot)
+        return action
+
     @property
     def actions(self) -> list[QAction]:
         return [self.navigator_action, self.find_action, self.export_action]
 
     def install(self, menus: dict[str, QMenu]) -> None:
-        """Episode ▸ Episode Navigator…, Edit ▸ Find in Season…, File ▸ Export Season…"""
-        menus["Episode"].addSeparator()
-        menus["Episode"].addAction(self.navigator_action)
-        menus["Edit"].addSeparator()
-        menus["Edit"].addAction(self.find_action)
+        """Episode ▸ Episode Navigator…, Edit ▸ Find in Season…, File ▸ Export Season… (before Close
+        Project): the ``SEASON`` section of each menu, as the catalog places them."""
+        owned = {action.objectName(): action for action in self.actions}
+        for key, menu in (("Episode", Menu.EPISODE), ("Edit", Menu.EDIT)):
+            menus[key].addSeparator()
+            add_menu_section(menus[key], menu, Section.SEASON, owned)
         file_menu = menus["File"]
         anchor = next((a for a in file_menu.actions() if a.objectName() == "action_close_project"), None)
-        if anchor is not None:
-            file_menu.insertAction(anchor, self.export_action)
-            file_menu.insertSeparator(anchor)
-        else:
-            file_menu.addAction(self.export_action)
+        insert_menu_section(file_menu, anchor, Menu.FILE, Section.SEASON, owned)
 
     def _update_enabled(self) -> None:
         for action in self.actions:
@@ -102,10 +106,7 @@ class SeasonActions(QObject):
         return self._export
 
     def retranslate(self) -> None:
-        self.navigator_action.setText(self.tr("Episode &Navigator…"))
-        self.navigator_action.setStatusTip(self.tr("Every episode of the season with its script, board, "
-                                                   "pictures, voices and export state"))
-        self.find_action.setText(self.tr("&Find in Season…"))
-        self.find_action.setStatusTip(self.tr("Find a character, a line or a shot in any episode"))
-        self.export_action.setText(self.tr("Export &Season…"))
-        self.export_action.setStatusTip(self.tr("Export several episodes one after another"))
+        for action in self.actions:
+            spec = BY_ID[action.objectName()]
+            action.setText(spec.menu_label())
+            action.setStatusTip(spec.tip_text())

@@ -22,7 +22,7 @@ from shiboken6 import isValid
 from app.model import TrackKind
 from app.session import Session
 from app.timeline.assemble import assemble_from_storyboard
-from widgets.commands.catalog import COMMANDS
+from widgets.commands.catalog import BY_ID, COMMANDS
 from widgets.commands.keymap import keymap
 from widgets.timeline.short_clip_menu import ShortClipMenu
 from widgets.timeline.view import TimelineView
@@ -84,42 +84,39 @@ class TimelinePanel(QWidget):
         """Texts composed from the model are rebuilt in the new language."""
         if event.type() == QEvent.Type.LanguageChange:
             self._update_status()
+            self._show_keys()  # command texts come from the catalog, translated when shown
         super().changeEvent(event)
 
-    def _action(self, text: str, slot, command: str = "", checkable: bool = False) -> QAction:
-        """An action for a catalogued timeline command: its keys come from the keymap (the view handles
-        them while it has the focus, so the action only shows them as a hint)."""
-        act = QAction(text, self)
+    def _action(self, command: str, slot, checkable: bool = False) -> QAction:
+        """The action of a catalogued timeline command: its text, tip and keys come from the catalog and
+        the keymap (the view handles the keys while it has the focus, so the action only shows them)."""
+        act = QAction(BY_ID[command].menu_label(), self)
         act.setCheckable(checkable)
         act.triggered.connect(slot)
-        if command:
-            act.setObjectName(command)
-            self._commands[command] = act
+        act.setObjectName(command)
+        self._commands[command] = act
         self.addAction(act)
         return act
 
     def _build_actions(self) -> None:
         v = self.view
         self._commands: dict[str, QAction] = {}
-        self.act_split = self._action(self.tr("Split at Playhead"), v.split_at_playhead, "timeline.split")
-        self.act_delete = self._action(self.tr("Delete Clips"), lambda: v.delete_selection(False), "timeline.delete")
-        self.act_ripple = self._action(self.tr("Ripple Delete"), lambda: v.delete_selection(True),
-                                       "timeline.ripple_delete")
-        self.act_marker = self._action(self.tr("Add/Remove Marker"), v.toggle_marker, "timeline.marker")
-        self.act_zoom_in = self._action(self.tr("Zoom In"), lambda: v.zoom_by(1.5), "timeline.zoom_in")
-        self.act_zoom_out = self._action(self.tr("Zoom Out"), lambda: v.zoom_by(1 / 1.5), "timeline.zoom_out")
-        self.act_fit = self._action(self.tr("Zoom to Fit"), v.zoom_to_fit, "timeline.zoom_fit")
-        self.act_snap = self._action(self.tr("Snapping"), self._toggle_snap, "timeline.snapping", checkable=True)
+        self._labelled_buttons: set[str] = set()  # tool-bar buttons showing their command's text
+        self.act_split = self._action("timeline.split", v.split_at_playhead)
+        self.act_delete = self._action("timeline.delete", lambda: v.delete_selection(False))
+        self.act_ripple = self._action("timeline.ripple_delete", lambda: v.delete_selection(True))
+        self.act_marker = self._action("timeline.marker", v.toggle_marker)
+        self.act_zoom_in = self._action("timeline.zoom_in", lambda: v.zoom_by(1.5))
+        self.act_zoom_out = self._action("timeline.zoom_out", lambda: v.zoom_by(1 / 1.5))
+        self.act_fit = self._action("timeline.zoom_fit", v.zoom_to_fit)
+        self.act_snap = self._action("timeline.snapping", self._toggle_snap, checkable=True)
         self.act_snap.setChecked(True)
-        self.act_assemble = self._action(self.tr("Assemble from Storyboard"), self.assemble)
-        self.act_assemble.setToolTip(self.tr("Build or refresh the picture, dialogue and subtitle tracks from "
-                                             "the storyboard; manual clips are kept"))
+        self.act_assemble = self._action("timeline.assemble", self.assemble)
         self.short_clip_menu = ShortClipMenu(self.session, self)
         self.tools = QActionGroup(self)
         self.tool_actions = {}
-        for name, label in (("select", self.tr("Select")), ("ripple", self.tr("Ripple")), ("roll", self.tr("Roll"))):
-            act = self._action(label, lambda _=False, n=name: self._set_tool(n), f"timeline.tool_{name}",
-                               checkable=True)
+        for name in ("select", "ripple", "roll"):
+            act = self._action(f"timeline.tool_{name}", lambda _=False, n=name: self._set_tool(n), checkable=True)
             self.tools.addAction(act)
             self.tool_actions[name] = act
         self.tool_actions["select"].setChecked(True)
@@ -128,20 +125,27 @@ class TimelinePanel(QWidget):
             "timeline.tool_ripple": lambda: self._set_tool("ripple"),
             "timeline.tool_roll": lambda: self._set_tool("roll"),
             "timeline.snapping": self.act_snap.trigger,
+            "timeline.assemble": self.assemble,
         })
         self._show_keys()
         keymap().changed.connect(self._show_keys)
 
     def _show_keys(self) -> None:
-        """Menus show each command's current key after a tab; buttons show it in their tooltip."""
+        """Menus show each command's text and current key after a tab; buttons show the key in their
+        tooltip (after the command's tip, when it has one)."""
         if not isValid(self):
             return
         keys = keymap()
         for cid, act in self._commands.items():
-            label = act.text().partition("\t")[0]
+            spec = BY_ID[cid]
+            label, tip = spec.menu_label(), spec.tip_text()
             hint = keys.hint(cid)
             act.setText(f"{label}\t{hint}" if hint else label)
-            act.setToolTip(f"{label.replace('&', '')} ({hint})" if hint else label.replace("&", ""))
+            about = tip or label.replace("&", "")
+            act.setToolTip(f"{about} ({hint})" if hint else about)
+            act.setStatusTip(tip)
+            if cid in self._labelled_buttons:
+                act.setIconText(label)
 
     def _build_bar(self) -> QWidget:
         # a QToolBar, not a row of buttons: in a narrow dock it folds into an overflow menu
@@ -155,6 +159,8 @@ class TimelinePanel(QWidget):
         def button(act: QAction, text: str | None = None) -> QAction:
             # a tool button shows its action's icon text: set that (not the button's text), so a language
             # switch that retranslates the action keeps the button's own short label
+            if text is None:
+                self._labelled_buttons.add(act.objectName())
             act.setIconText(text if text is not None else act.text().split("\t")[0])
             bar.addAction(act)
             return act
@@ -196,7 +202,7 @@ class TimelinePanel(QWidget):
             act = self._commands.get(spec.id)
             if act is not None and spec.menu is not None:
                 placed.setdefault(spec.menu.value, []).append(act)
-        placed["Episode"] = [self.act_assemble, self.short_clip_menu.menuAction()]
+        placed.setdefault("Episode", []).append(self.short_clip_menu.menuAction())  # after Assemble
         return placed
 
     # -------------------------------------------------------------- slots

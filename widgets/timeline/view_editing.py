@@ -11,7 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from app.model import Clip
+from widgets.commands.catalog import CommandSpec, Scope
 from widgets.commands.keymap import keymap
+from widgets.commands.placement import context_sections
 from widgets.timeline.view_base import TimelineViewBase
 
 translate = QCoreApplication.translate
@@ -39,6 +41,8 @@ class TimelineEditing(TimelineViewBase):
             "timeline.copy": self.copy_selection,
             "timeline.cut": self.cut_selection,
             "timeline.paste": self.paste,
+            "timeline.toggle_enabled": self.toggle_enabled,
+            "timeline.close_gap": self.close_gap_at_playhead,
             "timeline.select_all": self.select_all,
             "timeline.deselect": lambda: self._set_selection(set()),
             "timeline.zoom_in": lambda: self.zoom_by(1.5),
@@ -90,6 +94,21 @@ class TimelineEditing(TimelineViewBase):
             pasted = [c for c in (self.doc.find(i) for i in ids) if isinstance(c, Clip)]
             self.session.set_playhead(max((c.end for c in pasted), default=self.session.playhead))
 
+    def toggle_enabled(self) -> None:
+        """Disable the selected clips (enable them when all are disabled already), as one undo step."""
+        clips = [c for c in (self.doc.find(i) for i in sorted(self.selection)) if isinstance(c, Clip)]
+        if not clips:
+            return
+        on = all(not c.enabled for c in clips)
+        with self.doc.macro(translate("TimelineView", "Enable clip")):
+            for clip in clips:
+                self.doc.edit(clip, translate("TimelineView", "Enable clip"), enabled=on)
+
+    def close_gap_at_playhead(self) -> None:
+        """Close the gap under the playhead on the target track (the keyed form of the menu's Close Gap)."""
+        if self.target_track_id:
+            self._guard(self.editor().close_gap, self.target_track_id, self.session.playhead)
+
     def cut_selection(self) -> None:
         self.copy_selection()
         self.delete_selection(ripple=False)
@@ -131,25 +150,46 @@ class TimelineEditing(TimelineViewBase):
         clip, _ = self.clip_hit(e.pos())
         if clip is not None and clip.id not in self.selection:
             self._set_selection({clip.id})
-        menu = QMenu(self)
-        has = bool(self.selection)
-        menu.addAction(translate("TimelineView", "Split at Playhead"), self.split_at_playhead).setShortcuts(keymap().sequences("timeline.split"))
-        menu.addAction(translate("TimelineView", "Delete"), lambda: self.delete_selection(False)).setEnabled(has)
-        menu.addAction(translate("TimelineView", "Ripple Delete"), lambda: self.delete_selection(True)).setEnabled(has)
-        menu.addSeparator()
-        menu.addAction(translate("TimelineView", "Copy"), self.copy_selection).setEnabled(has)
-        menu.addAction(translate("TimelineView", "Paste"), self.paste)
-        if clip is not None:
-            menu.addSeparator()
-            act = menu.addAction(translate("TimelineView", "Enabled"))
-            act.setCheckable(True)
-            act.setChecked(clip.enabled)
-            act.triggered.connect(lambda on, c=clip: self.doc.edit(c, translate("TimelineView", "Enable clip"), enabled=on))
         row = self.geo.row_at(e.pos().y())
+        gap: tuple[str, int] | None = None
         if clip is None and row is not None:
             self.target_track_id = row.track.id
-            gap_track, gap_frame = row.track.id, self.frame_at_x(e.pos().x())
-            menu.addAction(translate("TimelineView", "Close Gap"),
-                           lambda: self._guard(self.editor().close_gap, gap_track, gap_frame))
+            gap = (row.track.id, self.frame_at_x(e.pos().x()))
+        menu = self.context_menu(clip, gap)
         menu.exec(e.globalPos())
 
+    def context_menu(self, clip: Clip | None, gap: tuple[str, int] | None) -> QMenu:
+        """The right-click menu, from the command catalog's ``context`` sections: each entry is a
+        catalogued command (its text and current key), offered where it applies: clip commands on
+        a selection, Enabled on the clicked clip, Close Gap on an empty stretch of a track."""
+        menu = QMenu(self)
+        handlers = self.command_handlers()
+        if gap is not None:
+            handlers["timeline.close_gap"] = lambda: self._guard(self.editor().close_gap, *gap)
+        has = bool(self.selection)
+        needs_selection = {"timeline.delete", "timeline.ripple_delete", "timeline.copy", "timeline.cut"}
+        for _section, specs in context_sections(Scope.TIMELINE):
+            shown = [spec for spec in specs if self._offered(spec, clip, gap)]
+            if not shown:
+                continue
+            if menu.actions():
+                menu.addSeparator()
+            for spec in shown:
+                act = menu.addAction(spec.menu_label())
+                act.setObjectName(spec.id)
+                act.setShortcuts(keymap().sequences(spec.id))
+                act.setStatusTip(spec.tip_text())
+                act.setEnabled(has or spec.id not in needs_selection)
+                if spec.id == "timeline.toggle_enabled" and clip is not None:
+                    act.setCheckable(True)
+                    act.setChecked(clip.enabled)
+                act.triggered.connect(lambda _=False, run=handlers[spec.id]: run())
+        return menu
+
+    @staticmethod
+    def _offered(spec: CommandSpec, clip: Clip | None, gap: tuple[str, int] | None) -> bool:
+        if spec.id == "timeline.toggle_enabled":
+            return clip is not None
+        if spec.id == "timeline.close_gap":
+            return gap is not None
+        return True

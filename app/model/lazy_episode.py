@@ -210,14 +210,16 @@ class LazyEpisode(Episode):
         state.loaded = True
 
     def __eq__(self, other: object) -> bool:
-        """As Episode's (all fields equal), but episodes with different ids are unequal without
-        reading either part: ``series.episodes.index(ep)`` compares every earlier episode."""
+        """As Episode's (all fields equal; a plain ``Episode`` copy compares by content too), but
+        episodes with different ids are unequal without reading either part:
+        ``series.episodes.index(ep)`` compares every earlier episode."""
         if self is other:
             return True
-        if isinstance(other, Episode) and other.id != self.id:
-            return False
-        if other.__class__ is not self.__class__:
+        if not isinstance(other, Episode):
             return NotImplemented
+        if other.id != self.id:
+            return False
+        # a plain Episode with the same content is equal (a copy of a lazy episode is a plain one)
         return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Episode))
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like Episode

@@ -179,7 +179,7 @@ class Autosaver(QObject):
         # is consistent); JSON formatting and the disk writes happen on the worker.
         pending = session.dirty.dirty
         dirty = Dirty(set(pending.episodes), set(pending.shards), pending.everything)
-        snap = take_snapshot(session.document.series, session.bundle.parts, dirty)
+        snap = take_snapshot(session.document.series, session.bundle.parts, dirty, session.bundle.root)
         self._saved_revision = self._revision
         self._wrote = True
         store, epoch = self._store, self._store.epoch

@@ -32,11 +32,11 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import UserError
 from app.fsutil import atomic_write_bytes, fsync_dir, make_temp, sha256_file
 from app.model import MediaAsset, MediaKind, Provenance, Series
+from app.model.lazy_episode import LazyEpisode
 from app.model.schema import ProjectFormatError, decode_doc, parse
 from app.project_files import (
     PartMap,
     SplitSnapshot,
-    assemble,
     collect_garbage,
     full_snapshot,
     is_split,
@@ -213,6 +213,9 @@ class ProjectBundle:
                 path=path, reason=exc.strerror)) from exc
         try:
             series, parts, single = self.decode_file(raw, path)
+            problem = read_first_episode(series)
+            if problem:
+                raise ProjectFormatError(problem)
         except ProjectFormatError as exc:
             raise ProjectFileError(path, str(exc), None if use_backup else self._backup_state()) from exc
         self.parts, self.single_file = parts, single
@@ -225,8 +228,10 @@ class ProjectBundle:
         and whether it is the older single-file format."""
         doc = parse(raw, str(path))
         if is_split(doc):
-            single_doc, parts = assemble(self.root, doc, str(path))
-            return decode_doc(single_doc, str(path)), parts, False
+            from app.lazy_season import open_split
+
+            series, parts = open_split(self.root, doc, str(path))  # episodes are read on first use
+            return series, parts, False
         return decode_doc(doc, str(path)), PartMap(), True
 
     def _stat_key(self) -> tuple[int, int, int] | None:
@@ -376,7 +381,14 @@ class ProjectBundle:
 
         for asset in series.media.values():
             check("asset", asset.id, asset.path, asset.original_name)
+        from app.lazy_season import take_entries_of_part
+
         for episode in series.episodes:
+            if isinstance(episode, LazyEpisode) and episode.lazy is not None and not episode.loaded:
+                # never opened: its takes come from the part file as plain data (no model built)
+                for kind, obj_id, rel, name in take_entries_of_part(Path(episode.lazy.root), episode.lazy.part.file):
+                    check(kind, obj_id, rel, name)
+                continue
             for _shot, line in episode.dialogue_lines():
                 for take in line.takes:
                     if take.path and not take.deleted:
@@ -429,6 +441,16 @@ class ProjectBundle:
         """Assets that cannot be used: file missing or path leaving the bundle."""
         bad = {p.obj_id for p in self.media_problems(series) if p.kind == "asset"}
         return [a for a in series.media.values() if a.id in bad]
+
+
+def read_first_episode(series: Series) -> str:
+    """Read the episode an editor shows first (the others are read on first use); why it cannot
+    be read, or "". A damaged first episode fails the open, so the backup is offered at once."""
+    first = series.episodes[0] if series.episodes else None
+    if isinstance(first, LazyEpisode):
+        first.materialise()
+        return first.damaged
+    return ""
 
 
 def save_failure_message(path: Path, exc: OSError) -> str:

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.model import Episode, MediaAsset, Series
+from app.model.lazy_episode import LazyEpisode
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -51,6 +52,8 @@ class ProjectDocument(QObject):
     mediaChanged = Signal(str)  # asset id added or updated
     jobsChanged = Signal()
     reset = Signal()  # the whole series was replaced (open, recover)
+    episodeRead = Signal(str)  # an episode's part was read (``LazyEpisode``) and its objects indexed
+    _readOnWorker = Signal(str)  # queued to the GUI thread: index an episode a worker read
 
     def __init__(self, series: Series | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,9 @@ class ProjectDocument(QObject):
         # id -> id of the episode holding it ("" for series-level objects): what a save must rewrite
         self._episode_of: dict[str, str] = {}
         self._episode_ctx = ""
+        # episodes whose part is not read yet (their own id is indexed, nothing inside): see find()
+        self._unread: dict[str, LazyEpisode] = {}
+        self._readOnWorker.connect(self._index_read)
         self._reindex()
 
     # ----------------------------------------------------------------- access
@@ -76,19 +82,65 @@ class ProjectDocument(QObject):
         self.reset.emit()
 
     def find(self, obj_id: str | None) -> Any | None:
+        """The object with this id. An id not indexed may live in an episode not read yet: then
+        every unread episode is read (once) and the lookup repeated."""
         if obj_id is None:
             return None
-        return self._index.get(obj_id)
+        found = self._index.get(obj_id)
+        if found is None and self._unread:
+            self.read_all_episodes()
+            found = self._index.get(obj_id)
+        return found
+
+    def object_count(self) -> int:
+        """How many model objects are indexed (the loaded ones): what a walk of the model costs."""
+        return len(self._index)
 
     def episode_of(self, obj_id: str) -> str | None:
         """The id of the episode ``obj_id`` lives in; "" for series-level objects, None if unknown."""
         if obj_id == self._series.id:
             return ""
-        return self._episode_of.get(obj_id)
+        found = self._episode_of.get(obj_id)
+        if found is None and self._unread:
+            self.read_all_episodes()
+            found = self._episode_of.get(obj_id)
+        return found
 
     def owner_of(self, obj_id: str) -> tuple[Any, str] | None:
         """The object holding ``obj_id`` in one of its list fields, and that field's name."""
-        return self._owner.get(obj_id)
+        found = self._owner.get(obj_id)
+        if found is None and self._unread:
+            self.read_all_episodes()
+            found = self._owner.get(obj_id)
+        return found
+
+    def unread_episodes(self) -> list[LazyEpisode]:
+        """Episodes whose part was not read (or read on a worker and not indexed yet), in season order."""
+        return [e for e in self._series.episodes if e.id in self._unread]  # type: ignore[misc]
+
+    def read_all_episodes(self) -> None:
+        """Read every episode not read yet (GUI thread): what a lookup of an unknown id needs."""
+        for episode in list(self._unread.values()):
+            episode.materialise()
+        for episode_id in list(self._unread):
+            self._index_read(episode_id)
+
+    def _episode_read(self, episode: LazyEpisode) -> None:
+        """An episode's part was read, on whatever thread: index its objects on the GUI thread."""
+        if QThread.currentThread() is self.thread():
+            self._index_read(episode.id)
+        else:
+            self._readOnWorker.emit(episode.id)
+
+    def _index_read(self, episode_id: str) -> None:
+        episode = self._unread.get(episode_id)
+        if episode is None or not episode.loaded:
+            return
+        del self._unread[episode_id]
+        outer, self._episode_ctx = self._episode_ctx, episode.id
+        self._index_children(episode)
+        self._episode_ctx = outer
+        self.episodeRead.emit(episode_id)
 
     def media(self, asset_id: str | None) -> MediaAsset | None:
         return self._series.media.get(asset_id) if asset_id else None
@@ -183,6 +235,7 @@ class ProjectDocument(QObject):
         self._index.clear()
         self._owner.clear()
         self._episode_of.clear()
+        self._unread.clear()
         self._episode_ctx = ""
         self._index_children(self._series)
 
@@ -195,8 +248,21 @@ class ProjectDocument(QObject):
             self._index[obj_id] = obj
             self._owner[obj_id] = (owner, field)
             self._episode_of[obj_id] = self._episode_ctx
+        if isinstance(obj, LazyEpisode) and obj_id is not None and self._track_unread(obj):
+            self._episode_ctx = outer
+            return  # its objects are indexed when its part is read
         self._index_children(obj)
         self._episode_ctx = outer
+
+    def _track_unread(self, episode: LazyEpisode) -> bool:
+        """Watch an episode whose part is not read (True), so it is indexed once read."""
+        state = episode.lazy
+        if state is None or state.loaded:
+            return False
+        state.on_load[:] = [h for h in state.on_load if getattr(h, "__self__", None) is not self]
+        state.on_load.append(self._episode_read)
+        self._unread[episode.id] = episode
+        return True
 
     def _index_children(self, obj: Any) -> None:
         if not _is_model(obj):
@@ -240,6 +306,8 @@ class ProjectDocument(QObject):
             self._index.pop(obj_id, None)
             self._owner.pop(obj_id, None)
             self._episode_of.pop(obj_id, None)
+            if self._unread.pop(obj_id, None) is not None:
+                return  # nothing inside it was indexed
         if dataclasses.is_dataclass(obj):
             for f in dataclasses.fields(obj):
                 value = getattr(obj, f.name)

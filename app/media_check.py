@@ -9,15 +9,19 @@ never reads live model objects.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.bundle import BundleError, MediaProblem, ProjectBundle
+from app.lazy_season import take_entries_of_part
 from app.model import Episode, Series
+from app.model.lazy_episode import is_unread
 
 Entry = tuple[str, str, str, str]  # kind ("asset"/"take"), object id, bundle-relative path, display name
 
@@ -25,13 +29,25 @@ Entry = tuple[str, str, str, str]  # kind ("asset"/"take"), object id, bundle-re
 def paths_to_check(series: Series) -> list[Entry]:
     """What ``ProjectBundle.media_problems`` checks, as plain data (taken on the GUI thread)."""
     out: list[Entry] = []
-    for part in entry_slices(series):
+    for part in entry_slices(series) + unread_sources(series):
         out.extend(part())
     return out
 
 
+def unread_sources(series: Series) -> list[Callable[[], list[Entry]]]:
+    """The takes of episodes whose part was not read into the model, read from the part files'
+    plain JSON: safe on a worker (no model objects), and no reason to read the episodes."""
+    out: list[Callable[[], list[Entry]]] = []
+    for episode in series.episodes:
+        if is_unread(episode):
+            state = episode.lazy  # type: ignore[attr-defined]
+            out.append(functools.partial(take_entries_of_part, Path(state.root), state.part.file))
+    return out
+
+
 def entry_slices(series: Series, episodes_per_slice: int = 8) -> list[Callable[[], list[Entry]]]:
-    """``paths_to_check`` in slices of a few ms each, so the GUI thread can paint in between."""
+    """``paths_to_check`` of the read episodes in slices of a few ms each, so the GUI thread can
+    paint in between (``unread_sources`` gives the others)."""
     def assets() -> list[Entry]:
         return [("asset", a.id, a.path, a.original_name) for a in series.media.values()]
 
@@ -41,7 +57,7 @@ def entry_slices(series: Series, episodes_per_slice: int = 8) -> list[Callable[[
                     for t in line.takes if t.path and not t.deleted]
         return collect
 
-    eps = list(series.episodes)
+    eps = [e for e in series.episodes if not is_unread(e)]
     return [assets] + [takes(eps[i:i + episodes_per_slice]) for i in range(0, len(eps), episodes_per_slice)]
 
 
@@ -94,12 +110,16 @@ class _Signals(QObject):
 
 class _Check(QRunnable):
     def __init__(self, bundle: ProjectBundle, entries: list[Entry], generation: int, cancelled: threading.Event,
-                 signals: _Signals) -> None:
+                 signals: _Signals, sources: list[Callable[[], list[Entry]]]) -> None:
         super().__init__()
         self.bundle, self.entries, self.generation = bundle, entries, generation
-        self.cancelled, self.signals = cancelled, signals
+        self.cancelled, self.signals, self.sources = cancelled, signals, sources
 
     def run(self) -> None:
+        for source in self.sources:  # unread episodes' takes, from their part files
+            if self.cancelled.is_set():
+                return
+            self.entries.extend(source())
         problems = check_paths(self.bundle, self.entries, self.cancelled)
         if not self.cancelled.is_set():
             self.signals.done.emit(self.generation, problems)
@@ -119,7 +139,8 @@ class MediaCheck(QObject):
         self._generation = 0
         self._cancelled = threading.Event()
         self._pending: tuple[ProjectBundle, Series, int] | None = None
-        self._collecting: tuple[ProjectBundle, int, list[Callable[[], list[Entry]]], list[Entry]] | None = None
+        self._collecting: tuple[ProjectBundle, int, list[Callable[[], list[Entry]]], list[Entry],
+                                list[Callable[[], list[Entry]]]] | None = None
         self.running = False
 
     def start(self, bundle: ProjectBundle, series: Series, delay_ms: int = 400) -> None:
@@ -137,7 +158,7 @@ class MediaCheck(QObject):
         if pending is None or pending[2] != self._generation:
             return
         bundle, series, generation = pending
-        self._collecting = (bundle, generation, entry_slices(series), [])
+        self._collecting = (bundle, generation, entry_slices(series), [], unread_sources(series))
         self._collect_slice()
 
     def _collect_slice(self, everything: bool = False) -> None:
@@ -146,7 +167,7 @@ class MediaCheck(QObject):
         if state is None or state[1] != self._generation:
             self._collecting = None
             return
-        bundle, generation, slices, entries = state
+        bundle, generation, slices, entries, sources = state
         while slices:
             entries.extend(slices.pop(0)())
             if not everything:
@@ -155,7 +176,7 @@ class MediaCheck(QObject):
             QTimer.singleShot(0, self._collect_slice)
             return
         self._collecting = None
-        self._pool.start(_Check(bundle, entries, generation, self._cancelled, self._signals))
+        self._pool.start(_Check(bundle, entries, generation, self._cancelled, self._signals, sources))
 
     def cancel(self) -> None:
         self._cancelled.set()

@@ -20,11 +20,13 @@ from app.dirty_parts import DirtyTracker
 from app.document import ProjectDocument
 from app.media_check import MediaCheck
 from app.model import Episode, MediaAsset, Series
+from app.model.lazy_episode import LazyEpisode
 from app.project_files import PartMap, full_snapshot, shard_of, take_snapshot
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
 from app.save_worker import SaveWorker
 from app.session_services import SessionServices
+from app.unread_episodes import EpisodeWarmer, unreadable_message
 
 __all__ = ["BundleError", "ProjectFileError", "ProjectLockedError", "RecoveryInfo", "Session"]
 
@@ -59,6 +61,7 @@ class Session(QObject):
     saved = Signal()
     saveFailed = Signal(str)  # a background save could not be written; the project stays unsaved
     mediaProblemsChanged = Signal()  # the background missing-media check finished (``media_problems``)
+    episodeUnreadable = Signal(str, str)  # episode id, what to tell the user: its part could not be read
 
     def __init__(self, parent: QObject | None = None, autosave_interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
         super().__init__(parent)
@@ -79,6 +82,9 @@ class Session(QObject):
         self._shot_id = ""
         self._playhead = 0
         self.services = SessionServices(self)  # job queue, media engine, booth, transport
+        # episodes other than the first are read on first use; the GUI sets a delay to read them ahead
+        self.episode_warmer = EpisodeWarmer(self.document, self)
+        self.document.episodeRead.connect(self._on_episode_read)
 
     # ------------------------------------------------------------- lifecycle
     @property
@@ -163,6 +169,12 @@ class Session(QObject):
         self._episode_id = ""
         self.set_current_episode(first)
         self.projectOpened.emit()
+        self.episode_warmer.start()
+
+    def _on_episode_read(self, episode_id: str) -> None:
+        episode = self.document.find(episode_id)
+        if isinstance(episode, LazyEpisode) and episode.damaged:
+            self.episodeUnreadable.emit(episode_id, unreadable_message(episode, episode.damaged))
 
     def _mark_landed_dirty(self, entries: list[dict[str, Any]]) -> bool:
         """Results the job journal attached since the last save are not in the part files yet:
@@ -242,7 +254,7 @@ class Session(QObject):
         self.save_worker.wait()  # the previous save's parts are the base of this one
         self._save_error = None
         dirty = self.dirty.take()
-        snap = take_snapshot(self.document.series, bundle.parts, dirty)
+        snap = take_snapshot(self.document.series, bundle.parts, dirty, bundle.root)
         self.document.undo_stack.setClean()
 
         def done(_parts: object, error: BaseException | None) -> None:
@@ -292,6 +304,7 @@ class Session(QObject):
             return
         self.save_worker.wait()
         self.media_check.cancel()
+        self.episode_warmer.cancel()
         self.autosaver.stop(discard=True)
         if self._lock is not None:
             self._lock.release()

@@ -39,6 +39,9 @@ class SessionServices(QObject):
         self._booth: BoothController | None = None
         self._transport: Transport | None = None
         session.projectClosed.connect(self._drop_media)
+        from app.heap import ProjectHeap
+
+        self.heap = ProjectHeap(session)  # a big project's model is kept out of the garbage collector's walks
 
     @property
     def jobs(self) -> JobManager:

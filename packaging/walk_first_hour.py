@@ -117,7 +117,7 @@ def main() -> int:
         QTimer.singleShot(50, poll)
 
     def action(name: str):
-        found = window.findChild(type(window.actions["action_save"]), name) if hasattr(window, "actions") else None
+        found = window.findChild(type(window.shell_actions["action_save"]), name) if hasattr(window, "shell_actions") else None
         if found is None:
             from PySide6.QtGui import QAction
 

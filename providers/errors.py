@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 # Error kinds: a short machine word next to the human message, for the UI and the queue.
@@ -126,6 +125,9 @@ def parse_retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    # imported here, not at module import: the email package is not needed at start-up
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -30,6 +30,30 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _patient_waits() -> None:
+    """Give pytest-qt's waits a 15 s default instead of 5 s.
+
+    CI runs on a fresh, busy 2-core machine: a condition that holds after 0.2 s here can take
+    seconds there. A wait only takes that long when something is wrong, so a generous default
+    costs nothing on a passing run and keeps slow machines from failing correct code.
+    """
+    from pytestqt.qtbot import QtBot
+
+    wait_until, wait_signal = QtBot.waitUntil, QtBot.waitSignal
+
+    def patient_wait_until(self, callback, *, timeout: int = 15000):  # type: ignore[no-untyped-def]
+        return wait_until(self, callback, timeout=max(timeout, 15000))
+
+    def patient_wait_signal(self, signal=None, *, timeout: int = 15000, **kwargs):  # type: ignore[no-untyped-def]
+        return wait_signal(self, signal, timeout=timeout if timeout <= 0 else max(timeout, 15000), **kwargs)
+
+    QtBot.waitUntil = patient_wait_until  # type: ignore[method-assign]
+    QtBot.waitSignal = patient_wait_signal  # type: ignore[method-assign]
+
+
+_patient_waits()
+
+
 def _pulse_running(env: dict[str, str]) -> bool:
     return subprocess.run(["pactl", "info"], env=env, capture_output=True, timeout=10).returncode == 0
 

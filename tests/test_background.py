@@ -27,7 +27,7 @@ def test_result_and_error_arrive_on_the_gui_thread(qtbot) -> None:
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
     assert sorted(seen, key=str) == [("done", 42, True), ("error", "ZeroDivisionError", True)]
     assert worker_threads == [False]  # the function itself ran on a worker
-    qtbot.waitUntil(lambda: bg.pending_background() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: bg.pending_background() == 0, timeout=15000)
 
 
 def test_cancel_and_a_deleted_owner_drop_the_callbacks(qtbot) -> None:
@@ -48,7 +48,7 @@ def test_cancel_and_a_deleted_owner_drop_the_callbacks(qtbot) -> None:
     qtbot.wait(50)  # the owner is gone before its task reports
     gate.set()
     assert task.wait(5)
-    qtbot.waitUntil(lambda: bg.pending_background() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: bg.pending_background() == 0, timeout=15000)
     qtbot.wait(50)
     assert calls == []  # neither the cancelled task nor the orphaned one reported
     assert stopped_early in ([], [True])  # never started, or saw that it was cancelled

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 
 
 def start_gui(args: argparse.Namespace) -> int:
+    from widgets.shell import feature_scan
+
+    feature_scan.install()  # before the editor's modules load: each import is scanned by PySide6
     from widgets.application import run_editor  # Qt widgets load only when the GUI is wanted
 
     return run_editor(args)

@@ -10,22 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from app.background import wait_for_background
 from app.session import Session
 from widgets.commands.catalog import Section
-from widgets.commands.dialog import KeyboardShortcutsDialog
 from widgets.commands.keymap import keymap
 from widgets.commands.placement import add_toolbar_section
 from widgets.shell import episodes
-from widgets.shell.about import AboutDialog
 from widgets.shell.actions import ShellActions
 from widgets.shell.dock_layout import DockLayout
 from widgets.shell.icons import app_icon
 from widgets.shell.menus import ShellMenus
-from widgets.shell.preferences import PreferencesDialog, set_language
+from widgets.shell.preferences import set_language
 from widgets.shell.project_controller import ProjectController
 from widgets.shell.prompts import DialogPrompter, Prompter
 from widgets.shell.recent import RecentProjects
@@ -53,18 +51,17 @@ class MainWindow(QMainWindow):
         keyfile_prompt.install()  # keys in the encrypted key file: jobs ask for the passphrase here
         self.episode_tracker = episodes.EpisodeTracker(self.session, self)
 
-        self.actions = ShellActions(self)
-        self.actions.bind_undo_stack(self.session.document.undo_stack)
+        self.shell_actions = ShellActions(self)
+        self.shell_actions.bind_undo_stack(self.session.document.undo_stack)
         self.docks = DockLayout(self, self.session)
-        self.menus = ShellMenus(self, self.actions, self.docks, self.session, self.recent,
+        self.menus = ShellMenus(self, self.shell_actions, self.docks, self.session, self.recent,
                                 self.controller.open_path, set_language)
         self._build_toolbar()
-        self.welcome = WelcomeView(self.actions, self.recent)
-        self.welcome.openRequested.connect(self.controller.open_path)
         # The central widget is the welcome view when no project is open, and collapses
-        # to nothing otherwise so the docks share the whole window.
+        # to nothing otherwise so the docks share the whole window. The welcome view is made
+        # when it is first needed: started with a project, the editor never builds it.
+        self._welcome: WelcomeView | None = None
         self.central = QStackedWidget()
-        self.central.addWidget(self.welcome)
         self.setCentralWidget(self.central)
         self.status = StatusInfo(self.session, self.statusBar())
         self._connect()
@@ -81,7 +78,7 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        a = self.actions
+        a = self.shell_actions
         owned = a.by_name  # which buttons, in what order: the command catalog (toolbar, toolbar_section)
         add_toolbar_section(bar, Section.FILE_TOOLS, owned)
         bar.addSeparator()
@@ -96,7 +93,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _connect(self) -> None:
-        a, c, s = self.actions, self.controller, self.session
+        a, c, s = self.shell_actions, self.controller, self.session
         a["action_new_series"].triggered.connect(c.new_series)
         a["action_open"].triggered.connect(c.open_dialog)
         a["action_open_demo"].triggered.connect(lambda: c.open_demo())
@@ -113,7 +110,7 @@ class MainWindow(QMainWindow):
         a["action_previous_episode"].triggered.connect(lambda: self._step_episode(-1))
         a["action_next_episode"].triggered.connect(lambda: self._step_episode(1))
         a["action_shortcuts"].triggered.connect(self.show_shortcuts)
-        a["action_about"].triggered.connect(lambda: AboutDialog(self).exec())
+        a["action_about"].triggered.connect(self.show_about)
         s.projectOpened.connect(self._on_project_changed)
         s.projectClosed.connect(self._on_project_changed)
         s.currentEpisodeChanged.connect(self._update_enabled)
@@ -124,13 +121,28 @@ class MainWindow(QMainWindow):
         c.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     # -------------------------------------------------------------- state
+    @property
+    def welcome(self) -> WelcomeView:
+        """The view shown when no project is open (made on first use)."""
+        return self._welcome if self._welcome is not None else self._make_welcome()
+
+    def _make_welcome(self) -> WelcomeView:
+        welcome = WelcomeView(self.shell_actions, self.recent)  # fills itself from the recent list
+        welcome.openRequested.connect(self.controller.open_path)
+        self.central.addWidget(welcome)
+        self._welcome = welcome
+        return welcome
+
     def _on_project_changed(self) -> None:
         if self.session.is_open:
             self.central.hide()
             self.docks.show_workspace()
         else:
             self.docks.hide_workspace()
-            self.welcome.refresh()
+            if self._welcome is not None:
+                self._welcome.refresh()
+            elif self.isVisible():  # else made at the first show
+                self._make_welcome()
             self.central.show()
         self._update_title()
         self._update_enabled()
@@ -148,7 +160,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not self.session.document.undo_stack.isClean())
 
     def _update_enabled(self, *_args: object) -> None:
-        a = self.actions
+        a = self.shell_actions
         is_open = self.session.is_open
         busy = self.controller.busy
         has_episode = self.session.current_episode is not None
@@ -176,7 +188,8 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         self.recent.clear()
-        self.welcome.refresh()
+        if self._welcome is not None:
+            self._welcome.refresh()
 
     def _step_episode(self, step: int) -> None:
         series = self.session.series
@@ -207,13 +220,23 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Delete")):
             episodes.delete_episode(self.session, episode)
 
+    # the dialogs' modules load when first opened, not on the way to the first paint
     def show_preferences(self) -> None:
+        from widgets.shell.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self)
         if dialog.exec():
             dialog.apply()
 
     def show_shortcuts(self) -> None:
+        from widgets.commands.dialog import KeyboardShortcutsDialog
+
         KeyboardShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from widgets.shell.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     # -------------------------------------------------------------- events
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -222,17 +245,20 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.shell_actions.retranslate()
         self.menus.retranslate()
         self.docks.retranslate()
         self.episode_label.setText(translate("MainWindow", "Episode"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Main Toolbar"))
         self._update_title()
 
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self.docks.window_shown()
+            if not self.session.is_open and self._welcome is None:
+                self._make_welcome()  # now, before the first paint
             if not self._layout_restored and self.docks.workspace_visible:
                 # dock sizes set before the first show are not final: fit them to the real window
                 QTimer.singleShot(0, self.docks.fit_sizes)

@@ -151,10 +151,15 @@ def dialogue_clip(episode: Episode, line_id: str) -> tuple[Track, Clip] | None:
 
 
 def find_line(session: Session, line_id: str) -> tuple[Episode, Shot, DialogueLine] | None:
-    for episode in session.series.episodes:
-        for shot, line in episode.dialogue_lines():
-            if line.id == line_id:
-                return episode, shot, line
+    """(episode, shot, line) from the document's id index: walking the season would read every
+    episode before the line's (episodes are read on first use, ``app.model.lazy_episode``)."""
+    doc = session.document
+    line = doc.find(line_id)
+    owner = doc.owner_of(line_id)
+    episode = doc.find(doc.episode_of(line_id) or None)
+    if isinstance(line, DialogueLine) and owner is not None and isinstance(owner[0], Shot) \
+            and isinstance(episode, Episode):
+        return episode, owner[0], line
     return None
 
 

@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from app import __version__
+import app
 from app.errors import UserError
 
 # Order is the order shown in --help.
@@ -37,13 +37,26 @@ SUBCOMMANDS = (
 GuiLauncher = Callable[[argparse.Namespace], int]
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for (not on every start of the editor)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"Microdrama Studio {app.__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser(subcommands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="microdrama",
         description="Microdrama Studio: make AI-generated vertical drama series. "
         "With no command, opens the editor.",
     )
-    parser.add_argument("--version", action="version", version=f"Microdrama Studio {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     open_parser = sub.add_parser("open", help="open a project in the editor")

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import ProjectBundle
-from app.model import DialogueLine, Series
+from app.media_check import check_paths, paths_to_check
+from app.model import Episode, Series
+from app.model.lazy_episode import summary_of
 from app.model.schema import SCHEMA_VERSION
 from app.recovery import find_recovery
 
@@ -26,36 +28,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def _chosen_takes(lines: list[DialogueLine]) -> dict[str, int]:
-    """How many lines have a chosen take, by kind (recorded, ai, converted), and how many have none."""
-    counts = {"recorded": 0, "ai": 0, "converted": 0, "none": 0}
-    for line in lines:
-        take = line.chosen_take()
-        counts[take.origin.value if take is not None else "none"] += 1
-    return counts
+def _episode_info(ep: Episode, fps: int) -> dict[str, Any]:
+    """One episode's line: counted from the manifest's summary (the part is not read), which a
+    save writes from the same model these counts would come from."""
+    s = summary_of(ep)
+    return {
+        "number": ep.number,
+        "title": ep.title,
+        "scenes": s.scenes,
+        "shots": s.shots,
+        "dialogue_lines": s.lines,
+        "takes": s.takes,
+        "chosen_takes": {"recorded": s.chosen_recorded, "ai": s.chosen_ai, "converted": s.chosen_converted,
+                         "none": s.lines - s.voiced},
+        "duration_frames": s.duration_frames,
+        "duration_seconds": round(s.duration_frames / fps, 3),
+        "tracks": s.tracks,
+        "clips": s.clips,
+    }
 
 
 def summarize(bundle: ProjectBundle, series: Series) -> dict[str, Any]:
     fps = series.settings.fps
-    episodes: list[dict[str, Any]] = []
-    for ep in sorted(series.episodes, key=lambda e: e.number):
-        shots = list(ep.shots())
-        lines = [line for _shot, line in ep.dialogue_lines()]
-        frames = ep.timeline.duration
-        episodes.append({
-            "number": ep.number,
-            "title": ep.title,
-            "scenes": len(ep.scenes),
-            "shots": len(shots),
-            "dialogue_lines": len(lines),
-            "takes": sum(1 for line in lines for t in line.takes if not t.deleted),
-            "chosen_takes": _chosen_takes(lines),
-            "duration_frames": frames,
-            "duration_seconds": round(frames / fps, 3),
-            "tracks": len(ep.timeline.tracks),
-            "clips": sum(len(t.clips) for t in ep.timeline.tracks),
-        })
-    problems = bundle.media_problems(series)
+    episodes = [_episode_info(ep, fps) for ep in sorted(series.episodes, key=lambda e: e.number)]
+    problems = check_paths(bundle, paths_to_check(series))  # unread episodes' takes come from their parts
     recovery = find_recovery(bundle.root)
     total_frames = sum(e["duration_frames"] for e in episodes)
     return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import ProviderNotConfigured
+from app.jobs.batch_memo import one_batch
 from app.jobs.generation import GenerationJob
 from app.jobs.prompts import clip_request, music_request, shot_label, still_request
 from app.model import Episode, Shot, TrackKind
@@ -88,28 +89,39 @@ def missing_jobs(session: Session, episode: Episode, slot: str, provider: str, *
         if track is not None and track.clips and not regenerate:
             return []
         return [music_job(session, episode, provider)]
-    jobs = []
-    for position, shot in enumerate(episode.shots(), 1):
-        if positions is not None and position not in positions:
-            continue
-        if shot.locked:
-            notes.append(QCoreApplication.translate("JobsActions", "{shot_label}: locked, left as it is").format(shot_label=shot_label(shot)))
-            continue
-        if in_flight(session, slot, shot_id=shot.id) or shot.id in done_in_batch:
-            continue
-        if shot.title_text.strip() and not regenerate:
-            continue  # a title card is its own picture
-        chosen = shot.chosen_still if slot == "still" else shot.chosen_clip
-        if chosen and not regenerate:
-            continue
-        if slot == "clip" and not shot.chosen_still:
-            notes.append(QCoreApplication.translate("JobsActions", "{shot_label}: no chosen still, so no clip").format(shot_label=shot_label(shot)))
-            continue
-        job = shot_job(session, episode, shot, slot, provider, choose=regenerate)
-        if batch:
-            job.target["batch"] = batch
-        jobs.append(job)
+    jobs: list[GenerationJob] = []
+    busy = busy_shots(session)  # one pass over the queue, not one per shot
+    with one_batch():  # the provider's settings and prices are read once for all the shots
+        for position, shot in enumerate(episode.shots(), 1):
+            job = _missing_job(session, episode, shot, position, slot, provider, positions=positions,
+                               regenerate=regenerate, notes=notes, done_in_batch=done_in_batch, busy=busy)
+            if job is not None:
+                if batch:
+                    job.target["batch"] = batch
+                jobs.append(job)
     return jobs
+
+
+def _missing_job(session: Session, episode: Episode, shot: Shot, position: int, slot: str, provider: str, *,
+                 positions: set[int] | None, regenerate: bool, notes: list[str],
+                 done_in_batch: set[str], busy: set[tuple[str, str]]) -> GenerationJob | None:
+    """The job for one shot of :func:`missing_jobs`, or None (and maybe a note) when it needs none."""
+    if positions is not None and position not in positions:
+        return None
+    if shot.locked:
+        notes.append(QCoreApplication.translate("JobsActions", "{shot_label}: locked, left as it is").format(shot_label=shot_label(shot)))
+        return None
+    if (slot, shot.id) in busy or shot.id in done_in_batch:  # in flight, or paid in this batch
+        return None
+    if shot.title_text.strip() and not regenerate:
+        return None  # a title card is its own picture
+    chosen = shot.chosen_still if slot == "still" else shot.chosen_clip
+    if chosen and not regenerate:
+        return None
+    if slot == "clip" and not shot.chosen_still:
+        notes.append(QCoreApplication.translate("JobsActions", "{shot_label}: no chosen still, so no clip").format(shot_label=shot_label(shot)))
+        return None
+    return shot_job(session, episode, shot, slot, provider, choose=regenerate)
 
 
 def capability_name(capability: str) -> str:

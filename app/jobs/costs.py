@@ -42,9 +42,11 @@ def set_price_rules(provider: str, rules: list[Any]) -> None:
 
 def estimate(provider: str, request: Any) -> Any:
     """A ``providers.pricing.CostEstimate`` for ``request`` on ``provider``."""
+    from app.jobs.batch_memo import remembered
     from providers import pricing
 
-    return pricing.estimate(provider, request, table=price_rules(provider))
+    table = remembered(("prices", provider), lambda: price_rules(provider))  # once per batch
+    return pricing.estimate(provider, request, table=table)
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,7 @@ def fold_into_project_file(bundle: Any, journal: JobJournal | None = None) -> No
         return
     disk = bundle.load()
     replay(disk, entries)
-    bundle.save_snapshot(full_snapshot(disk), rotate=False)  # unchanged parts are reused, not rewritten
+    bundle.save_snapshot(full_snapshot(disk, bundle.root), rotate=False)  # unchanged parts are reused, not rewritten
     if journal is not None:
         journal.compact(set(), drop_all=True)
         journal.flush()

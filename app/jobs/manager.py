@@ -118,6 +118,7 @@ class JobManager(QObject):
         self._paused = ""
         self._blocked_job = ""
         self._journal_root: Any = None
+        self._prepared: dict[str, dict[str, Any]] = {}  # job id -> its record's journal line (prepare())
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(8, QThread.idealThreadCount() * 2))
         self.poll_interval: float | None = _env_float(POLL_INTERVAL_ENV)
@@ -204,19 +205,42 @@ class JobManager(QObject):
         (each cross-thread emit also waits for the GIL held by running jobs)."""
         if any(job.persistent for job in jobs) and self.session.bundle is None:
             raise _save_first()  # before any job is queued: all or none
+        retry_base = _env_float(RETRY_BASE_ENV)  # once per batch, not per job
         for job in jobs:
-            self._enqueue(job)
+            self._enqueue(job, retry_base)
         if jobs:
             self.jobsAdded.emit([job.id for job in jobs])
             self._schedule()
         return list(jobs)
 
-    def _enqueue(self, job: Job) -> None:
+    def prepare(self, job: Job) -> None:
+        """Make ``job``'s record and its journal line now, so queuing it later is only appending
+        both (``app.jobs.batch_queue`` prepares a batch's jobs in short slices, then queues them
+        together). Nothing reaches the project or the journal before ``add``/``add_many``; a
+        prepared job that is never queued is dropped with ``discard_prepared``."""
+        if not job.persistent or self.session.bundle is None or getattr(job, "record", None) is not None:
+            return
+        job.record = JobRecord(id=job.id, created_at=now_iso())
+        self._sync_record(job)
+        self._prepared[job.id] = record_entry(job.record)
+
+    def discard_prepared(self, jobs: Sequence[Job]) -> None:
+        for job in jobs:
+            self._prepared.pop(job.id, None)
+
+    def _enqueue(self, job: Job, retry_base: float | None = None) -> None:
+        prepared = self._prepared.pop(job.id, None)
         if job.persistent:
             if self.session.bundle is None:
                 raise _save_first()
             job.bundle = self.session.bundle
-            if getattr(job, "record", None) is None:
+            record: JobRecord | None = getattr(job, "record", None)
+            if prepared is not None and record is not None:
+                self.series.jobs.append(record)
+                journal = self.journal
+                if journal is not None:
+                    journal.append(prepared)  # on disk before the job can start, as below
+            elif record is None:
                 job.record = JobRecord(id=job.id, created_at=now_iso())
                 self._sync_record(job)
                 self.series.jobs.append(job.record)
@@ -224,7 +248,8 @@ class JobManager(QObject):
             job.journal = self.journal  # type: ignore[attr-defined]
         if self.poll_interval is not None:
             job.poll_interval = self.poll_interval
-        retry_base = _env_float(RETRY_BASE_ENV)
+        if retry_base is None:
+            retry_base = _env_float(RETRY_BASE_ENV)
         if retry_base is not None:
             job.policy.base, job.policy.cap = retry_base, retry_base * 4
         self._jobs[job.id] = job

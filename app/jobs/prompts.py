@@ -62,10 +62,13 @@ def aspect_ratio(series: Series) -> str:
 
 
 def _model_for(provider: str, capability: str) -> str:
+    from app.jobs.batch_memo import remembered
     from app.jobs.provider_config import provider_info, provider_values
 
-    key = provider_info(provider).model_field(capability)
-    return str(provider_values(provider, with_secrets=False).get(key) or "") if key else ""
+    def read() -> str:
+        key = provider_info(provider).model_field(capability)
+        return str(provider_values(provider, with_secrets=False).get(key) or "") if key else ""
+    return remembered(("model", provider, capability), read)  # once per batch (app.jobs.batch_memo)
 
 
 def still_request(bundle: ProjectBundle, series: Series, shot: Shot, provider: str) -> Any:

@@ -59,6 +59,6 @@ def write_jobs_through(bundle: ProjectBundle, series: Series,
         if apply is not None:
             apply(disk)
         try:
-            bundle.save_snapshot(full_snapshot(disk), rotate=False)
+            bundle.save_snapshot(full_snapshot(disk, bundle.root), rotate=False)  # unread episodes keep their parts
         except BundleError as exc:
             raise BundleError(QCoreApplication.translate("JobsStore", "Could not record the job in {project_file}: {value}. Free some disk space; the generation is still running.").format(project_file=bundle.project_file, value=exc)) from exc

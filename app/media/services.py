@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import os
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,6 +75,7 @@ class MediaServices(QObject):
         self._peaks: dict[str, np.ndarray] = {}
         session.document.mediaChanged.connect(self._on_media_changed)
         self._closed = False
+        self._resolved: dict[str, tuple[tuple[int, int], Path]] = {}  # relative path -> (lstat stamp, path)
         # derived files deleted with the cache (or never made) are rebuilt in the background.
         # Derived files belong to the file, not the asset: a season has thousands of take and
         # version assets over a few files, and checking each one (resolve + stat) took seconds
@@ -86,7 +88,22 @@ class MediaServices(QObject):
 
     # ------------------------------------------------------------- accessors
     def path_of(self, asset: MediaAsset) -> Path:
-        return self.bundle.resolve(asset.path)
+        """The asset's file, checked to be inside the bundle. ``bundle.resolve`` walks every part
+        of the path (an lstat each, twice with the root) and ran per card paint, thumbnail and
+        schedule on the GUI thread; the answer is kept while the entry's inode and type stay the
+        same (one lstat), so a file replaced by another or by a symbolic link is resolved anew."""
+        relative = asset.path
+        try:
+            st = os.lstat(self.root / relative)
+        except (OSError, ValueError):
+            return self.bundle.resolve(relative)  # missing: as before (the caller checks is_file)
+        stamp = (st.st_ino, st.st_mode)
+        kept = self._resolved.get(relative)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        path = self.bundle.resolve(relative)
+        self._resolved[relative] = (stamp, path)  # a dict item set: safe from worker threads
+        return path
 
     def frame(self, asset: MediaAsset, t: Fraction, size: tuple[int, int] | None = None,
               preview: bool = True) -> np.ndarray:

@@ -33,6 +33,9 @@ def _msg(text: str, where: str, *args: object) -> str:
 
 
 _PRIMITIVES = (str, int, float, bool, type(None))
+# field types whose JSON value is used as it is when its type is exactly this (bool is not an int here:
+# ``type(True) is int`` is False, so a bool in an int field still goes to the converter and is refused)
+_SIMPLE: dict[Any, type] = {str: str, int: int, bool: bool, float: float}
 
 
 @cache
@@ -148,7 +151,7 @@ def _converter(tp: Any) -> Converter:
 
         return convert_dict
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        fields: list[tuple[str, Any]] | None = None
+        fields: list[tuple[str, Any, type | None]] | None = None
 
         def convert_dataclass(data: Any, path: Path_) -> Any:
             nonlocal fields
@@ -157,11 +160,15 @@ def _converter(tp: Any) -> Converter:
                     "ProjectFile", "%1: expected an object, found %2"), _where(path), type(data).__name__))
             if fields is None:  # resolved on first use, so self-referencing types work
                 hints = _hints(tp)
-                fields = [(name, _converter(hints[name])) for name in _persisted_fields(tp)]
+                fields = [(name, _converter(hints[name]), _SIMPLE.get(hints[name]))
+                          for name in _persisted_fields(tp)]
             kwargs = {}
-            for name, conv in fields:
+            for name, conv, simple in fields:
                 if name in data:
-                    kwargs[name] = conv(data[name], (path, name))
+                    value = data[name]
+                    # a plain str/int/bool field holding exactly that type is taken as it is (most of
+                    # a project's values): no call, no path; anything else goes through its converter
+                    kwargs[name] = value if type(value) is simple else conv(value, (path, name))
             try:
                 return tp(**kwargs)
             except TypeError as exc:

@@ -47,8 +47,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.model.lazy_episode import is_unread
 from app.model.script import Scene, Shot, Take
-from app.model.series import Series
+from app.model.series import Episode, ProjectSettings, Series
 from app.model.timeline import Clip, Rect, Timeline
 from app.textfill import fill
 
@@ -106,8 +107,18 @@ def max_frames(fps: int) -> int:
 
 
 def validate(series: Series, root: str = "series") -> None:
-    """Raise ``ValidationError`` for the first value out of range or duplicate id."""
+    """Raise ``ValidationError`` for the first value out of range or duplicate id.
+
+    An episode whose part was not read yet (``LazyEpisode``) is checked for its id and
+    number only; ``validate_episode`` checks the rest when the part is read."""
     _Checker(root).series(series)
+
+
+def validate_episode(episode: Episode, settings: ProjectSettings, where: str) -> None:
+    """Raise ``ValidationError`` for the first bad value inside one episode (ids unique within it)."""
+    checker = _Checker("series")
+    checker.settings(settings)
+    checker.episode(episode, where)
 
 
 class _Checker:
@@ -163,12 +174,21 @@ class _Checker:
         seen[obj_id] = where
 
     # ---------------------------------------------------------------- series
+    def settings(self, st: ProjectSettings) -> None:
+        self.fps = st.fps
+        self.max_frames = max_frames(st.fps)
+
+    def episode(self, ep: Episode, where: str) -> None:
+        if ep.budget is not None:
+            self.money(ep.budget, f"{where}.budget")
+        self.scenes(ep.scenes, where)
+        self.timeline(ep.timeline, f"{where}.timeline")
+
     def series(self, s: Series) -> None:
         root = self.root
         st = s.settings
         self.whole(st.fps, 1, MAX_FPS, f"{root}.settings.fps", "fps")
-        self.fps = st.fps
-        self.max_frames = max_frames(st.fps)
+        self.settings(st)
         self.whole(st.width, MIN_SIZE, MAX_SIZE, f"{root}.settings.width")
         self.whole(st.height, MIN_SIZE, MAX_SIZE, f"{root}.settings.height")
         self.whole(st.sample_rate, MIN_RATE, MAX_RATE, f"{root}.settings.sample_rate", "Hz")
@@ -188,10 +208,9 @@ class _Checker:
                     "ProjectValidation", "episode %1 appears twice (also episodes[%2])"),
                     ep.number, numbers[ep.number]))
             numbers[ep.number] = i
-            if ep.budget is not None:
-                self.money(ep.budget, f"{where}.budget")
-            self.scenes(ep.scenes, where)
-            self.timeline(ep.timeline, f"{where}.timeline")
+            if is_unread(ep):
+                continue  # its part is checked when it is read (validate_episode)
+            self.episode(ep, where)
         for key, asset in s.media.items():
             where = f"{root}.media.{key}"
             self.unique("media", asset.id, f"{where}.id")

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app import __version__
+import app
 from app.bundle import ProjectBundle
 from app.errors import UserError
 from app.provenance.ledger import Ledger
@@ -48,7 +48,7 @@ def build_manifest(ledger: Ledger, title: str) -> dict[str, Any]:
     ai = ledger.ai_entries()
     source_type = IPTC + ("compositeWithTrainedAlgorithmicMedia" if ai else "digitalCreation")
     actions = [{"action": "c2pa.created", "digitalSourceType": source_type,
-                "softwareAgent": {"name": "Microdrama Studio", "version": __version__}}]
+                "softwareAgent": {"name": "Microdrama Studio", "version": app.__version__}}]
     for provider, model in ledger.ai_tools():
         # "placed" would need ingredient references per action; "edited" by an AI agent says the same
         actions.append({"action": "c2pa.edited", "digitalSourceType": IPTC + "trainedAlgorithmicMedia",
@@ -64,7 +64,7 @@ def build_manifest(ledger: Ledger, title: str) -> dict[str, Any]:
         "performers": ledger.performers(),
     }
     return {
-        "claim_generator_info": [{"name": "Microdrama Studio", "version": __version__}],
+        "claim_generator_info": [{"name": "Microdrama Studio", "version": app.__version__}],
         "title": title,
         "format": "video/mp4",
         "assertions": [

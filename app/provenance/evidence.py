@@ -22,7 +22,7 @@ import av
 import cv2
 import numpy as np
 
-from app import __version__
+import app
 from app.bundle import ProjectBundle, now_iso
 from app.fingerprint.index import SeasonIndex
 from app.fingerprint.matcher import Match
@@ -169,7 +169,7 @@ def collect(bundle: ProjectBundle, series: Series, suspect: SuspectResult, index
         episodes.append(item)
         if match.episode_id not in authorship:
             authorship[match.episode_id] = _authorship(series, bundle, reference, export if available else None)
-    return Evidence(series.title, series.settings.content_producer, now_iso(), __version__, suspect.path.name,
+    return Evidence(series.title, series.settings.content_producer, now_iso(), app.__version__, suspect.path.name,
                     suspect.path.stat().st_size, sha256_file(suspect.path), suspect.print_.duration, episodes,
                     authorship)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app import __version__
+import app
 from app.bundle import now_iso
 from app.model.serial import to_data
 from app.provenance.ledger import Ledger
@@ -20,7 +20,7 @@ def report_json(ledger: Ledger) -> str:
         "series": series.title,
         "episode": {"number": episode.number, "title": episode.title, "id": episode.id},
         "generated_at": now_iso(),
-        "made_with": f"Microdrama Studio {__version__}",
+        "made_with": f"Microdrama Studio {app.__version__}",
         "content_producer": series.settings.content_producer,
         "ai_generated_content": bool(ledger.ai_entries()),
         "ai_tools": [{"provider": p, "model": m} for p, m in ledger.ai_tools()],
@@ -43,7 +43,7 @@ def report_markdown(ledger: Ledger) -> str:
     currency = series.settings.currency
     lines = [f"# Credits and provenance — {series.title}, episode {episode.number}"
              + (f": {episode.title}" if episode.title else ""), ""]
-    lines.append(f"Made with Microdrama Studio {__version__}. Report generated {now_iso()}.")
+    lines.append(f"Made with Microdrama Studio {app.__version__}. Report generated {now_iso()}.")
     if series.settings.content_producer:
         lines.append(f"Content producer: {series.settings.content_producer}.")
     lines.append("")

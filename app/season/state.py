@@ -1,6 +1,7 @@
 """How far each episode has come: script, board, pictures, voices, exported.
 
-Derived from the model on demand (never stored, so it cannot go stale): an
+Derived from the model on demand (an episode not read since the project was opened:
+from the summary its manifest line keeps, written from the model at each save): an
 episode's script has text, its board has shots, the share of shots with a
 chosen still or clip, the share of dialogue lines with a chosen take, and
 whether an export of it sits in the bundle's ``renders/`` folder (the name the
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.model import Episode, Series
+from app.model.lazy_episode import is_unread, summary_of
 
 
 def render_name(bundle_name: str, episode: Episode) -> str:
@@ -49,6 +51,13 @@ def rendered_files(renders: Path | None) -> set[str]:
 
 def episode_state(episode: Episode, bundle_name: str = "", renders: set[str] | frozenset[str] = frozenset()
                   ) -> EpisodeState:
+    if is_unread(episode):  # not opened since the project was: the manifest's summary says it all
+        s = summary_of(episode)
+        return EpisodeState(
+            number=episode.number, title=episode.title, has_script=s.has_script, shots=s.shots,
+            pictures=s.pictured / s.shots if s.shots else 0.0, lines=s.lines,
+            voices=s.voiced / s.lines if s.lines else 1.0,
+            exported=bool(bundle_name) and render_name(bundle_name, episode) in renders)
     shots = pictured = lines = voiced = 0
     for shot in episode.shots():
         shots += 1

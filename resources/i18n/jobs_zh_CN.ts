@@ -313,32 +313,32 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="207"/>
+        <location filename="../../widgets/jobs/commands.py" line="45"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="208"/>
+        <location filename="../../widgets/jobs/commands.py" line="46"/>
         <source>Set Budget…</source>
         <translation>设置预算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="210"/>
+        <location filename="../../widgets/jobs/commands.py" line="48"/>
         <source>Missing Stills for This Episode</source>
         <translation>为本集生成缺少的静帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="212"/>
+        <location filename="../../widgets/jobs/commands.py" line="50"/>
         <source>Missing Clips for This Episode</source>
         <translation>为本集生成缺少的视频片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="214"/>
+        <location filename="../../widgets/jobs/commands.py" line="52"/>
         <source>Music Bed for This Episode</source>
         <translation>为本集生成背景音乐</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="216"/>
+        <location filename="../../widgets/jobs/commands.py" line="54"/>
         <source>Clear Finished Jobs</source>
         <translation>清除已完成的任务</translation>
     </message>
@@ -347,22 +347,22 @@
         <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="240"/>
+        <location filename="../../widgets/jobs/commands.py" line="77"/>
         <source>Nothing is missing.</source>
         <translation>没有缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="250"/>
+        <location filename="../../widgets/jobs/commands.py" line="86"/>
         <source>Episode budget</source>
         <translation>本集预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="251"/>
+        <location filename="../../widgets/jobs/commands.py" line="87"/>
         <source>Budget for episode {n} in {currency} (0 = no budget):</source>
         <translation>第 {n} 集的预算（{currency}，0 = 不设预算）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/jobs/panel.py" line="255"/>
+        <location filename="../../widgets/jobs/commands.py" line="91"/>
         <source>Set episode budget</source>
         <translation>设置本集预算</translation>
     </message>

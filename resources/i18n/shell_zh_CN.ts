@@ -177,6 +177,11 @@
 <context>
     <name>Controller</name>
     <message>
+        <location filename="../../widgets/shell/project_controller.py" line="55"/>
+        <source>An episode could not be read</source>
+        <translation>有一集无法读取</translation>
+    </message>
+    <message>
         <location filename="../../widgets/shell/project_controller.py" line="107"/>
         <source>Opening the last saved version keeps the autosave, so it is offered again next time.</source>
         <translation>如果打开上次保存的版本，自动保存会保留下来，下次打开时还会再次询问。</translation>

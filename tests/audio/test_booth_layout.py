@@ -47,21 +47,21 @@ def test_booth_tab_shows_record_button_meter_and_takes_whole(qtbot, audio_env, f
     assert window.controller.open_path(root)
     dock = window.docks.docks["VoiceBoothDock"]
     dock.raise_()  # the user clicks the "Voice Booth" tab next to Script
-    qtbot.waitUntil(lambda: dock.findChild(BoothPanel) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dock.findChild(BoothPanel) is not None, timeout=15000)
     panel = dock.findChild(BoothPanel)
     assert dock.width() < 400  # the default layout's side dock, not a resized one
     takes = panel.takes
     wanted = {"record": panel.record_button, "meter": panel.meter, "takes": takes.tree,
               "play take": takes.play_button, "choose take": takes.star_button, "line": panel.prompter.text,
               "lines": panel.lines, "previous": panel.prev_button, "next": panel.next_button}
-    qtbot.waitUntil(lambda: all(fully_shown(w, window) for w in wanted.values()), timeout=5000)
+    qtbot.waitUntil(lambda: all(fully_shown(w, window) for w in wanted.values()), timeout=15000)
     assert panel.record_button.isEnabled()
     # the folded settings open in place, and fold away again
     panel.devices_button.click()
-    qtbot.waitUntil(lambda: panel.input_combo.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: panel.input_combo.isVisible(), timeout=15000)
     panel.devices_button.click()
-    qtbot.waitUntil(lambda: not panel.input_combo.isVisible(), timeout=2000)
-    qtbot.waitUntil(lambda: fully_shown(panel.record_button, window), timeout=2000)
+    qtbot.waitUntil(lambda: not panel.input_combo.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: fully_shown(panel.record_button, window), timeout=15000)
     window.close()
 
 
@@ -72,10 +72,10 @@ def test_narrow_then_wide_puts_every_pane_back(qtbot, audio_env, session):
     qtbot.addWidget(panel)
     panel.resize(300, 420)
     panel.show()
-    qtbot.waitUntil(lambda: panel.devices_button.isVisible() and not panel.picture.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: panel.devices_button.isVisible() and not panel.picture.isVisible(), timeout=15000)
     assert panel.takes.play_button.text() == "▶" and panel.takes.play_button.toolTip() == "Play"
     panel.resize(1200, 640)
-    qtbot.waitUntil(lambda: panel.picture.isVisible() and panel.input_combo.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: panel.picture.isVisible() and panel.input_combo.isVisible(), timeout=15000)
     assert not panel.devices_button.isVisible() and panel.takes.play_button.text() == "Play"
     assert panel.controls.parent() is panel.split.widget(1)  # under the prompter again
     assert panel.filter_combo.parent() is panel.split.widget(0)

@@ -42,12 +42,12 @@ def test_space_records_a_take_star_puts_it_on_the_timeline_and_undo_removes_it(q
     assert panel.booth.input is not None and panel.record_button.isEnabled()
     line_id = panel.line_id
     qtbot.keyClick(panel, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: panel.booth.state == RECORDING, timeout=5000)
+    qtbot.waitUntil(lambda: panel.booth.state == RECORDING, timeout=15000)
     assert "Stop" in panel.record_button.text()
-    qtbot.waitUntil(lambda: panel.booth.elapsed > 0.8, timeout=5000)
+    qtbot.waitUntil(lambda: panel.booth.elapsed > 0.8, timeout=15000)
     qtbot.keyClick(panel, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: panel.booth.state == IDLE, timeout=15000)
-    qtbot.waitUntil(lambda: panel.takes.tree.topLevelItemCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: panel.takes.tree.topLevelItemCount() == 1, timeout=15000)
     line = session.document.find(line_id)
     (take,) = line.takes
     assert take.samples > 0.8 * 48000 and (session.bundle.root / take.path).is_file()
@@ -62,7 +62,7 @@ def test_space_records_a_take_star_puts_it_on_the_timeline_and_undo_removes_it(q
     assert line.chosen_take_id == take.id
     (clip,) = dialogue_clips(session)
     assert clip.take_id == take.id and clip.asset_id == take_ops.asset_id_for(take)
-    qtbot.waitUntil(lambda: "1 / 3" in panel.progress.format(), timeout=2000)
+    qtbot.waitUntil(lambda: "1 / 3" in panel.progress.format(), timeout=15000)
     session.document.undo_stack.undo()
     assert dialogue_clips(session) == [] and line.chosen_take_id is None
 
@@ -171,7 +171,7 @@ def test_cleanup_checkbox_processes_off_the_gui_thread_and_the_clip_plays_the_pr
     take_ops.add_take(session, line, take)
     take_ops.choose_take(session, line, take)
     before = sha256_file(path)
-    qtbot.waitUntil(lambda: panel.takes.tree.topLevelItemCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: panel.takes.tree.topLevelItemCount() == 1, timeout=15000)
     panel.takes.tree.setCurrentItem(panel.takes.tree.topLevelItem(0))
     panel.takes.normalize_box.setChecked(True)
     qtbot.waitUntil(lambda: take.cleanup.normalize, timeout=10000)
@@ -180,4 +180,4 @@ def test_cleanup_checkbox_processes_off_the_gui_thread_and_the_clip_plays_the_pr
     processed = session.bundle.root / session.series.media[clip.asset_id].path
     assert processed.is_file() and sha256_file(path) == before
     # the list is redrawn from the model's change signal: wait for it, as a user's eye would
-    qtbot.waitUntil(lambda: "cleaned" in panel.takes.tree.topLevelItem(0).text(4), timeout=5000)
+    qtbot.waitUntil(lambda: "cleaned" in panel.takes.tree.topLevelItem(0).text(4), timeout=15000)

@@ -91,7 +91,7 @@ def test_pasted_bare_cues_become_lines_and_every_line_gets_a_voice_take(session,
     QApplication.clipboard().setText(SCRIPT)
     panel.editor.setFocus()
     qtbot.keyClick(panel.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: session.current_episode.script == SCRIPT, timeout=5000)
+    qtbot.waitUntil(lambda: session.current_episode.script == SCRIPT, timeout=15000)
     panel.act_breakdown_plain.trigger()
     episode = session.current_episode
     lines = [line for _shot, line in episode.dialogue_lines()]

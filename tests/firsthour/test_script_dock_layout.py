@@ -72,20 +72,20 @@ def test_script_dock_footer_is_whole_without_a_horizontal_scroll_bar(qtbot, tmp_
     QApplication.clipboard().setText(SCRIPT)
     panel.editor.setFocus()
     qtbot.keyClick(panel.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.session.current_episode.script == SCRIPT, timeout=5000)
+    qtbot.waitUntil(lambda: window.session.current_episode.script == SCRIPT, timeout=15000)
     panel.act_breakdown_plain.trigger()
     shots = "4 个镜头" if language == "zh_CN" else "4 shots"
-    qtbot.waitUntil(lambda: shots in panel.stats.text(), timeout=5000)
+    qtbot.waitUntil(lambda: shots in panel.stats.text(), timeout=15000)
     frame = window.docks.docks["ScriptDock"].widget()
     assert isinstance(frame, QScrollArea)
     SHOTS.mkdir(exist_ok=True)
     try:
         for size in ((1366, 768), (1600, 1000)):
             window.resize(*size)
-            qtbot.waitUntil(lambda w=size[0]: window.width() == w, timeout=3000)
-            qtbot.waitUntil(lambda: not frame.horizontalScrollBar().isVisible(), timeout=3000)
+            qtbot.waitUntil(lambda w=size[0]: window.width() == w, timeout=15000)
+            qtbot.waitUntil(lambda: not frame.horizontalScrollBar().isVisible(), timeout=15000)
             assert panel.width() <= frame.viewport().width(), size
-            qtbot.waitUntil(lambda: shown_whole(panel.stats, frame) and shown_whole(panel.status, frame), timeout=3000)
+            qtbot.waitUntil(lambda: shown_whole(panel.stats, frame) and shown_whole(panel.status, frame), timeout=15000)
             window.grab().save(str(SHOTS / f"script-dock-{language}-{size[0]}x{size[1]}.png"))
     finally:
         window.session.save()  # nothing to ask about when the window closes

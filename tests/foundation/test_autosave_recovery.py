@@ -45,7 +45,7 @@ def test_autosave_does_not_block_the_gui_thread(qtbot, session, bundle) -> None:
     try:
         assert session.autosaver.autosave_now()  # returns although the write cannot happen yet
         ticks = []
-        qtbot.waitUntil(lambda: ticks.append(1) or len(ticks) > 3, timeout=5000)  # event loop alive
+        qtbot.waitUntil(lambda: ticks.append(1) or len(ticks) > 3, timeout=15000)  # event loop alive
         assert not bundle.autosave_file.exists()
     finally:
         store.lock.release()

@@ -44,7 +44,11 @@ def test_concurrency_limit_per_resource_is_never_exceeded(manager) -> None:
 
     jobs = [manager.add(FunctionJob(f"job {i}", work, resource="vendor-a")) for i in range(5)]
     other = manager.add(FunctionJob("other vendor", lambda ctx: "x", resource="vendor-b"))
-    assert manager.wait(timeout=0.5) is False  # vendor-a jobs are held
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (
+            other.state is JobState.SUCCEEDED and sum(j.state is JobState.RUNNING for j in jobs) == 2):
+        manager.wait(timeout=0.05)
+    assert manager.wait(timeout=0.3) is False  # vendor-a jobs are held
     assert other.state is JobState.SUCCEEDED  # another vendor's job is not blocked by vendor-a's limit
     assert sum(j.state is JobState.RUNNING for j in jobs) == 2
     assert sum(j.state is JobState.QUEUED for j in jobs) == 3

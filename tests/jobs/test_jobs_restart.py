@@ -101,8 +101,8 @@ def test_cancel_a_remote_job_stops_polling(session, kling_env, qtbot) -> None:
     manager = job_manager(session)
     episode = session.current_episode
     job = manager.add(shot_job(session, episode, next(episode.shots()), "still", "kling"))
-    assert not manager.wait(timeout=0.8)
-    assert job.state is JobState.REMOTE
+    qtbot.waitUntil(lambda: job.state is JobState.REMOTE, timeout=20000)  # the task is at the vendor
+    assert not manager.wait(timeout=0.3)  # and stays there: the vendor never finishes it
     manager.cancel(job.id)
     assert manager.wait(timeout=5)
     assert job.state is JobState.CANCELLED
@@ -112,7 +112,7 @@ def test_cancel_a_remote_job_stops_polling(session, kling_env, qtbot) -> None:
     assert next(r for r in _disk(session.bundle.root).jobs if r.id == job.id).state == "cancelled"
 
 
-def test_cancelling_a_remote_task_cancels_it_at_the_vendor_too(session, replicate_server, monkeypatch) -> None:
+def test_cancelling_a_remote_task_cancels_it_at_the_vendor_too(session, replicate_server, monkeypatch, qtbot) -> None:
     from tests.providers.servers.replicate import API_TOKEN
 
     monkeypatch.setenv("MICRODRAMA_REPLICATE_BASE_URL", f"{replicate_server.url}/v1")
@@ -121,8 +121,8 @@ def test_cancelling_a_remote_task_cancels_it_at_the_vendor_too(session, replicat
     manager = job_manager(session)
     episode = session.current_episode
     job = manager.add(shot_job(session, episode, next(episode.shots()), "still", "replicate"))
-    assert not manager.wait(timeout=0.8)
-    assert job.state is JobState.REMOTE
+    qtbot.waitUntil(lambda: job.state is JobState.REMOTE, timeout=20000)  # the task is at the vendor
+    assert not manager.wait(timeout=0.3)  # and stays there: the vendor never finishes it
     manager.cancel(job.id)
     assert manager.wait(timeout=5)
     assert job.state is JobState.CANCELLED
@@ -131,14 +131,15 @@ def test_cancelling_a_remote_task_cancels_it_at_the_vendor_too(session, replicat
     assert replicate_server.predictions[job.handle.task_id]["status"] == "canceled"
 
 
-def test_the_providers_concurrency_limit_holds_paid_submissions_back(session, kling_env) -> None:
+def test_the_providers_concurrency_limit_holds_paid_submissions_back(session, kling_env, qtbot) -> None:
     server = kling_env
     server.polls_to_finish = 10**6
     manager = job_manager(session)
     manager.set_limit("kling", 1)
     episode = session.current_episode
     jobs = [manager.add(shot_job(session, episode, shot, "still", "kling")) for shot in episode.shots()]
-    assert not manager.wait(timeout=0.8)
+    qtbot.waitUntil(lambda: jobs[0].state is JobState.REMOTE, timeout=20000)
+    assert not manager.wait(timeout=0.5)
     assert [j.state for j in jobs] == [JobState.REMOTE, JobState.QUEUED, JobState.QUEUED]
     assert len(server.received("POST /v1/images/generations")) == 1
     server.polls_to_finish = 0

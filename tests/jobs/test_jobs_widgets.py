@@ -37,7 +37,7 @@ def test_jobs_panel_lists_jobs_by_state_and_cancels(session, qtbot) -> None:
     assert panel.cancel_button.isEnabled() and not panel.retry_button.isEnabled()
     panel.cancel_button.click()
     gate.set()
-    qtbot.waitUntil(lambda: queued.state is JobState.SUCCEEDED, timeout=5000)
+    qtbot.waitUntil(lambda: queued.state is JobState.SUCCEEDED, timeout=15000)
     assert running.state is JobState.CANCELLED
     assert _group_counts(panel)["finished"] == 2
     panel.clear_button.click()

@@ -154,7 +154,7 @@ def test_stale_leftovers_in_cache_jobs_are_removed_on_open(project, qtbot) -> No
     s.open(project)
     manager = job_manager(s)
     manager.resume_persisted()
-    qtbot.waitUntil(lambda: not stale.exists(), timeout=5000)
+    qtbot.waitUntil(lambda: not stale.exists(), timeout=15000)
     manager.shutdown()
     s.close()
 
@@ -180,7 +180,7 @@ def test_closing_with_a_create_blocked_in_flight_returns_at_once_and_resume_find
     second = Session()
     second.open(project)
     reopened = job_manager(second)
-    qtbot.waitUntil(lambda: reopened.job(job.id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: reopened.job(job.id) is not None, timeout=15000)
     assert reopened.wait(timeout=20)
     assert reopened.job(job.id).state is JobState.SUCCEEDED
     assert len(server.tasks) == 1 and len(server.received("POST /v1/images/generations")) == 1
@@ -205,7 +205,7 @@ def test_a_kill_after_start_but_before_the_submitting_line_just_starts_again(pro
     second = Session()
     second.open(project)
     reopened = job_manager(second)
-    qtbot.waitUntil(lambda: reopened.job(job.id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: reopened.job(job.id) is not None, timeout=15000)
     assert reopened.wait(timeout=20)
     assert reopened.job(job.id).state is JobState.SUCCEEDED  # not "check your account": nothing was sent
     assert len(kling_env.received("POST /v1/images/generations")) == 1

@@ -139,8 +139,8 @@ def test_background_work_is_cancellable(qtbot, session):
 
     assert runner.submit("slow", slow)
     assert not runner.submit("slow", slow)  # already queued
-    qtbot.waitUntil(lambda: bool(started), timeout=5000)
-    with qtbot.waitSignal(runner.cancelled, timeout=2000) as blocker:
+    qtbot.waitUntil(lambda: bool(started), timeout=15000)
+    with qtbot.waitSignal(runner.cancelled, timeout=15000) as blocker:
         t0 = time.monotonic()
         runner.cancel("slow")
     assert blocker.args == ["slow"]

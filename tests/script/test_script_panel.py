@@ -44,12 +44,12 @@ def panel(session, qtbot):
 def test_typing_reaches_the_model_as_one_undo_step(panel, session, qtbot) -> None:
     panel.editor.setFocus()
     qtbot.keyClicks(panel.editor, "INT. HOUSE - DAY")
-    qtbot.waitUntil(lambda: session.current_episode.script == "INT. HOUSE - DAY", timeout=5000)
+    qtbot.waitUntil(lambda: session.current_episode.script == "INT. HOUSE - DAY", timeout=15000)
     count = session.document.undo_stack.count()
     qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
     qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(panel.editor, "BOB")
-    qtbot.waitUntil(lambda: session.current_episode.script.endswith("BOB"), timeout=5000)
+    qtbot.waitUntil(lambda: session.current_episode.script.endswith("BOB"), timeout=15000)
     assert session.document.undo_stack.count() == count  # same burst: merged
     session.document.undo_stack.undo()
     assert session.current_episode.script == ""

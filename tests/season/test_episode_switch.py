@@ -9,8 +9,8 @@ from widgets.provenance.panel import ProvenancePanel
 
 def test_provenance_details_render_once_per_episode_switch(window, qtbot, season: Path) -> None:
     assert window.controller.open_path(season)
-    panel = window.findChild(ProvenancePanel)
-    assert panel is not None
+    panel = window.docks.panel("ProvenanceDock")  # a tab behind the Storyboard: made when first shown
+    assert isinstance(panel, ProvenancePanel)
     episodes = window.session.series.episodes
     window.session.set_current_episode(episodes[1].id)
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 20)  # a season episode: dozens of assets

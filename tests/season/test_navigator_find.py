@@ -44,7 +44,7 @@ def test_navigator_shows_each_episode_state_and_opens_an_episode(window, qtbot, 
     episode = window.session.series.episodes[2]
     shot = next(episode.shots())
     window.session.document.edit(shot, "clear", chosen_still=None, chosen_clip=None)
-    qtbot.waitUntil(lambda: table.item(2, 4).text() == "97%", timeout=3000)
+    qtbot.waitUntil(lambda: table.item(2, 4).text() == "97%", timeout=15000)
 
     rect = table.visualItemRect(table.item(2, 1))
     double_click(qtbot, table.viewport(), rect.center())
@@ -60,7 +60,7 @@ def test_find_in_season_lists_hits_and_jumps_to_the_shot(window, qtbot, season: 
     dialog = window.findChild(FindInSeasonDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.query.insert("合同")  # "the contract" (as an input method commits it): one line, in every episode
-    qtbot.waitUntil(lambda: bool(dialog.hits), timeout=3000)
+    qtbot.waitUntil(lambda: bool(dialog.hits), timeout=15000)
     episodes = {h.episode_number for h in dialog.hits}
     assert episodes == {1, 2, 3}
     assert all("合同" in h.text for h in dialog.hits)

@@ -15,13 +15,13 @@ def test_open_demo_writes_the_demo_in_the_background_and_opens_it(window_factory
     button.click()
     # the GUI thread is free while the demo is painted: the actions say so
     assert window.controller.busy
-    assert not window.actions["action_open"].isEnabled()
+    assert not window.shell_actions["action_open"].isEnabled()
     qtbot.waitUntil(lambda: window.session.is_open, timeout=90000)
     assert prompter.asked("error") == []
     assert window.session.bundle.root == tmp_path / "Projects" / "Demo.mdrama"
     assert window.session.series.episodes and any(True for _ in window.session.series.episodes[0].shots())
-    assert window.actions["action_open"].isEnabled()
+    assert window.shell_actions["action_open"].isEnabled()
 
     window.controller.close_project()
-    window.actions["action_open_demo"].trigger()  # already there: opened straight away
+    window.shell_actions["action_open_demo"].trigger()  # already there: opened straight away
     assert window.session.is_open

@@ -26,7 +26,7 @@ def test_shortcuts_dialog_opens_from_the_menu_without_blocking(window_factory, q
         dialog.reject()
 
     QTimer.singleShot(20, close_it)
-    window.actions["action_shortcuts"].trigger()
+    window.shell_actions["action_shortcuts"].trigger()
     assert seen == ["ShortcutsDialog"]
 
 

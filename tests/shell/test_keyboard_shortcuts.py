@@ -68,7 +68,7 @@ def record(qtbot, dialog: KeyboardShortcutsDialog, cid: str, key, mods=Qt.Keyboa
     assert dialog.tree.currentItem() is item
     qtbot.mouseClick(dialog.key_edit, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.key_edit, key, mods)
-    qtbot.waitUntil(lambda: dialog.keys[cid][0] == QKeySequence(key | mods.value).toString(), timeout=3000)
+    qtbot.waitUntil(lambda: dialog.keys[cid][0] == QKeySequence(key | mods.value).toString(), timeout=15000)
 
 
 def press_ok(qtbot, dialog: KeyboardShortcutsDialog) -> None:
@@ -100,7 +100,7 @@ def test_remapped_split_key_splits_in_the_real_timeline_and_survives_a_restart(o
     assert len(picture_ids(window)) == len(before) + 1
     panel = window.docks.panel("TimelineDock")
     assert panel.act_split.text().endswith("\tX")  # the Edit menu shows the new key
-    window.actions["action_undo"].trigger()
+    window.shell_actions["action_undo"].trigger()
     assert picture_ids(window) == before
 
     # saved in the user settings ...

@@ -20,7 +20,7 @@ def test_first_run_shows_welcome_then_all_docks_once_a_project_opens(window_fact
     window.show()
     assert window.welcome.isVisible()
     assert all(not d.isVisible() for d in window.docks.docks.values())
-    assert not window.actions["action_save"].isEnabled()
+    assert not window.shell_actions["action_save"].isEnabled()
 
     assert window.controller.open_path(project)
     assert not window.central.isVisible()
@@ -89,7 +89,7 @@ def test_ctrl_s_saves_and_the_title_loses_its_modified_marker(window_factory, pr
 def test_undo_and_redo_actions_follow_the_undo_stack(window_factory, project):
     window = window_factory()
     window.controller.open_path(project)
-    undo, redo = window.actions["action_undo"], window.actions["action_redo"]
+    undo, redo = window.shell_actions["action_undo"], window.shell_actions["action_redo"]
     assert not undo.isEnabled() and not redo.isEnabled()
 
     episodes.rename_episode(window.session, window.session.current_episode, "Rainy Night")
@@ -111,31 +111,31 @@ def test_episodes_are_added_renamed_and_deleted_as_undo_steps(window_factory, pr
     window = window_factory()
     window.controller.open_path(project)
     session = window.session
-    window.actions["action_add_episode"].trigger()
+    window.shell_actions["action_add_episode"].trigger()
     assert [e.number for e in session.series.episodes] == [1, 2, 3]
     assert session.current_episode.number == 3
     assert window.episode_switcher.count() == 3
     assert window.episode_switcher.currentText() == "Ep 3"
 
     prompter.text_answer = "Finale"
-    window.actions["action_rename_episode"].trigger()
+    window.shell_actions["action_rename_episode"].trigger()
     assert session.current_episode.title == "Finale"
     assert window.episode_switcher.currentText() == "Ep 3 · Finale"
 
     session.set_current_episode(session.series.episodes[1].id)
-    window.actions["action_delete_episode"].trigger()
+    window.shell_actions["action_delete_episode"].trigger()
     assert prompter.asked("confirm")
     assert [(e.number, e.title) for e in session.series.episodes] == [(1, "Part 1"), (2, "Finale")]
     assert session.current_episode.title == "Finale"  # the neighbour took over
 
-    window.actions["action_undo"].trigger()  # one step restores the episode and the numbering
+    window.shell_actions["action_undo"].trigger()  # one step restores the episode and the numbering
     assert [(e.number, e.title) for e in session.series.episodes] == [(1, "Part 1"), (2, "Part 2"), (3, "Finale")]
 
     session.set_current_episode(session.series.episodes[0].id)
-    window.actions["action_next_episode"].trigger()
+    window.shell_actions["action_next_episode"].trigger()
     assert session.current_episode.number == 2
-    window.actions["action_previous_episode"].trigger()
-    window.actions["action_previous_episode"].trigger()  # wraps around
+    window.shell_actions["action_previous_episode"].trigger()
+    window.shell_actions["action_previous_episode"].trigger()  # wraps around
     assert session.current_episode.number == 3
 
 

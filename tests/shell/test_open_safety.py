@@ -142,5 +142,5 @@ def test_save_as_keeps_the_undo_history_and_moves_the_lock(window_factory, proje
     assert results == [True]
     copy = tmp_path / "Elsewhere.mdrama"
     assert (copy / ".lock").is_file() and not (project / ".lock").exists()
-    assert window.actions["action_undo"].isEnabled()  # history survives the move
+    assert window.shell_actions["action_undo"].isEnabled()  # history survives the move
     assert window.session.bundle.root == copy

@@ -30,7 +30,7 @@ def test_dock_layout_is_restored_in_the_next_window(window_factory, project, qtb
     assert d2["PreviewDock"] in second.tabifiedDockWidgets(d2["StoryboardDock"])
     assert second.dockWidgetArea(d2["ScriptDock"]) == Qt.DockWidgetArea.RightDockWidgetArea
 
-    second.actions["action_reset_layout"].trigger()
+    second.shell_actions["action_reset_layout"].trigger()
     assert d2["JobsDock"].isVisible()
     assert second.dockWidgetArea(d2["ScriptDock"]) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert d2["PreviewDock"] not in second.tabifiedDockWidgets(d2["StoryboardDock"])
@@ -81,6 +81,6 @@ def test_recent_projects_newest_first_and_missing_ones_pruned(window_factory, tm
     welcome.recent_list.itemClicked.emit(welcome.recent_list.item(0))
     assert opened == [a]
 
-    window.actions["action_clear_recent"].trigger()
+    window.shell_actions["action_clear_recent"].trigger()
     assert window.recent.paths() == []
     assert welcome.recent_list.count() == 0

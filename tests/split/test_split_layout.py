@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 import signal
 import time
 from pathlib import Path
@@ -121,8 +122,15 @@ def test_a_value_out_of_range_inside_an_episode_part_is_refused_naming_its_path(
     (season / entry["file"]).write_bytes(raw)
     entry["sha256"] = hashlib.sha256(raw).hexdigest()  # a hand edit that kept the checksum right
     (season / "project.json").write_text(json.dumps(manifest, indent=2))
-    with pytest.raises(ProjectFileError, match=r"series\.episodes\[1\]\.scenes\[0\]\.shots\[0\]\.duration: 0 frames"):
-        ProjectBundle(season).load()
+    # episodes after the first are read on first use: the bad value is reported then, with its path
+    episode = ProjectBundle(season).load().episodes[1]
+    assert episode.scenes == []  # read now: shown empty, never the bad data
+    assert re.search(r"series\.episodes\[1\]\.scenes\[0\]\.shots\[0\]\.duration: 0 frames", episode.damaged)
+    assert entry["file"] in episode.damaged
+    manifest["episodes"][0], manifest["episodes"][1] = manifest["episodes"][1], manifest["episodes"][0]
+    (season / "project.json").write_text(json.dumps(manifest, indent=2))
+    with pytest.raises(ProjectFileError, match=r"series\.episodes\[0\]\.scenes\[0\]\.shots\[0\]\.duration: 0 frames"):
+        ProjectBundle(season).load()  # the episode shown at open is read at open: the backup is offered
 
 
 def test_an_older_app_refuses_a_split_project_instead_of_showing_it_empty(season: Path) -> None:

@@ -104,7 +104,7 @@ def test_a_zoom_gesture_draws_waveforms_from_nearby_tiles_then_settles_exactly(v
     assert view.settle_timer.isActive()  # an exact repaint is on its way
     view.zoom_by(1 / 1.15)
     view.grab()
-    qtbot.waitUntil(lambda: not view.settle_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.settle_timer.isActive(), timeout=15000)
     settled = pixels(view.grab().toImage())
     assert not view.painter.approximate
     assert np.array_equal(settled, exact_before)  # back at the first zoom, drawn exactly

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from app.audio import cleanup as take_cleanup
 from app.audio import takes as take_ops
 from app.audio.booth import COUNT_IN, FINISHING, IDLE, RECORDING, BoothController
-from app.model import DialogueLine, Shot
+from app.model import DialogueLine, MediaKind, Shot
+from app.preview.snapshot import episode_snapshots
 from app.session import Session
 from widgets.booth.flow import FlowLayout
 from widgets.booth.meter_widget import LevelMeterWidget
@@ -46,6 +47,7 @@ from widgets.booth.teleprompter import Teleprompter
 from widgets.commands.keymap import keymap
 
 ALL = "__all__"
+PICTURE_FIELDS = {"stills", "clips", "chosen_still", "chosen_clip"}  # a shot's versions: not the booth's business
 NARROW = 760  # below this width the panes stack vertically (the booth shares a side dock)
 
 
@@ -67,6 +69,7 @@ class BoothPanel(QWidget):
         self.line_id = ""
         self._items: list[tuple[Shot, DialogueLine]] = []
         self._pending = False
+        self._stale = False  # a refresh was skipped while out of sight: done when next seen
         self._build()
         self._connect()
         self.retranslate()
@@ -267,9 +270,9 @@ class BoothPanel(QWidget):
         for signal in (s.projectOpened, s.projectClosed, doc.reset):
             signal.connect(self._project_changed)
         s.currentEpisodeChanged.connect(self.schedule_refresh)
-        doc.listChanged.connect(self.schedule_refresh)
-        doc.objectChanged.connect(self.schedule_refresh)
-        doc.mediaChanged.connect(self.schedule_refresh)
+        doc.listChanged.connect(self._document_changed)
+        doc.objectChanged.connect(self._document_changed)
+        doc.mediaChanged.connect(self._media_changed)
         b.stateChanged.connect(self._state_changed)
         b.message.connect(self.show_message)
         b.devicesChanged.connect(self.refresh_devices)
@@ -384,16 +387,50 @@ class BoothPanel(QWidget):
         if self.isVisible() and self.session.is_open and self.booth.state == IDLE:
             self.booth.start_live()
 
+    def _document_changed(self, obj_id: str, what: object) -> None:
+        """An edit of another episode, or a shot's new picture versions (a batch landing stills),
+        leaves this booth as it is: it shows lines, takes and the shot picture of a line."""
+        if isinstance(what, list) and what and set(what) <= PICTURE_FIELDS:
+            return
+        episode = self.session.current_episode
+        if episode is None or episode_snapshots(self.session.document).touches(obj_id, episode.id):
+            self.schedule_refresh()
+
+    def _media_changed(self, asset_id: str) -> None:
+        """Takes are sound: a still or clip landing (a batch of 60) leaves the booth as it is."""
+        asset = self.session.document.media(asset_id)
+        if asset is None or asset.kind is MediaKind.AUDIO:
+            self.schedule_refresh()
+
     def schedule_refresh(self, *_args: object) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self._refresh_when_seen)
+
+    def _out_of_sight(self) -> bool:
+        """In a shown window but not on screen: the dock is tabbed behind another or closed."""
+        return self.window().isVisible() and (not self.isVisible() or self.visibleRegion().isEmpty())
+
+    def _refresh_when_seen(self) -> None:
+        """A booth out of sight refreshes when it is next seen (painted or shown): an episode switch
+        or a batch's events cost it nothing meanwhile (its lines list was rebuilt per event)."""
+        if self._out_of_sight():
+            self._pending = False
+            self._stale = True
+            return
+        self.refresh()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def _character_filter(self) -> str:
         return self.filter_combo.currentData() or ALL
 
     def refresh(self) -> None:
         self._pending = False
+        self._stale = False
         episode = self.session.current_episode
         all_items = list(episode.dialogue_lines()) if episode is not None else []
         # character filter
@@ -472,12 +509,14 @@ class BoothPanel(QWidget):
             self._show_current(True)
 
     def step(self, delta: int) -> None:
+        self._catch_up()
         row = self.lines.currentRow() + delta
         if 0 <= row < self.lines.count() and self.booth.state == IDLE:
             self.lines.setCurrentRow(row)
 
     # --------------------------------------------------------------- recording
     def toggle_recording(self) -> None:
+        self._catch_up()  # the record key never records a line of the episode shown before a switch
         state = self.booth.state
         if state in (COUNT_IN, RECORDING):
             self.booth.stop_recording()
@@ -623,8 +662,15 @@ class BoothPanel(QWidget):
         self.split.setSizes([int(height * 0.3), int(height * 0.3), int(height * 0.4)])
 
     # --------------------------------------------------------------- lifetime
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._stale:  # brought on screen (its dock's tab chosen): catch up right after this paint
+            QTimer.singleShot(0, self._catch_up)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._catch_up)
         if self.session.is_open and self.booth.state == IDLE:
             self.booth.start_live()
 

@@ -1,8 +1,13 @@
 """Small 9:16 picture for recording to picture: the line's shot, still until recording, then playing.
 
+While the picture is hidden (a narrow booth dock folds it away; a closed or tabbed-away
+dock), ``show_shot`` only notes the shot: the frame is rendered when the picture is
+shown, so an episode switch or an edit costs a hidden picture nothing.
+
 Frames are rendered by a background task (``app.background``; the media
-engine's frame source, the same the player uses) a few frames ahead, from a
-copy of the episode taken on the GUI thread; each frame is posted back to the
+engine's frame source, the same the player uses) a few frames ahead, from the
+shared frozen copy of the episode (``app.preview.snapshot``, made on the GUI thread
+once per episode and edit); each frame is posted back to the
 GUI thread, whose timer only shows the frame whose time has come. A shot with no clip on the timeline shows its chosen still;
 a shot with neither shows its code and action as a card.
 """
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.background import BackgroundTask, TaskContext, run_cancellable
 from app.model import Episode, Shot
+from app.preview.snapshot import episode_snapshots
 from app.session import Session
 
 if TYPE_CHECKING:
@@ -54,6 +60,8 @@ class PicturePreview(QWidget):
         self._frames: dict[int, QImage] = {}  # GUI thread only: workers post frames to it
         self._task: BackgroundTask[None] | None = None
         self._source: FrameSource | None = None
+        self._pending_start: int | None = None  # show_shot while hidden: render this frame when shown
+        self._snapshots = episode_snapshots(session.document)
         self._timer = QTimer(self)
         self._timer.setInterval(15)
         self._timer.timeout.connect(self._tick)
@@ -80,7 +88,7 @@ class PicturePreview(QWidget):
         called on a worker: it reads only the copy, never the live model)."""
         from app.preview.sources import has_picture
 
-        snapshot = copy.deepcopy(episode)
+        snapshot = self._snapshots.get(episode)
         source = self._frame_source() if has_picture(snapshot) else None
         asset = self.session.document.media(shot.chosen_still)
         media = self.session.services.media if asset is not None and self.session.bundle is not None else None
@@ -114,8 +122,21 @@ class PicturePreview(QWidget):
         self.card_text = "" if shot is None else f"{shot.code or shot.number}\n{shot.action}"
         self.image = None
         self.update()
+        self._pending_start = None
         if episode is None or shot is None:
             return
+        if not self.isVisible():
+            self._pending_start = start
+            return
+        self._render_first(episode, shot, start)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        start, self._pending_start = self._pending_start, None
+        if start is not None and self._episode is not None and self._shot is not None and not self.playing:
+            self._render_first(self._episode, self._shot, start)
+
+    def _render_first(self, episode: Episode, shot: Shot, start: int) -> None:
         render = self._renderer(episode, shot)
 
         def work(ctx: TaskContext) -> None:
@@ -133,6 +154,7 @@ class PicturePreview(QWidget):
         if episode is None or shot is None:
             return
         self._cancel()
+        self._pending_start = None
         self._frames = {}
         self._range = (start, end)
         t0 = self._t0 = time.monotonic()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.jobs.costs import format_money
 from app.jobs.job import Job, JobState
 from app.session import Session
+from widgets.jobs.commands import JobsCommands
 from widgets.settings.provider_texts import provider_text
 
 COL_JOB, COL_PROVIDER, COL_TARGET, COL_PROGRESS, COL_COST, COL_STATUS = range(6)
@@ -82,11 +82,14 @@ class _ProgressDelegate(QStyledItemDelegate):
 
 
 class JobsPanel(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 commands: JobsCommands | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("JobsPanel")
         self.session = session
         self.manager = session.services.jobs
+        # the menus' commands: the editor makes them at start-up and hands them over (see commands.py)
+        self.commands = commands if commands is not None else JobsCommands(session, self)
         self._items: dict[str, QTreeWidgetItem] = {}
 
         self.budget_label = QLabel()
@@ -174,6 +177,7 @@ class JobsPanel(QWidget):
         self.budget_button.clicked.connect(self.edit_budget)
         self.resume_button.clicked.connect(self.manager.resume)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.commands.note.connect(self._show_note)
         self.manager.jobAdded.connect(self._refresh_job)
         self.manager.jobsAdded.connect(self._refresh_jobs)
         self.manager.jobChanged.connect(self._refresh_job)
@@ -196,67 +200,21 @@ class JobsPanel(QWidget):
         super().changeEvent(event)
 
     def menu_actions(self) -> dict[str, list[QAction]]:
-        def make(text: str, name: str, slot) -> QAction:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setMenuRole(QAction.MenuRole.NoRole)
-            action.triggered.connect(slot)
-            return action
-
-        return {
-            "Edit": [make(self.tr("Providers…"), "action_providers", self.open_providers_dialog)],
-            "Episode": [make(self.tr("Set Budget…"), "action_episode_budget", self.edit_budget)],
-            "Generate": [
-                make(self.tr("Missing Stills for This Episode"), "action_generate_stills",
-                     lambda: self.generate_missing("still")),
-                make(self.tr("Missing Clips for This Episode"), "action_generate_clips",
-                     lambda: self.generate_missing("clip")),
-                make(self.tr("Music Bed for This Episode"), "action_generate_music",
-                     lambda: self.generate_missing("music")),
-                make(self.tr("Clear Finished Jobs"), "action_clear_jobs", self.manager.clear_finished),
-            ],
-        }
+        return self.commands.menu_actions()
 
     def generate_missing(self, slot: str) -> int:
         """Queue what the current episode lacks in ``slot``; returns how many jobs were queued."""
-        from app.errors import UserError
-        from app.jobs.actions import choose_provider, missing_jobs
-        from widgets.settings.provider_setup import explain_generation_error
-
-        episode = self.session.current_episode
-        if episode is None or not self.session.is_open:
-            return 0
-        capability = {"still": "image", "clip": "video", "music": "music"}[slot]
-        try:
-            provider = choose_provider(capability, None, fallback="motion" if slot == "clip" else None)
-            notes: list[str] = []
-            jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
-        except UserError as exc:
-            explain_generation_error(self, exc)
-            return 0
-        self.manager.add_many(jobs)
-        if not jobs:
-            self.detail.setText(self.tr("Nothing is missing.") + ("\n" + "\n".join(notes) if notes else ""))
-            self.detail.show()
-        return len(jobs)
+        return self.commands.generate_missing(slot)
 
     def edit_budget(self) -> None:
-        episode = self.session.current_episode
-        if episode is None:
-            return
-        currency = self.session.series.settings.currency
-        value, ok = QInputDialog.getDouble(
-            self, self.tr("Episode budget"),
-            self.tr("Budget for episode {n} in {currency} (0 = no budget):").format(n=episode.number,
-                                                                                 currency=currency),
-            episode.budget or 0.0, 0.0, 1_000_000.0, 2)
-        if ok:
-            self.session.document.edit(episode, self.tr("Set episode budget"), budget=value or None)
+        self.commands.edit_budget()
 
     def open_providers_dialog(self) -> None:
-        from widgets.settings.providers_dialog import ProvidersDialog
+        self.commands.open_providers_dialog()
 
-        ProvidersDialog(self.window()).exec()
+    def _show_note(self, text: str) -> None:
+        self.detail.setText(text)
+        self.detail.show()
 
     def selected_jobs(self) -> list[Job]:
         jobs = []

@@ -8,7 +8,6 @@ it from a precise GUI timer and moves the session's playhead.
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QVBoxL
 
 from app.background import BackgroundTask, run_in_background
 from app.model import Episode
+from app.preview.snapshot import episode_snapshots
 from app.session import Session
 from app.timeline.structure import TrackEditor
 from app.timeline.timecode import format_timecode
@@ -77,6 +77,8 @@ class PreviewPanel(QWidget):
         self._render_task: BackgroundTask | None = None
         # workers render from copies of the episode taken on the GUI thread, never the live model
         self._snapshot: Episode | None = None
+        self._snapshots = episode_snapshots(session.document)  # before our own change handlers: see its doc
+        self._edits_pending = False  # a re-render after edits is scheduled (once per event-loop turn)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(4)
@@ -186,12 +188,10 @@ class PreviewPanel(QWidget):
         return self._sources
 
     def _episode_snapshot(self) -> Episode | None:
-        """A copy of the current episode for workers (GUI thread; re-made after each edit)."""
+        """The frozen copy of the current episode for workers (GUI thread; shared with the booth
+        picture, re-made only after an edit of this episode)."""
         ep = self.session.current_episode
-        if ep is None:
-            self._snapshot = None
-        elif self._snapshot is None or self._snapshot.id != ep.id:
-            self._snapshot = copy.deepcopy(ep)
+        self._snapshot = None if ep is None else self._snapshots.get(ep)
         return self._snapshot
 
     def render_frame(self, frame: int, ep: Episode | None = None):
@@ -269,13 +269,29 @@ class PreviewPanel(QWidget):
         self.request_frame(self.session.playhead)
 
     def _episode_changed(self, *_args) -> None:
+        """The copy of the new episode and its render request wait for the next turn of the event
+        loop (like edits): the switch's own slice stays short, the timeline and boards paint first."""
         self.stop()
         self._snapshot = None
-        self.request_frame(self.session.playhead)
         self._update_labels()
+        self._request += 1  # unsettled until the new episode's frame is shown
+        if not self._edits_pending:
+            self._edits_pending = True
+            QTimer.singleShot(0, self._after_edits)
 
-    def _model_changed(self, *_args) -> None:
-        self._snapshot = None
+    def _model_changed(self, obj_id: str, *_args) -> None:
+        ep = self.session.current_episode
+        if ep is not None and not self._snapshots.touches(obj_id, ep.id):
+            return  # e.g. a batch job landing a still in another episode: this picture is unchanged
+        # Unsettled from now on; the copy and the render wait for the end of this turn of the event
+        # loop, so a macro of 30 edits (an import landing on 30 shots) copies and renders once.
+        self._request += 1
+        if not self._edits_pending:
+            self._edits_pending = True
+            QTimer.singleShot(0, self._after_edits)
+
+    def _after_edits(self) -> None:
+        self._edits_pending = False
         if self.playing:  # playback goes on with the edited episode (a new copy: workers hold the old)
             self._episode_snapshot()
         else:  # an edit changes what this frame looks like

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import UserError
-from app.interchange import tasks
 from app.jobs.job import Job
 from app.model import Episode
 from app.session import Session
@@ -93,6 +92,8 @@ class InterchangeActions(QObject):
         return episode
 
     def export_otio(self, path: Path) -> Job:
+        from app.interchange import tasks  # loaded when used: the menus are made at start-up
+
         return tasks.export_otio(self.session, self._episode(), path)
 
     def import_otio_dialog(self) -> None:
@@ -109,6 +110,8 @@ class InterchangeActions(QObject):
                                 self.tr("The timeline was imported; these clips are offline:") + "\n\n"
                                 + "\n".join(problems[:20]))
 
+        from app.interchange import tasks
+
         return tasks.import_otio(self.session, self._episode(), path, report)
 
     def export_subtitles_dialog(self) -> None:
@@ -124,6 +127,8 @@ class InterchangeActions(QObject):
             self.export_subtitles(Path(path), fmt)
 
     def export_subtitles(self, path: Path, fmt: str) -> Job:
+        from app.interchange import tasks
+
         return tasks.export_subtitles(self.session, self._episode(), path, fmt)
 
     def export_credits_dialog(self) -> None:
@@ -132,6 +137,8 @@ class InterchangeActions(QObject):
             self.export_credits(path)
 
     def export_credits(self, path: Path) -> Job:
+        from app.interchange import tasks
+
         return tasks.export_credits(self.session, self._episode(), path)
 
     def theft_check_dialog(self) -> None:

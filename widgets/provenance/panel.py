@@ -36,11 +36,13 @@ ASSET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ProvenancePanel(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 commands: InterchangeActions | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.ledger: Ledger | None = None
-        self.actions_ = InterchangeActions(session, self)
+        # the File and Episode menu commands: the editor makes them at start-up and hands them over
+        self.actions_ = commands if commands is not None else InterchangeActions(session, self)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("provenanceSummary")

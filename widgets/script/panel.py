@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import ProviderNotConfigured, UserError
 from app.fsutil import atomic_write_bytes
 from app.jobs.job import FunctionJob, JobState
-from app.script.checks import check_episode
 from app.script.fountain import Kind, parse
-from app.script.importer import apply_script, heuristic_breakdown, read_script
 from app.script.text_provider import configured_text_provider
 from app.script.writing import (
     TextStreamJob,
@@ -294,6 +292,8 @@ class ScriptPanel(QWidget):
             return
         provider = configured_text_provider() if use_ai is not False else None
         if provider is None:
+            from app.script.importer import heuristic_breakdown  # breakdown code loads when first used
+
             self._apply_breakdown(heuristic_breakdown)
             return
         from app.script.llm_breakdown import model_breakdown
@@ -356,6 +356,9 @@ class ScriptPanel(QWidget):
                 self.break_down(use_ai=False)
 
     def _apply_breakdown(self, make_scenes) -> None:
+        from app.script.checks import check_episode
+        from app.script.importer import apply_script
+
         episode = self.episode
         if episode is None:
             return
@@ -382,6 +385,8 @@ class ScriptPanel(QWidget):
 
     def import_file(self, path: Path) -> None:
         """Replace the episode's screenplay with a file's (one undo step) and break it down."""
+        from app.script.importer import read_script
+
         episode = self.episode
         if episode is None:
             return

@@ -14,8 +14,9 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
@@ -59,7 +60,14 @@ class _PanelFrame(QScrollArea):
         return inner.sizeHint() if inner is not None else super().sizeHint()
 
 
-def load_panel_class(target: str) -> Callable[[Session, QWidget], QWidget]:
+def load_panel_class(target: str) -> Callable[..., QWidget]:
+    """A panel class from "package.module:ClassName": ``(session, parent[, commands=...])``."""
+    module_name, _, class_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+def load_commands_class(target: str) -> Callable[[Session, QWidget], QObject]:
+    """A lazy panel's menu commands class from "package.module:ClassName" (see ``DockSpec.commands``)."""
     module_name, _, class_name = target.partition(":")
     return getattr(importlib.import_module(module_name), class_name)
 
@@ -72,6 +80,9 @@ class DockLayout:
         self.session = session
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget | None] = {}  # None: a lazy panel not made yet
+        self.commands: dict[str, QObject] = {}  # menu commands of lazy panels, made at once
+        # true while docks are arranged and until the window is first shown: lazy panels wait then
+        self._lazy_on_hold = True
         self._workspace_state: QByteArray | None = None
         window.setDockNestingEnabled(True)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
@@ -92,15 +103,27 @@ class DockLayout:
         if spec.lazy:
             dock.setWidget(QWidget(dock))
             self.panels[spec.object_name] = None
-            dock.visibilityChanged.connect(lambda visible, s=spec: visible and self.panel(s.object_name))
+            if spec.commands:
+                self._make_commands(spec)
+            dock.visibilityChanged.connect(lambda visible, s=spec: self._on_lazy_visibility(s.object_name, visible))
         else:
             self._make_panel(spec)
         self.retranslate_dock(spec)
 
+    def _make_commands(self, spec: DockSpec) -> None:
+        try:
+            self.commands[spec.object_name] = load_commands_class(spec.commands)(self.session,
+                                                                                  self.docks[spec.object_name])
+        except Exception:  # the panel itself may still load: it then reports its own failure
+            log.exception("could not create the menu commands of %s (%s)", spec.object_name, spec.commands)
+
     def _make_panel(self, spec: DockSpec) -> QWidget:
         dock = self.docks[spec.object_name]
         try:
-            panel = load_panel_class(spec.target)(self.session, dock)
+            panel_class = load_panel_class(spec.target)
+            commands = self.commands.get(spec.object_name)
+            panel = (panel_class(self.session, dock) if commands is None
+                     else panel_class(self.session, dock, commands=commands))
         except Exception as exc:  # a broken panel must not stop the editor from starting
             log.exception("could not create the %s panel (%s)", spec.object_name, spec.target)
             panel = EmptyState(dock)
@@ -115,6 +138,42 @@ class DockLayout:
 
         keymap().adopt(panel)  # its catalogued actions take the user's keys
         return panel
+
+    def _on_lazy_visibility(self, object_name: str, visible: bool) -> None:
+        if visible and not self._lazy_on_hold and self.panels.get(object_name) is None:
+            self.panel(object_name)
+
+    def window_shown(self) -> None:
+        """The window's first show is over. While it was shown every dock said "visible", the
+        tabs behind others too: lazy panels are made now for the docks really on screen."""
+        if self._lazy_on_hold:
+            self._lazy_on_hold = False
+            QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
+
+    def _on_screen(self, object_name: str) -> bool:
+        """Qt keeps the docks of the tabs behind "visible" (moved out of sight): on screen is what
+        has a visible region."""
+        dock = self.docks[object_name]
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    @contextmanager
+    def _arrangement(self) -> Iterator[None]:
+        """Rearranging shows every dock for a moment (tabs behind others too) before Qt moves the ones
+        behind out of sight: lazy panels wait until it is done, then the docks left on screen get theirs."""
+        outer = not self._lazy_on_hold
+        self._lazy_on_hold = True
+        try:
+            yield
+        finally:
+            if outer:
+                self._lazy_on_hold = False
+                # once Qt has moved the tabs behind out of sight (dropped if the window goes first)
+                QTimer.singleShot(0, self.window, self._make_shown_lazy_panels)
+
+    def _make_shown_lazy_panels(self) -> None:
+        for spec in DOCKS:
+            if spec.lazy and self.panels.get(spec.object_name) is None and self._on_screen(spec.object_name):
+                self.panel(spec.object_name)
 
     def panel(self, object_name: str) -> QWidget:
         """The panel of a dock, made now if it is a lazy one not shown yet."""
@@ -140,7 +199,8 @@ class DockLayout:
     def panel_menu_actions(self) -> Iterator[tuple[str, list[QAction]]]:
         """(menu name, actions) offered by panels through ``menu_actions()``."""
         for spec in DOCKS:
-            provider = getattr(self.panels[spec.object_name], "menu_actions", None)
+            owner = self.commands.get(spec.object_name) or self.panels[spec.object_name]
+            provider = getattr(owner, "menu_actions", None)
             if provider is None:
                 continue
             try:
@@ -155,6 +215,10 @@ class DockLayout:
         """Script | Storyboard | Preview over a full-width Timeline. Voice Booth is a tab behind
         Script; Jobs (and docks added later) are tabs behind the Storyboard, which is wide
         enough for their tables, so the 9:16 Preview keeps the whole height of its column."""
+        with self._arrangement():
+            self._arrange_default()
+
+    def _arrange_default(self) -> None:
         w = self.window
         d = self.docks
         area = Qt.DockWidgetArea
@@ -208,8 +272,9 @@ class DockLayout:
     def show_workspace(self) -> None:
         if self._workspace_state is not None:
             state, self._workspace_state = self._workspace_state, None
-            if not self.window.restoreState(state, STATE_VERSION):
-                self.arrange_default()
+            with self._arrangement():
+                if not self.window.restoreState(state, STATE_VERSION):
+                    self.arrange_default()
 
     def current_state(self) -> QByteArray:
         return self._workspace_state if self._workspace_state is not None else self.window.saveState(STATE_VERSION)
@@ -230,4 +295,5 @@ class DockLayout:
         state = settings.value(STATE_KEY)
         if int(str(settings.value(VERSION_KEY, 0) or 0)) != STATE_VERSION or not isinstance(state, QByteArray | bytes):
             return False
-        return self.window.restoreState(QByteArray(state), STATE_VERSION)
+        with self._arrangement():
+            return self.window.restoreState(QByteArray(state), STATE_VERSION)

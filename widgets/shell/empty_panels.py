@@ -34,6 +34,7 @@ class ShellEmptyPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         self._pending = False
+        self._stale = False  # the model changed while the panel was hidden: refresh when shown
         doc = session.document
         for signal in (session.projectOpened, session.projectClosed, doc.reset, doc.jobsChanged):
             signal.connect(self.schedule_refresh)
@@ -50,6 +51,12 @@ class ShellEmptyPanel(QWidget):
 
     def refresh(self) -> None:
         self._pending = False
+        if not self.isVisible():
+            # Feature panels keep their empty state hidden behind their content most of the time
+            # (and before the window is shown): it is filled when it is shown, not on every change.
+            self._stale = True
+            return
+        self._stale = False
         if not self.session.is_open:
             content: Content = (
                 translate("EmptyPanels", "No project open"),
@@ -84,6 +91,8 @@ class ShellEmptyPanel(QWidget):
     # Actions of the main window exist only once the panel is docked: refresh then too.
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if self._stale:
+            self.refresh()  # before it is painted
         self.schedule_refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

@@ -32,7 +32,7 @@ MENU_KEYS = ("File", "Edit", "View", "Episode", "Generate", "Help")
 
 class ShellMenus:
     def __init__(self, window: QMainWindow, actions: ShellActions, docks: DockLayout, session: Session,
-                 recent: RecentProjects, open_recent: Callable[[Path], None],
+                 recent: RecentProjects, open_recent: Callable[[Path], object],
                  set_language: Callable[[str], None]) -> None:
         self.window = window
         self.actions = actions

@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from app.background import run_in_background
 from app.bundle import BUNDLE_SUFFIX, PROJECT_FILE, ProjectBundle, ProjectFileError
@@ -44,7 +44,15 @@ class ProjectController(QObject):
         self._busy = False
         session.saved.connect(self._on_saved)
         session.saveFailed.connect(self._on_save_failed)
+        session.episodeUnreadable.connect(self._on_episode_unreadable)
+        session.episode_warmer.delay_ms = 3000  # the editor reads the other episodes after the first paint
         self.new_series_dialog: Callable[[Path], NewSeriesDialog] = lambda loc: NewSeriesDialog(loc, None)
+
+    def _on_episode_unreadable(self, _episode_id: str, message: str) -> None:
+        """An episode's part could not be read when it was opened: say so once the current event is done."""
+        self.message.emit(message)
+        QTimer.singleShot(0, lambda: self.prompter.warning(
+            translate("Controller", "An episode could not be read"), message))
 
     @property
     def busy(self) -> bool:

@@ -30,6 +30,8 @@ from app.background import run_in_background
 from app.document import ProjectDocument
 from app.errors import UserError
 from app.jobs.actions import busy_shots, missing_jobs, shot_job
+from app.jobs.batch_memo import one_batch
+from app.jobs.batch_queue import queue_made
 from app.jobs.costs import format_money
 from app.model import Scene, Shot
 from app.session import Session
@@ -159,13 +161,32 @@ class StoryboardPanel(QWidget):
         doc = session.document
         for signal in (session.projectOpened, session.projectClosed, session.currentEpisodeChanged, doc.reset):
             signal.connect(self.schedule_refresh)
-        doc.listChanged.connect(self.schedule_refresh)
-        doc.objectChanged.connect(self.schedule_refresh)
-        doc.mediaChanged.connect(self.schedule_refresh)
+        doc.listChanged.connect(self._document_changed)
+        doc.objectChanged.connect(self._document_changed)
+        doc.mediaChanged.connect(self._media_changed)
         self.thumbs.ready.connect(lambda _id: self.board.viewport().update())
         session.selectedShotChanged.connect(self._select_from_session)
         self.manager_connected = False
         self.refresh()
+
+    # A 60-shot batch sends a few events per job, most for other episodes' shots: only what this
+    # board shows (the current episode's shots, their pictures and jobs) refreshes it.
+    def _document_changed(self, obj_id: str, _what: object) -> None:
+        episode = self.session.current_episode
+        owner = self.session.document.episode_of(obj_id)
+        if episode is None or not owner or owner == episode.id:
+            self.schedule_refresh()
+
+    def _media_changed(self, asset_id: str) -> None:
+        episode = self.session.current_episode
+        if episode is None or any(asset_id in (s.chosen_still, s.chosen_clip) for s in episode.shots()):
+            self.schedule_refresh()
+
+    def _job_changed(self, job_id: str) -> None:
+        job = self.session.services.jobs.job(job_id)
+        episode = self.session.current_episode
+        if job is None or episode is None or job.target.get("episode_id") in (None, "", episode.id):
+            self.schedule_refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Texts composed from the model (cards, rows) are rebuilt in the new language."""
@@ -331,7 +352,7 @@ class StoryboardPanel(QWidget):
         self._refresh_filters()
         if not self.manager_connected and self.session.bundle is not None:
             manager = self.session.services.jobs
-            manager.jobChanged.connect(self.schedule_refresh)
+            manager.jobChanged.connect(self._job_changed)
             self.manager_connected = True
         current = self.board.currentItem().data(ID_ROLE) if self.board.currentItem() else self.session.selected_shot_id
         fps = self.session.series.settings.fps
@@ -452,12 +473,13 @@ class StoryboardPanel(QWidget):
             return []
         try:
             provider = self._provider(slot)
-            jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
-                shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
+            with one_batch():
+                jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
+                    shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
         except UserError as exc:
             explain_generation_error(self, exc)
             return []
-        self.session.services.jobs.add_many(jobs)
+        self._queue(jobs)
         self.schedule_refresh()
         return jobs
 
@@ -486,9 +508,13 @@ class StoryboardPanel(QWidget):
                 .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
-        self.session.services.jobs.add_many(jobs)
+        self._queue(jobs)
         self.schedule_refresh()
         return jobs
+
+    def _queue(self, jobs: list) -> None:
+        """Queue a batch in short slices (``app.jobs.batch_queue``); they reach the Jobs dock together."""
+        queue_made(self.session.services.jobs, jobs, lambda exc: explain_generation_error(self, exc))
 
     def import_files_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -1,4 +1,9 @@
-"""Thumbnails of assets for the storyboard, from the media engine's background cache."""
+"""Thumbnails of assets for the storyboard, from the media engine's background cache.
+
+A thumbnail file is read and decoded on a worker (``app.background``), not in the card's
+paint: switching to an episode or scrolling the board paints placeholders at once and each
+picture as it arrives (``ready``), instead of decoding every visible card's JPEG first.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from app.background import run_in_background
 from app.session import Session
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
@@ -17,12 +23,13 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def pixmap_from_rgb(rgb: np.ndarray) -> QPixmap:
+def image_from_rgb(rgb: np.ndarray) -> QImage:
+    """An RGB array as a QImage that owns its pixels (any thread)."""
     import numpy as np  # the media engine's libraries load with the first picture, not with the window
 
     rgb = np.ascontiguousarray(rgb)
     image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888)
-    return QPixmap.fromImage(image.copy())
+    return image.copy()
 
 
 class ThumbnailSource(QObject):
@@ -36,8 +43,15 @@ class ThumbnailSource(QObject):
         self._cache: dict[str, QPixmap] = {}
         self._connected: MediaServices | None = None
         self._after_engine: set[str] = set()
-        session.projectOpened.connect(self._cache.clear)
-        session.projectClosed.connect(self._cache.clear)
+        self._loading: set[str] = set()  # asset ids being read on a worker
+        self._generation = 0  # a load started before the project changed is dropped
+        session.projectOpened.connect(self._forget)
+        session.projectClosed.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._cache.clear()
+        self._loading.clear()
+        self._generation += 1
 
     def _services(self):
         if self.session.bundle is None:
@@ -72,9 +86,31 @@ class ThumbnailSource(QObject):
         services = self._services()
         if asset is None or services is None:
             return None
-        rgb = services.thumbnail(asset)
-        if rgb is None:
+        if asset_id in self._loading:
+            return None
+        path = services.thumbnail_path(asset)
+        if path is None:
             return None  # being made; ``ready`` will say when
-        pixmap = pixmap_from_rgb(rgb)
-        self._cache[asset_id] = pixmap
-        return pixmap
+        self._loading.add(asset_id)
+        generation = self._generation
+
+        def read() -> QImage | None:  # worker: file and decode only, no Qt pixmaps off the GUI thread
+            from app.media.thumbnails import load_thumbnail
+
+            rgb = load_thumbnail(path)
+            return None if rgb is None else image_from_rgb(rgb)
+
+        def arrived(image: QImage | None) -> None:
+            if generation != self._generation:
+                return
+            self._loading.discard(asset_id)
+            if image is not None:
+                self._cache[asset_id] = QPixmap.fromImage(image)
+                self.ready.emit(asset_id)
+
+        def failed(_exc: Exception) -> None:
+            if generation == self._generation:
+                self._loading.discard(asset_id)
+
+        run_in_background(read, arrived, failed, owner=self, name="storyboard-thumbnail")
+        return None

@@ -227,18 +227,26 @@ class TimelineViewBase(QWidget):
         ep = self.episode
         self.geo.layout_rows(ep.timeline.tracks if ep else [])
 
-    def _model_changed(self, *_args) -> None:
+    def _model_changed(self, *args) -> None:
+        ep = self.episode
+        if args and isinstance(args[0], str) and ep is not None:
+            owner = self.doc.episode_of(args[0])
+            if owner and owner != ep.id:
+                return  # another episode's edit (a batch landing there) does not change this view
         self._dirty = True
         self._audio_paths.clear()
         self.selection = {i for i in self.selection if isinstance(self.doc.find(i), Clip)}
         self.update()
         self.viewChanged.emit()
 
-    def _media_changed(self, *_args) -> None:
+    def _media_changed(self, *args) -> None:
+        ep = self.episode
+        if args and ep is not None and not any(c.asset_id == args[0] for t in ep.timeline.tracks for c in t.clips):
+            return  # e.g. a still landing on a shot: no clip here shows it
         self._exists.clear()
         self._asset_files.clear()
         self._audio_paths.clear()
-        self._model_changed()
+        self._model_changed("")
 
     def _reset(self, *_args) -> None:
         self.selection.clear()

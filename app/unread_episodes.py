@@ -1,0 +1,112 @@
+"""A season's episodes not read at open: read them on a worker after the first paint, and say
+which part could not be read.
+
+Opening reads only the episode shown (``app.lazy_season``); any other is read the first
+time something touches it (switching to it, find in season, export). So that a later
+find or switch does not pay for it on the GUI thread, the editor reads the rest in the
+background a few seconds after the window is painted:
+
+* on a worker: read the part, check its checksum, decode the JSON and build the
+  ``Episode`` objects and validate them (new objects nobody else can see yet);
+* on the GUI thread, one episode per event-loop turn: hand them over
+  (``LazyEpisode.adopt``) and index them in the document (a few ms each); then the
+  next episode is asked for, so a busy GUI thread never finds a backlog to index.
+
+The worker never touches live model objects: it gets each episode's loader, which reads
+only its file and a copy of the project settings made at open. An episode the GUI
+thread read meanwhile drops the worker's copy. A part the worker cannot read is left
+unread: the user hears about it when the episode is opened, not from a background task.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from app.background import BackgroundTask, run_in_background
+from app.document import ProjectDocument
+from app.model import Episode
+from app.model.lazy_episode import LazyEpisode
+from app.model.schema import ProjectFormatError
+from app.textfill import fill
+
+
+def unreadable_message(episode: Episode, reason: str) -> str:
+    """What the user reads when an episode's part cannot be read (shown when it is opened)."""
+    return fill(QCoreApplication.translate(
+        "UnreadEpisodes", "Episode %1 (%2) could not be read: %3 It is shown empty. Its file is kept as it "
+        "is: saving does not overwrite it, and edits made to this episode are not saved. Close the project "
+        "and restore the file from a copy, or open project.json.bak."), episode.number, episode.title, reason)
+
+
+class EpisodeWarmer(QObject):
+    """Reads a document's unread episodes in the background, after ``delay_ms``; ``finished`` when done.
+
+    One background task per episode, the next asked for when the GUI thread has taken the
+    last: the shared pool stays free for thumbnails and the like in between, and the GUI
+    thread never finds a backlog of episodes to index in one turn."""
+
+    finished = Signal()
+
+    def __init__(self, document: ProjectDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self.delay_ms: int | None = None  # None: do not read ahead (the command line, tests)
+        self._generation = 0
+        self._task: BackgroundTask[Episode | None] | None = None
+        self._skipped: set[str] = set()  # parts the worker could not read this run
+        self.running = False
+
+    def start(self) -> None:
+        """Schedule reading every unread episode (replaces an earlier run)."""
+        self.cancel()
+        if self.delay_ms is None or not self._doc.unread_episodes():
+            return
+        generation = self._generation
+        self._skipped = set()
+        self.running = True
+        QTimer.singleShot(self.delay_ms, lambda: self._next(generation))
+
+    def cancel(self) -> None:
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.running = False
+
+    def _next(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        episode = next((e for e in self._doc.unread_episodes() if e.id not in self._skipped), None)
+        state = episode.lazy if episode is not None else None
+        if episode is None or state is None:
+            self._task = None
+            self.running = False
+            self.finished.emit()
+            return
+        loader = state.loader
+
+        def read() -> Episode | None:
+            try:
+                return loader()
+            except ProjectFormatError:
+                return None  # left unread: reported when the user opens it (read again then)
+
+        self._task = run_in_background(read, on_done=lambda built: self._adopt(generation, episode, built),
+                                       on_error=lambda _exc: self._skip(generation, episode),
+                                       owner=self, name="read-episode")
+
+    def _adopt(self, generation: int, episode: LazyEpisode, built: Episode | None) -> None:
+        if generation != self._generation:
+            return
+        if built is None:
+            self._skip(generation, episode)
+            return
+        episode.adopt(built)  # the document indexes it (GUI thread) and emits episodeRead
+        QTimer.singleShot(0, lambda: self._next(generation))
+
+    def _skip(self, generation: int, episode: LazyEpisode) -> None:
+        """A part the worker could not read stays unread; go on with the episodes after it."""
+        if generation != self._generation:
+            return
+        self._skipped.add(episode.id)
+        QTimer.singleShot(0, lambda: self._next(generation))

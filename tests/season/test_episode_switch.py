@@ -11,6 +11,8 @@ def test_provenance_details_render_once_per_episode_switch(window, qtbot, season
     assert window.controller.open_path(season)
     panel = window.docks.panel("ProvenanceDock")  # a tab behind the Storyboard: made when first shown
     assert isinstance(panel, ProvenancePanel)
+    window.docks.docks["ProvenanceDock"].raise_()  # on screen: a hidden panel does nothing until shown
+    qtbot.waitUntil(panel.isVisible, timeout=10000)
     episodes = window.session.series.episodes
     window.session.set_current_episode(episodes[1].id)
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 20)  # a season episode: dozens of assets

@@ -25,3 +25,4 @@ def test_provenance_details_render_once_per_episode_switch(window, qtbot, season
     assert panel.tree.topLevelItemCount() > 20
     assert panel.tree.currentItem() is not None and panel.details.toPlainText()
     assert len(renders) <= 2  # setHtml clears then fills: one render, not one per row
+    window.docks.docks["StoryboardDock"].raise_()  # the saved layout as it was, for the tests after this one

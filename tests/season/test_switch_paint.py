@@ -72,10 +72,11 @@ def test_switch_paints_the_new_episode_directly_then_makes_its_sprites_when_idle
 
 def test_hidden_provenance_panel_shows_the_current_episode_when_its_tab_is_raised(window, qtbot, season: Path) -> None:
     assert window.controller.open_path(season)
-    panel = window.docks.panel("ProvenanceDock")  # a tab behind the Storyboard
+    panel = window.docks.panel("ProvenanceDock")
     assert isinstance(panel, ProvenancePanel)
     qtbot.waitUntil(lambda: panel.summary.text().startswith("Episode 1:"), timeout=10000)
-    assert not panel.isVisible() or panel.visibleRegion().isEmpty()  # out of sight
+    window.docks.docks["StoryboardDock"].raise_()  # the Provenance tab behind it (a saved layout may differ)
+    qtbot.waitUntil(lambda: not panel.isVisible() or panel.visibleRegion().isEmpty(), timeout=10000)
     episodes = window.session.series.episodes
     window.session.set_current_episode(episodes[2].id)
     for _ in range(5):  # the refresh it posted runs and finds the panel out of sight

@@ -13,13 +13,20 @@ could not react. The batch is 60 real still generations through the job queue
 against the loopback Kling server (tests/providers/servers), with the vendor's
 task creation, polling and download.
 
-Run: python bench/season_bench.py [--quick | --episodes N] [--no-batch]
+Run: python bench/season_bench.py [--quick | --episodes N] [--no-batch] [--profile-switch FILE]
+
+``--profile-switch FILE`` runs cProfile around the season's 12 episode switches
+(not the warm-up's or the reference's) and what they post, timed by the GUI
+thread's CPU clock, saves the stats to FILE and prints the functions with the
+most cumulative time.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import shutil
 import statistics
 import sys
@@ -148,7 +155,8 @@ def make_reference(season: Path, target: Path, episodes: int) -> Path:
     return target
 
 
-def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "") -> dict[str, object]:
+def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "",
+            profile_to: Path | None = None) -> dict[str, object]:
     from widgets.main_window import MainWindow
     from widgets.shell.episodes import rename_episode
     from widgets.storyboard.panel import StoryboardPanel
@@ -212,7 +220,12 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
         # episode switch: the switch and the repaint it causes, with the events it posts
         board_panel = window.findChild(StoryboardPanel)
         switch: list[float] = []
+        # timed by the GUI thread's CPU clock: on a loaded machine (or with a worker holding the GIL)
+        # wall time would blame whatever call was waiting
+        profiler = cProfile.Profile(time.thread_time) if profile_to else None
         beat.start()
+        if profiler is not None:
+            profiler.enable()
         for i in range(12):
             episode = episodes[1 + (i * 7) % (len(episodes) - 1)]
             t0 = time.perf_counter()
@@ -221,6 +234,10 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
             window.repaint()
             switch.append((time.perf_counter() - t0) * 1000)
         settle(app, 300)
+        if profiler is not None and profile_to is not None:
+            profiler.disable()
+            profiler.dump_stats(str(profile_to))
+            pstats.Stats(str(profile_to)).sort_stats("cumulative").print_stats(40)
         out["switch"] = (statistics.median(switch), max(switch), beat.stop()[0], beat.cpu_max())
 
         # storyboard scroll, one wheel step at a time, each painted
@@ -311,6 +328,8 @@ def main() -> None:
     parser.add_argument("--episodes", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="a 6-episode season, for development")
     parser.add_argument("--no-batch", action="store_true", help="skip the 60-job batch")
+    parser.add_argument("--profile-switch", type=Path, metavar="FILE",
+                        help="cProfile the season's episode switches (and what they post) into FILE")
     args = parser.parse_args()
     episodes = 6 if args.quick else args.episodes
     app = QApplication.instance() or QApplication([])
@@ -338,7 +357,7 @@ def main() -> None:
     try:
         measure(app, make_reference(season, tmp / "Warmup.mdrama", 2), None)  # imports, caches, first paints
         ref = measure(app, reference, server.url if server else None, "reference")
-        big = measure(app, season, server.url if server else None, "season")
+        big = measure(app, season, server.url if server else None, "season", args.profile_switch)
     finally:
         if server is not None:
             server.stop()

@@ -4,6 +4,10 @@ A creator answers "where did this picture come from?" here: provider, model,
 prompt, seed, task id, cost, or the file and author it was imported from. The
 dock also carries the episode's interchange and provenance actions (credits
 report, OTIO, subtitles, theft check) for the File and Episode menus.
+
+Out of sight (its dock tabbed behind another or closed) the panel only notes that
+it is stale and rebuilds when it is next shown or painted: an episode switch or a
+batch's events cost a hidden ledger nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import html
 import json
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -78,6 +82,7 @@ class ProvenancePanel(QWidget):
         layout.addWidget(split, 1)
 
         self._pending = False
+        self._stale = False  # a refresh was skipped while out of sight: done when next seen
         doc = session.document
         for signal in (session.projectOpened, session.projectClosed, doc.reset):
             signal.connect(self.schedule_refresh)
@@ -97,10 +102,36 @@ class ProvenancePanel(QWidget):
     def schedule_refresh(self, *_args: object) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self._refresh_when_seen)
+
+    def _out_of_sight(self) -> bool:
+        """In a shown window but not on screen: the dock is tabbed behind another or closed."""
+        return self.window().isVisible() and (not self.isVisible() or self.visibleRegion().isEmpty())
+
+    def _refresh_when_seen(self) -> None:
+        if self._out_of_sight():
+            self._pending = False
+            self._stale = True
+            return
+        self.refresh()
+
+    def _catch_up(self) -> None:
+        if self._stale and not self._out_of_sight():
+            self.refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._stale:  # brought on screen (its dock's tab chosen): catch up right after this paint
+            QTimer.singleShot(0, self._catch_up)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._catch_up)
 
     def refresh(self) -> None:
         self._pending = False
+        self._stale = False
         episode = self.session.current_episode
         selected = current.data(0, ASSET_ROLE) if (current := self.tree.currentItem()) else None
         # Clearing a tree moves its current item through every row: with signals on, each move

@@ -68,7 +68,10 @@ class ClipPainting(MediaPainting):
         return base.darker(170) if not clip.enabled or track.muted else base
 
     def clips(self, p: QPainter, track: Track, items: list[tuple[Clip, QRectF]]) -> None:
-        """Clips wide enough to read: bodies from sprites (steady zoom) or drawn in batches, then marks."""
+        """Clips wide enough to read: bodies from sprites (steady zoom) or drawn in batches, then marks.
+
+        A clip whose sprite is missing beyond the few a paint makes is drawn in the batch;
+        its sprite is made in idle time (``SpriteCache.find``)."""
         v = self.v
         marks: list[tuple[Clip, QRectF, Sequence[ClipWarning]]] = []
         direct = []
@@ -83,8 +86,11 @@ class ClipPainting(MediaPainting):
                 continue
             width, height = int(rect.width()), int(rect.height())
             key = sprite_key(clip, track, width, height, ppf, (offline, bool(warns), generation, base.rgba()))
-            sprite = v.sprites.get(key, width, height, dpr,
-                                   partial(self._sprite_body, track, clip, base, offline, bool(warns)))
+            sprite = v.sprites.find(key, width, height, dpr,
+                                    partial(self._sprite_body, track, clip, base, offline, bool(warns)))
+            if sprite is None:  # one of many missing (a new episode): drawn with the batch, made when idle
+                direct.append((clip, rect, base, offline, bool(warns)))
+                continue
             p.drawPixmap(QPointF(rect.left(), rect.top()), sprite)
         if direct:
             self.bodies(p, track, direct, (float(v.geo.header_w), float(v.width())))

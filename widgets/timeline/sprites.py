@@ -6,19 +6,41 @@ the zoom, the row height or the media behind it change. Scrolling, playhead
 moves and selection changes therefore reuse the pixmap. The key is everything
 the body's look depends on; selection, hover and warning marks are drawn on top
 by the painter and are not part of it.
+
+Making a sprite costs more than drawing the clip once (a pixmap, a painter, and
+none of the batching across a track's clips), so a paint that misses many (the
+first paint of an episode: ~80 clips) makes only a few and draws the rest
+directly; their sprites are made afterwards in short slices when the GUI thread
+is idle (``queue``), ready for the next scroll.
 """
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 
 from app.model import Clip, Track
 
 MAX_SPRITE_W = 4096  # wider clips (deep zoom) are painted directly: only their visible part costs
+SPRITES_PER_PAINT = 4  # sprites a paint makes itself (a scroll step's new clips); more are left to idle time
+IDLE_SLICE_S = 0.004  # GUI-thread time one idle slice may spend making sprites
+
+Render = Callable[[QPainter, QRectF], None]
+
+
+@dataclass
+class _Wanted:
+    """A sprite a paint needed and drew without: made later in an idle slice."""
+
+    width: int
+    height: int
+    dpr: float
+    render: Render
 
 
 def sprite_key(clip: Clip, track: Track, width: int, height: int, ppf: float, extra: tuple) -> tuple:
@@ -31,18 +53,54 @@ def sprite_key(clip: Clip, track: Track, width: int, height: int, ppf: float, ex
 class SpriteCache:
     """Byte-bounded LRU of clip-body pixmaps."""
 
-    def __init__(self, max_bytes: int = 96 * 1024 * 1024) -> None:
+    def __init__(self, owner: QObject | None = None, max_bytes: int = 96 * 1024 * 1024) -> None:
         self._sprites: OrderedDict[tuple, QPixmap] = OrderedDict()
         self._bytes = 0
         self.max_bytes = max_bytes
+        self._wanted: dict[tuple, _Wanted] = {}
+        self._made_this_paint = 0
+        # a child of the view: it dies with it, so no slice runs for a view that is gone
+        self._idle = QTimer(owner, singleShot=True, interval=0)
+        self._idle.timeout.connect(self._make_some)
 
-    def get(self, key: tuple, width: int, height: int, dpr: float,
-            render: Callable[[QPainter, QRectF], None]) -> QPixmap:
-        """The sprite for ``key``, rendered by ``render(painter, rect_at_origin)`` on a miss."""
+    def begin_paint(self) -> None:
+        """A new paint: what the previous one wanted and is still missing is wanted again if still seen."""
+        self._made_this_paint = 0
+        self._wanted.clear()
+
+    def find(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> QPixmap | None:
+        """The sprite for ``key``; on a miss made now if this paint has made few, else ``None``:
+        the caller draws the clip directly and the sprite is made in an idle slice."""
         found = self._sprites.get(key)
         if found is not None:
             self._sprites.move_to_end(key)
             return found
+        if self._made_this_paint < SPRITES_PER_PAINT:
+            self._made_this_paint += 1
+            return self._make(key, width, height, dpr, render)
+        self._wanted[key] = _Wanted(width, height, dpr, render)
+        if not self._idle.isActive():
+            self._idle.start()
+        return None
+
+    @property
+    def pending(self) -> int:
+        """Sprites waiting for idle time."""
+        return len(self._wanted)
+
+    def _make_some(self) -> None:
+        """One idle slice: make waiting sprites for about ``IDLE_SLICE_S``, then yield to events."""
+        deadline = time.perf_counter() + IDLE_SLICE_S
+        while self._wanted and time.perf_counter() < deadline:
+            key = next(iter(self._wanted))
+            w = self._wanted.pop(key)
+            if key not in self._sprites:
+                self._make(key, w.width, w.height, w.dpr, w.render)
+        if self._wanted:
+            self._idle.start()
+
+    def _make(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> QPixmap:
+        """Renders ``key``'s sprite with ``render(painter, rect_at_origin)`` and keeps it (LRU by bytes)."""
         pix = QPixmap(max(1, round(width * dpr)), max(1, round(height * dpr)))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
@@ -59,6 +117,8 @@ class SpriteCache:
 
     def clear(self) -> None:
         self._sprites.clear()
+        self._wanted.clear()
+        self._idle.stop()
         self._bytes = 0
 
     def __len__(self) -> int:

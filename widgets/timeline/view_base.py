@@ -65,7 +65,7 @@ class TimelineViewBase(QWidget):
         self.tool = "select"  # select | ripple | roll
         self.media_cache = ClipMediaCache(self, session=session)
         self.wave_tiles = WaveformTiles()
-        self.sprites = SpriteCache()
+        self.sprites = SpriteCache(self)  # its idle slices' timer is the view's child
         self.duration = 0  # cached episode length (frames), refreshed with the model
         self.settle_timer = QTimer(self, singleShot=True, interval=150)  # exact repaint after a zoom
         self.settle_timer.timeout.connect(self.update)

@@ -1,0 +1,92 @@
+"""An episode switch on a season paints the new episode at once and leaves slow work for idle time.
+
+The timeline's first paint of an episode draws its clips directly (a sprite for each
+of dozens of clips would stall the switch) and makes the sprites in idle slices; the
+Provenance ledger behind another dock's tab is rebuilt only when its tab is raised.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+
+from widgets.provenance.panel import ProvenancePanel
+from widgets.timeline.sprites import SPRITES_PER_PAINT
+from widgets.timeline.view import TimelineView
+
+
+def pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[
+        :, : image.width() * 4].copy()
+
+
+def drawn_from_scratch(view: TimelineView) -> np.ndarray:
+    view.painter.sprites_enabled = False
+    try:
+        return pixels(view.grab().toImage())
+    finally:
+        view.painter.sprites_enabled = True
+
+
+def settled(view: TimelineView, qtbot) -> None:
+    """Thumbnails and peaks in, every wanted sprite made."""
+    for _ in range(3):
+        view.repaint()
+        view.media_cache.wait_idle(20000)
+        qtbot.waitUntil(lambda: view.sprites.pending == 0, timeout=20000)
+
+
+def test_switch_paints_the_new_episode_directly_then_makes_its_sprites_when_idle(window, qtbot, season: Path) -> None:
+    assert window.controller.open_path(season)
+    view = window.findChild(TimelineView)
+    assert view is not None and view.isVisible()
+    episodes = window.session.series.episodes
+    window.session.set_current_episode(episodes[1].id)
+    settled(view, qtbot)
+    before = pixels(view.grab().toImage())
+
+    window.session.set_current_episode(episodes[2].id)
+    first = pixels(view.grab().toImage())  # the switch's first paint, no event handled in between
+    if view.painter.zooming:  # the new episode fits at another zoom: that first frame drew every clip directly
+        assert len(view.sprites) == 0 and view.sprites.pending == 0
+        first = pixels(view.grab().toImage())  # the next frame, at the steady zoom
+    assert view.episode is not None and view.episode.id == episodes[2].id
+    assert len(view.sprites) == SPRITES_PER_PAINT  # a few made, the rest drawn directly and wanted later
+    assert view.sprites.pending > 10  # a season episode: dozens of clips on screen
+    assert not np.array_equal(first, before)
+    assert np.array_equal(first, drawn_from_scratch(view))  # the new episode's clips, drawn in full
+
+    wanted = view.sprites.pending
+    qtbot.waitUntil(lambda: view.sprites.pending == 0, timeout=20000)  # idle slices made them
+    assert len(view.sprites) >= SPRITES_PER_PAINT + wanted
+    settled(view, qtbot)
+    made = len(view.sprites)
+    from_sprites = pixels(view.grab().toImage())
+    assert view.sprites.pending == 0 and len(view.sprites) == made  # every clip came from a sprite
+    assert np.array_equal(from_sprites, drawn_from_scratch(view))
+
+
+def test_hidden_provenance_panel_shows_the_current_episode_when_its_tab_is_raised(window, qtbot, season: Path) -> None:
+    assert window.controller.open_path(season)
+    panel = window.docks.panel("ProvenanceDock")
+    assert isinstance(panel, ProvenancePanel)
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("Episode 1:"), timeout=10000)
+    window.docks.docks["StoryboardDock"].raise_()  # the Provenance tab behind it (a saved layout may differ)
+    qtbot.waitUntil(lambda: not panel.isVisible() or panel.visibleRegion().isEmpty(), timeout=10000)
+    episodes = window.session.series.episodes
+    window.session.set_current_episode(episodes[2].id)
+    for _ in range(5):  # the refresh it posted runs and finds the panel out of sight
+        QCoreApplication.processEvents()
+    assert panel.summary.text().startswith("Episode 1:")  # nothing rebuilt while hidden
+
+    window.docks.docks["ProvenanceDock"].raise_()
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("Episode 3:"), timeout=10000)
+    assert panel.tree.topLevelItemCount() > 20
+    assert panel.ledger is not None
+    names = {panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())}
+    assert names == {entry.asset.original_name for entry in panel.ledger.entries}
+    assert panel.details.toPlainText()  # a row chosen and its details shown

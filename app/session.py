@@ -79,6 +79,7 @@ class Session(QObject):
         self._save_error: BaseException | None = None
         self._waiting_save = False
         self._episode_id = ""
+        self._switch_target = ""  # the episode the user last asked for (switch_episode)
         self._shot_id = ""
         self._playhead = 0
         self.services = SessionServices(self)  # job queue, media engine, booth, transport
@@ -364,7 +365,24 @@ class Session(QObject):
     def current_episode(self) -> Episode | None:
         return self.document.find(self._episode_id) if self._episode_id else None
 
+    def switch_episode(self, episode_id: str) -> None:
+        """The user's episode switch (switcher, menus, navigator): as ``set_current_episode``, but an
+        episode whose part has not been read yet is read on a worker first when the editor allows it,
+        so the window never freezes for the read. The last switch asked for wins."""
+        self._switch_target = episode_id
+        episode = self.document.find(episode_id) if episode_id else None
+        if not (isinstance(episode, LazyEpisode) and not episode.loaded and self.episode_warmer.enabled):
+            self.set_current_episode(episode_id)
+            return
+
+        def read() -> None:
+            if self._switch_target == episode_id and self.is_open:
+                self.set_current_episode(episode_id)
+
+        self.episode_warmer.read_first(episode, read)
+
     def set_current_episode(self, episode_id: str) -> None:
+        self._switch_target = episode_id
         if episode_id != self._episode_id:
             self._episode_id = episode_id
             self._playhead = 0

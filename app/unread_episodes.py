@@ -20,6 +20,8 @@ unread: the user hears about it when the episode is opened, not from a backgroun
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.background import BackgroundTask, run_in_background
@@ -65,6 +67,36 @@ class EpisodeWarmer(QObject):
         self._skipped = set()
         self.running = True
         QTimer.singleShot(self.delay_ms, lambda: self._next(generation))
+
+    @property
+    def enabled(self) -> bool:
+        """Whether this document's episodes may be read on workers (the editor; not the command line)."""
+        return self.delay_ms is not None
+
+    def read_first(self, episode: LazyEpisode, then: Callable[[], None]) -> None:
+        """Read ``episode`` on a worker now (ahead of the read-ahead's order), hand it to the
+        document on the GUI thread, then call ``then`` there. Reading a part at season size takes
+        ~0.1 s: done on the GUI thread at an episode switch it would freeze the window that long.
+        A part the worker cannot read is left for ``then`` to find (the GUI thread reads it again and
+        shows the episode as damaged, with the message), so no error is lost."""
+        state = episode.lazy
+        if state is None or state.loaded:
+            then()
+            return
+        loader = state.loader
+
+        def read() -> Episode | None:
+            try:
+                return loader()
+            except ProjectFormatError:
+                return None
+
+        def adopt(built: Episode | None) -> None:
+            if built is not None:
+                episode.adopt(built)  # False when it was read meanwhile: this copy is dropped
+            then()
+
+        run_in_background(read, on_done=adopt, on_error=lambda _exc: then(), owner=self, name="read-episode-now")
 
     def cancel(self) -> None:
         self._generation += 1

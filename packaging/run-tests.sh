@@ -20,27 +20,26 @@ targets+=(tests/test_*.py)
 passed=0; failed=0; failures=(); flaky=()
 start=$(date +%s)
 for t in "${targets[@]}"; do
-  log=$(mktemp); cache=$(mktemp -d)
-  "$PY" -m pytest -q -o cache_dir="$cache" "$t" 2>&1 | tee "$log"
+  log=$(mktemp)
+  "$PY" -m pytest -q "$t" 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
   if [ "$status" -eq 1 ]; then
     # A test that fails once and passes alone on a second try is reported as flaky (by name, at
     # the end), not hidden: a real failure fails twice and fails the run.
-    first=$(grep -E "^FAILED " "$log" | sed 's/ - .*//')
+    first=$(grep -E "^(FAILED|ERROR) [^ ]+::" "$log" | sed -E 's/ - .*//; s/^(FAILED|ERROR) //' | sort -u)
     echo "re-running the failed tests of $t once:"
     rerun=$(mktemp)
-    "$PY" -m pytest -q -o cache_dir="$cache" --last-failed "$t" 2>&1 | tee "$rerun"
-    if [ "${PIPESTATUS[0]}" -eq 0 ]; then
-      while read -r line; do [ -n "$line" ] && flaky+=("$line"); done <<<"$first"
+    ids=(); while read -r line; do [ -n "$line" ] && ids+=("$line"); done <<<"$first"
+    if [ "${#ids[@]}" -gt 0 ] && "$PY" -m pytest -q "${ids[@]}" 2>&1 | tee "$rerun" && [ "${PIPESTATUS[0]}" -eq 0 ]; then
+      flaky+=("${ids[@]}")
       status=0
-      sed -i -E 's/^([0-9]+) failed, //' "$log"
+      sed -i -E 's/^([0-9]+) failed, //; s/, [0-9]+ errors?//' "$log"
       n=$(grep -oE "[0-9]+ passed" "$rerun" | tail -1 | grep -oE "[0-9]+")
       p0=$(grep -oE "[0-9]+ passed" "$log" | tail -1 | grep -oE "[0-9]+" || echo 0)
       echo "$(( ${p0:-0} + ${n:-0} )) passed" >>"$log"
     fi
     rm -f "$rerun"
   fi
-  rm -rf "$cache"
   summary=$(grep -E "^[0-9]+ (passed|failed)|^=+ .*(passed|failed)|[0-9]+ passed" "$log" | tail -1)
   p=$(grep -oE "[0-9]+ passed" <<<"$summary" | grep -oE "[0-9]+" || echo 0)
   f=0
@@ -53,7 +52,7 @@ for t in "${targets[@]}"; do
   rm -f "$log"
 done
 echo "test folders: ${#targets[@]}, wall time $(( $(date +%s) - start )) s"
-for f in "${flaky[@]}"; do echo "FLAKY (failed, then passed on a re-run): ${f#FAILED }"; done
+for f in "${flaky[@]}"; do echo "FLAKY (failed, then passed on a re-run): $f"; done
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
 echo "$passed passed, $failed failed"
 [ "${#failures[@]}" -eq 0 ]

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         if not series.episodes or current is None:
             return
         index = (series.episodes.index(current) + step) % len(series.episodes)
-        self.session.set_current_episode(series.episodes[index].id)
+        self.session.switch_episode(series.episodes[index].id)
 
     def rename_episode(self) -> None:
         episode = self.session.current_episode

@@ -101,7 +101,7 @@ def test_enabled_in_the_menu_disables_the_clicked_clip_in_one_undo_step(window, 
     view = timeline(window)
     right_click(qtbot, view, point_at(view, 100), choose="timeline.toggle_enabled")
     assert [c.enabled for c in picture(window).clips_sorted()] == [True, False, True]
-    window.actions["action_undo"].trigger()
+    window.shell_actions["action_undo"].trigger()
     assert all(c.enabled for c in picture(window).clips_sorted())
 
 

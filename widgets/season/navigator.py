@@ -129,7 +129,7 @@ class EpisodeNavigator(QDialog):
     def open_row(self, row: int) -> None:
         """Make the episode in ``row`` the one the editor shows."""
         if 0 <= row < len(self._ids):
-            self.session.set_current_episode(self._ids[row])
+            self.session.switch_episode(self._ids[row])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentRow() >= 0:

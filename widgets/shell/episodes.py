@@ -121,4 +121,4 @@ class EpisodeSwitcher(QComboBox):
     def _on_activated(self, index: int) -> None:
         episode_id = self.itemData(index)
         if episode_id:
-            self.session.set_current_episode(episode_id)
+            self.session.switch_episode(episode_id)

@@ -177,7 +177,7 @@ class ShellMenus:
             action.setCheckable(True)
             action.setChecked(current is not None and episode.id == current.id)
             group.addAction(action)
-            action.triggered.connect(lambda _=False, e=episode.id: self.session.set_current_episode(e))
+            action.triggered.connect(lambda _=False, e=episode.id: self.session.switch_episode(e))
         if not self.session.series.episodes:
             menu.addAction(translate("Menus", "No Episodes")).setEnabled(False)
 

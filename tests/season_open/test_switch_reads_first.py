@@ -1,0 +1,67 @@
+"""An episode switch to an episode not read yet reads its part on a worker first, so the window
+never freezes for the read; the last switch asked for wins, and a damaged part is still reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.model.lazy_episode import LazyEpisode
+from app.session import Session
+from tests.season_open.conftest import part_of
+
+
+def _editor_session(season: Path) -> Session:
+    session = Session()
+    session.episode_warmer.delay_ms = 600_000  # the editor's reading is on; its read-ahead never starts here
+    session.open(season)
+    return session
+
+
+def _unread(episode: object) -> bool:
+    return isinstance(episode, LazyEpisode) and not episode.loaded
+
+
+def test_switching_to_an_unread_episode_reads_it_on_a_worker_then_switches(season: Path, qtbot) -> None:
+    session = _editor_session(season)
+    first, _second, third = session.series.episodes[:3]
+    assert _unread(third)
+    switched: list[str] = []
+    session.currentEpisodeChanged.connect(switched.append)
+    session.switch_episode(third.id)
+    assert session.current_episode is first and _unread(third)  # not read on the GUI thread
+    qtbot.waitUntil(lambda: switched == [third.id])
+    assert not _unread(third) and session.current_episode is third
+    assert len(third.scenes) == 2  # the whole episode, indexed
+    assert session.document.episode_of(third.scenes[0].shots[0].id) == third.id
+    session.close()
+
+
+def test_the_last_switch_asked_for_wins(season: Path, qtbot) -> None:
+    session = _editor_session(season)
+    first, second, third, fourth = session.series.episodes
+    switched: list[str] = []
+    session.currentEpisodeChanged.connect(switched.append)
+    session.switch_episode(third.id)
+    session.switch_episode(fourth.id)
+    qtbot.waitUntil(lambda: not _unread(third) and not _unread(fourth))
+    qtbot.waitUntil(lambda: session.current_episode is fourth)
+    qtbot.wait(100)  # the earlier read reports too: it must not switch back
+    assert session.current_episode is fourth and switched == [fourth.id]
+    session.switch_episode(first.id)  # a read episode switches at once
+    assert session.current_episode is first
+    session.close()
+
+
+def test_a_damaged_part_is_reported_when_switched_to(season: Path, qtbot) -> None:
+    damaged = part_of(season, 1)
+    damaged.write_bytes(damaged.read_bytes()[:-40])
+    session = _editor_session(season)
+    told: list[str] = []
+    session.episodeUnreadable.connect(lambda ep_id, _text: told.append(ep_id))
+    second = session.series.episodes[1]
+    session.switch_episode(second.id)
+    qtbot.waitUntil(lambda: session.current_episode is second)
+    assert second.scenes == []  # the panels read it on the GUI thread, which finds it damaged
+    assert isinstance(second, LazyEpisode) and "checksum" in second.damaged
+    qtbot.waitUntil(lambda: told == [second.id])
+    session.close()

@@ -274,17 +274,17 @@ class PreviewPanel(QWidget):
         self.stop()
         self._snapshot = None
         self._update_labels()
-        self._request += 1  # unsettled until the new episode's frame is shown
-        if not self._edits_pending:
-            self._edits_pending = True
-            QTimer.singleShot(0, self._after_edits)
+        self._schedule_after_edits()  # unsettled until the new episode's frame is shown
 
     def _model_changed(self, obj_id: str, *_args) -> None:
         ep = self.session.current_episode
         if ep is not None and not self._snapshots.touches(obj_id, ep.id):
             return  # e.g. a batch job landing a still in another episode: this picture is unchanged
-        # Unsettled from now on; the copy and the render wait for the end of this turn of the event
-        # loop, so a macro of 30 edits (an import landing on 30 shots) copies and renders once.
+        self._schedule_after_edits()
+
+    def _schedule_after_edits(self) -> None:
+        """Unsettled from now on; the copy and the render wait for the end of this turn of the event
+        loop, so a macro of 30 edits (an import landing on 30 shots) copies and renders once."""
         self._request += 1
         if not self._edits_pending:
             self._edits_pending = True

@@ -17,10 +17,9 @@ from app.session import Session
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
 
 if TYPE_CHECKING:
-    from app.media.services import MediaServices
-
-if TYPE_CHECKING:
     import numpy as np
+
+    from app.media.services import MediaServices
 
 
 def image_from_rgb(rgb: np.ndarray) -> QImage:

@@ -209,9 +209,6 @@ class JobsPanel(QWidget):
     def edit_budget(self) -> None:
         self.commands.edit_budget()
 
-    def open_providers_dialog(self) -> None:
-        self.commands.open_providers_dialog()
-
     def _show_note(self, text: str) -> None:
         self.detail.setText(text)
         self.detail.show()

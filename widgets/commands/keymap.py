@@ -7,7 +7,7 @@ when the user changes a key, so a change in the dialog works everywhere at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from app.settings_store import settings_store
-from widgets.commands.catalog import BY_ID, COMMANDS, CommandSpec, Scope
+from widgets.commands.catalog import BY_ID, COMMANDS, Scope
 from widgets.commands.presets import OVERRIDES, Preset
 
 SECTION = "shortcuts"
@@ -171,10 +171,6 @@ class Keymap(QObject):
         self._bound = [(a, cid) for a, cid in self._bound if isValid(a)]
         for action, cid in self._bound:
             action.setShortcuts(self.sequences(cid))
-
-
-def specs_in(scope: Scope) -> Iterable[CommandSpec]:
-    return (c for c in COMMANDS if c.scope is scope)
 
 
 _keymap: Keymap | None = None

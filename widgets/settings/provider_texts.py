@@ -109,3 +109,14 @@ PROVIDER_TEXTS = (
 def provider_text(text: str) -> str:
     """A label, description, preset, help text, unit or capability of the registry, translated."""
     return QCoreApplication.translate("ProviderTexts", text) if text else ""
+
+
+def provider_label(name: str) -> str:
+    """Provider ``name``'s label as the Providers dialog shows it ("可灵 AI", not the registry key
+    "kling"); the name itself when the registry does not know it."""
+    from providers import registry
+
+    try:
+        return provider_text(str(registry.get(name).label))
+    except KeyError:
+        return name

@@ -55,7 +55,7 @@ from widgets.settings.provider_files_ui import (
     rescan,
     source_note,
 )
-from widgets.settings.provider_texts import provider_text
+from widgets.settings.provider_texts import provider_label, provider_text
 
 
 def _field_label(label: str) -> str:
@@ -196,7 +196,7 @@ class ProviderPage(QWidget):
             elif owner:  # one vendor account, one key: entered on the vendor's own page
                 edit.setEnabled(False)
                 edit.setPlaceholderText(self.tr("Uses the key entered for {vendor}").format(
-                    vendor=_provider_label(owner)))
+                    vendor=provider_label(owner)))
             else:
                 try:
                     edit.setText(secrets.get_secret(self.info.name, f.key))
@@ -470,13 +470,3 @@ class ProvidersDialog(QDialog):
             self.error.show()
             return
         super().accept()
-
-
-def _provider_label(name: str) -> str:
-    """The label of provider ``name`` as the Providers list shows it (its name when unknown)."""
-    from providers import registry
-
-    try:
-        return provider_text(str(registry.get(name).label))
-    except KeyError:
-        return name

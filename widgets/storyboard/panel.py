@@ -36,7 +36,7 @@ from app.jobs.costs import format_money
 from app.model import Scene, Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
-from widgets.settings.provider_texts import provider_text
+from widgets.settings.provider_texts import provider_label, provider_text
 from widgets.storyboard.card import CARD_SIZE, MIN_CARD_WIDTH, SHOT_ROLE, ShotCardDelegate, card_size_for
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
@@ -505,7 +505,7 @@ class StoryboardPanel(QWidget):
                 self, self.tr("Generate"),
                 self.tr("Generate %1 with %2 for %3 shots? Estimated cost: %4.")
                 .replace("%1", self.tr("stills") if slot == "still" else self.tr("clips"))
-                .replace("%2", _provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
+                .replace("%2", provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
             if answer != QMessageBox.StandardButton.Yes:
                 return []
         self._queue(jobs)
@@ -560,13 +560,3 @@ def _owner(doc: ProjectDocument, shot_id: str) -> Scene:
     if found is None or not isinstance(found[0], Scene):
         raise KeyError(f"shot {shot_id} is in no scene")
     return found[0]
-
-
-def _provider_label(name: str) -> str:
-    """A provider's name as the Providers dialog shows it ("可灵 AI", not the registry key "kling")."""
-    from providers import registry
-
-    try:
-        return provider_text(registry.get(name).label)
-    except KeyError:
-        return name

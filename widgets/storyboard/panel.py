@@ -371,14 +371,14 @@ class StoryboardPanel(QWidget):
                     self.board.blockSignals(False)
         else:
             self._rebuild_cards(shots, infos, current)
-        episode = self.session.current_episode
-        shots = list(episode.shots()) if episode else []
-        with_still = sum(bool(s.chosen_still) for s in shots)
-        with_clip = sum(bool(s.chosen_clip) for s in shots)
-        self.stack.setCurrentIndex(1 if shots else 0)
-        self.summary.setText(self.tr("%1 shots · %2 with a still · %3 with a clip").replace("%1", str(len(shots)))
+        episode = self.session.current_episode  # the summary counts every shot, not only the filtered cards
+        all_shots = list(episode.shots()) if episode else []
+        with_still = sum(bool(s.chosen_still) for s in all_shots)
+        with_clip = sum(bool(s.chosen_clip) for s in all_shots)
+        self.stack.setCurrentIndex(1 if all_shots else 0)
+        self.summary.setText(self.tr("%1 shots · %2 with a still · %3 with a clip").replace("%1", str(len(all_shots)))
                              .replace("%2", str(with_still)).replace("%3", str(with_clip)))
-        self.inspector.show_shot(current if any(s.id == current for s in shots) else "")
+        self.inspector.show_shot(current if any(s.id == current for s in all_shots) else "")
 
     def _rebuild_cards(self, shots: list[Shot], infos: list[dict], current: str | None) -> None:
         selected = {item.data(ID_ROLE) for item in self.board.selectedItems()}

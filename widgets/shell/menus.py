@@ -129,11 +129,6 @@ class ShellMenus:
         self.export_draft.setText(draft_menu_text())
         self.season.retranslate()
 
-    def menu_actions(self) -> list[tuple[str, list[QAction]]]:
-        """(menu title, actions) for the shortcut list."""
-        return [(self.menus[k].title(), [a for a in self.menus[k].actions() if not a.isSeparator()])
-                for k in MENU_KEYS]
-
     # ----------------------------------------------------- dynamic submenus
     def _fill_recent(self) -> None:
         menu = self.recent_menu

@@ -42,7 +42,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.fsutil import atomic_write_bytes, fsync_dir, make_temp
+from app.fsutil import atomic_write_bytes, fsync_dir
 from app.model import Episode, MediaAsset, Series
 from app.model.lazy_episode import EpisodeSummary, LazyEpisode, summarize
 from app.model.schema import (
@@ -197,19 +197,7 @@ def _write_part(root: Path, folder: str, stem: str, data: bytes) -> PartRef:
         os.utime(path)  # content-addressed: same name, same bytes; keep it young for the GC
         return PartRef(rel, digest)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = make_temp(path.parent, f".{path.name}.", ".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_bytes(path, data, sync_dir=False)  # write_parts fsyncs each folder once
     return PartRef(rel, digest)
 
 

@@ -43,7 +43,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.fsutil import atomic_write_bytes, fsync_dir
-from app.model import Episode, MediaAsset, Series
+from app.model import Episode, Series
 from app.model.lazy_episode import EpisodeSummary, LazyEpisode, summarize
 from app.model.schema import (
     FORMAT_NAME,
@@ -422,14 +422,6 @@ def collect_garbage(root: Path, keep: Iterable[str] = ()) -> int:
             except OSError:
                 continue
     return removed
-
-
-def episode_ids(series: Series) -> set[str]:
-    return {e.id for e in series.episodes}
-
-
-def media_shards(media: dict[str, MediaAsset]) -> set[str]:
-    return {shard_of(a) for a in media}
 
 
 __all__ = ["Dirty", "Episode", "PartMap", "PartRef", "SplitSnapshot", "assemble", "collect_garbage",

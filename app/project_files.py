@@ -273,11 +273,18 @@ def _loads(raw: bytes) -> Any:
     return json.loads(raw.decode("utf-8"))
 
 
-def assemble(root: Path, manifest: dict[str, Any], source: str) -> tuple[dict[str, Any], PartMap]:
-    """The single-file document (schema 1) a split manifest describes, and its parts.
+def not_project_error(source: str) -> ProjectFormatError:
+    return ProjectFormatError(fill(QCoreApplication.translate(
+        "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
 
-    Every failure is a ProjectFormatError naming the part file and what to do."""
-    root = Path(root)
+
+def schema_error(source: str, exc: Exception | str) -> ProjectFormatError:
+    return ProjectFormatError(fill(QCoreApplication.translate(
+        "ProjectFile", "%1 does not match the project schema: %2"), source, exc))
+
+
+def manifest_series(manifest: dict[str, Any], source: str) -> dict[str, Any]:
+    """The manifest's series-level data, once its data schema is known to be one this app reads."""
     if manifest.get("data_schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
         raise ProjectFormatError(fill(QCoreApplication.translate(
             "ProjectFile", "%1 was written by a newer Microdrama Studio (schema %2, this app reads up to %3). "
@@ -285,18 +292,30 @@ def assemble(root: Path, manifest: dict[str, Any], source: str) -> tuple[dict[st
             manifest.get("data_schema_version"), SCHEMA_VERSION))
     series = manifest.get("series")
     if not isinstance(series, dict):
-        raise ProjectFormatError(fill(QCoreApplication.translate(
-            "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
+        raise not_project_error(source)
+    return series
+
+
+def manifest_entries(manifest: dict[str, Any], kind: str, source: str) -> list[Any]:
+    """The manifest's list of ``kind`` ("episodes" or "media") part entries."""
+    entries = manifest.get(kind)
+    if not isinstance(entries, list):
+        raise schema_error(source, fill(QCoreApplication.translate(
+            "ProjectFile", "%1 must be a list of part files"), kind))
+    return entries
+
+
+def assemble(root: Path, manifest: dict[str, Any], source: str) -> tuple[dict[str, Any], PartMap]:
+    """The single-file document (schema 1) a split manifest describes, and its parts.
+
+    Every failure is a ProjectFormatError naming the part file and what to do."""
+    root = Path(root)
+    series = manifest_series(manifest, source)
     parts = PartMap()
     episodes: list[Any] = []
     media: dict[str, Any] = {}
     for kind, key, fmt in (("episodes", "id", EPISODE_FORMAT), ("media", "shard", MEDIA_FORMAT)):
-        entries = manifest.get(kind)
-        if not isinstance(entries, list):
-            raise ProjectFormatError(fill(QCoreApplication.translate(
-                "ProjectFile", "%1 does not match the project schema: %2"), source,
-                fill(QCoreApplication.translate("ProjectFile", "%1 must be a list of part files"), kind)))
-        for entry in entries:
+        for entry in manifest_entries(manifest, kind, source):
             ref, data = _read_part(root, entry, key, fmt, source)
             name = str(entry[key])
             if kind == "episodes":

@@ -70,13 +70,14 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False, sync_dir: bool = True) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a mix.
 
     The data goes to a temporary file in the same folder, is fsynced, then renamed
     over the target. On any error the temporary file is removed and the old file
     is untouched. The file gets the user's normal permissions (umask), or
-    owner-only ones with ``private``.
+    owner-only ones with ``private``. A caller writing many files into one folder
+    passes ``sync_dir=False`` and fsyncs the folder once at the end.
     """
     path = Path(path)
     fd, tmp_name = make_temp(path.parent, f".{path.name}.", ".tmp", private)
@@ -92,7 +93,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> Non
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.model import Episode, MediaAsset, ProjectSettings, Series
 from app.model.lazy_episode import EpisodeSummary, LazyEpisode, LazyState, summarize
-from app.model.schema import SCHEMA_VERSION, ProjectFormatError
+from app.model.schema import ProjectFormatError
 from app.model.serial import SchemaError, from_data
 from app.model.validate import ValidationError, validate, validate_episode
 from app.project_files import (
@@ -35,26 +35,12 @@ from app.project_files import (
     PartRef,
     _loads,
     _read_part,
+    manifest_entries,
+    manifest_series,
+    not_project_error,
+    schema_error,
 )
 from app.textfill import fill
-
-
-def _not_project(source: str) -> ProjectFormatError:
-    return ProjectFormatError(fill(QCoreApplication.translate(
-        "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
-
-
-def _schema_error(source: str, exc: Exception | str) -> ProjectFormatError:
-    return ProjectFormatError(fill(QCoreApplication.translate(
-        "ProjectFile", "%1 does not match the project schema: %2"), source, exc))
-
-
-def _entries(manifest: dict[str, Any], kind: str, source: str) -> list[Any]:
-    entries = manifest.get(kind)
-    if not isinstance(entries, list):
-        raise _schema_error(source, fill(QCoreApplication.translate(
-            "ProjectFile", "%1 must be a list of part files"), kind))
-    return entries
 
 
 def _safe_episode_file(rel: str) -> bool:
@@ -71,31 +57,24 @@ def read_episode(root: Path, entry: dict[str, Any], source: str, index: int,
     try:
         episode = from_data(Episode, data.get("episode"), where)
     except SchemaError as exc:
-        raise _schema_error(ref.file, exc) from exc
+        raise schema_error(ref.file, exc) from exc
     try:
         validate_episode(episode, settings, where)
     except ValidationError as exc:
         raise ProjectFormatError(fill(QCoreApplication.translate(
             "ProjectValidation", "%1 holds a value no project can have: %2"), ref.file, exc)) from exc
     if episode.id != entry["id"]:
-        raise _schema_error(ref.file, f"{where}.id: {episode.id!r} != {entry['id']!r}")
+        raise schema_error(ref.file, f"{where}.id: {episode.id!r} != {entry['id']!r}")
     return episode
 
 
 def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Series, PartMap]:
     """The series a split manifest describes, episodes unread where the manifest summarises them."""
     root = Path(root).absolute()
-    if manifest.get("data_schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        raise ProjectFormatError(fill(QCoreApplication.translate(
-            "ProjectFile", "%1 was written by a newer Microdrama Studio (schema %2, this app reads up to %3). "
-            "Update the app to open it; the file was left untouched."), source,
-            manifest.get("data_schema_version"), SCHEMA_VERSION))
-    head = manifest.get("series")
-    if not isinstance(head, dict):
-        raise _not_project(source)
+    head = manifest_series(manifest, source)
     parts = PartMap()
     media: dict[str, Any] = {}
-    for entry in _entries(manifest, "media", source):
+    for entry in manifest_entries(manifest, "media", source):
         ref, data = _read_part(root, entry, "shard", MEDIA_FORMAT, source)
         parts.media[str(entry["shard"])] = ref
         shard_media = data.get("media")
@@ -105,13 +84,13 @@ def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Serie
         series = from_data(Series, dict(head, episodes=[], media={}), "series")
         series.media = from_data(dict[str, MediaAsset], dict(sorted(media.items())), "series.media")
     except SchemaError as exc:
-        raise _schema_error(source, exc) from exc
+        raise schema_error(source, exc) from exc
     root_key = str(root)
     settings = dataclasses.replace(series.settings)  # a copy: a worker may read parts (app.unread_episodes)
-    for index, entry in enumerate(_entries(manifest, "episodes", source)):
+    for index, entry in enumerate(manifest_entries(manifest, "episodes", source)):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) \
                 or not isinstance(entry.get("id"), str):
-            raise _not_project(source)
+            raise not_project_error(source)
         summary = EpisodeSummary.from_json(entry.get("summary"))
         number, title = entry.get("number"), entry.get("title")
         if summary is not None and type(number) is int and isinstance(title, str) \
@@ -125,7 +104,7 @@ def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Serie
             try:
                 episode = from_data(Episode, data.get("episode"), f"series.episodes[{index}]")
             except SchemaError as exc:
-                raise _schema_error(source, exc) from exc
+                raise schema_error(source, exc) from exc
             summary = summarize(episode)
         parts.episodes[entry["id"]] = ref
         parts.summaries[entry["id"]] = summary

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.bundle import BundleError, MediaProblem, ProjectBundle
 from app.lazy_season import take_entries_of_part
@@ -190,8 +190,6 @@ class MediaCheck(QObject):
         self._begin()
         self._collect_slice(everything=True)
         done = self._pool.waitForDone(timeout_ms)
-        from PySide6.QtCore import QCoreApplication
-
         QCoreApplication.sendPostedEvents(self, 0)
         return done
 

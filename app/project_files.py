@@ -42,8 +42,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.fsutil import atomic_write_bytes, fsync_dir, make_temp
-from app.model import Episode, MediaAsset, Series
+from app.fsutil import atomic_write_bytes, fsync_dir
+from app.model import Episode, Series
 from app.model.lazy_episode import EpisodeSummary, LazyEpisode, summarize
 from app.model.schema import (
     FORMAT_NAME,
@@ -197,19 +197,7 @@ def _write_part(root: Path, folder: str, stem: str, data: bytes) -> PartRef:
         os.utime(path)  # content-addressed: same name, same bytes; keep it young for the GC
         return PartRef(rel, digest)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = make_temp(path.parent, f".{path.name}.", ".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_bytes(path, data, sync_dir=False)  # write_parts fsyncs each folder once
     return PartRef(rel, digest)
 
 
@@ -285,11 +273,18 @@ def _loads(raw: bytes) -> Any:
     return json.loads(raw.decode("utf-8"))
 
 
-def assemble(root: Path, manifest: dict[str, Any], source: str) -> tuple[dict[str, Any], PartMap]:
-    """The single-file document (schema 1) a split manifest describes, and its parts.
+def not_project_error(source: str) -> ProjectFormatError:
+    return ProjectFormatError(fill(QCoreApplication.translate(
+        "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
 
-    Every failure is a ProjectFormatError naming the part file and what to do."""
-    root = Path(root)
+
+def schema_error(source: str, exc: Exception | str) -> ProjectFormatError:
+    return ProjectFormatError(fill(QCoreApplication.translate(
+        "ProjectFile", "%1 does not match the project schema: %2"), source, exc))
+
+
+def manifest_series(manifest: dict[str, Any], source: str) -> dict[str, Any]:
+    """The manifest's series-level data, once its data schema is known to be one this app reads."""
     if manifest.get("data_schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
         raise ProjectFormatError(fill(QCoreApplication.translate(
             "ProjectFile", "%1 was written by a newer Microdrama Studio (schema %2, this app reads up to %3). "
@@ -297,18 +292,30 @@ def assemble(root: Path, manifest: dict[str, Any], source: str) -> tuple[dict[st
             manifest.get("data_schema_version"), SCHEMA_VERSION))
     series = manifest.get("series")
     if not isinstance(series, dict):
-        raise ProjectFormatError(fill(QCoreApplication.translate(
-            "ProjectFile", "%1 is not a Microdrama Studio project file."), source))
+        raise not_project_error(source)
+    return series
+
+
+def manifest_entries(manifest: dict[str, Any], kind: str, source: str) -> list[Any]:
+    """The manifest's list of ``kind`` ("episodes" or "media") part entries."""
+    entries = manifest.get(kind)
+    if not isinstance(entries, list):
+        raise schema_error(source, fill(QCoreApplication.translate(
+            "ProjectFile", "%1 must be a list of part files"), kind))
+    return entries
+
+
+def assemble(root: Path, manifest: dict[str, Any], source: str) -> tuple[dict[str, Any], PartMap]:
+    """The single-file document (schema 1) a split manifest describes, and its parts.
+
+    Every failure is a ProjectFormatError naming the part file and what to do."""
+    root = Path(root)
+    series = manifest_series(manifest, source)
     parts = PartMap()
     episodes: list[Any] = []
     media: dict[str, Any] = {}
     for kind, key, fmt in (("episodes", "id", EPISODE_FORMAT), ("media", "shard", MEDIA_FORMAT)):
-        entries = manifest.get(kind)
-        if not isinstance(entries, list):
-            raise ProjectFormatError(fill(QCoreApplication.translate(
-                "ProjectFile", "%1 does not match the project schema: %2"), source,
-                fill(QCoreApplication.translate("ProjectFile", "%1 must be a list of part files"), kind)))
-        for entry in entries:
+        for entry in manifest_entries(manifest, kind, source):
             ref, data = _read_part(root, entry, key, fmt, source)
             name = str(entry[key])
             if kind == "episodes":
@@ -434,14 +441,6 @@ def collect_garbage(root: Path, keep: Iterable[str] = ()) -> int:
             except OSError:
                 continue
     return removed
-
-
-def episode_ids(series: Series) -> set[str]:
-    return {e.id for e in series.episodes}
-
-
-def media_shards(media: dict[str, MediaAsset]) -> set[str]:
-    return {shard_of(a) for a in media}
 
 
 __all__ = ["Dirty", "Episode", "PartMap", "PartRef", "SplitSnapshot", "assemble", "collect_garbage",

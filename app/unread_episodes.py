@@ -40,6 +40,17 @@ def unreadable_message(episode: Episode, reason: str) -> str:
         "and restore the file from a copy, or open project.json.bak."), episode.number, episode.title, reason)
 
 
+def _reader(loader: Callable[[], Episode]) -> Callable[[], Episode | None]:
+    """The worker's read of one part: None when it cannot be read. The episode is then left
+    unread, and the GUI thread's own read of it reports the damage when the user opens it."""
+    def read() -> Episode | None:
+        try:
+            return loader()
+        except ProjectFormatError:
+            return None
+    return read
+
+
 class EpisodeWarmer(QObject):
     """Reads a document's unread episodes in the background, after ``delay_ms``; ``finished`` when done.
 
@@ -83,13 +94,7 @@ class EpisodeWarmer(QObject):
         if state is None or state.loaded:
             then()
             return
-        loader = state.loader
-
-        def read() -> Episode | None:
-            try:
-                return loader()
-            except ProjectFormatError:
-                return None
+        read = _reader(state.loader)
 
         def adopt(built: Episode | None) -> None:
             if built is not None:
@@ -115,14 +120,7 @@ class EpisodeWarmer(QObject):
             self.running = False
             self.finished.emit()
             return
-        loader = state.loader
-
-        def read() -> Episode | None:
-            try:
-                return loader()
-            except ProjectFormatError:
-                return None  # left unread: reported when the user opens it (read again then)
-
+        read = _reader(state.loader)
         self._task = run_in_background(read, on_done=lambda built: self._adopt(generation, episode, built),
                                        on_error=lambda _exc: self._skip(generation, episode),
                                        owner=self, name="read-episode")

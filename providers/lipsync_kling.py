@@ -106,16 +106,25 @@ class KlingLipSyncProvider(KlingProvider):
             if problem:
                 raise self.error(f"Kling lip sync: {problem}", kind=E.BAD_REQUEST)
 
-    def _check_sound(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
+    @staticmethod
+    def _named_clip(request: LipSyncRequest) -> tuple[str, str]:
+        """``(video_id, video_url)`` the request names itself (both "" for a local clip)."""
         video_id = str(request.parameters.get("video_id") or "")
         video_url = str(request.parameters.get("video_url") or "")
         if not video_url and request.video.startswith(("http://", "https://")):
             video_url = request.video
+        return video_id, video_url
+
+    def _no_clip_error(self) -> ProviderError:
+        return self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
+                          "choose fal.ai as the clip host in Providers, or use a fal lip-sync model",
+                          kind=E.CONFIG)
+
+    def _check_sound(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
+        video_id, video_url = self._named_clip(request)
         hosted = not (video_id or video_url) and bool(request.video) and self.media_host is MediaHostKind.FAL
         if not (video_id or video_url or hosted):
-            raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
-                             "choose fal.ai as the clip host in Providers, or use a fal lip-sync model",
-                             kind=E.CONFIG)
+            raise self._no_clip_error()
         try:
             sound = Path(request.audio).read_bytes()
             seconds = audio_seconds(request.audio)
@@ -145,17 +154,13 @@ class KlingLipSyncProvider(KlingProvider):
     def clip_reference(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> dict[str, str]:
         """What identify-face is given for ``request``'s clip (its Kling id, its link, or a hosted copy)."""
         self._check_video(request)
-        video_id = str(request.parameters.get("video_id") or "")
+        video_id, url = self._named_clip(request)
         if video_id:
             return {"video_id": video_id}
-        url = str(request.parameters.get("video_url") or "")
-        if not url and request.video.startswith(("http://", "https://")):
-            url = request.video
         if not url and self.media_host is MediaHostKind.FAL:
             url = self.host_clip(request.video, cancel)
         if not url:
-            raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
-                             "choose fal.ai as the clip host in Providers", kind=E.CONFIG)
+            raise self._no_clip_error()
         return {"video_url": url}
 
     def find_faces(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> list[dict[str, Any]]:

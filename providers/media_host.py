@@ -26,7 +26,7 @@ from providers.base import CancelToken
 from providers.errors import ProviderError
 from providers.http import HttpClient
 
-FAL_REST_URL = "https://rest.fal.ai"
+FAL_REST_URL = "https://rest.alpha.fal.ai"  # fal_client REST_URL (fal-ai/fal client.py)
 INITIATE_PATH = "/storage/upload/initiate"
 STORAGE_TYPE = "fal-cdn-v3"
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # Kling's own limit for a clip link

@@ -75,8 +75,8 @@ class FalMediaHost:
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         answer = self.http.json("POST", f"{INITIATE_PATH}?storage_type={STORAGE_TYPE}", cancel=cancel,
                                 json={"file_name": path.name, "content_type": mime})
-        upload_url = str((answer or {}).get("upload_url") or "") if isinstance(answer, dict) else ""
-        file_url = str((answer or {}).get("file_url") or "") if isinstance(answer, dict) else ""
+        fields = answer if isinstance(answer, dict) else {}
+        upload_url, file_url = str(fields.get("upload_url") or ""), str(fields.get("file_url") or "")
         if not (upload_url.startswith(("http://", "https://")) and file_url.startswith(("http://", "https://"))):
             raise ProviderError(f"fal's storage answered without upload_url/file_url: {str(answer)[:200]}",
                                 retryable=True, kind=E.INVALID_RESPONSE, provider="fal")

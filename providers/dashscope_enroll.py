@@ -55,7 +55,8 @@ def temporary_upload(http: HttpClient, path: Path, cancel: CancelToken | None = 
                      model: str = ENROLL_MODEL) -> str:
     """Put ``path`` on DashScope's temporary storage; its ``oss://`` URL (for DashScope models only)."""
     answer = http.json("GET", "/uploads", params={"action": "getPolicy", "model": model}, cancel=cancel)
-    policy: dict[str, Any] = (answer or {}).get("data") or {} if isinstance(answer, dict) else {}
+    data = answer.get("data") if isinstance(answer, dict) else None
+    policy: dict[str, Any] = data if isinstance(data, dict) else {}  # a malformed answer: "incomplete" below
     needed = ("policy", "signature", "upload_dir", "upload_host", "oss_access_key_id")
     if any(not policy.get(k) for k in needed):
         raise ProviderError(f"{http.provider}: the upload policy is incomplete: {str(answer)[:200]}",

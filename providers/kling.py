@@ -120,14 +120,14 @@ def encode_image(ref: str) -> str:
 class KlingProvider(ProviderClient):
     secret_keys = ("access_key", "secret_key")
     default_poll_interval = 10.0
+    token_ttl = 1800.0
+    renew_margin = 300.0  # renew when less than this many seconds remain
 
     @staticmethod
     def billed_seconds(model: str, seconds: float) -> float:
         """The length Kling makes (and bills) for a shot of ``seconds``: the nearest the model offers.
         The create body asks for this length and ``providers.pricing`` estimates with it."""
         return float(duration_string(model or "kling-v1-6", seconds))
-    token_ttl = 1800.0
-    renew_margin = 300.0  # renew when less than this many seconds remain
 
     def __init__(self, settings: Any, *, name: str, staging_dir: Path | None = None) -> None:
         super().__init__(settings, name=name, staging_dir=staging_dir)

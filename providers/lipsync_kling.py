@@ -81,14 +81,15 @@ def pick_face(faces: list[dict[str, Any]], index: int = 0, face_id: str = "") ->
 class KlingLipSyncProvider(KlingProvider):
     default_poll_interval = 10.0
 
-    def _check(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
+    def _check(self, request: LipSyncRequest,
+               cancel: CancelToken | None = None) -> tuple[dict[str, str], bytes, float]:
         """The clip reference, the sound bytes and the sound's length, after Kling's limits."""
         self._check_video(request)
         try:
             request.prepare_audio()
         except (OSError, RuntimeError, ValueError) as exc:
             raise self.error(f"the sound cannot be prepared: {exc}", kind=E.BAD_REQUEST) from None
-        return self._check_sound(request)
+        return self._check_sound(request, cancel)
 
     @property
     def legacy(self) -> bool:
@@ -106,16 +107,26 @@ class KlingLipSyncProvider(KlingProvider):
             if problem:
                 raise self.error(f"Kling lip sync: {problem}", kind=E.BAD_REQUEST)
 
-    def _check_sound(self, request: LipSyncRequest) -> tuple[dict[str, str], bytes, float]:
+    @staticmethod
+    def _named_clip(request: LipSyncRequest) -> tuple[str, str]:
+        """``(video_id, video_url)`` the request names itself (both "" for a local clip)."""
         video_id = str(request.parameters.get("video_id") or "")
         video_url = str(request.parameters.get("video_url") or "")
         if not video_url and request.video.startswith(("http://", "https://")):
             video_url = request.video
+        return video_id, video_url
+
+    def _no_clip_error(self) -> ProviderError:
+        return self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
+                          "choose fal.ai as the clip host in Providers, or use a fal lip-sync model",
+                          kind=E.CONFIG)
+
+    def _check_sound(self, request: LipSyncRequest,
+                     cancel: CancelToken | None = None) -> tuple[dict[str, str], bytes, float]:
+        video_id, video_url = self._named_clip(request)
         hosted = not (video_id or video_url) and bool(request.video) and self.media_host is MediaHostKind.FAL
         if not (video_id or video_url or hosted):
-            raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
-                             "choose fal.ai as the clip host in Providers, or use a fal lip-sync model",
-                             kind=E.CONFIG)
+            raise self._no_clip_error()
         try:
             sound = Path(request.audio).read_bytes()
             seconds = audio_seconds(request.audio)
@@ -126,7 +137,7 @@ class KlingLipSyncProvider(KlingProvider):
         if seconds < MIN_SECONDS:
             raise self.error(f"the sound is {seconds:.1f} s long; Kling needs at least 2 s", kind=E.BAD_REQUEST)
         if hosted:  # only once everything else is known to be acceptable
-            video_url = self.host_clip(request.video, None)
+            video_url = self.host_clip(request.video, cancel)
         return ({"video_id": video_id} if video_id else {"video_url": video_url}), sound, seconds
 
     @property
@@ -145,17 +156,13 @@ class KlingLipSyncProvider(KlingProvider):
     def clip_reference(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> dict[str, str]:
         """What identify-face is given for ``request``'s clip (its Kling id, its link, or a hosted copy)."""
         self._check_video(request)
-        video_id = str(request.parameters.get("video_id") or "")
+        video_id, url = self._named_clip(request)
         if video_id:
             return {"video_id": video_id}
-        url = str(request.parameters.get("video_url") or "")
-        if not url and request.video.startswith(("http://", "https://")):
-            url = request.video
         if not url and self.media_host is MediaHostKind.FAL:
             url = self.host_clip(request.video, cancel)
         if not url:
-            raise self.error("Kling lip sync needs a clip made by Kling or a public link to the clip; "
-                             "choose fal.ai as the clip host in Providers", kind=E.CONFIG)
+            raise self._no_clip_error()
         return {"video_url": url}
 
     def find_faces(self, request: LipSyncRequest, cancel: CancelToken | None = None) -> list[dict[str, Any]]:
@@ -177,7 +184,7 @@ class KlingLipSyncProvider(KlingProvider):
     def submit(self, request: GenerationRequest, cancel: CancelToken | None = None) -> TaskHandle:
         if not isinstance(request, LipSyncRequest):
             return super().submit(request, cancel)
-        clip, sound, seconds = self._check(request)
+        clip, sound, seconds = self._check(request, cancel)
         if self.legacy:
             return self._submit_legacy(clip, sound, seconds, cancel)
         session, faces = self.identify_face(clip, cancel)

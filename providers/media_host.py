@@ -26,7 +26,7 @@ from providers.base import CancelToken
 from providers.errors import ProviderError
 from providers.http import HttpClient
 
-FAL_REST_URL = "https://rest.fal.ai"
+FAL_REST_URL = "https://rest.alpha.fal.ai"  # fal_client REST_URL (fal-ai/fal client.py)
 INITIATE_PATH = "/storage/upload/initiate"
 STORAGE_TYPE = "fal-cdn-v3"
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # Kling's own limit for a clip link
@@ -75,8 +75,8 @@ class FalMediaHost:
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         answer = self.http.json("POST", f"{INITIATE_PATH}?storage_type={STORAGE_TYPE}", cancel=cancel,
                                 json={"file_name": path.name, "content_type": mime})
-        upload_url = str((answer or {}).get("upload_url") or "") if isinstance(answer, dict) else ""
-        file_url = str((answer or {}).get("file_url") or "") if isinstance(answer, dict) else ""
+        fields = answer if isinstance(answer, dict) else {}
+        upload_url, file_url = str(fields.get("upload_url") or ""), str(fields.get("file_url") or "")
         if not (upload_url.startswith(("http://", "https://")) and file_url.startswith(("http://", "https://"))):
             raise ProviderError(f"fal's storage answered without upload_url/file_url: {str(answer)[:200]}",
                                 retryable=True, kind=E.INVALID_RESPONSE, provider="fal")

@@ -110,11 +110,10 @@ def estimate(provider: str, request: GenerationRequest | TextRequest, model: str
     return CostEstimate(round(n * rule.price, 6), rule.currency, n, rule.unit, True)
 
 
-def charge(estimated: CostEstimate | float, estimated_units: float, billed_units: float) -> float:
-    """What a landed task cost: the estimate's price per unit times the units the vendor billed
-    (the task's ``cost_units``; 0: the estimate's units). The one rule the estimate also follows:
-    a task billed as estimated costs exactly its estimate."""
-    amount = estimated.amount if isinstance(estimated, CostEstimate) else float(estimated)
+def charge(amount: float, estimated_units: float, billed_units: float) -> float:
+    """What a landed task cost: the estimated ``amount``'s price per unit times the units the vendor
+    billed (the task's ``cost_units``; 0: the estimate's units). The one rule the estimate also
+    follows: a task billed as estimated costs exactly its estimate."""
     if not estimated_units:
         return round(amount, 6)
     units_billed = billed_units or estimated_units

@@ -535,7 +535,7 @@ PROVIDERS: tuple[ProviderInfo, ...] = (
                              "fal.ai key) so Kling can fetch it; none: only clips Kling made are sent"),
                 SettingField("host_api_key", "fal.ai key (clip host)", "secret", "", secret=True,
                              keys_from="fal.api_key"),
-                SettingField("host_url", "Clip host address", "url", "https://rest.fal.ai", capability=LIPSYNC)),
+                SettingField("host_url", "Clip host address", "url", "https://rest.alpha.fal.ai", capability=LIPSYNC)),
         presets=(Preset("global", "Global (Singapore)", {"base_url": "https://api-singapore.klingai.com"}),
                  Preset("cn", "Mainland China (Beijing)", {"base_url": "https://api-beijing.klingai.com"})),
         pricing=(),  # Kling publishes no per-second API list price for lip sync (checked 2026-12-07): unknown

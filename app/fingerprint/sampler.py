@@ -22,6 +22,8 @@ from app.errors import UserError
 
 SAMPLE_FPS = 5.0
 GRAY_WIDTH = 96
+
+
 def _upright(gray: np.ndarray, rotation: int) -> np.ndarray:
     """``rotation``: the display matrix's counter-clockwise degrees (what ffmpeg's autorotate applies)."""
     turns = int(round(rotation / 90.0)) % 4

@@ -640,9 +640,10 @@ class JobManager(QObject):
             resume = getattr(job, "resume_note", None)
             if callable(resume) and resume():
                 job.error += " " + resume()
-        note = getattr(job, "failure_note", None)
-        if callable(note) and note(self.series.settings.currency):
-            job.error += " " + note(self.series.settings.currency)  # e.g. the vendor lost the task
+        failure_note = getattr(job, "failure_note", None)
+        note = failure_note(self.series.settings.currency) if callable(failure_note) else ""
+        if note:
+            job.error += " " + note  # e.g. the vendor lost the task
         self._finish(job, JobState.FAILED)
         self._schedule()
 

@@ -37,6 +37,7 @@ class FoundFace:
 def find_faces(provider_name: str, request: LipSyncRequest, ctx: JobContext) -> list[FoundFace]:
     """Worker: identify the faces (free) and fetch their previews."""
     from app.jobs.provider_config import make_provider
+    from providers.errors import ProviderError
     from providers.lipsync_kling import face_seconds
 
     provider = make_provider(provider_name)
@@ -53,7 +54,7 @@ def find_faces(provider_name: str, request: LipSyncRequest, ctx: JobContext) -> 
             try:
                 answer = provider.http.request("GET", url, cancel=ctx.token, auth=False, deadline=30)
                 image = answer.content if len(answer.content) < 2_000_000 else b""
-            except Exception:  # a preview that cannot be fetched still leaves the face choosable
+            except ProviderError:  # a preview that cannot be fetched still leaves the face choosable (a cancel stops)
                 image = b""
         found.append(FoundFace(i, str(face.get("face_id")), face_seconds(face), image))
     return found

@@ -111,7 +111,7 @@ def plan_lipsync(
     bundle: ProjectBundle,
     series: Series,
     episode: Episode,
-    provider: str,  # noqa: ANN001
+    provider: str,
     shot_ids: set[str] | None = None,
     redo: bool = False,
 ) -> LipSyncPlan:
@@ -142,30 +142,32 @@ def plan_lipsync(
     return plan
 
 
-def needs_hosting(provider: str, job: GenerationJob) -> bool:
-    """The clip must be uploaded to the media host before this vendor can fetch it."""
-    from app.jobs.provider_config import provider_values
-
-    if provider != "kling_lipsync" or job.request.parameters.get("video_id"):
+def needs_hosting(job: GenerationJob) -> bool:
+    """The job's clip is a local file (neither Kling's own id nor a link): Kling can fetch it
+    only once it is on the media host."""
+    if job.request.parameters.get("video_id"):
         return False
-    if str(getattr(job.request, "video", "")).startswith(("http://", "https://")):
-        return False
-    return str(provider_values(provider, with_secrets=False).get("media_host") or "") == "fal"
+    return not str(getattr(job.request, "video", "")).startswith(("http://", "https://"))
 
 
 def before_sending(provider: str, jobs: list[GenerationJob]) -> list[str]:
     """What the user is told before anything is sent: where clips go, and prices nobody published."""
+    from app.jobs.provider_config import provider_values
+
     notes = []
-    hosted = [job.target.get("shot_id") for job in jobs if needs_hosting(provider, job)]
+    hosting = bool(jobs) and provider == "kling_lipsync" and \
+        str(provider_values(provider, with_secrets=False).get("media_host") or "") == "fal"  # read once
+    hosted = sum(needs_hosting(job) for job in jobs) if hosting else 0
     if hosted:
         notes.append(QCoreApplication.translate(
             "LipSync", "{0} clip(s) were not made by Kling: each is first uploaded to fal.ai's file storage "
-            "(a public link, with your fal.ai key) so Kling can fetch it.").format(len(hosted)))
+            "(a public link, with your fal.ai key) so Kling can fetch it.").format(hosted))
     if any(not getattr(job, "price_known", True) for job in jobs):
         notes.append(QCoreApplication.translate(
             "LipSync", "Price unknown: the vendor publishes no list price for this lip-sync model, so it is "
             "not counted in the budget."))
     return notes
+
 
 def lipsync_providers() -> set[str]:
     """Names of the providers that make lip-sync results."""

@@ -457,14 +457,16 @@ def save_failure_message(path: Path, exc: OSError) -> str:
     """What went wrong writing ``path`` and what the user can do, by errno."""
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        advice = "The disk is full (or the file size limit was reached): free some space and save again"
+        advice = QCoreApplication.translate(
+            "Errors", "The disk is full (or the file size limit was reached): free some space and save again")
     elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        advice = ("The folder is read-only: make it writable, or use File > Save As to save "
-                  "a copy somewhere else")
+        advice = QCoreApplication.translate(
+            "Errors", "The folder is read-only: make it writable, or use File > Save As to save a copy somewhere else")
     else:
-        advice = "Check the disk and save again, or save a copy somewhere else"
-    return (f"Could not save {path}: {reason}. Your work is still open and unsaved; the last saved "
-            f"version on disk is intact. {advice}.")
+        advice = QCoreApplication.translate("Errors", "Check the disk and save again, or save a copy somewhere else")
+    return QCoreApplication.translate(
+        "Errors", "Could not save {path}: {reason}. Your work is still open and unsaved; the last saved "
+        "version on disk is intact. {advice}.").format(path=path, reason=reason, advice=advice)
 
 
 def copy_bundle(source: ProjectBundle, target_root: Path, series: Series) -> ProjectBundle:

@@ -4,6 +4,22 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The disk is full (or the file size limit was reached): free some space and save again</source>
+        <translation>磁盘已满（或已达到文件大小上限）：请腾出空间后再保存</translation>
+    </message>
+    <message>
+        <source>The folder is read-only: make it writable, or use File &gt; Save As to save a copy somewhere else</source>
+        <translation>文件夹是只读的：请改为可写，或用“文件 &gt; 另存为”把副本保存到别处</translation>
+    </message>
+    <message>
+        <source>Check the disk and save again, or save a copy somewhere else</source>
+        <translation>请检查磁盘后再保存，或把副本保存到别处</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Your work is still open and unsaved; the last saved version on disk is intact. {advice}.</source>
+        <translation>无法保存 {path}：{reason}。你的工作仍然打开着，尚未保存；磁盘上上次保存的版本完好无损。{advice}。</translation>
+    </message>
+    <message>
         <location filename="../../app/bundle.py" line="123"/>
         <source>{folder} already holds a project; choose another name or open it.</source>
         <translation>{folder} 里已经有一个项目；请换个名字，或直接打开它。</translation>

@@ -25,6 +25,7 @@ import textwrap
 import time
 from fractions import Fraction
 from pathlib import Path
+from statistics import median
 
 import av
 import cv2
@@ -306,12 +307,6 @@ def x264_settings(path: Path) -> str:
     return " ".join(w for w in text.split() if w.startswith(keep))
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-
 def frames_of(path: Path) -> int:
     out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v", "-count_packets", "-show_entries",
                           "stream=nb_read_packets", "-of", "csv=p=0", str(path)], capture_output=True, text=True)
@@ -337,7 +332,7 @@ def main() -> int:
     outs.mkdir(exist_ok=True)
 
     nice = ["nice", "-n", str(args.nice)] if args.nice else []
-    walls, cpus = [], []
+    walls, cpus, ours_walls, ref_walls = [], [], [], []
     for run in range(max(1, args.runs)):
         ours, ours_cpu, ours_mb = run_child(nice + ours_cmd(project, outs / f"ours{SHOTS}.mp4"), cwd=REPO)
         print(f"ours:    {ours:6.1f} s wall  {ours_cpu:6.1f} s CPU  peak {ours_mb:6.0f} MB  "
@@ -348,6 +343,8 @@ def main() -> int:
               + ("" if run else "  (one command: concat, scale, zoompan, subtitles, drawtext, amix, "
                                 "sidechaincompress, loudnorm)"))
         walls.append(ours / ref)
+        ours_walls.append(ours)
+        ref_walls.append(ref)
         cpus.append(ours_cpu / ref_cpu)
         print(f"run {run + 1}: wall ratio ours/ffmpeg {ours / ref:.2f}, CPU-time ratio {ours_cpu / ref_cpu:.2f}")
     print(f"x264 ours:   {x264_settings(outs / f'ours{SHOTS}.mp4')}")
@@ -361,7 +358,9 @@ def main() -> int:
         mp, mp_cpu, mp_mb = run_child(moviepy_cmd(folder, media, outs / f"moviepy{SHOTS}.mp4"), cwd=folder)
         print(f"MoviePy: {mp:6.1f} s wall  {mp_cpu:6.1f} s CPU  peak {mp_mb:6.0f} MB  "
               f"frames {frames_of(outs / f'moviepy{SHOTS}.mp4')}")
-    print(f"CPU-time ratios (steadier when the machine is shared): ours/ffmpeg {ours_cpu / ref_cpu:.2f}"
+    # the headline's seconds and ratios are all medians over the runs, so they agree with each other
+    ours, ref = median(ours_walls), median(ref_walls)
+    print(f"CPU-time ratios (steadier when the machine is shared): ours/ffmpeg {median(cpus):.2f}"
           + (f", MoviePy/ours {mp_cpu / ours_cpu:.2f}" if mp_cpu else ""))
     cores = os.cpu_count()
     load = os.getloadavg()[0]

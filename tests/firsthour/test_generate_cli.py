@@ -13,7 +13,7 @@ import pytest
 from app.bundle import ProjectBundle
 from app.jobs.journal import load_with_journal
 from app.model import Episode, Scene, Series, Shot
-from app.session import Session
+from tests.project_helpers import saved_bundle
 from tests.providers.servers.kling import ACCESS_KEY, SECRET_KEY, kling_error
 from tests.providers.servers.media import png_bytes
 
@@ -37,11 +37,7 @@ def _series() -> Series:
 
 @pytest.fixture
 def bundle(tmp_path) -> Path:
-    session = Session()
-    session.create(tmp_path / "RainCity.mdrama", _series())
-    root = session.bundle.root
-    session.close()
-    return root
+    return saved_bundle(tmp_path / "RainCity.mdrama", _series())
 
 
 def _generate(project: Path, server, settings: Path, *args: str) -> subprocess.CompletedProcess:

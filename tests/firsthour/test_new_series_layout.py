@@ -18,13 +18,20 @@ def test_a_long_project_path_wraps_and_is_shown_whole(qtbot, tmp_path) -> None:
         qtbot.waitExposed(dialog)
         dialog.title_edit.setFocus()
         dialog.title_edit.insert("雨夜来信")  # typed through the input method
-        qtbot.wait(50)
         label = dialog.path_label
+
+        def button_top() -> int:
+            return dialog.create_button.mapTo(dialog, QPoint(0, 0)).y()
+
+        def label_bottom() -> int:
+            return label.mapTo(dialog, QPoint(0, label.height())).y()
+
+        # the label follows the title and the dialog's layout settles in the event loop: wait for it, not a fixed time
+        qtbot.waitUntil(lambda: "雨夜来信" in label.text() and label.height() >= label.heightForWidth(label.width())
+                        and button_top() >= label_bottom() - 2)
         assert "雨夜来信" in label.text()
         assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))
-        button_top = dialog.create_button.mapTo(dialog, QPoint(0, 0)).y()
-        label_bottom = label.mapTo(dialog, QPoint(0, label.height())).y()
-        assert button_top >= label_bottom - 2  # nothing overlaps it
+        assert button_top() >= label_bottom() - 2  # nothing overlaps it
         dialog.grab().save(str(tmp_path / "new-series.png"))
     finally:
         i18n.install_language("en")

@@ -9,7 +9,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from app.model import Character, Episode, Scene, Series, Shot
-from app.session import Session
+from tests.project_helpers import opened_session, saved_bundle
 from tests.providers.servers.fixtures import *  # noqa: F401,F403
 
 
@@ -70,19 +70,10 @@ def make_series() -> Series:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A saved bundle with one episode of three shots (no stills yet)."""
-    session = Session()
-    session.create(tmp_path / "RainCity.mdrama", make_series())
-    root = session.bundle.root
-    session.close()
-    return root
+    return saved_bundle(tmp_path / "RainCity.mdrama", make_series())
 
 
 @pytest.fixture
 def session(project, qtbot):
-    s = Session()
-    s.open(project)
-    yield s
-    from app.jobs.manager import job_manager
-
-    job_manager(s).shutdown()
-    s.close()
+    with opened_session(project) as s:
+        yield s

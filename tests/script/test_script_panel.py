@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.bundle import ProjectBundle
 from app.jobs.manager import job_manager
-from app.model import Episode, Series
-from app.session import Session
+from tests.project_helpers import one_episode_series, opened_session
 from tests.providers.servers.fixtures import openai_server  # noqa: F401
 from tests.providers.servers.openai import API_KEY
 from widgets.script.bible_dialog import BibleDialog
@@ -22,14 +21,8 @@ SCRIPT = "1. 内景 总裁办公室 - 日\n\n落地窗前，顾霆深背对着�
 
 @pytest.fixture
 def session(tmp_path, qtbot):
-    series = Series(title="契约新娘")
-    series.episodes.append(Episode(number=1, title="签约"))
-    bundle = ProjectBundle.create(tmp_path / "S.mdrama", series)
-    s = Session()
-    s.open(bundle.root)
-    yield s
-    job_manager(s).shutdown()
-    s.close()
+    with opened_session(ProjectBundle.create(tmp_path / "S.mdrama", one_episode_series()).root) as s:
+        yield s
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def build_season(root: Path, episodes: int = EPISODES) -> Path:
     series = Series(title="雨中的约定 Lazy Season")
     lin = Character(name="林夏")
     series.characters.append(lin)
-    take_files: list[str] = []
+    take_files: list[Take] = []
     for n in range(1, episodes + 1):
         scenes = []
         for s in range(1, 3):
@@ -44,9 +44,8 @@ def build_season(root: Path, episodes: int = EPISODES) -> Path:
             for k in range(1, 4):
                 takes = []
                 for t in range(2):
-                    rel = f"takes/e{n}s{s}k{k}t{t}.wav"
-                    take_files.append(rel)
-                    takes.append(Take(path=rel, name=f"take {t + 1}", sample_rate=RATE))
+                    takes.append(Take(path=f"takes/e{n}s{s}k{k}t{t}.wav", name=f"take {t + 1}", sample_rate=RATE))
+                take_files.extend(takes)
                 line = DialogueLine(character_id=lin.id, character_name=lin.name,
                                     text=f"第{n}集 第{s}场 第{k}句：我们明天见 line {n}.{s}.{k}",
                                     takes=takes, chosen_take_id=takes[0].id)
@@ -56,13 +55,8 @@ def build_season(root: Path, episodes: int = EPISODES) -> Path:
         series.episodes.append(Episode(number=n, title=f"第{n}集 Rain {n}", logline=f"logline {n}",
                                        script=f"INT. CAFE - NIGHT\n林夏: line {n}", scenes=scenes))
     bundle = ProjectBundle.create(root, series)
-    for rel in take_files:
-        samples = _wav(bundle.root / rel)
-        for ep in series.episodes:
-            for _shot, line in ep.dialogue_lines():
-                for take in line.takes:
-                    if take.path == rel:
-                        take.samples = samples
+    for take in take_files:  # each take object is the one the series holds: no search for it
+        take.samples = _wav(bundle.root / take.path)
     bundle.save(series)
     return bundle.root
 

@@ -100,7 +100,8 @@ def test_started_with_a_project_the_tabs_behind_are_not_built(window_factory, qt
     assert window.controller.open_path(still_project)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(200)  # the look at the docks really on screen runs once the window is shown
+    # the look at the docks really on screen runs once the window is shown
+    qtbot.waitUntil(lambda: window.docks.panels["StoryboardDock"] is not None)
     assert window.docks.panels["StoryboardDock"] is not None
     assert all(window.docks.panels[name] is None for name in (*LAZY, "VoiceBoothDock"))
 

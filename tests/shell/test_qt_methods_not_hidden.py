@@ -11,23 +11,16 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QStyle
 
 from app.bundle import ProjectBundle
-from app.jobs.manager import _Relay, job_manager
-from app.model import Episode, Series
-from app.session import Session
+from app.jobs.manager import _Relay
+from tests.project_helpers import one_episode_series, opened_session
 from widgets.draft.dialog import DraftExportDialog
 from widgets.script.bible_dialog import BibleDialog
 
 
 @pytest.fixture
 def session(tmp_path, qtbot):
-    series = Series(title="契约新娘")
-    series.episodes.append(Episode(number=1, title="签约"))
-    bundle = ProjectBundle.create(tmp_path / "S.mdrama", series)
-    s = Session()
-    s.open(bundle.root)
-    yield s
-    job_manager(s).shutdown()
-    s.close()
+    with opened_session(ProjectBundle.create(tmp_path / "S.mdrama", one_episode_series()).root) as s:
+        yield s
 
 
 def test_job_relay_still_handles_qt_events(qtbot) -> None:

@@ -7,18 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from app.model import Character, Episode, Scene, Series, Shot
+from tests.jobs.conftest import _isolated_settings  # noqa: F401  (own settings file, fast polling)
 from tests.providers.servers.fixtures import *  # noqa: F401,F403
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("MICRODRAMA_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("MICRODRAMA_POLL_INTERVAL", "0.05")
 
 
 def season_series(episodes: int = 6, shots: int = 10) -> Series:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -105,10 +104,12 @@ def test_fifty_suspects_are_ranked_with_progress_and_stop_ends_it_promptly(sessi
 
     job = dialog.start()
     qtbot.waitUntil(lambda: (job.progress or 0) > 0.1, timeout=60000)
-    stopped_at = time.monotonic()
+    stopped_at = job.progress or 0
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: job.state.finished, timeout=60000)
-    assert time.monotonic() - stopped_at < 5.0  # within the file being read, not after the folder
+    # within the file being read, not after the folder: at most a file or two (1/50 each) more
+    # (progress, not wall time: a busy CI machine reads one file in seconds)
+    assert (job.progress or 0) - stopped_at <= 0.061
     assert job.state.value == "cancelled" and (job.progress or 0) < 0.9
     assert dialog.check_button.isEnabled() and dialog.status.text()
 

@@ -41,6 +41,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 from app.jobs.cancel import CancelToken
+from app.thread_priority import yield_to_gui
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,7 @@ class BackgroundTask(QRunnable, Generic[T]):
         return self._ended.wait(timeout_s)
 
     def run(self) -> None:  # worker thread
+        yield_to_gui()
         try:
             if self.token.cancelled:
                 # Cancelled after the pool handed it to this worker (tryTake failed then): still

@@ -22,6 +22,7 @@ from app.bundle import BundleError, MediaProblem, ProjectBundle
 from app.lazy_season import take_entries_of_part
 from app.model import Episode, Series
 from app.model.lazy_episode import is_unread
+from app.thread_priority import yield_to_gui
 
 Entry = tuple[str, str, str, str]  # kind ("asset"/"take"), object id, bundle-relative path, display name
 
@@ -116,6 +117,7 @@ class _Check(QRunnable):
         self.cancelled, self.signals, self.sources = cancelled, signals, sources
 
     def run(self) -> None:
+        yield_to_gui()
         for source in self.sources:  # unread episodes' takes, from their part files
             if self.cancelled.is_set():
                 return

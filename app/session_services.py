@@ -41,7 +41,7 @@ class SessionServices(QObject):
         session.projectClosed.connect(self._drop_media)
         from app.heap import ProjectHeap
 
-        self.heap = ProjectHeap(session)  # a big project's model is kept out of the garbage collector's walks
+        self.heap = ProjectHeap(session)  # the open project's heap is kept out of the garbage collector's walks
 
     @property
     def jobs(self) -> JobManager:

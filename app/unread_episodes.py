@@ -99,7 +99,9 @@ class EpisodeWarmer(QObject):
         def adopt(built: Episode | None) -> None:
             if built is not None:
                 episode.adopt(built)  # False when it was read meanwhile: this copy is dropped
-            then()
+            # the switch itself in the next event-loop pass: indexing the episode and every panel
+            # taking it in one go held the GUI thread twice as long
+            QTimer.singleShot(0, self, then)
 
         run_in_background(read, on_done=adopt, on_error=lambda _exc: then(), owner=self, name="read-episode-now")
 

@@ -37,6 +37,7 @@ from app.jobs.store import write_jobs_through
 from app.model import JobRecord, Series
 from app.secrets import install_log_redaction
 from app.session import Session
+from app.thread_priority import yield_to_gui
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class _Runner(QRunnable):
         self._job, self._run, self._relay = job, run_number, relay
 
     def run(self) -> None:  # worker thread
+        yield_to_gui()
         job, run, relay = self._job, self._run, self._relay
         ctx = JobContext(job, lambda f, t: relay.progress.emit(job.id, run, f, t),
                          lambda name, payload: relay.job_event.emit(job.id, run, str(name), payload))

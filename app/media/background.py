@@ -16,9 +16,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from app.errors import UserError
+from app.thread_priority import yield_to_gui
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class _Task(QRunnable):
         self.runner, self.key, self.fn, self.token = runner, key, fn, token
 
     def run(self) -> None:  # worker thread
-        QThread.currentThread().setPriority(QThread.Priority.LowPriority)
+        yield_to_gui()
         runner, key = self.runner, self.key
         try:
             self.token.check()

@@ -1,7 +1,8 @@
 """An episode switch on a season paints the new episode at once and leaves slow work for idle time.
 
 The timeline's first paint of an episode draws its clips directly (a sprite for each
-of dozens of clips would stall the switch) and makes the sprites in idle slices; the
+of dozens of clips would stall the switch) and makes the sprites in idle slices; what
+was drawn and loaded for an episode is kept for the next visit; the
 Provenance ledger behind another dock's tab is rebuilt only when its tab is raised.
 """
 
@@ -14,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from widgets.provenance.panel import ProvenancePanel
-from widgets.timeline.sprites import SPRITES_PER_PAINT
 from widgets.timeline.view import TimelineView
 
 
@@ -48,26 +48,63 @@ def test_switch_paints_the_new_episode_directly_then_makes_its_sprites_when_idle
     window.session.set_current_episode(episodes[1].id)
     settled(view, qtbot)
     before = pixels(view.grab().toImage())
+    assert np.array_equal(before, drawn_from_scratch(view))  # sprites draw what direct painting draws (fades too)
+    kept = len(view.sprites)
+    assert kept > 10  # the first episode's clips, all from sprites
 
     window.session.set_current_episode(episodes[2].id)
-    first = pixels(view.grab().toImage())  # the switch's first paint, no event handled in between
+    assert view.paint_hold.held  # the new episode paints in an event-loop pass of its own (tested below)
+    view.paint_hold.release()
+    first = pixels(view.grab().toImage())  # the new episode's first paint
     if view.painter.zooming:  # the new episode fits at another zoom: that first frame drew every clip directly
-        assert len(view.sprites) == 0 and view.sprites.pending == 0
         first = pixels(view.grab().toImage())  # the next frame, at the steady zoom
     assert view.episode is not None and view.episode.id == episodes[2].id
-    assert len(view.sprites) == SPRITES_PER_PAINT  # a few made, the rest drawn directly and wanted later
-    assert view.sprites.pending > 10  # a season episode: dozens of clips on screen
-    assert not np.array_equal(first, before)
+    assert len(view.sprites) == kept  # the first paint made none itself: every clip drawn directly...
+    assert view.sprites.pending > 10  # ...and its sprite wanted for idle time (a season episode: dozens)
     assert np.array_equal(first, drawn_from_scratch(view))  # the new episode's clips, drawn in full
 
     wanted = view.sprites.pending
     qtbot.waitUntil(lambda: view.sprites.pending == 0, timeout=20000)  # idle slices made them
-    assert len(view.sprites) >= SPRITES_PER_PAINT + wanted
+    assert len(view.sprites) >= kept + wanted  # the other episode's sprites are kept
     settled(view, qtbot)
     made = len(view.sprites)
     from_sprites = pixels(view.grab().toImage())
     assert view.sprites.pending == 0 and len(view.sprites) == made  # every clip came from a sprite
     assert np.array_equal(from_sprites, drawn_from_scratch(view))
+
+    # back to the first episode: its sprites and thumbnails were kept, so nothing is drawn directly
+    window.session.set_current_episode(episodes[1].id)
+    assert view.paint_hold.held
+    qtbot.waitUntil(lambda: not view.paint_hold.held, timeout=10000)  # released by the event loop
+    back = pixels(view.grab().toImage())
+    assert view.sprites.pending == 0 and len(view.sprites) == made
+    assert np.array_equal(back, before)
+
+
+def test_a_sprite_drawn_before_its_thumbnails_arrived_is_made_again(window, qtbot, season: Path) -> None:
+    """With nothing cached (a season whose episodes share no art), the first sprites are drawn with
+    placeholders; each is made again once the media it waited for has arrived."""
+    assert window.controller.open_path(season)
+    view = window.findChild(TimelineView)
+    assert view is not None
+    settled(view, qtbot)
+    view.media_cache.clear()
+    view.wave_tiles.clear()
+    view.sprites.clear()
+    view.repaint()  # placeholders; the missing thumbnails and peaks are asked for
+    while view.sprites.pending:  # the idle slices, run before any result can land (no event handled)
+        view.sprites._make_some()
+    early = len(view.sprites)
+    assert early > 10
+    assert view.sprites.incomplete > 0  # drawn with placeholders: thumbnails were still being made
+
+    def complete() -> bool:  # each look repaints: sprites drawn before media arrived are made again
+        view.repaint()
+        view.media_cache.wait_idle(20000)
+        return view.sprites.pending == 0 and view.sprites.incomplete == 0
+
+    qtbot.waitUntil(complete, timeout=20000)
+    assert np.array_equal(pixels(view.grab().toImage()), drawn_from_scratch(view))  # thumbnails in every sprite
 
 
 def test_hidden_provenance_panel_shows_the_current_episode_when_its_tab_is_raised(window, qtbot, season: Path) -> None:

@@ -41,15 +41,15 @@ class FountainHighlighter(QSyntaxHighlighter):
         self._kinds: dict[int, Kind] = {}
 
     def set_screenplay(self, play: Screenplay) -> None:
-        kinds: dict[int, Kind] = {}
-        for element in play.elements:
-            for line in range(element.line, element.end_line + 1):
-                kinds.setdefault(line, element.kind)
-            if element.kind is Kind.CHARACTER and element.line not in kinds:
-                kinds[element.line] = Kind.CHARACTER
+        """Colour the document's lines by ``play`` (re-highlights only when a line's kind changed)."""
+        kinds = _kinds_of(play)
         if kinds != self._kinds:
             self._kinds = kinds
             self.rehighlight()
+
+    def prepare(self, play: Screenplay) -> None:
+        """Take ``play``'s line kinds before its text is set: setting the text highlights each block once."""
+        self._kinds = _kinds_of(play)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         kind = self._kinds.get(self.currentBlock().blockNumber())
@@ -64,3 +64,13 @@ class FountainHighlighter(QSyntaxHighlighter):
             end = len(text) if end < 0 else end + 2
             self.setFormat(start, end - start, FORMATS[Kind.NOTE])
             start = text.find("[[", end)
+
+
+def _kinds_of(play: Screenplay) -> dict[int, Kind]:
+    kinds: dict[int, Kind] = {}
+    for element in play.elements:
+        for line in range(element.line, element.end_line + 1):
+            kinds.setdefault(line, element.kind)
+        if element.kind is Kind.CHARACTER and element.line not in kinds:
+            kinds[element.line] = Kind.CHARACTER
+    return kinds

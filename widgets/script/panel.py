@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import ProviderNotConfigured, UserError
 from app.fsutil import atomic_write_bytes
 from app.jobs.job import FunctionJob, JobState
-from app.script.fountain import Kind, parse
+from app.script.fountain import Kind, Screenplay, parse
 from app.script.text_provider import configured_text_provider
 from app.script.writing import (
     TextStreamJob,
@@ -56,6 +56,7 @@ class ScriptPanel(QWidget):
         self._episode_id = ""
         self._typing_serial = 0
         self._applying = False  # setting the editor from the model: not a user edit
+        self._parsed: tuple[tuple[str, tuple[str, ...]], Screenplay] | None = None  # the last parse, by text
         self._stream_job: TextStreamJob | None = None
         self._breakdown_job: FunctionJob | None = None
         self._stream_cursor: QTextCursor | None = None
@@ -206,10 +207,14 @@ class ScriptPanel(QWidget):
         self._refresh_outline()
 
     def _set_editor_text(self, text: str) -> None:
+        """Show ``text``. Its lines are classified first, so the highlighter colours it once while the
+        text is laid out (and ``_refresh_outline`` then finds nothing to recolour): an episode switch
+        paid for two Fountain parses and two highlighting passes of the whole script."""
         if self.editor.toPlainText() == text:
             return
         cursor_pos = self.editor.textCursor().position()
         scroll = self.editor.verticalScrollBar().value()
+        self.highlighter.prepare(self._parse(text))
         self._applying = True
         try:
             self.editor.setPlainText(text)
@@ -228,8 +233,10 @@ class ScriptPanel(QWidget):
                 self._refresh_outline()
 
     def _text_edited(self) -> None:
+        if self._applying:
+            return  # set from the model: whoever set it refreshes the outline once
         self._refresh_outline()
-        if self._applying or self._stream_job is not None:
+        if self._stream_job is not None:
             return
         self.commit_timer.start()
 
@@ -251,8 +258,14 @@ class ScriptPanel(QWidget):
                                        merge_key=f"script:{episode.id}:{self._typing_serial}", script=text)
 
     # --------------------------------------------------------------- outline
+    def _parse(self, text: str) -> Screenplay:
+        key = (text, tuple(c.name for c in self.session.series.characters))
+        if self._parsed is None or self._parsed[0] != key:
+            self._parsed = (key, parse(text, list(key[1])))
+        return self._parsed[1]
+
     def _refresh_outline(self) -> None:
-        play = parse(self.editor.toPlainText(), [c.name for c in self.session.series.characters])
+        play = self._parse(self.editor.toPlainText())
         self.highlighter.set_screenplay(play)
         self.outline.clear()
         scenes = 0

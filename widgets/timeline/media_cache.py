@@ -1,8 +1,9 @@
 """Thumbnails and waveform peaks for clips, computed off the GUI thread.
 
 The painter asks for what it needs on every repaint; a miss schedules a
-background task (``app.background``, at most one per key) and returns None, so
-the clip draws a placeholder until ``updated`` fires. Tasks get plain values
+background task (``app.background``, at most one per key; a paint's misses go
+out together, a few per task) and returns None, so the clip draws a placeholder
+until ``updated`` fires. Tasks get plain values
 (paths, times, sizes), never model objects. They read the media engine's on-disk
 caches (``app.media.services``: one-per-second thumbnails, base-level waveform
 peaks) when they are ready, else decode through the engine's shared
@@ -15,11 +16,13 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from app.background import BackgroundTask, run_in_background
@@ -28,10 +31,13 @@ from widgets.shell.engine_loader import engine_ready, when_engine_ready
 log = logging.getLogger(__name__)
 
 THUMB_H = 64  # pixel height thumbnails are made at (drawn scaled to the track)
+BATCH = 8  # thumbnails or peaks made by one background task (results arrive, and repaint, together)
 PEAKS_PER_SECOND = 200
 
 if TYPE_CHECKING:
     import numpy as np
+
+Made: TypeAlias = "QImage | np.ndarray"  # a thumbnail or a file's waveform peaks
 
 
 def compute_peaks(samples: np.ndarray, rate: int, per_second: int = PEAKS_PER_SECOND) -> np.ndarray:
@@ -63,6 +69,9 @@ class ClipMediaCache(QObject):
         self._pending: set[tuple] = set()
         self._max_thumbs = max_thumbs
         self._tasks: dict[tuple, BackgroundTask] = {}
+        self._queue: list[tuple[tuple, Callable[[], Made]]] = []  # asked for by the paint running now
+        self._flush_timer = QTimer(self, singleShot=True, interval=0)
+        self._flush_timer.timeout.connect(self._flush)
         self._waiting_for_engine = False
         self.generation = 0  # bumped whenever a result arrives: drawings made before are stale
 
@@ -71,6 +80,9 @@ class ClipMediaCache(QObject):
         self._thumbs.clear()
         self._scaled.clear()
         self._peaks.clear()
+        for key, _make in self._queue:
+            self._pending.discard(key)
+        self._queue.clear()
 
     # ---------------------------------------------------------------- fetcher
     def _services(self):
@@ -92,13 +104,23 @@ class ClipMediaCache(QObject):
         self.generation += 1
         self.updated.emit()  # the clips repaint and ask again
 
-    def _start(self, key: tuple, make) -> None:  # noqa: ANN001 - () -> QImage | ndarray
-        def failed(exc: Exception) -> None:  # a broken file: log it, keep the placeholder
-            log.info("timeline media: %s failed: %s", key, exc)
-            self._on_done(key, None)
+    def _start(self, key: tuple, make: Callable[[], Made]) -> None:
+        """Queue ``make`` for ``key``. A paint's misses (dozens when a new episode is shown) are sent
+        to the workers together when the paint is over, a few per task: one task each cost the paint
+        ~0.1 ms apiece, and a repaint for every single result."""
         self._pending.add(key)
-        self._tasks[key] = run_in_background(make, lambda result: self._on_done(key, result), failed,
-                                             owner=self, name="timeline-media")
+        self._queue.append((key, make))
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush(self) -> None:
+        """Start the queued makes, ``BATCH`` per background task, in the order the paint asked for them."""
+        queue, self._queue = self._queue, []
+        for at in range(0, len(queue), BATCH):
+            chunk = queue[at:at + BATCH]
+            task = run_in_background(partial(_make_all, chunk), self._on_done, owner=self, name="timeline-media")
+            for key, _make in chunk:
+                self._tasks[key] = task
 
     # -------------------------------------------------------------- requests
     def thumbnail(self, root: Path, path: Path, seconds: float, is_still: bool, aspect: float,
@@ -165,15 +187,18 @@ class ClipMediaCache(QObject):
             self._start(key, make)
         return None
 
-    def _on_done(self, key: tuple, result) -> None:
-        self._pending.discard(key)
-        self._tasks.pop(key, None)
-        if key[0] == "t":
-            self._thumbs[key] = result
-            while len(self._thumbs) > self._max_thumbs:
-                self._thumbs.popitem(last=False)
-        else:
-            self._peaks[key[1]] = result
+    def _on_done(self, results: list[tuple[tuple, Made | None]]) -> None:
+        """A task's results, all in one repaint. A file that could not be read gets an empty result
+        (a null image, no peaks): the clip keeps its placeholder and is not asked for again."""
+        for key, result in results:
+            self._pending.discard(key)
+            self._tasks.pop(key, None)
+            if key[0] == "t":
+                self._thumbs[key] = result if isinstance(result, QImage) else QImage()
+                while len(self._thumbs) > self._max_thumbs:
+                    self._thumbs.popitem(last=False)
+            else:
+                self._peaks[key[1]] = _no_peaks() if result is None or isinstance(result, QImage) else result
         self.generation += 1
         self.updated.emit()
 
@@ -186,8 +211,28 @@ class ClipMediaCache(QObject):
 
             load_engine_now()
             self._engine_loaded()
+        self._flush_timer.stop()
+        self._flush()
         deadline = time.monotonic() + msecs / 1000
         return all(task.wait(max(0.0, deadline - time.monotonic())) for task in list(self._tasks.values()))
+
+
+def _make_all(chunk: list[tuple[tuple, Callable[[], Made]]]) -> list[tuple[tuple, Made | None]]:
+    """Run on a worker: each make's result, or None for a file that could not be read (logged)."""
+    out: list[tuple[tuple, Made | None]] = []
+    for key, make in chunk:
+        try:
+            out.append((key, make()))
+        except Exception as exc:  # a broken file: log it, keep the placeholder; the others still load
+            log.info("timeline media: %s failed: %s", key, exc)
+            out.append((key, None))
+    return out
+
+
+def _no_peaks() -> np.ndarray:
+    import numpy as np
+
+    return np.zeros(0, np.float32)
 
 
 def _engine_thumbnail(cache_dir: Path, path: Path, t: Fraction, src_fps: float) -> np.ndarray | None:

@@ -50,7 +50,7 @@ class TimelinePainter(OverlayPainting, HeaderPainting):
         self.zooming = g.ppf != self._last_ppf
         self.use_sprites = self.sprites_enabled and not self.zooming
         self._last_ppf = g.ppf
-        v.sprites.begin_paint()
+        v.sprites.begin_paint(v.media_cache.generation)
         self.approximate = False  # set when something was drawn from a nearby zoom's picture
         w, h = v.width(), v.height()
         p.fillRect(0, 0, w, h, theme.BG)

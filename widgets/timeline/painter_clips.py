@@ -75,7 +75,7 @@ class ClipPainting(MediaPainting):
         v = self.v
         marks: list[tuple[Clip, QRectF, Sequence[ClipWarning]]] = []
         direct = []
-        ppf, generation, dpr = v.geo.ppf, v.media_cache.generation, v.devicePixelRatioF()
+        ppf, dpr = v.geo.ppf, v.devicePixelRatioF()
         for clip, rect in items:
             warns = v.warnings_by_clip.get(clip.id, ())
             offline = any(w.kind == MEDIA_OFFLINE for w in warns)
@@ -85,7 +85,7 @@ class ClipPainting(MediaPainting):
                 direct.append((clip, rect, base, offline, bool(warns)))
                 continue
             width, height = int(rect.width()), int(rect.height())
-            key = sprite_key(clip, track, width, height, ppf, (offline, bool(warns), generation, base.rgba()))
+            key = sprite_key(clip, track, width, height, ppf, (offline, bool(warns), base.rgba()))
             sprite = v.sprites.find(key, width, height, dpr,
                                     partial(self._sprite_body, track, clip, base, offline, bool(warns)))
             if sprite is None:  # one of many missing (a new episode): drawn with the batch, made when idle
@@ -97,8 +97,11 @@ class ClipPainting(MediaPainting):
         self.clip_marks(p, marks)
 
     def _sprite_body(self, track: Track, clip: Clip, base: QColor, offline: bool, warned: bool,
-                     sp: QPainter, r: QRectF) -> None:
+                     sp: QPainter, r: QRectF) -> bool:
+        """A sprite's drawing; True when none of its media was still being made (no placeholder)."""
+        self.media_missing = False
         self.bodies(sp, track, [(clip, r, base, offline, warned)], (0.0, r.width()))
+        return not self.media_missing
 
     def clip_marks(self, p: QPainter, marks: list[tuple[Clip, QRectF, Sequence[ClipWarning]]]) -> None:
         """Warning badges, frames (selected ones highlighted) and the trim handle under the mouse."""

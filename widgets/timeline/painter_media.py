@@ -53,6 +53,7 @@ class MediaPainting(PainterState):
                 else:  # an unscaled blit of the part that fits
                     p.drawImage(QPointF(x, body.top()), img, QRectF(0, 0, room * img.devicePixelRatio(), img.height()))
             else:
+                self.media_missing = self.media_missing or img is None  # None: still being made (null: unreadable)
                 p.fillRect(QRectF(x + 1, body.top() + 1, min(tw, room) - 2, body.height() - 2), _PLACEHOLDER)
             x += tw
 
@@ -62,6 +63,7 @@ class MediaPainting(PainterState):
         peaks = v.media_cache.peaks(path) if path is not None else None
         mid = body.center().y()
         if peaks is None or len(peaks) == 0:
+            self.media_missing = self.media_missing or (peaks is None and path is not None)  # still being made
             p.setPen(QPen(base.lighter(150), 1))
             p.drawLine(QPointF(body.left(), mid), QPointF(body.right(), mid))
             return

@@ -30,6 +30,7 @@ class PainterState:
         self.use_sprites = False
         self.zooming = False
         self.approximate = False
+        self.media_missing = False  # set when a thumbnail or waveform was drawn as a placeholder
         self._last_ppf = 0.0
         self._headers: tuple[tuple, QPixmap] | None = None
         self._fills: dict[tuple[int, float, float], QBrush] = {}

@@ -9,9 +9,15 @@ by the painter and are not part of it.
 
 Making a sprite costs more than drawing the clip once (a pixmap, a painter, and
 none of the batching across a track's clips), so a paint that misses many (the
-first paint of an episode: ~80 clips) makes only a few and draws the rest
-directly; their sprites are made afterwards in short slices when the GUI thread
-is idle (``queue``), ready for the next scroll.
+first paint of an episode: ~80 clips) makes only a few (none at all for a
+newly shown episode) and draws the rest directly; their sprites are made
+afterwards in short slices when the GUI thread is idle, ready for the next
+scroll.
+
+A body drawn while some of its thumbnails or waveform were still being made
+(placeholders) is *incomplete*: it is kept only until the next media result
+arrives (the media cache's ``generation``). A complete one does not depend on
+media still loading, so a thumbnail arriving for another clip leaves it valid.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ MAX_SPRITE_W = 4096  # wider clips (deep zoom) are painted directly: only their 
 SPRITES_PER_PAINT = 4  # sprites a paint makes itself (a scroll step's new clips); more are left to idle time
 IDLE_SLICE_S = 0.004  # GUI-thread time one idle slice may spend making sprites
 
-Render = Callable[[QPainter, QRectF], None]
+Render = Callable[[QPainter, QRectF], bool]  # draws a clip body; True when no media was missing
 
 
 @dataclass
@@ -58,30 +64,47 @@ class SpriteCache:
         self._bytes = 0
         self.max_bytes = max_bytes
         self._wanted: dict[tuple, _Wanted] = {}
+        self._incomplete: dict[tuple, int] = {}  # sprites drawn with placeholders: the media generation then
+        self._generation = 0  # the media cache's, as of this paint
         self._made_this_paint = 0
+        self._paint_budget = SPRITES_PER_PAINT
+        self._defer_next = False
         # a child of the view: it dies with it, so no slice runs for a view that is gone
         self._idle = QTimer(owner, singleShot=True, interval=0)
         self._idle.timeout.connect(self._make_some)
 
-    def begin_paint(self) -> None:
-        """A new paint: what the previous one wanted and is still missing is wanted again if still seen."""
+    def defer_next_paint(self) -> None:
+        """The next paint shows a new episode: it makes no sprite itself (all of them go to idle slices)."""
+        self._defer_next = True
+
+    def begin_paint(self, media_generation: int = 0) -> None:
+        """A new paint: what the previous one wanted and is still missing is wanted again if still seen.
+        ``media_generation`` is the media cache's: incomplete sprites made before it changed are stale."""
         self._made_this_paint = 0
+        self._paint_budget = 0 if self._defer_next else SPRITES_PER_PAINT
+        self._defer_next = False
+        self._generation = media_generation
         self._wanted.clear()
 
     def find(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> QPixmap | None:
         """The sprite for ``key``; on a miss made now if this paint has made few, else ``None``:
         the caller draws the clip directly and the sprite is made in an idle slice."""
         found = self._sprites.get(key)
-        if found is not None:
+        if found is not None and self._usable(key):
             self._sprites.move_to_end(key)
             return found
-        if self._made_this_paint < SPRITES_PER_PAINT:
+        if self._made_this_paint < self._paint_budget:
             self._made_this_paint += 1
             return self._make(key, width, height, dpr, render)
         self._wanted[key] = _Wanted(width, height, dpr, render)
         if not self._idle.isActive():
             self._idle.start()
         return None
+
+    @property
+    def incomplete(self) -> int:
+        """Sprites drawn with placeholders for media that has not arrived since."""
+        return sum(1 for made in self._incomplete.values() if made == self._generation)
 
     @property
     def pending(self) -> int:
@@ -94,29 +117,44 @@ class SpriteCache:
         while self._wanted and time.perf_counter() < deadline:
             key = next(iter(self._wanted))
             w = self._wanted.pop(key)
-            if key not in self._sprites:
+            if not self._usable(key):
                 self._make(key, w.width, w.height, w.dpr, w.render)
         if self._wanted:
             self._idle.start()
 
+    def _usable(self, key: tuple) -> bool:
+        """Made, and not drawn with placeholders for media that arrived since."""
+        return key in self._sprites and self._incomplete.get(key, self._generation) == self._generation
+
     def _make(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> QPixmap:
         """Renders ``key``'s sprite with ``render(painter, rect_at_origin)`` and keeps it (LRU by bytes)."""
-        pix = QPixmap(max(1, round(width * dpr)), max(1, round(height * dpr)))
+        # one pixel more each way: a line drawn to the clip's far edge (a fade's foot) ends on the
+        # pixel just past its rect, as it does when the clip is drawn directly
+        pix = QPixmap(max(1, round((width + 1) * dpr)), max(1, round((height + 1) * dpr)))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
         p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        render(p, QRectF(0, 0, width, height))
+        complete = render(p, QRectF(0, 0, width, height))
         p.end()
+        old = self._sprites.pop(key, None)
+        if old is not None:
+            self._bytes -= old.width() * old.height() * 4
         self._sprites[key] = pix
+        if complete:
+            self._incomplete.pop(key, None)
+        else:
+            self._incomplete[key] = self._generation
         self._bytes += pix.width() * pix.height() * 4
         while self._bytes > self.max_bytes and len(self._sprites) > 1:
-            _, old = self._sprites.popitem(last=False)
+            dropped, old = self._sprites.popitem(last=False)
+            self._incomplete.pop(dropped, None)
             self._bytes -= old.width() * old.height() * 4
         return pix
 
     def clear(self) -> None:
         self._sprites.clear()
+        self._incomplete.clear()
         self._wanted.clear()
         self._idle.stop()
         self._bytes = 0

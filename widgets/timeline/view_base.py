@@ -8,6 +8,7 @@ keys), ``view_editing`` (edit actions and the timeline command table) and ``view
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from app.timeline.warnings import ClipWarning, timeline_warnings
 from widgets.timeline import theme
 from widgets.timeline.geometry import Geometry
 from widgets.timeline.media_cache import ClipMediaCache
+from widgets.timeline.paint_hold import PaintHold
 from widgets.timeline.painter import TimelinePainter, TrackIndex
 from widgets.timeline.sprites import SpriteCache
 from widgets.timeline.waveform_tiles import WaveformTiles
@@ -66,6 +68,7 @@ class TimelineViewBase(QWidget):
         self.media_cache = ClipMediaCache(self, session=session)
         self.wave_tiles = WaveformTiles()
         self.sprites = SpriteCache(self)  # its idle slices' timer is the view's child
+        self.paint_hold = PaintHold(self)
         self.duration = 0  # cached episode length (frames), refreshed with the model
         self.settle_timer = QTimer(self, singleShot=True, interval=150)  # exact repaint after a zoom
         self.settle_timer.timeout.connect(self.update)
@@ -76,7 +79,7 @@ class TimelineViewBase(QWidget):
         self._dirty = True
         self.warnings_by_clip: dict[str, list[ClipWarning]] = {}
         self.warnings_by_kind: dict[str, list[ClipWarning]] = {}
-        self._exists: dict[str, bool] = {}
+        self._exists: dict[str, tuple[tuple[int, int], bool]] = {}  # by file: (inode, mode) then
         self._asset_files: dict[tuple[str, str], Path] = {}
         self._audio_paths: dict[tuple, Path | None] = {}
         # interaction state
@@ -112,7 +115,7 @@ class TimelineViewBase(QWidget):
         self.doc.listChanged.connect(self._model_changed)
         self.doc.mediaChanged.connect(self._media_changed)
         self.doc.reset.connect(self._reset)
-        session.currentEpisodeChanged.connect(self._reset)
+        session.currentEpisodeChanged.connect(self._episode_switched)
         session.playheadChanged.connect(self._playhead_moved)
         self._reset()
 
@@ -183,13 +186,26 @@ class TimelineViewBase(QWidget):
         return found
 
     def _exists_check(self, rel: str) -> bool:
-        if rel not in self._exists:
-            bundle = self.session.bundle
-            try:
-                self._exists[rel] = bundle is None or bundle.resolve(rel).is_file()
-            except UserError:
-                self._exists[rel] = False
-        return self._exists[rel]
+        """Whether a clip's file is there (inside the bundle). ``bundle.resolve`` walks every part of
+        the path (an lstat each) and ran for every clip at each episode switch; the answer is kept
+        while the entry's inode and type stay the same, so a check costs one lstat."""
+        bundle = self.session.bundle
+        if bundle is None:
+            return True
+        try:
+            st = os.lstat(os.path.join(bundle.root, rel))  # not pathlib: ten times the cost per clip
+        except (OSError, ValueError):
+            return False  # missing (or not a path at all)
+        stamp = (st.st_ino, st.st_mode)
+        kept = self._exists.get(rel)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        try:
+            found = bundle.resolve(rel).is_file()
+        except UserError:
+            found = False
+        self._exists[rel] = (stamp, found)
+        return found
 
     def _refresh(self) -> None:
         if not self._dirty:
@@ -249,19 +265,30 @@ class TimelineViewBase(QWidget):
         self._model_changed("")
 
     def _reset(self, *_args) -> None:
-        self.selection.clear()
-        self._exists.clear()
-        self._asset_files.clear()
-        self._audio_paths.clear()
+        """Another project (or the same one reloaded): nothing drawn or loaded before is kept."""
         self.media_cache.clear()
         self.wave_tiles.clear()
         self.sprites.clear()
+        self._episode_switched()
+
+    def _episode_switched(self, *_args) -> None:
+        """Another episode of the same project. Thumbnails, waveform tiles and clip sprites are kept
+        (each is keyed by file or by everything its picture shows, and bounded): switching back and
+        forth reuses them, and a season's episodes share art. Whether files exist is asked again
+        (one lstat per file).
+        The new episode's first paint makes no sprite itself (dozens would be missing): idle
+        slices make them."""
+        self.selection.clear()
+        self._asset_files.clear()
+        self._audio_paths.clear()
+        self.sprites.defer_next_paint()
         self._dirty = True
         self._refresh()
         self.refresh_warnings()
         if self.width() > self.geo.header_w + 50:
             self.zoom_to_fit()
         self.update()
+        self.paint_hold.hold()
         self.viewChanged.emit()
 
     # ------------------------------------------------------------ zoom/scroll
@@ -329,11 +356,14 @@ class TimelineViewBase(QWidget):
 
     # ---------------------------------------------------------------- paint
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        if self.paint_hold.held:
+            return  # a new episode paints in a pass of its own (paint_hold.py): the old pixels stay
         self._layout()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.painter.paint(p)
         p.end()
+        self.paint_hold.painted()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:  # cached drawings hold translated words

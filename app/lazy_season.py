@@ -68,6 +68,13 @@ def read_episode(root: Path, entry: dict[str, Any], source: str, index: int,
     return episode
 
 
+def _loader_of_part(root: Path, entry: dict[str, Any], source: str, index: int, settings: ProjectSettings,
+                    part: PartRef) -> functools.partial[Episode]:
+    """The loader of an episode whose part a save rewrote (same episode, new file and checksum)."""
+    moved = dict(entry, file=part.file, sha256=part.sha256)
+    return functools.partial(read_episode, root, moved, source, index, settings)
+
+
 def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Series, PartMap]:
     """The series a split manifest describes, episodes unread where the manifest summarises them."""
     root = Path(root).absolute()
@@ -97,8 +104,9 @@ def open_split(root: Path, manifest: dict[str, Any], source: str) -> tuple[Serie
                 and _safe_episode_file(entry["file"]):
             ref = PartRef(entry["file"], str(entry.get("sha256") or ""))
             loader = functools.partial(read_episode, root, entry, source, index, settings)
+            repoint = functools.partial(_loader_of_part, root, entry, source, index, settings)
             episode: Episode = LazyEpisode.unread(entry["id"], number, title,
-                                                  LazyState(loader, ref, root_key, summary))
+                                                  LazyState(loader, ref, root_key, summary, repoint=repoint))
         else:  # a manifest from before summaries: read now (the next save adds them)
             ref, data = _read_part(root, entry, "id", EPISODE_FORMAT, source)
             try:

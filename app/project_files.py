@@ -35,7 +35,7 @@ import os
 import threading
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,9 @@ class SplitSnapshot:
     base: PartMap  # parts of clean episodes and shards, reused as they are
     # episode id -> (number, title, summary) for the manifest: what a season shows without reading parts
     headers: dict[str, tuple[int, str, EpisodeSummary]] = field(default_factory=dict)
+    # episodes renamed (or renumbered) without being read: the writer reads the part and writes it
+    # again with the new number and title (reading it on the GUI thread stalled a season's save)
+    renamed: dict[str, tuple[Callable[[], Episode], int, str]] = field(default_factory=dict)
 
 
 def _reusable_part(episode: Episode, base: PartMap, root: str, dirty: Dirty) -> PartRef | None:
@@ -154,11 +157,15 @@ def take_snapshot(series: Series, base: PartMap, dirty: Dirty, root: Path | None
     root_key = str(Path(root).absolute()) if root is not None else ""
     episodes: dict[str, Any] = {}
     headers: dict[str, tuple[int, str, EpisodeSummary]] = {}
+    renamed: dict[str, tuple[Callable[[], Episode], int, str]] = {}
     for e in series.episodes:
         reused = _reusable_part(e, base, root_key, dirty)
-        if reused is not None:
-            state = e.lazy  # type: ignore[attr-defined]
+        state = e.lazy if isinstance(e, LazyEpisode) else None
+        if reused is not None and state is not None:
             base.episodes[e.id] = reused
+            headers[e.id] = (e.number, e.title, state.summary)
+        elif state is not None and not state.loaded and state.repoint is not None and state.root == root_key:
+            renamed[e.id] = (state.loader, e.number, e.title)  # unread, so only number or title changed
             headers[e.id] = (e.number, e.title, state.summary)
         elif dirty.everything or e.id in dirty.episodes or e.id not in base.episodes:
             episodes[e.id] = to_data(e)
@@ -175,7 +182,7 @@ def take_snapshot(series: Series, base: PartMap, dirty: Dirty, root: Path | None
             if shard in shards:
                 shards[shard][asset_id] = to_data(asset)
     return SplitSnapshot(series=to_data(shell), episode_order=order, episodes=episodes, shards=shards,
-                         base=base, headers=headers)
+                         base=base, headers=headers, renamed=renamed)
 
 
 # ------------------------------------------------------------------ writing
@@ -208,7 +215,13 @@ def write_parts(root: Path, snap: SplitSnapshot) -> tuple[bytes, PartMap]:
     root = Path(root)
     parts = PartMap()
     for ep_id in snap.episode_order:
-        if ep_id in snap.episodes:
+        if ep_id in snap.renamed:
+            load, number, title = snap.renamed[ep_id]
+            built = load()  # a damaged part fails the save here: it is never replaced by an empty one
+            built.number, built.title = number, title
+            doc = {"format": EPISODE_FORMAT, "episode": to_data(built)}
+            parts.episodes[ep_id] = _write_part(root, EPISODES_DIR, _safe_stem(ep_id), dump(doc))
+        elif ep_id in snap.episodes:
             doc = {"format": EPISODE_FORMAT, "episode": snap.episodes[ep_id]}
             parts.episodes[ep_id] = _write_part(root, EPISODES_DIR, _safe_stem(ep_id), dump(doc))
         else:
@@ -232,6 +245,16 @@ def write_parts(root: Path, snap: SplitSnapshot) -> tuple[bytes, PartMap]:
         "media": [{"shard": s, "file": r.file, "sha256": r.sha256} for s, r in sorted(parts.media.items())],
     }
     return dump(manifest), parts
+
+
+def follow_renamed_parts(series: Series, snap: SplitSnapshot, parts: PartMap) -> None:
+    """After a save (GUI thread): the episodes it renamed without reading are read from their new
+    parts from now on (the old ones are collected once no manifest names them)."""
+    for episode in series.episodes:
+        state = episode.lazy if isinstance(episode, LazyEpisode) else None
+        ref = parts.episodes.get(episode.id)
+        if episode.id in snap.renamed and state is not None and not state.loaded and state.repoint and ref:
+            state.loader, state.part = state.repoint(ref), ref
 
 
 def _episode_entry(ep_id: str, ref: PartRef, header: tuple[int, str, EpisodeSummary] | None) -> dict[str, Any]:
@@ -444,4 +467,4 @@ def collect_garbage(root: Path, keep: Iterable[str] = ()) -> int:
 
 
 __all__ = ["Dirty", "Episode", "PartMap", "PartRef", "SplitSnapshot", "assemble", "collect_garbage",
-           "full_snapshot", "is_split", "shard_of", "take_snapshot", "write_lock", "write_parts", "write_split"]
+           "follow_renamed_parts", "full_snapshot", "is_split", "shard_of", "take_snapshot", "write_lock", "write_parts", "write_split"]

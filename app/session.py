@@ -21,7 +21,7 @@ from app.document import ProjectDocument
 from app.media_check import MediaCheck
 from app.model import Episode, MediaAsset, Series
 from app.model.lazy_episode import LazyEpisode
-from app.project_files import PartMap, full_snapshot, shard_of, take_snapshot
+from app.project_files import PartMap, follow_renamed_parts, full_snapshot, shard_of, take_snapshot
 from app.project_lock import ProjectLock, ProjectLockedError
 from app.recovery import RecoveryInfo, discard_recovery, find_recovery, load_autosave
 from app.save_worker import SaveWorker
@@ -258,8 +258,10 @@ class Session(QObject):
         snap = take_snapshot(self.document.series, bundle.parts, dirty, bundle.root)
         self.document.undo_stack.setClean()
 
-        def done(_parts: object, error: BaseException | None) -> None:
+        def done(parts: object, error: BaseException | None) -> None:
             if error is None:
+                if isinstance(parts, PartMap):
+                    follow_renamed_parts(self.document.series, snap, parts)
                 self.autosaver.discard()
                 self.opened_from = "project"
                 self.saved.emit()

@@ -51,8 +51,9 @@ from providers.base import (
 from providers.comfyui_media import ANIMATED_STILL_SUFFIXES, animation_to_mp4
 from providers.comfyui_progress import ProgressListener, step_weights
 from providers.common import ProviderClient
-from providers.download import media_kind_of_extension, verify_media
+from providers.download import verify_media
 from providers.errors import ProviderError
+from providers.media_kinds import media_kind_of_extension
 
 WORKFLOW_DIR = Path(__file__).resolve().parent.parent / "resources" / "workflows"
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")

@@ -21,6 +21,7 @@ from providers.base import CancelToken, OutputRef, ProgressFn
 from providers.deadline import watch
 from providers.errors import ProviderError
 from providers.http import abort
+from providers.media_kinds import media_kind_of_extension
 
 MAX_BYTES = {"image": 64 * 1024 * 1024, "video": 2 * 1024 * 1024 * 1024, "audio": 512 * 1024 * 1024}
 DEFAULT_MAX = 2 * 1024 * 1024 * 1024
@@ -73,17 +74,6 @@ def sniff_extension(head: bytes) -> str:
         return ".ogg"
     if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
         return ".aac" if head[1] & 0xF6 == 0xF0 else ".mp3"
-    return ""
-
-
-def media_kind_of_extension(ext: str) -> str:
-    ext = ext.lower()
-    if ext in (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"):
-        return "image"
-    if ext in (".mp4", ".mov", ".webm", ".mkv", ".gif", ".m4v", ".avi"):
-        return "video"
-    if ext in (".mp3", ".wav", ".flac", ".ogg", ".opus", ".aac", ".m4a"):
-        return "audio"
     return ""
 
 

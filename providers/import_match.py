@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from providers.download import media_kind_of_extension
+from providers.media_kinds import media_kind_of_extension
 
 # E01S02-03 / E1_S2_3 / EP01-SC02-SH03 / E01_003 / E01-001 / e01s02sh03
 _CODE = re.compile(

@@ -111,6 +111,9 @@ class LazyState:
     loaded: bool = False
     damaged: str = ""  # why the part could not be read ("" when it could)
     on_load: list[Callable[[LazyEpisode], None]] = field(default_factory=list)
+    # the loader of the same episode from another part of its bundle (a save rewrote the part
+    # of an episode renamed without being read); None: the part is never rewritten unread
+    repoint: Callable[[Any], Loader] | None = None
 
 
 def _heavy(name: str) -> property:

@@ -93,13 +93,27 @@ def test_renaming_an_unread_episode_saves_a_part_that_agrees_with_the_manifest(s
     session = Session()
     session.open(season)
     episode = session.series.episodes[3]
+    old_part = part_of(season, 3)
     session.document.edit(episode, "Rename", title="大结局 Finale")
     session.save()
-    session.close()
+    assert isinstance(episode, LazyEpisode) and not episode.loaded  # its part was read by the save's worker
     entry = manifest(season)["episodes"][3]
     part = json.loads((season / entry["file"]).read_bytes())
     assert entry["title"] == part["episode"]["title"] == "大结局 Finale"
     assert len(part["episode"]["scenes"]) == 2  # the rest of the episode came along
+
+    # two saves later no manifest names the old part, and an old orphan is collected:
+    # the episode, still unread, is read from its new part
+    session.document.edit(session.series.episodes[0], "Rename", title="第一集")
+    session.save()
+    os.utime(old_part, (1, 1))  # older than the orphans' grace period
+    session.document.edit(session.series.episodes[0], "Rename", title="第一集 Pilot")
+    session.save()
+    assert not old_part.exists()
+    assert not episode.loaded
+    assert len(episode.scenes) == 2 and not episode.damaged
+    assert episode.title == "大结局 Finale"
+    session.close()
 
 
 def test_a_damaged_part_of_an_episode_not_shown_is_reported_when_opened_and_never_overwritten(

@@ -27,7 +27,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from app.errors import UserError
-from app.model import Clip, Episode, MediaKind, Take, TrackKind
+from app.model import Clip, Episode, MediaKind, Scene, Shot, Take, TrackKind
 from app.session import Session
 from app.timeline import query
 from app.timeline.edits import EditRefused, TimelineEditor
@@ -82,6 +82,7 @@ class TimelineViewBase(QWidget):
         self._exists: dict[str, tuple[tuple[int, int], bool]] = {}  # by file: (inode, mode) then
         self._asset_files: dict[tuple[str, str], Path] = {}
         self._audio_paths: dict[tuple, Path | None] = {}
+        self._shown_assets: set[str] | None = None  # the asset ids the clips show (None: to be found)
         # interaction state
         self._mode: str | None = None
         self._press = QPoint()
@@ -249,7 +250,10 @@ class TimelineViewBase(QWidget):
             owner = self.doc.episode_of(args[0])
             if owner and owner != ep.id:
                 return  # another episode's edit (a batch landing there) does not change this view
+            if isinstance(self.doc.find(args[0]) if args[0] else None, (Shot, Scene)):
+                return  # the storyboard's own objects (versions, prompts): clips show none of it
         self._dirty = True
+        self._shown_assets = None
         self._audio_paths.clear()
         self.selection = {i for i in self.selection if isinstance(self.doc.find(i), Clip)}
         self.update()
@@ -257,8 +261,11 @@ class TimelineViewBase(QWidget):
 
     def _media_changed(self, *args) -> None:
         ep = self.episode
-        if args and ep is not None and not any(c.asset_id == args[0] for t in ep.timeline.tracks for c in t.clips):
-            return  # e.g. a still landing on a shot: no clip here shows it
+        if args and ep is not None:
+            if self._shown_assets is None:  # kept until the clips change: an import adds dozens of assets
+                self._shown_assets = {c.asset_id for t in ep.timeline.tracks for c in t.clips if c.asset_id}
+            if args[0] not in self._shown_assets:
+                return  # e.g. a still landing on a shot: no clip here shows it
         self._exists.clear()
         self._asset_files.clear()
         self._audio_paths.clear()
@@ -279,6 +286,7 @@ class TimelineViewBase(QWidget):
         The new episode's first paint makes no sprite itself (dozens would be missing): idle
         slices make them."""
         self.selection.clear()
+        self._shown_assets = None
         self._asset_files.clear()
         self._audio_paths.clear()
         self.sprites.defer_next_paint()

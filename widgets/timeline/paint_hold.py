@@ -5,13 +5,15 @@ panel takes the new episode), the panels' posted refreshes with the repaint of t
 window, and the timeline's paint of dozens of new clips (the largest single part).
 Done together they held the GUI thread ~50 ms at season size, long enough for a
 dropped frame of playback or a late key press. So the timeline keeps showing what it
-showed until a 1 ms timer fires, and then paints the new episode by itself
-(``repaint``: this widget alone, at once).
+showed a little longer and then paints the new episode by itself (``repaint``: this
+widget alone, at once), in a later turn of the event loop than the rest.
 
-Qt delivers all posted events of a pass (the panels' refreshes, the window's repaint)
-together, and runs due timers after them, oldest first; so the release comes after
-the rest of the window has painted, and any timer or input waiting since runs before
-it.
+How "later" is made sure of: Qt's event loop checks which of its sources are ready
+(posted events, timers, input) at the start of a turn and then runs all of them. The
+switch posts the panels' refreshes and the window's repaint; the hold posts a call
+that only starts a 1 ms timer. That timer is started while the posted events run, so
+it cannot be ready before the next turn: timers and input that were waiting run
+between the window's repaint and the timeline's.
 
 A held paint draws nothing and leaves the pixels already on screen (the view paints
 opaquely). When the view has never painted at its size there is nothing valid to
@@ -42,7 +44,11 @@ class PaintHold(QObject):
         if self._painted_size != self._view.size() or not self._view.isVisible():
             return
         self.held = True
-        self._timer.start()
+        QTimer.singleShot(0, self, self._arm)  # runs with the switch's posted events; the timer after them
+
+    def _arm(self) -> None:
+        if self.held:
+            self._timer.start()
 
     def release(self) -> None:
         """Paint normally again, and paint now."""

@@ -86,6 +86,10 @@ class Session(QObject):
         # episodes other than the first are read on first use; the GUI sets a delay to read them ahead
         self.episode_warmer = EpisodeWarmer(self.document, self)
         self.document.episodeRead.connect(self._on_episode_read)
+        self.document.undo_stack.indexChanged.connect(self._user_edited)
+
+    def _user_edited(self, _index: int) -> None:
+        self.episode_warmer.make_way()  # an edit's refreshes come first; the read-ahead waits a moment
 
     # ------------------------------------------------------------- lifecycle
     @property
@@ -370,8 +374,10 @@ class Session(QObject):
     def switch_episode(self, episode_id: str) -> None:
         """The user's episode switch (switcher, menus, navigator): as ``set_current_episode``, but an
         episode whose part has not been read yet is read on a worker first when the editor allows it,
-        so the window never freezes for the read. The last switch asked for wins."""
+        so the window never freezes for the read. The last switch asked for wins; the read-ahead of
+        the other episodes makes way for it."""
         self._switch_target = episode_id
+        self.episode_warmer.make_way()
         episode = self.document.find(episode_id) if episode_id else None
         if not (isinstance(episode, LazyEpisode) and not episode.loaded and self.episode_warmer.enabled):
             self.set_current_episode(episode_id)

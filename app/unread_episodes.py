@@ -20,6 +20,7 @@ unread: the user hears about it when the episode is opened, not from a backgroun
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -51,6 +52,9 @@ def _reader(loader: Callable[[], Episode]) -> Callable[[], Episode | None]:
     return read
 
 
+MAKE_WAY_S = 0.5  # how long the read-ahead pauses after a user's action
+
+
 class EpisodeWarmer(QObject):
     """Reads a document's unread episodes in the background, after ``delay_ms``; ``finished`` when done.
 
@@ -63,6 +67,7 @@ class EpisodeWarmer(QObject):
     def __init__(self, document: ProjectDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = document
+        self._quiet_until = 0.0  # monotonic time before which the next read waits (the user is busy)
         self.delay_ms: int | None = None  # None: do not read ahead (the command line, tests)
         self._generation = 0
         self._task: BackgroundTask[Episode | None] | None = None
@@ -105,6 +110,13 @@ class EpisodeWarmer(QObject):
 
         run_in_background(read, on_done=adopt, on_error=lambda _exc: then(), owner=self, name="read-episode-now")
 
+    def make_way(self, seconds: float = MAKE_WAY_S) -> None:
+        """The user just did something (switched episodes, edited): the read-ahead waits ``seconds``
+        before its next episode, so its worker and its indexing on the GUI thread do not compete with
+        what the user's action set off (the panels' refresh and repaint). An episode the user asked
+        for (``read_first``) is read at once all the same."""
+        self._quiet_until = max(self._quiet_until, time.monotonic() + seconds)
+
     def cancel(self) -> None:
         self._generation += 1
         if self._task is not None:
@@ -114,6 +126,10 @@ class EpisodeWarmer(QObject):
 
     def _next(self, generation: int) -> None:
         if generation != self._generation:
+            return
+        wait = self._quiet_until - time.monotonic()
+        if wait > 0:
+            QTimer.singleShot(int(wait * 1000) + 1, self, lambda: self._next(generation))
             return
         episode = next((e for e in self._doc.unread_episodes() if e.id not in self._skipped), None)
         state = episode.lazy if episode is not None else None

@@ -65,3 +65,21 @@ def test_a_damaged_part_is_reported_when_switched_to(season: Path, qtbot) -> Non
     assert isinstance(second, LazyEpisode) and "checksum" in second.damaged
     qtbot.waitUntil(lambda: told == [second.id])
     session.close()
+
+
+def test_the_read_ahead_makes_way_for_a_switch_then_goes_on(season: Path, qtbot) -> None:
+    """A switch (or an edit) pauses the background reading of the other episodes for a moment, so it
+    does not compete with the refresh the user's action set off; it then reads them all."""
+    session = Session()
+    session.episode_warmer.delay_ms = 0
+    session.open(season)
+    second = session.series.episodes[1]
+    before = len(session.document.unread_episodes())
+    assert before >= 3
+    session.switch_episode(second.id)  # read first, on a worker: the user asked for it
+    session.episode_warmer.make_way(2.0)  # a longer pause than a switch's, to look inside it
+    qtbot.waitUntil(lambda: session.current_episode is second)
+    qtbot.wait(500)
+    assert len(session.document.unread_episodes()) == before - 1  # only the episode switched to was read
+    qtbot.waitUntil(lambda: not session.document.unread_episodes(), timeout=30_000)  # then all the others
+    session.close()

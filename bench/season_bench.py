@@ -305,7 +305,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
     return out
 
 
-def import_to_shots(app: QApplication, session, board_panel, beat: Heartbeat) -> tuple[float, float, float, int]:
+def import_to_shots(app: QApplication, session, board_panel, beat: Heartbeat) -> tuple[float, float, float, int, float]:
     """Storyboard → Import Files to Shots with a picture per shot of the current episode (the
     copy runs on the job queue's worker; the versions land on the GUI thread); GUI gaps."""
     import cv2
@@ -329,7 +329,7 @@ def import_to_shots(app: QApplication, session, board_panel, beat: Heartbeat) ->
     return worst_gap, p99, elapsed, len(paths), beat.cpu_max()
 
 
-def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, float, int]:
+def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, float, int, float]:
     """60 still generations on the loopback Kling server; GUI-thread gaps while they run."""
     from functools import partial
 

@@ -9,7 +9,7 @@
 Everything runs on 127.0.0.1 with no key; the project is a temporary bundle. The machine is
 shared: run it twice and look at both.
 
-    /work/main/.venv/bin/python bench/voices_bench.py [--lines 60] [--latency 0.4]
+    .venv/bin/python bench/voices_bench.py [--lines 60] [--latency 0.4]
 """
 
 from __future__ import annotations

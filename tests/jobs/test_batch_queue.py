@@ -88,6 +88,8 @@ def test_closing_the_project_while_a_batch_is_made_stops_it(session, qtbot, klin
     manager.shutdown()
     session.close()
     assert batch.state is BatchState.CANCELLED and batch.jobs == [] and manager.jobs() == []
+    qtbot.wait(100)  # the batch's slice timer (0 ms) would have run by now: nothing is made or sent
+    assert batch.jobs == [] and manager.jobs() == []
     assert kling.received(CREATE) == []
     assert not {str(e.get("job")) for e in read_entries(journal_path(root))} & set(made)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from widgets.provenance.panel import ProvenancePanel
@@ -114,8 +113,7 @@ def test_hidden_provenance_panel_shows_the_current_episode_when_its_tab_is_raise
     qtbot.waitUntil(lambda: not panel.isVisible() or panel.visibleRegion().isEmpty(), timeout=10000)
     episodes = window.session.series.episodes
     window.session.set_current_episode(episodes[2].id)
-    for _ in range(5):  # the refresh it posted runs and finds the panel out of sight
-        QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: panel._stale, timeout=10000)  # the refresh it posted ran and found it out of sight
     assert panel.summary.text().startswith("Episode 1:")  # nothing rebuilt while hidden
 
     window.docks.docks["ProvenanceDock"].raise_()

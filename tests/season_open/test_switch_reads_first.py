@@ -3,6 +3,7 @@ never freezes for the read; the last switch asked for wins, and a damaged part i
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from app.model.lazy_episode import LazyEpisode
@@ -76,10 +77,14 @@ def test_the_read_ahead_makes_way_for_a_switch_then_goes_on(season: Path, qtbot)
     second = session.series.episodes[1]
     before = len(session.document.unread_episodes())
     assert before >= 3
+    read_at: dict[str, float] = {}
+    session.document.episodeRead.connect(lambda episode_id: read_at.setdefault(episode_id, time.monotonic()))
+    paused_at = time.monotonic()
     session.switch_episode(second.id)  # read first, on a worker: the user asked for it
     session.episode_warmer.make_way(2.0)  # a longer pause than a switch's, to look inside it
     qtbot.waitUntil(lambda: session.current_episode is second)
-    qtbot.wait(500)
-    assert len(session.document.unread_episodes()) == before - 1  # only the episode switched to was read
     qtbot.waitUntil(lambda: not session.document.unread_episodes(), timeout=30_000)  # then all the others
+    assert len(read_at) == before
+    others = [at for episode_id, at in read_at.items() if episode_id != second.id]
+    assert min(others) >= paused_at + 2.0  # none of them before the pause was over, however slow the machine
     session.close()

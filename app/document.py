@@ -100,6 +100,12 @@ class ProjectDocument(QObject):
             found = self._index.get(obj_id)
         return found
 
+    def peek(self, obj_id: str | None) -> Any | None:
+        """The object with this id among the episodes read, reading none: for lookups within the
+        episode shown (a timeline's clips and takes), where an id not found is one just deleted, and
+        ``find`` would read the whole season on the GUI thread to be sure."""
+        return self._index.get(obj_id) if obj_id is not None else None
+
     def object_count(self) -> int:
         """How many model objects are indexed (the loaded ones): what a walk of the model costs."""
         return len(self._index)

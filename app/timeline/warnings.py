@@ -59,7 +59,7 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
         for c in track.clips:
             path = None
             if c.take_id:
-                take = doc.find(c.take_id)
+                take = doc.peek(c.take_id)  # the episode's own take: no other episode is read
                 path = take.path if isinstance(take, Take) else ""
             elif c.asset_id:
                 asset = doc.media(c.asset_id)
@@ -86,10 +86,10 @@ def timeline_warnings(doc: ProjectDocument, episode: Episode,
                 shot_ends[c.shot_id] = max(shot_ends.get(c.shot_id, 0), c.end)
     for track in tl.tracks_of(TrackKind.DIALOGUE):
         for c in track.clips:
-            shot = doc.find(c.shot_id) if c.shot_id else None
+            shot = doc.peek(c.shot_id)
             if not isinstance(shot, Shot):
                 continue
-            take = doc.find(c.take_id) if c.take_id else None
+            take = doc.peek(c.take_id)
             length = query.take_frames(take, fps) if isinstance(take, Take) and take.samples else c.duration
             shot_end = shot_ends.get(shot.id)
             over = (c.end - shot_end) if shot_end is not None else (length - shot.duration)

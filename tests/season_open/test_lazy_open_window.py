@@ -75,3 +75,24 @@ def test_opening_a_damaged_episode_says_what_to_do_and_keeps_its_file(window, qt
         window.grab().save(str(Path(SHOTS) / "damaged-episode.png"))
     window.session.save()
     assert damaged.read_bytes().endswith(b'"scen')
+
+
+def test_deleting_a_selected_clip_reads_no_other_episode(window, qtbot, season: Path) -> None:
+    """The timeline checks its selection and warnings after an edit within the episode shown: a
+    clip just deleted is not looked for in the episodes not read yet (that read the whole season)."""
+    from widgets.timeline.view import TimelineView
+
+    open_season(window, qtbot, season)
+    view = window.findChild(TimelineView)
+    assert view is not None
+    from app.model import Clip
+
+    track = window.session.current_episode.timeline.tracks[0]
+    clip = Clip(start=0, duration=30, name="A title")
+    window.session.document.append(track, "clips", clip, "Add clip")
+    view.selection = {clip.id}
+    window.session.document.remove(clip, "Delete clip")
+    view.refresh_warnings()
+    qtbot.wait(0)
+    assert view.selection == set()
+    assert unread(window) == [2, 3, 4]

@@ -105,6 +105,18 @@ def test_enabled_in_the_menu_disables_the_clicked_clip_in_one_undo_step(window, 
     assert all(c.enabled for c in picture(window).clips_sorted())
 
 
+def test_enable_disable_leaves_the_clips_of_a_locked_track_as_they_are(window, qtbot) -> None:
+    view = timeline(window)
+    track = picture(window)
+    window.session.document.edit(track, "Lock", locked=True)
+    view._set_selection({c.id for c in track.clips})
+    qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    assert all(c.enabled for c in track.clips)  # as every timeline edit: a locked track is not changed
+    window.session.document.edit(track, "Unlock", locked=False)
+    qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    assert not any(c.enabled for c in track.clips)
+
+
 def test_close_gap_is_offered_on_a_gap_and_closes_it(window, qtbot) -> None:
     view = timeline(window)
     view._set_selection({"c1"})

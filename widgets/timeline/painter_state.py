@@ -37,6 +37,11 @@ class PainterState:
         self.label_stamps = TextStamps(self.label)
         self.small_stamps = TextStamps(self.small)
 
+    def zoom_settled(self) -> None:
+        """The zoom was set, not dragged (an episode fitted to the view): the next paint is exact and
+        keeps its sprites, rather than drawing approximately as during a zoom gesture."""
+        self._last_ppf = self.v.geo.ppf
+
     def forget_cached(self) -> None:
         self._headers = None
         self.label_stamps.clear()

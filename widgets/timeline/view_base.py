@@ -27,7 +27,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from app.errors import UserError
-from app.model import Clip, Episode, MediaKind, Scene, Shot, Take, TrackKind
+from app.model import Clip, Episode, MediaKind, Shot, Take, TrackKind
 from app.session import Session
 from app.timeline import query
 from app.timeline.edits import EditRefused, TimelineEditor
@@ -164,7 +164,7 @@ class TimelineViewBase(QWidget):
         if root is None:
             return None
         if clip.take_id:
-            take = self.doc.find(clip.take_id)
+            take = self.doc.peek(clip.take_id)
             return root / take.path if isinstance(take, Take) and take.path else None
         asset = self.doc.media(clip.asset_id)
         if asset is not None and (asset.kind is MediaKind.AUDIO or asset.probe.get("has_audio")):
@@ -246,16 +246,17 @@ class TimelineViewBase(QWidget):
 
     def _model_changed(self, *args) -> None:
         ep = self.episode
-        if args and isinstance(args[0], str) and ep is not None:
+        if args and isinstance(args[0], str) and args[0] and ep is not None:
             owner = self.doc.episode_of(args[0])
             if owner and owner != ep.id:
                 return  # another episode's edit (a batch landing there) does not change this view
-            if isinstance(self.doc.find(args[0]) if args[0] else None, (Shot, Scene)):
-                return  # the storyboard's own objects (versions, prompts): clips show none of it
+            fields = args[1] if len(args) > 1 and isinstance(args[1], list) else None
+            if fields is not None and "duration" not in fields and isinstance(self.doc.peek(args[0]), Shot):
+                return  # a shot's versions or prompts: clips show none of it (its length: take warnings)
         self._dirty = True
         self._shown_assets = None
         self._audio_paths.clear()
-        self.selection = {i for i in self.selection if isinstance(self.doc.find(i), Clip)}
+        self.selection = {i for i in self.selection if isinstance(self.doc.peek(i), Clip)}
         self.update()
         self.viewChanged.emit()
 
@@ -295,6 +296,9 @@ class TimelineViewBase(QWidget):
         self.refresh_warnings()
         if self.width() > self.geo.header_w + 50:
             self.zoom_to_fit()
+        painter = getattr(self, "painter", None)  # made by TimelineView after this base (None while built)
+        if painter is not None:
+            painter.zoom_settled()  # a new episode's fit is not a zoom gesture: its first paint wants sprites
         self.update()
         self.paint_hold.hold()
         self.viewChanged.emit()

@@ -96,7 +96,9 @@ class TimelineEditing(TimelineViewBase):
 
     def toggle_enabled(self) -> None:
         """Disable the selected clips (enable them when all are disabled already), as one undo step."""
-        clips = [c for c in (self.doc.find(i) for i in sorted(self.selection)) if isinstance(c, Clip)]
+        editor = self.editor()
+        ids = [i for i in sorted(self.selection) if isinstance(self.doc.peek(i), Clip)]
+        clips = [editor.clip(i) for i in ids if not editor.track_of(i).locked]  # as every edit: locked tracks stay
         if not clips:
             return
         on = all(not c.enabled for c in clips)

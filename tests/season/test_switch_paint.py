@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from widgets.provenance.panel import ProvenancePanel
 from widgets.timeline.view import TimelineView
@@ -32,11 +34,14 @@ def drawn_from_scratch(view: TimelineView) -> np.ndarray:
 
 
 def settled(view: TimelineView, qtbot) -> None:
-    """Thumbnails and peaks in, every wanted sprite made."""
-    for _ in range(3):
+    """Thumbnails and peaks in, every wanted sprite made, none left drawn with a placeholder."""
+
+    def done() -> bool:  # each look repaints: a sprite drawn before its media arrived is made again
         view.repaint()
         view.media_cache.wait_idle(20000)
-        qtbot.waitUntil(lambda: view.sprites.pending == 0, timeout=20000)
+        return view.sprites.pending == 0 and view.sprites.incomplete == 0
+
+    qtbot.waitUntil(done, timeout=20000)
 
 
 def test_switch_paints_the_new_episode_directly_then_makes_its_sprites_when_idle(window, qtbot, season: Path) -> None:
@@ -95,12 +100,7 @@ def test_a_sprite_drawn_before_its_thumbnails_arrived_is_made_again(window, qtbo
     assert early > 10
     assert view.sprites.incomplete > 0  # drawn with placeholders: thumbnails were still being made
 
-    def complete() -> bool:  # each look repaints: sprites drawn before media arrived are made again
-        view.repaint()
-        view.media_cache.wait_idle(20000)
-        return view.sprites.pending == 0 and view.sprites.incomplete == 0
-
-    qtbot.waitUntil(complete, timeout=20000)
+    settled(view, qtbot)  # each look repaints: sprites drawn before media arrived are made again
     assert np.array_equal(pixels(view.grab().toImage()), drawn_from_scratch(view))  # thumbnails in every sprite
 
 
@@ -123,3 +123,47 @@ def test_hidden_provenance_panel_shows_the_current_episode_when_its_tab_is_raise
     names = {panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())}
     assert names == {entry.asset.original_name for entry in panel.ledger.entries}
     assert panel.details.toPlainText()  # a row chosen and its details shown
+
+
+class PaintOrder(QObject):
+    """Records, in order, the window's repaints, the paint hold's timer events and the timeline's paints."""
+
+    def __init__(self, window, view: TimelineView) -> None:
+        super().__init__()
+        self.window, self.view = window, view
+        self.seen: list[str] = []
+        self._in_hold_timer = False
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.UpdateRequest and watched is self.window:
+            self.seen.append("window repaint")
+        elif kind == QEvent.Type.Timer and isinstance(watched, QTimer) and watched.parent() is self.view.paint_hold:
+            self.seen.append("hold timer")
+        elif kind == QEvent.Type.Paint and watched is self.view:  # a held paint draws nothing
+            self.seen.append("held paint" if self.view.paint_hold.held else "timeline paint")
+        return False
+
+
+def test_the_timeline_paints_a_new_episode_in_a_turn_after_the_windows_repaint(window, qtbot, season: Path) -> None:
+    """The other panels repaint first; the timeline's paint comes from the hold's timer, started when
+    that repaint was done, so timers that fell due during it (a playback frame, a key's repeat) run first."""
+    assert window.controller.open_path(season)
+    view = window.findChild(TimelineView)
+    assert view is not None
+    settled(view, qtbot)
+    order = PaintOrder(window, view)
+    episodes = window.session.series.episodes
+    try:
+        window.session.set_current_episode(episodes[2].id)
+        assert view.paint_hold.held
+        qtbot.waitUntil(lambda: "timeline paint" in order.seen, timeout=10000)
+    finally:
+        QApplication.instance().removeEventFilter(order)
+    first_paint = order.seen.index("timeline paint")
+    timer = max(i for i in range(first_paint) if order.seen[i] == "hold timer")
+    assert set(order.seen[timer + 1:first_paint]) <= {"window repaint"}  # painted from the timer (its repaint)
+    assert "window repaint" in order.seen[:timer]  # after the window repainted the other panels...
+    assert "held paint" in order.seen[:timer]  # ...with the timeline's old pixels left as they were
+    assert not view.paint_hold.held and view.episode is not None and view.episode.id == episodes[2].id

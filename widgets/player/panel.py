@@ -27,6 +27,7 @@ from widgets.commands.keymap import keymap
 from widgets.player.canvas import FrameCanvas, preview_size, to_qimage
 from widgets.player.icons import transport_icon
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
+from widgets.shell.next_turn import NextTurn
 
 if TYPE_CHECKING:
     from app.preview.engine import PlaybackEngine
@@ -79,6 +80,7 @@ class PreviewPanel(QWidget):
         self._snapshot: Episode | None = None
         self._snapshots = episode_snapshots(session.document)  # before our own change handlers: see its doc
         self._edits_pending = False  # a re-render after edits is scheduled (once per event-loop turn)
+        self._edits_turn = NextTurn(self, self._after_edits)  # its own turn: not back to back with a switch's other work
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(4)
@@ -283,12 +285,12 @@ class PreviewPanel(QWidget):
         self._schedule_after_edits()
 
     def _schedule_after_edits(self) -> None:
-        """Unsettled from now on; the copy and the render wait for the end of this turn of the event
-        loop, so a macro of 30 edits (an import landing on 30 shots) copies and renders once."""
+        """Unsettled from now on; the copy and the render wait for a later turn of the event loop
+        (``NextTurn``), so a macro of 30 edits (an import landing on 30 shots) copies and renders once."""
         self._request += 1
         if not self._edits_pending:
             self._edits_pending = True
-            QTimer.singleShot(0, self._after_edits)
+            self._edits_turn.schedule()
 
     def _after_edits(self) -> None:
         self._edits_pending = False

@@ -42,13 +42,22 @@ class StatusInfo(QObject):
         self.refresh()
 
     def _fit_episode_titles(self, *_args: object) -> None:
-        """Give the episode label the room of the season's longest title at once (titles come from the
-        manifest: no episode is read), so that not even the first switch to a longer one lays out the
-        main window again."""
+        """Give the episode label the room of the season's longest and tallest title at once (titles come
+        from the manifest: no episode is read), so that not even the first switch to another one lays out
+        the main window again.
+
+        The height matters as much as the width: a title with Chinese characters is drawn with a
+        fallback font whose lines are taller (18 px against 14 px for Latin-only text here). A season
+        that mixes both made the status bar one pixel taller or shorter on a switch, which resized every
+        dock and repainted the whole window (30-50 ms at season size)."""
+        titles = [episode_title(e) for e in self.session.series.episodes]
         metrics = self.episode.fontMetrics()
-        widest = max((metrics.horizontalAdvance(episode_title(e)) for e in self.session.series.episodes), default=0)
+        widest = max((metrics.horizontalAdvance(title) for title in titles), default=0)
         margins = self.episode.contentsMargins()
         self.episode.setMinimumWidth(widest + margins.left() + margins.right() + 2)
+        probe = QLabel(" ".join(titles))  # one line with every title: as tall as the tallest font they use
+        probe.setFont(self.episode.font())
+        self.episode.setMinimumHeight(probe.sizeHint().height())
 
     def schedule(self, *_args: object) -> None:
         if not self._pending:
@@ -64,12 +73,14 @@ class StatusInfo(QObject):
         for label in (self.episode, self.duration, self.format):
             label.setVisible(visible)
         if not visible:
-            self.episode.setMinimumWidth(0)  # the next project's titles decide its room
+            self.episode.setMinimumSize(0, 0)  # the next project's titles decide its room
             return
         self.episode.setText(episode_title(episode) if episode else translate("Status", "No episode"))
-        # the label only grows: a narrower title leaves its room, so switching episodes does not lay
-        # out the whole main window again (its docks, toolbars and status bar: 6-14 ms a switch)
-        self.episode.setMinimumWidth(max(self.episode.minimumWidth(), self.episode.sizeHint().width()))
+        # the label only grows: a narrower or shorter title leaves its room, so switching episodes does
+        # not lay out the whole main window again (its docks, toolbars and status bar: 6-14 ms a switch)
+        hint = self.episode.sizeHint()
+        self.episode.setMinimumSize(max(self.episode.minimumWidth(), hint.width()),
+                                    max(self.episode.minimumHeight(), hint.height()))
         frames = episode.timeline.duration if episode else 0
         self.duration.setText(translate("Status", "Duration %1").replace("%1", timecode(frames, settings.fps)))
         self.format.setText(QCoreApplication.translate("ShellStatus", "{width}×{height} · {fps} fps").format(width=settings.width, height=settings.height, fps=settings.fps))

@@ -37,6 +37,7 @@ from app.model import Scene, Shot
 from app.session import Session
 from widgets.settings.provider_setup import explain_generation_error
 from widgets.settings.provider_texts import provider_label, provider_text
+from widgets.shell.next_turn import NextTurn
 from widgets.storyboard.card import CARD_SIZE, MIN_CARD_WIDTH, SHOT_ROLE, ShotCardDelegate, card_size_for
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
@@ -158,6 +159,7 @@ class StoryboardPanel(QWidget):
         self.stack = stack_with_empty_state(self, self.empty_panel, content)
 
         self._pending = False
+        self._refresh_turn = NextTurn(self, self.refresh)  # its own turn: not back to back with a switch's other work
         doc = session.document
         for signal in (session.projectOpened, session.projectClosed, session.currentEpisodeChanged, doc.reset):
             signal.connect(self.schedule_refresh)
@@ -308,7 +310,7 @@ class StoryboardPanel(QWidget):
     def schedule_refresh(self, *_args: object) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.refresh)
+            self._refresh_turn.schedule()
 
     def _shots(self) -> list[tuple[int, Shot]]:
         episode = self.session.current_episode
@@ -349,6 +351,7 @@ class StoryboardPanel(QWidget):
         job event, an edit), only the cards whose content changed are updated: clearing and re-adding
         every card on each event of a 60-shot batch stalled the GUI thread ~100 ms a time."""
         self._pending = False
+        self._refresh_turn.cancel()  # called directly: the scheduled one would do it again
         self._refresh_filters()
         if not self.manager_connected and self.session.bundle is not None:
             manager = self.session.services.jobs

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from app.background import run_in_background
 from app.session import Session
 from widgets.shell.engine_loader import engine_ready, when_engine_ready
+from widgets.storyboard.card import cover
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,6 +45,9 @@ class ThumbnailSource(QObject):
         self._after_engine: set[str] = set()
         self._loading: set[str] = set()  # asset ids being read on a worker
         self._generation = 0  # a load started before the project changed is dropped
+        # the worker scales each thumbnail to the cards' picture frame, so painting a card only blits
+        # (a smooth scale on the GUI thread cost 0.3-0.8 ms a card, ~10 ms for a board of new cards)
+        self.fit_size: QSize | None = None
         session.projectOpened.connect(self._forget)
         session.projectClosed.connect(self._forget)
 
@@ -91,13 +95,16 @@ class ThumbnailSource(QObject):
         if path is None:
             return None  # being made; ``ready`` will say when
         self._loading.add(asset_id)
-        generation = self._generation
+        generation, fit = self._generation, QSize(self.fit_size) if self.fit_size is not None else None
 
-        def read() -> QImage | None:  # worker: file and decode only, no Qt pixmaps off the GUI thread
+        def read() -> QImage | None:  # worker: file, decode and scale only, no Qt pixmaps off the GUI thread
             from app.media.thumbnails import load_thumbnail
 
             rgb = load_thumbnail(path)
-            return None if rgb is None else image_from_rgb(rgb)
+            if rgb is None:
+                return None
+            image = image_from_rgb(rgb)
+            return image if fit is None or fit.isEmpty() else cover(image, fit)
 
         def arrived(image: QImage | None) -> None:
             if generation != self._generation:

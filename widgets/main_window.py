@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWi
 
 from app.background import wait_for_background
 from app.session import Session
+from app.thread_priority import favour_gui_thread
 from widgets.commands.catalog import Section
 from widgets.commands.keymap import keymap
 from widgets.commands.placement import add_toolbar_section
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session | None = None, prompter: Prompter | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        favour_gui_thread()  # workers hand back the interpreter lock within 1 ms (app/thread_priority.py)
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
         self.session = session or Session(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app.demo import create_demo
@@ -13,6 +14,7 @@ from app.model.schema import encode
 from app.session import Session
 from tests.providers.servers.fixtures import openai_server  # noqa: F401
 from tests.providers.servers.openai import API_KEY
+from widgets.storyboard.card import cover, picture_size
 from widgets.storyboard.panel import StoryboardPanel
 
 SHOTS = Path("/tmp/microdrama-screenshots")
@@ -222,3 +224,37 @@ def test_camera_terms_are_shown_in_chinese_and_stored_in_english(session, qtbot)
         assert shot.camera_movement == "慢慢摇过去"
     finally:
         install_language("en")
+
+
+def rgb(image) -> np.ndarray:
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).copy()
+
+
+def test_thumbnails_arrive_fitted_to_the_cards_and_are_drawn_unscaled(panel, qtbot) -> None:
+    """The thumbnail is scaled (to cover the card's 9:16 frame) on the worker that reads it; a picture
+    of another size (the board was resized, or list mode) is scaled once when painted and kept."""
+    still = next(shot.chosen_still for shot in panel.session.current_episode.shots() if shot.chosen_still)
+    frame = picture_size(panel.delegate.card_size)
+    assert panel.thumbs.fit_size == frame
+    qtbot.waitUntil(lambda: panel.thumbs.pixmap(still) is not None, timeout=30000)
+    pixmap = panel.thumbs.pixmap(still)
+    assert pixmap.size() == frame  # scaled on the worker
+    assert panel.delegate._fit(pixmap, frame) is pixmap  # painted as it is, nothing kept
+
+    # the board gets narrower: the cards shrink, the picture already read is scaled once and kept
+    panel.resize(700, 760)
+    qtbot.waitUntil(lambda: picture_size(panel.delegate.card_size) != frame, timeout=10000)
+    smaller = picture_size(panel.delegate.card_size)
+    assert panel.thumbs.fit_size == smaller  # pictures read from now on come at the new size
+    fitted = panel.delegate._fit(pixmap, smaller)
+    assert fitted.size() == smaller
+    assert panel.delegate._fit(pixmap, smaller) is fitted
+    # what the worker would have made from the same picture, up to the rounding of a second scale
+    redone = cover(pixmap.toImage(), smaller)
+    assert np.abs(rgb(fitted.toImage()).astype(int) - rgb(redone).astype(int)).mean() < 1.0
+
+    panel.delegate.list_mode = True
+    assert panel.thumbs.fit_size is None  # list rows scale their small pictures when painted

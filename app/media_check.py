@@ -13,6 +13,7 @@ import functools
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from app.model.lazy_episode import is_unread
 from app.thread_priority import yield_to_gui
 
 Entry = tuple[str, str, str, str]  # kind ("asset"/"take"), object id, bundle-relative path, display name
+YIELD_EVERY = 256  # entries checked between offers of the interpreter lock to the GUI thread
 
 
 def paths_to_check(series: Series) -> list[Entry]:
@@ -71,10 +73,15 @@ def check_paths(bundle: ProjectBundle, entries: list[Entry], cancelled: threadin
     anything unusual gets the full check."""
     problems: list[MediaProblem] = []
     root = bundle.root.resolve()
+    prefix = str(root) + os.sep  # string joins: a Path object per entry cost more than its lstat
     folder_inside: dict[str, bool] = {}
-    for kind, obj_id, rel, name in entries:
+    for index, (kind, obj_id, rel, name) in enumerate(entries):
         if cancelled is not None and cancelled.is_set():
             break
+        if index % YIELD_EVERY == YIELD_EVERY - 1:
+            # a season has ~20,000 entries: let a waiting GUI thread have the interpreter lock now
+            # rather than at the end of this thread's switch interval (app/thread_priority.py)
+            time.sleep(0)
         if _plain(rel):
             folder = rel.rpartition("/")[0]
             inside = folder_inside.get(folder)
@@ -83,7 +90,7 @@ def check_paths(bundle: ProjectBundle, entries: list[Entry], cancelled: threadin
                 inside = folder_inside[folder] = resolved == root or root in resolved.parents
             if inside:
                 try:
-                    st = os.lstat(root / rel)
+                    st = os.lstat(prefix + rel)
                 except OSError:
                     problems.append(MediaProblem(kind, obj_id, rel, "missing", name))
                     continue
@@ -122,6 +129,7 @@ class _Check(QRunnable):
             if self.cancelled.is_set():
                 return
             self.entries.extend(source())
+            time.sleep(0)  # a waiting GUI thread takes the interpreter lock between two part files
         problems = check_paths(self.bundle, self.entries, self.cancelled)
         if not self.cancelled.is_set():
             self.signals.done.emit(self.generation, problems)

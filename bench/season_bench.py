@@ -10,7 +10,7 @@ the editor was tuned for). Everything runs in one offscreen ``MainWindow``
 GUI-thread stalls are measured with a heartbeat: a 5 ms QTimer on the GUI
 thread records when it fires; a gap between beats is the time the GUI thread
 could not react. The batch is 60 real still generations through the job queue
-against the loopback Kling server (tests/providers/servers), with the vendor's
+against the loopback Kling server (tests/providers/servers, in a process of its own), with the vendor's
 task creation, polling and download.
 
 Run: python bench/season_bench.py [--quick | --episodes N] [--no-batch] [--profile-switch FILE]
@@ -29,6 +29,7 @@ import os
 import pstats
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -334,6 +335,23 @@ def import_to_shots(app: QApplication, session, board_panel, beat: Heartbeat) ->
     return worst_gap, p99, elapsed, len(paths), beat.cpu_max()
 
 
+def start_vendor_process() -> tuple[subprocess.Popen[str], str]:
+    """The loopback Kling server in a process of its own, as the real vendor is on another machine:
+    in the editor's process its request threads would compete with the GUI thread for the
+    interpreter lock, which no real vendor does. Returns the process and its base URL."""
+    code = ("import sys, time; sys.path.insert(0, sys.argv[1])\n"
+            "from tests.providers.servers.kling import KlingServer\n"
+            "server = KlingServer().start(); print(server.url, flush=True)\n"
+            "while True: time.sleep(3600)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(ROOT)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    url = proc.stdout.readline().strip()
+    if not url.startswith("http://"):
+        proc.kill()
+        raise SystemExit("the loopback Kling server did not start")
+    return proc, url
+
+
 def batch(app: QApplication, session, beat: Heartbeat) -> tuple[float, float, float, int, float]:
     """60 still generations on the loopback Kling server; GUI-thread gaps while they run."""
     from functools import partial
@@ -380,21 +398,23 @@ def main() -> None:
     print(f"season: {episodes} episodes, project files {size:.1f} MB (project.json {head:.2f} MB), written in {built:.1f} s "
           f"(reference: first {REFERENCE_EPISODES} episodes)")
 
-    server = None
+    server: subprocess.Popen[str] | None = None
+    kling_url = None
     if not args.no_batch:
-        from tests.providers.servers.kling import ACCESS_KEY, SECRET_KEY, KlingServer
+        from tests.providers.servers.kling import ACCESS_KEY, SECRET_KEY
 
-        server = KlingServer().start()
-        os.environ["MICRODRAMA_KLING_BASE_URL"] = server.url
+        server, kling_url = start_vendor_process()
+        os.environ["MICRODRAMA_KLING_BASE_URL"] = kling_url
         os.environ["MICRODRAMA_KLING_ACCESS_KEY"] = ACCESS_KEY
         os.environ["MICRODRAMA_KLING_SECRET_KEY"] = SECRET_KEY
     try:
         measure(app, make_reference(season, tmp / "Warmup.mdrama", 2), None)  # imports, caches, first paints
-        ref = measure(app, reference, server.url if server else None, "reference")
-        big = measure(app, season, server.url if server else None, "season", args.profile_switch)
+        ref = measure(app, reference, kling_url, "reference")
+        big = measure(app, season, kling_url, "season", args.profile_switch)
     finally:
         if server is not None:
-            server.stop()
+            server.terminate()
+            server.wait(10)
 
     def row(label: str, key: str, fmt: Callable[[object], str]) -> None:
         if key in ref and key in big:

@@ -79,7 +79,6 @@ class PreviewPanel(QWidget):
         # workers render from copies of the episode taken on the GUI thread, never the live model
         self._snapshot: Episode | None = None
         self._snapshots = episode_snapshots(session.document)  # before our own change handlers: see its doc
-        self._edits_pending = False  # a re-render after edits is scheduled (once per event-loop turn)
         self._edits_turn = NextTurn(self, self._after_edits)  # its own turn: not back to back with a switch's other work
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -288,12 +287,9 @@ class PreviewPanel(QWidget):
         """Unsettled from now on; the copy and the render wait for a later turn of the event loop
         (``NextTurn``), so a macro of 30 edits (an import landing on 30 shots) copies and renders once."""
         self._request += 1
-        if not self._edits_pending:
-            self._edits_pending = True
-            self._edits_turn.schedule()
+        self._edits_turn.schedule()
 
     def _after_edits(self) -> None:
-        self._edits_pending = False
         if self.playing:  # playback goes on with the edited episode (a new copy: workers hold the old)
             self._episode_snapshot()
         else:  # an edit changes what this frame looks like

@@ -158,7 +158,6 @@ class StoryboardPanel(QWidget):
         self.empty = self.empty_panel.empty
         self.stack = stack_with_empty_state(self, self.empty_panel, content)
 
-        self._pending = False
         self._refresh_turn = NextTurn(self, self.refresh)  # its own turn: not back to back with a switch's other work
         doc = session.document
         for signal in (session.projectOpened, session.projectClosed, session.currentEpisodeChanged, doc.reset):
@@ -308,9 +307,12 @@ class StoryboardPanel(QWidget):
 
     # ---------------------------------------------------------------- refresh
     def schedule_refresh(self, *_args: object) -> None:
-        if not self._pending:
-            self._pending = True
-            self._refresh_turn.schedule()
+        self._refresh_turn.schedule()
+
+    @property
+    def _pending(self) -> bool:
+        """A refresh is scheduled and has not run yet."""
+        return self._refresh_turn.pending
 
     def _shots(self) -> list[tuple[int, Shot]]:
         episode = self.session.current_episode
@@ -350,7 +352,6 @@ class StoryboardPanel(QWidget):
         """Cards from the model. When the board already shows the same shots in the same order (a
         job event, an edit), only the cards whose content changed are updated: clearing and re-adding
         every card on each event of a 60-shot batch stalled the GUI thread ~100 ms a time."""
-        self._pending = False
         self._refresh_turn.cancel()  # called directly: the scheduled one would do it again
         self._refresh_filters()
         if not self.manager_connected and self.session.bundle is not None:

@@ -109,15 +109,17 @@ class PaintWatch(QObject):
 
 
 class PaintCount(QObject):
-    """Counts a widget's paint events."""
+    """Counts a widget's paint events; for the timeline, only those that draw (a held paint leaves the
+    old episode's pixels: widgets/timeline/paint_hold.py)."""
 
     def __init__(self, widget) -> None:
         super().__init__()
         self.count = 0
+        self._hold = getattr(widget, "paint_hold", None)
         widget.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not (self._hold is not None and self._hold.held):
             self.count += 1
         return False
 

@@ -1,9 +1,11 @@
-"""An episode switch on a season paints the new episode at once and leaves slow work for idle time.
+"""An episode switch on a season paints the new episode from sprites made in idle slices and
+leaves slow work for idle time.
 
-The timeline's first paint of an episode draws its clips directly (a sprite for each
-of dozens of clips would stall the switch) and makes the sprites in idle slices; what
-was drawn and loaded for an episode is kept for the next visit; the
-Provenance ledger behind another dock's tab is rebuilt only when its tab is raised.
+The timeline keeps the old episode's picture while idle slices make the sprites of the new
+episode's clips, then paints them in a turn of its own (a sprite for each of dozens of clips made
+in one paint would stall the switch, and so would drawing them all directly and then making their
+sprites); what was drawn and loaded for an episode is kept for the next visit; the Provenance
+ledger behind another dock's tab is rebuilt only when its tab is raised.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def settled(view: TimelineView, qtbot) -> None:
     qtbot.waitUntil(done, timeout=20000)
 
 
-def test_switch_paints_the_new_episode_directly_then_makes_its_sprites_when_idle(window, qtbot, season: Path) -> None:
+def test_switch_makes_the_new_episodes_sprites_before_its_first_paint(window, qtbot, season: Path) -> None:
     assert window.controller.open_path(season)
     view = window.findChild(TimelineView)
     assert view is not None and view.isVisible()
@@ -57,30 +59,44 @@ def test_switch_paints_the_new_episode_directly_then_makes_its_sprites_when_idle
     assert kept > 10  # the first episode's clips, all from sprites
 
     window.session.set_current_episode(episodes[2].id)
-    assert view.paint_hold.held  # the new episode paints on its own, from a timer (tested below)
-    view.paint_hold.release()  # what the timer does: the timeline's first paint of the new episode
-    assert view.episode is not None and view.episode.id == episodes[2].id
-    assert len(view.sprites) == kept  # that paint made none itself: every clip drawn directly...
-    assert view.sprites.pending > 10  # ...and its sprite wanted for idle time (a season episode: dozens)
-    first = pixels(view.grab().toImage())
-    assert np.array_equal(first, drawn_from_scratch(view))  # the new episode's clips, drawn in full
-
+    assert view.paint_hold.held  # the old picture stays...
     wanted = view.sprites.pending
-    qtbot.waitUntil(lambda: view.sprites.pending == 0, timeout=20000)  # idle slices made them
+    assert wanted > 10 and len(view.sprites) == kept  # ...while the new episode's sprites are made when idle
+    qtbot.waitUntil(lambda: not view.paint_hold.held, timeout=10000)  # released by the event loop
+    assert view.episode is not None and view.episode.id == episodes[2].id
+    assert view.sprites.missed == 0  # its first paint drew every clip from a sprite made before it
     assert len(view.sprites) >= kept + wanted  # the other episode's sprites are kept
     settled(view, qtbot)
     made = len(view.sprites)
-    from_sprites = pixels(view.grab().toImage())
-    assert view.sprites.pending == 0 and len(view.sprites) == made  # every clip came from a sprite
-    assert np.array_equal(from_sprites, drawn_from_scratch(view))
+    assert np.array_equal(pixels(view.grab().toImage()), drawn_from_scratch(view))
+    assert view.sprites.missed == 0 and len(view.sprites) == made  # every clip came from a sprite
 
-    # back to the first episode: its sprites and thumbnails were kept, so nothing is drawn directly
+    # back to the first episode: its sprites and thumbnails were kept, so nothing is made or drawn directly
     window.session.set_current_episode(episodes[1].id)
-    assert view.paint_hold.held
-    qtbot.waitUntil(lambda: not view.paint_hold.held, timeout=10000)  # released by the event loop
+    assert view.paint_hold.held and view.sprites.pending == 0
+    qtbot.waitUntil(lambda: not view.paint_hold.held, timeout=10000)
     back = pixels(view.grab().toImage())
-    assert view.sprites.pending == 0 and len(view.sprites) == made
+    assert view.sprites.missed == 0 and len(view.sprites) == made
     assert np.array_equal(back, before)
+
+
+def test_a_hold_let_go_early_paints_the_clips_without_sprites_directly(window, qtbot, season: Path) -> None:
+    """A slow machine: the hold's limit ran out before the slices made the sprites. That paint makes
+    none itself (dozens would stall it) and draws those clips directly; their sprites follow."""
+    assert window.controller.open_path(season)
+    view = window.findChild(TimelineView)
+    assert view is not None
+    episodes = window.session.series.episodes
+    window.session.set_current_episode(episodes[1].id)
+    settled(view, qtbot)
+    kept = len(view.sprites)
+    window.session.set_current_episode(episodes[2].id)
+    view.paint_hold.release()  # what the limit's timer does, before any slice ran
+    assert len(view.sprites) == kept and view.sprites.missed > 10 and view.sprites.pending > 10
+    first = pixels(view.grab().toImage())
+    qtbot.waitUntil(lambda: view.sprites.pending == 0, timeout=20000)  # made in idle slices
+    assert len(view.sprites) > kept + 10
+    assert np.array_equal(first, drawn_from_scratch(view))  # the clips were drawn in full
 
 
 def test_a_sprite_drawn_before_its_thumbnails_arrived_is_made_again(window, qtbot, season: Path) -> None:
@@ -100,6 +116,11 @@ def test_a_sprite_drawn_before_its_thumbnails_arrived_is_made_again(window, qtbo
     assert early > 10
     assert view.sprites.incomplete > 0  # drawn with placeholders: thumbnails were still being made
 
+    generation = view.media_cache.generation
+    qtbot.waitUntil(lambda: view.media_cache.generation > generation, timeout=20000)  # a result arrived
+    view.repaint()
+    assert view.sprites.missed == 0  # the stale sprites are shown as they are, not drawn again...
+    assert view.sprites.pending > 0  # ...and made again in idle slices (then repainted)
     settled(view, qtbot)  # each look repaints: sprites drawn before media arrived are made again
     assert np.array_equal(pixels(view.grab().toImage()), drawn_from_scratch(view))  # thumbnails in every sprite
 

@@ -43,6 +43,18 @@ class TrackIndex:
 class TimelinePainter(OverlayPainting, HeaderPainting):
     """Draws one frame of the timeline view, in layers from the tracks up to the playhead."""
 
+    def plan(self) -> None:
+        """Ask for the sprites of the clips the next paint will show (a newly shown episode): they are
+        made in idle slices while the old picture stays (``paint_hold.py``), so that paint blits them."""
+        v, g = self.v, self.v.geo
+        if not self.sprites_enabled or v.episode is None:
+            return
+        first = int(g.frame_at(g.header_w)) - 1
+        last = int(g.frame_at(v.width())) + 1
+        for row in g.rows:
+            if row.bottom >= g.ruler_h and row.top <= v.height():
+                self.plan_sprites(row, first, last)
+
     def paint(self, p: QPainter) -> None:
         v = self.v
         g = v.geo

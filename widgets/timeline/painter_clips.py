@@ -20,7 +20,7 @@ from app.timeline.warnings import MEDIA_OFFLINE, ClipWarning
 from widgets.timeline import theme
 from widgets.timeline.geometry import Row
 from widgets.timeline.painter_media import MediaPainting
-from widgets.timeline.sprites import MAX_SPRITE_W, sprite_key
+from widgets.timeline.sprites import MAX_SPRITE_W, Render, sprite_key
 
 _STRIP = QColor(0, 0, 0, 70)  # under a clip's name and duration
 _EDGE = QPen(QColor(0, 0, 0, 150), 1)
@@ -42,26 +42,59 @@ class ClipPainting(MediaPainting):
                 x0, x1 = g.x_of(w.start), g.x_of(w.end)
                 if x1 >= g.header_w and x0 <= v.width():
                     self.hatch(p, QRectF(x0, row.top + 2, x1 - x0, row.height - 4), theme.GAP, theme.OFFLINE)
-        hidden, selection, warned = v.moving_ids, v.selection, v.warnings_by_clip
         base = theme.CLIP_COLORS[t.kind] if not t.muted else theme.CLIP_COLORS[t.kind].darker(170)
-        plain: list[QRectF] = []  # narrow, enabled, unmarked clips: drawn together
+        plain, singles, items = self.row_clips(row, first, last)
+        for clip in singles:
+            self.clip(p, clip, t, row, dim=clip.id in v.moving_ids)
+        if plain:
+            self.slivers(p, plain, base)
+        if items:
+            self.clips(p, t, items)
+
+    def row_clips(self, row: Row, first: int, last: int) -> tuple[list[QRectF], list[Clip], list[tuple[Clip, QRectF]]]:
+        """A row's clips between frames ``first`` and ``last``, by how they are drawn: narrow plain
+        ones (one batch of slivers), ones drawn on their own (being moved, or narrow and marked),
+        and the ones wide enough to read (bodies, from sprites)."""
+        v, g = self.v, self.v.geo
+        hidden, selection, warned = v.moving_ids, v.selection, v.warnings_by_clip
+        plain: list[QRectF] = []
+        singles: list[Clip] = []
         items: list[tuple[Clip, QRectF]] = []
         top, height = row.top + 2, row.height - 5
         x_of = g.x_of
-        for clip in v.index_of(t).visible(first, last):
+        for clip in v.index_of(row.track).visible(first, last):
             x0 = round(x_of(clip.start))
             width = round(x_of(clip.end)) - x0
             if clip.id in hidden or width < 18:
                 if clip.enabled and clip.id not in hidden and clip.id not in selection and clip.id not in warned:
                     plain.append(QRectF(x0, top, max(1, width), height))
                 else:
-                    self.clip(p, clip, t, row, dim=clip.id in hidden)
+                    singles.append(clip)
             else:
                 items.append((clip, QRectF(x0, top, width, height)))
-        if plain:
-            self.slivers(p, plain, base)
-        if items:
-            self.clips(p, t, items)
+        return plain, singles, items
+
+    def plan_sprites(self, row: Row, first: int, last: int) -> None:
+        """Ask for the sprites the row's readable clips will be drawn from (made in idle slices)."""
+        dpr = self.v.devicePixelRatioF()
+        for clip, rect in self.row_clips(row, first, last)[2]:
+            warns = self.v.warnings_by_clip.get(clip.id, ())
+            request = self.sprite_request(row.track, clip, rect, warns)
+            if request is not None:
+                key, render = request
+                self.v.sprites.want(key, int(rect.width()), int(rect.height()), dpr, render)
+
+    def sprite_request(self, track: Track, clip: Clip, rect: QRectF,
+                       warns: Sequence[ClipWarning]) -> tuple[tuple, Render] | None:
+        """The key of ``clip``'s sprite at ``rect``'s size and what draws it; ``None`` for a clip too wide
+        to keep as a picture (deep zoom: only its visible part is drawn)."""
+        if rect.width() > MAX_SPRITE_W:
+            return None
+        offline = any(w.kind == MEDIA_OFFLINE for w in warns)
+        base = self.clip_base(clip, track)
+        key = sprite_key(clip, track, int(rect.width()), int(rect.height()), self.v.geo.ppf,
+                         (offline, bool(warns), base.rgba()))
+        return key, partial(self._sprite_body, track, clip, base, offline, bool(warns))
 
     def clip_base(self, clip: Clip, track: Track) -> QColor:
         base = theme.CLIP_COLORS[track.kind]
@@ -75,21 +108,18 @@ class ClipPainting(MediaPainting):
         v = self.v
         marks: list[tuple[Clip, QRectF, Sequence[ClipWarning]]] = []
         direct = []
-        ppf, dpr = v.geo.ppf, v.devicePixelRatioF()
+        dpr = v.devicePixelRatioF()
         for clip, rect in items:
             warns = v.warnings_by_clip.get(clip.id, ())
-            offline = any(w.kind == MEDIA_OFFLINE for w in warns)
-            base = self.clip_base(clip, track)
             marks.append((clip, rect, warns))
-            if not self.use_sprites or rect.width() > MAX_SPRITE_W:
-                direct.append((clip, rect, base, offline, bool(warns)))
-                continue
-            width, height = int(rect.width()), int(rect.height())
-            key = sprite_key(clip, track, width, height, ppf, (offline, bool(warns), base.rgba()))
-            sprite = v.sprites.find(key, width, height, dpr,
-                                    partial(self._sprite_body, track, clip, base, offline, bool(warns)))
-            if sprite is None:  # one of many missing (a new episode): drawn with the batch, made when idle
-                direct.append((clip, rect, base, offline, bool(warns)))
+            request = self.sprite_request(track, clip, rect, warns) if self.use_sprites else None
+            sprite = None
+            if request is not None:
+                key, render = request
+                sprite = v.sprites.find(key, int(rect.width()), int(rect.height()), dpr, render)
+            if sprite is None:  # no sprite (zooming, deep zoom) or one of many missing: drawn with the batch
+                offline = any(w.kind == MEDIA_OFFLINE for w in warns)
+                direct.append((clip, rect, self.clip_base(clip, track), offline, bool(warns)))
                 continue
             p.drawPixmap(QPointF(rect.left(), rect.top()), sprite)
         if direct:

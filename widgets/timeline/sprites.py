@@ -8,16 +8,20 @@ the body's look depends on; selection, hover and warning marks are drawn on top
 by the painter and are not part of it.
 
 Making a sprite costs more than drawing the clip once (a pixmap, a painter, and
-none of the batching across a track's clips), so a paint that misses many (the
-first paint of an episode: ~80 clips) makes only a few (none at all for a
-newly shown episode) and draws the rest directly; their sprites are made
-afterwards in short slices when the GUI thread is idle, ready for the next
-scroll.
+none of the batching across a track's clips), so a paint that misses many makes
+only a few and draws the rest directly; their sprites are made afterwards in
+short slices when the GUI thread is idle, ready for the next scroll. A newly
+shown episode is not painted that way: its sprites are asked for before its
+first paint (``want``) and made in idle slices while the old picture stays on
+screen (``paint_hold.py``); ``drained`` tells when the last is made.
 
 A body drawn while some of its thumbnails or waveform were still being made
-(placeholders) is *incomplete*: it is kept only until the next media result
-arrives (the media cache's ``generation``). A complete one does not depend on
-media still loading, so a thumbnail arriving for another clip leaves it valid.
+(placeholders) is *incomplete*: once the next media result arrives (the media
+cache's ``generation``) it is made again in an idle slice, and until then it is
+still shown, so a paint after a batch of thumbnails arrived blits rather than
+drawing each clip again; ``remade`` asks for the repaint that shows the new
+ones. A complete sprite does not depend on media still loading, so a thumbnail
+arriving for another clip leaves it valid.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmap
 
 from app.model import Clip, Track
@@ -56,10 +60,14 @@ def sprite_key(clip: Clip, track: Track, width: int, height: int, ppf: float, ex
             clip.enabled, track.kind, track.muted, extra)
 
 
-class SpriteCache:
-    """Byte-bounded LRU of clip-body pixmaps."""
+class SpriteCache(QObject):
+    """Byte-bounded LRU of clip-body pixmaps, and the idle slices that make the ones wanted."""
+
+    drained = Signal()  # an idle slice made the last wanted sprite
+    remade = Signal()  # an idle slice made again sprites that paints showed stale: repaint to show them
 
     def __init__(self, owner: QObject | None = None, max_bytes: int = 96 * 1024 * 1024) -> None:
+        super().__init__(owner)  # a child of the view: it dies with it, so no slice runs for a view that is gone
         self._sprites: OrderedDict[tuple, QPixmap] = OrderedDict()
         self._bytes = 0
         self.max_bytes = max_bytes
@@ -69,8 +77,9 @@ class SpriteCache:
         self._made_this_paint = 0
         self._paint_budget = SPRITES_PER_PAINT
         self._defer_next = False
-        # a child of the view: it dies with it, so no slice runs for a view that is gone
-        self._idle = QTimer(owner, singleShot=True, interval=0)
+        self._shown_stale: set[tuple] = set()  # wanted sprites a paint showed in their stale version
+        self.missed = 0  # clips the last paint drew directly (no sprite made or kept for them)
+        self._idle = QTimer(self, singleShot=True, interval=0)
         self._idle.timeout.connect(self._make_some)
 
     def defer_next_paint(self) -> None:
@@ -85,20 +94,32 @@ class SpriteCache:
         self._defer_next = False
         self._generation = media_generation
         self._wanted.clear()
+        self._shown_stale.clear()
+        self.missed = 0
+
+    def want(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> None:
+        """Make ``key``'s sprite in an idle slice unless it is made and up to date (a paint to come needs it)."""
+        if not self._usable(key):
+            self._wanted[key] = _Wanted(width, height, dpr, render)
+            if not self._idle.isActive():
+                self._idle.start()
 
     def find(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> QPixmap | None:
-        """The sprite for ``key``; on a miss made now if this paint has made few, else ``None``:
-        the caller draws the clip directly and the sprite is made in an idle slice."""
+        """The sprite for ``key``. One drawn before media that has arrived since is returned as it is
+        and made again in an idle slice. A missing one is made now if this paint has made few, else
+        ``None``: the caller draws the clip directly and the sprite is made in an idle slice."""
         found = self._sprites.get(key)
-        if found is not None and self._usable(key):
+        if found is not None:
             self._sprites.move_to_end(key)
+            if not self._usable(key):
+                self.want(key, width, height, dpr, render)
+                self._shown_stale.add(key)
             return found
         if self._made_this_paint < self._paint_budget:
             self._made_this_paint += 1
             return self._make(key, width, height, dpr, render)
-        self._wanted[key] = _Wanted(width, height, dpr, render)
-        if not self._idle.isActive():
-            self._idle.start()
+        self.missed += 1
+        self.want(key, width, height, dpr, render)
         return None
 
     @property
@@ -114,13 +135,21 @@ class SpriteCache:
     def _make_some(self) -> None:
         """One idle slice: make waiting sprites for about ``IDLE_SLICE_S``, then yield to events."""
         deadline = time.perf_counter() + IDLE_SLICE_S
+        stale_made = False
         while self._wanted and time.perf_counter() < deadline:
             key = next(iter(self._wanted))
             w = self._wanted.pop(key)
             if not self._usable(key):
                 self._make(key, w.width, w.height, w.dpr, w.render)
+                if key in self._shown_stale:
+                    self._shown_stale.discard(key)
+                    stale_made = True
         if self._wanted:
             self._idle.start()
+        if stale_made:
+            self.remade.emit()
+        if not self._wanted:
+            self.drained.emit()
 
     def _usable(self, key: tuple) -> bool:
         """Made, and not drawn with placeholders for media that arrived since."""
@@ -156,6 +185,7 @@ class SpriteCache:
         self._sprites.clear()
         self._incomplete.clear()
         self._wanted.clear()
+        self._shown_stale.clear()
         self._idle.stop()
         self._bytes = 0
 

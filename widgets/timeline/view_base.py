@@ -67,8 +67,10 @@ class TimelineViewBase(QWidget):
         self.tool = "select"  # select | ripple | roll
         self.media_cache = ClipMediaCache(self, session=session)
         self.wave_tiles = WaveformTiles()
-        self.sprites = SpriteCache(self)  # its idle slices' timer is the view's child
-        self.paint_hold = PaintHold(self)
+        self.sprites = SpriteCache(self)  # the view's child: its idle slices end with the view
+        self.paint_hold = PaintHold(self, ready=lambda: self.sprites.pending == 0)
+        self.sprites.drained.connect(self.paint_hold.ready_changed)
+        self.sprites.remade.connect(self.update)
         self.duration = 0  # cached episode length (frames), refreshed with the model
         self.settle_timer = QTimer(self, singleShot=True, interval=150)  # exact repaint after a zoom
         self.settle_timer.timeout.connect(self.update)
@@ -284,8 +286,9 @@ class TimelineViewBase(QWidget):
         (each is keyed by file or by everything its picture shows, and bounded): switching back and
         forth reuses them, and a season's episodes share art. Whether files exist is asked again
         (one lstat per file).
-        The new episode's first paint makes no sprite itself (dozens would be missing): idle
-        slices make them."""
+        The old picture stays while idle slices make the sprites of the new episode's clips; its first
+        paint blits them (``paint_hold.py``). That paint makes no sprite itself: one the slices did not
+        make in time is drawn directly."""
         self.selection.clear()
         self._shown_assets = None
         self._asset_files.clear()
@@ -301,6 +304,9 @@ class TimelineViewBase(QWidget):
             painter.zoom_settled()  # a new episode's fit is not a zoom gesture: its first paint wants sprites
         self.update()
         self.paint_hold.hold()
+        if painter is not None and self.paint_hold.held:
+            self._layout()
+            painter.plan()
         self.viewChanged.emit()
 
     # ------------------------------------------------------------ zoom/scroll

@@ -53,7 +53,9 @@ HEARTBEAT_MS = 5
 
 
 class Heartbeat:
-    """Records the gaps between beats of a 5 ms timer on the GUI thread."""
+    """Records the gaps between beats of a 5 ms timer on the GUI thread, and where the time of each went:
+    the GUI thread's own processor time, its wait for a core (the kernel's run-queue delay, Linux), and
+    the rest (blocked: the interpreter lock held by a worker, or the disk)."""
 
     def __init__(self) -> None:
         self.timer = QTimer()
@@ -61,21 +63,40 @@ class Heartbeat:
         self.timer.timeout.connect(self._beat)
         self.gaps: list[float] = []
         self.cpu: list[float] = []  # GUI-thread CPU time between beats: the stall without the machine's load
-        self._last = self._last_cpu = 0.0
+        self.queued: list[float] = []  # time the GUI thread was ready to run but had no core
+        self._last = self._last_cpu = self._last_queued = 0.0
+
+    @staticmethod
+    def _run_queue_ms() -> float:
+        try:
+            with open("/proc/thread-self/schedstat") as f:  # run time, run-queue wait, slices (ns)
+                return int(f.read().split()[1]) / 1e6
+        except (OSError, IndexError, ValueError):
+            return 0.0
 
     def _beat(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), self._run_queue_ms()
         self.gaps.append((now - self._last) * 1000)
         self.cpu.append((cpu - self._last_cpu) * 1000)
-        self._last, self._last_cpu = now, cpu
+        self.queued.append(queued - self._last_queued)
+        self._last, self._last_cpu, self._last_queued = now, cpu, queued
 
     def start(self) -> None:
         self.gaps, self._last = [], time.perf_counter()  # a stall right after start counts too
         self.cpu, self._last_cpu = [], time.thread_time()
+        self.queued, self._last_queued = [], self._run_queue_ms()
         self.timer.start()
 
     def cpu_max(self) -> float:
         return max(self.cpu, default=0.0)
+
+    def parts(self) -> tuple[float, float, float, float]:
+        """The longest gap: (gap, GUI-thread CPU, waiting for a core, blocked) in ms."""
+        if not self.gaps:
+            return 0.0, 0.0, 0.0, 0.0
+        i = max(range(len(self.gaps)), key=self.gaps.__getitem__)
+        gap, cpu, queued = self.gaps[i], self.cpu[i], self.queued[i]
+        return gap, cpu, queued, max(0.0, gap - cpu - queued)
 
     def stop(self) -> tuple[float, float]:
         self.timer.stop()
@@ -221,6 +242,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
         total = (time.perf_counter() - t0) * 1000
         settle(app, 50)
         worst_gap = beat.stop()[0]  # before the bench walks the bundle's files on this thread
+        out["save_parts"] = beat.parts()
         written = bytes_written(before, project_files(path))
         out["save"] = total
         out["save_detail"] = (gui, worst_gap, total, written)
@@ -239,6 +261,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
         session.autosaver.autosaved.disconnect(autosaved_to.append)
         settle(app, 50)
         out["autosave"] = (gui, beat.stop()[0])
+        out["autosave_parts"] = beat.parts()
 
         # episode switch, as the switcher does it (an unread episode is read on a worker first): from the
         # call until the timeline has painted the new episode, with the events the switch posted. Then the
@@ -276,6 +299,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
                 profiler.dump_stats(str(profile_to))
                 pstats.Stats(str(profile_to)).sort_stats("cumulative").print_stats(40)
             out[key] = (statistics.median(switch), max(switch), beat.stop()[0], beat.cpu_max())
+            out[key + "_parts"] = beat.parts()
 
         # storyboard scroll, one wheel step at a time, each painted
         session.set_current_episode(episodes[1].id)
@@ -293,9 +317,11 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
                 scroll.append((time.perf_counter() - t0) * 1000)
             settle(app, 200)
             out["scroll"] = (statistics.median(scroll), max(scroll), beat.stop()[0], beat.cpu_max())
+            out["scroll_parts"] = beat.parts()
 
         if board_panel is not None:
             out["import"] = import_to_shots(app, session, board_panel, beat)
+            out["import_parts"] = beat.parts()
 
         # the other episodes are read on a worker after the first paint (app.unread_episodes)
         pump(app, lambda: bool(warmed) or not session.episode_warmer.running, timeout=120)
@@ -303,6 +329,7 @@ def measure(app: QApplication, path: Path, kling_url: str | None, label: str = "
 
         if kling_url:
             out["batch"] = batch(app, session, beat)
+            out["batch_parts"] = beat.parts()
         session.document.undo_stack.setClean()
     finally:
         app.removeEventFilter(watch)
@@ -340,8 +367,9 @@ def import_to_shots(app: QApplication, session, board_panel, beat: Heartbeat) ->
 def start_vendor_process() -> tuple[subprocess.Popen[str], str]:
     """The loopback Kling server in a process of its own, as the real vendor is on another machine:
     in the editor's process its request threads would compete with the GUI thread for the
-    interpreter lock, which no real vendor does. Returns the process and its base URL."""
-    code = ("import sys, time; sys.path.insert(0, sys.argv[1])\n"
+    interpreter lock, which no real vendor does. It runs at the lowest priority: on another machine it
+    would take no processor time from the editor. Returns the process and its base URL."""
+    code = ("import os, sys, time; sys.path.insert(0, sys.argv[1]); os.nice(19)\n"
             "from tests.providers.servers.kling import KlingServer\n"
             "server = KlingServer().start(); print(server.url, flush=True)\n"
             "while True: time.sleep(3600)\n")
@@ -441,6 +469,11 @@ def main() -> None:
     for label, key in (("episode switch", "switch"), ("  media not cached", "switch_cold"), ("storyboard scroll", "scroll"), ("import files to shots", "import"),
                        (f"{BATCH}-job batch", "batch")):
         row(f"  {label}", key, lambda v: f"{v[-1]:.0f} ms")
+    print("  the longest stall: GUI-thread CPU + waiting for a core + blocked (interpreter lock, disk):")
+    for label, key in (("save", "save"), ("autosave", "autosave"), ("episode switch", "switch"),
+                       ("  media not cached", "switch_cold"), ("storyboard scroll", "scroll"),
+                       ("import files to shots", "import"), (f"{BATCH}-job batch", "batch")):
+        row(f"  {label}", key + "_parts", lambda v: f"{v[0]:.0f} = {v[1]:.0f} + {v[2]:.0f} + {v[3]:.0f} ms")
     b = big.get("batch")
     batch_text = f"batch GUI stall max {b[0]:.0f} ms p99 {b[1]:.0f} ms" if b else "batch not run"
     print(f"HEADLINE season {episodes} eps: open {big['open']:.0f} ms (target < 2000), save {big['save']:.0f} ms, "

@@ -258,3 +258,43 @@ def test_thumbnails_arrive_fitted_to_the_cards_and_are_drawn_unscaled(panel, qtb
 
     panel.delegate.list_mode = True
     assert panel.thumbs.fit_size is None  # list rows scale their small pictures when painted
+
+
+def test_a_cards_words_are_laid_out_once_and_drawn_as_they_would_be_directly(panel, qtbot) -> None:
+    """The board repaints its cards often; each card's words (code, dialogue, pills) are drawn once
+    onto a picture in the card's colour and blitted after that, looking as the direct drawing does."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from widgets.storyboard.card import SHOT_ROLE
+    from widgets.storyboard.card_text import draw_words
+
+    board = panel.board
+    words = panel.delegate._words
+    board.viewport().repaint()
+    shown = len(words)
+    assert shown >= 3  # one picture per card on screen
+    board.viewport().repaint()
+    assert len(words) == shown  # a repaint lays nothing out again
+
+    info = dict(board.item(0).data(SHOT_ROLE))
+    area, background = QRect(0, 0, 160, 150), QColor("#1f222b")
+
+    def drawn(cached: bool) -> np.ndarray:
+        image = QImage(area.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(background)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setFont(board.font())
+        if cached:
+            words.draw(p, area, info, background)
+        else:
+            draw_words(p, area, info)
+        p.end()
+        return rgb(image)
+
+    assert np.array_equal(drawn(True), drawn(False))
+    count = len(words)
+    info["summary"] = info["summary"] + " (edited)"
+    drawn(True)
+    assert len(words) == count + 1  # other words: another picture

@@ -9,6 +9,8 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from widgets.storyboard.card_text import CardTextBlocks
+
 CARD_SIZE = QSize(176, 372)  # the largest card; narrower boards get smaller ones (card_size_for)
 MIN_CARD_WIDTH = 124
 CARDS_PER_ROW = 3  # like CapCut's material grid: three across before the cards shrink no further
@@ -39,9 +41,6 @@ LIST_HEIGHT = 96
 MAX_FITTED = 96  # card pictures kept scaled (at most ~180 KB each): more than a board shows at once
 SHOT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-OK = QColor("#3fb950")
-MISSING = QColor("#6e7681")
-BUSY = QColor("#d29922")
 
 
 class ShotCardDelegate(QStyledItemDelegate):
@@ -56,6 +55,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         # each card's picture scaled to its frame: a smooth scale costs 0.3-0.8 ms, and the board
         # repaints its cards often (a switch, a job event, hover, a thumbnail arriving)
         self._fitted: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
+        self._words = CardTextBlocks()  # each card's words as a picture (card_text.py)
 
     @property
     def list_mode(self) -> bool:
@@ -94,7 +94,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(4, 4, -4, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(QPen(QColor("#4c8dff") if selected else QColor("#30343f"), 2 if selected else 1))
-        painter.setBrush(QColor("#1f222b") if not selected else QColor("#232a3a"))
+        background = QColor("#232a3a") if selected else QColor("#1f222b")
+        painter.setBrush(background)
         painter.drawRoundedRect(QRectF(rect), 8, 8)
         if self.list_mode:
             pic = QRect(rect.left() + 8, rect.top() + 6, int((rect.height() - 12) * 9 / 16), rect.height() - 12)
@@ -103,7 +104,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             pic = QRect(rect.topLeft() + QPoint(8, 8), picture_size(option.rect.size()))
             text = QRect(rect.left() + 8, pic.bottom() + 6, rect.width() - 16, rect.bottom() - pic.bottom() - 10)
         self._picture(painter, pic, info)
-        self._text(painter, text, info)
+        self._words.draw(painter, text, info, background)
         painter.restore()
 
     def _picture(self, painter: QPainter, pic: QRect, info: dict) -> None:
@@ -150,28 +151,3 @@ class ShotCardDelegate(QStyledItemDelegate):
         else:
             self._fitted.move_to_end(key)
         return fitted
-
-    def _text(self, painter: QPainter, area: QRect, info: dict) -> None:
-        bold = QFont(painter.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(QColor("#e6edf3"))
-        painter.drawText(QRect(area.left(), area.top(), area.width(), 18), Qt.AlignmentFlag.AlignLeft, info["code"])
-        painter.setPen(QColor("#8b949e"))
-        painter.drawText(QRect(area.left(), area.top(), area.width(), 18), Qt.AlignmentFlag.AlignRight, info["duration"])
-        painter.setFont(QFont(painter.font().family(), max(8, painter.font().pointSize() - 1)))
-        body = QRect(area.left(), area.top() + 20, area.width(), max(0, area.height() - 42))
-        painter.setPen(QColor("#c9d1d9"))
-        painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                         info["summary"])
-        x = area.left()
-        y = area.bottom() - 18
-        for label, state in info["pills"]:
-            color = OK if state == "ok" else BUSY if state == "busy" else MISSING
-            width = painter.fontMetrics().horizontalAdvance(label) + 14
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
-            painter.drawRoundedRect(QRectF(x, y, width, 18), 9, 9)
-            painter.setPen(color)
-            painter.drawText(QRect(x, y, width, 18), Qt.AlignmentFlag.AlignCenter, label)
-            x += width + 4

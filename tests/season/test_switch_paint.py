@@ -99,6 +99,26 @@ def test_a_hold_let_go_early_paints_the_clips_without_sprites_directly(window, q
     assert np.array_equal(first, drawn_from_scratch(view))  # the clips were drawn in full
 
 
+def test_quick_switches_make_only_the_sprites_of_the_episode_shown_last(window, qtbot, season: Path) -> None:
+    """Ctrl+PageDown held down: each switch asks for its episode's sprites, and forgets what the one
+    before asked for and had no time to make, so the timeline does not wait for pictures it will not show."""
+    assert window.controller.open_path(season)
+    view = window.findChild(TimelineView)
+    assert view is not None
+    episodes = window.session.series.episodes
+    window.session.set_current_episode(episodes[1].id)
+    settled(view, qtbot)
+    window.session.set_current_episode(episodes[2].id)
+    assert view.paint_hold.held
+    first = view.sprites.pending
+    assert first > 10
+    window.session.set_current_episode(episodes[1].id)  # back at once, no event handled in between
+    assert view.sprites.pending == 0  # its sprites were kept; the other episode's are no longer wanted
+    qtbot.waitUntil(lambda: not view.paint_hold.held, timeout=10000)
+    assert view.episode is not None and view.episode.id == episodes[1].id
+    assert view.sprites.missed == 0
+
+
 def test_a_sprite_drawn_before_its_thumbnails_arrived_is_made_again(window, qtbot, season: Path) -> None:
     """With nothing cached (a season whose episodes share no art), the first sprites are drawn with
     placeholders; each is made again once the media it waited for has arrived."""

@@ -47,6 +47,7 @@ class TimelinePainter(OverlayPainting, HeaderPainting):
         """Ask for the sprites of the clips the next paint will show (a newly shown episode): they are
         made in idle slices while the old picture stays (``paint_hold.py``), so that paint blits them."""
         v, g = self.v, self.v.geo
+        v.sprites.drop_wanted()  # an episode shown before this one (quick switches) is not painted
         if not self.sprites_enabled or v.episode is None:
             return
         first = int(g.frame_at(g.header_w)) - 1

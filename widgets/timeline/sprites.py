@@ -97,6 +97,11 @@ class SpriteCache(QObject):
         self._shown_stale.clear()
         self.missed = 0
 
+    def drop_wanted(self) -> None:
+        """Forget the sprites asked for and not made yet (another episode is shown: they would not be)."""
+        self._wanted.clear()
+        self._shown_stale.clear()
+
     def want(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> None:
         """Make ``key``'s sprite in an idle slice unless it is made and up to date (a paint to come needs it)."""
         if not self._usable(key):

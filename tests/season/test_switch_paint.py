@@ -80,15 +80,21 @@ def test_switch_makes_the_new_episodes_sprites_before_its_first_paint(window, qt
     assert np.array_equal(back, before)
 
 
-def test_a_hold_let_go_early_paints_the_clips_without_sprites_directly(window, qtbot, season: Path) -> None:
-    """A slow machine: the hold's limit ran out before the slices made the sprites. That paint makes
-    none itself (dozens would stall it) and draws those clips directly; their sprites follow."""
+def on_second_episode(window, qtbot, season: Path) -> tuple[TimelineView, list]:
+    """The season open on its second episode, every sprite of it made."""
     assert window.controller.open_path(season)
     view = window.findChild(TimelineView)
     assert view is not None
     episodes = window.session.series.episodes
     window.session.set_current_episode(episodes[1].id)
     settled(view, qtbot)
+    return view, episodes
+
+
+def test_a_hold_let_go_early_paints_the_clips_without_sprites_directly(window, qtbot, season: Path) -> None:
+    """A slow machine: the hold's limit ran out before the slices made the sprites. That paint makes
+    none itself (dozens would stall it) and draws those clips directly; their sprites follow."""
+    view, episodes = on_second_episode(window, qtbot, season)
     kept = len(view.sprites)
     window.session.set_current_episode(episodes[2].id)
     view.paint_hold.release()  # what the limit's timer does, before any slice ran
@@ -102,12 +108,7 @@ def test_a_hold_let_go_early_paints_the_clips_without_sprites_directly(window, q
 def test_quick_switches_make_only_the_sprites_of_the_episode_shown_last(window, qtbot, season: Path) -> None:
     """Ctrl+PageDown held down: each switch asks for its episode's sprites, and forgets what the one
     before asked for and had no time to make, so the timeline does not wait for pictures it will not show."""
-    assert window.controller.open_path(season)
-    view = window.findChild(TimelineView)
-    assert view is not None
-    episodes = window.session.series.episodes
-    window.session.set_current_episode(episodes[1].id)
-    settled(view, qtbot)
+    view, episodes = on_second_episode(window, qtbot, season)
     window.session.set_current_episode(episodes[2].id)
     assert view.paint_hold.held
     first = view.sprites.pending

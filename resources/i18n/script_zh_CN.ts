@@ -150,122 +150,122 @@
 <context>
     <name>CameraTerms</name>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="13"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="15"/>
         <source>extreme wide</source>
         <translation>大远景</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="13"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="15"/>
         <source>wide</source>
         <translation>远景</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="14"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="16"/>
         <source>full</source>
         <translation>全景</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="14"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="16"/>
         <source>medium</source>
         <translation>中景</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="15"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="17"/>
         <source>medium close-up</source>
         <translation>中近景</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="15"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="17"/>
         <source>close-up</source>
         <translation>特写</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="16"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="18"/>
         <source>extreme close-up</source>
         <translation>大特写</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="16"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="18"/>
         <source>two-shot</source>
         <translation>双人镜头</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="17"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="19"/>
         <source>over-the-shoulder</source>
         <translation>过肩镜头</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="17"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="19"/>
         <source>insert</source>
         <translation>插入镜头</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="20"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="22"/>
         <source>eye level</source>
         <translation>平视</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="20"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="22"/>
         <source>low angle</source>
         <translation>仰拍</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="21"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="23"/>
         <source>high angle</source>
         <translation>俯拍</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="21"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="23"/>
         <source>bird&apos;s eye</source>
         <translation>鸟瞰</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="22"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="24"/>
         <source>dutch angle</source>
         <translation>斜角</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="25"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="27"/>
         <source>static</source>
         <translation>固定镜头</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="25"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="27"/>
         <source>slow push in</source>
         <translation>缓慢推近</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="26"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="28"/>
         <source>pull out</source>
         <translation>拉远</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="26"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="28"/>
         <source>pan</source>
         <translation>摇镜</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="27"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="29"/>
         <source>tilt</source>
         <translation>俯仰摇</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="27"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="29"/>
         <source>handheld</source>
         <translation>手持</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="28"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="30"/>
         <source>dolly</source>
         <translation>移动轨道</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="28"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="30"/>
         <source>orbit</source>
         <translation>环绕</translation>
     </message>
     <message>
-        <location filename="../../app/storyboard/camera_terms.py" line="29"/>
+        <location filename="../../app/storyboard/camera_terms.py" line="31"/>
         <source>crane up</source>
         <translation>升降上摇</translation>
     </message>
@@ -322,27 +322,27 @@
 <context>
     <name>ScriptLlmBreakdown</name>
     <message>
-        <location filename="../../app/script/llm_breakdown.py" line="61"/>
+        <location filename="../../app/script/llm_breakdown.py" line="64"/>
         <source>The language model did not answer with a shot list (no JSON object). Try again, or break down without AI.</source>
         <translation>语言模型没有返回分镜列表（没有 JSON 对象）。请重试，或不用 AI 拆解。</translation>
     </message>
     <message>
-        <location filename="../../app/script/llm_breakdown.py" line="65"/>
+        <location filename="../../app/script/llm_breakdown.py" line="68"/>
         <source>The language model&apos;s shot list is not valid JSON ({msg} at character {pos}). Try again, or break down without AI.</source>
         <translation>语言模型返回的分镜列表不是有效的 JSON（第 {pos} 个字符处：{msg}）。请重试，或不用 AI 拆解。</translation>
     </message>
     <message>
-        <location filename="../../app/script/llm_breakdown.py" line="67"/>
+        <location filename="../../app/script/llm_breakdown.py" line="70"/>
         <source>The language model&apos;s answer has no &quot;scenes&quot; list. Try again, or break down without AI.</source>
         <translation>语言模型的回答中没有 &quot;scenes&quot; 列表。请重试，或不用 AI 拆解。</translation>
     </message>
     <message>
-        <location filename="../../app/script/llm_breakdown.py" line="115"/>
+        <location filename="../../app/script/llm_breakdown.py" line="118"/>
         <source>The language model returned no shots. Try again, or break down without AI.</source>
         <translation>语言模型没有返回任何镜头。请重试，或不用 AI 拆解。</translation>
     </message>
     <message>
-        <location filename="../../app/script/llm_breakdown.py" line="139"/>
+        <location filename="../../app/script/llm_breakdown.py" line="142"/>
         <source>The text provider {provider_name} could not break the script down: {exc}</source>
         <translation>文本服务商 {provider_name} 无法拆解剧本：{exc}</translation>
     </message>
@@ -350,7 +350,7 @@
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../widgets/script/panel.py" line="75"/>
+        <location filename="../../widgets/script/panel.py" line="73"/>
         <source>INT. PLACE - DAY
 
 Action.
@@ -368,12 +368,12 @@ Dialogue.
 （也可以用英文 Fountain 格式：INT. PLACE - DAY / CHARACTER）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="113"/>
+        <location filename="../../widgets/script/panel.py" line="111"/>
         <source>Write with AI</source>
         <translation>AI 写作</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="172"/>
+        <location filename="../../widgets/script/panel.py" line="170"/>
         <source>Break Down</source>
         <translation>拆分镜头</translation>
     </message>
@@ -433,53 +433,53 @@ Dialogue.
         <translation>剧集设定…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="251"/>
+        <location filename="../../widgets/script/panel.py" line="257"/>
         <source>Edit screenplay</source>
         <translation>编辑剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="276"/>
+        <location filename="../../widgets/script/panel.py" line="288"/>
         <source>%1 scenes, %2 dialogue lines in the script · %3 shots on the board</source>
         <translation>剧本共 %1 场、%2 句台词 · 分镜 %3 个镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="292"/>
+        <location filename="../../widgets/script/panel.py" line="304"/>
         <source>Write or import a screenplay first.</source>
         <translation>请先编写或导入剧本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="307"/>
+        <location filename="../../widgets/script/panel.py" line="321"/>
         <source>Asking the language model for a shot list</source>
         <translation>正在请语言模型生成镜头列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="323"/>
+        <location filename="../../widgets/script/panel.py" line="337"/>
         <source>Breaking down with %1…</source>
         <translation>正在用 %1 拆分镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="325"/>
+        <location filename="../../widgets/script/panel.py" line="339"/>
         <source>Break down episode %1</source>
         <translation>拆解第 %1 集</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="341"/>
+        <location filename="../../widgets/script/panel.py" line="355"/>
         <source>Breakdown stopped; the storyboard is unchanged.</source>
         <translation>拆解已停止，故事板未改动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="343"/>
+        <location filename="../../widgets/script/panel.py" line="357"/>
         <source>The language model could not break the script down: %1</source>
         <translation>语言模型未能拆解剧本：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="346"/>
         <location filename="../../widgets/script/panel.py" line="360"/>
+        <location filename="../../widgets/script/panel.py" line="381"/>
         <source>Breakdown failed</source>
         <translation>拆分失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="347"/>
+        <location filename="../../widgets/script/panel.py" line="361"/>
         <source>The language model could not break the script down:
 
 %1
@@ -492,57 +492,57 @@ Break it down without AI instead (one shot per beat)?</source>
 改为不用 AI 拆解（每个节拍一个镜头）吗？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="365"/>
+        <location filename="../../widgets/script/panel.py" line="386"/>
         <source>Broken down: %1 new, %2 refreshed, %3 kept as you edited them, %4 removed.</source>
         <translation>已拆分：新增 %1 个，更新 %2 个，保留你修改过的 %3 个，移除 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="373"/>
+        <location filename="../../widgets/script/panel.py" line="394"/>
         <source>Import Screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="374"/>
+        <location filename="../../widgets/script/panel.py" line="395"/>
         <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
         <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="386"/>
+        <location filename="../../widgets/script/panel.py" line="409"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="389"/>
+        <location filename="../../widgets/script/panel.py" line="412"/>
         <source>Import screenplay</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="398"/>
+        <location filename="../../widgets/script/panel.py" line="421"/>
         <source>Export Screenplay</source>
         <translation>导出剧本</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="399"/>
+        <location filename="../../widgets/script/panel.py" line="422"/>
         <source>Fountain (*.fountain)</source>
         <translation>Fountain (*.fountain)</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="408"/>
+        <location filename="../../widgets/script/panel.py" line="431"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="410"/>
+        <location filename="../../widgets/script/panel.py" line="433"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="417"/>
+        <location filename="../../widgets/script/panel.py" line="440"/>
         <source>Choose a text provider (OpenAI, Qwen, DeepSeek or a local model) in Providers and set it as the writing model.</source>
         <translation>请在“服务商”中选择一个文本服务商（OpenAI、通义千问、DeepSeek 或本地模型），并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="418"/>
+        <location filename="../../widgets/script/panel.py" line="441"/>
         <source>No text provider</source>
         <translation>没有文本模型</translation>
     </message>
@@ -551,57 +551,57 @@ Break it down without AI instead (one shot per beat)?</source>
         <translation type="vanished">请在“编辑 &gt; 服务商…”中选择文本模型（OpenAI、通义千问、DeepSeek 或本地模型）并设为写作模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="449"/>
+        <location filename="../../widgets/script/panel.py" line="474"/>
         <source>Writing with %1… (Stop keeps what was written)</source>
         <translation>正在用 %1 写作…（停止会保留已写内容）</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="466"/>
+        <location filename="../../widgets/script/panel.py" line="491"/>
         <source>Stopped; what was written is kept (undo removes it).</source>
         <translation>已停止；已写内容保留（撤销可删除）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="467"/>
+        <location filename="../../widgets/script/panel.py" line="492"/>
         <source>Done. Undo removes what was written.</source>
         <translation>完成。撤销可删除新写内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="487"/>
+        <location filename="../../widgets/script/panel.py" line="512"/>
         <source>Select the passage to rewrite first.</source>
         <translation>请先选中要改写的段落。</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="496"/>
+        <location filename="../../widgets/script/panel.py" line="521"/>
         <source>Rewrite Selection</source>
         <translation>改写选中内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="496"/>
+        <location filename="../../widgets/script/panel.py" line="521"/>
         <source>How should it change?</source>
         <translation>要怎样修改？</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="501"/>
+        <location filename="../../widgets/script/panel.py" line="526"/>
         <source>Season Outline</source>
         <translation>季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="501"/>
+        <location filename="../../widgets/script/panel.py" line="526"/>
         <source>Number of episodes:</source>
         <translation>集数：</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="526"/>
+        <location filename="../../widgets/script/panel.py" line="551"/>
         <source>Apply season outline</source>
         <translation>应用季大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="533"/>
+        <location filename="../../widgets/script/panel.py" line="558"/>
         <source>Outline episode</source>
         <translation>生成本集大纲</translation>
     </message>
     <message>
-        <location filename="../../widgets/script/panel.py" line="534"/>
+        <location filename="../../widgets/script/panel.py" line="559"/>
         <source>Outline applied to %1 episodes.</source>
         <translation>大纲已应用到 %1 集。</translation>
     </message>
@@ -704,67 +704,67 @@ Break it down without AI instead (one shot per beat)?</source>
         <translation>双击某个版本即可使用（旧版本会保留）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="183"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="190"/>
         <source>Select a shot</source>
         <translation>请选择镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="191"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="198"/>
         <source>Shot %1</source>
         <translation>镜头 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="207"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="214"/>
         <source>(no dialogue)</source>
         <translation>（无台词）</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="221"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="228"/>
         <source>v%1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="249"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="256"/>
         <source>Edit shot</source>
         <translation>编辑镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="259"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="266"/>
         <source>Unlock shot</source>
         <translation>解锁镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="259"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="266"/>
         <source>Lock shot</source>
         <translation>锁定镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="273"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="280"/>
         <source>Choose version</source>
         <translation>选择版本</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="284"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="291"/>
         <source>Continuity</source>
         <translation>连戏</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="288"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="295"/>
         <source>Import Still or Clip</source>
         <translation>导入画面或视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="289"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="296"/>
         <source>Pictures and videos (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm *.mkv)</source>
         <translation>图片和视频 (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm *.mkv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="310"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="317"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/inspector.py" line="313"/>
+        <location filename="../../widgets/storyboard/inspector.py" line="320"/>
         <source>Import version</source>
         <translation>导入版本</translation>
     </message>
@@ -772,102 +772,102 @@ Break it down without AI instead (one shot per beat)?</source>
 <context>
     <name>StoryboardPanel</name>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="1"/>
+        <location filename="../../widgets/storyboard/panel.py" line="207"/>
         <source>Choose a provider…</source>
         <translation>选择服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="122"/>
+        <location filename="../../widgets/storyboard/panel.py" line="76"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="124"/>
+        <location filename="../../widgets/storyboard/panel.py" line="78"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="179"/>
+        <location filename="../../widgets/storyboard/panel.py" line="152"/>
         <source>Generate Missing Stills…</source>
         <translation>生成缺少的画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="181"/>
+        <location filename="../../widgets/storyboard/panel.py" line="154"/>
         <source>Generate Missing Clips…</source>
         <translation>生成缺少的视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="183"/>
+        <location filename="../../widgets/storyboard/panel.py" line="156"/>
         <source>Send to Timeline</source>
         <translation>发送到时间线</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="184"/>
+        <location filename="../../widgets/storyboard/panel.py" line="157"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="185"/>
+        <location filename="../../widgets/storyboard/panel.py" line="158"/>
         <source>Import Files to Shots…</source>
         <translation>导入文件到镜头…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="272"/>
+        <location filename="../../widgets/storyboard/panel.py" line="285"/>
         <source>All scenes</source>
         <translation>全部场次</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="273"/>
+        <location filename="../../widgets/storyboard/panel.py" line="286"/>
         <source>All characters</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="314"/>
+        <location filename="../../widgets/storyboard/panel.py" line="330"/>
         <source>%1 shots · %2 with a still · %3 with a clip</source>
         <translation>%1 个镜头 · %2 个有画面 · %3 个有视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="326"/>
+        <location filename="../../widgets/storyboard/panel.py" line="356"/>
         <source>Still</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="326"/>
+        <location filename="../../widgets/storyboard/panel.py" line="356"/>
         <source>Title card</source>
         <translation>标题卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="327"/>
+        <location filename="../../widgets/storyboard/panel.py" line="357"/>
         <source>Clip</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="329"/>
+        <location filename="../../widgets/storyboard/panel.py" line="359"/>
         <source>Voice %1/%2</source>
         <translation>配音 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="337"/>
+        <location filename="../../widgets/storyboard/panel.py" line="367"/>
         <source>Loading picture…</source>
         <translation>正在载入画面…</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="338"/>
+        <location filename="../../widgets/storyboard/panel.py" line="368"/>
         <source>No picture yet</source>
         <translation>尚无画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="361"/>
+        <location filename="../../widgets/storyboard/panel.py" line="391"/>
         <source>Reorder shots</source>
         <translation>调整镜头顺序</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="373"/>
+        <location filename="../../widgets/storyboard/panel.py" line="403"/>
         <source>Move shot</source>
         <translation>移动镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="381"/>
+        <location filename="../../widgets/storyboard/panel.py" line="411"/>
         <source>Renumber</source>
         <translation>重新编号</translation>
     </message>
@@ -876,57 +876,57 @@ Break it down without AI instead (one shot per beat)?</source>
         <translation type="vanished">无法生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="420"/>
+        <location filename="../../widgets/storyboard/generation.py" line="75"/>
         <source>Nothing to generate</source>
         <translation>无需生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="421"/>
+        <location filename="../../widgets/storyboard/generation.py" line="76"/>
         <source>Every shot already has one.</source>
         <translation>每个镜头都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="427"/>
+        <location filename="../../widgets/storyboard/generation.py" line="82"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="428"/>
+        <location filename="../../widgets/storyboard/generation.py" line="83"/>
         <source>Generate %1 with %2 for %3 shots? Estimated cost: %4.</source>
         <translation>用 %2 为 %3 个镜头生成%1？预计费用：%4。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="429"/>
+        <location filename="../../widgets/storyboard/generation.py" line="84"/>
         <source>stills</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="429"/>
+        <location filename="../../widgets/storyboard/generation.py" line="84"/>
         <source>clips</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="443"/>
+        <location filename="../../widgets/storyboard/panel.py" line="417"/>
         <source>Import Files to Shots</source>
         <translation>导入文件到镜头</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="444"/>
+        <location filename="../../widgets/storyboard/panel.py" line="418"/>
         <source>Pictures and videos named after their shot, e.g. E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</source>
         <translation>以镜头编号命名的图片和视频，例如 E01S02-03.png (*.png *.jpg *.jpeg *.webp *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="458"/>
+        <location filename="../../widgets/storyboard/panel.py" line="432"/>
         <source>%1 file(s) placed on their shots.</source>
         <translation>已将 %1 个文件放到对应镜头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="461"/>
+        <location filename="../../widgets/storyboard/panel.py" line="435"/>
         <source>Not placed: %1</source>
         <translation>未放置：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/storyboard/panel.py" line="472"/>
+        <location filename="../../widgets/storyboard/panel.py" line="446"/>
         <source>Timeline assembled: %1 clips added, %2 updated, %3 removed.</source>
         <translation>时间线已组装：新增 %1 个片段，更新 %2 个，移除 %3 个。</translation>
     </message>

@@ -12,15 +12,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QWidget,
@@ -28,77 +26,26 @@ from PySide6.QtWidgets import (
 
 from app.background import run_in_background
 from app.document import ProjectDocument
-from app.errors import UserError
-from app.jobs.actions import busy_shots, missing_jobs, shot_job
-from app.jobs.batch_memo import one_batch
-from app.jobs.batch_queue import queue_made
-from app.jobs.costs import format_money
+from app.jobs.actions import busy_shots
 from app.model import Scene, Shot
 from app.session import Session
-from widgets.settings.provider_setup import explain_generation_error
-from widgets.settings.provider_texts import provider_label, provider_text
+from widgets.settings.provider_texts import provider_text
 from widgets.shell.next_turn import NextTurn
-from widgets.storyboard.card import CARD_SIZE, MIN_CARD_WIDTH, SHOT_ROLE, ShotCardDelegate, card_size_for
+from widgets.storyboard.board import ID_ROLE, Board
+from widgets.storyboard.card import MIN_CARD_WIDTH, SHOT_ROLE, ShotCardDelegate, card_size_for
+from widgets.storyboard.generation import GenerationActions
 from widgets.storyboard.inspector import ShotInspector
 from widgets.storyboard.thumbs import ThumbnailSource
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 log = logging.getLogger(__name__)
 
 
-class _Board(QListWidget):
-    """Cards in a grid; a drop is handed to the panel as (moved shot ids, row dropped before)."""
-
-    def __init__(self, panel: StoryboardPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setViewMode(QListWidget.ViewMode.IconMode)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setMovement(QListWidget.Movement.Snap)
-        self.setGridSize(QSize(CARD_SIZE.width() + 8, CARD_SIZE.height() + 8))
-        self.setSpacing(4)
-        self.setUniformItemSizes(True)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.panel.fit_cards()
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():  # files from the desktop: matched to shots by their names
-            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-            event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.panel.import_files(paths))
-            return
-        target = self.indexAt(event.position().toPoint())
-        row = target.row() if target.isValid() else self.count()
-        moved = [item.data(ID_ROLE) for item in self.selectedItems()]
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        QTimer.singleShot(0, lambda: self.panel.move_shots(moved, row))
-
-
-class StoryboardPanel(QWidget):
+class StoryboardPanel(GenerationActions):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.thumbs = ThumbnailSource(session, self)
-        self.board = _Board(self)
+        self.board = Board(self)
         self.delegate = ShotCardDelegate(self.thumbs, self.board)
         self.board.setItemDelegate(self.delegate)
         self.board.currentItemChanged.connect(self._current_changed)
@@ -462,63 +409,6 @@ class StoryboardPanel(QWidget):
             for number, shot in enumerate(scene.shots, start=1):
                 if shot.number != number:
                     doc.edit(shot, QCoreApplication.translate("StoryboardPanel", "Renumber"), number=number)
-
-    # ------------------------------------------------------------- generation
-    def _provider(self, slot: str) -> str:
-        from app.jobs.actions import choose_provider
-
-        combo = self.image_provider if slot == "still" else self.video_provider
-        return choose_provider("image" if slot == "still" else "video", combo.currentData())
-
-    def generate_for_shot(self, shot_id: str, slot: str, count: int) -> list:
-        episode = self.session.current_episode
-        shot = self.session.document.find(shot_id)
-        if episode is None or shot is None:
-            return []
-        try:
-            provider = self._provider(slot)
-            with one_batch():
-                jobs = [shot_job(self.session, episode, shot, slot, provider, choose=(i == 0 and not (
-                    shot.chosen_still if slot == "still" else shot.chosen_clip))) for i in range(count)]
-        except UserError as exc:
-            explain_generation_error(self, exc)
-            return []
-        self._queue(jobs)
-        self.schedule_refresh()
-        return jobs
-
-    def generate_missing(self, slot: str, confirm: bool = True) -> list:
-        episode = self.session.current_episode
-        if episode is None:
-            return []
-        try:
-            provider = self._provider(slot)
-            notes: list[str] = []
-            jobs = missing_jobs(self.session, episode, slot, provider, notes=notes)
-        except UserError as exc:
-            explain_generation_error(self, exc)
-            return []
-        if not jobs:
-            QMessageBox.information(self, self.tr("Nothing to generate"),
-                                    self.tr("Every shot already has one.") + ("\n\n" + "\n".join(notes) if notes else ""))
-            return []
-        total = sum(job.estimated_cost for job in jobs)
-        currency = self.session.series.settings.currency
-        if confirm:
-            answer = QMessageBox.question(
-                self, self.tr("Generate"),
-                self.tr("Generate %1 with %2 for %3 shots? Estimated cost: %4.")
-                .replace("%1", self.tr("stills") if slot == "still" else self.tr("clips"))
-                .replace("%2", provider_label(provider)).replace("%3", str(len(jobs))).replace("%4", format_money(total, currency)))
-            if answer != QMessageBox.StandardButton.Yes:
-                return []
-        self._queue(jobs)
-        self.schedule_refresh()
-        return jobs
-
-    def _queue(self, jobs: list) -> None:
-        """Queue a batch in short slices (``app.jobs.batch_queue``); they reach the Jobs dock together."""
-        queue_made(self.session.services.jobs, jobs, lambda exc: explain_generation_error(self, exc))
 
     def import_files_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -42,7 +42,6 @@ MAX_FITTED = 96  # card pictures kept scaled (at most ~180 KB each): more than a
 SHOT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-
 class ShotCardDelegate(QStyledItemDelegate):
     """Paints from a dict the panel stores on each item (``SHOT_ROLE``), so painting never touches the model."""
 

@@ -8,6 +8,7 @@ context (``StoryboardPanel``), where the translations live.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -34,9 +35,7 @@ class GenerationActions(QWidget):
     image_provider: QComboBox
     video_provider: QComboBox
 
-    def schedule_refresh(self, *_args: object) -> None:
-        """Rebuild the cards in a later turn (the panel's own)."""
-        raise NotImplementedError
+    schedule_refresh: Callable[..., None]  # the panel's: rebuild the cards in a later turn
 
     def _provider(self, slot: str) -> str:
         from app.jobs.actions import choose_provider

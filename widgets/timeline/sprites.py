@@ -64,7 +64,7 @@ class SpriteCache(QObject):
     """Byte-bounded LRU of clip-body pixmaps, and the idle slices that make the ones wanted."""
 
     drained = Signal()  # an idle slice made the last wanted sprite
-    remade = Signal()  # an idle slice made again sprites that paints showed stale: repaint to show them
+    remade = Signal()  # an idle slice made again sprites whose stale version was shown: repaint to show them
 
     def __init__(self, owner: QObject | None = None, max_bytes: int = 96 * 1024 * 1024) -> None:
         super().__init__(owner)  # a child of the view: it dies with it, so no slice runs for a view that is gone
@@ -77,7 +77,6 @@ class SpriteCache(QObject):
         self._made_this_paint = 0
         self._paint_budget = SPRITES_PER_PAINT
         self._defer_next = False
-        self._shown_stale: set[tuple] = set()  # wanted sprites a paint showed in their stale version
         self.missed = 0  # clips the last paint drew directly (no sprite made or kept for them)
         self._idle = QTimer(self, singleShot=True, interval=0)
         self._idle.timeout.connect(self._make_some)
@@ -94,13 +93,11 @@ class SpriteCache(QObject):
         self._defer_next = False
         self._generation = media_generation
         self._wanted.clear()
-        self._shown_stale.clear()
         self.missed = 0
 
     def drop_wanted(self) -> None:
         """Forget the sprites asked for and not made yet (another episode is shown: they would not be)."""
         self._wanted.clear()
-        self._shown_stale.clear()
 
     def want(self, key: tuple, width: int, height: int, dpr: float, render: Render) -> None:
         """Make ``key``'s sprite in an idle slice unless it is made and up to date (a paint to come needs it)."""
@@ -116,9 +113,8 @@ class SpriteCache(QObject):
         found = self._sprites.get(key)
         if found is not None:
             self._sprites.move_to_end(key)
-            if not self._usable(key):
+            if not self._usable(key):  # shown stale: made again in an idle slice, then repainted
                 self.want(key, width, height, dpr, render)
-                self._shown_stale.add(key)
             return found
         if self._made_this_paint < self._paint_budget:
             self._made_this_paint += 1
@@ -145,10 +141,8 @@ class SpriteCache(QObject):
             key = next(iter(self._wanted))
             w = self._wanted.pop(key)
             if not self._usable(key):
+                stale_made = stale_made or key in self._sprites  # its old version is on screen
                 self._make(key, w.width, w.height, w.dpr, w.render)
-                if key in self._shown_stale:
-                    self._shown_stale.discard(key)
-                    stale_made = True
         if self._wanted:
             self._idle.start()
         if stale_made:
@@ -190,7 +184,6 @@ class SpriteCache(QObject):
         self._sprites.clear()
         self._incomplete.clear()
         self._wanted.clear()
-        self._shown_stale.clear()
         self._idle.stop()
         self._bytes = 0
 

@@ -77,10 +77,12 @@ def still(tmp_path):
 
 
 def _frames(path):
+    """Decoded frames and the stream's facts, read while the file is open (PyAV 18.1.1 refuses after)."""
     with av.open(str(path)) as c:
         stream = c.streams.video[0]
         assert stream.codec_context.name == "h264"
-        return [f.to_ndarray(format="rgb24") for f in c.decode(stream)], stream
+        frames = [f.to_ndarray(format="rgb24") for f in c.decode(stream)]
+        return frames, (stream.width, stream.height, stream.average_rate)
 
 
 def test_motion_renders_a_real_h264_clip_that_moves(still, tmp_path):
@@ -90,9 +92,9 @@ def test_motion_renders_a_real_h264_clip_that_moves(still, tmp_path):
     status = provider.poll(handle)
     assert status.state == SUCCEEDED
     clip = provider.download(status.outputs[0], tmp_path / "out")
-    frames, stream = _frames(clip)
-    assert len(frames) == 24 and (stream.width, stream.height) == (120, 208)
-    assert stream.average_rate == 24
+    frames, (width, height, rate) = _frames(clip)
+    assert len(frames) == 24 and (width, height) == (120, 208)
+    assert rate == 24
 
     def marker_x(frame):
         mask = frame.mean(axis=2) > 200

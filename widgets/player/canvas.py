@@ -50,6 +50,8 @@ class FrameCanvas(QWidget):
         self.show_title_safe = False
         self.show_platform = True
         self.zoom_100 = False
+        self._picture: QImage | None = None  # the whole canvas as last drawn (see _drawn)
+        self._picture_key: tuple[object, ...] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(90, 160)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -70,6 +72,31 @@ class FrameCanvas(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
+        p.drawImage(0, 0, self._drawn())
+        p.end()
+
+    def _drawn(self) -> QImage:
+        """The canvas (frame, message, overlays) drawn once per frame, size and setting. The frame
+        scaled smoothly and the platform overlay's translucent zones and labels cost 2-3 ms a paint,
+        part of it on Qt's image threads the GUI thread waits for; the canvas is repainted with the
+        window (an episode switch, a save, the status bar), and behind busy workers such a paint took
+        several times as long. Now those repaints copy the picture."""
+        dpr = self.devicePixelRatioF()
+        names = self._zone_names()
+        key = (self.image.cacheKey() if self.image is not None else None, self.width(), self.height(), dpr,
+               self.message, self.show_platform, self.show_title_safe, self.zoom_100, self.font().key(),
+               tuple(names.values()))
+        if self._picture is None or key != self._picture_key:
+            picture = QImage(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)),
+                             QImage.Format.Format_RGB32)
+            picture.setDevicePixelRatio(dpr)
+            p = QPainter(picture)
+            self._draw(p, names)
+            p.end()
+            self._picture, self._picture_key = picture, key
+        return self._picture
+
+    def _draw(self, p: QPainter, names: dict[str, str]) -> None:
         p.fillRect(self.rect(), QColor("#0d0e10"))
         r = self.frame_rect()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -85,7 +112,7 @@ class FrameCanvas(QWidget):
             p.drawText(r.adjusted(16, 16, -16, -16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                        self.message)
         if self.show_platform:
-            self._platform(p, r)
+            self._platform(p, r, names)
         if self.show_title_safe:
             pen = QPen(QColor(255, 255, 255, 70), 1, Qt.PenStyle.DashLine)
             p.setPen(pen)
@@ -95,14 +122,15 @@ class FrameCanvas(QWidget):
         p.setPen(QPen(QColor("#2c2e33"), 1))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(r.adjusted(-0.5, -0.5, 0.5, 0.5))
-        p.end()
 
-    def _platform(self, p: QPainter, r: QRectF) -> None:
+    def _zone_names(self) -> dict[str, str]:
+        return {"top bar": self.tr("App top bar"), "buttons": self.tr("Buttons"),
+                "caption": self.tr("Caption"), "nav bar": self.tr("Navigation bar")}
+
+    def _platform(self, p: QPainter, r: QRectF, names: dict[str, str]) -> None:
         f = QFont(self.font())
         f.setPixelSize(max(8, int(r.height() / 70)))
         p.setFont(f)
-        names = {"top bar": self.tr("App top bar"), "buttons": self.tr("Buttons"),
-                 "caption": self.tr("Caption"), "nav bar": self.tr("Navigation bar")}
         for label, (x, y, w, h) in PLATFORM_ZONES:
             zone = QRectF(r.left() + x * r.width(), r.top() + y * r.height(), w * r.width(), h * r.height())
             p.fillRect(zone, QColor(255, 80, 120, 16))

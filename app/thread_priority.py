@@ -24,9 +24,12 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 
 from PySide6.QtCore import QThread
 
+BACKGROUND_PACE = 2.0  # background reading that holds the interpreter lock rests this many times its work
+MAX_REST_S = 1.0  # ... but never longer than this at a time
 BACKGROUND_NICE = 5  # about a third of the GUI thread's share of a contended core
 GUI_SWITCH_INTERVAL_S = 0.001  # how long a worker may keep the interpreter lock when the GUI thread wants it
 
@@ -57,3 +60,13 @@ def thread_nice() -> int | None:
     if not sys.platform.startswith("linux"):
         return None
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def rest_in_proportion(started: float, cancelled: threading.Event) -> None:
+    """Rest ``BACKGROUND_PACE`` times as long as the work since ``started`` (``time.monotonic()``)
+    took, waking at once if ``cancelled`` is set. For background work that is mostly Python
+    code (decoding JSON, walking it): it then holds the interpreter lock a third of the time
+    at most, and the GUI thread gets it without waiting. A busy machine makes the work
+    slower, so the rests grow with it."""
+    took = time.monotonic() - started
+    cancelled.wait(min(MAX_REST_S, BACKGROUND_PACE * took))

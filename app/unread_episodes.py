@@ -10,7 +10,14 @@ background a few seconds after the window is painted:
   ``Episode`` objects and validate them (new objects nobody else can see yet);
 * on the GUI thread, one episode per event-loop turn: hand them over
   (``LazyEpisode.adopt``) and index them in the document (a few ms each); then the
-  next episode is asked for, so a busy GUI thread never finds a backlog to index.
+  next episode is asked for, so a busy GUI thread never finds a backlog to index;
+* at a third of the time at most: after each episode it waits twice as long as that
+  episode took from the request to its handover. Building an episode's objects is
+  Python code that holds the interpreter lock; read back to back for the ~10 s a
+  season takes, it was the window's steadiest rival for the lock (stalls of the
+  save, the autosave, the batch). On a busy machine an episode takes longer, so the
+  read-ahead slows down by itself; an episode the user asks for is read at once, and
+  once something needs the whole season (Find in Season), ``hurry`` drops the rests.
 
 The worker never touches live model objects: it gets each episode's loader, which reads
 only its file and a copy of the project settings made at open. An episode the GUI
@@ -31,6 +38,7 @@ from app.model import Episode
 from app.model.lazy_episode import LazyEpisode
 from app.model.schema import ProjectFormatError
 from app.textfill import fill
+from app.thread_priority import BACKGROUND_PACE, MAX_REST_S
 
 
 def unreadable_message(episode: Episode, reason: str) -> str:
@@ -72,6 +80,9 @@ class EpisodeWarmer(QObject):
         self._generation = 0
         self._task: BackgroundTask[Episode | None] | None = None
         self._skipped: set[str] = set()  # parts the worker could not read this run
+        self._asked_at = 0.0  # monotonic time the episode being read was asked for
+        self.last_read_s = 0.0  # how long the last episode took from its request to its handover
+        self.hurried = False  # the whole season is wanted: read back to back, no rests
         self.running = False
 
     def start(self) -> None:
@@ -81,6 +92,7 @@ class EpisodeWarmer(QObject):
             return
         generation = self._generation
         self._skipped = set()
+        self.hurried = False
         self.running = True
         QTimer.singleShot(self.delay_ms, lambda: self._next(generation))
 
@@ -117,6 +129,12 @@ class EpisodeWarmer(QObject):
         for (``read_first``) is read at once all the same."""
         self._quiet_until = max(self._quiet_until, time.monotonic() + seconds)
 
+    def hurry(self) -> None:
+        """Something needs every episode soon (the Find in Season dialog is open): read the rest back
+        to back from now on, without the rests that keep the read-ahead to a third of the time."""
+        self.hurried = True
+        self._quiet_until = 0.0
+
     def cancel(self) -> None:
         self._generation += 1
         if self._task is not None:
@@ -139,6 +157,7 @@ class EpisodeWarmer(QObject):
             self.finished.emit()
             return
         read = _reader(state.loader)
+        self._asked_at = time.monotonic()
         self._task = run_in_background(read, on_done=lambda built: self._adopt(generation, episode, built),
                                        on_error=lambda _exc: self._skip(generation, episode),
                                        owner=self, name="read-episode")
@@ -149,7 +168,11 @@ class EpisodeWarmer(QObject):
         if built is None:
             self._skip(generation, episode)
             return
+        self.last_read_s = time.monotonic() - self._asked_at
         episode.adopt(built)  # the document indexes it (GUI thread) and emits episodeRead
+        if not self.hurried:
+            # its indexing counts too (app.thread_priority: the pace of background Python work)
+            self.make_way(min(MAX_REST_S, BACKGROUND_PACE * (time.monotonic() - self._asked_at)))
         QTimer.singleShot(0, lambda: self._next(generation))
 
     def _skip(self, generation: int, episode: LazyEpisode) -> None:

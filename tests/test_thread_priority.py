@@ -1,14 +1,24 @@
 """Background work gives way to the GUI thread: lower processor priority, and the interpreter
-lock handed back within 1 ms once a window is open (app/thread_priority.py)."""
+lock handed back within 1 ms once a window is open, background Python work paced
+(app/thread_priority.py)."""
 
 from __future__ import annotations
 
 import sys
+import threading
+import time
 
 import pytest
 
 from app import background as bg
-from app.thread_priority import BACKGROUND_NICE, GUI_SWITCH_INTERVAL_S, thread_nice
+from app.thread_priority import (
+    BACKGROUND_NICE,
+    BACKGROUND_PACE,
+    GUI_SWITCH_INTERVAL_S,
+    MAX_REST_S,
+    rest_in_proportion,
+    thread_nice,
+)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is Linux's")
@@ -34,3 +44,16 @@ def test_opening_the_main_window_shortens_the_interpreter_switch_interval(qtbot)
         window.close()
     finally:
         sys.setswitchinterval(before)
+
+
+def test_background_python_work_rests_twice_its_time_and_a_cancel_ends_the_rest() -> None:
+    work = 0.05
+    started = time.monotonic() - work  # as if the work since ``started`` had taken 50 ms
+    rest_in_proportion(started, threading.Event())
+    assert time.monotonic() - started >= work * (1 + BACKGROUND_PACE)
+
+    cancelled = threading.Event()
+    threading.Timer(0.02, cancelled.set).start()
+    began = time.monotonic()
+    rest_in_proportion(began - 10.0, cancelled)  # ten seconds of work: the longest rest, cut short
+    assert time.monotonic() - began < MAX_REST_S / 2

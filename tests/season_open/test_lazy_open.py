@@ -3,8 +3,10 @@ episode nobody opened is saved as the very part file it was read from."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import time
 from pathlib import Path
 
 from app.bundle import ProjectBundle
@@ -175,6 +177,23 @@ def test_the_editor_reads_the_other_episodes_in_the_background_after_open(season
     assert read == [e.id for e in session.series.episodes[1:]]  # in season order, each indexed once
     last_line = session.series.episodes[3].scenes[1].shots[2].dialogue[0]
     assert session.document.episode_of(last_line.id) == session.series.episodes[3].id
+    session.close()
+
+
+def test_the_background_reader_rests_twice_as_long_as_each_episode_took(season: Path, qtbot) -> None:
+    """The read-ahead keeps to a third of the time, so the window's own work gets the interpreter lock."""
+    session = Session()
+    session.episode_warmer.delay_ms = 0
+    reads: list[tuple[float, float]] = []  # (when an episode was handed over, how long it had taken)
+    session.document.episodeRead.connect(
+        lambda _id: reads.append((time.monotonic(), session.episode_warmer.last_read_s)))
+    session.open(season)
+    qtbot.waitUntil(lambda: not session.document.unread_episodes(), timeout=30_000)
+    assert len(reads) == 3
+    for (at, took), (next_at, _) in itertools.pairwise(reads):
+        assert took > 0
+        # the rest (twice the time taken), then the next episode's own request and read
+        assert next_at - at >= min(1.0, 2.0 * took)
     session.close()
 
 

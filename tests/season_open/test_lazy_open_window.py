@@ -47,6 +47,7 @@ def test_the_navigator_shows_unread_episodes_and_find_reaches_into_them(window, 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = window.findChild(FindInSeasonDialog)
     assert dialog is not None and dialog.isVisible()
+    assert window.session.episode_warmer.hurried  # a search wants every episode: the read-ahead stops resting
     qtbot.keyClicks(dialog.query, "line 4.2.3")
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(dialog.hits), timeout=10_000)

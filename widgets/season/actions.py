@@ -91,6 +91,7 @@ class SeasonActions(QObject):
 
         if self._find is None:
             self._find = FindInSeasonDialog(self.session, self.window)
+        self.session.episode_warmer.hurry()  # a search reads every episode: the unread ones first, off the GUI thread
         self._find.show_and_focus()
         return self._find
 

@@ -96,10 +96,7 @@ class MediaServices(QObject):
         of the path (an lstat each, twice with the root) and ran per card paint, thumbnail and
         schedule on the GUI thread; the answer is kept while the entry's inode and type stay the
         same (one lstat), so a file replaced by another or by a symbolic link is resolved anew."""
-        return self._resolve(asset.path)
-
-    def _resolve(self, relative: str) -> Path:
-        """``path_of`` for a bundle-relative path (any thread: plain values, one dict)."""
+        relative = asset.path
         try:
             st = os.lstat(self.root / relative)
         except (OSError, ValueError):
@@ -122,25 +119,15 @@ class MediaServices(QObject):
         return thumbs.load_thumbnail(path) if path is not None else None
 
     def thumbnail_path(self, asset: MediaAsset, time: float | Fraction = 0) -> Path | None:
-        """``thumbnail_file`` of the asset; when its thumbnails are not all made yet, their making is queued."""
-        path, complete = self.thumbnail_file(asset.path, float((asset.probe or {}).get("fps") or 30), time)
-        if not complete:
-            self.schedule(asset, (Derived.THUMBNAILS,))
-        return path
-
-    def thumbnail_file(self, relative: str, fps: float, time: float | Fraction = 0) -> tuple[Path | None, bool]:
-        """(the thumbnail of the bundle file ``relative`` nearest before ``time`` seconds, or None;
-        whether all its thumbnails are made). A video's first thumbnails show while the rest are made.
-        Any thread, plain values in, nothing queued: the storyboard looks on its reading worker,
-        because on the GUI thread the lookup's file-system calls (an lstat, a stat, an exists, a folder
-        listing) cost 0.6 ms a card on average and up to 9 ms on a busy disk."""
         try:
-            folder = thumbs_dir(self.cache_dir, self._resolve(relative))
+            source = self.path_of(asset)
+            folder = thumbs_dir(self.cache_dir, source)
         except (OSError, UserError):
-            return None, True  # no such file (or outside the bundle): nothing will ever be made
-        complete = thumbs.thumbnails_ready(folder)
-        frame = int(Fraction(time) * Fraction(fps or 30).limit_denominator(1001))
-        return thumbs.nearest(folder, frame), complete
+            return None
+        if not thumbs.thumbnails_ready(folder):
+            self.schedule(asset, (Derived.THUMBNAILS,))
+        fps = float(asset.probe.get("fps") or 30)
+        return thumbs.nearest(folder, int(Fraction(time) * Fraction(fps).limit_denominator(1001)))
 
     def waveform_peaks(self, asset: MediaAsset, samples_per_peak: int) -> np.ndarray | None:
         """(n, 2) float32 [min, max] per ``samples_per_peak`` samples at 48 kHz; None while being made.

@@ -298,39 +298,3 @@ def test_a_cards_words_are_laid_out_once_and_drawn_as_they_would_be_directly(pan
     info["summary"] = info["summary"] + " (edited)"
     drawn(True)
     assert len(words) == count + 1  # other words: another picture
-
-
-def test_a_thumbnail_deleted_from_the_cache_is_made_again_and_shown(panel, session, qtbot) -> None:
-    """The lookup runs on the reading worker: a thumbnail not made yet is queued once, and the card
-    shows it when the media engine says it is made."""
-    import shutil
-
-    from app.media.cachepaths import thumbs_dir
-
-    services = session.services.media
-    still = next(s.chosen_still for s in session.current_episode.shots() if s.chosen_still)
-    asset = session.series.media[still]
-    qtbot.waitUntil(lambda: panel.thumbs.pixmap(still) is not None, timeout=30000)
-    services.wait(30000)
-    folder = thumbs_dir(services.cache_dir, services.path_of(asset))
-    shutil.rmtree(folder)
-    panel.thumbs._forget()  # as after reopening: nothing kept in memory
-    assert services.thumbnail_file(asset.path, 30.0) == (None, False)
-
-    made: list[str] = []
-    services.derivedReady.connect(lambda asset_id, what: made.append(asset_id) if what == "thumbnails" else None)
-    assert panel.thumbs.pixmap(still) is None  # asked for: read on a worker, found missing, queued
-    qtbot.waitUntil(lambda: still in made, timeout=30000)
-    qtbot.waitUntil(lambda: panel.thumbs.pixmap(still) is not None, timeout=30000)
-    assert services.thumbnail_file(asset.path, 30.0)[1] is True and (folder / "complete").exists()
-
-
-def test_a_card_whose_file_is_gone_is_not_read_again_at_every_paint(panel, session, qtbot) -> None:
-    still = next(s.chosen_still for s in session.current_episode.shots() if s.chosen_still)
-    asset = session.series.media[still]
-    (session.bundle.root / asset.path).unlink()
-    panel.thumbs._forget()
-    assert panel.thumbs.pixmap(still) is None
-    qtbot.waitUntil(lambda: still not in panel.thumbs._loading, timeout=30000)
-    assert still in panel.thumbs._unmade  # nothing to show: no worker read per repaint
-    assert panel.thumbs.pixmap(still) is None and still not in panel.thumbs._loading

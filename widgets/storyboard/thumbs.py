@@ -44,8 +44,6 @@ class ThumbnailSource(QObject):
         self._connected: MediaServices | None = None
         self._after_engine: set[str] = set()
         self._loading: set[str] = set()  # asset ids being read on a worker
-        self._unmade: set[str] = set()  # asset ids with no thumbnail to show: read again when ``_derived`` says
-        self._made: dict[str, int] = {}  # asset id -> times the media engine said its thumbnails were made
         self._generation = 0  # a load started before the project changed is dropped
         # the worker scales each thumbnail to the cards' picture frame, so painting a card only blits
         # (a smooth scale on the GUI thread cost 0.3-0.8 ms a card, ~10 ms for a board of new cards)
@@ -56,8 +54,6 @@ class ThumbnailSource(QObject):
     def _forget(self) -> None:
         self._cache.clear()
         self._loading.clear()
-        self._unmade.clear()
-        self._made.clear()
         self._generation += 1
 
     def _services(self):
@@ -77,8 +73,6 @@ class ThumbnailSource(QObject):
 
     def _derived(self, asset_id: str, what: str) -> None:
         if what == "thumbnails":
-            self._made[asset_id] = self._made.get(asset_id, 0) + 1
-            self._unmade.discard(asset_id)
             self._cache.pop(asset_id, None)
             self.ready.emit(asset_id)
 
@@ -95,43 +89,30 @@ class ThumbnailSource(QObject):
         services = self._services()
         if asset is None or services is None:
             return None
-        if asset_id in self._loading or asset_id in self._unmade:
+        if asset_id in self._loading:
             return None
+        path = services.thumbnail_path(asset)
+        if path is None:
+            return None  # being made; ``ready`` will say when
         self._loading.add(asset_id)
         generation, fit = self._generation, QSize(self.fit_size) if self.fit_size is not None else None
-        relative, fps = asset.path, float((asset.probe or {}).get("fps") or 30)
-        made_before = self._made.get(asset_id, 0)
 
-        def read() -> tuple[QImage | None, bool]:
-            """Worker: find the thumbnail file, decode and scale it; no Qt pixmaps off the GUI thread."""
+        def read() -> QImage | None:  # worker: file, decode and scale only, no Qt pixmaps off the GUI thread
             from app.media.thumbnails import load_thumbnail
 
-            path, complete = services.thumbnail_file(relative, fps)
-            rgb = load_thumbnail(path) if path is not None else None
+            rgb = load_thumbnail(path)
             if rgb is None:
-                return None, complete
+                return None
             image = image_from_rgb(rgb)
-            return (image if fit is None or fit.isEmpty() else cover(image, fit)), complete
+            return image if fit is None or fit.isEmpty() else cover(image, fit)
 
-        def arrived(result: tuple[QImage | None, bool]) -> None:
+        def arrived(image: QImage | None) -> None:
             if generation != self._generation:
                 return
             self._loading.discard(asset_id)
-            image, complete = result
-            if self._made.get(asset_id, 0) != made_before:
-                self.ready.emit(asset_id)  # made while this was read: what was read may be older, read again
-                return
             if image is not None:
                 self._cache[asset_id] = QPixmap.fromImage(image)
                 self.ready.emit(asset_id)
-            if image is None:
-                self._unmade.add(asset_id)  # no more reads until the media engine says it made one
-            if not complete:
-                from app.media.services import Derived  # loaded with the engine (``services`` exists)
-
-                current = self.session.series.media.get(asset_id)
-                if current is not None and not services.closed:
-                    services.schedule(current, (Derived.THUMBNAILS,))
 
         def failed(_exc: Exception) -> None:
             if generation == self._generation:

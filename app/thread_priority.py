@@ -62,11 +62,15 @@ def thread_nice() -> int | None:
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
 
+def rest_after(started: float) -> float:
+    """Seconds to rest after background work that began at ``started`` (``time.monotonic()``):
+    ``BACKGROUND_PACE`` times as long as it took, at most ``MAX_REST_S``. For work that is mostly
+    Python code (decoding JSON, walking it, building objects): it then holds the interpreter lock
+    a third of the time at most, and the GUI thread gets it without waiting. A busy machine makes
+    the work slower, so the rests grow with it."""
+    return min(MAX_REST_S, BACKGROUND_PACE * (time.monotonic() - started))
+
+
 def rest_in_proportion(started: float, cancelled: threading.Event) -> None:
-    """Rest ``BACKGROUND_PACE`` times as long as the work since ``started`` (``time.monotonic()``)
-    took, waking at once if ``cancelled`` is set. For background work that is mostly Python
-    code (decoding JSON, walking it): it then holds the interpreter lock a third of the time
-    at most, and the GUI thread gets it without waiting. A busy machine makes the work
-    slower, so the rests grow with it."""
-    took = time.monotonic() - started
-    cancelled.wait(min(MAX_REST_S, BACKGROUND_PACE * took))
+    """Rest on a worker as ``rest_after`` says, waking at once if ``cancelled`` is set."""
+    cancelled.wait(rest_after(started))

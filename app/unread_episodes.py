@@ -38,7 +38,7 @@ from app.model import Episode
 from app.model.lazy_episode import LazyEpisode
 from app.model.schema import ProjectFormatError
 from app.textfill import fill
-from app.thread_priority import BACKGROUND_PACE, MAX_REST_S
+from app.thread_priority import rest_after
 
 
 def unreadable_message(episode: Episode, reason: str) -> str:
@@ -171,8 +171,7 @@ class EpisodeWarmer(QObject):
         self.last_read_s = time.monotonic() - self._asked_at
         episode.adopt(built)  # the document indexes it (GUI thread) and emits episodeRead
         if not self.hurried:
-            # its indexing counts too (app.thread_priority: the pace of background Python work)
-            self.make_way(min(MAX_REST_S, BACKGROUND_PACE * (time.monotonic() - self._asked_at)))
+            self.make_way(rest_after(self._asked_at))  # from the request: its indexing counts too
         QTimer.singleShot(0, lambda: self._next(generation))
 
     def _skip(self, generation: int, episode: LazyEpisode) -> None:

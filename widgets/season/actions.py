@@ -91,7 +91,8 @@ class SeasonActions(QObject):
 
         if self._find is None:
             self._find = FindInSeasonDialog(self.session, self.window)
-        self.session.episode_warmer.hurry()  # a search reads every episode: the unread ones first, off the GUI thread
+        # a search reads every episode: the read-ahead reads the unread ones on its worker without rests
+        self.session.episode_warmer.hurry()
         self._find.show_and_focus()
         return self._find
 
